@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "walkthrough",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "walkthrough", targets: ["walkthrough"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+  ],
+  targets: [
+    // Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .target(name: "Documents", dependencies: ["CCmarkGFM"]),
+    .target(
+      name: "CloudAPI",
+      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+    ),
+    .executableTarget(
+      name: "walkthrough",
+      dependencies: [
+        "Documents",
+        "CloudAPI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents"]),
+    .testTarget(
+      name: "DocumentsTests",
+      dependencies: ["Documents"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI"]),
+    .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

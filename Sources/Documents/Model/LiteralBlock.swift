@@ -1,0 +1,62 @@
+/// One line of a page, numbered as an editor numbers it (1-based).
+public struct SourceLine: Equatable, Sendable {
+  public var number: Int
+  public var text: String
+
+  public init(number: Int, text: String) {
+    self.number = number
+    self.text = text
+  }
+}
+
+/// What a reader of the page sees just before a block: the section it is in and the prose that
+/// introduces it.
+public struct StepContext: Equatable, Sendable {
+  /// The title of the nearest section or heading above the block.
+  public var heading: String?
+  /// The paragraph (or list item text) just before the block, on one line.
+  public var lead: String?
+
+  public init(heading: String? = nil, lead: String? = nil) {
+    self.heading = heading
+    self.lead = lead
+  }
+}
+
+/// A literal or code block with the text the page's own toolchain builds for it: docutils for
+/// reStructuredText, cmark-gfm for Markdown.
+public struct LiteralBlock: Equatable, Sendable {
+  public enum Kind: String, Sendable {
+    /// reStructuredText `::` literal block (expanded, partly minimized or quoted).
+    case literal
+    case codeBlock = "code-block"
+    case sourcecode
+    case code
+    case parsedLiteral = "parsed-literal"
+    case doctest
+    /// Markdown fenced code block.
+    case fenced
+    /// Markdown indented code block.
+    case indented
+  }
+
+  public var kind: Kind
+  /// The language the page declares (`console`, `bash`, ...), as written; `nil` when none.
+  public var language: String?
+  /// The block's lines; `lines[0]` is its first content line.
+  public var lines: [SourceLine]
+  public var context: StepContext
+
+  public init(kind: Kind, language: String?, lines: [SourceLine], context: StepContext) {
+    self.kind = kind
+    self.language = language
+    self.lines = lines
+    self.context = context
+  }
+
+  /// The 1-based line of the block's first content line.
+  public var line: Int? { lines.first?.number }
+
+  /// The block's text as docutils or cmark-gfm builds it (no trailing newline).
+  public var text: String { lines.map(\.text).joined(separator: "\n") }
+}

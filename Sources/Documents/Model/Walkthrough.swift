@@ -1,0 +1,29 @@
+/// A page read for what it documents: every literal block, and the console commands among them.
+public struct Walkthrough: Equatable, Sendable {
+  /// The path the page was read from, as given.
+  public var file: String
+  public var syntax: Syntax
+  public var blocks: [LiteralBlock]
+  /// The console commands, in page order.
+  public var steps: [Step]
+
+  public init(file: String, syntax: Syntax, blocks: [LiteralBlock]) {
+    self.file = file
+    self.syntax = syntax
+    self.blocks = blocks
+    self.steps = blocks.flatMap { block -> [Step] in
+      guard ConsoleBlock.isConsole(block) else { return [] }
+      return ConsoleTranscript.commands(in: block.lines).map {
+        Step(command: $0, language: block.language, context: block.context)
+      }
+    }
+  }
+}
+
+/// One command of a page, with the output the page claims for it and the prose around it.
+public struct Step: Equatable, Sendable {
+  public var command: ConsoleCommand
+  /// The language of the block the command stands in.
+  public var language: String?
+  public var context: StepContext
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Documents
+import Foundation
+
+@main
+struct WalkthroughCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "walkthrough",
+    abstract: "Keeps cloud documentation honest: reads console walkthroughs and checks what they claim.",
+    subcommands: [ListCommand.self]
+  )
+
+  /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own
+  /// default for usage errors is 64), with a message on standard error.
+  static func main(_ arguments: [String]?) {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch let error as DocumentError {
+      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+      exit(withError: ExitCode(2))
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        exit(withError: ExitCode(2))
+      }
+      exit(withError: error)
+    }
+  }
+
+  static func main() { main(nil) }
+}
