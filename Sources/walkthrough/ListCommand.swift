@@ -20,8 +20,20 @@ struct ListCommand: ParsableCommand {
   @Option(help: "text: one line per command; json: one JSON object per line.")
   var format: Format = .text
 
+  @Flag(help: "List every literal and code block the reader finds, console or not, with its text.")
+  var blocks = false
+
   func run() throws {
     for walkthrough in try pages.walkthroughs() {
+      if blocks {
+        for block in walkthrough.blocks {
+          switch format {
+          case .text: print(Self.textLine(block, file: walkthrough.file))
+          case .json: print(Self.jsonLine(block, file: walkthrough.file).pythonCompact)
+          }
+        }
+        continue
+      }
       for step in walkthrough.steps {
         switch format {
         case .text: print(Self.textLine(step.command, file: walkthrough.file))
@@ -40,6 +52,24 @@ struct ListCommand: ParsableCommand {
       default: "\(count) output lines"
       }
     return "\(file):\(command.line)  \(command.command)  (\(output))"
+  }
+
+  static func textLine(_ block: LiteralBlock, file: String) -> String {
+    let language = block.language.map { " \($0)" } ?? ""
+    let console = ConsoleBlock.isConsole(block) ? ", console" : ""
+    return "\(file):\(block.line)  \(block.kind.rawValue)\(language)  (\(block.lines.count) lines\(console))"
+  }
+
+  /// The shape of the docutils and cmark-gfm block extractors' output, so the two compare line
+  /// for line.
+  static func jsonLine(_ block: LiteralBlock, file: String) -> JSON {
+    .object([
+      "file": .string(file),
+      "line": .int(block.line),
+      "language": block.language.map { .string($0) } ?? .null,
+      "text": .string(block.text),
+      "kind": .string(block.kind.rawValue),
+    ])
   }
 
   static func jsonLine(_ command: ConsoleCommand, file: String) -> JSON {

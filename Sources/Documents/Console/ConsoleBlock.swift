@@ -14,7 +14,7 @@ public enum ConsoleBlock {
     let language = (block.language ?? "").lowercased()
     if consoleLanguages.contains(language) { return true }
     guard shellLanguages.contains(language),
-      let first = block.lines.first(where: { !$0.text.allSatisfy(\.isWhitespace) }),
+      let first = block.lines.first(where: { !$0.text.isBlankLine }),
       let prompt = Prompt(Substring(first.text))
     else { return false }
     return !(prompt.isRoot && prompt.text == "#")

@@ -83,7 +83,7 @@ public enum ConsoleTranscript {
 
   /// The block with its common indentation removed, so that prompts stand at the line start.
   private static func dedented(_ lines: [SourceLine]) -> [SourceLine] {
-    let indents = lines.lazy.filter { !isBlank($0.text) }.map { $0.text.prefix { $0 == " " }.count }
+    let indents = lines.lazy.filter { !isBlank($0.text) }.map(\.text.leadingSpaces)
     guard let common = indents.min(), common > 0 else { return lines }
     return lines.map { SourceLine(number: $0.number, text: String($0.text.dropFirst(common))) }
   }
@@ -94,7 +94,7 @@ public enum ConsoleTranscript {
   }
 
   private static func endsWithBackslash(_ text: Substring) -> Bool {
-    text.reversed().first { $0 != " " && $0 != "\t" } == "\\"
+    text.withUTF8Bytes { bytes in bytes.last { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "\\") }
   }
 
   /// Joins command parts as the shell reads them: a trailing backslash and the surrounding spaces
@@ -109,15 +109,5 @@ public enum ConsoleTranscript {
     .joined(separator: " ")
   }
 
-  private static func isBlank(_ text: String) -> Bool {
-    text.allSatisfy(\.isWhitespace)
-  }
-}
-
-extension Substring {
-  var trimmingSpaces: Substring {
-    let start = firstIndex { !$0.isWhitespace } ?? endIndex
-    let end = self[start...].lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
-    return self[start..<end]
-  }
+  private static func isBlank(_ text: String) -> Bool { text.isBlankLine }
 }

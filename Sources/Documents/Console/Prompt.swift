@@ -13,7 +13,20 @@ public struct Prompt: Equatable, Sendable {
 
   /// Matches a prompt at the very start of `line`, or returns `nil`.
   public init?(_ line: Substring) {
-    let bytes = Array(line.utf8)
+    guard let (promptEnd, commandStart) = line.withUTF8Bytes(Self.bounds) else { return nil }
+    let utf8 = line.utf8
+    text = String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: promptEnd + 1)]))
+    isRoot = text.hasSuffix("#")
+    command = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: commandStart)...])
+  }
+
+  /// The offsets of the prompt's last character and of the command, in `bytes`.
+  private static func bounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    // Most lines of a transcript are output: reject them on their first byte.
+    guard let first = bytes.first,
+      first == UInt8(ascii: "$") || first == UInt8(ascii: "#") || first == UInt8(ascii: "(")
+        || first == UInt8(ascii: "[") || isNameCharacter(first)
+    else { return nil }
     var index = 0
     if bytes.first == UInt8(ascii: "(") {
       guard let close = bytes.firstIndex(of: UInt8(ascii: ")")), close > 1,
@@ -28,14 +41,11 @@ public struct Prompt: Equatable, Sendable {
     guard commandStart < bytes.count, bytes[commandStart] == UInt8(ascii: " ") else { return nil }
     while commandStart < bytes.count, bytes[commandStart] == UInt8(ascii: " ") { commandStart += 1 }
     guard commandStart < bytes.count else { return nil }
-    let utf8 = line.utf8
-    text = String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: promptEnd + 1)]))
-    isRoot = bytes[promptEnd] == UInt8(ascii: "#")
-    command = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: commandStart)...])
+    return (promptEnd, commandStart)
   }
 
   /// The index of the `$` or `#` that ends a prompt starting at `start`.
-  private static func promptCharacter(in bytes: [UInt8], from start: Int) -> Int? {
+  private static func promptCharacter(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard start < bytes.count else { return nil }
     let first = bytes[start]
     if first == UInt8(ascii: "$") || first == UInt8(ascii: "#") { return start }

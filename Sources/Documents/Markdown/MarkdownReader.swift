@@ -55,7 +55,10 @@ private struct CodeBlockCollector {
   }
 
   private func codeBlock(_ node: OpaquePointer) -> LiteralBlock {
-    let fenced = cmark_node_get_fenced(node, nil, nil, nil) != 0
+    var fenceLength: Int32 = 0
+    var fenceOffset: Int32 = 0
+    var fenceCharacter: CChar = 0
+    let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
     let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
     var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     if literal.hasSuffix("\n") { literal.removeLast() }
@@ -68,6 +71,7 @@ private struct CodeBlockCollector {
       }
     return LiteralBlock(
       kind: fenced ? .fenced : .indented,
+      line: first,
       language: info.split(separator: " ", maxSplits: 1).first.map(String.init),
       lines: lines,
       context: context

@@ -41,21 +41,22 @@ public struct LiteralBlock: Equatable, Sendable {
   }
 
   public var kind: Kind
+  /// The 1-based line of the block's first content line (for an empty block, the line where its
+  /// content would start).
+  public var line: Int
   /// The language the page declares (`console`, `bash`, ...), as written; `nil` when none.
   public var language: String?
   /// The block's lines; `lines[0]` is its first content line.
   public var lines: [SourceLine]
   public var context: StepContext
 
-  public init(kind: Kind, language: String?, lines: [SourceLine], context: StepContext) {
+  public init(kind: Kind, line: Int, language: String?, lines: [SourceLine], context: StepContext) {
     self.kind = kind
+    self.line = line
     self.language = language
     self.lines = lines
     self.context = context
   }
-
-  /// The 1-based line of the block's first content line.
-  public var line: Int? { lines.first?.number }
 
   /// The block's text as docutils or cmark-gfm builds it (no trailing newline).
   public var text: String { lines.map(\.text).joined(separator: "\n") }

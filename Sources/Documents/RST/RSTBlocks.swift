@@ -69,7 +69,7 @@ enum RSTBlocks {
     var found = 0
     var index = start + 1
     while index < lines.count {
-      if RSTSyntax.isSimpleTableBorder(lines[index].text) {
+      if lines[index].text.withUTF8Bytes(RSTSyntax.isSimpleTableBorder) {
         let atEnd = index + 1 == lines.count || lines[index + 1].isBlank
         if lines[index].text.utf8.count != width { return index + 1 }
         found += 1

@@ -4,6 +4,9 @@ struct RSTDirectiveBlock {
   var arguments: [String]
   var options: [(name: String, value: String)]
   var content: ArraySlice<RSTLine>
+  /// The line of the first content line; for empty content, docutils' choice: two lines after the
+  /// last argument or option line.
+  var contentLine: Int
 
   /// - Parameter takesArguments: whether the directive takes arguments; when it does not, text
   ///   after `::` and on the following lines is content.
@@ -13,7 +16,7 @@ struct RSTDirectiveBlock {
     while lines.last?.isBlank == true { lines = lines.dropLast() }
     let blank = lines.firstIndex { $0.isBlank } ?? lines.endIndex
     var argumentLines = lines[lines.startIndex..<blank]
-    let optionStart = argumentLines.firstIndex { RSTSyntax.fieldMarkerEnd($0.text) != nil } ?? blank
+    let optionStart = argumentLines.firstIndex { $0.text.withUTF8Bytes(RSTSyntax.fieldMarkerEnd) != nil } ?? blank
     options = argumentLines[optionStart..<blank].compactMap(Self.option)
     argumentLines = argumentLines[argumentLines.startIndex..<optionStart]
     if takesArguments || argumentLines.isEmpty {
@@ -24,6 +27,7 @@ struct RSTDirectiveBlock {
       content = ArraySlice(Array(argumentLines) + lines[blank...])
     }
     content = content.drop { $0.isBlank }
+    contentLine = content.first?.number ?? ((lines[lines.startIndex..<blank].last?.number ?? 0) + 2)
   }
 
   /// The content with Sphinx's `:dedent:` option applied: a number strips that many leading
@@ -41,7 +45,7 @@ struct RSTDirectiveBlock {
   }
 
   private static func option(_ line: RSTLine) -> (name: String, value: String)? {
-    guard let end = RSTSyntax.fieldMarkerEnd(line.text) else { return nil }
+    guard let end = line.text.withUTF8Bytes(RSTSyntax.fieldMarkerEnd) else { return nil }
     let marker = line.text.prefix(end).trimmingSpaces
     let name = String(marker.dropFirst().dropLast())
     return (name, String(line.text.dropFirst(marker.count).trimmingSpaces))

@@ -36,40 +36,33 @@ final class RSTBodyParser {
 
   /// Parses the construct that the flush-left line at `index` opens; returns the index after it.
   private func parseConstruct(_ lines: [RSTLine], at index: Int, matchesTitles: Bool) -> Int {
-    let text = lines[index].text
-    if let end = RSTSyntax.bulletEnd(text) {
-      return listItem(lines, at: index, textOffset: end)
-    }
-    if let enumerator = RSTSyntax.enumerator(text), isListItem(enumerator, lines, at: index) {
+    switch lines[index].text.withUTF8Bytes(RSTSyntax.construct) {
+    case .bullet(let textOffset):
+      return listItem(lines, at: index, textOffset: textOffset)
+    case .enumerated(let enumerator) where isListItem(enumerator, lines, at: index):
       return listItem(lines, at: index, textOffset: enumerator.end)
-    }
-    if let end = RSTSyntax.fieldMarkerEnd(text) {
-      return nestedBody(lines, at: index, firstIndent: end)
-    }
-    if RSTSyntax.isDoctest(text) {
+    case .field(let bodyOffset):
+      return nestedBody(lines, at: index, firstIndent: bodyOffset)
+    case .doctest:
       let end = RSTBlocks.textEnd(lines, from: index, flushLeft: false)
       emit(.doctest, language: nil, lines[index..<end])
       return end
-    }
-    if RSTSyntax.isLineBlock(text) {
+    case .lineBlock:
       return RSTBlocks.textEnd(lines, from: index, flushLeft: false)
-    }
-    if RSTSyntax.isGridTableTop(text) {
+    case .gridTable:
       return RSTBlocks.textEnd(lines, from: index, flushLeft: true)
-    }
-    if RSTSyntax.isSimpleTableTop(text) {
+    case .simpleTable:
       return RSTBlocks.simpleTableEnd(lines, from: index)
-    }
-    if RSTSyntax.explicitMarkupBody(Array(text.utf8)) != nil {
+    case .explicitMarkup:
       return explicitMarkup(lines, at: index)
-    }
-    if RSTSyntax.isAnonymousTarget(text) {
+    case .anonymousTarget:
       return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: 0, untilBlank: true).end
+    case .adornment:
+      return adornment(lines, at: index, matchesTitles: matchesTitles)
+        ?? textLine(lines, at: index, matchesTitles: matchesTitles)
+    case .enumerated, .text:
+      return textLine(lines, at: index, matchesTitles: matchesTitles)
     }
-    if RSTSyntax.isAdornment(text), let end = adornment(lines, at: index, matchesTitles: matchesTitles) {
-      return end
-    }
-    return textLine(lines, at: index, matchesTitles: matchesTitles)
   }
 
   // MARK: Lists and fields
@@ -100,26 +93,46 @@ final class RSTBodyParser {
 
   // MARK: Explicit markup
 
+  /// What an explicit markup line (`.. `) holds.
+  private enum ExplicitMarkup {
+    case footnote(bodyOffset: Int)
+    case target(offset: Int)
+    case substitution(offset: Int)
+    case directive(name: String, offset: Int)
+    case comment(offset: Int, isEmpty: Bool)
+
+    init(_ bytes: UTF8Bytes) {
+      let body = RSTSyntax.explicitMarkupBody(bytes) ?? bytes.count
+      if let end = RSTSyntax.footnoteEnd(bytes, from: body) {
+        self = .footnote(bodyOffset: end)
+      } else if body < bytes.count, bytes[body] == UInt8(ascii: "_") {
+        self = .target(offset: body)
+      } else if body < bytes.count, bytes[body] == UInt8(ascii: "|") {
+        self = .substitution(offset: body)
+      } else if let (name, end) = RSTSyntax.directive(bytes) {
+        self = .directive(name: name, offset: end)
+      } else {
+        self = .comment(offset: body, isEmpty: body == bytes.count)
+      }
+    }
+  }
+
   private func explicitMarkup(_ lines: [RSTLine], at index: Int) -> Int {
-    let bytes = Array(lines[index].text.utf8)
-    let bodyStart = RSTSyntax.explicitMarkupBody(bytes) ?? bytes.count
-    if let end = RSTSyntax.footnoteEnd(bytes, from: bodyStart) {
-      return nestedBody(lines, at: index, firstIndent: end)
+    switch lines[index].text.withUTF8Bytes(ExplicitMarkup.init) {
+    case .footnote(let bodyOffset):
+      return nestedBody(lines, at: index, firstIndent: bodyOffset)
+    case .target(let offset):
+      return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: offset, untilBlank: true).end
+    case .substitution(let offset):
+      return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: offset).end
+    case .directive(let name, let offset):
+      return directive(name, lines, at: index, firstIndent: offset)
+    case .comment(let offset, let isEmpty):
+      // An empty comment followed by a blank line ends there, so that a block quote may follow.
+      let nextIsBlank = index + 1 == lines.count || lines[index + 1].isBlank
+      if isEmpty && nextIsBlank { return index + 1 }
+      return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: offset).end
     }
-    if bodyStart < bytes.count, bytes[bodyStart] == UInt8(ascii: "_") {
-      return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: bodyStart, untilBlank: true).end
-    }
-    if bodyStart < bytes.count, bytes[bodyStart] == UInt8(ascii: "|") {
-      return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: bodyStart).end
-    }
-    if let (name, end) = RSTSyntax.directive(lines[index].text) {
-      return directive(name, lines, at: index, firstIndent: end)
-    }
-    // A comment. An empty one followed by a blank line ends there, so that a block quote may
-    // follow it.
-    let nextIsBlank = index + 1 == lines.count || lines[index + 1].isBlank
-    if bodyStart == bytes.count && nextIsBlank { return index + 1 }
-    return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: bodyStart).end
   }
 
   private func directive(_ name: String, _ lines: [RSTLine], at index: Int, firstIndent: Int) -> Int {
@@ -133,10 +146,11 @@ final class RSTBodyParser {
       let arguments = parts.arguments
       // docutils rejects a code block with more than one argument, content and all.
       if arguments.count <= 1 {
-        emit(blockKind, language: arguments.first, parts.dedentedContent)
+        emit(blockKind, language: arguments.first, parts.dedentedContent, line: parts.contentLine)
       }
     case .parsedLiteral:
-      emit(.parsedLiteral, language: nil, RSTDirectiveBlock(extent.block, takesArguments: false).content)
+      let parts = RSTDirectiveBlock(extent.block, takesArguments: false)
+      emit(.parsedLiteral, language: nil, parts.content, line: parts.contentLine)
     case .bodyWithoutArguments:
       parse(Array(RSTDirectiveBlock(extent.block, takesArguments: false).content), matchesTitles: false)
     case .bodyAfterArguments(let matchesTitles):
@@ -158,7 +172,7 @@ final class RSTBodyParser {
     guard index + 1 < lines.count, !lines[index + 1].isBlank else {
       return isShort ? nil : index + 1  // a transition
     }
-    if RSTSyntax.isAdornment(lines[index + 1].text) {
+    if lines[index + 1].text.withUTF8Bytes(RSTSyntax.isAdornment) {
       return isShort ? nil : index + 2  // an invalid title, dropped
     }
     guard index + 2 < lines.count, lines[index + 2].text == marker else {
@@ -184,7 +198,7 @@ final class RSTBodyParser {
       return definition.end
     }
     let title = lines[index].text
-    if RSTSyntax.isAdornment(next.text),
+    if next.text.withUTF8Bytes(RSTSyntax.isAdornment),
       next.text.utf8.count >= 4 || title.count <= next.text.utf8.count
     {
       // Outside a section context docutils reports the title as an error and keeps nothing.
@@ -231,10 +245,14 @@ final class RSTBodyParser {
     lead = nil
   }
 
-  private func emit<Lines: Collection<RSTLine>>(_ kind: LiteralBlock.Kind, language: String?, _ lines: Lines) {
+  private func emit<Lines: Collection<RSTLine>>(
+    _ kind: LiteralBlock.Kind, language: String?, _ lines: Lines, line: Int? = nil
+  ) {
+    guard let line = line ?? lines.first?.number else { return }
     blocks.append(
       LiteralBlock(
         kind: kind,
+        line: line,
         language: language,
         lines: lines.map { SourceLine(number: $0.number, text: String($0.text)) },
         context: StepContext(heading: heading, lead: lead)

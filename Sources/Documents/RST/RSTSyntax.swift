@@ -1,11 +1,56 @@
 /// Recognisers for the constructs a flush-left reStructuredText line can open, with docutils'
 /// patterns. Offsets are UTF-8 offsets into the line.
 enum RSTSyntax {
+  /// What a flush-left line opens, tried in docutils' order of body transitions.
+  enum Construct {
+    case bullet(textOffset: Int)
+    case enumerated(Enumerator)
+    case field(bodyOffset: Int)
+    case doctest
+    case lineBlock
+    case gridTable
+    case simpleTable
+    case explicitMarkup
+    case anonymousTarget
+    case adornment
+    case text
+  }
+
+  static func construct(_ bytes: UTF8Bytes) -> Construct {
+    guard let first = bytes.first else { return .text }
+    if let end = bulletEnd(bytes) { return .bullet(textOffset: end) }
+    if isAlphanumeric(first) || first == UInt8(ascii: "(") || first == UInt8(ascii: "#"),
+      let enumerator = enumerator(bytes)
+    {
+      return .enumerated(enumerator)
+    }
+    // Text is the common case: a line that opens with a letter or a digit is text from here on.
+    guard !isAlphanumeric(first), first < 0x80 else { return .text }
+    if let end = fieldMarkerEnd(bytes) { return .field(bodyOffset: end) }
+    if opens(bytes, with: ">>>") { return .doctest }
+    if opens(bytes, with: "|") { return .lineBlock }
+    if isGridTableTop(bytes) { return .gridTable }
+    if isSimpleTableTop(bytes) { return .simpleTable }
+    if explicitMarkupBody(bytes) != nil { return .explicitMarkup }
+    if opens(bytes, with: "__") { return .anonymousTarget }
+    if isAdornment(bytes) { return .adornment }
+    return .text
+  }
+
   /// The end of a bullet (`- `, `* `, `+ `, `• `, `‣ `, `⁃ `), spaces included.
-  static func bulletEnd(_ text: Substring) -> Int? {
-    guard let first = text.unicodeScalars.first, "-+*\u{2022}\u{2023}\u{2043}".unicodeScalars.contains(first)
-    else { return nil }
-    return spacesOrEnd(text, after: String(first).utf8.count)
+  static func bulletEnd(_ bytes: UTF8Bytes) -> Int? {
+    guard let first = bytes.first else { return nil }
+    switch first {
+    case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"):
+      return spacesOrEnd(bytes, after: 1)
+    case 0xE2 where bytes.count >= 3:
+      // U+2022 BULLET, U+2023 TRIANGULAR BULLET, U+2043 HYPHEN BULLET
+      let isBullet =
+        (bytes[1] == 0x80 && (bytes[2] == 0xA2 || bytes[2] == 0xA3)) || (bytes[1] == 0x81 && bytes[2] == 0x83)
+      return isBullet ? spacesOrEnd(bytes, after: 3) : nil
+    default:
+      return nil
+    }
   }
 
   /// An enumerator: `1.`, `a)`, `(iv)`, `#.` ... followed by spaces or the end of the line.
@@ -48,13 +93,14 @@ enum RSTSyntax {
     }
   }
 
-  static func enumerator(_ text: Substring) -> Enumerator? {
-    let bytes = Array(text.utf8.prefix(12))
+  static func enumerator(_ bytes: UTF8Bytes) -> Enumerator? {
     var index = 0
     let parenthesised = bytes.first == UInt8(ascii: "(")
     if parenthesised { index = 1 }
     let start = index
-    while index < bytes.count, isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "#") {
+    while index < bytes.count, index - start < 12,
+      isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "#")
+    {
       index += 1
     }
     guard index > start, index < bytes.count else { return nil }
@@ -64,7 +110,7 @@ enum RSTSyntax {
     case UInt8(ascii: ".") where !parenthesised: format = .period
     default: return nil
     }
-    guard let end = spacesOrEnd(text, after: index + 1),
+    guard let end = spacesOrEnd(bytes, after: index + 1),
       let (sequence, ordinal) = sequenceAndOrdinal(String(decoding: bytes[start..<index], as: UTF8.self))
     else { return nil }
     return Enumerator(format: format, sequence: sequence, ordinal: ordinal, end: end)
@@ -75,7 +121,7 @@ enum RSTSyntax {
     if text == "#" { return (.auto, 1) }
     if text == "i" { return (.lowerRoman, 1) }
     if text == "I" { return (.upperRoman, 1) }
-    if text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) { return (.arabic, Int(text)) }
+    if text.allSatisfy({ $0.isASCII && $0.isNumber }) { return (.arabic, Int(text)) }
     if text.count == 1, let scalar = text.unicodeScalars.first {
       if ("a"..."z").contains(scalar) { return (.lowerAlpha, Int(scalar.value) - 96) }
       if ("A"..."Z").contains(scalar) { return (.upperAlpha, Int(scalar.value) - 64) }
@@ -89,8 +135,7 @@ enum RSTSyntax {
 
   /// The end of a field marker (`:name: `), with docutils' rule that a colon inside the name must
   /// not be followed by a space, a backquote or the end of the line.
-  static func fieldMarkerEnd(_ text: Substring) -> Int? {
-    let bytes = Array(text.utf8)
+  static func fieldMarkerEnd(_ bytes: UTF8Bytes) -> Int? {
     guard bytes.count >= 3, bytes[0] == UInt8(ascii: ":"), bytes[1] != UInt8(ascii: ":"),
       bytes[1] != UInt8(ascii: " ")
     else { return nil }
@@ -103,7 +148,7 @@ enum RSTSyntax {
         let next = index + 1 < bytes.count ? bytes[index + 1] : nil
         if next == nil || next == UInt8(ascii: " ") {
           guard bytes[index - 1] != UInt8(ascii: " ") else { return nil }
-          return spacesOrEnd(text, after: index + 1)
+          return spacesOrEnd(bytes, after: index + 1)
         }
         if next == UInt8(ascii: "`") { return nil }
         index += 1
@@ -115,14 +160,13 @@ enum RSTSyntax {
   }
 
   /// A line of one repeated 7-bit punctuation character: a section adornment or a transition.
-  static func isAdornment(_ text: Substring) -> Bool {
-    guard let first = text.utf8.first, isPunctuation(first) else { return false }
-    return text.utf8.allSatisfy { $0 == first }
+  static func isAdornment(_ bytes: UTF8Bytes) -> Bool {
+    guard let first = bytes.first, isPunctuation(first) else { return false }
+    return bytes.allSatisfy { $0 == first }
   }
 
   /// A directive's name and the offset just after its `::` and the spaces that follow.
-  static func directive(_ text: Substring) -> (name: String, end: Int)? {
-    let bytes = Array(text.utf8)
+  static func directive(_ bytes: UTF8Bytes) -> (name: String, end: Int)? {
     guard var index = explicitMarkupBody(bytes) else { return nil }
     let nameStart = index
     // simplename: word characters (no underscore) joined by single `-._+:`.
@@ -130,20 +174,20 @@ enum RSTSyntax {
       let runStart = index
       while index < bytes.count, isNameByte(bytes[index]) { index += 1 }
       guard index > runStart else { return nil }
-      guard index + 1 < bytes.count, "-._+:".utf8.contains(bytes[index]), isNameByte(bytes[index + 1])
+      guard index + 1 < bytes.count, isNameSeparator(bytes[index]), isNameByte(bytes[index + 1])
       else { break }
       index += 1
     }
     let nameEnd = index
     if index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: ":"),
-      let end = spacesOrEnd(text, after: index + 2)
+      let end = spacesOrEnd(bytes, after: index + 2)
     else { return nil }
     return (String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased(), end)
   }
 
-  /// The offset after `..` and its spaces, when `bytes` is explicit markup (`.. ` or `..` alone).
-  static func explicitMarkupBody(_ bytes: [UInt8]) -> Int? {
+  /// The offset after `..` and its spaces, when the line is explicit markup (`.. ` or `..` alone).
+  static func explicitMarkupBody(_ bytes: UTF8Bytes) -> Int? {
     guard bytes.count >= 2, bytes[0] == UInt8(ascii: "."), bytes[1] == UInt8(ascii: ".") else {
       return nil
     }
@@ -155,7 +199,7 @@ enum RSTSyntax {
   }
 
   /// A footnote or citation label, `[1]`, `[#note]`, `[*]`, `[CIT2002]`, followed by spaces.
-  static func footnoteEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+  static func footnoteEnd(_ bytes: UTF8Bytes, from start: Int) -> Int? {
     guard start < bytes.count, bytes[start] == UInt8(ascii: "["),
       let close = bytes[start...].firstIndex(of: UInt8(ascii: "]")), close > start + 1,
       !bytes[start..<close].contains(UInt8(ascii: " "))
@@ -164,27 +208,21 @@ enum RSTSyntax {
     return bytes[close + 1] == UInt8(ascii: " ") ? close + 1 : nil
   }
 
-  static func isDoctest(_ text: Substring) -> Bool { opens(text, with: ">>>") }
-  static func isLineBlock(_ text: Substring) -> Bool { opens(text, with: "|") }
-  static func isAnonymousTarget(_ text: Substring) -> Bool { opens(text, with: "__") }
-
   /// `+-----+---+`
-  static func isGridTableTop(_ text: Substring) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count >= 4, bytes.first == UInt8(ascii: "+"), bytes[1] == UInt8(ascii: "-"),
-      bytes.last == UInt8(ascii: "+"), bytes[bytes.count - 2] == UInt8(ascii: "-")
+  static func isGridTableTop(_ bytes: UTF8Bytes) -> Bool {
+    guard bytes.count >= 4, bytes[0] == UInt8(ascii: "+"), bytes[1] == UInt8(ascii: "-"),
+      bytes[bytes.count - 1] == UInt8(ascii: "+"), bytes[bytes.count - 2] == UInt8(ascii: "-")
     else { return false }
     return bytes.allSatisfy { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
   }
 
   /// `=====  =====`: at least two columns.
-  static func isSimpleTableTop(_ text: Substring) -> Bool {
-    isSimpleTableBorder(text) && text.utf8.contains(UInt8(ascii: " "))
+  static func isSimpleTableTop(_ bytes: UTF8Bytes) -> Bool {
+    isSimpleTableBorder(bytes) && bytes.contains(UInt8(ascii: " "))
   }
 
-  static func isSimpleTableBorder(_ text: Substring) -> Bool {
-    text.utf8.first == UInt8(ascii: "=")
-      && text.utf8.allSatisfy { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") }
+  static func isSimpleTableBorder(_ bytes: UTF8Bytes) -> Bool {
+    bytes.first == UInt8(ascii: "=") && bytes.allSatisfy { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") }
   }
 
   /// docutils' `nonalphanum7bit`.
@@ -193,22 +231,19 @@ enum RSTSyntax {
       || (0x7B...0x7E).contains(byte)
   }
 
-  private static func opens(_ text: Substring, with marker: String) -> Bool {
-    text.hasPrefix(marker) && spacesOrEnd(text, after: marker.utf8.count) != nil
+  private static func opens(_ bytes: UTF8Bytes, with marker: StaticString) -> Bool {
+    let count = marker.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    for offset in 0..<count where bytes[offset] != marker.utf8Start[offset] { return false }
+    return spacesOrEnd(bytes, after: count) != nil
   }
 
   /// The offset after the spaces at `offset`, provided there is at least one or the line ends.
-  private static func spacesOrEnd(_ text: Substring, after offset: Int) -> Int? {
-    let utf8 = text.utf8
-    guard offset <= utf8.count else { return nil }
-    var index = utf8.index(utf8.startIndex, offsetBy: offset)
-    if index == utf8.endIndex { return offset }
-    guard utf8[index] == UInt8(ascii: " ") else { return nil }
+  private static func spacesOrEnd(_ bytes: UTF8Bytes, after offset: Int) -> Int? {
+    if offset == bytes.count { return offset }
+    guard offset < bytes.count, bytes[offset] == UInt8(ascii: " ") else { return nil }
     var end = offset
-    while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") {
-      index = utf8.index(after: index)
-      end += 1
-    }
+    while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
     return end
   }
 
@@ -222,6 +257,11 @@ enum RSTSyntax {
   /// accepts Unicode word characters).
   private static func isNameByte(_ byte: UInt8) -> Bool {
     isAlphanumeric(byte) || byte >= 0x80
+  }
+
+  private static func isNameSeparator(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ":")
   }
 }
 

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import Documents
+
+@Suite struct WalkthroughReaderTests {
+  /// A fresh directory for one test's files.
+  func scratchDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "walkthrough-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func findsPagesInDirectoriesInNameOrder() throws {
+    let root = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    for name in ["b.rst", "a.md", "notes.txt", "sub/c.markdown", ".hidden/d.rst", "sub/e.RST"] {
+      let url = root.appendingPathComponent(name)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data().write(to: url)
+    }
+    let pages = try WalkthroughReader.pages(in: [root.path])
+    #expect(pages.map { String($0.dropFirst(root.path.count + 1)) } == ["a.md", "b.rst", "sub/c.markdown", "sub/e.RST"])
+    let forced = try WalkthroughReader.pages(in: [root.path], syntax: .rst)
+    #expect(forced.count == 5)
+  }
+
+  @Test func theExtensionChoosesTheSyntaxUnlessForced() throws {
+    let root = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("page.txt")
+    try Data("::\n\n  $ ls\n".utf8).write(to: file)
+    #expect(throws: DocumentError(file: file.path, reason: "unknown page syntax: name it with --syntax rst or --syntax markdown")) {
+      try WalkthroughReader.read(file: file.path)
+    }
+    #expect(try WalkthroughReader.read(file: file.path, syntax: .rst).steps.map(\.command.command) == ["ls"])
+    #expect(try WalkthroughReader.read(file: file.path, syntax: .markdown).blocks.count == 0)
+  }
+
+  @Test func aMissingPathIsNamed() {
+    #expect(throws: DocumentError(file: "/no/such/page.rst", reason: "no such file or directory")) {
+      try WalkthroughReader.pages(in: ["/no/such/page.rst"])
+    }
+    #expect(throws: DocumentError.self) {
+      try WalkthroughReader.read(file: "/no/such/page.rst")
+    }
+  }
+
+  @Test func bytesThatAreNotUTF8AreAnErrorNamingTheirLine() throws {
+    let root = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let file = root.appendingPathComponent("latin1.rst")
+    try Data("Title\n=====\n\ncaf".utf8 + [0xE9] + Data("\n".utf8)).write(to: file)
+    #expect(throws: DocumentError(file: file.path, line: 4, reason: "the file is not UTF-8 text")) {
+      try WalkthroughReader.read(file: file.path)
+    }
+  }
+
+  @Test func readsEveryLineBreakDocutilsKnows() {
+    let blocks = RSTReader.blocks(in: "A::\r\n\r\n  one\r  two\n  three\u{2028}  four\n")
+    #expect(blocks.map(\.text) == ["one\ntwo\nthree\nfour"])
+    #expect(blocks.first?.line == 3)
+  }
+
+  @Test func anEmptyOrProseOnlyPageHasNoSteps() {
+    #expect(WalkthroughReader.parse("", file: "empty.rst", syntax: .rst).steps.isEmpty)
+    #expect(WalkthroughReader.parse("Just words.\n", file: "p.md", syntax: .markdown).steps.isEmpty)
+  }
+
+  @Test func malformedMarkupNeverStopsTheReader() {
+    let broken = """
+      .. code-block:: console
+      =====
+      ::
+      .. 
+      ---
+      #.
+      * 
+      +--+
+      | x
+      ====  ===
+      .. only::
+         .. code-block::
+      \t$ tab
+      """
+    let walkthrough = WalkthroughReader.parse(broken, file: "broken.rst", syntax: .rst)
+    #expect(walkthrough.file == "broken.rst")
+    let markdown = WalkthroughReader.parse("```\n$ unterminated", file: "broken.md", syntax: .markdown)
+    #expect(markdown.steps.map(\.command.command) == ["unterminated"])
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// `walkthrough list`, run as a user runs it.
+@Suite struct ListCommandTests {
+  struct Result {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// Runs the built `walkthrough` executable, which sits beside the test bundle.
+  func walkthrough(_ arguments: String...) throws -> Result {
+    let process = Process()
+    let products = Bundle.main.bundleURL.deletingLastPathComponent()
+    let candidates = [products, Bundle.main.bundleURL].map { $0.appendingPathComponent("walkthrough") }
+    process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  func page(_ text: String, named name: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-cli-\(UUID().uuidString)-\(name)")
+    try Data(text.utf8).write(to: url)
+    return url.path
+  }
+
+  @Test func listsCommandsAsText() throws {
+    let path = try page("Intro::\n\n  $ openstack share list\n  +--+\n\n  $ openstack share delete \\\n      one\n", named: "p.rst")
+    let result = try walkthrough("list", path)
+    #expect(result.status == 0)
+    #expect(
+      result.standardOutput == """
+        \(path):3  openstack share list  (1 output line)
+        \(path):6  openstack share delete one  (no output)
+
+        """)
+  }
+
+  @Test func listsCommandsAsJSONLines() throws {
+    let path = try page("```console\n$ openstack server list\n+--+\n| ID |\n```\n", named: "p.md")
+    let result = try walkthrough("list", "--format", "json", path)
+    #expect(result.status == 0)
+    #expect(
+      result.standardOutput
+        == #"{"file": "\#(path)", "line": 2, "prompt": "$", "command": "openstack server list", "output_line_count": 2, "output_first_line": 3, "output_last_line": 4}"#
+        + "\n")
+  }
+
+  @Test func syntaxForcesTheReader() throws {
+    let path = try page("::\n\n  $ ls\n", named: "page.txt")
+    let unknown = try walkthrough("list", path)
+    #expect(unknown.status == 2)
+    #expect(
+      unknown.standardError
+        == "walkthrough: \(path): unknown page syntax: name it with --syntax rst or --syntax markdown\n")
+    let forced = try walkthrough("list", "--syntax", "rst", path)
+    #expect(forced.status == 0)
+    #expect(forced.standardOutput == "\(path):3  ls  (no output)\n")
+  }
+
+  @Test func badInputExitsWithStatusTwoAndOneLine() throws {
+    let missing = try walkthrough("list", "/no/such/page.rst")
+    #expect(missing.status == 2)
+    #expect(missing.standardError == "walkthrough: /no/such/page.rst: no such file or directory\n")
+    #expect(missing.standardOutput.isEmpty)
+    let badOption = try walkthrough("list", "--colour", "x.rst")
+    #expect(badOption.status == 2)
+    #expect(badOption.standardError.hasPrefix("Error: Unknown option '--colour'"))
+    let badSyntax = try walkthrough("list", "--syntax", "asciidoc", "x.rst")
+    #expect(badSyntax.status == 2)
+    let noPaths = try walkthrough("list")
+    #expect(noPaths.status == 2)
+  }
+
+  @Test func listsBlocksInTheExtractorsShape() throws {
+    let path = try page(".. code-block:: console\n\n   $ ls\n", named: "b.rst")
+    let result = try walkthrough("list", "--blocks", "--format", "json", path)
+    #expect(result.standardOutput == #"{"file": "\#(path)", "line": 3, "language": "console", "text": "$ ls", "kind": "code-block"}"# + "\n")
+  }
+}
