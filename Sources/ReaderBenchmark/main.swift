@@ -5,7 +5,6 @@
 //
 // With no paths it reads a generated tree of 540 pages (about 5 MB, four in five of them
 // reStructuredText), the size of the nova, manila and python-openstackclient doc trees.
-import CCmarkGFM
 import Documents
 import Foundation
 
@@ -67,21 +66,6 @@ func measure(runs: Int, _ work: () -> Void) -> (best: Double, median: Double) {
   return (timings[0], timings[timings.count / 2])
 }
 
-/// cmark-gfm alone, with the extensions the Markdown reader attaches.
-func cmarkOnly(_ text: String) {
-  cmark_gfm_core_extensions_ensure_registered()
-  let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
-  for name in ["table", "strikethrough", "autolink", "tasklist"] {
-    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name))
-  }
-  var text = text
-  text.withUTF8 { buffer in
-    buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-  }
-  cmark_node_free(cmark_parser_finish(parser))
-  cmark_parser_free(parser)
-}
-
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repeatCount = 7
 if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) {
@@ -120,7 +104,7 @@ func report(_ label: String, _ pages: [Page]) {
       label, pages.count, megabytes, blocks, steps, timing.best * 1000, timing.median * 1000,
       Double(pages.count) / timing.best, megabytes / timing.best))
   if pages.first?.syntax == .markdown {
-    let cmark = measure(runs: runs) { for page in pages { cmarkOnly(page.text) } }
+    let cmark = measure(runs: runs) { for page in pages { _ = MarkdownReader.withDocument(page.text) { _ in } } }
     print(
       String(
         format: "          cmark-gfm alone: best %.1f ms, %.0f%% of the Markdown time; our code %.0f%%",

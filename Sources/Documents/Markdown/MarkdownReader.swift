@@ -5,8 +5,14 @@ import CCmarkGFM
 /// cmark-gfm builds them.
 public enum MarkdownReader {
   public static func blocks(in text: String) -> [LiteralBlock] {
+    withDocument(text) { CodeBlockCollector().collect(in: $0) } ?? []
+  }
+
+  /// Parses `text` with cmark-gfm and the extensions above, and hands `body` the document node,
+  /// which lives until `body` returns. `nil` when cmark-gfm cannot allocate a parser.
+  public static func withDocument<Result>(_ text: String, _ body: (OpaquePointer) -> Result) -> Result? {
     cmark_gfm_core_extensions_ensure_registered()
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -17,9 +23,9 @@ public enum MarkdownReader {
     text.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
-    guard let document = cmark_parser_finish(parser) else { return [] }
+    guard let document = cmark_parser_finish(parser) else { return nil }
     defer { cmark_node_free(document) }
-    return CodeBlockCollector().collect(in: document)
+    return body(document)
   }
 }
 
