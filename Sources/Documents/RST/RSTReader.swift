@@ -150,7 +150,7 @@ final class RSTBodyParser {
       }
     case .parsedLiteral:
       let parts = RSTDirectiveBlock(extent.block, takesArguments: false)
-      emit(.parsedLiteral, language: nil, parts.content, line: parts.contentLine)
+      emit(.parsedLiteral, language: nil, Self.withoutInlineMarkup(parts.content), line: parts.contentLine)
     case .bodyWithoutArguments:
       parse(Array(RSTDirectiveBlock(extent.block, takesArguments: false).content), matchesTitles: false)
     case .bodyAfterArguments(let matchesTitles):
@@ -214,10 +214,10 @@ final class RSTBodyParser {
   private func paragraph(_ paragraph: ArraySlice<RSTLine>, then lines: [RSTLine], at next: Int) -> Int {
     let text = paragraph.map { String($0.text) }.joined(separator: " ")
     guard let literalLead = RSTParagraph.leadBeforeLiteral(text) else {
-      lead = text
+      lead = RSTInlineText.plain(text)
       return next
     }
-    if let literalLead { lead = literalLead }
+    if let literalLead { lead = RSTInlineText.plain(literalLead) }
     return literalBlock(lines, at: next)
   }
 
@@ -241,8 +241,18 @@ final class RSTBodyParser {
   }
 
   private func setHeading(_ title: Substring) {
-    heading = String(title.trimmingSpaces)
+    heading = RSTInlineText.plain(String(title.trimmingSpaces))
     lead = nil
+  }
+
+  /// A parsed literal's lines as docutils renders them: inline markup replaced by its text. Where
+  /// markup would join lines (an escaped line end), the lines stay as written, so that each line
+  /// keeps its number.
+  private static func withoutInlineMarkup(_ lines: ArraySlice<RSTLine>) -> [RSTLine] {
+    let source = lines.map { String($0.text) }.joined(separator: "\n")
+    let rendered = RSTInlineText.plain(source).split(separator: "\n", omittingEmptySubsequences: false)
+    guard rendered.count == lines.count else { return Array(lines) }
+    return zip(lines, rendered).map { RSTLine(text: $1, number: $0.number) }
   }
 
   private func emit<Lines: Collection<RSTLine>>(

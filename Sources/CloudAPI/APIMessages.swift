@@ -1,0 +1,101 @@
+import OrderedCollections
+
+/// HTTP methods the OpenStack APIs use.
+public enum HTTPMethod: String, Sendable, CaseIterable {
+  case get = "GET"
+  case head = "HEAD"
+  case post = "POST"
+  case put = "PUT"
+  case patch = "PATCH"
+  case delete = "DELETE"
+}
+
+/// HTTP header fields: names compare without regard to case, order and repeats are kept.
+public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+  public private(set) var fields: [(name: String, value: String)]
+
+  public init(dictionaryLiteral elements: (String, String)...) {
+    fields = elements.map { (name: $0.0, value: $0.1) }
+  }
+
+  /// The first value of the field `name`, whatever its case.
+  public subscript(name: String) -> String? {
+    get { fields.first { $0.name.caseInsensitiveEquals(name) }?.value }
+    set {
+      fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+      if let newValue { fields.append((name: name, value: newValue)) }
+    }
+  }
+
+  public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
+    lhs.fields.count == rhs.fields.count
+      && zip(lhs.fields, rhs.fields).allSatisfy {
+        $0.name.caseInsensitiveEquals($1.name) && $0.value == $1.value
+      }
+  }
+}
+
+extension String {
+  fileprivate func caseInsensitiveEquals(_ other: String) -> Bool {
+    utf8.count == other.utf8.count && lowercased() == other.lowercased()
+  }
+}
+
+/// A request as a client sends it to an OpenStack service: what would cross the wire over HTTP,
+/// as Swift values.
+public struct APIRequest: Equatable, Sendable {
+  public var method: HTTPMethod
+  /// The path below the service's endpoint, such as `/v2/shares/detail`.
+  public var path: String
+  /// Query parameters in the order the client adds them; a name may repeat.
+  public var query: [(name: String, value: String)]
+  public var headers: HTTPHeaders
+  public var body: JSON?
+
+  public init(
+    _ method: HTTPMethod, _ path: String, query: [(name: String, value: String)] = [],
+    headers: HTTPHeaders = [:], body: JSON? = nil
+  ) {
+    self.method = method
+    self.path = path
+    self.query = query
+    self.headers = headers
+    self.body = body
+  }
+
+  public static func == (lhs: APIRequest, rhs: APIRequest) -> Bool {
+    lhs.method == rhs.method && lhs.path == rhs.path && lhs.headers == rhs.headers
+      && lhs.body == rhs.body && lhs.query.elementsEqual(rhs.query) { $0 == $1 }
+  }
+}
+
+/// A service's answer.
+public struct APIResponse: Equatable, Sendable {
+  public var status: Int
+  public var headers: HTTPHeaders
+  public var body: JSON?
+
+  public init(status: Int, headers: HTTPHeaders = [:], body: JSON? = nil) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+}
+
+/// The only way a client reaches a cloud. In process, the fake cloud implements it directly;
+/// over HTTP, a transport serialises the same values.
+public protocol CloudTransport: AnyObject {
+  /// Sends `request` to the service `service` (`identity`, `compute`, `image`, `network`,
+  /// `sharev2`) and returns its response. Faults are responses too: a transport throws only when
+  /// the service cannot be reached.
+  func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse
+}
+
+/// The catalog types of the services a cloud offers.
+public enum ServiceType: String, Sendable, CaseIterable {
+  case identity
+  case compute
+  case image
+  case network
+  case sharedFileSystem = "sharev2"
+}
