@@ -31,7 +31,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents", "CCmarkGFM"]),
+    .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents"]),
     .testTarget(
       name: "DocumentsTests",
       dependencies: ["Documents"],

@@ -52,7 +52,7 @@ private struct CodeBlockCollector {
     case CMARK_NODE_HEADING:
       context = StepContext(heading: plainText(of: node), lead: nil)
     case CMARK_NODE_PARAGRAPH:
-      context.lead = plainText(of: node)
+      context.leadSource = plainText(of: node)
     case CMARK_NODE_CODE_BLOCK:
       blocks.append(codeBlock(node))
     default:

@@ -10,16 +10,34 @@ public struct SourceLine: Equatable, Sendable {
 }
 
 /// What a reader of the page sees just before a block: the section it is in and the prose that
-/// introduces it.
+/// introduces it. The text is kept as written and rendered (inline markup replaced by its text)
+/// when asked for, so that reading a page costs nothing for prose nobody shows.
 public struct StepContext: Equatable, Sendable {
-  /// The title of the nearest section or heading above the block.
-  public var heading: String?
-  /// The paragraph (or list item text) just before the block, on one line.
-  public var lead: String?
+  /// How the source text is rendered.
+  public enum Markup: Sendable {
+    /// Already plain (cmark-gfm hands over rendered text).
+    case plain
+    /// reStructuredText inline markup.
+    case rst
+  }
 
-  public init(heading: String? = nil, lead: String? = nil) {
-    self.heading = heading
-    self.lead = lead
+  public var headingSource: String?
+  public var leadSource: String?
+  public var markup: Markup
+
+  public init(heading: String? = nil, lead: String? = nil, markup: Markup = .plain) {
+    self.headingSource = heading
+    self.leadSource = lead
+    self.markup = markup
+  }
+
+  /// The title of the nearest section or heading above the block.
+  public var heading: String? { headingSource.map(rendered) }
+  /// The paragraph (or list item text) just before the block, on one line.
+  public var lead: String? { leadSource.map(rendered) }
+
+  private func rendered(_ text: String) -> String {
+    markup == .rst ? RSTInlineText.plain(text) : text
   }
 }
 

@@ -6,7 +6,8 @@
 /// follows a non-space and is followed by white space, punctuation or the end of the text.
 enum RSTInlineText {
   static func plain(_ text: String) -> String {
-    guard text.contains(where: { "*`|_\\[".contains($0) }) else { return text }
+    let markupBytes: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "_"), UInt8(ascii: "\\"), UInt8(ascii: "[")]
+    guard text.utf8.contains(where: markupBytes.contains) else { return text }
     return Scanner(Array(text)).plain()
   }
 

@@ -13,6 +13,7 @@ public enum RSTReader {
 /// One pass over a document's body elements, recursing into nested bodies.
 final class RSTBodyParser {
   private(set) var blocks: [LiteralBlock] = []
+  /// The current section title and the last paragraph, as written.
   private var heading: String?
   private var lead: String?
 
@@ -214,10 +215,10 @@ final class RSTBodyParser {
   private func paragraph(_ paragraph: ArraySlice<RSTLine>, then lines: [RSTLine], at next: Int) -> Int {
     let text = paragraph.map { String($0.text) }.joined(separator: " ")
     guard let literalLead = RSTParagraph.leadBeforeLiteral(text) else {
-      lead = RSTInlineText.plain(text)
+      lead = text
       return next
     }
-    if let literalLead { lead = RSTInlineText.plain(literalLead) }
+    if let literalLead { lead = literalLead }
     return literalBlock(lines, at: next)
   }
 
@@ -241,7 +242,7 @@ final class RSTBodyParser {
   }
 
   private func setHeading(_ title: Substring) {
-    heading = RSTInlineText.plain(String(title.trimmingSpaces))
+    heading = String(title.trimmingSpaces)
     lead = nil
   }
 
@@ -265,7 +266,7 @@ final class RSTBodyParser {
         line: line,
         language: language,
         lines: lines.map { SourceLine(number: $0.number, text: String($0.text)) },
-        context: StepContext(heading: heading, lead: lead)
+        context: StepContext(heading: heading, lead: lead, markup: .rst)
       ))
   }
 }
