@@ -19,6 +19,16 @@ import Testing
     }
   }
 
+  /// Replicas of nova's faults guide (the current one, with the failed-resize walkthrough and a
+  /// `.. code-block::` without a language, and the 2019 one): every block, console or JSON,
+  /// where docutils finds it. The replicas keep each block, directive and adornment of the
+  /// original at its line and replace its prose.
+  @Test(arguments: ["nova-faults-replica.rst", "nova-faults-2019-replica.rst"])
+  func novaFaultsGuideBlocksEqualDocutils(page: String) throws {
+    let ours = RSTReader.blocks(in: try Fixture.text(page)).map(ReferenceBlock.init)
+    #expect(ours == (try Fixture.referenceBlocks("\(page).docutils.jsonl")))
+  }
+
   @Test func parsedLiteralsDropInlineMarkupAsDocutilsDoes() throws {
     let ours = RSTReader.blocks(in: try Fixture.text("inline-markup.rst")).map(ReferenceBlock.init)
     #expect(ours == (try Fixture.referenceBlocks("inline-markup.rst.docutils.jsonl")))
