@@ -23,6 +23,11 @@ let package = Package(
       name: "CloudAPI",
       dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
     ),
+    .target(
+      name: "OpenStackCLI",
+      dependencies: ["CloudAPI"],
+      resources: [.copy("Resources/command-names.txt")]
+    ),
     .executableTarget(
       name: "walkthrough",
       dependencies: [
@@ -38,6 +43,11 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI"]),
+    .testTarget(
+      name: "OpenStackCLITests",
+      dependencies: ["OpenStackCLI"],
+      resources: [.copy("Goldens")]
+    ),
     .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,134 @@
+import CloudAPI
+
+/// `openstack share create` (manilaclient `CreateShare`): the share record as the API returns it,
+/// in the API's field order (cliff 4.9 and later keep it), without `links`.
+enum ShareCreate: OpenStackCommand {
+  static let name = "share create"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let sizeText = arguments.value("<size>") ?? ""
+    guard let size = Int(sizeText) else {
+      throw syntax.error("argument <size>: invalid int value: '\(sizeText)'")
+    }
+    if let name = arguments.value("--name"), name.prefix(1).uppercased() + name.dropFirst().lowercased() == "None" {
+      throw CommandFailure(message: "Share name cannot be with the value 'None'")
+    }
+    let shareType: JSON
+    if let type = arguments.value("--share-type") {
+      shareType = try ManilaLookup.shareType.find(type, in: context)["id"] ?? .null
+    } else {
+      do {
+        shareType = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/types/default"))["share_type"]?["id"] ?? .null
+      } catch is CommandFailure {
+        throw CommandFailure(
+          message: "There is no default share type available. You must pick a valid share type to create a share.")
+      }
+    }
+    let network = try arguments.value("--share-network").map {
+      try ManilaLookup.shareNetwork.find($0, in: context)["id"] ?? .null
+    }
+    var metadata: OrderedJSON = [:]
+    for property in arguments.values("--property") {
+      let parts = property.split(separator: "=", maxSplits: 1)
+      metadata[String(parts[0])] = .string(parts.count > 1 ? String(parts[1]) : "")
+    }
+    let share: OrderedJSON = [
+      "size": .int(size),
+      "snapshot_id": .null,
+      "name": arguments.value("--name").map(JSON.string) ?? .null,
+      "description": arguments.value("--description").map(JSON.string) ?? .null,
+      "metadata": .object(metadata),
+      "share_proto": .string(arguments.value("<share_protocol>") ?? ""),
+      "share_network_id": network ?? .null,
+      "share_type": shareType,
+      "is_public": arguments.value("--public").map(JSON.string) ?? .bool(false),
+      "availability_zone": arguments.value("--availability-zone").map(JSON.string) ?? .null,
+      "scheduler_hints": .object([:]),
+    ]
+    let body = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares", body: .object(["share": .object(share)])))
+    var fields = body["share"]?.object ?? [:]
+    fields.removeValue(forKey: "links")
+    fields.removeValue(forKey: "shares_type")
+    return .show(fields)
+  }
+}
+
+/// `openstack share list` (manilaclient `ListShare`), sorted by name as the client sorts it.
+enum ShareList: OpenStackCommand {
+  static let name = "share list"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]))
+  static let keys = [
+    "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try arguments.value("--share-network").map {
+      try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
+    }
+    let type = try arguments.value("--share-type").map {
+      try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
+    }
+    let query = ManilaFormat.query([
+      ("all_tenants", arguments.flag("--all-projects") ? "True" : nil),
+      ("is_public", arguments.flag("--public") ? "True" : nil),
+      ("limit", arguments.value("--limit")), ("name", arguments.value("--name")),
+      ("status", arguments.value("--status")), ("host", arguments.value("--host")),
+      ("share_network_id", network), ("share_type_id", type),
+    ])
+    let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/detail", query: query))
+    let shares = try OSCLib.sorted(body["shares"]?.array ?? [], by: arguments.value("--sort") ?? "name:asc")
+    return .list(
+      columns: ["ID", "Name", "Size", "Share Proto", "Status", "Is Public", "Share Type Name", "Host", "Availability Zone"],
+      rows: shares.map { ManilaFormat.row($0, keys) })
+  }
+}
+
+/// `openstack share show`: the record, its export locations as `key = value` lines, and its
+/// metadata as `properties`.
+enum ShareShow: OpenStackCommand {
+  static let name = "share show"
+  static let syntax = CommandSyntax(usage: RealUsage.shareShow, repeating: DisplayOptions.showRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    let id = share["id"]?.string ?? ""
+    let locations = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/\(id)/export_locations"))
+    var fields = share.object
+    fields["export_locations"] = ManilaFormat.dictList(
+      locations["export_locations"]?.array ?? [], ignoring: ["replica_state", "availability_zone", "share_replica_id"])
+    let metadata = fields.removeValue(forKey: "metadata") ?? .object([:])
+    fields["properties"] = context.isTable ? OSCLib.formatDict(metadata) : metadata
+    fields.removeValue(forKey: "links")
+    fields.removeValue(forKey: "shares_type")
+    return .show(fields)
+  }
+}
+
+/// `openstack share delete`: nothing on success; each failure logged, then a summary error.
+enum ShareDelete: OpenStackCommand {
+  static let name = "share delete"
+  static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let names = arguments.values("<share>")
+    var log = ""
+    var failures = 0
+    for name in names {
+      do {
+        let share = try ManilaLookup.share.find(name, in: context)
+        let path = "/v2/shares/\(share["id"]?.string ?? name)"
+        _ = try context.call(.sharedFileSystem, APIRequest(.delete, path))
+      } catch let failure as CommandFailure {
+        failures += 1
+        log += "Failed to delete share with name or ID '\(name)': \(failure.message)\n"
+      }
+    }
+    if failures > 0 {
+      throw CommandFailure(message: log + "\(failures) of \(names.count) shares failed to delete.")
+    }
+    return .nothing
+  }
+}

@@ -1,0 +1,89 @@
+import CloudAPI
+
+/// `openstack share network create` (manilaclient `CreateShareNetwork`): the Neutron network and
+/// subnet are resolved through the network API first, as the client does.
+enum ShareNetworkCreate: OpenStackCommand {
+  static let name = "share network create"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkCreate, repeating: DisplayOptions.showRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var request: OrderedJSON = [:]
+    request["name"] = arguments.value("--name").map(JSON.string)
+    request["description"] = arguments.value("--description").map(JSON.string)
+    if let network = arguments.value("--neutron-net-id") {
+      request["neutron_net_id"] = .string(try NeutronLookup.network.find(network, in: context))
+    }
+    if let subnet = arguments.value("--neutron-subnet-id") {
+      request["neutron_subnet_id"] = .string(try NeutronLookup.subnet.find(subnet, in: context))
+    }
+    request["availability_zone"] = arguments.value("--availability-zone").map(JSON.string)
+    let body = try context.call(
+      .sharedFileSystem,
+      APIRequest(.post, "/v2/share-networks", body: .object(["share_network": .object(request)])))
+    return .show(ShareNetworkShow.displayed(body["share_network"] ?? .null, in: context))
+  }
+}
+
+/// `openstack share network list`.
+enum ShareNetworkList: OpenStackCommand {
+  static let name = "share network list"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkList, repeating: DisplayOptions.listerRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var columns = ["ID", "Name"]
+    if arguments.flag("--detail") { columns += ["Status", "Created At", "Updated At", "Description"] }
+    if arguments.flag("--all-projects") { columns.append("Project ID") }
+    let query = ManilaFormat.query([
+      ("all_tenants", arguments.flag("--all-projects") ? "True" : nil), ("name", arguments.value("--name")),
+    ])
+    let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/share-networks/detail", query: query))
+    let keys = columns.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }
+    return .list(columns: columns, rows: (body["share_networks"]?.array ?? []).map { ManilaFormat.row($0, keys) })
+  }
+}
+
+/// `openstack share network show`.
+enum ShareNetworkShow: OpenStackCommand {
+  static let name = "share network show"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkShow, repeating: DisplayOptions.showRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context)
+    return .show(displayed(network, in: context))
+  }
+
+  /// The record without `links`; in a table its subnets as `key = value` lines.
+  static func displayed(_ network: JSON, in context: CommandContext) -> OrderedJSON {
+    var fields = network.object
+    fields.removeValue(forKey: "links")
+    if context.isTable, let subnets = fields["share_network_subnets"] {
+      fields["share_network_subnets"] = ManilaFormat.dictList(subnets.array)
+    }
+    return fields
+  }
+}
+
+/// `openstack share network delete`.
+enum ShareNetworkDelete: OpenStackCommand {
+  static let name = "share network delete"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkDelete)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let names = arguments.values("<share-network>")
+    var failures = 0
+    var log = ""
+    for name in names {
+      do {
+        let network = try ManilaLookup.shareNetwork.find(name, in: context)
+        _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
+      } catch let failure as CommandFailure {
+        failures += 1
+        log += "Failed to delete share network with name or ID \(name): \(failure.message)\n"
+      }
+    }
+    if failures > 0 {
+      throw CommandFailure(message: log + "\(failures) of \(names.count) share networks failed to be deleted.")
+    }
+    return .nothing
+  }
+}

@@ -1,0 +1,112 @@
+import CloudAPI
+
+/// Who the client acts as: the `OS_*` settings and the `--os-*` options that override them.
+struct Credentials {
+  var username: String?
+  var password: String?
+  var projectName: String?
+  var userDomainName: String
+  var projectDomainName: String
+}
+
+/// The client's side of the wire for one invocation: it authenticates with Keystone, negotiates
+/// microversions, and turns fault responses into the errors the real clients raise.
+final class APIClient {
+  private let transport: any CloudTransport
+  private let credentials: Credentials
+  private let requestedShareVersion: Microversion?
+  private var token: String?
+  private var shareVersion: Microversion?
+
+  init(transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?) {
+    self.transport = transport
+    self.credentials = credentials
+    self.requestedShareVersion = shareVersion
+  }
+
+  /// Sends a request with the token, and with the negotiated microversion for services that
+  /// have one.
+  func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse {
+    var request = request
+    request.headers["X-Auth-Token"] = try authenticate()
+    if service == .sharedFileSystem {
+      let version = try negotiatedShareVersion()
+      request.headers["X-OpenStack-Manila-API-Version"] = version.description
+      request.headers["OpenStack-API-Version"] = "shared-file-system \(version)"
+    }
+    return try transport.send(request, to: service)
+  }
+
+  /// The negotiated Shared File Systems microversion: python-manilaclient asks the unversioned
+  /// endpoint with its own maximum and settles on the lower of the two maximums; a version the
+  /// user asked for is used as given.
+  func negotiatedShareVersion() throws -> Microversion {
+    if let shareVersion { return shareVersion }
+    if let requestedShareVersion {
+      shareVersion = requestedShareVersion
+      return requestedShareVersion
+    }
+    var discovery = APIRequest(.get, "/")
+    discovery.headers["X-Auth-Token"] = try authenticate()
+    discovery.headers["X-OpenStack-Manila-API-Version"] = EmulatedClient.shareMaxMicroversion.description
+    discovery.headers["OpenStack-API-Version"] = "shared-file-system \(EmulatedClient.shareMaxMicroversion)"
+    let response = try transport.send(discovery, to: .sharedFileSystem)
+    let serverMaximum = Self.maximumVersion(in: response.body) ?? EmulatedClient.shareMaxMicroversion
+    let version = min(serverMaximum, EmulatedClient.shareMaxMicroversion)
+    shareVersion = version
+    return version
+  }
+
+  /// The highest `version` of the current API in a versions document.
+  private static func maximumVersion(in body: JSON?) -> Microversion? {
+    guard case .object(let document)? = body, case .array(let versions)? = document["versions"] else {
+      return nil
+    }
+    return versions.compactMap { version -> Microversion? in
+      guard case .object(let fields) = version, case .string(let text)? = fields["version"] else {
+        return nil
+      }
+      return Microversion(text)
+    }.max()
+  }
+
+  /// A Keystone token for the credentials, obtained once per invocation as the real client does.
+  private func authenticate() throws -> String {
+    if let token { return token }
+    guard let username = credentials.username else {
+      throw CommandFailure(message: "Missing value username required for auth plugin password")
+    }
+    guard let projectName = credentials.projectName else {
+      throw CommandFailure(message: "Missing value project_name required for auth plugin password")
+    }
+    let body: JSON = .object([
+      "auth": .object([
+        "identity": .object([
+          "methods": .array([.string("password")]),
+          "password": .object([
+            "user": .object([
+              "name": .string(username),
+              "domain": .object(["name": .string(credentials.userDomainName)]),
+              "password": .string(credentials.password ?? ""),
+            ])
+          ]),
+        ]),
+        "scope": .object([
+          "project": .object([
+            "name": .string(projectName),
+            "domain": .object(["name": .string(credentials.projectDomainName)]),
+          ])
+        ]),
+      ])
+    ])
+    let response = try transport.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+    guard response.status == 201, let token = response.headers["X-Subject-Token"] else {
+      throw CommandFailure(
+        message:
+          "The request you have made requires authentication. (HTTP 401) (Request-ID: \(response.headers["X-Openstack-Request-Id"] ?? ""))"
+      )
+    }
+    self.token = token
+    return token
+  }
+}

@@ -1,0 +1,146 @@
+/// A command's arguments after parsing, read by option name (`--share-type`) or positional
+/// metavar (`<share>`).
+struct ParsedArguments {
+  private(set) var values: [String: [String]] = [:]
+  private(set) var flags: Set<String> = []
+
+  func value(_ name: String) -> String? { values[name]?.last }
+  func values(_ name: String) -> [String] { values[name] ?? [] }
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  fileprivate mutating func add(_ value: String, to name: String, replacing: Bool) {
+    if replacing { values[name] = [value] } else { values[name, default: []].append(value) }
+  }
+
+  fileprivate mutating func set(_ name: String) { flags.insert(name) }
+}
+
+/// argparse's error: the usage, then `PROG: error: MESSAGE`, on standard error, exit status 2.
+struct UsageError: Error {
+  var usage: String
+  var program: String
+  var message: String
+
+  var text: String { "\(usage)\n\(program): error: \(message)\n" }
+}
+
+extension CommandSyntax {
+  /// Parses arguments as argparse does: options anywhere, `--opt=value` and `-fvalue`, unique
+  /// prefixes of long options, `--` ending options, positionals in order.
+  func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var positionalWords: [String] = []
+    var unrecognized: [String] = []
+    var index = 0
+    var optionsEnded = false
+    while index < arguments.count {
+      let word = arguments[index]
+      index += 1
+      if optionsEnded || !word.hasPrefix("-") || word == "-" {
+        positionalWords.append(word)
+        continue
+      }
+      if word == "--" {
+        optionsEnded = true
+        continue
+      }
+      guard let (option, attached) = try match(word) else {
+        unrecognized.append(word)
+        continue
+      }
+      guard option.metavar != nil else {
+        if attached != nil {
+          throw error("argument \(option.displayName): ignored explicit argument '\(attached!)'")
+        }
+        parsed.set(option.key)
+        continue
+      }
+      if option.takesList {
+        while index < arguments.count, !arguments[index].hasPrefix("-") {
+          parsed.add(arguments[index], to: option.key, replacing: false)
+          index += 1
+        }
+        continue
+      }
+      let value: String
+      if let attached {
+        value = attached
+      } else {
+        guard index < arguments.count, !arguments[index].hasPrefix("-") || arguments[index] == "-" else {
+          throw error("argument \(option.displayName): expected one argument")
+        }
+        value = arguments[index]
+        index += 1
+      }
+      if let choices = option.choices, !choices.contains(value) {
+        let list = choices.map { "'\($0)'" }.joined(separator: ", ")
+        throw error("argument \(option.displayName): invalid choice: '\(value)' (choose from \(list))")
+      }
+      parsed.add(value, to: option.key, replacing: !option.repeats)
+    }
+    try assign(positionalWords, to: &parsed, unrecognized: &unrecognized)
+    let missingOptions = options.filter { $0.required && parsed.value($0.key) == nil }
+    if !missingOptions.isEmpty {
+      throw error(
+        "the following arguments are required: "
+          + missingOptions.map { $0.displayName }.joined(separator: ", "))
+    }
+    if !unrecognized.isEmpty {
+      throw error("unrecognized arguments: \(unrecognized.joined(separator: " "))")
+    }
+    return parsed
+  }
+
+  private func assign(
+    _ words: [String], to parsed: inout ParsedArguments, unrecognized: inout [String]
+  ) throws(UsageError) {
+    var remaining = words[...]
+    var missing: [String] = []
+    for (position, positional) in positionals.enumerated() {
+      // Positionals take words in order; one that repeats leaves a word for each required one
+      // after it.
+      let laterRequired = positionals[(position + 1)...].filter { !$0.optional }.count
+      let count = positional.repeats ? max(0, remaining.count - laterRequired) : min(1, remaining.count)
+      if count == 0 {
+        if !positional.optional { missing.append(positional.metavar) }
+        continue
+      }
+      for word in remaining.prefix(count) { parsed.add(word, to: positional.metavar, replacing: false) }
+      remaining = remaining.dropFirst(count)
+    }
+    if !missing.isEmpty {
+      throw error("the following arguments are required: \(missing.joined(separator: ", "))")
+    }
+    unrecognized += remaining
+  }
+
+  /// The option `word` names, and a value attached to it (`--name=x`, `-fjson`).
+  private func match(_ word: String) throws(UsageError) -> (Option, String?)? {
+    if let option = options.first(where: { $0.names.contains(word) }) { return (option, nil) }
+    if word.hasPrefix("--") {
+      let (name, attached): (String, String?) =
+        if let equals = word.firstIndex(of: "=") {
+          (String(word[..<equals]), String(word[word.index(after: equals)...]))
+        } else {
+          (word, nil)
+        }
+      if let option = options.first(where: { $0.names.contains(name) }) { return (option, attached) }
+      let candidates = options.filter { $0.names.contains { $0.hasPrefix("--") && $0.hasPrefix(name) } }
+      if candidates.count == 1 { return (candidates[0], attached) }
+      if candidates.count > 1 {
+        let spellings = candidates.flatMap { $0.names.filter { $0.hasPrefix(name) } }
+        throw error("ambiguous option: \(name) could match \(spellings.joined(separator: ", "))")
+      }
+      return nil
+    }
+    let short = String(word.prefix(2))
+    if let option = options.first(where: { $0.names.contains(short) }), option.metavar != nil {
+      return (option, String(word.dropFirst(2)))
+    }
+    return nil
+  }
+
+  func error(_ message: String) -> UsageError {
+    UsageError(usage: usage, program: program, message: message)
+  }
+}

@@ -1,0 +1,143 @@
+/// A command's arguments, read from the usage text the real client prints for it. The usage
+/// (argparse's own, at the 80-column width argparse assumes without a terminal) is kept verbatim,
+/// so that usage errors come out byte for byte; the options and positionals are parsed from it,
+/// so that they cannot disagree with it.
+struct CommandSyntax {
+  struct Option {
+    /// Every spelling: `-c` and `--column`.
+    var names: [String]
+    /// `nil` for a flag.
+    var metavar: String?
+    var choices: [String]?
+    /// `nargs='*'`: any number of values (`[--extra-specs [<key=value> ...]]`).
+    var takesList = false
+    var repeats = false
+    var required = false
+    /// The name the command reads the option by: its first long spelling.
+    var key: String { names.first { $0.hasPrefix("--") } ?? names[0] }
+    /// argparse's name in messages: `-f/--format`.
+    var displayName: String { names.joined(separator: "/") }
+  }
+
+  struct Positional {
+    var metavar: String
+    /// `nargs='+'`: one or more (`<share> [<share> ...]`).
+    var repeats = false
+    var optional = false
+  }
+
+  /// The program name argparse shows: `openstack share create`.
+  var program: String
+  /// The usage text, from `usage:` to the last line.
+  var usage: String
+  var options: [Option] = []
+  var positionals: [Positional] = []
+
+  /// Long spellings that cliff and osc-lib add beside the short one the usage shows.
+  private static let longSpellings = ["-h": "--help", "-f": "--format", "-c": "--column"]
+
+  /// - Parameter repeating: the options declared with `action='append'`, which argparse's usage
+  ///   does not show.
+  init(usage: String, repeating: Set<String> = []) {
+    self.usage = usage
+    let words = usage.split(whereSeparator: \.isWhitespace).map(String.init)
+    program = ""
+    // "usage: openstack share create [-h] ..." — the program runs up to the first argument.
+    var index = 1
+    var programWords: [String] = []
+    while index < words.count, !words[index].hasPrefix("["), !words[index].hasPrefix("<"),
+      !words[index].hasPrefix("-"), !words[index].hasPrefix("(")
+    {
+      programWords.append(words[index])
+      index += 1
+    }
+    program = programWords.joined(separator: " ")
+    let arguments = words[index...].joined(separator: " ")
+    parseArguments(arguments[...], required: true, repeating: repeating)
+  }
+
+  private mutating func parseArguments(_ text: Substring, required: Bool, repeating: Set<String>) {
+    var rest = text.drop { $0 == " " }
+    while let first = rest.first {
+      if first == "[" || first == "(" {
+        let close = Self.matchingClose(in: rest)
+        let inner = rest[rest.index(after: rest.startIndex)..<close]
+        rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        // `[<share> ...]` after `<share>`: the positional repeats.
+        if inner.hasSuffix(" ..."), inner.hasPrefix("<"), let last = positionals.indices.last,
+          inner.dropLast(4) == positionals[last].metavar
+        {
+          positionals[last].repeats = true
+          continue
+        }
+        for alternative in Self.alternatives(inner) {
+          parseArguments(alternative, required: first == "(", repeating: repeating)
+        }
+        continue
+      }
+      let word = rest.prefix { $0 != " " }
+      rest = rest.dropFirst(word.count).drop { $0 == " " }
+      if word.hasPrefix("-") {
+        var option = Option(names: [String(word)])
+        if let long = Self.longSpellings[String(word)] { option.names.append(long) }
+        option.required = required
+        option.repeats = repeating.contains(option.key)
+        if rest.hasPrefix("{") {
+          let close = rest.firstIndex(of: "}")!
+          option.choices = rest[rest.index(after: rest.startIndex)..<close].split(separator: ",").map(String.init)
+          option.metavar = String(rest[...close])
+          rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        } else if rest.hasPrefix("[") {
+          let close = Self.matchingClose(in: rest)
+          option.metavar = String(rest[rest.index(after: rest.startIndex)..<close].dropLast(4))
+          option.takesList = true
+          rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        } else if let next = rest.first, next != "[", next != "(", next != "-", next != "|" {
+          let metavar = rest.prefix { $0 != " " }
+          option.metavar = String(metavar)
+          rest = rest.dropFirst(metavar.count).drop { $0 == " " }
+        }
+        options.append(option)
+      } else {
+        positionals.append(Positional(metavar: String(word), optional: !required))
+      }
+    }
+  }
+
+  private static func matchingClose(in text: Substring) -> Substring.Index {
+    var depth = 0
+    var index = text.startIndex
+    while index < text.endIndex {
+      switch text[index] {
+      case "[", "(", "{": depth += 1
+      case "]", ")", "}":
+        depth -= 1
+        if depth == 0 { return index }
+      default: break
+      }
+      index = text.index(after: index)
+    }
+    return text.index(before: text.endIndex)
+  }
+
+  /// `a | b` at the top level of a group.
+  private static func alternatives(_ text: Substring) -> [Substring] {
+    var parts: [Substring] = []
+    var depth = 0
+    var start = text.startIndex
+    var index = text.startIndex
+    while index < text.endIndex {
+      switch text[index] {
+      case "[", "(", "{": depth += 1
+      case "]", ")", "}": depth -= 1
+      case "|" where depth == 0:
+        parts.append(text[start..<index])
+        start = text.index(after: index)
+      default: break
+      }
+      index = text.index(after: index)
+    }
+    parts.append(text[start...])
+    return parts.map { $0.drop { $0 == " " } }
+  }
+}

@@ -1,0 +1,111 @@
+import CloudAPI
+import Foundation
+
+/// cliff's display layer: `-c` column selection, `--sort-column`, and the choice of formatter,
+/// with the display options of the command line and the `CLIFF_*` environment.
+struct DisplaySettings {
+  var format: String
+  var columns: [String]
+  var sortColumns: [String]
+  var sortDescending: Bool
+  var options: FormatterOptions
+
+  init(_ arguments: ParsedArguments, environment: [String: String]) {
+    format = arguments.value("--format") ?? "table"
+    columns = arguments.values("--column")
+    sortColumns = arguments.values("--sort-column")
+    sortDescending = arguments.flag("--sort-descending")
+    options = FormatterOptions(
+      maxWidth: arguments.value("--max-width").flatMap { Int($0) }
+        ?? Int(environment["CLIFF_MAX_TERM_WIDTH"] ?? "") ?? 0,
+      fitWidth: arguments.flag("--fit-width") || (Int(environment["CLIFF_FIT_WIDTH"] ?? "") ?? 0) != 0,
+      printEmpty: arguments.flag("--print-empty"),
+      noIndent: arguments.flag("--noindent"),
+      quote: arguments.value("--quote") ?? "nonnumeric",
+      prefix: arguments.value("--prefix") ?? ""
+    )
+  }
+
+  func render(_ output: CommandOutput) throws -> String {
+    switch output {
+    case .nothing:
+      return ""
+    case .list(let names, var rows, let kind):
+      rows = sorted(rows, columns: names)
+      let included = try selected(names, kind: kind)
+      let indexes = included.map { names.firstIndex(of: $0)! }
+      return CliffFormatter.list(
+        format: format, columns: included, rows: rows.map { row in indexes.map { row[$0] } }, options: options)
+    case .show(let fields, let kind):
+      let names = Array(fields.keys)
+      let included = try selected(names, kind: kind)
+      return CliffFormatter.show(
+        format: format, fields: included.map { ($0, fields[$0]!) }, options: options)
+    }
+  }
+
+  /// `_generate_columns_and_selector`: the command's columns, in its order, whose normalised
+  /// names were asked for with `-c`.
+  private func selected(_ names: [String], kind: ColumnNames) throws -> [String] {
+    guard !columns.isEmpty else { return names }
+    let requested = Set(columns.map(Self.normalized))
+    let included = names.filter { requested.contains(Self.normalized($0)) }
+    guard !included.isEmpty else {
+      let asked = "[" + columns.map(PythonText.repr).joined(separator: ", ") + "]"
+      let known = names.map(PythonText.repr).joined(separator: ", ")
+      let recognised = kind == .list ? "[\(known)]" : names.count == 1 ? "(\(known),)" : "(\(known))"
+      throw CommandFailure(message: "No recognized column names in \(asked). Recognized columns are \(recognised).")
+    }
+    return included
+  }
+
+  /// cliff sorts listed rows by `--sort-column` (last column first), `None` last.
+  private func sorted(_ rows: [[JSON]], columns names: [String]) -> [[JSON]] {
+    let normalizedNames = names.map(Self.normalized)
+    let indexes = sortColumns.compactMap { column in
+      names.firstIndex(of: column) ?? normalizedNames.firstIndex(of: Self.normalized(column))
+    }
+    var rows = rows
+    for index in indexes.reversed() {
+      guard let ordered = PythonOrder.sorted(rows, by: { $0[index] }, descending: sortDescending) else { continue }
+      rows = ordered
+    }
+    return rows
+  }
+
+  private static func normalized(_ name: String) -> String {
+    name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+  }
+}
+
+/// Python's ordering of JSON-shaped values, for cliff's `sorted(key=(v is None, v))`.
+enum PythonOrder {
+  /// The rows in Python's stable order, or `nil` where Python would raise `TypeError` (values of
+  /// kinds it cannot compare).
+  static func sorted(_ rows: [[JSON]], by key: ([JSON]) -> JSON, descending: Bool) -> [[JSON]]? {
+    var failed = false
+    let ordered = rows.enumerated().sorted { first, second in
+      guard let order = compare(key(first.element), key(second.element)) else {
+        failed = true
+        return first.offset < second.offset
+      }
+      if order == .orderedSame { return first.offset < second.offset }
+      return descending ? order == .orderedDescending : order == .orderedAscending
+    }
+    return failed ? nil : ordered.map(\.element)
+  }
+
+  private static func compare(_ a: JSON, _ b: JSON) -> ComparisonResult? {
+    switch (a, b) {
+    case (.null, .null): return .orderedSame
+    case (.null, _): return .orderedDescending
+    case (_, .null): return .orderedAscending
+    case (.string(let x), .string(let y)):
+      if x == y { return .orderedSame }
+      return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? .orderedAscending : .orderedDescending
+    case (.int(let x), .int(let y)): return x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending
+    case (.bool(let x), .bool(let y)): return x == y ? .orderedSame : !x ? .orderedAscending : .orderedDescending
+    default: return nil
+    }
+  }
+}

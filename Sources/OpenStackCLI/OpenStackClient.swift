@@ -1,0 +1,117 @@
+import CloudAPI
+
+/// The `openstack` command-line client, as python-openstackclient 10.5.0 with
+/// python-manilaclient 6.3.0 behaves, talking to a cloud only through `CloudTransport`.
+public final class OpenStackClient {
+  private let transport: any CloudTransport
+
+  public init(transport: any CloudTransport) {
+    self.transport = transport
+  }
+
+  /// Runs `openstack ARGUMENTS...` with the given environment (`OS_*`, `CLIFF_*`).
+  public func run(_ arguments: [String], environment: [String: String]) -> CommandResult {
+    let globals = GlobalOptions(arguments, environment: environment)
+    let words = globals.remaining
+    guard let (name, commandWords) = Self.commandName(in: words) else {
+      return unknownCommand(words)
+    }
+    guard let command = Commands.implemented[name] else {
+      return CommandResult(
+        standardError: "walkthrough: 'openstack \(name)' is not simulated.\n", exitStatus: 127,
+        isSimulated: false)
+    }
+    let commandArguments = Array(words.dropFirst(commandWords))
+    do {
+      let parsed = try command.syntax.parse(commandArguments)
+      let api = APIClient(
+        transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion)
+      let context = CommandContext(api: api, format: parsed.value("--format") ?? "table")
+      let output = try command.run(parsed, in: context)
+      let display = DisplaySettings(parsed, environment: environment)
+      return CommandResult(standardOutput: try display.render(output))
+    } catch let error as UsageError {
+      return CommandResult(standardError: error.text, exitStatus: 2)
+    } catch let failure as CommandFailure {
+      return CommandResult(standardError: failure.message + "\n", exitStatus: failure.exitStatus)
+    } catch {
+      return CommandResult(standardError: "\(error)\n", exitStatus: 1)
+    }
+  }
+
+  /// The longest run of leading words that names a command of the real client, and its length.
+  private static func commandName(in words: [String]) -> (String, Int)? {
+    let names = Set(CommandNames.all)
+    for count in stride(from: min(words.count, 6), through: 1, by: -1) {
+      let candidate = words.prefix(count).joined(separator: " ")
+      if names.contains(candidate) { return (candidate, count) }
+    }
+    return nil
+  }
+
+  /// cliff's answer to an unknown command, on standard output, exit status 2.
+  private func unknownCommand(_ words: [String]) -> CommandResult {
+    var output = "openstack: '\(words.joined(separator: " "))' is not an openstack command. See 'openstack --help'.\n"
+    let matches = CommandNames.fuzzyMatches(for: words.first ?? "")
+    if !matches.isEmpty {
+      output += "Did you mean one of these?\n" + matches.map { "  \($0)\n" }.joined()
+    }
+    return CommandResult(standardOutput: output, exitStatus: 2)
+  }
+}
+
+/// The options python-openstackclient reads before the command name, with the `OS_*`
+/// environment variables they default to.
+struct GlobalOptions {
+  var credentials: Credentials
+  var shareVersion: Microversion?
+  /// The command name and its arguments.
+  var remaining: [String]
+
+  private static let valued: Set<String> = [
+    "--os-cloud", "--os-auth-url", "--os-auth-type", "--os-username", "--os-password",
+    "--os-project-name", "--os-project-id", "--os-user-domain-name", "--os-project-domain-name",
+    "--os-user-domain-id", "--os-project-domain-id", "--os-region-name", "--os-interface",
+    "--os-share-api-version", "--os-compute-api-version", "--os-network-api-version",
+    "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token",
+  ]
+  private static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
+
+  init(_ arguments: [String], environment: [String: String]) {
+    var settings: [String: String] = [:]
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      if Self.flags.contains(word) {
+        index += 1
+        continue
+      }
+      let (name, attached): (String, String?) =
+        if let equals = word.firstIndex(of: "="), word.hasPrefix("--os-") {
+          (String(word[..<equals]), String(word[word.index(after: equals)...]))
+        } else {
+          (word, nil)
+        }
+      guard Self.valued.contains(name) else { break }
+      if let attached {
+        settings[name] = attached
+        index += 1
+      } else {
+        settings[name] = index + 1 < arguments.count ? arguments[index + 1] : nil
+        index += 2
+      }
+    }
+    remaining = Array(arguments[min(index, arguments.count)...])
+    func setting(_ option: String, _ variable: String) -> String? {
+      settings[option] ?? environment[variable]
+    }
+    credentials = Credentials(
+      username: setting("--os-username", "OS_USERNAME"),
+      password: setting("--os-password", "OS_PASSWORD"),
+      projectName: setting("--os-project-name", "OS_PROJECT_NAME") ?? environment["OS_TENANT_NAME"],
+      userDomainName: setting("--os-user-domain-name", "OS_USER_DOMAIN_NAME") ?? "Default",
+      projectDomainName: setting("--os-project-domain-name", "OS_PROJECT_DOMAIN_NAME") ?? "Default"
+    )
+    shareVersion = setting("--os-share-api-version", "OS_SHARE_API_VERSION").flatMap(Microversion.init)
+  }
+}

@@ -1,0 +1,93 @@
+import CloudAPI
+import Foundation
+import Testing
+
+@testable import OpenStackCLI
+
+/// A cloud that must not be reached: usage errors and unknown commands end before any request.
+final class UnreachableCloud: CloudTransport {
+  struct Reached: Error {}
+  func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse { throw Reached() }
+}
+
+/// The client's command line against the real client's answers, recorded with
+/// `Scripts/osc-replay` (python-openstackclient 10.5.0, python-manilaclient 6.3.0).
+@Suite struct CommandLineTests {
+  static func golden(_ name: String) throws -> String {
+    let url = try #require(Bundle.module.url(forResource: "Goldens/\(name)", withExtension: nil))
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  struct Recorded: CustomTestStringConvertible, Sendable {
+    var arguments: [String]
+    var standardOutput: String
+    var standardError: String
+    var exitStatus: Int32
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  /// The recorded runs that ended in a usage error (status 2), before reaching the cloud.
+  static let usageErrors: [Recorded] = {
+    guard let text = try? golden("usage-errors.jsonl") else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+      guard let run = try? JSON(parsing: String(line)), case .int(let status)? = run["exit_code"], status == 2
+      else { return nil }
+      return Recorded(
+        arguments: Array(run["argv"]!.array.compactMap(\.string).dropFirst()),
+        standardOutput: run["stdout"]?.string ?? "", standardError: run["stderr"]?.string ?? "",
+        exitStatus: Int32(status))
+    }
+  }()
+
+  @Test func recordedUsageErrorsAreThere() {
+    #expect(Self.usageErrors.count == 8)
+  }
+
+  @Test(arguments: usageErrors)
+  func usageErrorsAreArgparses(_ recorded: Recorded) {
+    let result = OpenStackClient(transport: UnreachableCloud()).run(recorded.arguments, environment: [:])
+    #expect(result.standardError == recorded.standardError)
+    #expect(result.standardOutput == recorded.standardOutput)
+    #expect(result.exitStatus == recorded.exitStatus)
+  }
+
+  @Test func anUnknownCommandGetsCliffsSuggestions() throws {
+    let result = OpenStackClient(transport: UnreachableCloud()).run(
+      ["share", "message-show", "8fe74a26-f57d-4961-8435-5ea8ccf05946"], environment: [:])
+    #expect(result.standardOutput == (try Self.golden("unknown-command-share-message-show.txt")))
+    #expect(result.standardError == "")
+    #expect(result.exitStatus == 2)
+  }
+
+  @Test func aRealCommandThatIsNotEmulatedIsReportedAsNotSimulated() {
+    let result = OpenStackClient(transport: UnreachableCloud()).run(["volume", "list"], environment: [:])
+    #expect(!result.isSimulated)
+    #expect(result.standardError == "walkthrough: 'openstack volume list' is not simulated.\n")
+  }
+
+  /// Distances printed by cliff 4.17.0's `utils.damerau_levenshtein(a, b, utils.COST)`.
+  @Test(arguments: [
+    ("share", "share", 0), ("server", "share", 7), ("sever", "server", 1), ("shrae", "share", 0),
+    ("share", "server", 5), ("flavour", "flavor", 3),
+  ])
+  func weighsEditsAsCliffDoes(word: String, other: String, distance: Int) {
+    #expect(CommandNames.damerauLevenshtein(word, other) == distance)
+  }
+
+  @Test func readsOptionsFromTheRealUsage() throws {
+    let syntax = ShareCreate.syntax
+    #expect(syntax.program == "openstack share create")
+    #expect(syntax.positionals.map(\.metavar) == ["<share_protocol>", "<size>"])
+    let format = try #require(syntax.options.first { $0.key == "--format" })
+    #expect(format.names == ["-f", "--format"])
+    #expect(format.choices == ["json", "shell", "table", "value", "yaml"])
+    let parsed = try syntax.parse(["nfs", "1", "--share-net=mynet", "-fjson", "--property", "a=1", "--property", "b=2"])
+    #expect(parsed.value("<share_protocol>") == "nfs")
+    #expect(parsed.value("--share-network") == "mynet")
+    #expect(parsed.value("--format") == "json")
+    #expect(parsed.values("--property") == ["a=1", "b=2"])
+    let delete = try ShareDelete.syntax.parse(["a", "b", "--force", "c"])
+    #expect(delete.values("<share>") == ["a", "b", "c"])
+    #expect(delete.flag("--force"))
+  }
+}
