@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -24,15 +25,22 @@ let package = Package(
       dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
     ),
     .target(
+      name: "FakeCloud",
+      dependencies: ["CloudAPI", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(
       name: "OpenStackCLI",
       dependencies: ["CloudAPI"],
       resources: [.copy("Resources/command-names.txt")]
     ),
+    .target(name: "Check", dependencies: ["CloudAPI", "FakeCloud", "OpenStackCLI"]),
     .executableTarget(
       name: "walkthrough",
       dependencies: [
         "Documents",
         "CloudAPI",
+        "Check",
+        "FakeCloud",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,6 +51,8 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI"]),
+    .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud"]),
+    .testTarget(name: "CheckTests", dependencies: ["Check"], resources: [.copy("Goldens")]),
     .testTarget(
       name: "OpenStackCLITests",
       dependencies: ["OpenStackCLI"],

@@ -11,6 +11,12 @@ public enum JSON: Equatable, Sendable {
   case object(OrderedDictionary<String, JSON>)
 }
 
+extension JSON: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(integerLiteral value: Int) { self = .int(value) }
+}
+
 extension JSON {
   /// The value as Python's `json.dumps(value)` writes it: `", "` and `": "` separators, and every
   /// character outside printable ASCII escaped (`ensure_ascii`).
@@ -112,5 +118,31 @@ extension JSON {
       }
     }
     output += "\""
+  }
+}
+
+extension JSON {
+  /// The member `key` of an object; `nil` for a missing key or a value that is not an object.
+  public subscript(key: String) -> JSON? {
+    guard case .object(let fields) = self else { return nil }
+    return fields[key]
+  }
+
+  /// The text of a string value.
+  public var string: String? {
+    guard case .string(let value) = self else { return nil }
+    return value
+  }
+
+  /// The items of an array value; empty for anything else.
+  public var array: [JSON] {
+    guard case .array(let values) = self else { return [] }
+    return values
+  }
+
+  /// The members of an object value; empty for anything else.
+  public var object: OrderedDictionary<String, JSON> {
+    guard case .object(let fields) = self else { return [:] }
+    return fields
   }
 }

@@ -10,7 +10,9 @@ public final class OpenStackClient {
   }
 
   /// Runs `openstack ARGUMENTS...` with the given environment (`OS_*`, `CLIFF_*`).
-  public func run(_ arguments: [String], environment: [String: String]) -> CommandResult {
+  /// `terminalWidth` is the width of the terminal standard output goes to; `nil` when it goes
+  /// to a file or a pipe, where cliff does not wrap tables.
+  public func run(_ arguments: [String], environment: [String: String], terminalWidth: Int? = nil) -> CommandResult {
     let globals = GlobalOptions(arguments, environment: environment)
     let words = globals.remaining
     guard let (name, commandWords) = Self.commandName(in: words) else {
@@ -28,7 +30,8 @@ public final class OpenStackClient {
         transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion)
       let context = CommandContext(api: api, format: parsed.value("--format") ?? "table")
       let output = try command.run(parsed, in: context)
-      let display = DisplaySettings(parsed, environment: environment)
+      var display = DisplaySettings(parsed, environment: environment)
+      display.options.terminal = terminalWidth
       return CommandResult(standardOutput: try display.render(output))
     } catch let error as UsageError {
       return CommandResult(standardError: error.text, exitStatus: 2)

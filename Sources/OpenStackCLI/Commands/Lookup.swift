@@ -1,9 +1,20 @@
 import CloudAPI
 import Foundation
 
-/// python-manilaclient's `find_resource`: an ID is fetched directly; otherwise (or when that
-/// fails) the collection is listed and searched by name.
+/// Finding a Shared File Systems resource by name or ID, as the two helpers the manila commands
+/// use do it. Both end by listing every resource the caller may see (`all_tenants=1`) and
+/// matching the name on the client side.
 struct ManilaLookup {
+  /// Which helper a command calls.
+  enum Helper {
+    /// python-manilaclient's `apiutils.find_resource`: an integer or a UUID is fetched
+    /// directly; then the list is searched twice (for a `human_id`, then for the name).
+    case manilaclient
+    /// osc-lib's `utils.find_resource`: anything is first fetched as an ID; then the list is
+    /// searched once.
+    case oscLib
+  }
+
   /// The resource class name the error message uses, in lower case: `share`, `sharenetwork`.
   var className: String
   /// The path of one resource, without its ID: `/v2/shares`.
@@ -14,20 +25,28 @@ struct ManilaLookup {
   var listPath: String
   /// The collection name in a list body: `shares`.
   var collection: String
+  /// Extra query parameters the manager adds to the search list.
+  var listQuery: [(name: String, value: String)] = []
 
-  func find(_ nameOrID: String, in context: CommandContext) throws -> JSON {
-    if UUID(uuidString: nameOrID) != nil {
-      let response = try context.api.send(APIRequest(.get, "\(path)/\(nameOrID)"), to: .sharedFileSystem)
-      if response.status == 200, let record = response.body?[member] { return record }
-      if response.status != 404 {
-        throw CommandFailure(message: Fault.message(of: response, service: .sharedFileSystem))
+  func find(_ nameOrID: String, in context: CommandContext, helper: Helper = .manilaclient) throws -> JSON {
+    let fetchFirst =
+      switch helper {
+      case .manilaclient: Int(nameOrID) != nil || UUID(uuidString: nameOrID) != nil
+      case .oscLib: true
       }
+    if fetchFirst, let record = try fetch(nameOrID, in: context) { return record }
+    let searches = helper == .manilaclient ? 2 : 1
+    var matches: [JSON] = []
+    for _ in 0..<searches {
+      let query = [(name: "all_tenants", value: "1")] + listQuery
+      let list = try context.call(.sharedFileSystem, APIRequest(.get, listPath, query: query))
+      matches = (list[collection]?.array ?? []).filter { $0["name"]?.string == nameOrID }
     }
-    let list = try context.call(.sharedFileSystem, APIRequest(.get, listPath))
-    let matches = (list[collection]?.array ?? []).filter { $0["name"]?.string == nameOrID }
     if matches.count > 1 {
       throw CommandFailure(
-        message: "Multiple \(className) matches found for '\(nameOrID)', use an ID to be more specific.")
+        message: helper == .oscLib
+          ? "More than one \(className) exists with the name '\(nameOrID)'."
+          : "Multiple \(className) matches found for '\(nameOrID)', use an ID to be more specific.")
     }
     guard let match = matches.first else {
       throw CommandFailure(message: "No \(className) with a name or ID of '\(nameOrID)' exists.")
@@ -35,9 +54,17 @@ struct ManilaLookup {
     return match
   }
 
+  /// `GET path/ID`; `nil` when there is no such resource.
+  private func fetch(_ id: String, in context: CommandContext) throws -> JSON? {
+    let response = try context.api.send(APIRequest(.get, "\(path)/\(id)"), to: .sharedFileSystem)
+    if response.status == 200, let record = response.body?[member] { return record }
+    if response.status == 404 { return nil }
+    throw CommandFailure(message: Fault.message(of: response, service: .sharedFileSystem))
+  }
+
   static let share = ManilaLookup(
     className: "share", path: "/v2/shares", member: "share", listPath: "/v2/shares/detail",
-    collection: "shares")
+    collection: "shares", listQuery: [(name: "is_public", value: "True")])
   static let shareNetwork = ManilaLookup(
     className: "sharenetwork", path: "/v2/share-networks", member: "share_network",
     listPath: "/v2/share-networks/detail", collection: "share_networks")

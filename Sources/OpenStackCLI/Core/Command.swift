@@ -51,25 +51,3 @@ enum DisplayOptions {
   static let listerRepeating: Set<String> = ["--column", "--sort-column"]
   static let showRepeating: Set<String> = ["--column"]
 }
-
-extension JSON {
-  subscript(key: String) -> JSON? {
-    guard case .object(let fields) = self else { return nil }
-    return fields[key]
-  }
-
-  var string: String? {
-    guard case .string(let value) = self else { return nil }
-    return value
-  }
-
-  var array: [JSON] {
-    guard case .array(let values) = self else { return [] }
-    return values
-  }
-
-  var object: OrderedDictionary<String, JSON> {
-    guard case .object(let fields) = self else { return [:] }
-    return fields
-  }
-}

@@ -42,17 +42,36 @@ enum ShareNetworkList: OpenStackCommand {
   }
 }
 
-/// `openstack share network show`.
+/// `openstack share network show`: the record, its subnets with their metadata as
+/// `properties`, and the names and IDs of its security services.
 enum ShareNetworkShow: OpenStackCommand {
   static let name = "share network show"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkShow, repeating: DisplayOptions.showRepeating)
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context)
-    return .show(displayed(network, in: context))
+    let network = try ManilaLookup.shareNetwork.find(
+      arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    var fields = network.object
+    let subnets = (fields["share_network_subnets"]?.array ?? []).map { subnet -> JSON in
+      var subnet = subnet.object
+      let metadata = subnet.removeValue(forKey: "metadata") ?? .object([:])
+      subnet["properties"] = context.isTable ? OSCLib.formatDict(metadata) : metadata
+      return .object(subnet)
+    }
+    let id = network["id"]?.string ?? ""
+    let services = try context.call(
+      .sharedFileSystem, APIRequest(.get, "/v2/security-services", query: [(name: "share_network_id", value: id)]))
+    let serviceRecords = (services["security_services"]?.array ?? []).map { service -> JSON in
+      .object(["security_service_name": service["name"] ?? .null, "security_service_id": service["id"] ?? .null])
+    }
+    fields["share_network_subnets"] = context.isTable ? ManilaFormat.dictList(subnets) : .array(subnets)
+    fields["security_services"] = context.isTable ? ManilaFormat.dictList(serviceRecords) : .array(serviceRecords)
+    fields.removeValue(forKey: "links")
+    return .show(fields)
   }
 
-  /// The record without `links`; in a table its subnets as `key = value` lines.
+  /// The record without `links`; in a table its subnets as `key = value` lines (what
+  /// `share network create` prints).
   static func displayed(_ network: JSON, in context: CommandContext) -> OrderedJSON {
     var fields = network.object
     fields.removeValue(forKey: "links")
@@ -74,7 +93,7 @@ enum ShareNetworkDelete: OpenStackCommand {
     var log = ""
     for name in names {
       do {
-        let network = try ManilaLookup.shareNetwork.find(name, in: context)
+        let network = try ManilaLookup.shareNetwork.find(name, in: context, helper: .oscLib)
         _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
       } catch let failure as CommandFailure {
         failures += 1

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs a file of command lines through walkthrough's emulation against a fresh fake cloud,
+# records the cloud's REST answers, replays the same commands through the real
+# python-openstackclient against those answers, and compares what the two print.
+#
+#   Scripts/osc-replay/compare-session.sh COMMANDS.txt [REAL-OUTPUT.txt]
+#
+# With a second argument the real client's output is also written there (the golden the
+# session tests compare with). Needs Scripts/osc-replay/setup-venv.sh to have run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+commands=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build --package-path "$root" --product walkthrough >/dev/null
+"$root/.build/debug/walkthrough" run --record "$work/responses.json" < "$commands" > "$work/ours.txt" 2>&1 || true
+"$root/.venv-osc/bin/python" "$root/Scripts/osc-replay/replay.py" --responses "$work/responses.json" \
+  --commands "$commands" --raw > "$work/real.txt" 2> "$work/replay.log" || true
+if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi
+if diff -u "$work/real.txt" "$work/ours.txt"; then
+  echo "same output: $(grep -c '' "$commands") commands"
+else
+  grep -B1 UNMATCHED "$work/replay.log" || true
+  exit 1
+fi

@@ -1,0 +1,76 @@
+import CloudAPI
+import FakeCloud
+import OpenStackCLI
+
+/// One page's shell: the environment its commands share, and the cloud they talk to. It runs
+/// `openstack` through the emulation and understands the few shell commands walkthroughs use to
+/// set credentials (`source openrc USER PROJECT`, `export`, `unset`); anything else is reported as
+/// not simulated and never executed.
+public final class Session {
+  public private(set) var environment: [String: String]
+  public let cloud: FakeCloud
+  /// Every request the session's commands sent and the cloud's answer.
+  public let traffic: RecordingTransport
+  private let client: OpenStackClient
+  private let terminalWidth: Int?
+
+  /// - Parameter terminalWidth: the width of the terminal the page's output was captured at;
+  ///   `nil` for output to a pipe or file, which cliff does not wrap.
+  public init(cloud: FakeCloud, terminalWidth: Int? = nil) {
+    self.cloud = cloud
+    self.traffic = RecordingTransport(cloud)
+    self.client = OpenStackClient(transport: traffic)
+    self.terminalWidth = terminalWidth
+    environment = ["OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"]
+    useCredentials(of: cloud.definition.defaultUser, project: nil)
+  }
+
+  /// Runs one command line.
+  public func run(_ line: String) -> CommandResult {
+    let words: [String]
+    do {
+      words = try ShellWords.split(line, variables: environment)
+    } catch .unsupported(let construct) {
+      return notSimulated(line, because: "uses '\(construct)'")
+    } catch {
+      return notSimulated(line, because: "has an unterminated quote")
+    }
+    guard let command = words.first else { return CommandResult() }
+    let arguments = Array(words.dropFirst())
+    switch command {
+    case "openstack":
+      // A person takes a moment between two commands; the cloud's background work goes on.
+      cloud.advanceClock(seconds: 1)
+      return client.run(arguments, environment: environment, terminalWidth: terminalWidth)
+    case "source", ".":
+      guard let file = arguments.first, file.hasSuffix("openrc") else {
+        return notSimulated(line, because: "sources a file other than devstack's openrc")
+      }
+      if arguments.count > 1 { useCredentials(of: arguments[1], project: arguments.count > 2 ? arguments[2] : nil) }
+      return CommandResult()
+    case "export":
+      for assignment in arguments {
+        let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2 { environment[String(parts[0])] = String(parts[1]) }
+      }
+      return CommandResult()
+    case "unset":
+      for name in arguments { environment.removeValue(forKey: name) }
+      return CommandResult()
+    default:
+      return notSimulated(line, because: "'\(command)' is not simulated")
+    }
+  }
+
+  /// devstack's `openrc USER PROJECT`: the user's name, password and project.
+  private func useCredentials(of user: String, project: String?) {
+    let account = cloud.definition.users.first { $0.name == user }
+    environment["OS_USERNAME"] = user
+    environment["OS_PASSWORD"] = account?.password ?? ""
+    environment["OS_PROJECT_NAME"] = project ?? account?.project ?? user
+  }
+
+  private func notSimulated(_ line: String, because reason: String) -> CommandResult {
+    CommandResult(standardError: "walkthrough: not run: the line \(reason).\n", exitStatus: 127, isSimulated: false)
+  }
+}

@@ -1,0 +1,91 @@
+/// A console line read as a POSIX shell reads a simple command: words split on blanks, single
+/// and double quotes, backslash escapes, `$NAME` and `${NAME}` expanded from the session's
+/// variables. Anything a simple command cannot hold (pipes, redirections, lists, substitutions,
+/// globs) makes the line unsupported: the session never runs it.
+enum ShellWords {
+  enum Failure: Error, Equatable {
+    /// The line uses shell syntax beyond a simple command; the text names it.
+    case unsupported(String)
+    case unterminatedQuote
+  }
+
+  static func split(_ line: String, variables: [String: String]) throws(Failure) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var inWord = false
+    var characters = Array(line)[...]
+    func expand() throws(Failure) {
+      var name = ""
+      if characters.first == "{" {
+        characters = characters.dropFirst()
+        while let next = characters.first, next != "}" {
+          name.append(next)
+          characters = characters.dropFirst()
+        }
+        guard characters.first == "}" else { throw .unsupported("${") }
+        characters = characters.dropFirst()
+      } else {
+        while let next = characters.first, next.isLetter || next.isNumber || next == "_" {
+          name.append(next)
+          characters = characters.dropFirst()
+        }
+      }
+      if name.isEmpty { throw .unsupported("$") }
+      current += variables[name] ?? ""
+      inWord = true
+    }
+    while let character = characters.first {
+      characters = characters.dropFirst()
+      switch character {
+      case " ", "\t":
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      case "\\":
+        if let next = characters.first {
+          current.append(next)
+          characters = characters.dropFirst()
+        }
+        inWord = true
+      case "'":
+        guard let close = characters.firstIndex(of: "'") else { throw .unterminatedQuote }
+        current += String(characters[..<close])
+        characters = characters[(close + 1)...]
+        inWord = true
+      case "\"":
+        inWord = true
+        var closed = false
+        while let next = characters.first {
+          characters = characters.dropFirst()
+          if next == "\"" {
+            closed = true
+            break
+          }
+          if next == "\\", let escaped = characters.first, "$`\"\\".contains(escaped) {
+            current.append(escaped)
+            characters = characters.dropFirst()
+          } else if next == "$" {
+            try expand()
+          } else if next == "`" {
+            throw .unsupported("`")
+          } else {
+            current.append(next)
+          }
+        }
+        if !closed { throw .unterminatedQuote }
+      case "$":
+        if characters.first == "(" { throw .unsupported("$(") }
+        try expand()
+      case "|", "&", ";", "<", ">", "`", "(", ")", "*", "?":
+        throw .unsupported(String(character))
+      case "#" where !inWord:
+        characters = characters.dropFirst(characters.count)
+      default:
+        current.append(character)
+        inWord = true
+      }
+    }
+    if inWord { words.append(current) }
+    return words
+  }
+}

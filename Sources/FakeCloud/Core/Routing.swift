@@ -1,0 +1,76 @@
+import CloudAPI
+
+/// A request as a service handler sees it: the wire request, who sent it, the path's
+/// placeholders, and the request ID the cloud gave it.
+struct Call {
+  var request: APIRequest
+  var caller: Caller?
+  var parameters: [String: String]
+  var requestID: String
+
+  /// The first value of a query parameter.
+  func query(_ name: String) -> String? { request.query.first { $0.name == name }?.value }
+}
+
+/// Who a token stands for.
+struct Caller: Equatable {
+  var userID: String
+  var userName: String
+  var projectID: String
+  var projectName: String
+  var roles: [String]
+
+  var isAdmin: Bool { roles.contains("admin") }
+}
+
+/// `/v2/shares/{id}`: literal segments and `{name}` placeholders.
+struct PathPattern: Sendable {
+  let segments: [Substring]
+
+  init(_ pattern: String) {
+    segments = pattern.split(separator: "/")
+  }
+
+  func match(_ path: String) -> [String: String]? {
+    let parts = path.split(separator: "/")
+    guard parts.count == segments.count else { return nil }
+    var parameters: [String: String] = [:]
+    for (segment, part) in zip(segments, parts) {
+      if segment.hasPrefix("{") {
+        parameters[String(segment.dropFirst().dropLast())] = String(part)
+      } else if segment != part {
+        return nil
+      }
+    }
+    return parameters
+  }
+}
+
+/// A service's routes, tried in order.
+struct Router<State>: Sendable {
+  typealias Handler = @Sendable (inout State, Call) -> APIResponse
+
+  private var routes: [(HTTPMethod, PathPattern, Handler)] = []
+
+  mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
+    routes.append((method, PathPattern(pattern), handler))
+  }
+
+  /// The handler for a request and the path's placeholders; `.methodNotAllowed` when the path
+  /// is known but not with this method.
+  func route(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
+    var pathKnown = false
+    for (routeMethod, pattern, handler) in routes {
+      guard let parameters = pattern.match(path) else { continue }
+      if routeMethod == method { return .found(handler, parameters) }
+      pathKnown = true
+    }
+    return pathKnown ? .methodNotAllowed : .notFound
+  }
+}
+
+enum RouteMatch<Handler> {
+  case found(Handler, [String: String])
+  case methodNotAllowed
+  case notFound
+}

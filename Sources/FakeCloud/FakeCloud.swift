@@ -1,0 +1,82 @@
+import CloudAPI
+
+/// Everything a cloud holds.
+struct CloudState {
+  var clock: VirtualClock
+  var ids: IDGenerator
+  var identity: IdentityState
+  var network: NetworkState
+  var manila: ManilaState
+  /// The Shared File Systems microversion of the request being handled.
+  var shareVersion = ManilaService.minimumVersion
+
+  func version(_ call: Call) -> Microversion { shareVersion }
+}
+
+/// A deterministic simulation of an OpenStack cloud (Keystone, Neutron, Manila) that answers
+/// REST-shaped requests as the real services do. The same definition and seed give the same
+/// answers, byte for byte, on every run.
+public final class FakeCloud: CloudTransport {
+  public let definition: CloudDefinition
+  private var state: CloudState
+
+  public init(definition: CloudDefinition = .devstack, seed: UInt64 = 1) {
+    self.definition = definition
+    var ids = IDGenerator(seed: seed)
+    let clock = VirtualClock()
+    let identity = IdentityState(definition: definition, ids: &ids)
+    let network = NetworkState(definition: definition, identity: identity, ids: &ids, clock: clock)
+    let manila = ManilaState(definition: definition, ids: &ids)
+    state = CloudState(clock: clock, ids: ids, identity: identity, network: network, manila: manila)
+  }
+
+  /// Moves virtual time on, as between two commands a person types.
+  public func advanceClock(seconds: Double) {
+    state.clock.advance(microseconds: Int64(seconds * 1_000_000))
+  }
+
+  public func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse {
+    // Each request takes a few milliseconds of virtual time.
+    state.clock.advance(microseconds: 3_217)
+    let requestID = state.ids.requestID()
+    var response = handle(request, service: service, requestID: requestID)
+    response.headers["X-Openstack-Request-Id"] = requestID
+    return response
+  }
+
+  private func handle(_ request: APIRequest, service: ServiceType, requestID: String) -> APIResponse {
+    let router: Router<CloudState>
+    switch service {
+    case .identity:
+      router = IdentityService.router
+    case .network:
+      router = NetworkService.router
+    case .sharedFileSystem:
+      if request.path == "/" || request.path.isEmpty { return ManilaService.versions() }
+      switch ManilaService.requestedVersion(request) {
+      case .success(let version): state.shareVersion = version
+      case .failure(let fault): return fault.response
+      }
+      router = ManilaService.router
+    case .compute, .image:
+      return .fault(404, "The resource could not be found.")
+    }
+    let caller = request.headers["X-Auth-Token"].flatMap { state.identity.tokens[$0] }
+    if service != .identity && caller == nil { return .unauthenticated() }
+    var response: APIResponse
+    switch router.route(request.method, request.path) {
+    case .found(let handler, let parameters):
+      response = handler(&state, Call(request: request, caller: caller, parameters: parameters, requestID: requestID))
+    case .methodNotAllowed:
+      response = .fault(405, "The method specified is not allowed for this resource.")
+    case .notFound:
+      response = .fault(404, "The resource could not be found.")
+    }
+    if service == .sharedFileSystem {
+      response.headers["X-OpenStack-Manila-API-Version"] = state.shareVersion.description
+      response.headers["OpenStack-API-Version"] = "shared-file-system \(state.shareVersion)"
+      response.headers["Vary"] = "X-OpenStack-Manila-API-Version"
+    }
+    return response
+  }
+}

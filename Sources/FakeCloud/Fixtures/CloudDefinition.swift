@@ -1,0 +1,80 @@
+import CloudAPI
+
+/// What a cloud holds when it starts: people, networks, share types. Walkthroughs name one in
+/// a cloud file; `devstack` is the default.
+public struct CloudDefinition: Sendable {
+  public struct User: Sendable {
+    public var name: String
+    public var password: String
+    public var project: String
+    public var roles: [String]
+  }
+
+  public struct Subnet: Sendable {
+    public var name: String
+    public var cidr: String
+    public var gateway: String?
+  }
+
+  public struct Network: Sendable {
+    public var name: String
+    public var shared: Bool
+    public var external: Bool
+    public var subnets: [Subnet]
+  }
+
+  public struct ShareType: Sendable {
+    public var name: String
+    /// `driver_handles_share_servers`.
+    public var driverHandlesShareServers: Bool
+    /// The other extra specs, in the order the operator set them.
+    public var extraSpecs: [(String, String)]
+    public var isPublic: Bool = true
+    public var description: String? = nil
+  }
+
+  public var users: [User]
+  public var networks: [Network]
+  public var shareTypes: [ShareType]
+  /// The share type manila's `default_share_type` names.
+  public var defaultShareType: String?
+  /// The user a page runs as until it sources another's credentials.
+  public var defaultUser: String
+
+  /// A devstack cloud with the manila plugin and dummy back ends, as the Shared File Systems
+  /// guides show it: the member `clouduser1` in project `demo`, `admin`, devstack's `private`,
+  /// `public` and `shared` networks, the share types `default`, `dhss_false` and `dhss_true`.
+  public static let devstack = CloudDefinition(
+    users: [
+      User(name: "clouduser1", password: "secret", project: "demo", roles: ["member", "reader"]),
+      User(name: "admin", password: "secret", project: "admin", roles: ["admin", "member", "reader"]),
+    ],
+    networks: [
+      Network(
+        name: "private", shared: false, external: false,
+        subnets: [
+          Subnet(name: "private-subnet", cidr: "10.0.0.0/26", gateway: "10.0.0.1"),
+          Subnet(name: "ipv6-private-subnet", cidr: "fda4:5834:1c78::/64", gateway: "fda4:5834:1c78::1"),
+        ]),
+      Network(
+        name: "public", shared: false, external: true,
+        subnets: [
+          Subnet(name: "public-subnet", cidr: "172.24.4.0/24", gateway: "172.24.4.1"),
+          Subnet(name: "ipv6-public-subnet", cidr: "2001:db8::/64", gateway: "2001:db8::2"),
+        ]),
+      Network(
+        name: "shared", shared: true, external: false,
+        subnets: [Subnet(name: "shared-subnet", cidr: "192.168.233.0/24", gateway: "192.168.233.1")]),
+    ],
+    shareTypes: ["default", "dhss_false", "dhss_true"].map { name in
+      ShareType(
+        name: name, driverHandlesShareServers: name == "dhss_true",
+        extraSpecs: [
+          ("snapshot_support", "True"), ("create_share_from_snapshot_support", "True"),
+          ("revert_to_snapshot_support", "True"), ("mount_snapshot_support", "True"),
+        ])
+    },
+    defaultShareType: "default",
+    defaultUser: "clouduser1"
+  )
+}

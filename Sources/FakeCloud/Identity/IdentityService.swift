@@ -1,0 +1,102 @@
+import CloudAPI
+
+/// Keystone v3: projects and users with 32-hex IDs, password authentication, tokens.
+struct IdentityState {
+  struct Project {
+    var id: String
+    var name: String
+  }
+
+  struct User {
+    var id: String
+    var name: String
+    var password: String
+    var projectName: String
+    var roles: [String]
+  }
+
+  var projects: [Project] = []
+  var users: [User] = []
+  var tokens: [String: Caller] = [:]
+
+  init(definition: CloudDefinition, ids: inout IDGenerator) {
+    for name in definition.users.map(\.project) where !projects.contains(where: { $0.name == name }) {
+      projects.append(Project(id: ids.hex32(), name: name))
+    }
+    users = definition.users.map {
+      User(id: ids.hex32(), name: $0.name, password: $0.password, projectName: $0.project, roles: $0.roles)
+    }
+  }
+
+  func project(named name: String) -> Project? { projects.first { $0.name == name } }
+}
+
+enum IdentityService {
+  static let router: Router<CloudState> = {
+    var router = Router<CloudState>()
+    router.add(.get, "/v3", versionDocument)
+    router.add(.post, "/v3/auth/tokens", issueToken)
+    return router
+  }()
+
+  static func versionDocument(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    .json(
+      200,
+      .object([
+        "version": .object([
+          "id": "v3.14", "status": "stable", "updated": "2020-04-07T00:00:00Z",
+          "links": .array([.object(["rel": "self", "href": "/identity/v3/"])]),
+          "media-types": .array([
+            .object(["base": "application/json", "type": "application/vnd.openstack.identity-v3+json"])
+          ]),
+        ])
+      ]))
+  }
+
+  /// `POST /v3/auth/tokens` with the password method and a project scope.
+  static func issueToken(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let auth = call.request.body?["auth"]
+    let user = auth?["identity"]?["password"]?["user"]
+    let projectName = auth?["scope"]?["project"]?["name"]?.string
+    guard let name = user?["name"]?.string,
+      let account = state.identity.users.first(where: { $0.name == name }),
+      user?["password"]?.string == account.password,
+      let project = state.identity.project(named: projectName ?? account.projectName),
+      project.name == account.projectName
+    else {
+      return .json(
+        401,
+        .object([
+          "error": .object([
+            "code": .int(401), "title": .string("Unauthorized"),
+            "message": .string("The request you have made requires authentication."),
+          ])
+        ]))
+    }
+    let tokenID = "gAAAAA" + state.ids.hex32() + state.ids.hex32()
+    let caller = Caller(
+      userID: account.id, userName: account.name, projectID: project.id, projectName: project.name,
+      roles: account.roles)
+    state.identity.tokens[tokenID] = caller
+    let issued = state.clock.now
+    let domain: JSON = .object(["id": "default", "name": "Default"])
+    let userView: JSON = .object([
+      "domain": domain, "id": .string(account.id), "name": .string(account.name), "password_expires_at": .null,
+    ])
+    let projectView: JSON = .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)])
+    let catalog: [JSON] = ServiceType.allCases.map { service in
+      .object(["type": .string(service.rawValue), "name": .string(service.rawValue), "endpoints": .array([])])
+    }
+    var token: Fields = ["methods": .array(["password"]), "user": userView]
+    token["audit_ids"] = .array([.string(String(state.ids.uuid().prefix(22)))])
+    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + 3_600_000_000) + "Z")
+    token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
+    token["project"] = projectView
+    token["is_domain"] = false
+    token["roles"] = .array(account.roles.map { .object(["name": .string($0)]) })
+    token["catalog"] = .array(catalog)
+    var response = APIResponse.json(201, .object(["token": .object(token)]))
+    response.headers["X-Subject-Token"] = tokenID
+    return response
+  }
+}

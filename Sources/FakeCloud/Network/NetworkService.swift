@@ -1,0 +1,140 @@
+import CloudAPI
+
+/// Neutron v2.0: networks and their subnets.
+struct NetworkState {
+  struct Network {
+    var id: String
+    var name: String
+    var projectID: String
+    var shared: Bool
+    var external: Bool
+    var subnetIDs: [String]
+    var created: Int64
+  }
+
+  struct Subnet {
+    var id: String
+    var name: String
+    var networkID: String
+    var projectID: String
+    var cidr: String
+    var gateway: String?
+    var created: Int64
+
+    var ipVersion: Int { cidr.contains(":") ? 6 : 4 }
+  }
+
+  var networks: [Network] = []
+  var subnets: [Subnet] = []
+
+  /// devstack creates the networks in the admin project (`public`, `shared`) and the demo
+  /// project (`private`).
+  init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock) {
+    for network in definition.networks {
+      let owner = network.name == "private" ? "demo" : "admin"
+      let projectID = identity.project(named: owner)?.id ?? identity.projects.first?.id ?? ""
+      let networkID = ids.uuid()
+      let subnets = network.subnets.map {
+        Subnet(
+          id: ids.uuid(), name: $0.name, networkID: networkID, projectID: projectID, cidr: $0.cidr,
+          gateway: $0.gateway, created: clock.now)
+      }
+      networks.append(
+        Network(
+          id: networkID, name: network.name, projectID: projectID, shared: network.shared,
+          external: network.external, subnetIDs: subnets.map(\.id), created: clock.now))
+      self.subnets += subnets
+    }
+  }
+}
+
+enum NetworkService {
+  static let router: Router<CloudState> = {
+    var router = Router<CloudState>()
+    router.add(.get, "/v2.0/networks", listNetworks)
+    router.add(.get, "/v2.0/networks/{id}", showNetwork)
+    router.add(.get, "/v2.0/subnets", listSubnets)
+    router.add(.get, "/v2.0/subnets/{id}", showSubnet)
+    return router
+  }()
+
+  /// What a caller may see: its project's networks, shared and external ones; everything for
+  /// an admin.
+  private static func visible(_ network: NetworkState.Network, to caller: Caller?) -> Bool {
+    guard let caller else { return false }
+    return caller.isAdmin || network.projectID == caller.projectID || network.shared || network.external
+  }
+
+  /// Neutron answers in ID order (the database's primary key).
+  static func listNetworks(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let networks = state.network.networks.filter { visible($0, to: call.caller) && matches($0, call) }
+      .sorted { $0.id < $1.id }
+    return .json(200, .object(["networks": .array(networks.map { view($0, state) })]))
+  }
+
+  static func showNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    guard let network = state.network.networks.first(where: { $0.id == id && visible($0, to: call.caller) }) else {
+      return notFound("NetworkNotFound", "Network \(id) could not be found.")
+    }
+    return .json(200, .object(["network": view(network, state)]))
+  }
+
+  static func listSubnets(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let visibleNetworks = Set(state.network.networks.filter { visible($0, to: call.caller) }.map(\.id))
+    let subnets = state.network.subnets.filter { subnet in
+      visibleNetworks.contains(subnet.networkID)
+        && [("name", subnet.name), ("network_id", subnet.networkID), ("id", subnet.id), ("cidr", subnet.cidr)]
+          .allSatisfy { name, value in call.query(name).map { $0 == value } ?? true }
+    }.sorted { $0.id < $1.id }
+    return .json(200, .object(["subnets": .array(subnets.map(view))]))
+  }
+
+  static func showSubnet(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    let visibleNetworks = Set(state.network.networks.filter { visible($0, to: call.caller) }.map(\.id))
+    guard let subnet = state.network.subnets.first(where: { $0.id == id && visibleNetworks.contains($0.networkID) })
+    else {
+      return notFound("SubnetNotFound", "Subnet \(id) could not be found.")
+    }
+    return .json(200, .object(["subnet": view(subnet)]))
+  }
+
+  private static func matches(_ network: NetworkState.Network, _ call: Call) -> Bool {
+    [("name", network.name), ("id", network.id)].allSatisfy { name, value in
+      call.query(name).map { $0 == value } ?? true
+    }
+  }
+
+  /// `{"NeutronError": {"type": ..., "message": ..., "detail": ""}}`
+  static func notFound(_ type: String, _ message: String) -> APIResponse {
+    .json(404, .object(["NeutronError": .object(["type": .string(type), "message": .string(message), "detail": ""])]))
+  }
+
+  /// The network view's fields, in Neutron's order.
+  private static func view(_ network: NetworkState.Network, _ state: CloudState) -> JSON {
+    let time = JSON.string(VirtualClock.isoSeconds(network.created / 1_000_000) + "Z")
+    return .object([
+      "id": .string(network.id), "name": .string(network.name), "tenant_id": .string(network.projectID),
+      "admin_state_up": true, "mtu": 1442, "status": "ACTIVE",
+      "subnets": .array(network.subnetIDs.map(JSON.string)), "shared": .bool(network.shared),
+      "availability_zone_hints": .array([]), "availability_zones": .array(["nova"]),
+      "ipv4_address_scope": .null, "ipv6_address_scope": .null, "router:external": .bool(network.external),
+      "description": "", "port_security_enabled": true, "qos_policy_id": .null, "tags": .array([]),
+      "created_at": time, "updated_at": time, "revision_number": 1, "project_id": .string(network.projectID),
+    ])
+  }
+
+  /// The subnet view's fields, in Neutron's order.
+  private static func view(_ subnet: NetworkState.Subnet) -> JSON {
+    let time = JSON.string(VirtualClock.isoSeconds(subnet.created / 1_000_000) + "Z")
+    return .object([
+      "id": .string(subnet.id), "name": .string(subnet.name), "tenant_id": .string(subnet.projectID),
+      "network_id": .string(subnet.networkID), "ip_version": .int(subnet.ipVersion), "subnetpool_id": .null,
+      "enable_dhcp": true, "ipv6_ra_mode": .null, "ipv6_address_mode": .null, "gateway_ip": .orNull(subnet.gateway),
+      "cidr": .string(subnet.cidr), "allocation_pools": .array([]), "host_routes": .array([]),
+      "dns_nameservers": .array([]), "description": "", "service_types": .array([]), "tags": .array([]),
+      "created_at": time, "updated_at": time, "revision_number": 0, "project_id": .string(subnet.projectID),
+    ])
+  }
+}

@@ -1,0 +1,208 @@
+import CloudAPI
+
+/// Manila's v2 API (microversions 2.0 to 2.99): version discovery, share types and share
+/// networks.
+enum ManilaService {
+  static let minimumVersion = Microversion(2, 0)
+  static let maximumVersion = Microversion(2, 99)
+
+  static let router: Router<CloudState> = {
+    var router = Router<CloudState>()
+    router.add(.get, "/v2/types", listShareTypes)
+    router.add(.get, "/v2/types/{id}", showShareType)
+    router.add(.post, "/v2/share-networks", createShareNetwork)
+    router.add(.get, "/v2/share-networks", listShareNetworksBrief)
+    router.add(.get, "/v2/share-networks/detail", listShareNetworks)
+    router.add(.get, "/v2/share-networks/{id}", showShareNetwork)
+    router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
+    router.add(.get, "/v2/security-services", listSecurityServices)
+    return router
+  }()
+
+  /// The microversion a request asks for (2.0 when it names none), or the 406 Manila answers
+  /// for one out of range.
+  static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
+    let text =
+      request.headers["OpenStack-API-Version"].flatMap { header -> String? in
+        let parts = header.split(separator: " ")
+        return parts.count == 2 && parts[0] == "shared-file-system" ? String(parts[1]) : nil
+      } ?? request.headers["X-OpenStack-Manila-API-Version"]
+    guard let text else { return .success(minimumVersion) }
+    let version = text == "latest" ? maximumVersion : Microversion(text)
+    guard let version else {
+      return .failure(FaultResponse(.fault(400, "Invalid API version request string \(text).")))
+    }
+    guard version >= minimumVersion, version <= maximumVersion else {
+      return .failure(
+        FaultResponse(
+          .fault(
+            406, "Version \(version) is not supported by the API. Minimum is \(minimumVersion) and maximum is \(maximumVersion).")))
+    }
+    return .success(version)
+  }
+
+  /// `GET /`: the versions document, with status 300 as Manila answers it.
+  static func versions() -> APIResponse {
+    func version(_ id: String, _ status: String, _ current: String, _ minimum: String) -> JSON {
+      .object([
+        "id": .string(id), "status": .string(status), "version": .string(current), "min_version": .string(minimum),
+        "updated": "2015-08-27T11:33:21Z", "links": .array([]),
+        "media-types": .array([
+          .object(["base": "application/json", "type": "application/vnd.openstack.share+json;version=1"])
+        ]),
+      ])
+    }
+    return .json(
+      300,
+      .object([
+        "versions": .array([
+          version("v1.0", "DEPRECATED", "", ""), version("v2.0", "CURRENT", maximumVersion.description, minimumVersion.description),
+        ])
+      ]))
+  }
+
+  // MARK: Share types
+
+  static func listShareTypes(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let isAdmin = call.caller?.isAdmin ?? false
+    let types = state.manila.shareTypes.filter { $0.isPublic || isAdmin && call.query("is_public") == "all" }
+    let views = types.map { shareTypeView($0, state: state, version: state.version(call)) }
+    return .json(200, .object(["share_types": .array(views), "volume_types": .array(views)]))
+  }
+
+  static func showShareType(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    let type =
+      id == "default"
+      ? state.manila.shareTypes.first { $0.name == state.manila.defaultShareType }
+      : state.manila.shareTypes.first { $0.id == id }
+    guard let type else {
+      return .fault(404, id == "default" ? "Default share type not found." : "Share type \(id) could not be found.")
+    }
+    let view = shareTypeView(type, state: state, version: state.version(call))
+    return .json(200, .object(["share_type": view, "volume_type": view]))
+  }
+
+  /// `manila/api/views/types.py`: the specs, then the fields later microversions add.
+  static func shareTypeView(_ type: ManilaState.ShareType, state: CloudState, version: Microversion) -> JSON {
+    var view: Fields = [
+      "id": .string(type.id), "name": .string(type.name), "extra_specs": .object(type.extraSpecs),
+      "required_extra_specs": .object(type.extraSpecs.filter { $0.key == "driver_handles_share_servers" }),
+    ]
+    if version >= Microversion(2, 7) { view["share_type_access:is_public"] = .bool(type.isPublic) }
+    if version >= Microversion(2, 41) { view["description"] = .orNull(type.description) }
+    if version >= Microversion(2, 46) { view["is_default"] = .bool(type.name == state.manila.defaultShareType) }
+    return .object(view)
+  }
+
+  // MARK: Share networks
+
+  static func createShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let caller = call.caller, let body = call.request.body?["share_network"], case .object = body else {
+      return .fault(400, "Malformed request body")
+    }
+    let created = state.clock.now
+    let subnet = ManilaState.ShareNetworkSubnet(
+      id: state.ids.uuid(), neutronNetID: body["neutron_net_id"]?.string,
+      neutronSubnetID: body["neutron_subnet_id"]?.string, availabilityZone: body["availability_zone"]?.string,
+      created: created + 25_368)
+    let network = ManilaState.ShareNetwork(
+      id: state.ids.uuid(), name: body["name"]?.string, description: body["description"]?.string,
+      projectID: caller.projectID, created: created, subnets: [subnet])
+    state.manila.shareNetworks.append(network)
+    return .json(200, .object(["share_network": shareNetworkView(network, caller: caller, version: state.version(call))]))
+  }
+
+  static func listShareNetworks(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let version = state.version(call)
+    let networks = visibleShareNetworks(state, call).map { shareNetworkView($0, caller: call.caller, version: version) }
+    return .json(200, .object(["share_networks": .array(networks)]))
+  }
+
+  static func listShareNetworksBrief(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let networks = visibleShareNetworks(state, call).map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) }
+    return .json(200, .object(["share_networks": .array(networks)]))
+  }
+
+  static func showShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let network = shareNetwork(state, call) else { return shareNetworkNotFound(call) }
+    return .json(200, .object(["share_network": shareNetworkView(network, caller: call.caller, version: state.version(call))]))
+  }
+
+  static func deleteShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let network = shareNetwork(state, call) else { return shareNetworkNotFound(call) }
+    state.manila.shareNetworks.removeAll { $0.id == network.id }
+    return .noContent()
+  }
+
+  /// No security services exist in this cloud yet.
+  static func listSecurityServices(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    .json(200, .object(["security_services": .array([])]))
+  }
+
+  private static func visibleShareNetworks(_ state: CloudState, _ call: Call) -> [ManilaState.ShareNetwork] {
+    // `all_tenants` widens the list for admins only; others always see their project's.
+    state.manila.shareNetworks.filter { network in
+      (network.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false) && call.query("all_tenants") != nil)
+        && (call.query("name").map { $0 == network.name } ?? true)
+    }
+  }
+
+  private static func shareNetwork(_ state: CloudState, _ call: Call) -> ManilaState.ShareNetwork? {
+    state.manila.shareNetworks.first {
+      $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
+    }
+  }
+
+  private static func shareNetworkNotFound(_ call: Call) -> APIResponse {
+    .fault(404, "Share network \(call.parameters["id"] ?? "") could not be found.")
+  }
+
+  /// `manila/api/views/share_networks.py` at the negotiated microversion. Network details
+  /// (`network_type`, `segmentation_id`) are shown to admins only.
+  static func shareNetworkView(_ network: ManilaState.ShareNetwork, caller: Caller?, version: Microversion) -> JSON {
+    let time = VirtualClock.isoMicroseconds
+    let subnet = network.subnets.first
+    var view: Fields = [
+      "id": .string(network.id), "name": .orNull(network.name), "project_id": .string(network.projectID),
+      "created_at": .string(time(network.created)), "updated_at": .null,
+      "neutron_net_id": .orNull(subnet?.neutronNetID), "neutron_subnet_id": .orNull(subnet?.neutronSubnetID),
+      "network_type": .null, "segmentation_id": .null, "cidr": .null, "ip_version": .null,
+      "description": .orNull(network.description),
+    ]
+    if version >= Microversion(2, 18) { view["gateway"] = .null }
+    if version >= Microversion(2, 20) { view["mtu"] = .null }
+    if version < Microversion(2, 26) { view["nova_net_id"] = .null }
+    if version >= Microversion(2, 51) {
+      view["share_network_subnets"] = .array(
+        network.subnets.map { subnetView($0, withMetadata: version >= Microversion(2, 78)) })
+      for key in ["neutron_net_id", "neutron_subnet_id", "network_type", "segmentation_id", "cidr", "ip_version", "gateway", "mtu"] {
+        view.removeValue(forKey: key)
+      }
+    }
+    if version >= Microversion(2, 63) {
+      view["status"] = "active"
+      view["security_service_update_support"] = true
+    }
+    if version >= Microversion(2, 70) { view["network_allocation_update_support"] = true }
+    return .object(view)
+  }
+
+  private static func subnetView(_ subnet: ManilaState.ShareNetworkSubnet, withMetadata: Bool) -> JSON {
+    var view: Fields = [
+      "id": .string(subnet.id), "availability_zone": .orNull(subnet.availabilityZone),
+      "created_at": .string(VirtualClock.isoMicroseconds(subnet.created)), "updated_at": .null,
+      "segmentation_id": .null, "neutron_net_id": .orNull(subnet.neutronNetID),
+      "neutron_subnet_id": .orNull(subnet.neutronSubnetID), "ip_version": .null, "cidr": .null,
+      "network_type": .null, "mtu": .null, "gateway": .null,
+    ]
+    if withMetadata { view["metadata"] = .object([:]) }
+    return .object(view)
+  }
+}
+
+/// A fault response carried as an error.
+struct FaultResponse: Error {
+  var response: APIResponse
+  init(_ response: APIResponse) { self.response = response }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Check
+import FakeCloud
+import Foundation
+
+/// `walkthrough run`: commands against a fresh fake cloud, printed as the emulated client prints
+/// them, for exploring by hand.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run commands against a fresh fake cloud and print what the emulated client prints.",
+    discussion: """
+      Each argument is one command line (`"openstack share type list"`); with none, lines are read \
+      from standard input. The exit status is the last command's.
+      """
+  )
+
+  @Option(help: "The terminal width to print for (cliff wraps tables to it); none: no wrapping.")
+  var width: Int?
+
+  @Option(help: "Write the REST exchanges (requests and the cloud's answers) to this file, as JSON.")
+  var record: String?
+
+  @Argument(help: "Command lines, such as \"openstack subnet list\".")
+  var commands: [String] = []
+
+  func run() throws {
+    let session = Session(cloud: FakeCloud(), terminalWidth: width)
+    var lines = commands
+    if lines.isEmpty {
+      while let line = readLine() { lines.append(line) }
+    }
+    var status: Int32 = 0
+    for line in lines where !line.allSatisfy(\.isWhitespace) {
+      let result = session.run(line)
+      FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+      FileHandle.standardError.write(Data(result.standardError.utf8))
+      status = result.exitStatus
+    }
+    if let record {
+      try Data((session.traffic.replayEntries.pythonJSON(indent: 1) + "\n").utf8).write(to: URL(fileURLWithPath: record))
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import Check
+@testable import FakeCloud
+
+@Suite struct SessionTests {
+  static func golden(_ name: String) throws -> String {
+    let url = try #require(Bundle.module.url(forResource: "Goldens/\(name)", withExtension: nil))
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  /// The golden is what the real python-openstackclient 10.5.0 printed for the same commands when
+  /// fed the fake cloud's REST answers (`Scripts/osc-replay/compare-session.sh`).
+  @Test func printsWhatTheRealClientPrintsForTheSameCloud() throws {
+    let session = Session(cloud: FakeCloud())
+    var output = ""
+    for line in try Self.golden("share-networks.commands").split(separator: "\n") {
+      let result = session.run(String(line))
+      #expect(result.exitStatus == 0, "\(line): \(result.standardError)")
+      output += result.standardOutput
+    }
+    #expect(output == (try Self.golden("share-networks.real-client.txt")))
+  }
+
+  @Test func theSameCommandsGiveTheSameBytesEveryTime() throws {
+    let commands = try Self.golden("share-networks.commands").split(separator: "\n").map(String.init)
+    func transcript() -> String {
+      let session = Session(cloud: FakeCloud())
+      return commands.map { session.run($0).standardOutput }.joined()
+    }
+    #expect(transcript() == transcript())
+  }
+
+  @Test func sourcingOpenrcSwitchesUser() {
+    let session = Session(cloud: FakeCloud())
+    #expect(session.environment["OS_USERNAME"] == "clouduser1")
+    #expect(session.environment["OS_PROJECT_NAME"] == "demo")
+    #expect(session.run("source openrc admin admin").exitStatus == 0)
+    #expect(session.environment["OS_USERNAME"] == "admin")
+    #expect(session.environment["OS_PROJECT_NAME"] == "admin")
+    #expect(session.environment["OS_PASSWORD"] == "secret")
+  }
+
+  @Test func exportAndUnsetChangeTheEnvironmentCommandsSee() {
+    let session = Session(cloud: FakeCloud())
+    _ = session.run("export OS_SHARE_API_VERSION=2.6 EXTRA='a b'")
+    #expect(session.environment["OS_SHARE_API_VERSION"] == "2.6")
+    #expect(session.environment["EXTRA"] == "a b")
+    _ = session.run("unset EXTRA")
+    #expect(session.environment["EXTRA"] == nil)
+  }
+
+  @Test func wrongCredentialsFailAsTheClientDoes() {
+    let session = Session(cloud: FakeCloud())
+    _ = session.run("export OS_PASSWORD=wrong")
+    let result = session.run("openstack share type list")
+    #expect(result.exitStatus == 1)
+    #expect(result.standardError.hasPrefix("The request you have made requires authentication. (HTTP 401)"))
+  }
+
+  @Test(arguments: [
+    ("ls -l", "walkthrough: not run: the line 'ls' is not simulated.\n"),
+    ("openstack server list | grep vm1", "walkthrough: not run: the line uses '|'.\n"),
+    ("openstack server list > out.txt", "walkthrough: not run: the line uses '>'.\n"),
+    ("echo $(id)", "walkthrough: not run: the line uses '$('.\n"),
+    ("echo 'unterminated", "walkthrough: not run: the line has an unterminated quote.\n"),
+    ("source ~/.bashrc", "walkthrough: not run: the line sources a file other than devstack's openrc.\n"),
+  ])
+  func neverRunsAnythingElse(line: String, message: String) {
+    let result = Session(cloud: FakeCloud()).run(line)
+    #expect(!result.isSimulated)
+    #expect(result.exitStatus == 127)
+    #expect(result.standardError == message)
+  }
+
+  @Test func aCommentOrBlankLineDoesNothing() {
+    let session = Session(cloud: FakeCloud())
+    #expect(session.run("# a comment") == .init())
+    #expect(session.run("   ") == .init())
+  }
+}
+
+@Suite struct ShellWordsTests {
+  @Test(arguments: [
+    ("openstack share list", ["openstack", "share", "list"]),
+    ("a 'b c' \"d $X e\" f\\ g", ["a", "b c", "d 42 e", "f g"]),
+    ("a ${X}b $Y", ["a", "42b", ""]),
+    ("a '' \"\"", ["a", "", ""]),
+    ("a # comment", ["a"]),
+    ("a#b", ["a#b"]),
+    ("say \"\\\"quoted\\\" \\$X\"", ["say", "\"quoted\" $X"]),
+  ])
+  func splitsAsAShellDoes(line: String, words: [String]) throws {
+    #expect(try ShellWords.split(line, variables: ["X": "42"]) == words)
+  }
+}

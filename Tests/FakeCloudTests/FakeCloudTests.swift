@@ -1,0 +1,132 @@
+import CloudAPI
+import Testing
+
+@testable import FakeCloud
+
+@Suite struct FakeCloudTests {
+  /// A member's token from a fresh cloud.
+  func token(_ cloud: FakeCloud, user: String = "clouduser1", project: String = "demo") throws -> String {
+    let body = try JSON(
+      parsing: """
+        {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "\(user)", "domain": {"name": "Default"}, "password": "secret"}}},
+          "scope": {"project": {"name": "\(project)", "domain": {"name": "Default"}}}}}
+        """)
+    let response = try cloud.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+    #expect(response.status == 201)
+    return try #require(response.headers["X-Subject-Token"])
+  }
+
+  func get(_ cloud: FakeCloud, _ path: String, token: String?, version: String? = nil, service: ServiceType = .sharedFileSystem) throws -> APIResponse {
+    var request = APIRequest(.get, path)
+    request.headers["X-Auth-Token"] = token
+    request.headers["X-OpenStack-Manila-API-Version"] = version
+    return try cloud.send(request, to: service)
+  }
+
+  @Test func everyResponseCarriesARequestID() throws {
+    let cloud = FakeCloud()
+    let response = try get(cloud, "/v2/types", token: try token(cloud), version: "2.98")
+    let id = try #require(response.headers["X-Openstack-Request-Id"])
+    #expect(id.hasPrefix("req-") && id.count == 40)
+    #expect(response.headers["X-OpenStack-Manila-API-Version"] == "2.98")
+    #expect(response.headers["OpenStack-API-Version"] == "shared-file-system 2.98")
+  }
+
+  @Test func requestsWithoutAValidTokenAreRefused() throws {
+    let cloud = FakeCloud()
+    for token in [nil, "not-a-token"] {
+      let response = try get(cloud, "/v2/types", token: token)
+      #expect(response.status == 401)
+      #expect(response.body?["error"]?["message"] == "The request you have made requires authentication.")
+    }
+  }
+
+  @Test func microversionsOutOfRangeAreNotAcceptable() throws {
+    let cloud = FakeCloud()
+    let response = try get(cloud, "/v2/types", token: try token(cloud), version: "2.100")
+    #expect(response.status == 406)
+    #expect(
+      response.body
+        == .object([
+          "computeFault": .object([
+            "code": 406, "message": "Version 2.100 is not supported by the API. Minimum is 2.0 and maximum is 2.99.",
+          ])
+        ]))
+  }
+
+  @Test func theVersionDocumentAnswersWithMultipleChoices() throws {
+    let response = try FakeCloud().send(APIRequest(.get, "/"), to: .sharedFileSystem)
+    #expect(response.status == 300)
+    #expect(response.body?["versions"]?.array.last?["version"] == "2.99")
+    #expect(response.body?["versions"]?.array.last?["min_version"] == "2.0")
+  }
+
+  /// Fields of `manila/api/views/types.py` by microversion.
+  @Test func shareTypeFieldsFollowTheMicroversion() throws {
+    let cloud = FakeCloud()
+    let token = try token(cloud)
+    let old = try get(cloud, "/v2/types", token: token, version: "2.6").body?["share_types"]?.array.first
+    #expect(old.map { Array($0.object.keys) } == ["id", "name", "extra_specs", "required_extra_specs"])
+    let new = try get(cloud, "/v2/types", token: token, version: "2.98").body?["share_types"]?.array.first
+    #expect(
+      new.map { Array($0.object.keys) } == [
+        "id", "name", "extra_specs", "required_extra_specs", "share_type_access:is_public", "description", "is_default",
+      ])
+    #expect(new?["extra_specs"]?.object.keys.first == "driver_handles_share_servers")
+  }
+
+  /// Fields of `manila/api/views/share_networks.py` at 2.98 and, before subnets, at 2.50.
+  @Test func shareNetworkFieldsFollowTheMicroversion() throws {
+    let cloud = FakeCloud()
+    var request = APIRequest(.post, "/v2/share-networks", body: .object(["share_network": .object(["name": "n"])]))
+    request.headers["X-Auth-Token"] = try token(cloud)
+    request.headers["X-OpenStack-Manila-API-Version"] = "2.98"
+    let created = try cloud.send(request, to: .sharedFileSystem).body?["share_network"]
+    #expect(
+      created.map { Array($0.object.keys) } == [
+        "id", "name", "project_id", "created_at", "updated_at", "description", "share_network_subnets", "status",
+        "security_service_update_support", "network_allocation_update_support",
+      ])
+    let old = try get(cloud, "/v2/share-networks/detail", token: request.headers["X-Auth-Token"], version: "2.50")
+    #expect(
+      old.body?["share_networks"]?.array.first.map { Array($0.object.keys) } == [
+        "id", "name", "project_id", "created_at", "updated_at", "neutron_net_id", "neutron_subnet_id", "network_type",
+        "segmentation_id", "cidr", "ip_version", "description", "gateway", "mtu",
+      ])
+  }
+
+  @Test func subnetsComeInIDOrderAndFilterByNetwork() throws {
+    let cloud = FakeCloud()
+    let token = try token(cloud)
+    let subnets = try get(cloud, "/v2.0/subnets", token: token, service: .network).body?["subnets"]?.array ?? []
+    #expect(subnets.count == 5)
+    let ids = subnets.compactMap { $0["id"]?.string }
+    #expect(ids == ids.sorted())
+    let names = Set(subnets.compactMap { $0["name"]?.string })
+    #expect(names == ["private-subnet", "ipv6-private-subnet", "public-subnet", "ipv6-public-subnet", "shared-subnet"])
+    let missing = try get(cloud, "/v2.0/networks/nope", token: token, service: .network)
+    #expect(missing.status == 404)
+    #expect(missing.body?["NeutronError"]?["type"] == "NetworkNotFound")
+  }
+
+  @Test func theSameSeedGivesTheSameCloud() throws {
+    func transcript() throws -> [APIResponse] {
+      let cloud = FakeCloud()
+      let token = try token(cloud)
+      return try ["/v2/types", "/v2/share-networks/detail"].map { try get(cloud, $0, token: token, version: "2.98") }
+    }
+    #expect(try transcript() == transcript())
+    #expect(try get(FakeCloud(seed: 2), "/", token: nil).status == 300)
+  }
+
+  @Test func unknownPathsAndMethodsGetTheServicesFaults() throws {
+    let cloud = FakeCloud()
+    let token = try token(cloud)
+    #expect(try get(cloud, "/v2/nothing", token: token).status == 404)
+    var request = APIRequest(.put, "/v2/types")
+    request.headers["X-Auth-Token"] = token
+    let response = try cloud.send(request, to: .sharedFileSystem)
+    #expect(response.status == 405)
+    #expect(response.body?["badMethod"]?["code"] == 405)
+  }
+}
