@@ -9,6 +9,7 @@ struct CloudState {
   var manila: ManilaState
   /// The Shared File Systems microversion of the request being handled.
   var shareVersion = ManilaService.minimumVersion
+  var pending: [PendingWork] = []
 
   func version(_ call: Call) -> Microversion { shareVersion }
 }
@@ -33,11 +34,13 @@ public final class FakeCloud: CloudTransport {
   /// Moves virtual time on, as between two commands a person types.
   public func advanceClock(seconds: Double) {
     state.clock.advance(microseconds: Int64(seconds * 1_000_000))
+    state.runDueWork()
   }
 
   public func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse {
     // Each request takes a few milliseconds of virtual time.
     state.clock.advance(microseconds: 3_217)
+    state.runDueWork()
     let requestID = state.ids.requestID()
     var response = handle(request, service: service, requestID: requestID)
     response.headers["X-Openstack-Request-Id"] = requestID

@@ -15,6 +15,11 @@ struct VirtualClock {
     now += max(0, microseconds)
   }
 
+  /// Sets the time, for work that happened at a moment between two requests.
+  mutating func set(_ time: Int64) {
+    now = time
+  }
+
   /// `2025-04-22T16:00:19.973764`, as Manila and Neutron's oslo serialisation print times.
   static func isoMicroseconds(_ time: Int64) -> String {
     let (seconds, micro) = (time / 1_000_000, time % 1_000_000)

@@ -33,9 +33,19 @@ public struct CloudDefinition: Sendable {
     public var description: String? = nil
   }
 
+  /// A Shared File Systems back end (`host@backend#pool`) with its zone and capacity.
+  public struct Backend: Sendable {
+    public var host: String
+    public var availabilityZone: String
+    public var driverHandlesShareServers: Bool
+    /// Free capacity in GiB; the scheduler prefers the back end with the most.
+    public var capacity: Int
+  }
+
   public var users: [User]
   public var networks: [Network]
   public var shareTypes: [ShareType]
+  public var backends: [Backend]
   /// The share type manila's `default_share_type` names.
   public var defaultShareType: String?
   /// The user a page runs as until it sources another's credentials.
@@ -74,6 +84,10 @@ public struct CloudDefinition: Sendable {
           ("revert_to_snapshot_support", "True"), ("mount_snapshot_support", "True"),
         ])
     },
+    backends: [
+      Backend(host: "devstack@alpha#fake_pool_alpha", availabilityZone: "manila-zone-0", driverHandlesShareServers: false, capacity: 1000),
+      Backend(host: "devstack@beta#fake_pool_beta", availabilityZone: "manila-zone-1", driverHandlesShareServers: false, capacity: 2000),
+    ],
     defaultShareType: "default",
     defaultUser: "clouduser1"
   )

@@ -16,6 +16,7 @@ enum ManilaService {
     router.add(.get, "/v2/share-networks/{id}", showShareNetwork)
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
     router.add(.get, "/v2/security-services", listSecurityServices)
+    ShareService.register(in: &router)
     return router
   }()
 

@@ -28,9 +28,61 @@ struct ManilaState {
     var subnets: [ShareNetworkSubnet]
   }
 
+  struct Share {
+    var id: String
+    var instanceID: String
+    var name: String?
+    var description: String?
+    var size: Int
+    var proto: String
+    var status: String
+    var availabilityZone: String?
+    var host: String?
+    var projectID: String
+    var userID: String
+    var shareTypeID: String
+    var shareNetworkID: String?
+    var isPublic: Bool
+    var metadata: Fields
+    var created: Int64
+    var updated: Int64?
+    var progress: String?
+    /// The request that created the share, which its user messages name.
+    var requestID: String
+    var exportLocations: [ExportLocation] = []
+  }
+
+  struct ExportLocation {
+    var id: String
+    var path: String
+    var preferred: Bool
+    var isAdminOnly: Bool
+  }
+
+  struct Message {
+    var id: String
+    var projectID: String
+    var actionID: String
+    var detailID: String
+    var resourceID: String
+    var requestID: String
+    var created: Int64
+  }
+
+  /// A storage back end the scheduler can place shares on.
+  struct Backend {
+    var host: String
+    var availabilityZone: String
+    var driverHandlesShareServers: Bool
+    var freeCapacity: Int
+  }
+
   var shareTypes: [ShareType] = []
   var defaultShareType: String?
   var shareNetworks: [ShareNetwork] = []
+  var shares: [Share] = []
+  var messages: [Message] = []
+  var backends: [Backend] = []
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {
     shareTypes = definition.shareTypes.map { type in
@@ -40,5 +92,10 @@ struct ManilaState {
         id: ids.uuid(), name: type.name, extraSpecs: specs, isPublic: type.isPublic, description: type.description)
     }
     defaultShareType = definition.defaultShareType
+    backends = definition.backends.map {
+      Backend(
+        host: $0.host, availabilityZone: $0.availabilityZone, driverHandlesShareServers: $0.driverHandlesShareServers,
+        freeCapacity: $0.capacity)
+    }
   }
 }

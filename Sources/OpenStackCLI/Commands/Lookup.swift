@@ -70,7 +70,7 @@ struct ManilaLookup {
     listPath: "/v2/share-networks/detail", collection: "share_networks")
   static let shareType = ManilaLookup(
     className: "sharetype", path: "/v2/types", member: "share_type", listPath: "/v2/types",
-    collection: "share_types")
+    collection: "share_types", listQuery: [(name: "is_public", value: "all")])
   static let message = ManilaLookup(
     className: "message", path: "/v2/messages", member: "message", listPath: "/v2/messages",
     collection: "messages")

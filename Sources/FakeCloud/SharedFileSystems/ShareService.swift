@@ -1,0 +1,285 @@
+import CloudAPI
+
+/// Manila's shares, their export locations and the user messages their failures leave.
+enum ShareService {
+  static func register(in router: inout Router<CloudState>) {
+    router.add(.post, "/v2/shares", createShare)
+    router.add(.get, "/v2/shares", listSharesBrief)
+    router.add(.get, "/v2/shares/detail", listShares)
+    router.add(.get, "/v2/shares/{id}", showShare)
+    router.add(.delete, "/v2/shares/{id}", deleteShare)
+    router.add(.get, "/v2/shares/{id}/export_locations", listExportLocations)
+    router.add(.get, "/v2/messages", listMessages)
+    router.add(.get, "/v2/messages/{id}", showMessage)
+    router.add(.delete, "/v2/messages/{id}", deleteMessage)
+  }
+
+  // MARK: Shares
+
+  /// `POST /v2/shares`: the share is `creating`; the scheduler and the share manager finish the
+  /// work in the background, as `manila/scheduler` and `manila/share/manager.py` do.
+  static func createShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let caller = call.caller, let body = call.request.body?["share"], case .object = body else {
+      return .fault(400, "Malformed request body")
+    }
+    guard case .int(let size)? = body["size"], size > 0 else {
+      return .fault(400, "Share size '\(body["size"].map(String.init(describing:)) ?? "None")' must be an integer and greater than 0")
+    }
+    let typeReference = body["share_type"]?.string ?? state.manila.defaultShareType ?? ""
+    guard let type = state.manila.shareTypes.first(where: { $0.id == typeReference || $0.name == typeReference }) else {
+      return .fault(404, "Share type \(typeReference) could not be found.")
+    }
+    let networkID = body["share_network_id"]?.string
+    if let networkID, !state.manila.shareNetworks.contains(where: { $0.id == networkID }) {
+      return .fault(404, "Share network \(networkID) could not be found.")
+    }
+    let handlesServers = type.extraSpecs["driver_handles_share_servers"] == "True"
+    if handlesServers && networkID == nil {
+      return .fault(400, "Share network must be set when the driver_handles_share_servers is true.")
+    }
+    let share = ManilaState.Share(
+      id: state.ids.uuid(), instanceID: state.ids.uuid(), name: body["name"]?.string,
+      description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
+      status: "creating", availabilityZone: body["availability_zone"]?.string, host: nil, projectID: caller.projectID,
+      userID: caller.userID, shareTypeID: type.id, shareNetworkID: networkID,
+      isPublic: body["is_public"] == .bool(true) || body["is_public"]?.string?.lowercased() == "true",
+      metadata: body["metadata"]?.object ?? [:], created: state.clock.now, progress: nil, requestID: call.requestID)
+    state.manila.shares.append(share)
+    let id = share.id
+    state.after(212_871) { schedule(share: id, in: &$0) }
+    return .json(200, .object(["share": view(share, state: state, caller: caller, version: state.version(call))]))
+  }
+
+  /// The filter scheduler: back ends whose capabilities match the type's required specs, the one
+  /// with the most free capacity first. No match: the share errs and a 001 message names the
+  /// last filter.
+  static func schedule(share id: String, in state: inout CloudState) {
+    guard let index = state.manila.shares.firstIndex(where: { $0.id == id }) else { return }
+    let share = state.manila.shares[index]
+    let type = state.manila.shareTypes.first { $0.id == share.shareTypeID }
+    let wantsServers = type?.extraSpecs["driver_handles_share_servers"] == "True"
+    let candidates = state.manila.backends.enumerated()
+      .filter { $0.element.driverHandlesShareServers == wantsServers }
+      .filter { share.availabilityZone == nil || $0.element.availabilityZone == share.availabilityZone }
+    guard let chosen = candidates.max(by: { $0.element.freeCapacity < $1.element.freeCapacity }) else {
+      state.manila.shares[index].status = "error"
+      state.manila.shares[index].updated = state.clock.now
+      leaveMessage(action: "001", detail: "008", share: share, in: &state)
+      return
+    }
+    state.manila.backends[chosen.offset].freeCapacity -= share.size
+    let backend = chosen.element
+    state.after(531_442) { manage(share: id, on: backend, in: &$0) }
+  }
+
+  /// The share manager on the chosen back end: the zone is set first; a share network given to a
+  /// back end that does not handle share servers is an error (message 002/003); otherwise the
+  /// dummy driver exports the share.
+  static func manage(share id: String, on backend: ManilaState.Backend, in state: inout CloudState) {
+    guard let index = state.manila.shares.firstIndex(where: { $0.id == id }) else { return }
+    state.manila.shares[index].availabilityZone = backend.availabilityZone
+    state.manila.shares[index].host = backend.host
+    state.manila.shares[index].updated = state.clock.now
+    let share = state.manila.shares[index]
+    if share.shareNetworkID != nil && !backend.driverHandlesShareServers {
+      state.manila.shares[index].status = "error"
+      leaveMessage(action: "002", detail: "003", share: share, in: &state)
+      return
+    }
+    // The dummy driver's mount point: share_<share id>_<instance id>, dashes as underscores.
+    let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingOccurrences(of: "-", with: "_")
+    state.manila.shares[index].exportLocations = [
+      ("11.0.0.11", false, true), ("10.0.0.10", true, false), ("10.0.0.20", false, false),
+    ].map { address, preferred, adminOnly in
+      ManilaState.ExportLocation(id: state.ids.uuid(), path: "\(address):\(mount)", preferred: preferred, isAdminOnly: adminOnly)
+    }
+    state.manila.shares[index].status = "available"
+    state.manila.shares[index].progress = "100%"
+  }
+
+  /// `message_api.create`: the action and detail, the request that caused it, an expiry 30 days
+  /// on, which the database keeps to the second (rounded).
+  static func leaveMessage(action: String, detail: String, share: ManilaState.Share, in state: inout CloudState) {
+    state.manila.messages.append(
+      ManilaState.Message(
+        id: state.ids.uuid(), projectID: share.projectID, actionID: action, detailID: detail, resourceID: share.id,
+        requestID: share.requestID, created: state.clock.now))
+  }
+
+  static func listShares(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let version = state.version(call)
+    let shares = visibleShares(state, call).map { view($0, state: state, caller: call.caller, version: version) }
+    return .json(200, .object(["shares": .array(shares)]))
+  }
+
+  static func listSharesBrief(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let shares = visibleShares(state, call).map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) }
+    return .json(200, .object(["shares": .array(shares)]))
+  }
+
+  /// The caller's shares (all of them for an admin with `all_tenants`), newest first, filtered by
+  /// the query's fields.
+  private static func visibleShares(_ state: CloudState, _ call: Call) -> [ManilaState.Share] {
+    let isAdmin = call.caller?.isAdmin ?? false
+    let allTenants = isAdmin && call.query("all_tenants").map { $0 != "0" && $0.lowercased() != "false" } == true
+    if call.query("is_soft_deleted")?.lowercased() == "true" { return [] }
+    var shares = state.manila.shares.filter { allTenants || $0.projectID == call.caller?.projectID }
+    let filters: [(String, (ManilaState.Share) -> String?)] = [
+      ("name", \.name), ("status", \.status), ("share_network_id", \.shareNetworkID), ("share_type_id", \.shareTypeID),
+    ]
+    for (name, field) in filters {
+      if let wanted = call.query(name) { shares = shares.filter { field($0) == wanted } }
+    }
+    shares.sort { $0.created > $1.created }
+    if let limit = call.query("limit").flatMap(Int.init) { shares = Array(shares.prefix(limit)) }
+    return shares
+  }
+
+  private static func share(_ state: CloudState, _ call: Call) -> ManilaState.Share? {
+    state.manila.shares.first {
+      $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
+    }
+  }
+
+  static func showShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
+    return .json(200, .object(["share": view(share, state: state, caller: call.caller, version: state.version(call))]))
+  }
+
+  /// `DELETE /v2/shares/{id}`: 202; the share is `deleting`, then gone.
+  static func deleteShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
+    guard let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else { return .fault(404, "") }
+    state.manila.shares[index].status = "deleting"
+    let id = share.id
+    state.after(620_113) { state in state.manila.shares.removeAll { $0.id == id } }
+    return APIResponse(status: 202)
+  }
+
+  /// Export locations; admin-only ones only for admins, who also see the instance and flag.
+  static func listExportLocations(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
+    let isAdmin = call.caller?.isAdmin ?? false
+    let version = state.version(call)
+    let locations = share.exportLocations.filter { isAdmin || !$0.isAdminOnly }.map { location -> JSON in
+      var view: Fields = ["id": .string(location.id), "path": .string(location.path)]
+      if version >= Microversion(2, 14) { view["preferred"] = .bool(location.preferred) }
+      if version >= Microversion(2, 87) { view["metadata"] = .object([:]) }
+      if isAdmin {
+        view["share_instance_id"] = .string(share.instanceID)
+        view["is_admin_only"] = .bool(location.isAdminOnly)
+      }
+      return .object(view)
+    }
+    return .json(200, .object(["export_locations": .array(locations)]))
+  }
+
+  /// `manila/api/views/shares.py` `detail` at the negotiated microversion.
+  static func view(_ share: ManilaState.Share, state: CloudState, caller: Caller?, version: Microversion) -> JSON {
+    let type = state.manila.shareTypes.first { $0.id == share.shareTypeID }
+    let spec = { (name: String) -> JSON in
+      type?.extraSpecs[name].flatMap(\.string).map { .bool($0.lowercased() == "true") } ?? .bool(false)
+    }
+    var view: Fields = [
+      "id": .string(share.id), "size": .int(share.size), "availability_zone": .orNull(share.availabilityZone),
+      "created_at": .string(VirtualClock.isoMicroseconds(share.created)), "status": .string(share.status),
+      "name": .orNull(share.name), "description": .orNull(share.description), "project_id": .string(share.projectID),
+      "snapshot_id": .null, "share_network_id": .orNull(share.shareNetworkID), "share_proto": .string(share.proto),
+      "export_location": .orNull(share.exportLocations.first { $0.preferred }?.path), "metadata": .object(share.metadata),
+      "share_type": .orNull(type?.name), "volume_type": .orNull(type?.name),
+      "links": .array([]), "is_public": .bool(share.isPublic),
+      "export_locations": .array(share.exportLocations.map { .string($0.path) }),
+    ]
+    let at = { (major: Int, minor: Int) in version >= Microversion(major, minor) }
+    if at(2, 2) { view["snapshot_support"] = spec("snapshot_support") }
+    if at(2, 5) { view["task_state"] = .null }
+    if at(2, 6) {
+      view["share_type"] = .string(share.shareTypeID)
+      view["share_type_name"] = .orNull(type?.name)
+    }
+    if at(2, 9) {
+      view.removeValue(forKey: "export_location")
+      view.removeValue(forKey: "export_locations")
+    }
+    if at(2, 10) { view["access_rules_status"] = "active" }
+    if at(2, 11) {
+      view["replication_type"] = .null
+      view["has_replicas"] = false
+    }
+    if at(2, 16) { view["user_id"] = .string(share.userID) }
+    if at(2, 24) { view["create_share_from_snapshot_support"] = spec("create_share_from_snapshot_support") }
+    if at(2, 27) { view["revert_to_snapshot_support"] = spec("revert_to_snapshot_support") }
+    if at(2, 31) {
+      view["share_group_id"] = .null
+      view["source_share_group_snapshot_member_id"] = .null
+    }
+    if at(2, 32) { view["mount_snapshot_support"] = spec("mount_snapshot_support") }
+    if at(2, 54) { view["progress"] = .orNull(share.progress) }
+    if at(2, 69) {
+      view["is_soft_deleted"] = false
+      view["scheduled_to_be_deleted_at"] = .null
+    }
+    if at(2, 80) { view["source_backup_id"] = .null }
+    if at(2, 90) { view["encryption_key_ref"] = .null }
+    if at(2, 99) { view["snapshot_inherit_share_access_support"] = spec("snapshot_inherit_share_access_support") }
+    if caller?.isAdmin == true {
+      view["share_server_id"] = .null
+      view["host"] = .orNull(share.host)
+    }
+    return .object(view)
+  }
+
+  // MARK: Messages
+
+  /// `GET /v2/messages`: the caller's messages, newest first, with the API's filters.
+  static func listMessages(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    var messages = state.manila.messages.filter { $0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false) }
+    let filters: [(String, (ManilaState.Message) -> String)] = [
+      ("resource_id", \.resourceID), ("action_id", \.actionID), ("detail_id", \.detailID), ("request_id", \.requestID),
+      ("resource_type", { _ in "SHARE" }), ("message_level", { _ in "ERROR" }),
+    ]
+    for (name, field) in filters {
+      if let wanted = call.query(name) { messages = messages.filter { field($0) == wanted } }
+    }
+    if let since = call.query("created_since") { messages = messages.filter { VirtualClock.isoMicroseconds($0.created) >= since } }
+    if let before = call.query("created_before") { messages = messages.filter { VirtualClock.isoMicroseconds($0.created) <= before } }
+    messages.sort { $0.created > $1.created }
+    if let limit = call.query("limit").flatMap(Int.init) { messages = Array(messages.prefix(limit)) }
+    return .json(200, .object(["messages": .array(messages.map(messageView))]))
+  }
+
+  static func showMessage(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let message = message(state, call) else {
+      return .fault(404, "Message \(call.parameters["id"] ?? "") could not be found.")
+    }
+    return .json(200, .object(["message": messageView(message)]))
+  }
+
+  static func deleteMessage(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let message = message(state, call) else {
+      return .fault(404, "Message \(call.parameters["id"] ?? "") could not be found.")
+    }
+    state.manila.messages.removeAll { $0.id == message.id }
+    return .noContent()
+  }
+
+  private static func message(_ state: CloudState, _ call: Call) -> ManilaState.Message? {
+    state.manila.messages.first {
+      $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
+    }
+  }
+
+  /// `manila/api/views/messages.py`. `expires_at` is stored without a fraction: the database
+  /// column has none, and rounds.
+  static func messageView(_ message: ManilaState.Message) -> JSON {
+    let expires = (message.created + 2_592_000 * 1_000_000 + 500_000) / 1_000_000
+    return .object([
+      "id": .string(message.id), "project_id": .string(message.projectID), "action_id": .string(message.actionID),
+      "detail_id": .string(message.detailID), "message_level": "ERROR",
+      "created_at": .string(VirtualClock.isoMicroseconds(message.created)),
+      "expires_at": .string(VirtualClock.isoSeconds(expires) + ".000000"), "request_id": .string(message.requestID),
+      "links": .array([]), "resource_type": "SHARE", "resource_id": .string(message.resourceID),
+      "user_message": .string(MessageCatalog.userMessage(action: message.actionID, detail: message.detailID)),
+    ])
+  }
+}
