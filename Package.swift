@@ -41,6 +41,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents"]),
+    .executableTarget(name: "EmulationBenchmark", dependencies: ["Check", "Documents", "FakeCloud"]),
     .testTarget(
       name: "DocumentsTests",
       dependencies: ["Documents"],
@@ -48,7 +49,7 @@ let package = Package(
     ),
     .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI"]),
     .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud"]),
-    .testTarget(name: "CheckTests", dependencies: ["Check"], resources: [.copy("Goldens")]),
+    .testTarget(name: "CheckTests", dependencies: ["Check", "Documents"], resources: [.copy("Goldens")]),
     .testTarget(
       name: "OpenStackCLITests",
       dependencies: ["OpenStackCLI"],

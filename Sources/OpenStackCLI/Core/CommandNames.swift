@@ -9,6 +9,8 @@ enum CommandNames {
     return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init).sorted()
   }()
 
+  static let set = Set(all)
+
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.

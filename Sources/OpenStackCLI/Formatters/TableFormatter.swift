@@ -117,21 +117,44 @@ struct PrettyTable {
   /// `get_string`.
   func rendered() -> String {
     let widths = self.widths
-    let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+"
-    var lines = [rule, line(fields, widths: widths), rule]
-    for row in rows { lines += physicalLines(row, widths: widths) }
-    lines.append(rule)
-    return lines.joined(separator: "\n")
+    var rule = "+"
+    for width in widths {
+      rule += String(repeating: "-", count: width + 2)
+      rule += "+"
+    }
+    var output = rule + "\n"
+    output.reserveCapacity(rule.utf8.count * (rows.count + 4))
+    append(fields, widths: widths, to: &output)
+    output += "\n" + rule
+    for row in rows {
+      for line in physicalLines(row, widths: widths) {
+        output += "\n"
+        append(line, widths: widths, to: &output)
+      }
+    }
+    output += "\n" + rule
+    return output
   }
 
-  private func line(_ cells: [String], widths: [Int]) -> String {
-    "|" + cells.indices.map { " " + justify(cells[$0], widths[$0], alignments[$0]) + " " }.joined(separator: "|")
-      + "|"
+  private func append(_ cells: [String], widths: [Int], to output: inout String) {
+    output += "|"
+    for index in cells.indices {
+      let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cells[index])))
+      output += " "
+      if alignments[index] == .left {
+        output += cells[index]
+        output += padding
+      } else {
+        output += padding
+        output += cells[index]
+      }
+      output += " |"
+    }
   }
 
   /// `_stringify_row`: each line of a cell wider than its column wrapped with textwrap, then the
   /// cells laid side by side, shorter ones padded with empty lines.
-  private func physicalLines(_ row: [String], widths: [Int]) -> [String] {
+  private func physicalLines(_ row: [String], widths: [Int]) -> [[String]] {
     let cells = row.indices.map { index -> [String] in
       row[index].split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
         guard DisplayWidth.of(line) > widths[index] else { return [String(line)] }
@@ -140,12 +163,7 @@ struct PrettyTable {
       }
     }
     let height = cells.map(\.count).max() ?? 1
-    return (0..<height).map { y in line(cells.map { y < $0.count ? $0[y] : "" }, widths: widths) }
-  }
-
-  private func justify(_ text: String, _ width: Int, _ alignment: Alignment) -> String {
-    let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
-    return alignment == .left ? text + padding : padding + text
+    return (0..<height).map { y in cells.map { y < $0.count ? $0[y] : "" } }
   }
 
   /// `_get_size`: the widest line and the number of lines.

@@ -1,0 +1,25 @@
+import Documents
+import Foundation
+import Testing
+
+@testable import Check
+@testable import FakeCloud
+
+/// The pages in `walkthroughs/` document exactly what the emulation prints for their cloud.
+@Suite struct WalkthroughPagesTests {
+  static let walkthroughs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("walkthroughs")
+
+  @Test func theTroubleshootingPageShowsWhatTheCommandsPrint() throws {
+    let page = try WalkthroughReader.read(file: Self.walkthroughs.appendingPathComponent("manila-troubleshooting.rst").path)
+    #expect(page.steps.count == 18)
+    let session = Session(cloud: FakeCloud())
+    for step in page.steps {
+      let result = session.run(step.command.command)
+      #expect(result.exitStatus == 0, "line \(step.command.line): \(result.standardError)")
+      var printed = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      while printed.last?.isEmpty == true { printed.removeLast() }
+      #expect(printed == step.command.output, "line \(step.command.line)")
+    }
+  }
+}
