@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a file of command lines through walkthrough's emulation against a fresh fake cloud,
 # records the cloud's REST answers, replays the same commands through the real
-# python-openstackclient against those answers, and compares what the two print.
+# python-openstackclient against those answers, and compares what the two print (standard
+# output, then standard error, command by command).
 #
 #   Scripts/osc-replay/compare-session.sh COMMANDS.txt [REAL-OUTPUT.txt]
 #
@@ -14,8 +15,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build --package-path "$root" --product walkthrough >/dev/null
 "$root/.build/debug/walkthrough" run --record "$work/responses.json" < "$commands" > "$work/ours.txt" 2>&1 || true
+# Each command's standard output, then its standard error, as `walkthrough run` prints them. Only
+# `openstack` lines go to the real client: the session's own lines (`source openrc`, `export`)
+# print nothing, and the recorded answers already reflect who was signed in.
+grep '^openstack ' "$commands" > "$work/openstack-commands.txt"
 "$root/.venv-osc/bin/python" "$root/Scripts/osc-replay/replay.py" --responses "$work/responses.json" \
-  --commands "$commands" --raw > "$work/real.txt" 2> "$work/replay.log" || true
+  --commands "$work/openstack-commands.txt" > "$work/real.jsonl" 2> "$work/replay.log" || true
+"$root/.venv-osc/bin/python" -c '
+import json, sys
+for line in open(sys.argv[1]):
+    run = json.loads(line)
+    sys.stdout.write(run["stdout"] + run["stderr"])
+' "$work/real.jsonl" > "$work/real.txt"
 if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi
 if diff -u "$work/real.txt" "$work/ours.txt"; then
   echo "same output: $(grep -c '' "$commands") commands"

@@ -27,6 +27,8 @@ struct ManilaLookup {
   var collection: String
   /// Extra query parameters the manager adds to the search list.
   var listQuery: [(name: String, value: String)] = []
+  /// Whether the search also lists soft-deleted resources (shares, from microversion 2.69).
+  var searchesSoftDeleted = false
 
   func find(_ nameOrID: String, in context: CommandContext, helper: Helper = .manilaclient) throws -> JSON {
     let fetchFirst =
@@ -37,10 +39,15 @@ struct ManilaLookup {
     if fetchFirst, let record = try fetch(nameOrID, in: context) { return record }
     let searches = helper == .manilaclient ? 2 : 1
     var matches: [JSON] = []
+    let query = [(name: "all_tenants", value: "1")] + listQuery
+    var queries = [query]
+    if searchesSoftDeleted, try context.api.negotiatedShareVersion() >= Microversion(2, 69) {
+      queries.append(query + [(name: "is_soft_deleted", value: "True")])
+    }
     for _ in 0..<searches {
-      let query = [(name: "all_tenants", value: "1")] + listQuery
-      let list = try context.call(.sharedFileSystem, APIRequest(.get, listPath, query: query))
-      matches = (list[collection]?.array ?? []).filter { $0["name"]?.string == nameOrID }
+      matches = try queries.flatMap { query in
+        try context.call(.sharedFileSystem, APIRequest(.get, listPath, query: query))[collection]?.array ?? []
+      }.filter { $0["name"]?.string == nameOrID }
     }
     if matches.count > 1 {
       throw CommandFailure(
@@ -64,7 +71,7 @@ struct ManilaLookup {
 
   static let share = ManilaLookup(
     className: "share", path: "/v2/shares", member: "share", listPath: "/v2/shares/detail",
-    collection: "shares", listQuery: [(name: "is_public", value: "True")])
+    collection: "shares", listQuery: [(name: "is_public", value: "True")], searchesSoftDeleted: true)
   static let shareNetwork = ManilaLookup(
     className: "sharenetwork", path: "/v2/share-networks", member: "share_network",
     listPath: "/v2/share-networks/detail", collection: "share_networks")

@@ -95,6 +95,14 @@ enum ShareShow: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
     let id = share["id"]?.string ?? ""
+    // python-manilaclient lists export locations from microversion 2.9 on.
+    let version = try context.api.negotiatedShareVersion()
+    guard version >= Microversion(2, 9) else {
+      throw CommandFailure(
+        message:
+          "API version '\(version)' is not supported on 'manilaclient.v2.share_export_locations.ShareExportLocationManager.list' method."
+      )
+    }
     let locations = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/\(id)/export_locations"))
     var fields = share.object
     fields["export_locations"] = ManilaFormat.dictList(
