@@ -116,3 +116,26 @@ enum ManilaFormat {
       .sorted { $0.name < $1.name }
   }
 }
+
+/// The loop of the manila delete commands: each resource in turn, each failure logged (on
+/// standard error, before the summary), then one summary error when any failed.
+struct DeleteEach {
+  /// The log line for one failure: the name given and the error's text.
+  var failure: (String, String) -> String
+  /// The final error: how many failed, of how many.
+  var summary: (Int, Int) -> String
+
+  func run(_ names: [String], _ delete: (String) throws -> Void) throws {
+    var log = ""
+    var failures = 0
+    for name in names {
+      do {
+        try delete(name)
+      } catch let error as CommandFailure {
+        failures += 1
+        log += failure(name, error.message) + "\n"
+      }
+    }
+    if failures > 0 { throw CommandFailure(message: log + summary(failures, names.count)) }
+  }
+}

@@ -121,21 +121,12 @@ enum ShareDelete: OpenStackCommand {
   static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let names = arguments.values("<share>")
-    var log = ""
-    var failures = 0
-    for name in names {
-      do {
-        let share = try ManilaLookup.share.find(name, in: context)
-        let path = "/v2/shares/\(share["id"]?.string ?? name)"
-        _ = try context.call(.sharedFileSystem, APIRequest(.delete, path))
-      } catch let failure as CommandFailure {
-        failures += 1
-        log += "Failed to delete share with name or ID '\(name)': \(failure.message)\n"
-      }
-    }
-    if failures > 0 {
-      throw CommandFailure(message: log + "\(failures) of \(names.count) shares failed to delete.")
+    try DeleteEach(
+      failure: { "Failed to delete share with name or ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) shares failed to delete." }
+    ).run(arguments.values("<share>")) { name in
+      let share = try ManilaLookup.share.find(name, in: context)
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/shares/\(share["id"]?.string ?? name)"))
     }
     return .nothing
   }

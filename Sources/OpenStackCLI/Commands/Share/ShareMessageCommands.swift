@@ -47,17 +47,12 @@ enum ShareMessageDelete: OpenStackCommand {
   static let syntax = CommandSyntax(usage: RealUsage.shareMessageDelete)
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    var log = ""
-    for name in arguments.values("<message>") {
-      do {
-        let message = try ManilaLookup.message.find(name, in: context)
-        _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/messages/\(message["id"]?.string ?? name)"))
-      } catch let failure as CommandFailure {
-        log += "Delete for message \(name) failed: \(failure.message)\n"
-      }
-    }
-    if !log.isEmpty {
-      throw CommandFailure(message: log + "Unable to delete some or all of the specified messages.")
+    try DeleteEach(
+      failure: { "Delete for message \($0) failed: \($1)" },
+      summary: { _, _ in "Unable to delete some or all of the specified messages." }
+    ).run(arguments.values("<message>")) { name in
+      let message = try ManilaLookup.message.find(name, in: context)
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/messages/\(message["id"]?.string ?? name)"))
     }
     return .nothing
   }

@@ -88,20 +88,12 @@ enum ShareNetworkDelete: OpenStackCommand {
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkDelete)
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let names = arguments.values("<share-network>")
-    var failures = 0
-    var log = ""
-    for name in names {
-      do {
-        let network = try ManilaLookup.shareNetwork.find(name, in: context, helper: .oscLib)
-        _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
-      } catch let failure as CommandFailure {
-        failures += 1
-        log += "Failed to delete share network with name or ID \(name): \(failure.message)\n"
-      }
-    }
-    if failures > 0 {
-      throw CommandFailure(message: log + "\(failures) of \(names.count) share networks failed to be deleted.")
+    try DeleteEach(
+      failure: { "Failed to delete share network with name or ID \($0): \($1)" },
+      summary: { "\($0) of \($1) share networks failed to be deleted." }
+    ).run(arguments.values("<share-network>")) { name in
+      let network = try ManilaLookup.shareNetwork.find(name, in: context, helper: .oscLib)
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
     }
     return .nothing
   }
