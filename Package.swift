@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -23,7 +24,7 @@ let package = Package(
       name: "CloudAPI",
       dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
     ),
-    .target(name: "FakeCloud", dependencies: ["CloudAPI"]),
+    .target(name: "FakeCloud", dependencies: ["CloudAPI", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "OpenStackCLI",
       dependencies: ["CloudAPI"],

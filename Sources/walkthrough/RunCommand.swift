@@ -1,5 +1,6 @@
 import ArgumentParser
 import Check
+import Documents
 import FakeCloud
 import Foundation
 
@@ -15,6 +16,9 @@ struct RunCommand: ParsableCommand {
       """
   )
 
+  @Option(help: "A cloud file (YAML) describing the cloud to start; devstack's by default.")
+  var cloud: String?
+
   @Option(help: "The terminal width to print for (cliff wraps tables to it); none: no wrapping.")
   var width: Int?
 
@@ -25,7 +29,7 @@ struct RunCommand: ParsableCommand {
   var commands: [String] = []
 
   func run() throws {
-    let session = Session(cloud: FakeCloud(), terminalWidth: width)
+    let session = Session(cloud: FakeCloud(definition: try definition()), terminalWidth: width)
     var lines = commands
     if lines.isEmpty {
       while let line = readLine() { lines.append(line) }
@@ -41,5 +45,21 @@ struct RunCommand: ParsableCommand {
       try Data((session.traffic.replayEntries.pythonJSON(indent: 1) + "\n").utf8).write(to: URL(fileURLWithPath: record))
     }
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// The cloud file's definition; an unreadable or invalid file exits with status 2.
+  private func definition() throws -> CloudDefinition {
+    guard let cloud else { return .devstack }
+    let text: String
+    do {
+      text = try String(contentsOfFile: cloud, encoding: .utf8)
+    } catch {
+      throw DocumentError(file: cloud, reason: "cannot read the cloud file")
+    }
+    do {
+      return try CloudDefinition(yaml: text, file: cloud)
+    } catch {
+      throw DocumentError(file: error.file, line: error.line, reason: error.reason)
+    }
   }
 }

@@ -18,6 +18,8 @@ public struct CloudDefinition: Sendable {
 
   public struct Network: Sendable {
     public var name: String
+    /// The project that owns the network; the first user's when unset.
+    public var project: String?
     public var shared: Bool
     public var external: Bool
     public var subnets: [Subnet]
@@ -61,19 +63,19 @@ public struct CloudDefinition: Sendable {
     ],
     networks: [
       Network(
-        name: "private", shared: false, external: false,
+        name: "private", project: "demo", shared: false, external: false,
         subnets: [
           Subnet(name: "private-subnet", cidr: "10.0.0.0/26", gateway: "10.0.0.1"),
           Subnet(name: "ipv6-private-subnet", cidr: "fda4:5834:1c78::/64", gateway: "fda4:5834:1c78::1"),
         ]),
       Network(
-        name: "public", shared: false, external: true,
+        name: "public", project: "admin", shared: false, external: true,
         subnets: [
           Subnet(name: "public-subnet", cidr: "172.24.4.0/24", gateway: "172.24.4.1"),
           Subnet(name: "ipv6-public-subnet", cidr: "2001:db8::/64", gateway: "2001:db8::2"),
         ]),
       Network(
-        name: "shared", shared: true, external: false,
+        name: "shared", project: "admin", shared: true, external: false,
         subnets: [Subnet(name: "shared-subnet", cidr: "192.168.233.0/24", gateway: "192.168.233.1")]),
     ],
     shareTypes: ["default", "dhss_false", "dhss_true"].map { name in

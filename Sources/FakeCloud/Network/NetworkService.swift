@@ -27,11 +27,9 @@ struct NetworkState {
   var networks: [Network] = []
   var subnets: [Subnet] = []
 
-  /// devstack creates the networks in the admin project (`public`, `shared`) and the demo
-  /// project (`private`).
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock) {
     for network in definition.networks {
-      let owner = network.name == "private" ? "demo" : "admin"
+      let owner = network.project ?? definition.users.first?.project ?? ""
       let projectID = identity.project(named: owner)?.id ?? identity.projects.first?.id ?? ""
       let networkID = ids.uuid()
       let subnets = network.subnets.map {
