@@ -19,7 +19,7 @@ public final class Session {
   public init(cloud: FakeCloud, terminalWidth: Int? = nil) {
     self.cloud = cloud
     self.traffic = RecordingTransport(cloud)
-    self.client = OpenStackClient(transport: traffic)
+    self.client = OpenStackClient(transport: traffic, sleep: { cloud.advanceClock(seconds: $0) })
     self.terminalWidth = terminalWidth
     environment = ["OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"]
     useCredentials(of: cloud.definition.defaultUser, project: nil)

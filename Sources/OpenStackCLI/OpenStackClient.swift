@@ -4,9 +4,13 @@ import CloudAPI
 /// python-manilaclient 6.3.0 behaves, talking to a cloud only through `CloudTransport`.
 public final class OpenStackClient {
   private let transport: any CloudTransport
+  private let sleep: (Double) -> Void
 
-  public init(transport: any CloudTransport) {
+  /// - Parameter sleep: how the client waits between the polls of `--wait`; in process, the
+  ///   session moves the fake cloud's clock on instead of sleeping.
+  public init(transport: any CloudTransport, sleep: @escaping (Double) -> Void) {
     self.transport = transport
+    self.sleep = sleep
   }
 
   /// Runs `openstack ARGUMENTS...` with the given environment (`OS_*`, `CLIFF_*`).
@@ -28,11 +32,15 @@ public final class OpenStackClient {
       let parsed = try command.syntax.parse(commandArguments)
       let api = APIClient(
         transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion)
-      let context = CommandContext(api: api, format: parsed.value("--format") ?? "table")
-      let output = try command.run(parsed, in: context)
-      var display = DisplaySettings(parsed, environment: environment)
-      display.options.terminal = terminalWidth
-      return CommandResult(standardOutput: try display.render(output))
+      let context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
+      do {
+        let output = try command.run(parsed, in: context)
+        var display = DisplaySettings(parsed, environment: environment)
+        display.options.terminal = terminalWidth
+        return CommandResult(standardOutput: try display.render(output), standardError: context.errors.text)
+      } catch let failure as CommandFailure {
+        return CommandResult(standardError: context.errors.text + failure.message + "\n", exitStatus: failure.exitStatus)
+      }
     } catch let error as UsageError {
       return CommandResult(standardError: error.text, exitStatus: 2)
     } catch let failure as CommandFailure {

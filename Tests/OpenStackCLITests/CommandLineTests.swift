@@ -45,14 +45,14 @@ final class UnreachableCloud: CloudTransport {
 
   @Test(arguments: usageErrors)
   func usageErrorsAreArgparses(_ recorded: Recorded) {
-    let result = OpenStackClient(transport: UnreachableCloud()).run(recorded.arguments, environment: [:])
+    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(recorded.arguments, environment: [:])
     #expect(result.standardError == recorded.standardError)
     #expect(result.standardOutput == recorded.standardOutput)
     #expect(result.exitStatus == recorded.exitStatus)
   }
 
   @Test func anUnknownCommandGetsCliffsSuggestions() throws {
-    let result = OpenStackClient(transport: UnreachableCloud()).run(
+    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(
       ["share", "message-show", "8fe74a26-f57d-4961-8435-5ea8ccf05946"], environment: [:])
     #expect(result.standardOutput == (try Self.golden("unknown-command-share-message-show.txt")))
     #expect(result.standardError == "")
@@ -60,7 +60,7 @@ final class UnreachableCloud: CloudTransport {
   }
 
   @Test func aRealCommandThatIsNotEmulatedIsReportedAsNotSimulated() {
-    let result = OpenStackClient(transport: UnreachableCloud()).run(["volume", "list"], environment: [:])
+    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(["volume", "list"], environment: [:])
     #expect(!result.isSimulated)
     #expect(result.standardError == "walkthrough: 'openstack volume list' is not simulated.\n")
   }

@@ -125,12 +125,14 @@ struct DeleteEach {
   /// The final error: how many failed, of how many.
   var summary: (Int, Int) -> String
 
-  func run(_ names: [String], _ delete: (String) throws -> Void) throws {
+  /// `delete` returns false for a failure the client counts without logging (a `--wait` that
+  /// saw the resource err); a thrown failure is logged.
+  func run(_ names: [String], _ delete: (String) throws -> Bool) throws {
     var log = ""
     var failures = 0
     for name in names {
       do {
-        try delete(name)
+        if !(try delete(name)) { failures += 1 }
       } catch let error as CommandFailure {
         failures += 1
         log += failure(name, error.message) + "\n"

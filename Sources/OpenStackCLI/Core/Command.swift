@@ -32,8 +32,42 @@ protocol OpenStackCommand {
 struct CommandContext {
   var api: APIClient
   var format: String
+  /// Waits, as `time.sleep` does between the polls of `--wait`.
+  var sleep: (Double) -> Void
+  /// What the command logs on standard error while it goes on (`LOG.error`).
+  var errors = ErrorLog()
+
+  func log(_ line: String) { errors.text += line + "\n" }
 
   var isTable: Bool { format == "table" }
+
+  /// osc-lib's `wait_for_status`: fetch, stop at a success or error status, else sleep 5 s.
+  /// Returns whether the status reached is a success.
+  func waitForStatus(_ path: String, member: String, success: Set<String>, error: Set<String> = ["error"]) throws -> Bool {
+    while true {
+      let status = try call(.sharedFileSystem, APIRequest(.get, path))[member]?["status"]?.string?.lowercased() ?? ""
+      if success.contains(status) { return true }
+      if error.contains(status) { return false }
+      sleep(5)
+    }
+  }
+
+  /// osc-lib's `wait_for_delete`: fetch until the resource is gone (true), errs or 300 s pass
+  /// (false), sleeping 5 s between fetches.
+  func waitForDelete(_ path: String, member: String) throws -> Bool {
+    var waited = 0
+    while waited < 300 {
+      let response = try api.send(APIRequest(.get, path), to: .sharedFileSystem)
+      if response.status == 404 { return true }
+      guard (200..<300).contains(response.status) else {
+        throw CommandFailure(message: Fault.message(of: response, service: .sharedFileSystem))
+      }
+      if response.body?[member]?["status"]?.string?.lowercased() == "error" { return false }
+      sleep(5)
+      waited += 5
+    }
+    return false
+  }
 
   /// Sends a request and returns the JSON body of a successful response; a fault becomes the
   /// error the real client reports.
@@ -44,6 +78,11 @@ struct CommandContext {
     }
     return response.body ?? .null
   }
+}
+
+/// The lines a command logs on standard error before its output is printed.
+final class ErrorLog {
+  var text = ""
 }
 
 /// The usage texts of cliff's display options, shared by every lister and every show command.

@@ -48,7 +48,14 @@ enum ShareCreate: OpenStackCommand {
       "scheduler_hints": .object([:]),
     ]
     let body = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares", body: .object(["share": .object(share)])))
-    var fields = body["share"]?.object ?? [:]
+    var created = body["share"] ?? .null
+    if arguments.flag("--wait"), let id = created["id"]?.string {
+      if !(try context.waitForStatus("/v2/shares/\(id)", member: "share", success: ["available"])) {
+        context.log("ERROR: Share is in error state.")
+      }
+      created = try ManilaLookup.share.find(id, in: context)
+    }
+    var fields = created.object
     fields.removeValue(forKey: "links")
     fields.removeValue(forKey: "shares_type")
     return .show(fields)
@@ -126,7 +133,9 @@ enum ShareDelete: OpenStackCommand {
       summary: { "\($0) of \($1) shares failed to delete." }
     ).run(arguments.values("<share>")) { name in
       let share = try ManilaLookup.share.find(name, in: context)
-      _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/shares/\(share["id"]?.string ?? name)"))
+      let path = "/v2/shares/\(share["id"]?.string ?? name)"
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, path))
+      return try !arguments.flag("--wait") || context.waitForDelete(path, member: "share")
     }
     return .nothing
   }

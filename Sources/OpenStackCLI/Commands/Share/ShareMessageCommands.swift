@@ -53,6 +53,7 @@ enum ShareMessageDelete: OpenStackCommand {
     ).run(arguments.values("<message>")) { name in
       let message = try ManilaLookup.message.find(name, in: context)
       _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/messages/\(message["id"]?.string ?? name)"))
+      return true
     }
     return .nothing
   }

@@ -94,6 +94,7 @@ enum ShareNetworkDelete: OpenStackCommand {
     ).run(arguments.values("<share-network>")) { name in
       let network = try ManilaLookup.shareNetwork.find(name, in: context, helper: .oscLib)
       _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
+      return true
     }
     return .nothing
   }
