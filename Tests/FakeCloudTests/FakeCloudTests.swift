@@ -130,3 +130,29 @@ import Testing
     #expect(response.body?["badMethod"]?["code"] == 405)
   }
 }
+
+@Suite struct ClockAndIDTests {
+  /// Expected values from Python: datetime.utcfromtimestamp(t).isoformat().
+  @Test(arguments: [
+    (Int64(1_745_337_600_000_000), "2025-04-22T16:00:00.000000"),
+    (Int64(1_745_353_010_207_084), "2025-04-22T20:16:50.207084"),
+    (Int64(1_709_164_800_000_001), "2024-02-29T00:00:00.000001"),
+    (Int64(0), "1970-01-01T00:00:00.000000"),
+    (Int64(4_102_444_799_999_999), "2099-12-31T23:59:59.999999"),
+  ])
+  func formatsTimesAsPythonDoes(time: Int64, text: String) {
+    #expect(VirtualClock.isoMicroseconds(time) == text)
+  }
+
+  @Test func uuidsAreVersionFourAndSeeded() {
+    var first = IDGenerator(seed: 7)
+    var second = IDGenerator(seed: 7)
+    let id = first.uuid()
+    #expect(id == second.uuid())
+    #expect(id.count == 36)
+    let characters = Array(id)
+    #expect(characters[14] == "4")
+    #expect("89ab".contains(characters[19]))
+    #expect(first.hex32().count == 32)
+  }
+}

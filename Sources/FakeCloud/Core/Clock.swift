@@ -1,5 +1,3 @@
-import Foundation
-
 /// The cloud's virtual time: a fixed start and microsecond steps, so that timestamps are the
 /// same on every run.
 struct VirtualClock {
@@ -22,17 +20,29 @@ struct VirtualClock {
 
   /// `2025-04-22T16:00:19.973764`, as Manila and Neutron's oslo serialisation print times.
   static func isoMicroseconds(_ time: Int64) -> String {
-    let (seconds, micro) = (time / 1_000_000, time % 1_000_000)
-    return "\(isoSeconds(seconds)).\(String(format: "%06d", micro))"
+    isoSeconds(time / 1_000_000) + "." + digits(Int(time % 1_000_000), width: 6)
   }
 
-  /// `2025-04-22T16:00:19`, without a fraction.
+  /// `2025-04-22T16:00:19`, without a fraction (UTC, proleptic Gregorian calendar).
   static func isoSeconds(_ seconds: Int64) -> String {
-    var time = time_t(seconds)
-    var parts = tm()
-    gmtime_r(&time, &parts)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-      parts.tm_hour, parts.tm_min, parts.tm_sec)
+    let days = Int(seconds / 86_400)
+    let second = Int(seconds % 86_400)
+    // Howard Hinnant's days-to-civil conversion.
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return digits(year, width: 4) + "-" + digits(month, width: 2) + "-" + digits(day, width: 2) + "T"
+      + digits(second / 3600, width: 2) + ":" + digits(second / 60 % 60, width: 2) + ":" + digits(second % 60, width: 2)
+  }
+
+  private static func digits(_ value: Int, width: Int) -> String {
+    let text = String(value)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
   }
 }

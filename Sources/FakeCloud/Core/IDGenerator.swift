@@ -27,23 +27,30 @@ struct IDGenerator {
   }
 
   /// `8fe74a26-f57d-4961-8435-5ea8ccf05946`
-  mutating func uuid() -> String {
-    let hex = hex32()
-    let characters = Array(hex)
-    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
-  }
+  mutating func uuid() -> String { hexText(dashes: true) }
 
   /// `138d700333eb46cfb36b5a9659704759`: Keystone's IDs, a UUID4 without dashes.
-  mutating func hex32() -> String {
-    uuidBytes().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+  mutating func hex32() -> String { hexText(dashes: false) }
+
+  private mutating func hexText(dashes: Bool) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    let bytes = uuidBytes()
+    return String(unsafeUninitializedCapacity: dashes ? 36 : 32) { buffer in
+      var index = 0
+      for (position, byte) in bytes.enumerated() {
+        if dashes && (position == 4 || position == 6 || position == 8 || position == 10) {
+          buffer[index] = UInt8(ascii: "-")
+          index += 1
+        }
+        buffer[index] = digits[Int(byte >> 4)]
+        buffer[index + 1] = digits[Int(byte & 0x0F)]
+        index += 2
+      }
+      return index
+    }
   }
 
   /// `req-1621b77d-0abb-4c90-9e61-8809214f58a6`
   mutating func requestID() -> String { "req-" + uuid() }
 }
 
-extension String {
-  func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
-  }
-}

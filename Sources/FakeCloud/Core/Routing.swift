@@ -31,8 +31,8 @@ struct PathPattern: Sendable {
     segments = pattern.split(separator: "/")
   }
 
-  func match(_ path: String) -> [String: String]? {
-    let parts = path.split(separator: "/")
+  /// The placeholders' values when `parts` (a path split at `/`) fits the pattern.
+  func match(_ parts: [Substring]) -> [String: String]? {
     guard parts.count == segments.count else { return nil }
     var parameters: [String: String] = [:]
     for (segment, part) in zip(segments, parts) {
@@ -60,8 +60,9 @@ struct Router<State>: Sendable {
   /// is known but not with this method.
   func route(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
     var pathKnown = false
+    let parts = path.split(separator: "/")
     for (routeMethod, pattern, handler) in routes {
-      guard let parameters = pattern.match(path) else { continue }
+      guard let parameters = pattern.match(parts) else { continue }
       if routeMethod == method { return .found(handler, parameters) }
       pathKnown = true
     }

@@ -34,12 +34,13 @@ enum TableFormatter {
   /// `_format_value`: `str()`, tabs expanded.
   private static func cell(_ value: JSON) -> String {
     guard case .string(let text) = value else { return expandingTabs(PythonText.str(value)) }
+    guard text.utf8.contains(0x0D) else { return expandingTabs(text) }
     return expandingTabs(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " "))
   }
 
   /// Python's `str.expandtabs()`: 8-column stops, counted from each line start.
   private static func expandingTabs(_ text: String) -> String {
-    guard text.contains("\t") else { return text }
+    guard text.utf8.contains(0x09) else { return text }
     var result = ""
     var column = 0
     for character in text {
