@@ -9,6 +9,6 @@ enum Commands {
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
-    NetworkList.self, SubnetList.self,
+    NetworkList.self, SubnetList.self, SubnetShow.self,
   ]
 }

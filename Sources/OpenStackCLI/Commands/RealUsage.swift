@@ -197,4 +197,12 @@ enum RealUsage {
                                   [--limit <limit>] [--marker <marker>]
                                   [--max-items <max-items>]
     """
+
+  static let subnetShow = """
+    usage: openstack subnet show [-h] [-f {json,shell,table,value,yaml}]
+                                 [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                 [--max-width <integer>] [--fit-width]
+                                 [--print-empty]
+                                 <subnet>
+    """
 }

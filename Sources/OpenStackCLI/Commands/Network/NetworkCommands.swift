@@ -12,15 +12,20 @@ struct NeutronLookup {
 
   /// The ID of the resource `nameOrID` names.
   func find(_ nameOrID: String, in context: CommandContext) throws -> String {
-    let direct = try context.api.send(APIRequest(.get, "/v2.0/\(collection)/\(nameOrID)"), to: .network)
-    if direct.status == 200, let id = direct.body?[member]?["id"]?.string { return id }
-    let listed = try context.api.send(
-      APIRequest(.get, "/v2.0/\(collection)", query: [(name: "name", value: nameOrID)]), to: .network)
-    let matches = listed.body?[collection]?.array ?? []
-    guard matches.count == 1, let id = matches[0]["id"]?.string else {
+    guard let id = try record(nameOrID, in: context)?["id"]?.string else {
       throw CommandFailure(message: "Neutron \(noun) '\(nameOrID)' not found.")
     }
     return id
+  }
+
+  /// The resource `nameOrID` names, or `nil` when none or several do.
+  func record(_ nameOrID: String, in context: CommandContext) throws -> JSON? {
+    let direct = try context.api.send(APIRequest(.get, "/v2.0/\(collection)/\(nameOrID)"), to: .network)
+    if direct.status == 200, let record = direct.body?[member] { return record }
+    let listed = try context.api.send(
+      APIRequest(.get, "/v2.0/\(collection)", query: [(name: "name", value: nameOrID)]), to: .network)
+    let matches = listed.body?[collection]?.array ?? []
+    return matches.count == 1 ? matches[0] : nil
   }
 
   static let network = NeutronLookup(collection: "networks", member: "network", noun: "network")
@@ -65,5 +70,53 @@ enum NetworkList: OpenStackCommand {
           context.isTable ? .string(subnets.compactMap(\.string).sorted().joined(separator: ", ")) : .array(subnets)
         return [network["id"] ?? .null, network["name"] ?? .null, cell]
       })
+  }
+}
+
+/// `openstack subnet show` (python-openstackclient `ShowSubnet`): the SDK resource's attributes
+/// in name order, with the client's column formatters in a table.
+enum SubnetShow: OpenStackCommand {
+  static let name = "subnet show"
+  static let syntax = CommandSyntax(usage: RealUsage.subnetShow, repeating: DisplayOptions.showRepeating)
+  /// openstacksdk 4.22's `Subnet` attributes as the client shows them (`enable_dhcp` and
+  /// `subnetpool_id` under their API names; `location`, `prefix_length`, `tenant_id` and
+  /// `use_default_subnet_pool` hidden).
+  static let columns = [
+    "allocation_pools", "cidr", "created_at", "description", "dns_nameservers", "dns_publish_fixed_ip", "enable_dhcp",
+    "gateway_ip", "host_routes", "id", "ip_version", "ipv6_address_mode", "ipv6_ra_mode", "name", "network_id",
+    "project_id", "revision_number", "segment_id", "service_types", "subnetpool_id", "tags", "updated_at",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let name = arguments.value("<subnet>") ?? ""
+    guard let subnet = try NeutronLookup.subnet.record(name, in: context) else {
+      throw CommandFailure(message: "No Subnet found for \(name)")
+    }
+    var fields = OrderedJSON()
+    for column in columns {
+      let value = subnet[column] ?? .null
+      fields[column] = context.isTable ? tableValue(column, value) : value
+    }
+    return .show(fields)
+  }
+
+  /// The client's formatters: pools as `start-end` joined by commas, name servers in their
+  /// order, service types and tags sorted, host routes as `destination='…', gateway='…'`.
+  private static func tableValue(_ column: String, _ value: JSON) -> JSON {
+    switch column {
+    case "allocation_pools":
+      return .string(value.array.map { "\($0["start"]?.string ?? "")-\($0["end"]?.string ?? "")" }.joined(separator: ","))
+    case "dns_nameservers":
+      return .string(value.array.map(PythonText.str).joined(separator: ", "))
+    case "service_types", "tags":
+      return .string(value.array.map(PythonText.str).sorted().joined(separator: ", "))
+    case "host_routes":
+      return .string(
+        value.array.map { route in
+          "destination='\(route["destination"]?.string ?? "")', gateway='\(route["nexthop"]?.string ?? "")'"
+        }.joined(separator: "\n"))
+    default:
+      return value
+    }
   }
 }
