@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `walkthrough list`, run as a user runs it.
-@Suite struct ListCommandTests {
+/// `walkthrough list` and `walkthrough run`, run as a user runs them.
+@Suite struct WalkthroughCommandTests {
   struct Result {
     var status: Int32
     var standardOutput: String
@@ -11,6 +11,10 @@ import Testing
 
   /// Runs the built `walkthrough` executable, which sits beside the test bundle.
   func walkthrough(_ arguments: String...) throws -> Result {
+    try walkthrough(arguments, input: nil)
+  }
+
+  func walkthrough(_ arguments: [String], input: String?) throws -> Result {
     let process = Process()
     let products = Bundle.main.bundleURL.deletingLastPathComponent()
     let candidates = [products, Bundle.main.bundleURL].map { $0.appendingPathComponent("walkthrough") }
@@ -20,7 +24,11 @@ import Testing
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
+    let standardInput = Pipe()
+    process.standardInput = standardInput
     try process.run()
+    standardInput.fileHandleForWriting.write(Data((input ?? "").utf8))
+    try standardInput.fileHandleForWriting.close()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -87,5 +95,43 @@ import Testing
     let path = try page(".. code-block:: console\n\n   $ ls\n", named: "b.rst")
     let result = try walkthrough("list", "--blocks", "--format", "json", path)
     #expect(result.standardOutput == #"{"file": "\#(path)", "line": 3, "language": "console", "text": "$ ls", "kind": "code-block"}"# + "\n")
+  }
+
+  @Test func runPrintsWhatTheClientPrintsAndEndsWithTheLastStatus() throws {
+    let empty = try walkthrough("run", "openstack share network list")
+    #expect(empty.status == 0)
+    #expect(empty.standardOutput == "\n")
+    let failed = try walkthrough("run", "openstack share network list", "openstack share show nothing")
+    #expect(failed.status == 1)
+    #expect(failed.standardError == "No share with a name or ID of 'nothing' exists.\n")
+    let unknown = try walkthrough("run", "openstack share nothing")
+    #expect(unknown.status == 2)
+    #expect(unknown.standardOutput.hasPrefix("openstack: 'share nothing' is not an openstack command."))
+  }
+
+  @Test func runReadsCommandsFromStandardInput() throws {
+    let result = try walkthrough(["run"], input: "openstack share network list\n\nls -l\n")
+    #expect(result.status == 127)
+    #expect(result.standardOutput == "\n")
+    #expect(result.standardError == "walkthrough: not run: the line 'ls' is not simulated.\n")
+  }
+
+  @Test func runRecordsTheRESTExchanges() throws {
+    let path = try page("", named: "traffic.json")
+    let result = try walkthrough("run", "--record", path, "openstack share network list")
+    #expect(result.status == 0)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let exchanges = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(exchanges.map { "\($0["method"]!) \($0["path"]!)" } == ["POST /v3/auth/tokens", "GET /", "GET /v2/share-networks/detail"])
+    #expect(exchanges.map { $0["status"] as? Int } == [201, 300, 200])
+  }
+
+  @Test func aBadCloudFileIsNamedWithItsLine() throws {
+    let path = try page("users:\n  - {name: a, project: p, colour: red}\n", named: "cloud.yaml")
+    let result = try walkthrough("run", "--cloud", path, "openstack share list")
+    #expect(result.status == 2)
+    #expect(
+      result.standardError
+        == "walkthrough: \(path):2: unknown key 'colour' in a user (expected name, password, project, roles)\n")
   }
 }
