@@ -48,7 +48,7 @@ enum SubnetList: OpenStackCommand {
     let keys = ["id", "name", "network_id", "cidr"]
     return .list(
       columns: ["ID", "Name", "Network", "Subnet"],
-      rows: (body["subnets"]?.array ?? []).map { subnet in keys.map { subnet[$0] ?? .null } })
+      rows: (body["subnets"]?.array ?? []).map { subnet in keys.map { subnet[$0] ?? .null } }, names: .tuple)
   }
 }
 
@@ -69,7 +69,7 @@ enum NetworkList: OpenStackCommand {
         let cell: JSON =
           context.isTable ? .string(subnets.compactMap(\.string).sorted().joined(separator: ", ")) : .array(subnets)
         return [network["id"] ?? .null, network["name"] ?? .null, cell]
-      })
+      }, names: .tuple)
   }
 }
 
