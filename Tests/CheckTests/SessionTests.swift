@@ -16,7 +16,7 @@ import Testing
   /// `dhss_true` fails in the scheduler (message 001/008, no zone), one on `dhss_false` with a
   /// share network fails in the share manager (002/003, zone set), one without becomes
   /// available; deletes; the messages outlive their shares until deleted.
-  @Test(arguments: ["share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats", "network"])
+  @Test(arguments: ["share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats", "networks-and-columns"])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let session = Session(cloud: FakeCloud())
     var output = ""
