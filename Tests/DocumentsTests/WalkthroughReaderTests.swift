@@ -91,3 +91,23 @@ import Testing
     #expect(markdown.steps.map(\.command.command) == ["unterminated"])
   }
 }
+
+@Suite struct PathologicalInputTests {
+  /// `depth` block quotes, each one space deeper, holding a literal block at the bottom.
+  func nested(_ depth: Int) -> String {
+    (0..<depth).map { String(repeating: " ", count: $0) + "level \($0)\n\n" }.joined()
+      + String(repeating: " ", count: depth) + "Bottom::\n\n" + String(repeating: " ", count: depth + 2) + "$ ls\n"
+  }
+
+  @Test func nestingWithinTheLimitIsRead() {
+    #expect(RSTReader.blocks(in: nested(10)).map(\.text) == ["$ ls"])
+  }
+
+  /// Past 64 levels the reader stops descending: what is nested deeper is not read, and the
+  /// page does not exhaust the stack or take quadratic time.
+  @Test func nestingBeyondTheLimitIsNotRead() {
+    #expect(RSTReader.blocks(in: nested(RSTBodyParser.maximumDepth + 10)).isEmpty)
+    let staircase = (0..<3000).map { String(repeating: " ", count: $0) + "x" }.joined(separator: "\n")
+    #expect(RSTReader.blocks(in: staircase).isEmpty)
+  }
+}

@@ -3,23 +3,29 @@
 struct RSTLine {
   var text: Substring
   let number: Int
+  /// The number of leading spaces, kept so that deep nesting does not count them again and again.
+  let indent: Int
+
+  init(text: Substring, number: Int) {
+    self.init(text: text, number: number, indent: text.leadingSpaces)
+  }
+
+  private init(text: Substring, number: Int, indent: Int) {
+    self.text = text
+    self.number = number
+    self.indent = indent
+  }
 
   var isBlank: Bool { text.isEmpty }
-
-  /// The number of leading spaces.
-  var indent: Int {
-    var count = 0
-    for byte in text.utf8 {
-      guard byte == UInt8(ascii: " ") else { break }
-      count += 1
-    }
-    return count
-  }
 
   /// The line without its first `count` characters (spaces, where this is used).
   func dropping(_ count: Int) -> RSTLine {
     let utf8 = text.utf8
-    let start = utf8.index(utf8.startIndex, offsetBy: min(count, utf8.count))
+    let dropped = min(count, utf8.count)
+    let start = utf8.index(utf8.startIndex, offsetBy: dropped)
+    if dropped <= indent {
+      return RSTLine(text: text[start...], number: number, indent: indent - dropped)
+    }
     return RSTLine(text: text[start...], number: number)
   }
 }

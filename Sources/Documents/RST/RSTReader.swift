@@ -17,9 +17,18 @@ final class RSTBodyParser {
   private var heading: String?
   private var lead: String?
 
+  /// How deep constructs may nest before the reader stops descending. Real pages nest a few
+  /// levels; a page nested thousands deep (which makes docutils itself give up) must not make
+  /// the reader slow or exhaust the stack.
+  static let maximumDepth = 64
+  private var depth = 0
+
   /// Parses body elements. `matchesTitles` is false inside lists, quotes and most directives,
   /// where docutils does not allow section titles.
   func parse(_ lines: [RSTLine], matchesTitles: Bool) {
+    guard depth <= Self.maximumDepth else { return }
+    depth += 1
+    defer { depth -= 1 }
     var index = 0
     while index < lines.count {
       let line = lines[index]
