@@ -111,3 +111,64 @@ import Testing
     #expect(RSTReader.blocks(in: staircase).isEmpty)
   }
 }
+
+/// Random pages assembled from the constructs real pages use, in random order and depth: the
+/// readers never crash, and every line they report stands, as reported, at its line of the page.
+@Suite struct RandomPageTests {
+  struct SplitMix {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+  }
+
+  static let rstFragments = [
+    "Title", "=====", "", "Para::", "    $ ls", "  literal", ".. code-block:: console", "   :caption: c",
+    "   $ openstack share list", "#. item", "- bullet", "1. one", ":field: value", ".. note::", "..", ".. _t:",
+    "+--+--+", "| a| b|", "=== ===", ">>> x", "| line", "\tTab\tbed", "Term", "   definition", "A::", "> q",
+    "::", "----", "(i) roman", ".. only:: html", "  .. sourcecode:: bash", "", "", "",
+  ]
+  static let markdownFragments = [
+    "# Title", "", "```console", "$ ls", "```", "~~~", "    indented", "1. item", "   ```", "> quote",
+    "> ```", "- [ ] task", "| a | b |", "|---|---|", "<!-- c -->", "````", "text", "",
+  ]
+
+  /// Python's `str.expandtabs()`.
+  static func expandingTabs(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if character == "\t" {
+        result += String(repeating: " ", count: 8 - result.count % 8)
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  @Test(arguments: 0..<200)
+  func randomPagesReadConsistently(seed: Int) {
+    var random = SplitMix(state: UInt64(seed))
+    for (fragments, syntax) in [(Self.rstFragments, Syntax.rst), (Self.markdownFragments, .markdown)] {
+      let lines = (0..<random.next(60)).map { _ in
+        String(repeating: " ", count: random.next(4) * 2) + fragments[random.next(fragments.count)]
+      }
+      let page = lines.joined(separator: "\n")
+      let walkthrough = WalkthroughReader.parse(page, file: "random", syntax: syntax)
+      for block in walkthrough.blocks {
+        for line in block.lines {
+          #expect((1...max(1, lines.count)).contains(line.number))
+          let source = syntax == .rst ? Self.expandingTabs(lines[line.number - 1]) : lines[line.number - 1]
+          #expect(source.hasSuffix(line.text) || line.text.isEmpty || syntax == .rst && block.kind == .parsedLiteral)
+        }
+      }
+      for step in walkthrough.steps {
+        #expect(step.command.outputLines.map { $0.lowerBound > step.command.line } ?? true)
+      }
+    }
+  }
+}
