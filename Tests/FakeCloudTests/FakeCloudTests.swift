@@ -75,7 +75,8 @@ import Testing
     #expect(new?["extra_specs"]?.object.keys.first == "driver_handles_share_servers")
   }
 
-  /// Fields of `manila/api/views/share_networks.py` at 2.98 and, before subnets, at 2.50.
+  /// Fields of `manila/api/views/share_networks.py` at 2.98 (subnets last, from 2.78), at 2.70
+  /// (subnets after the description) and, before subnets, at 2.50.
   @Test func shareNetworkFieldsFollowTheMicroversion() throws {
     let cloud = FakeCloud()
     var request = APIRequest(.post, "/v2/share-networks", body: .object(["share_network": .object(["name": "n"])]))
@@ -84,6 +85,12 @@ import Testing
     let created = try cloud.send(request, to: .sharedFileSystem).body?["share_network"]
     #expect(
       created.map { Array($0.object.keys) } == [
+        "id", "name", "project_id", "created_at", "updated_at", "description", "status",
+        "security_service_update_support", "network_allocation_update_support", "share_network_subnets",
+      ])
+    let at270 = try get(cloud, "/v2/share-networks/detail", token: request.headers["X-Auth-Token"], version: "2.70")
+    #expect(
+      at270.body?["share_networks"]?.array.first.map { Array($0.object.keys) } == [
         "id", "name", "project_id", "created_at", "updated_at", "description", "share_network_subnets", "status",
         "security_service_update_support", "network_allocation_update_support",
       ])

@@ -159,7 +159,8 @@ enum ManilaService {
     .fault(404, "Share network \(call.parameters["id"] ?? "") could not be found.")
   }
 
-  /// `manila/api/views/share_networks.py` at the negotiated microversion. Network details
+  /// `manila/api/views/share_networks.py` at the negotiated microversion, its modifiers applied
+  /// in the view's order. Network details
   /// (`network_type`, `segmentation_id`) are shown to admins only.
   static func shareNetworkView(_ network: ManilaState.ShareNetwork, caller: Caller?, version: Microversion) -> JSON {
     let time = VirtualClock.isoMicroseconds
@@ -174,18 +175,21 @@ enum ManilaService {
     if version >= Microversion(2, 18) { view["gateway"] = .null }
     if version >= Microversion(2, 20) { view["mtu"] = .null }
     if version < Microversion(2, 26) { view["nova_net_id"] = .null }
-    if version >= Microversion(2, 51) {
-      view["share_network_subnets"] = .array(
-        network.subnets.map { subnetView($0, withMetadata: version >= Microversion(2, 78)) })
+    // `add_subnets` (2.51 to 2.77) adds the subnets here; from 2.78 `add_subnet_with_metadata`
+    // adds them after the fields of 2.63 and 2.70, so they come last.
+    func addSubnets(withMetadata: Bool) {
+      view["share_network_subnets"] = .array(network.subnets.map { subnetView($0, withMetadata: withMetadata) })
       for key in ["neutron_net_id", "neutron_subnet_id", "network_type", "segmentation_id", "cidr", "ip_version", "gateway", "mtu"] {
         view.removeValue(forKey: key)
       }
     }
+    if version >= Microversion(2, 51) && version < Microversion(2, 78) { addSubnets(withMetadata: false) }
     if version >= Microversion(2, 63) {
       view["status"] = "active"
       view["security_service_update_support"] = true
     }
     if version >= Microversion(2, 70) { view["network_allocation_update_support"] = true }
+    if version >= Microversion(2, 78) { addSubnets(withMetadata: true) }
     return .object(view)
   }
 
