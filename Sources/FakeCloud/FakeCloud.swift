@@ -44,6 +44,8 @@ public final class FakeCloud: CloudTransport {
     let requestID = state.ids.requestID()
     var response = handle(request, service: service, requestID: requestID)
     response.headers["X-Openstack-Request-Id"] = requestID
+    // Manila's request-ID middleware also answers in the header Nova named.
+    if service == .sharedFileSystem { response.headers["X-Compute-Request-Id"] = requestID }
     return response
   }
 
@@ -77,7 +79,6 @@ public final class FakeCloud: CloudTransport {
     }
     if service == .sharedFileSystem {
       response.headers["X-OpenStack-Manila-API-Version"] = state.shareVersion.description
-      response.headers["OpenStack-API-Version"] = "shared-file-system \(state.shareVersion)"
       response.headers["Vary"] = "X-OpenStack-Manila-API-Version"
     }
     return response

@@ -20,15 +20,11 @@ enum ManilaService {
     return router
   }()
 
-  /// The microversion a request asks for (2.0 when it names none), or the 406 Manila answers
-  /// for one out of range.
+  /// The microversion a request asks for in `X-OpenStack-Manila-API-Version` (2.0 when it names
+  /// none; Manila does not read `OpenStack-API-Version`), or the fault Manila answers for one it
+  /// cannot serve.
   static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
-    let text =
-      request.headers["OpenStack-API-Version"].flatMap { header -> String? in
-        let parts = header.split(separator: " ")
-        return parts.count == 2 && parts[0] == "shared-file-system" ? String(parts[1]) : nil
-      } ?? request.headers["X-OpenStack-Manila-API-Version"]
-    guard let text else { return .success(minimumVersion) }
+    guard let text = request.headers["X-OpenStack-Manila-API-Version"] else { return .success(minimumVersion) }
     let version = text == "latest" ? maximumVersion : Microversion(text)
     guard let version else {
       return .failure(FaultResponse(.fault(400, "Invalid API version request string \(text).")))
@@ -68,7 +64,7 @@ enum ManilaService {
     let isAdmin = call.caller?.isAdmin ?? false
     let types = state.manila.shareTypes.filter { $0.isPublic || isAdmin && call.query("is_public") == "all" }
     let views = types.map { shareTypeView($0, state: state, version: state.version(call)) }
-    return .json(200, .object(["share_types": .array(views), "volume_types": .array(views)]))
+    return .json(200, .object(["volume_types": .array(views), "share_types": .array(views)]))
   }
 
   static func showShareType(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -81,7 +77,7 @@ enum ManilaService {
       return .fault(404, id == "default" ? "Default share type not found." : "Share type \(id) could not be found.")
     }
     let view = shareTypeView(type, state: state, version: state.version(call))
-    return .json(200, .object(["share_type": view, "volume_type": view]))
+    return .json(200, .object(["volume_type": view, "share_type": view]))
   }
 
   /// `manila/api/views/types.py`: the specs, then the fields later microversions add.
@@ -90,7 +86,8 @@ enum ManilaService {
       "id": .string(type.id), "name": .string(type.name), "extra_specs": .object(type.extraSpecs),
       "required_extra_specs": .object(type.extraSpecs.filter { $0.key == "driver_handles_share_servers" }),
     ]
-    if version >= Microversion(2, 7) { view["share_type_access:is_public"] = .bool(type.isPublic) }
+    view[version >= Microversion(2, 7) ? "share_type_access:is_public" : "os-share-type-access:is_public"] =
+      .bool(type.isPublic)
     if version >= Microversion(2, 41) { view["description"] = .orNull(type.description) }
     if version >= Microversion(2, 46) { view["is_default"] = .bool(type.name == state.manila.defaultShareType) }
     return .object(view)
