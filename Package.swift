@@ -30,7 +30,7 @@ let package = Package(
       dependencies: ["CloudAPI"],
       resources: [.copy("Resources/command-names.txt")]
     ),
-    .target(name: "Check", dependencies: ["CloudAPI", "FakeCloud", "OpenStackCLI"]),
+    .target(name: "Check", dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI"]),
     .executableTarget(
       name: "walkthrough",
       dependencies: [

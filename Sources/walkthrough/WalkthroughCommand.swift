@@ -7,7 +7,7 @@ struct WalkthroughCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walkthrough",
     abstract: "Keeps cloud documentation honest: reads console walkthroughs and checks what they claim.",
-    subcommands: [ListCommand.self, RunCommand.self]
+    subcommands: [CheckCommand.self, ListCommand.self, RunCommand.self]
   )
 
   /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own

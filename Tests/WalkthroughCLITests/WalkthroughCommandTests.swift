@@ -134,4 +134,27 @@ import Testing
       result.standardError
         == "walkthrough: \(path):2: unknown key 'colour' in a user (expected name, password, project, roles)\n")
   }
+
+  @Test func checkReportsDriftWithFileAndLineAndExitsOne() throws {
+    let path = try page("Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_maybe\n  dhss_true\n", named: "drift.rst")
+    let result = try walkthrough("check", path)
+    #expect(result.status == 1)
+    let lines = result.standardOutput.split(separator: "\n").map(String.init)
+    #expect(
+      Array(lines.prefix(3)) == [
+        "\(path):3: drift: openstack share type list -f value -c Name",
+        "  - \(path):5: dhss_maybe",
+        "  + printed line 2: dhss_false",
+      ])
+    #expect(lines.last?.hasPrefix("\(path): 1 commands: 1 drift (") == true)
+  }
+
+  @Test func checkPassesAPageThatShowsWhatItsCommandsPrint() throws {
+    let path = try page("List::\n\n  $ openstack share network list\n\nOther::\n\n  $ ls\n", named: "ok.rst")
+    let result = try walkthrough("check", path)
+    #expect(result.status == 0)
+    let lines = result.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.first == "\(path):7: not simulated: ls (walkthrough: not run: the line 'ls' is not simulated.)")
+    #expect(lines.last?.hasPrefix("\(path): 2 commands: 1 matched, 1 not simulated (") == true)
+  }
 }

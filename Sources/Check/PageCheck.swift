@@ -1,0 +1,81 @@
+import Documents
+import FakeCloud
+import OpenStackCLI
+
+/// How one documented command compares with what it printed.
+public enum StepOutcome: Equatable, Sendable {
+  /// The output is what the page shows.
+  case matched
+  /// The output differs; the differences are in page order.
+  case drift([LineDifference])
+  /// The command failed (non-zero status) where the page shows it succeeding.
+  case failed(status: Int32, message: String)
+  /// The line is not something the emulation runs; nothing was executed.
+  case notSimulated(reason: String)
+}
+
+/// One line the page shows and the command did not print, or the reverse.
+public struct LineDifference: Equatable, Sendable {
+  public enum Side: Sendable { case documented, actual }
+  public var side: Side
+  /// The line of the page (for a documented line) or the index in the actual output.
+  public var line: Int
+  public var text: String
+}
+
+/// A command of a page and its outcome.
+public struct StepResult: Equatable, Sendable {
+  public var step: Step
+  public var outcome: StepOutcome
+}
+
+/// Runs a page's commands in one session against a fresh cloud and compares each command's
+/// output with the output the page documents, line by line (trailing white space ignored).
+public enum PageCheck {
+  public static func run(_ walkthrough: Walkthrough, cloud: FakeCloud = FakeCloud(), terminalWidth: Int? = nil) -> [StepResult] {
+    let session = Session(cloud: cloud, terminalWidth: terminalWidth)
+    return walkthrough.steps.map { step in
+      let result = session.run(step.command.command)
+      return StepResult(step: step, outcome: outcome(of: result, for: step.command))
+    }
+  }
+
+  static func outcome(of result: CommandResult, for command: ConsoleCommand) -> StepOutcome {
+    guard result.isSimulated else {
+      return .notSimulated(reason: String(result.standardError.trimmingSuffix("\n")))
+    }
+    let printed = lines(result.standardOutput + result.standardError)
+    let documented = command.output.map { String($0.trimmingSuffix(" ")) }
+    if printed == documented { return .matched }
+    if result.exitStatus != 0 && documented.isEmpty == false && result.standardOutput.isEmpty {
+      return .failed(status: result.exitStatus, message: String(result.standardError.trimmingSuffix("\n")))
+    }
+    let firstOutputLine = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
+    let difference = printed.difference(from: documented)
+    let removed = difference.removals.compactMap { change -> LineDifference? in
+      guard case .remove(let offset, let text, _) = change else { return nil }
+      return LineDifference(side: .documented, line: firstOutputLine + offset, text: text)
+    }
+    let inserted = difference.insertions.compactMap { change -> LineDifference? in
+      guard case .insert(let offset, let text, _) = change else { return nil }
+      return LineDifference(side: .actual, line: offset + 1, text: text)
+    }
+    return .drift(removed.sorted { $0.line < $1.line } + inserted.sorted { $0.line < $1.line })
+  }
+
+  /// The printed text as the page would show it: lines without trailing spaces, trailing blank
+  /// lines dropped (as the reader drops them from documented output).
+  private static func lines(_ text: String) -> [String] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix(" ")) }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines
+  }
+}
+
+extension StringProtocol {
+  func trimmingSuffix(_ character: Character) -> Substring {
+    var text = self[...]
+    while text.last == character { text = text.dropLast() }
+    return Substring(text)
+  }
+}

@@ -1,0 +1,62 @@
+import Documents
+import Testing
+
+@testable import Check
+@testable import FakeCloud
+
+@Suite struct PageCheckTests {
+  func check(_ page: String) -> [StepResult] {
+    PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst))
+  }
+
+  /// What `openstack share network list` prints on a fresh cloud: the empty list's single line.
+  @Test func outputThatMatchesIsMatched() {
+    let results = check("Networks::\n\n  $ openstack share network list\n")
+    #expect(results.map(\.outcome) == [.matched])
+  }
+
+  @Test func aChangedLineIsDriftAtItsLine() throws {
+    let page = """
+      Types::
+
+        $ openstack share type list -f value -c Name
+        default
+        dhss_maybe
+        dhss_true
+      """
+    let results = check(page)
+    #expect(
+      results.map(\.outcome) == [
+        .drift([
+          LineDifference(side: .documented, line: 5, text: "dhss_maybe"),
+          LineDifference(side: .actual, line: 2, text: "dhss_false"),
+        ])
+      ])
+  }
+
+  @Test func aCommandThatFailsWhereThePageShowsOutputFailed() {
+    let results = check("Show::\n\n  $ openstack share show nothing\n  +----+\n")
+    #expect(
+      results.map(\.outcome) == [.failed(status: 1, message: "No share with a name or ID of 'nothing' exists.")])
+  }
+
+  @Test func otherProgramsAreNotSimulated() {
+    let results = check("List::\n\n  $ ls -l\n  total 0\n")
+    #expect(results.map(\.outcome) == [.notSimulated(reason: "walkthrough: not run: the line 'ls' is not simulated.")])
+  }
+
+  @Test func pagesRunInOneSession() {
+    let page = """
+      Create::
+
+        $ openstack share network create --name n -f value -c name
+        n
+
+      List::
+
+        $ openstack share network list -f value -c Name
+        n
+      """
+    #expect(check(page).map(\.outcome) == [.matched, .matched])
+  }
+}
