@@ -34,27 +34,33 @@ public struct StepResult: Equatable, Sendable {
 public enum PageCheck {
   public static func run(_ walkthrough: Walkthrough, cloud: FakeCloud = FakeCloud(), terminalWidth: Int? = nil) -> [StepResult] {
     let session = Session(cloud: cloud, terminalWidth: terminalWidth)
+    var bindings = Bindings()
     return walkthrough.steps.map { step in
-      let result = session.run(step.command.command)
-      return StepResult(step: step, outcome: outcome(of: result, for: step.command))
+      // A documented ID in a later command stands for the cloud's ID it was bound to.
+      let result = session.run(bindings.substituted(step.command.command))
+      return StepResult(step: step, outcome: outcome(of: result, for: step.command, bindings: &bindings))
     }
   }
 
-  static func outcome(of result: CommandResult, for command: ConsoleCommand) -> StepOutcome {
+  static func outcome(of result: CommandResult, for command: ConsoleCommand, bindings: inout Bindings) -> StepOutcome {
     guard result.isSimulated else {
       return .notSimulated(reason: String(result.standardError.trimmingSuffix("\n")))
     }
     let printed = lines(result.standardOutput + result.standardError)
-    let documented = command.output.map { String($0.trimmingSuffix(" ")) }
-    if printed == documented { return .matched }
+    let original = command.output.map { String($0.trimmingSuffix(" ")) }
+    // Lines bind their volatile values; then the page's values are replaced by the bound ones and
+    // the rest compared as text. Rows in another order are not drift.
+    bindings.bind(documented: original, printed: printed)
+    let documented = original.map(bindings.substituted)
+    if printed == documented || printed.sorted() == documented.sorted() { return .matched }
     if result.exitStatus != 0 && documented.isEmpty == false && result.standardOutput.isEmpty {
       return .failed(status: result.exitStatus, message: String(result.standardError.trimmingSuffix("\n")))
     }
     let firstOutputLine = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
     let difference = printed.difference(from: documented)
     let removed = difference.removals.compactMap { change -> LineDifference? in
-      guard case .remove(let offset, let text, _) = change else { return nil }
-      return LineDifference(side: .documented, line: firstOutputLine + offset, text: text)
+      guard case .remove(let offset, _, _) = change else { return nil }
+      return LineDifference(side: .documented, line: firstOutputLine + offset, text: original[offset])
     }
     let inserted = difference.insertions.compactMap { change -> LineDifference? in
       guard case .insert(let offset, let text, _) = change else { return nil }
