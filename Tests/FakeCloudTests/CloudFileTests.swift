@@ -64,12 +64,7 @@ import Testing
     let definition = try CloudDefinition(
       yaml: "users:\n  - {name: alice, password: pw, project: lab}\ndefault_user: alice\n", file: "c.yaml")
     let cloud = FakeCloud(definition: definition)
-    let body = try JSON(
-      parsing: """
-        {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "alice", "domain": {"name": "Default"}, "password": "pw"}}},
-          "scope": {"project": {"name": "lab", "domain": {"name": "Default"}}}}}
-        """)
-    let response = try cloud.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+    let response = try authenticate(cloud, user: "alice", project: "lab", password: "pw")
     #expect(response.status == 201)
     #expect(response.body?["token"]?["project"]?["name"] == "lab")
   }

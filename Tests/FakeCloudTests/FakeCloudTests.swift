@@ -3,15 +3,20 @@ import Testing
 
 @testable import FakeCloud
 
+/// `POST /v3/auth/tokens` with the password method, scoped to a project, as the client sends it.
+func authenticate(_ cloud: FakeCloud, user: String, project: String, password: String) throws -> APIResponse {
+  let body = try JSON(
+    parsing: """
+      {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "\(user)", "domain": {"name": "Default"}, "password": "\(password)"}}},
+        "scope": {"project": {"name": "\(project)", "domain": {"name": "Default"}}}}}
+      """)
+  return try cloud.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+}
+
 @Suite struct FakeCloudTests {
   /// A member's token from a fresh cloud.
   func token(_ cloud: FakeCloud, user: String = "clouduser1", project: String = "demo") throws -> String {
-    let body = try JSON(
-      parsing: """
-        {"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "\(user)", "domain": {"name": "Default"}, "password": "secret"}}},
-          "scope": {"project": {"name": "\(project)", "domain": {"name": "Default"}}}}}
-        """)
-    let response = try cloud.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+    let response = try authenticate(cloud, user: user, project: project, password: "secret")
     #expect(response.status == 201)
     return try #require(response.headers["X-Subject-Token"])
   }
