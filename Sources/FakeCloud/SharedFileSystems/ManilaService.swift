@@ -38,7 +38,7 @@ enum ManilaService {
     return .success(version)
   }
 
-  /// `GET /`: the versions document, with status 300 as Manila answers it.
+  /// `GET /`: the versions document (v2.0 only: v1 is gone), with status 300 as Manila answers it.
   static func versions() -> APIResponse {
     func version(_ id: String, _ status: String, _ current: String, _ minimum: String) -> JSON {
       .object([
@@ -52,9 +52,7 @@ enum ManilaService {
     return .json(
       300,
       .object([
-        "versions": .array([
-          version("v1.0", "DEPRECATED", "", ""), version("v2.0", "CURRENT", maximumVersion.description, minimumVersion.description),
-        ])
+        "versions": .array([version("v2.0", "CURRENT", maximumVersion.description, minimumVersion.description)])
       ]))
   }
 

@@ -5,7 +5,7 @@ struct ManilaState {
   struct ShareType {
     var id: String
     var name: String
-    /// Every extra spec, `driver_handles_share_servers` first, values as strings.
+    /// Every extra spec, `driver_handles_share_servers` last, values as strings.
     var extraSpecs: Fields
     var isPublic: Bool
     var description: String?
@@ -86,8 +86,10 @@ struct ManilaState {
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {
     shareTypes = definition.shareTypes.map { type in
-      var specs: Fields = ["driver_handles_share_servers": .string(type.driverHandlesShareServers ? "True" : "False")]
+      // python-manilaclient adds driver_handles_share_servers after the other specs it is given.
+      var specs: Fields = [:]
       for (key, value) in type.extraSpecs { specs[key] = .string(value) }
+      specs["driver_handles_share_servers"] = .string(type.driverHandlesShareServers ? "True" : "False")
       return ShareType(
         id: ids.uuid(), name: type.name, extraSpecs: specs, isPublic: type.isPublic, description: type.description)
     }

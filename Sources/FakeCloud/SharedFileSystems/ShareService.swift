@@ -141,8 +141,9 @@ enum ShareService {
     }
   }
 
+  /// `GET /v2/shares/{id}`; a missing share is webob's bare `HTTPNotFound`.
   static func showShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
+    guard let share = share(state, call) else { return .fault(404, "The resource could not be found.") }
     return .json(200, .object(["share": view(share, state: state, caller: call.caller, version: state.version(call))]))
   }
 
