@@ -1,4 +1,5 @@
 import Documents
+import Foundation
 import FakeCloud
 import OpenStackCLI
 
@@ -46,12 +47,14 @@ public enum PageCheck {
     guard result.isSimulated else {
       return .notSimulated(reason: String(result.standardError.trimmingSuffix("\n")))
     }
-    let printed = lines(result.standardOutput + result.standardError)
+    let printedText = lines(result.standardOutput + result.standardError)
+    let printed = printedText.map(tableCanonical)
     let original = command.output.map { String($0.trimmingSuffix(" ")) }
     // Lines bind their volatile values; then the page's values are replaced by the bound ones and
-    // the rest compared as text. Rows in another order are not drift.
-    bindings.bind(documented: original, printed: printed)
-    let documented = original.map(bindings.substituted)
+    // the rest compared as text. Rows in another order are not drift, nor columns padded to
+    // another width.
+    bindings.bind(documented: original.map(tableCanonical), printed: printed)
+    let documented = original.map { tableCanonical(bindings.substituted($0)) }
     if printed == documented || printed.sorted() == documented.sorted() { return .matched }
     if result.exitStatus != 0 && documented.isEmpty == false && result.standardOutput.isEmpty {
       return .failed(status: result.exitStatus, message: String(result.standardError.trimmingSuffix("\n")))
@@ -63,10 +66,20 @@ public enum PageCheck {
       return LineDifference(side: .documented, line: firstOutputLine + offset, text: original[offset])
     }
     let inserted = difference.insertions.compactMap { change -> LineDifference? in
-      guard case .insert(let offset, let text, _) = change else { return nil }
-      return LineDifference(side: .actual, line: offset + 1, text: text)
+      guard case .insert(let offset, _, _) = change else { return nil }
+      return LineDifference(side: .actual, line: offset + 1, text: printedText[offset])
     }
     return .drift(removed.sorted { $0.line < $1.line } + inserted.sorted { $0.line < $1.line })
+  }
+
+  /// A cliff table line without its padding: a border as `+`, a row as its cells, trimmed,
+  /// between `|`. Other lines stay as they are.
+  static func tableCanonical(_ line: String) -> String {
+    guard line.count >= 2, let first = line.first, let last = line.last else { return line }
+    if first == "+" && last == "+" && line.allSatisfy({ $0 == "+" || $0 == "-" }) { return "+" }
+    guard first == "|" && last == "|" else { return line }
+    return line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+      .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "|")
   }
 
   /// The printed text as the page would show it: lines without trailing spaces, trailing blank
