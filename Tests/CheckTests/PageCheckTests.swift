@@ -77,3 +77,24 @@ import Testing
     #expect(results.allSatisfy { if case .failed = $0.outcome { false } else { true } })
   }
 }
+
+@Suite struct ElisionTests {
+  @Test func aLineOfDotsStandsForAnyLines() {
+    #expect(Elision.matches(documented: ["a", "...", "z"], printed: ["a", "b", "c", "z"]))
+    #expect(Elision.matches(documented: ["a", "...", "z"], printed: ["a", "z"]))
+    #expect(Elision.matches(documented: ["[snip]"], printed: ["x", "y"]))
+    #expect(!Elision.matches(documented: ["a", "...", "z"], printed: ["a", "b"]))
+  }
+
+  @Test func dotsInsideALineStandForAnyText() {
+    #expect(Elision.lineMatches("| id | ... |", "| id | 6c8f1db2 |"))
+    #expect(Elision.lineMatches("created ... at ...Z", "created on 2025 at 16:00Z"))
+    #expect(!Elision.lineMatches("| id | ... |", "| name | x |"))
+  }
+
+  @Test func aPageWithElisionsMatches() {
+    let page = "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  ...\n"
+    let results = PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst))
+    #expect(results.map(\.outcome) == [.matched])
+  }
+}
