@@ -39,6 +39,7 @@ let package = Package(
         "Check",
         "FakeCloud",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
       ]
     ),
     .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents"]),

@@ -157,4 +157,22 @@ import Testing
     #expect(lines.first == "\(path):7: not simulated: ls (walkthrough: not run: the line 'ls' is not simulated.)")
     #expect(lines.last?.hasPrefix("\(path): 2 commands: 1 matched, 1 not simulated (") == true)
   }
+
+  @Test func checkWritesJSONAndGitHubAnnotations() throws {
+    let path = try page("Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_maybe\n  dhss_true\n\nList::\n\n  $ ls\n", named: "formats.rst")
+    let json = try walkthrough("check", "--format", "json", path)
+    #expect(json.status == 1)
+    #expect(
+      json.standardOutput == """
+        {"file": "\(path)", "line": 3, "command": "openstack share type list -f value -c Name", "outcome": "drift", "differences": [{"side": "documented", "line": 5, "text": "dhss_maybe"}, {"side": "printed", "line": 2, "text": "dhss_false"}]}
+        {"file": "\(path)", "line": 10, "command": "ls", "outcome": "not simulated", "reason": "walkthrough: not run: the line 'ls' is not simulated."}
+
+        """)
+    let github = try walkthrough("check", "--format", "github", path)
+    #expect(github.status == 1)
+    #expect(
+      github.standardOutput
+        == "::error file=\(path),line=3::openstack share type list -f value -c Name: output drifts from the page (1 documented lines differ, 1 printed lines differ)\n"
+    )
+  }
 }
