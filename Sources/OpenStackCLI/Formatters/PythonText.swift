@@ -2,19 +2,26 @@ import CloudAPI
 
 /// Python's `str()` and `repr()` of the values the client hands cliff: the JSON data model as
 /// Python holds it (`dict`, `list`, `str`, `int`, `float`, `bool`, `None`).
-enum PythonText {
-  /// `str(value)`: strings as they are, everything else as `repr`.
-  static func str(_ value: JSON) -> String {
+///
+/// cliff prints a value it has no formatter for with `str()`: the table, value, shell and csv
+/// formatters all show `None`, `True` and `{'a': 1}` where JSON would say `null`, `true` and
+/// `{"a": 1}`. Strings inside containers are `repr`s, quoted and escaped as Python does.
+/// Also here: the character classes of Python's `str` methods and `re` that cliff's formatting
+/// depends on (`isspace`, `\w`, `\d`).
+public enum PythonText {
+  /// `str(value)`: a string as it is, everything else as `repr`.
+  public static func str(_ value: JSON) -> String {
     if case .string(let text) = value { return text }
     return repr(value)
   }
 
-  static func repr(_ value: JSON) -> String {
+  /// `repr(value)`: `None`, `True`, `1.0`, `'text'`, `[1, 'a']`, `{'a': None}`.
+  public static func repr(_ value: JSON) -> String {
     switch value {
     case .null: return "None"
     case .bool(let flag): return flag ? "True" : "False"
     case .int(let number): return String(number)
-    case .double(let number): return JSON.pythonFloat(number)
+    case .double(let number): return floatRepr(number)
     case .string(let text): return repr(text)
     case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
     case .object(let fields):
@@ -22,39 +29,92 @@ enum PythonText {
     }
   }
 
+  /// `repr(float)`, `inf` and `nan` included (JSON's `Infinity` is Python's `inf`).
+  public static func floatRepr(_ number: Double) -> String {
+    if number.isNaN { return "nan" }
+    if number.isInfinite { return number < 0 ? "-inf" : "inf" }
+    return JSON.pythonFloat(number)
+  }
+
   /// `repr(str)`: single quotes unless the text has a single quote and no double quote;
-  /// backslash escapes for the quote, backslash and control characters.
-  static func repr(_ text: String) -> String {
-    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
-    var output = String(quote)
+  /// backslash escapes for the quote, the backslash, `\t`, `\n`, `\r`; `\xhh`, `\uhhhh` or
+  /// `\Uhhhhhhhh` for every other character that is not printable.
+  public static func repr(_ text: String) -> String {
+    let quote: Unicode.Scalar =
+      text.unicodeScalars.contains("'") && !text.unicodeScalars.contains("\"") ? "\"" : "'"
+    var output = String.UnicodeScalarView()
+    output.append(quote)
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where Character(scalar) == quote: output += "\\" + String(quote)
+      case quote, "\\":
+        output.append("\\")
+        output.append(scalar)
+      case "\n": output.append(contentsOf: "\\n".unicodeScalars)
+      case "\r": output.append(contentsOf: "\\r".unicodeScalars)
+      case "\t": output.append(contentsOf: "\\t".unicodeScalars)
       case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        output += "\\x" + hex(scalar.value, digits: 2)
+        output.append(contentsOf: ("\\x" + hex(scalar.value, digits: 2)).unicodeScalars)
       case _ where scalar.value >= 0x80 && !isPrintable(scalar):
-        let digits = scalar.value <= 0xFF ? 2 : scalar.value <= 0xFFFF ? 4 : 8
-        output += (digits == 2 ? "\\x" : digits == 4 ? "\\u" : "\\U") + hex(scalar.value, digits: digits)
-      default: output.unicodeScalars.append(scalar)
+        let escape =
+          scalar.value <= 0xFF
+          ? "\\x" + hex(scalar.value, digits: 2)
+          : scalar.value <= 0xFFFF
+            ? "\\u" + hex(scalar.value, digits: 4) : "\\U" + hex(scalar.value, digits: 8)
+        output.append(contentsOf: escape.unicodeScalars)
+      default: output.append(scalar)
       }
     }
     output.append(quote)
-    return output
+    return String(output)
   }
 
-  /// Python's `str.isprintable` for one character: not a control, format, separator (other than
-  /// the space) or unassigned code point.
-  private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+  /// `str.isprintable` for one character: not a control, format, surrogate, private-use,
+  /// unassigned or separator character (the space excepted).
+  public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == " " { return true }
     switch scalar.properties.generalCategory {
     case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator,
-      .paragraphSeparator, .spaceSeparator:
+      .paragraphSeparator,
+      .spaceSeparator:
       return false
     default: return true
     }
+  }
+
+  /// `str.isspace` for one character: bidirectional class WS, B or S, or a space separator.
+  public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+      0x205F, 0x3000:
+      return true
+    default: return false
+    }
+  }
+
+  /// `re`'s `\w` on `str`: `str.isalnum()` (letters of categories L*, and anything with a
+  /// numeric value) or the underscore. Combining marks are not word characters.
+  public static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 {
+      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+        || (0x61...0x7A).contains(value)
+        || value == 0x5F
+    }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+      return true
+    default: return scalar.properties.numericType != nil
+    }
+  }
+
+  /// `re`'s `\d` on `str`: a decimal digit of any script.
+  public static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.numericType == .decimal
+  }
+
+  /// `[^\d\W]`: a word character that is not a decimal digit (textwrap's "letter").
+  public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    isWordCharacter(scalar) && !isDecimalDigit(scalar)
   }
 
   private static func hex(_ value: UInt32, digits: Int) -> String {

@@ -1,175 +1,153 @@
-import Foundation
 import CloudAPI
 
-/// cliff's `TableFormatter` on prettytable 3.18: borders of `+`, `-` and `|`, one space of
-/// padding, columns as wide as their widest line, and, when a terminal width applies, cliff's
-/// `_assign_max_widths` shrinking with prettytable's word wrapping.
-enum TableFormatter {
-  /// `emit_list`: a column's alignment comes from the Python type of its value in the first row
-  /// (int and float right, header included; everything else left).
-  static func list(columns: [String], rows: [[JSON]], options: FormatterOptions) -> String {
-    guard !rows.isEmpty || options.printEmpty else { return "\n" }
-    let alignments = columns.indices.map { index -> Alignment in
-      switch rows.first?[index] {
-      case .int?, .double?: return .right
-      default: return .left
+/// cliff's `TableFormatter` (the default `-f table`) on prettytable 3.18.
+///
+/// Lists: one column per field, aligned by the Python type of its value in the first row (`int`
+/// and `float` right, header included; `bool`, `None`, strings and containers left); an empty
+/// list prints one empty line unless `--print-empty`. Show: a two-column Field/Value table, both
+/// left-aligned. When a width applies (``TableOptions/fittingWidth``) and the table is wider,
+/// cliff's `_assign_max_widths` gives the wide columns a maximum width and prettytable wraps
+/// their cells; otherwise nothing is ever wrapped, however long the lines.
+public struct TableFormatter: CliffListFormatter, CliffSingleFormatter {
+  public var options: TableOptions
+
+  public init(options: TableOptions = TableOptions()) { self.options = options }
+
+  /// `emit_list`.
+  public func emitList(columns: [String], rows: [[JSON]]) -> String {
+    var table = PrettyTable(fields: columns, printEmpty: options.printEmpty)
+    if let first = rows.first {
+      for (index, value) in first.prefix(columns.count).enumerated() {
+        switch value {
+        case .int, .double: table.alignments[index] = .right
+        default: break
+        }
       }
+      table.rows = rows.map { $0.map(Self.cell) }
     }
-    var table = PrettyTable(fields: columns, alignments: alignments, rows: rows.map { $0.map(cell) })
-    table.assignMaxWidths(options.terminalWidth, minimumWidth: 8)
+    Self.assignMaxWidths(&table, width: options.fittingWidth, minimumWidth: 8)
     return table.rendered() + "\n"
   }
 
-  /// `emit_one`: a Field/Value table, both columns left-aligned.
-  static func show(fields: [(String, JSON)], options: FormatterOptions) -> String {
-    guard !fields.isEmpty else { return "\n" }
-    var table = PrettyTable(
-      fields: ["Field", "Value"], alignments: [.left, .left],
-      rows: fields.map { [cell(.string($0.0)), cell($0.1)] })
-    table.assignMaxWidths(options.terminalWidth, minimumWidth: 16)
+  /// `emit_one`: the field names in one column, their values in the other.
+  public func emitOne(columns: [String], values: [JSON]) -> String {
+    var table = PrettyTable(fields: ["Field", "Value"], printEmpty: false)
+    table.rows = zip(columns, values).map { [Self.cell(.string($0)), Self.cell($1)] }
+    Self.assignMaxWidths(&table, width: options.fittingWidth, minimumWidth: 16)
     return table.rendered() + "\n"
   }
 
-  /// cliff's `_format_row` (line breaks in strings normalised), then prettytable's
-  /// `_format_value`: `str()`, tabs expanded.
-  private static func cell(_ value: JSON) -> String {
+  /// cliff's `_format_row` (in strings `\r\n` becomes `\n` and a lone `\r` a space), then
+  /// prettytable's `_format_value`: `str()`, then `expandtabs()`.
+  static func cell(_ value: JSON) -> String {
     guard case .string(let text) = value else { return expandingTabs(PythonText.str(value)) }
     guard text.utf8.contains(0x0D) else { return expandingTabs(text) }
-    return expandingTabs(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " "))
+    var result = String.UnicodeScalarView()
+    var afterCarriageReturn = false
+    for scalar in text.unicodeScalars {
+      if afterCarriageReturn {
+        afterCarriageReturn = false
+        if scalar == "\n" {
+          result.append("\n")
+          continue
+        }
+        result.append(" ")
+      }
+      if scalar == "\r" {
+        afterCarriageReturn = true
+      } else {
+        result.append(scalar)
+      }
+    }
+    if afterCarriageReturn { result.append(" ") }
+    return expandingTabs(String(result))
   }
 
-  /// Python's `str.expandtabs()`: 8-column stops, counted from each line start.
-  private static func expandingTabs(_ text: String) -> String {
+  /// Python's `str.expandtabs()`: 8-column stops, counted in code points from each `\n` or `\r`.
+  static func expandingTabs(_ text: String) -> String {
     guard text.utf8.contains(0x09) else { return text }
-    var result = ""
+    var result = String.UnicodeScalarView()
     var column = 0
-    for character in text {
-      switch character {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "\t":
         let spaces = 8 - column % 8
-        result += String(repeating: " ", count: spaces)
+        result.append(contentsOf: repeatElement(" ", count: spaces))
         column += spaces
-      case "\n":
-        result.append(character)
+      case "\n", "\r":
+        result.append(scalar)
         column = 0
       default:
-        result.append(character)
+        result.append(scalar)
         column += 1
       }
     }
-    return result
-  }
-}
-
-enum Alignment {
-  case left
-  case right
-}
-
-/// The part of prettytable cliff uses.
-struct PrettyTable {
-  var fields: [String]
-  var alignments: [Alignment]
-  var rows: [[String]]
-  /// `max_width` per column, set by cliff when it shrinks a table.
-  var maxWidths: [Int?]
-
-  init(fields: [String], alignments: [Alignment], rows: [[String]]) {
-    self.fields = fields
-    self.alignments = alignments
-    self.rows = rows
-    self.maxWidths = Array(repeating: nil, count: fields.count)
+    return String(result)
   }
 
-  /// `_compute_widths`: the header's width, and each cell's widest line, limited to the column's
-  /// maximum width (the header is never limited).
-  var widths: [Int] {
-    fields.indices.map { index in
-      rows.reduce(Self.size(fields[index]).width) { width, row in
-        let cell = Self.size(row[index]).width
-        return max(width, maxWidths[index].map { min(cell, $0) } ?? cell)
-      }
-    }
-  }
-
-  /// cliff's `_assign_max_widths`: when the table is wider than the terminal, columns wider than
-  /// an even share are given an equal part of what the narrower ones leave, the last the rest.
-  mutating func assignMaxWidths(_ terminalWidth: Int?, minimumWidth: Int) {
-    guard let terminalWidth, let firstLine = rendered().split(separator: "\n").first,
-      DisplayWidth.of(firstLine) > terminalWidth
-    else { return }
-    let usable = max(0, terminalWidth - 1 - 3 * fields.count)
-    let optimal = fields.isEmpty ? 0 : max(0, usable / fields.count)
-    let current = widths
+  /// `_assign_max_widths`: when the table's border line is longer than `width`, the columns wider
+  /// than an even share of the usable width get, in order, an equal part of what the narrower
+  /// columns leave (at least `minimumWidth`), the last of them the rest.
+  static func assignMaxWidths(_ table: inout PrettyTable, width: Int?, minimumWidth: Int) {
+    // No width, or an empty table that prints nothing (cliff's IndexError on its first line).
+    guard let width, !table.rows.isEmpty || table.printEmpty else { return }
+    let natural = table.columnWidths()
+    // The first line is the border: each column's width plus 2, a `+` around each.
+    let borderLength = natural.reduce(1) { $0 + $1 + 3 }
+    guard borderLength > width else { return }
+    let fieldCount = table.fields.count
+    let usable = max(0, width - 1 - 3 * fieldCount)
+    let optimal = fieldCount == 0 ? 0 : max(0, usable / fieldCount)
     var remaining = usable
     var shrinking: [Int] = []
-    for index in fields.indices {
-      if current[index] <= optimal { remaining -= current[index] } else { shrinking.append(index) }
+    for index in natural.indices {
+      if natural[index] <= optimal { remaining -= natural[index] } else { shrinking.append(index) }
     }
+    // Python divides by zero here (an impossible table of empty columns): leave it as it is.
     guard let last = shrinking.last else { return }
-    let share = remaining / shrinking.count
+    let share = floorDivide(remaining, shrinking.count)
     for index in shrinking.dropLast() {
-      maxWidths[index] = max(minimumWidth, share)
+      table.maxWidths[index] = max(minimumWidth, share)
       remaining -= share
     }
-    maxWidths[last] = max(minimumWidth, remaining)
+    table.maxWidths[last] = max(minimumWidth, remaining)
   }
 
-  /// `get_string`.
-  func rendered() -> String {
-    let widths = self.widths
-    var rule = "+"
-    for width in widths {
-      rule += String(repeating: "-", count: width + 2)
-      rule += "+"
-    }
-    var output = rule + "\n"
-    output.reserveCapacity(rule.utf8.count * (rows.count + 4))
-    append(fields, widths: widths, to: &output)
-    output += "\n" + rule
-    for row in rows {
-      for line in physicalLines(row, widths: widths) {
-        output += "\n"
-        append(line, widths: widths, to: &output)
-      }
-    }
-    output += "\n" + rule
-    return output
+  /// Python's `//`, which rounds towards negative infinity.
+  private static func floorDivide(_ a: Int, _ b: Int) -> Int {
+    let quotient = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+  }
+}
+
+/// The table formatter's options: what cliff reads from `--max-width` (or `CLIFF_MAX_TERM_WIDTH`),
+/// `--fit-width` (or `CLIFF_FIT_WIDTH`), `--print-empty`, and from the terminal.
+public struct TableOptions: Sendable, Equatable {
+  /// `--max-width`; 0 or less: none.
+  public var maxWidth: Int
+  /// `--fit-width`: fit the table to the terminal even when standard output is not one. On
+  /// POSIX it changes nothing: cliff then asks the terminal's size, which fails without one.
+  public var fitWidth: Bool
+  /// The width of the terminal standard output is; `nil` when it is not a terminal.
+  public var terminalWidth: Int?
+  /// `--print-empty`: an empty list still prints its header.
+  public var printEmpty: Bool
+
+  public init(
+    maxWidth: Int = 0, fitWidth: Bool = false, terminalWidth: Int? = nil, printEmpty: Bool = false
+  ) {
+    self.maxWidth = maxWidth
+    self.fitWidth = fitWidth
+    self.terminalWidth = terminalWidth
+    self.printEmpty = printEmpty
   }
 
-  private func append(_ cells: [String], widths: [Int], to output: inout String) {
-    output += "|"
-    for index in cells.indices {
-      let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cells[index])))
-      output += " "
-      if alignments[index] == .left {
-        output += cells[index]
-        output += padding
-      } else {
-        output += padding
-        output += cells[index]
-      }
-      output += " |"
-    }
-  }
-
-  /// `_stringify_row`: each line of a cell wider than its column wrapped with textwrap, then the
-  /// cells laid side by side, shorter ones padded with empty lines.
-  private func physicalLines(_ row: [String], widths: [Int]) -> [[String]] {
-    let cells = row.indices.map { index -> [String] in
-      row[index].split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-        guard DisplayWidth.of(line) > widths[index] else { return [String(line)] }
-        return TextWrap.fill(String(line), width: widths[index])
-          .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      }
-    }
-    let height = cells.map(\.count).max() ?? 1
-    return (0..<height).map { y in cells.map { y < $0.count ? $0[y] : "" } }
-  }
-
-  /// `_get_size`: the widest line and the number of lines.
-  private static func size(_ text: String) -> (width: Int, height: Int) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    return (lines.map { DisplayWidth.of($0) }.max() ?? 0, lines.count)
+  /// The width cliff fits tables into: `--max-width` when above 0; else the terminal's, when
+  /// standard output is one (`isatty() or fit_width`, then `os.get_terminal_size()`, which fails
+  /// when it is not one; a width of 0 counts as none); else `nil`: nothing is wrapped.
+  public var fittingWidth: Int? {
+    if maxWidth > 0 { return maxWidth }
+    guard let terminalWidth, terminalWidth > 0 else { return nil }
+    return terminalWidth
   }
 }
