@@ -9,17 +9,19 @@ import OpenStackCLI
 public final class Session {
   public private(set) var environment: [String: String]
   public let cloud: FakeCloud
-  /// Every request the session's commands sent and the cloud's answer.
-  public let traffic: RecordingTransport
+  /// Every request the session's commands sent and the cloud's answer, when asked for.
+  public let traffic: RecordingTransport?
   private let client: OpenStackClient
   private let terminalWidth: Int?
 
-  /// - Parameter terminalWidth: the width of the terminal the page's output was captured at;
-  ///   `nil` for output to a pipe or file, which cliff does not wrap.
-  public init(cloud: FakeCloud, terminalWidth: Int? = nil) {
+  /// - Parameters:
+  ///   - terminalWidth: the width of the terminal the page's output was captured at; `nil` for
+  ///     output to a pipe or file, which cliff does not wrap.
+  ///   - recordingTraffic: whether to keep every exchange in ``traffic``.
+  public init(cloud: FakeCloud, terminalWidth: Int? = nil, recordingTraffic: Bool = false) {
     self.cloud = cloud
-    self.traffic = RecordingTransport(cloud)
-    self.client = OpenStackClient(transport: traffic, sleep: { cloud.advanceClock(seconds: $0) })
+    self.traffic = recordingTraffic ? RecordingTransport(cloud) : nil
+    self.client = OpenStackClient(transport: traffic ?? cloud, sleep: { cloud.advanceClock(seconds: $0) })
     self.terminalWidth = terminalWidth
     environment = ["OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"]
     useCredentials(of: cloud.definition.defaultUser, project: nil)

@@ -11,11 +11,12 @@ enum ShellWords {
 
   static func split(_ line: String, variables: [String: String]) throws(Failure) -> [String] {
     var words: [String] = []
-    var current = ""
+    var current = String.UnicodeScalarView()
     var inWord = false
-    var characters = Array(line)[...]
+    // Code points, not `Character`s: a shell splits bytes, and grapheme breaking is slow.
+    var characters = Array(line.unicodeScalars)[...]
     func expand() throws(Failure) {
-      var name = ""
+      var name = String.UnicodeScalarView()
       if characters.first == "{" {
         characters = characters.dropFirst()
         while let next = characters.first, next != "}" {
@@ -25,21 +26,21 @@ enum ShellWords {
         guard characters.first == "}" else { throw .unsupported("${") }
         characters = characters.dropFirst()
       } else {
-        while let next = characters.first, next.isLetter || next.isNumber || next == "_" {
+        while let next = characters.first, next.properties.isAlphabetic || next.properties.numericType != nil || next == "_" {
           name.append(next)
           characters = characters.dropFirst()
         }
       }
       if name.isEmpty { throw .unsupported("$") }
-      current += variables[name] ?? ""
+      current += (variables[String(name)] ?? "").unicodeScalars
       inWord = true
     }
     while let character = characters.first {
       characters = characters.dropFirst()
       switch character {
       case " ", "\t":
-        if inWord { words.append(current) }
-        current = ""
+        if inWord { words.append(String(current)) }
+        current = String.UnicodeScalarView()
         inWord = false
       case "\\":
         if let next = characters.first {
@@ -49,7 +50,7 @@ enum ShellWords {
         inWord = true
       case "'":
         guard let close = characters.firstIndex(of: "'") else { throw .unterminatedQuote }
-        current += String(characters[..<close])
+        current += characters[..<close]
         characters = characters[(close + 1)...]
         inWord = true
       case "\"":
@@ -61,7 +62,7 @@ enum ShellWords {
             closed = true
             break
           }
-          if next == "\\", let escaped = characters.first, "$`\"\\".contains(escaped) {
+          if next == "\\", let escaped = characters.first, "$`\"\\".unicodeScalars.contains(escaped) {
             current.append(escaped)
             characters = characters.dropFirst()
           } else if next == "$" {
@@ -85,7 +86,7 @@ enum ShellWords {
         inWord = true
       }
     }
-    if inWord { words.append(current) }
+    if inWord { words.append(String(current)) }
     return words
   }
 }

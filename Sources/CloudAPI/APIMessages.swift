@@ -36,8 +36,10 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 }
 
 extension String {
+  /// Field names are ASCII (RFC 9110): byte by byte, folding only A-Z.
   fileprivate func caseInsensitiveEquals(_ other: String) -> Bool {
-    utf8.count == other.utf8.count && lowercased() == other.lowercased()
+    utf8.count == other.utf8.count
+      && zip(utf8, other.utf8).allSatisfy { a, b in a == b || (a | 0x20 == b | 0x20 && (a | 0x20) &- 0x61 < 26) }
   }
 }
 

@@ -29,7 +29,8 @@ struct RunCommand: ParsableCommand {
   var commands: [String] = []
 
   func run() throws {
-    let session = Session(cloud: FakeCloud(definition: try definition()), terminalWidth: width)
+    let session = Session(
+      cloud: FakeCloud(definition: try definition()), terminalWidth: width, recordingTraffic: record != nil)
     var lines = commands
     if lines.isEmpty {
       while let line = readLine() { lines.append(line) }
@@ -41,8 +42,8 @@ struct RunCommand: ParsableCommand {
       FileHandle.standardError.write(Data(result.standardError.utf8))
       status = result.exitStatus
     }
-    if let record {
-      try Data((session.traffic.replayEntries.pythonJSON(indent: 1) + "\n").utf8).write(to: URL(fileURLWithPath: record))
+    if let record, let traffic = session.traffic {
+      try Data((traffic.replayEntries.pythonJSON(indent: 1) + "\n").utf8).write(to: URL(fileURLWithPath: record))
     }
     if status != 0 { throw ExitCode(status) }
   }

@@ -125,6 +125,16 @@ import Testing
     #expect(PythonText.repr(value) == golden.value["repr"]?.string)
   }
 
+  /// Outputs of `k.replace('_', ' ').title().replace('Id', 'ID')` in CPython 3.11 (manilaclient's
+  /// `format_column_headers`), including its surprises.
+  @Test(arguments: [
+    ("share_type_name", "Share Type Name"), ("ipv4_address_id", "Ipv4 Address ID"), ("idle_id", "IDle ID"),
+    ("x2go_ID_mIxed", "X2Go ID Mixed"), ("ßtraße_ǆ", "Sstraße ǅ"),
+  ])
+  func makesManilaColumnHeadersAsPython(key: String, header: String) {
+    #expect(ManilaFormat.header(key) == header)
+  }
+
   @Test func printsFloatsAsPythonRepr() throws {
     let reprs = (Self.file["floats"]?.array ?? []).compactMap(\.string)
     var wrong: [String] = []

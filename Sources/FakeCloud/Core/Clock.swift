@@ -20,11 +20,15 @@ struct VirtualClock {
 
   /// `2025-04-22T16:00:19.973764`, as Manila and Neutron's oslo serialisation print times.
   static func isoMicroseconds(_ time: Int64) -> String {
-    isoSeconds(time / 1_000_000) + "." + digits(Int(time % 1_000_000), width: 6)
+    iso(seconds: time / 1_000_000, microseconds: Int(time % 1_000_000))
   }
 
   /// `2025-04-22T16:00:19`, without a fraction (UTC, proleptic Gregorian calendar).
   static func isoSeconds(_ seconds: Int64) -> String {
+    iso(seconds: seconds, microseconds: nil)
+  }
+
+  private static func iso(seconds: Int64, microseconds: Int?) -> String {
     let days = Int(seconds / 86_400)
     let second = Int(seconds % 86_400)
     // Howard Hinnant's days-to-civil conversion.
@@ -37,12 +41,29 @@ struct VirtualClock {
     let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
     let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return digits(year, width: 4) + "-" + digits(month, width: 2) + "-" + digits(day, width: 2) + "T"
-      + digits(second / 3600, width: 2) + ":" + digits(second / 60 % 60, width: 2) + ":" + digits(second % 60, width: 2)
+    // Timestamps are made for every view: bytes, not string concatenation.
+    var text: [UInt8] = []
+    text.reserveCapacity(26)
+    appendDigits(year, width: 4, to: &text, after: nil)
+    appendDigits(month, width: 2, to: &text, after: "-")
+    appendDigits(day, width: 2, to: &text, after: "-")
+    appendDigits(second / 3600, width: 2, to: &text, after: "T")
+    appendDigits(second / 60 % 60, width: 2, to: &text, after: ":")
+    appendDigits(second % 60, width: 2, to: &text, after: ":")
+    if let microseconds { appendDigits(microseconds, width: 6, to: &text, after: ".") }
+    return String(decoding: text, as: UTF8.self)
   }
 
-  private static func digits(_ value: Int, width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+  /// A separator, then the value in decimal, zero-padded to `width` digits (more if it needs).
+  private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8], after separator: Unicode.Scalar?) {
+    if let separator { text.append(UInt8(ascii: separator)) }
+    var digits: [UInt8] = []
+    var rest = value
+    repeat {
+      digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    if digits.count < width { text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+    text.append(contentsOf: digits.reversed())
   }
 }

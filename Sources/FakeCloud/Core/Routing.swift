@@ -33,14 +33,12 @@ struct PathPattern: Sendable {
 
   /// The placeholders' values when `parts` (a path split at `/`) fits the pattern.
   func match(_ parts: [Substring]) -> [String: String]? {
-    guard parts.count == segments.count else { return nil }
+    guard parts.count == segments.count,
+      zip(segments, parts).allSatisfy({ segment, part in segment.first == "{" || segment == part })
+    else { return nil }
     var parameters: [String: String] = [:]
-    for (segment, part) in zip(segments, parts) {
-      if segment.hasPrefix("{") {
-        parameters[String(segment.dropFirst().dropLast())] = String(part)
-      } else if segment != part {
-        return nil
-      }
+    for (segment, part) in zip(segments, parts) where segment.first == "{" {
+      parameters[String(segment.dropFirst().dropLast())] = String(part)
     }
     return parameters
   }

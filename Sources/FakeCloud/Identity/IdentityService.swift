@@ -53,6 +53,12 @@ enum IdentityService {
       ]))
   }
 
+  /// Every service, with no endpoints: in process the client reaches each service by its type.
+  private static let catalog: JSON = .array(
+    ServiceType.allCases.map { service in
+      .object(["type": .string(service.rawValue), "name": .string(service.rawValue), "endpoints": .array([])])
+    })
+
   /// `POST /v3/auth/tokens` with the password method and a project scope.
   static func issueToken(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let auth = call.request.body?["auth"]
@@ -84,9 +90,6 @@ enum IdentityService {
       "domain": domain, "id": .string(account.id), "name": .string(account.name), "password_expires_at": .null,
     ])
     let projectView: JSON = .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)])
-    let catalog: [JSON] = ServiceType.allCases.map { service in
-      .object(["type": .string(service.rawValue), "name": .string(service.rawValue), "endpoints": .array([])])
-    }
     var token: Fields = ["methods": .array(["password"]), "user": userView]
     token["audit_ids"] = .array([.string(String(state.ids.uuid().prefix(22)))])
     token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + 3_600_000_000) + "Z")
@@ -94,7 +97,7 @@ enum IdentityService {
     token["project"] = projectView
     token["is_domain"] = false
     token["roles"] = .array(account.roles.map { .object(["name": .string($0)]) })
-    token["catalog"] = .array(catalog)
+    token["catalog"] = catalog
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
     return response

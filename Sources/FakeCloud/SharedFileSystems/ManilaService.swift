@@ -39,7 +39,10 @@ enum ManilaService {
   }
 
   /// `GET /`: the versions document (v2.0 only: v1 is gone), with status 300 as Manila answers it.
-  static func versions() -> APIResponse {
+  static func versions() -> APIResponse { versionsDocument }
+
+  /// Built once: every command reads it to negotiate its microversion.
+  private static let versionsDocument: APIResponse = {
     func version(_ id: String, _ status: String, _ current: String, _ minimum: String) -> JSON {
       .object([
         "id": .string(id), "status": .string(status), "version": .string(current), "min_version": .string(minimum),
@@ -54,7 +57,7 @@ enum ManilaService {
       .object([
         "versions": .array([version("v2.0", "CURRENT", maximumVersion.description, minimumVersion.description)])
       ]))
-  }
+  }()
 
   // MARK: Share types
 

@@ -85,10 +85,10 @@ struct ManilaLookup {
 
 /// Helpers shared by the Shared File Systems commands, as python-manilaclient writes them.
 enum ManilaFormat {
-  /// `utils.format_column_headers`: `share_type_name` → `Share Type Name`, `id` → `ID`.
+  /// `utils.format_column_headers`: `column.replace('_', ' ').title().replace('Id', 'ID')`, so
+  /// `share_type_name` → `Share Type Name`, `id` → `ID`.
   static func header(_ key: String) -> String {
-    key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-      .replacingOccurrences(of: "Id", with: "ID")
+    PythonText.replace("Id", with: "ID", in: PythonText.title(PythonText.replace("_", with: " ", in: key)))
   }
 
   /// `utils.format_properties`: one `key : value` line per entry.
@@ -108,6 +108,11 @@ enum ManilaFormat {
   /// osc-lib's `get_item_properties` / `get_dict_properties`: the named fields, `''` where absent.
   static func row(_ record: JSON, _ keys: [String]) -> [JSON] {
     keys.map { record[$0] ?? .string("") }
+  }
+
+  /// The field osc-lib reads for a column: `column.lower().replace(' ', '_')`.
+  static func key(ofColumn column: String) -> String {
+    String(column.lowercased().map { $0 == " " ? "_" : $0 })
   }
 
   /// The query string python-manilaclient builds: only the options that are set, sorted by name.

@@ -61,6 +61,7 @@ struct DisplaySettings {
 
   /// cliff sorts listed rows by `--sort-column` (last column first), `None` last.
   private func sorted(_ rows: [[JSON]], columns names: [String]) -> [[JSON]] {
+    guard !sortColumns.isEmpty else { return rows }
     let normalizedNames = names.map(Self.normalized)
     let indexes = sortColumns.compactMap { column in
       names.firstIndex(of: column) ?? normalizedNames.firstIndex(of: Self.normalized(column))
@@ -74,7 +75,11 @@ struct DisplaySettings {
   }
 
   private static func normalized(_ name: String) -> String {
-    name.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+    let isBlank = { (character: Character) in character.isWhitespace && !character.isNewline }
+    var text = Substring(name.lowercased())
+    while text.first.map(isBlank) == true { text.removeFirst() }
+    while text.last.map(isBlank) == true { text.removeLast() }
+    return String(text.map { $0 == " " ? "_" : $0 })
   }
 }
 

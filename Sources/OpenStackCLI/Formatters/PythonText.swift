@@ -68,6 +68,42 @@ public enum PythonText {
     return String(output)
   }
 
+  /// `str.title()`: a cased character after an uncased one (or at the start) in title case, every
+  /// other cased character in lower case.
+  public static func title(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var previousIsCased = false
+    for scalar in text.unicodeScalars {
+      let properties = scalar.properties
+      if properties.isCased {
+        result.append(contentsOf: (previousIsCased ? properties.lowercaseMapping : properties.titlecaseMapping).unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+      previousIsCased = properties.isCased
+    }
+    return String(result)
+  }
+
+  /// `str.replace(old, new)` for a non-empty `old`: every occurrence, left to right, not overlapping.
+  public static func replace(_ old: String, with new: String, in text: String) -> String {
+    let bytes = Array(text.utf8)
+    let pattern = Array(old.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == pattern[0], bytes[index...].starts(with: pattern) {
+        result += new.utf8
+        index += pattern.count
+      } else {
+        result.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+
   /// `str.isprintable` for one character: not a control, format, surrogate, private-use,
   /// unassigned or separator character (the space excepted).
   public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {

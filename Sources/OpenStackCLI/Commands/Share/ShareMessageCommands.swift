@@ -21,7 +21,7 @@ enum ShareMessageList: OpenStackCommand {
       options += [("created_since", arguments.value("--since")), ("created_before", arguments.value("--before"))]
     }
     let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/messages", query: ManilaFormat.query(options)))
-    let keys = columns.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }
+    let keys = columns.map(ManilaFormat.key(ofColumn:))
     return .list(columns: columns, rows: (body["messages"]?.array ?? []).map { ManilaFormat.row($0, keys) })
   }
 }

@@ -37,7 +37,7 @@ enum ShareNetworkList: OpenStackCommand {
       ("all_tenants", arguments.flag("--all-projects") ? "True" : nil), ("name", arguments.value("--name")),
     ])
     let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/share-networks/detail", query: query))
-    let keys = columns.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }
+    let keys = columns.map(ManilaFormat.key(ofColumn:))
     return .list(columns: columns, rows: (body["share_networks"]?.array ?? []).map { ManilaFormat.row($0, keys) })
   }
 }
