@@ -9,7 +9,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
@@ -20,10 +19,7 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     .target(name: "Documents", dependencies: ["CCmarkGFM"]),
-    .target(
-      name: "CloudAPI",
-      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
-    ),
+    .target(name: "CloudAPI"),
     .target(name: "FakeCloud", dependencies: ["CloudAPI", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "OpenStackCLI",
@@ -39,7 +35,6 @@ let package = Package(
         "Check",
         "FakeCloud",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "OrderedCollections", package: "swift-collections"),
       ]
     ),
     .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents"]),

@@ -1,5 +1,4 @@
 import CloudAPI
-import OrderedCollections
 
 /// A transport that passes requests on and keeps each exchange, to show a session's REST
 /// traffic or to replay it to another client.
@@ -21,9 +20,9 @@ public final class RecordingTransport: CloudTransport {
   public var replayEntries: JSON {
     .array(
       exchanges.map { service, request, response in
-        var query = OrderedDictionary<String, JSON>()
+        var query = JSONObject()
         for (name, value) in request.query { query[name] = .string(value) }
-        var headers = OrderedDictionary<String, JSON>()
+        var headers = JSONObject()
         for (name, value) in response.headers.fields { headers[name] = .string(value) }
         return .object([
           "service": .string(service == .sharedFileSystem ? "share" : service.rawValue),

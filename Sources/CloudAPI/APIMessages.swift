@@ -1,4 +1,3 @@
-import OrderedCollections
 
 /// HTTP methods the OpenStack APIs use.
 public enum HTTPMethod: String, Sendable, CaseIterable {

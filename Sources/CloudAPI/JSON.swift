@@ -1,4 +1,3 @@
-import OrderedCollections
 
 /// A JSON value that keeps the order of object keys, as API bodies and the client's output do.
 public enum JSON: Equatable, Sendable {
@@ -8,7 +7,7 @@ public enum JSON: Equatable, Sendable {
   case double(Double)
   case string(String)
   case array([JSON])
-  case object(OrderedDictionary<String, JSON>)
+  case object(JSONObject)
 }
 
 extension JSON: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
@@ -141,7 +140,7 @@ extension JSON {
   }
 
   /// The members of an object value; empty for anything else.
-  public var object: OrderedDictionary<String, JSON> {
+  public var object: JSONObject {
     guard case .object(let fields) = self else { return [:] }
     return fields
   }

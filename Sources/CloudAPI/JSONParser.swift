@@ -1,4 +1,3 @@
-import OrderedCollections
 
 extension JSON {
   /// Why a text is not JSON: what was expected, and where (1-based line and column).
@@ -61,7 +60,7 @@ extension JSON {
 
     mutating func object() throws(ParseError) -> JSON {
       index += 1
-      var members = OrderedDictionary<String, JSON>()
+      var members = JSONObject()
       skipSpace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
         index += 1

@@ -4,7 +4,6 @@ import CloudAPI
 import Documents
 import FakeCloud
 import Foundation
-import OrderedCollections
 
 /// `walkthrough check`: runs every page in a fresh cloud and reports where what the commands
 /// print differs from what the page shows.
@@ -83,7 +82,7 @@ struct CheckCommand: ParsableCommand {
 
   /// `{"file", "line", "command", "outcome", "differences"|"status"|"message"|"reason"}`.
   static func json(_ result: StepResult, file: String) -> JSON {
-    var fields: OrderedDictionary<String, JSON> = [
+    var fields: JSONObject = [
       "file": .string(file), "line": .int(result.step.command.line), "command": .string(result.step.command.command),
       "outcome": .string(kind(result.outcome)),
     ]

@@ -1,7 +1,5 @@
 import CloudAPI
-import OrderedCollections
 
-typealias Fields = OrderedDictionary<String, JSON>
 
 extension APIResponse {
   static func json(_ status: Int, _ body: JSON) -> APIResponse {

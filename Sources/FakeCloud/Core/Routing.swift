@@ -34,7 +34,10 @@ struct PathPattern: Sendable {
   /// The placeholders' values when `parts` (a path split at `/`) fits the pattern.
   func match(_ parts: [Substring]) -> [String: String]? {
     guard parts.count == segments.count,
-      zip(segments, parts).allSatisfy({ segment, part in segment.first == "{" || segment == part })
+      zip(segments, parts).allSatisfy({ segment, part in
+        // Byte equality: paths are ASCII, and `==` on strings compares canonical equivalence.
+        segment.first == "{" || segment.utf8.elementsEqual(part.utf8)
+      })
     else { return nil }
     var parameters: [String: String] = [:]
     for (segment, part) in zip(segments, parts) where segment.first == "{" {

@@ -90,7 +90,7 @@ enum IdentityService {
       "domain": domain, "id": .string(account.id), "name": .string(account.name), "password_expires_at": .null,
     ])
     let projectView: JSON = .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)])
-    var token: Fields = ["methods": .array(["password"]), "user": userView]
+    var token: JSONObject = ["methods": .array(["password"]), "user": userView]
     token["audit_ids"] = .array([.string(String(state.ids.uuid().prefix(22)))])
     token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + 3_600_000_000) + "Z")
     token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")

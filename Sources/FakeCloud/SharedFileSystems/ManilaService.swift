@@ -83,7 +83,7 @@ enum ManilaService {
 
   /// `manila/api/views/types.py`: the specs, then the fields later microversions add.
   static func shareTypeView(_ type: ManilaState.ShareType, state: CloudState, version: Microversion) -> JSON {
-    var view: Fields = [
+    var view: JSONObject = [
       "id": .string(type.id), "name": .string(type.name), "extra_specs": .object(type.extraSpecs),
       "required_extra_specs": .object(type.extraSpecs.filter { $0.key == "driver_handles_share_servers" }),
     ]
@@ -163,7 +163,7 @@ enum ManilaService {
   static func shareNetworkView(_ network: ManilaState.ShareNetwork, caller: Caller?, version: Microversion) -> JSON {
     let time = VirtualClock.isoMicroseconds
     let subnet = network.subnets.first
-    var view: Fields = [
+    var view: JSONObject = [
       "id": .string(network.id), "name": .orNull(network.name), "project_id": .string(network.projectID),
       "created_at": .string(time(network.created)), "updated_at": .null,
       "neutron_net_id": .orNull(subnet?.neutronNetID), "neutron_subnet_id": .orNull(subnet?.neutronSubnetID),
@@ -192,7 +192,7 @@ enum ManilaService {
   }
 
   private static func subnetView(_ subnet: ManilaState.ShareNetworkSubnet, withMetadata: Bool) -> JSON {
-    var view: Fields = [
+    var view: JSONObject = [
       "id": .string(subnet.id), "availability_zone": .orNull(subnet.availabilityZone),
       "created_at": .string(VirtualClock.isoMicroseconds(subnet.created)), "updated_at": .null,
       "segmentation_id": .null, "neutron_net_id": .orNull(subnet.neutronNetID),

@@ -6,7 +6,7 @@ struct ManilaState {
     var id: String
     var name: String
     /// Every extra spec, `driver_handles_share_servers` last, values as strings.
-    var extraSpecs: Fields
+    var extraSpecs: JSONObject
     var isPublic: Bool
     var description: String?
   }
@@ -43,7 +43,7 @@ struct ManilaState {
     var shareTypeID: String
     var shareNetworkID: String?
     var isPublic: Bool
-    var metadata: Fields
+    var metadata: JSONObject
     var created: Int64
     var updated: Int64?
     var progress: String?
@@ -87,7 +87,7 @@ struct ManilaState {
   init(definition: CloudDefinition, ids: inout IDGenerator) {
     shareTypes = definition.shareTypes.map { type in
       // python-manilaclient adds driver_handles_share_servers after the other specs it is given.
-      var specs: Fields = [:]
+      var specs: JSONObject = [:]
       for (key, value) in type.extraSpecs { specs[key] = .string(value) }
       specs["driver_handles_share_servers"] = .string(type.driverHandlesShareServers ? "True" : "False")
       return ShareType(

@@ -163,7 +163,7 @@ enum ShareService {
     let isAdmin = call.caller?.isAdmin ?? false
     let version = state.version(call)
     let locations = share.exportLocations.filter { isAdmin || !$0.isAdminOnly }.map { location -> JSON in
-      var view: Fields = ["id": .string(location.id), "path": .string(location.path)]
+      var view: JSONObject = ["id": .string(location.id), "path": .string(location.path)]
       if version >= Microversion(2, 14) { view["preferred"] = .bool(location.preferred) }
       if version >= Microversion(2, 87) { view["metadata"] = .object([:]) }
       if isAdmin {
@@ -181,7 +181,7 @@ enum ShareService {
     let spec = { (name: String) -> JSON in
       type?.extraSpecs[name].flatMap(\.string).map { .bool($0.lowercased() == "true") } ?? .bool(false)
     }
-    var view: Fields = [
+    var view: JSONObject = [
       "id": .string(share.id), "size": .int(share.size), "availability_zone": .orNull(share.availabilityZone),
       "created_at": .string(VirtualClock.isoMicroseconds(share.created)), "status": .string(share.status),
       "name": .orNull(share.name), "description": .orNull(share.description), "project_id": .string(share.projectID),

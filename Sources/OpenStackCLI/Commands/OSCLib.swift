@@ -1,8 +1,6 @@
 import Foundation
 import CloudAPI
-import OrderedCollections
 
-typealias OrderedJSON = OrderedDictionary<String, JSON>
 
 /// The helpers of osc-lib 4.7.0 that shape values before cliff sees them.
 enum OSCLib {
@@ -12,7 +10,7 @@ enum OSCLib {
     .string(flattened(value.object, prefix: prefix))
   }
 
-  private static func flattened(_ fields: OrderedJSON, prefix: String?) -> String {
+  private static func flattened(_ fields: JSONObject, prefix: String?) -> String {
     fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { key in
       let name = prefix.map { "\($0).\(key)" } ?? key
       switch fields[key]! {

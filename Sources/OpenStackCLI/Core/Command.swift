@@ -1,12 +1,11 @@
 import CloudAPI
-import OrderedCollections
 
 /// What a command hands cliff to display.
 enum CommandOutput {
   /// A `Lister`'s columns and rows.
   case list(columns: [String], rows: [[JSON]], names: ColumnNames = .list)
   /// A `ShowOne`'s fields, in the order the command gives them.
-  case show(OrderedDictionary<String, JSON>, names: ColumnNames = .tuple)
+  case show(JSONObject, names: ColumnNames = .tuple)
   /// A plain `Command` that prints nothing.
   case nothing
 }

@@ -1,5 +1,4 @@
 import CloudAPI
-import OrderedCollections
 
 /// cliff's `JSONFormatter` (`-f json`): `json.dump(value, indent=2)` (or no indent with
 /// `--noindent`) and a line end. A list is an array of objects keyed by column name; a show is
@@ -23,7 +22,7 @@ public struct JSONFormatter: CliffListFormatter, CliffSingleFormatter {
   /// `{n: i for n, i in zip(column_names, item)}`: a repeated name keeps its first place and
   /// its last value.
   static func object(_ columns: [String], _ values: [JSON]) -> JSON {
-    var fields = OrderedDictionary<String, JSON>()
+    var fields = JSONObject()
     for (name, value) in zip(columns, values) { fields[name] = value }
     return .object(fields)
   }

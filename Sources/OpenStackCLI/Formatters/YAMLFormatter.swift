@@ -1,5 +1,4 @@
 import CloudAPI
-import OrderedCollections
 
 /// cliff's `YAMLFormatter` (`-f yaml`): `yaml.safe_dump(value, default_flow_style=False)`. A list
 /// is dumped as one sequence of mappings keyed by column name; a show is dumped one field at a

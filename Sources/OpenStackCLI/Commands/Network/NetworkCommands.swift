@@ -92,7 +92,7 @@ enum SubnetShow: OpenStackCommand {
     guard let subnet = try NeutronLookup.subnet.record(name, in: context) else {
       throw CommandFailure(message: "No Subnet found for \(name)")
     }
-    var fields = OrderedJSON()
+    var fields = JSONObject()
     for column in columns {
       let value = subnet[column] ?? .null
       fields[column] = context.isTable ? tableValue(column, value) : value

@@ -29,12 +29,12 @@ enum ShareCreate: OpenStackCommand {
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"] ?? .null
     }
-    var metadata: OrderedJSON = [:]
+    var metadata: JSONObject = [:]
     for property in arguments.values("--property") {
       let parts = property.split(separator: "=", maxSplits: 1)
       metadata[String(parts[0])] = .string(parts.count > 1 ? String(parts[1]) : "")
     }
-    let share: OrderedJSON = [
+    let share: JSONObject = [
       "size": .int(size),
       "snapshot_id": .null,
       "name": arguments.value("--name").map(JSON.string) ?? .null,

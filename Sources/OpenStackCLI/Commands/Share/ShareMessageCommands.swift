@@ -37,7 +37,7 @@ enum ShareMessageShow: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let message = try ManilaLookup.message.find(arguments.value("<message>") ?? "", in: context)
-    return .show(OrderedJSON(uniqueKeys: attributes, values: ManilaFormat.row(message, attributes)), names: .list)
+    return .show(JSONObject(uniqueKeys: attributes, values: ManilaFormat.row(message, attributes)), names: .list)
   }
 }
 

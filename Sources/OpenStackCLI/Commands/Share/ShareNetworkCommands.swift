@@ -7,7 +7,7 @@ enum ShareNetworkCreate: OpenStackCommand {
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkCreate, repeating: DisplayOptions.showRepeating)
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    var request: OrderedJSON = [:]
+    var request: JSONObject = [:]
     request["name"] = arguments.value("--name").map(JSON.string)
     request["description"] = arguments.value("--description").map(JSON.string)
     if let network = arguments.value("--neutron-net-id") {
@@ -72,7 +72,7 @@ enum ShareNetworkShow: OpenStackCommand {
 
   /// The record without `links`; in a table its subnets as `key = value` lines (what
   /// `share network create` prints).
-  static func displayed(_ network: JSON, in context: CommandContext) -> OrderedJSON {
+  static func displayed(_ network: JSON, in context: CommandContext) -> JSONObject {
     var fields = network.object
     fields.removeValue(forKey: "links")
     if context.isTable, let subnets = fields["share_network_subnets"] {
