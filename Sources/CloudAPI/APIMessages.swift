@@ -21,7 +21,10 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
   public subscript(name: String) -> String? {
     get { fields.first { $0.name.caseInsensitiveEquals(name) }?.value }
     set {
-      fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+      if let index = fields.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
+        fields.remove(at: index)
+        fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+      }
       if let newValue { fields.append((name: name, value: newValue)) }
     }
   }

@@ -36,7 +36,9 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
   public var values: [JSON] { elements.map(\.value) }
 
   public func index(forKey key: String) -> Int? {
-    elements.firstIndex { $0.key == key }
+    // Most keys scanned differ in length; comparing lengths first skips String's comparison.
+    let length = key.utf8.count
+    return elements.firstIndex { $0.key.utf8.count == length && $0.key == key }
   }
 
   /// The value of `key`; setting `nil` removes the member, setting a new key appends it.

@@ -51,20 +51,26 @@ struct PathPattern: Sendable {
 struct Router<State>: Sendable {
   typealias Handler = @Sendable (inout State, Call) -> APIResponse
 
-  private var routes: [(HTTPMethod, PathPattern, Handler)] = []
+  private var methods: [HTTPMethod] = []
+  private var patterns: [PathPattern] = []
+  private var handlers: [Handler] = []
 
   mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
-    routes.append((method, PathPattern(pattern), handler))
+    methods.append(method)
+    patterns.append(PathPattern(pattern))
+    handlers.append(handler)
   }
 
   /// The handler for a request and the path's placeholders; `.methodNotAllowed` when the path
   /// is known but not with this method.
   func route(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
     var pathKnown = false
-    let parts = path.split(separator: "/")
-    for (routeMethod, pattern, handler) in routes {
-      guard let parameters = pattern.match(parts) else { continue }
-      if routeMethod == method { return .found(handler, parameters) }
+    // Split as bytes: splitting a `String` walks it `Character` by `Character`.
+    let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    // By index, in place: copying each route out retained its pattern and handler.
+    for index in patterns.indices {
+      guard let parameters = patterns[index].match(parts) else { continue }
+      if methods[index] == method { return .found(handlers[index], parameters) }
       pathKnown = true
     }
     return pathKnown ? .methodNotAllowed : .notFound

@@ -1,4 +1,3 @@
-import Foundation
 import CloudAPI
 
 
@@ -22,24 +21,36 @@ enum OSCLib {
   }
 
   /// `utils.sort_items(items, "key:dir,key2", str)`: stable sorts by the string form of each key,
-  /// the last key first.
+  /// the last key first (osc-lib 4.7.0, with its messages).
   static func sorted(_ items: [JSON], by specification: String) throws -> [JSON] {
+    guard !specification.isEmpty else { return items }
     var items = items
-    for key in specification.trimmingCharacters(in: .whitespaces).split(separator: ",").reversed() {
-      let parts = key.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-      let name = String(parts[0])
-      let direction = parts.count > 1 ? String(parts[1]) : "asc"
-      if name.isEmpty { throw CommandFailure(message: "empty string is not a valid sort key") }
-      guard ["asc", "desc", ""].contains(direction) else {
-        throw CommandFailure(message: "\(direction) is not a valid sort direction for sort key \(name), use asc or desc instead")
+    for key in PythonText.strip(specification).split(separator: ",", omittingEmptySubsequences: false).reversed() {
+      var name = key
+      var descending = false
+      if let colon = key.firstIndex(of: ":") {
+        name = key[..<colon]
+        let direction = key[key.index(after: colon)...]
+        if name.isEmpty { throw CommandFailure(message: "'<empty string>'' is not a valid sort key") }
+        guard direction == "asc" || direction == "desc" else {
+          let shown = direction.isEmpty ? "<empty string>" : direction
+          throw CommandFailure(
+            message: "'\(shown)' is not a valid sort direction for sort key \(name), use 'asc' or 'desc' instead")
+        }
+        descending = direction == "desc"
       }
-      let keyed = items.enumerated().map { (offset: $0.offset, key: PythonText.str($0.element[name] ?? .null), item: $0.element) }
-      let ordered = keyed.sorted { first, second in
-        let (a, b) = (first.key.unicodeScalars, second.key.unicodeScalars)
-        if a.elementsEqual(b) { return first.offset < second.offset }
-        return direction == "desc" ? b.lexicographicallyPrecedes(a) : a.lexicographicallyPrecedes(b)
+      // `get_field`, then `str()` of each value, as the sort key.
+      let keys = try items.map { item in
+        guard let value = item[String(name)] else { throw CommandFailure(message: "Resource doesn't have field \(name)") }
+        return PythonText.str(value)
       }
-      items = ordered.map(\.item)
+      // `list.sort(key=f, reverse=...)`: stable both ways.
+      let order = keys.indices.sorted { first, second in
+        let (a, b) = (keys[first].unicodeScalars, keys[second].unicodeScalars)
+        if a.elementsEqual(b) { return first < second }
+        return descending ? b.lexicographicallyPrecedes(a) : a.lexicographicallyPrecedes(b)
+      }
+      items = order.map { items[$0] }
     }
     return items
   }

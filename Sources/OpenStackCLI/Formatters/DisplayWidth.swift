@@ -13,13 +13,15 @@
 public enum DisplayWidth {
   /// `wcwidth.width(text)` with its defaults (`control_codes='parse'`, `tabsize=8`).
   public static func of<Text: StringProtocol>(_ text: Text) -> Int {
-    var printableASCII = true
-    for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
-      printableASCII = false
-      break
-    }
-    if printableASCII { return text.utf8.count }
+    if isPrintableASCII(text) { return text.utf8.count }
     return of(scalars: Array(text.unicodeScalars))
+  }
+
+  /// Whether every byte is printable ASCII (so one column each, and no line breaks): most cells
+  /// are, and tables measure every cell.
+  static func isPrintableASCII<Text: StringProtocol>(_ text: Text) -> Bool {
+    let isPrintable = { (byte: UInt8) in byte &- 0x20 < 0x5F }
+    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPrintable) } ?? text.utf8.allSatisfy(isPrintable)
   }
 
   /// `width()` on code points, Python's indexing unit.

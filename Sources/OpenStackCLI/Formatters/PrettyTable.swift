@@ -110,7 +110,8 @@ struct PrettyTable {
   private func physicalLines(of row: [String], widths: [Int]) -> [[String]] {
     // Most rows are one line that fits: nothing to wrap or lay out.
     let fits = row.indices.allSatisfy { index in
-      !row[index].utf8.contains(0x0A) && DisplayWidth.of(row[index]) <= widths[index]
+      let size = Self.size(row[index])
+      return size.height == 1 && size.width <= widths[index]
     }
     if fits { return [row] }
     let cells = row.indices.map { index -> [String] in
@@ -133,6 +134,7 @@ struct PrettyTable {
 
   /// `_get_size`: the widest line and the number of lines.
   static func size(_ text: String) -> (width: Int, height: Int) {
+    if DisplayWidth.isPrintableASCII(text) { return (text.utf8.count, 1) }
     guard text.utf8.contains(0x0A) else { return (DisplayWidth.of(text), 1) }
     let lines = Self.lines(text)
     return (lines.map { DisplayWidth.of($0) }.max() ?? 0, lines.count)

@@ -71,6 +71,7 @@ public enum PythonText {
   /// `str.title()`: a cased character after an uncased one (or at the start) in title case, every
   /// other cased character in lower case.
   public static func title(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTitle(text) }
     var result = String.UnicodeScalarView()
     var previousIsCased = false
     for scalar in text.unicodeScalars {
@@ -83,6 +84,30 @@ public enum PythonText {
       previousIsCased = properties.isCased
     }
     return String(result)
+  }
+
+  /// `str.strip()`: without leading and trailing whitespace (``isSpace``).
+  public static func strip(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+      let last = scalars.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+
+  /// `title()` of ASCII text, where the cased characters are the letters: Unicode's case data is
+  /// slow to consult, and column names are ASCII.
+  private static func asciiTitle(_ text: String) -> String {
+    var previousIsCased = false
+    let bytes = text.utf8.map { byte -> UInt8 in
+      let isUpper = byte &- UInt8(ascii: "A") < 26
+      let isLower = byte &- UInt8(ascii: "a") < 26
+      defer { previousIsCased = isUpper || isLower }
+      if isUpper && previousIsCased { return byte + 0x20 }
+      if isLower && !previousIsCased { return byte - 0x20 }
+      return byte
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `str.replace(old, new)` for a non-empty `old`: every occurrence, left to right, not overlapping.

@@ -65,7 +65,7 @@ public struct TableFormatter: CliffListFormatter, CliffSingleFormatter {
 
   /// Python's `str.expandtabs()`: 8-column stops, counted in code points from each `\n` or `\r`.
   static func expandingTabs(_ text: String) -> String {
-    guard text.utf8.contains(0x09) else { return text }
+    guard !DisplayWidth.isPrintableASCII(text), text.utf8.contains(0x09) else { return text }
     var result = String.UnicodeScalarView()
     var column = 0
     for scalar in text.unicodeScalars {
