@@ -18,7 +18,7 @@ enum ColumnNames {
 }
 
 /// An `openstack` command.
-protocol OpenStackCommand {
+protocol OpenStackCommand: SendableMetatype {
   /// The words that name it: `share type list`.
   static var name: String { get }
   /// The real client's usage text for it, and the options that repeat.
