@@ -13,6 +13,12 @@ public enum StepOutcome: Equatable, Sendable {
   case failed(status: Int32, message: String)
   /// The line is not something the emulation runs; nothing was executed.
   case notSimulated(reason: String)
+  /// The page asked not to run it (`walkthrough: skip`), for the reason given.
+  case skipped(reason: String)
+  /// It drifted or failed, and the page says its block does (`walkthrough: expect-drift`).
+  indirect case expectedDrift(reason: String, StepOutcome)
+  /// The page says its block drifts, and none of the block's commands does any more.
+  case driftGone(reason: String)
 }
 
 /// One line the page shows and the command did not print, or the reverse.
@@ -72,18 +78,70 @@ enum Elision {
 public struct StepResult: Equatable, Sendable {
   public var step: Step
   public var outcome: StepOutcome
+  /// The time the command took to run and compare.
+  public var seconds: Double = 0
+}
+
+/// What a check runs pages with, unless a page's directives say otherwise.
+public struct CheckSettings: Sendable {
+  public var cloud: CloudDefinition
+  /// The terminal width output was captured at; `nil`: a pipe, no wrapping.
+  public var terminalWidth: Int?
+
+  public init(cloud: CloudDefinition = .devstack, terminalWidth: Int? = nil) {
+    self.cloud = cloud
+    self.terminalWidth = terminalWidth
+  }
 }
 
 /// Runs a page's commands in one session against a fresh cloud and compares each command's
 /// output with the output the page documents, line by line (trailing white space ignored).
 public enum PageCheck {
-  public static func run(_ walkthrough: Walkthrough, cloud: FakeCloud = FakeCloud(), terminalWidth: Int? = nil) -> [StepResult] {
-    let session = Session(cloud: cloud, terminalWidth: terminalWidth)
+  /// Checks a page as its directives ask; bad directives and cloud files throw, naming the line.
+  public static func run(_ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings()) throws(DocumentError)
+    -> [StepResult]
+  {
+    let plan = try PagePlan(walkthrough)
+    var cloud = settings.cloud
+    if let file = plan.cloudFile {
+      do {
+        cloud = try CloudDefinition(contentsOfFile: file)
+      } catch {
+        throw DocumentError(file: error.file, line: error.line, reason: error.reason)
+      }
+    }
+    let session = Session(cloud: FakeCloud(definition: cloud), terminalWidth: plan.terminalWidth ?? settings.terminalWidth)
     var bindings = Bindings()
-    return walkthrough.steps.map { step in
+    var results = walkthrough.steps.enumerated().map { index, step in
+      for (name, value) in plan.environment[index] ?? [] { session.export(name, value) }
+      if let reason = plan.skipped[index] { return StepResult(step: step, outcome: .skipped(reason: reason)) }
+      let start = ContinuousClock.now
       // A documented ID in a later command stands for the cloud's ID it was bound to.
       let result = session.run(bindings.substituted(step.command.command))
-      return StepResult(step: step, outcome: outcome(of: result, for: step.command, bindings: &bindings))
+      let outcome = outcome(of: result, for: step.command, bindings: &bindings)
+      return StepResult(step: step, outcome: outcome, seconds: (ContinuousClock.now - start).seconds)
+    }
+    expectDrift(in: &results, plan: plan)
+    return results
+  }
+
+  /// A block the page says drifts: its drifting and failing commands are expected; when none
+  /// drifts, its first command reports that the drift is gone.
+  private static func expectDrift(in results: inout [StepResult], plan: PagePlan) {
+    let blocks = Dictionary(grouping: plan.expectedDrift.keys.sorted()) { results[$0].step.block }
+    for indexes in blocks.values.map({ $0.sorted() }) {
+      guard let first = indexes.first, let reason = plan.expectedDrift[first] else { continue }
+      var drifted = false
+      for index in indexes {
+        switch results[index].outcome {
+        case .drift, .failed:
+          results[index].outcome = .expectedDrift(reason: reason, results[index].outcome)
+          drifted = true
+        default:
+          break
+        }
+      }
+      if !drifted { results[first].outcome = .driftGone(reason: reason) }
     }
   }
 
@@ -144,5 +202,12 @@ extension StringProtocol {
     var text = self[...]
     while text.last == character { text = text.dropLast() }
     return Substring(text)
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as reports print it.
+  public var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }

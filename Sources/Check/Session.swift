@@ -53,7 +53,7 @@ public final class Session {
     case "export":
       for assignment in arguments {
         let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        if parts.count == 2 { environment[String(parts[0])] = String(parts[1]) }
+        if parts.count == 2 { export(String(parts[0]), String(parts[1])) }
       }
       return CommandResult()
     case "unset":
@@ -62,6 +62,11 @@ public final class Session {
     default:
       return notSimulated(line, because: "'\(command)' is not simulated")
     }
+  }
+
+  /// Sets a variable, as `export NAME=VALUE` does.
+  public func export(_ name: String, _ value: String) {
+    environment[name] = value
   }
 
   /// devstack's `openrc USER PROJECT`: the user's name, password and project.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Check
-import CloudAPI
 import Documents
 import FakeCloud
 import Foundation
+import Synchronization
 
 /// `walkthrough check`: runs every page in a fresh cloud and reports where what the commands
 /// print differs from what the page shows.
@@ -12,9 +12,13 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Run the pages' commands against a fake cloud and report where their output drifts from the page.",
     discussion: """
+      Pages may carry directives for the check in comments (.. walkthrough: ... in \
+      reStructuredText, <!-- walkthrough: ... --> in Markdown): cloud FILE, width N, \
+      env NAME=VALUE, skip [REASON], expect-drift REASON.
+
       Exit status: 0 when every command printed what its page shows (commands that are not \
-      simulated are listed, not counted as drift), 1 when any drifted or failed, 2 for bad usage \
-      or unreadable input.
+      simulated or skipped are listed, not counted as drift), 1 when any drifted or failed, 2 for \
+      bad usage or a page, directive or cloud file that cannot be read.
       """
   )
 
@@ -27,124 +31,84 @@ struct CheckCommand: ParsableCommand {
     case github
   }
 
+  enum Colour: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+  }
+
+  /// `K/N`: the K-th of N shards.
+  struct Shard: ExpressibleByArgument {
+    var index: Int
+    var count: Int
+
+    init?(argument: String) {
+      let parts = argument.split(separator: "/")
+      guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (1...count).contains(index)
+      else { return nil }
+      self.index = index
+      self.count = count
+    }
+  }
+
   @OptionGroup var pages: PageOptions
 
-  @Option(help: "The terminal width the pages' output was captured at; none: no wrapping.")
+  @Option(help: "The terminal width the pages' output was captured at, for pages that do not give theirs; none: no wrapping.")
   var width: Int?
+
+  @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
+  var cloud: String?
 
   @Option(help: "text: findings and a summary per page; json: one object per command; github: workflow annotations.")
   var format: Format = .text
 
+  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+  var junit: String?
+
+  @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
+  var color: Colour = .auto
+
+  @Option(help: "How many pages to check at once (default: the number of processors).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: ArgumentHelp("Check only the K-th of N equal shares of the pages, for a CI matrix.", valueName: "K/N"))
+  var shard: Shard?
+
+  func validate() throws {
+    guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+  }
+
   func run() throws {
-    var failing = false
-    for walkthrough in try pages.walkthroughs() {
-      let start = ContinuousClock.now
-      let results = PageCheck.run(walkthrough, terminalWidth: width)
-      let elapsed = ContinuousClock.now - start
-      var counts: [String: Int] = [:]
-      for result in results { counts[Self.kind(result.outcome), default: 0] += 1 }
-      failing = failing || counts["drift", default: 0] + counts["failed", default: 0] > 0
-      switch format {
-      case .json:
-        for result in results { print(Self.json(result, file: walkthrough.file).pythonCompact) }
-        continue
-      case .github:
-        for result in results {
-          if let annotation = Self.annotation(result, file: walkthrough.file) { print(annotation) }
+    var files = try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax)
+    if let shard { files = PageRunner.shard(files, index: shard.index, of: shard.count) }
+    var settings = CheckSettings(terminalWidth: width)
+    if let cloud {
+      do {
+        settings.cloud = try CloudDefinition(contentsOfFile: cloud)
+      } catch {
+        throw DocumentError(file: error.file, line: error.line, reason: error.reason)
+      }
+    }
+    let text = TextReport(colour: color == .always || color == .auto && TextReport.colourByDefault())
+    let format = self.format
+    let reports = Mutex<[PageReport]>([])
+    PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs) { page in
+      let output =
+        switch format {
+        case .text: text.render(page)
+        case .json: JSONLinesReport.render(page)
+        case .github: GitHubReport.render(page)
         }
-        continue
-      case .text:
-        break
+      FileHandle.standardOutput.write(Data(output.utf8))
+      reports.withLock { $0.append(page) }
+    }
+    let checked = reports.withLock { $0 }
+    if let junit {
+      do {
+        try Data(JUnitReport.render(checked).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+      } catch {
+        throw DocumentError(file: junit, reason: "cannot write the JUnit report (\(error.localizedDescription))")
       }
-      for result in results {
-        let report = Self.report(result, file: walkthrough.file)
-        if !report.isEmpty { print(report) }
-      }
-      let summary = ["matched", "drift", "failed", "not simulated"].compactMap { kind in
-        counts[kind].map { "\($0) \(kind)" }
-      }
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-      print(
-        "\(walkthrough.file): \(results.count) commands: \(summary.isEmpty ? "none" : summary.joined(separator: ", ")) (\(String(format: "%.2f", seconds)) s)"
-      )
     }
-    if failing { throw ExitCode(1) }
-  }
-
-  static func kind(_ outcome: StepOutcome) -> String {
-    switch outcome {
-    case .matched: "matched"
-    case .drift: "drift"
-    case .failed: "failed"
-    case .notSimulated: "not simulated"
-    }
-  }
-
-  /// `{"file", "line", "command", "outcome", "differences"|"status"|"message"|"reason"}`.
-  static func json(_ result: StepResult, file: String) -> JSON {
-    var fields: JSONObject = [
-      "file": .string(file), "line": .int(result.step.command.line), "command": .string(result.step.command.command),
-      "outcome": .string(kind(result.outcome)),
-    ]
-    switch result.outcome {
-    case .matched: break
-    case .drift(let differences):
-      fields["differences"] = .array(
-        differences.map { difference in
-          .object([
-            "side": .string(difference.side == .documented ? "documented" : "printed"),
-            "line": .int(difference.line), "text": .string(difference.text),
-          ])
-        })
-    case .failed(let status, let message):
-      fields["status"] = .int(Int(status))
-      fields["message"] = .string(message)
-    case .notSimulated(let reason):
-      fields["reason"] = .string(reason)
-    }
-    return .object(fields)
-  }
-
-  /// A GitHub Actions annotation (`::error file=…,line=…::…`) for drift and failures.
-  static func annotation(_ result: StepResult, file: String) -> String? {
-    let command = result.step.command
-    let message: String
-    switch result.outcome {
-    case .matched, .notSimulated: return nil
-    case .failed(let status, let text): message = "\(command.command) exited with status \(status): \(text)"
-    case .drift(let differences):
-      let documented = differences.filter { $0.side == .documented }.count
-      let printed = differences.count - documented
-      message = "\(command.command): output drifts from the page (\(documented) documented lines differ, \(printed) printed lines differ)"
-    }
-    // Workflow commands escape %, CR and LF in the message, and also `,` and `:` in properties.
-    let escapedMessage = message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
-    let escapedFile = file.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: ",", with: "%2C")
-      .replacingOccurrences(of: ":", with: "%3A")
-    return "::error file=\(escapedFile),line=\(command.line)::\(escapedMessage)"
-  }
-
-  /// One finding, with the page's file and line; nothing for a match.
-  static func report(_ result: StepResult, file: String) -> String {
-    let command = result.step.command
-    let place = "\(file):\(command.line)"
-    switch result.outcome {
-    case .matched:
-      return ""
-    case .notSimulated(let reason):
-      return "\(place): not simulated: \(command.command) (\(reason))"
-    case .failed(let status, let message):
-      return "\(place): failed: \(command.command) exited with status \(status): \(message)"
-    case .drift(let differences):
-      var lines = ["\(place): drift: \(command.command)"]
-      for difference in differences {
-        switch difference.side {
-        case .documented: lines.append("  - \(file):\(difference.line): \(difference.text)")
-        case .actual: lines.append("  + printed line \(difference.line): \(difference.text)")
-        }
-      }
-      return lines.joined(separator: "\n")
-    }
+    if checked.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+    if checked.contains(where: \.fails) { throw ExitCode(1) }
   }
 }

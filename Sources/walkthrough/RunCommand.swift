@@ -51,14 +51,8 @@ struct RunCommand: ParsableCommand {
   /// The cloud file's definition; an unreadable or invalid file exits with status 2.
   private func definition() throws -> CloudDefinition {
     guard let cloud else { return .devstack }
-    let text: String
     do {
-      text = try String(contentsOfFile: cloud, encoding: .utf8)
-    } catch {
-      throw DocumentError(file: cloud, reason: "cannot read the cloud file")
-    }
-    do {
-      return try CloudDefinition(yaml: text, file: cloud)
+      return try CloudDefinition(contentsOfFile: cloud)
     } catch {
       throw DocumentError(file: error.file, line: error.line, reason: error.reason)
     }

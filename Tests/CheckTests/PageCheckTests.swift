@@ -6,13 +6,13 @@ import Testing
 @testable import FakeCloud
 
 @Suite struct PageCheckTests {
-  func check(_ page: String) -> [StepResult] {
-    PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst))
+  func check(_ page: String) throws -> [StepResult] {
+    try PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst))
   }
 
   /// What `openstack share network list` prints on a fresh cloud: the empty list's single line.
-  @Test func outputThatMatchesIsMatched() {
-    let results = check("Networks::\n\n  $ openstack share network list\n")
+  @Test func outputThatMatchesIsMatched() throws {
+    let results = try check("Networks::\n\n  $ openstack share network list\n")
     #expect(results.map(\.outcome) == [.matched])
   }
 
@@ -25,7 +25,7 @@ import Testing
         dhss_maybe
         dhss_true
       """
-    let results = check(page)
+    let results = try check(page)
     #expect(
       results.map(\.outcome) == [
         .drift([
@@ -35,18 +35,18 @@ import Testing
       ])
   }
 
-  @Test func aCommandThatFailsWhereThePageShowsOutputFailed() {
-    let results = check("Show::\n\n  $ openstack share show nothing\n  +----+\n")
+  @Test func aCommandThatFailsWhereThePageShowsOutputFailed() throws {
+    let results = try check("Show::\n\n  $ openstack share show nothing\n  +----+\n")
     #expect(
       results.map(\.outcome) == [.failed(status: 1, message: "No share with a name or ID of 'nothing' exists.")])
   }
 
-  @Test func otherProgramsAreNotSimulated() {
-    let results = check("List::\n\n  $ ls -l\n  total 0\n")
+  @Test func otherProgramsAreNotSimulated() throws {
+    let results = try check("List::\n\n  $ ls -l\n  total 0\n")
     #expect(results.map(\.outcome) == [.notSimulated(reason: "walkthrough: not run: the line 'ls' is not simulated.")])
   }
 
-  @Test func pagesRunInOneSession() {
+  @Test func pagesRunInOneSession() throws {
     let page = """
       Create::
 
@@ -58,7 +58,7 @@ import Testing
         $ openstack share network list -f value -c Name
         n
       """
-    #expect(check(page).map(\.outcome) == [.matched, .matched])
+    #expect(try check(page).map(\.outcome) == [.matched, .matched])
   }
 }
 
@@ -68,7 +68,7 @@ import Testing
   @Test func findsTheRealDriftAndNothingElse() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("DocumentsTests/Fixtures/manila-troubleshooting.rst").path
-    let results = PageCheck.run(try WalkthroughReader.read(file: path), terminalWidth: 228)
+    let results = try PageCheck.run(try WalkthroughReader.read(file: path), settings: CheckSettings(terminalWidth: 228))
     let drifting = results.filter { $0.outcome != .matched }.map(\.step.command.line)
     // 118, 254, 333: `share create` prints the API's fields in API order (cliff 4.9 and later),
     // with encryption_key_ref, and a new share is `creating` without export locations; 207:
@@ -92,9 +92,9 @@ import Testing
     #expect(!Elision.lineMatches("| id | ... |", "| name | x |"))
   }
 
-  @Test func aPageWithElisionsMatches() {
+  @Test func aPageWithElisionsMatches() throws {
     let page = "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  ...\n"
-    let results = PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst))
+    let results = try PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst))
     #expect(results.map(\.outcome) == [.matched])
   }
 }

@@ -5,7 +5,13 @@ import CCmarkGFM
 /// cmark-gfm builds them.
 public enum MarkdownReader {
   public static func blocks(in text: String) -> [LiteralBlock] {
-    withDocument(text) { CodeBlockCollector().collect(in: $0) } ?? []
+    read(text).blocks
+  }
+
+  /// The code blocks and the author directives (`<!-- walkthrough: ... -->` HTML blocks), in
+  /// page order.
+  public static func read(_ text: String) -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
+    withDocument(text) { CodeBlockCollector().collect(in: $0) } ?? ([], [])
   }
 
   /// Parses `text` with cmark-gfm and the extensions above, and hands `body` the document node,
@@ -32,11 +38,12 @@ public enum MarkdownReader {
 /// Walks a cmark-gfm tree in document order, keeping the heading and lead of each code block.
 private struct CodeBlockCollector {
   private var blocks: [LiteralBlock] = []
+  private var directives: [AuthorDirective] = []
   private var context = StepContext()
 
-  func collect(in document: OpaquePointer) -> [LiteralBlock] {
+  func collect(in document: OpaquePointer) -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
     var collector = self
-    guard let iterator = cmark_iter_new(document) else { return [] }
+    guard let iterator = cmark_iter_new(document) else { return ([], []) }
     defer { cmark_iter_free(iterator) }
     while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
       guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
@@ -44,7 +51,7 @@ private struct CodeBlockCollector {
       else { continue }
       collector.visit(node)
     }
-    return collector.blocks
+    return (collector.blocks, collector.directives)
   }
 
   private mutating func visit(_ node: OpaquePointer) {
@@ -55,6 +62,11 @@ private struct CodeBlockCollector {
       context.leadSource = plainText(of: node)
     case CMARK_NODE_CODE_BLOCK:
       blocks.append(codeBlock(node))
+    case CMARK_NODE_HTML_BLOCK:
+      let html = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+      if let directive = AuthorDirective.parse(html: html, line: Int(cmark_node_get_start_line(node))) {
+        directives.append(directive)
+      }
     default:
       break
     }

@@ -37,12 +37,12 @@ public enum WalkthroughReader {
 
   /// Reads a page's text.
   public static func parse(_ text: String, file: String, syntax: Syntax) -> Walkthrough {
-    let blocks =
+    let content =
       switch syntax {
-      case .rst: RSTReader.blocks(in: text)
-      case .markdown: MarkdownReader.blocks(in: text)
+      case .rst: RSTReader.read(text)
+      case .markdown: MarkdownReader.read(text)
       }
-    return Walkthrough(file: file, syntax: syntax, blocks: blocks)
+    return Walkthrough(file: file, syntax: syntax, blocks: content.blocks, directives: content.directives)
   }
 
   /// The pages that `paths` name: files as given, directories searched (in name order, hidden

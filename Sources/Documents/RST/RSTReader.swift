@@ -4,15 +4,21 @@
 /// each literal block's text exactly as docutils does.
 public enum RSTReader {
   public static func blocks(in text: String) -> [LiteralBlock] {
+    read(text).blocks
+  }
+
+  /// The literal blocks and the author directives (`.. walkthrough: ...` comments), in page order.
+  public static func read(_ text: String) -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
     let parser = RSTBodyParser()
     parser.parse(RSTLineSplitter.lines(of: text), matchesTitles: true)
-    return parser.blocks
+    return (parser.blocks, parser.directives)
   }
 }
 
 /// One pass over a document's body elements, recursing into nested bodies.
 final class RSTBodyParser {
   private(set) var blocks: [LiteralBlock] = []
+  private(set) var directives: [AuthorDirective] = []
   /// The current section title and the last paragraph, as written.
   private var heading: String?
   private var lead: String?
@@ -141,7 +147,10 @@ final class RSTBodyParser {
       // An empty comment followed by a blank line ends there, so that a block quote may follow.
       let nextIsBlank = index + 1 == lines.count || lines[index + 1].isBlank
       if isEmpty && nextIsBlank { return index + 1 }
-      return RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: offset).end
+      let comment = RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: offset)
+      let text = comment.block.map(\.text).joined(separator: " ")
+      if let directive = AuthorDirective.parse(comment: text, line: lines[index].number) { directives.append(directive) }
+      return comment.end
     }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Why a cloud file cannot be read: the file, the line, and what is wrong there.
@@ -10,6 +11,17 @@ public struct CloudFileError: Error, Equatable, CustomStringConvertible {
 }
 
 extension CloudDefinition {
+  /// Reads the cloud file at `path` (see ``init(yaml:file:)``).
+  public init(contentsOfFile path: String) throws(CloudFileError) {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw CloudFileError(file: path, reason: "cannot read the cloud file")
+    }
+    try self.init(yaml: text, file: path)
+  }
+
   /// Reads a cloud file: YAML with the sections `users`, `networks`, `share_types`, `backends`,
   /// `default_share_type` and `default_user`. A section left out keeps devstack's.
   ///

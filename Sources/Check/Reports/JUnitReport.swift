@@ -1,0 +1,92 @@
+import Foundation
+
+/// JUnit XML as Jenkins, GitLab and GitHub test reporters read it: a `testsuite` per page, a
+/// `testcase` per command (named by its line and command), drift and failed commands as
+/// `failure`, pages that could not be read as `error`, commands not run as `skipped`. Expected
+/// drift passes, its reason in `system-out`.
+public enum JUnitReport {
+  public static func render(_ pages: [PageReport]) -> String {
+    let tests = pages.reduce(0) { $0 + max(1, $1.results.count) }
+    let failures = pages.reduce(0) { $0 + $1.results.count { $0.outcome.kind.fails } }
+    let errors = pages.count { $0.error != nil }
+    let time = pages.reduce(0) { $0 + $1.seconds }
+    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    xml +=
+      "<testsuites name=\"walkthrough check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds(time))\">\n"
+    for page in pages { xml += suite(page) }
+    return xml + "</testsuites>\n"
+  }
+
+  private static func suite(_ page: PageReport) -> String {
+    let name = escaped(page.file)
+    if let error = page.error {
+      return """
+          <testsuite name="\(name)" tests="1" failures="0" errors="1" skipped="0" time="\(seconds(page.seconds))" file="\(name)">
+            <testcase name="\(name)" classname="\(name)" file="\(name)" time="0">
+              <error message="\(escaped(error.reason))" type="unreadable">\(escaped(error.description))</error>
+            </testcase>
+          </testsuite>
+
+        """
+    }
+    let failures = page.results.count { $0.outcome.kind.fails }
+    let skipped = page.results.count { [.skipped, .notSimulated].contains($0.outcome.kind) }
+    var xml =
+      "  <testsuite name=\"\(name)\" tests=\"\(page.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(seconds(page.seconds))\" file=\"\(name)\">\n"
+    for result in page.results { xml += testcase(result, file: page.file) }
+    return xml + "  </testsuite>\n"
+  }
+
+  private static func testcase(_ result: StepResult, file: String) -> String {
+    let command = result.step.command
+    let attributes =
+      "name=\"\(escaped("line \(command.line): \(command.command)"))\" classname=\"\(escaped(file))\" file=\"\(escaped(file))\" line=\"\(command.line)\" time=\"\(seconds(result.seconds))\""
+    let body: String
+    switch result.outcome {
+    case .matched:
+      return "    <testcase \(attributes)/>\n"
+    case .drift(let differences):
+      let diff = differences.map { difference in
+        difference.side == .documented
+          ? "- \(file):\(difference.line): \(difference.text)" : "+ printed line \(difference.line): \(difference.text)"
+      }.joined(separator: "\n")
+      body = "<failure message=\"output drifts from the page\" type=\"drift\">\(escaped(diff))</failure>"
+    case .failed(let status, let message):
+      body =
+        "<failure message=\"\(escaped("exited with status \(status)"))\" type=\"failed\">\(escaped(message))</failure>"
+    case .driftGone(let reason):
+      body =
+        "<failure message=\"the page expects drift here and there is none\" type=\"drift gone\">\(escaped(reason))</failure>"
+    case .expectedDrift(let reason, _):
+      body = "<system-out>\(escaped("expected drift: \(reason)"))</system-out>"
+    case .skipped(let reason):
+      body = "<skipped message=\"\(escaped(reason.isEmpty ? "skipped by the page" : "skipped: \(reason)"))\"/>"
+    case .notSimulated(let reason):
+      body = "<skipped message=\"\(escaped("not simulated: \(reason)"))\"/>"
+    }
+    return "    <testcase \(attributes)>\n      \(body)\n    </testcase>\n"
+  }
+
+  private static func seconds(_ value: Double) -> String {
+    String(format: "%.6f", value)
+  }
+
+  /// Text for an attribute or element: markup characters as entities; characters XML 1.0 cannot
+  /// hold (most controls, such as the escape of a terminal colour) as U+FFFD.
+  static func escaped(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "\t", "\n", "\r", "\u{20}"..."\u{D7FF}", "\u{E000}"..."\u{FFFD}", "\u{10000}"..."\u{10FFFF}":
+        result.unicodeScalars.append(scalar)
+      default:
+        result += "\u{FFFD}"
+      }
+    }
+    return result
+  }
+}

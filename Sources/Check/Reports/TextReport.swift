@@ -1,0 +1,74 @@
+import Foundation
+
+/// The report for people: one finding per command that did not match, each with its page's file
+/// and line, and a line of counts per page. Colour, when on, marks what fails in red and what is
+/// only noted in yellow.
+public struct TextReport: Sendable {
+  public var colour: Bool
+
+  public init(colour: Bool) {
+    self.colour = colour
+  }
+
+  /// Colour when standard output is a terminal and `NO_COLOR` is not set to something (see
+  /// no-color.org) and the terminal is not a dumb one.
+  public static func colourByDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+  }
+
+  public func render(_ page: PageReport) -> String {
+    if let error = page.error { return paint("\(error): error", .red) + "\n" }
+    var text = ""
+    for result in page.results {
+      let finding = self.finding(result, file: page.file)
+      if !finding.isEmpty { text += finding + "\n" }
+    }
+    let counts = page.counts.map { "\($0.count) \($0.kind.rawValue)" }
+    let summary =
+      "\(page.file): \(page.results.count) commands: \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
+      + " (\(String(format: "%.2f", page.seconds)) s)"
+    return text + paint(summary, page.fails ? .red : .plain) + "\n"
+  }
+
+  private func finding(_ result: StepResult, file: String) -> String {
+    let command = result.step.command
+    let place = "\(file):\(command.line)"
+    switch result.outcome {
+    case .matched:
+      return ""
+    case .notSimulated(let reason):
+      return paint("\(place): not simulated:", .yellow) + " \(command.command) (\(reason))"
+    case .skipped(let reason):
+      return paint("\(place): skipped:", .yellow) + " \(command.command)\(reason.isEmpty ? "" : " (\(reason))")"
+    case .expectedDrift(let reason, _):
+      return paint("\(place): expected drift:", .yellow) + " \(command.command) (\(reason))"
+    case .driftGone(let reason):
+      return paint("\(place): drift gone:", .red)
+        + " \(command.command): the page expects its block to drift (\(reason)), and it no longer does;"
+        + " remove the directive"
+    case .failed(let status, let message):
+      return paint("\(place): failed:", .red) + " \(command.command) exited with status \(status): \(message)"
+    case .drift(let differences):
+      var lines = [paint("\(place): drift:", .red) + " \(command.command)"]
+      for difference in differences {
+        switch difference.side {
+        case .documented: lines.append(paint("  - \(file):\(difference.line): \(difference.text)", .red))
+        case .actual: lines.append(paint("  + printed line \(difference.line): \(difference.text)", .green))
+        }
+      }
+      return lines.joined(separator: "\n")
+    }
+  }
+
+  private enum Colour: String {
+    case plain = ""
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+  }
+
+  private func paint(_ text: String, _ colour: Colour) -> String {
+    guard self.colour, colour != .plain else { return text }
+    return "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m"
+  }
+}
