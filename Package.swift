@@ -46,7 +46,11 @@ let package = Package(
     ),
     .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI"]),
     .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud"]),
-    .testTarget(name: "CheckTests", dependencies: ["Check", "Documents"], resources: [.copy("Goldens")]),
+    .testTarget(
+      name: "CheckTests",
+      dependencies: ["Check", "Documents"],
+      resources: [.copy("Goldens"), .copy("Fixtures")]
+    ),
     .testTarget(
       name: "OpenStackCLITests",
       dependencies: ["OpenStackCLI"],

@@ -172,3 +172,47 @@ import Testing
     }
   }
 }
+
+/// Author directives are comments that start with `walkthrough:`; other comments are not.
+@Suite struct AuthorDirectiveTests {
+  @Test func readsDirectivesFromReStructuredTextComments() {
+    let page = """
+      .. walkthrough: width 228
+
+      .. a comment that is not for us
+
+      Text.
+
+      ..  walkthrough:   expect-drift  the table
+         is older
+
+      - .. walkthrough: skip
+      """
+    let directives = WalkthroughReader.parse(page, file: "p.rst", syntax: .rst).directives
+    #expect(
+      directives == [
+        AuthorDirective(line: 1, text: "width 228"), AuthorDirective(line: 7, text: "expect-drift the table is older"),
+        AuthorDirective(line: 10, text: "skip"),
+      ])
+  }
+
+  @Test func readsDirectivesFromMarkdownComments() {
+    let page = """
+      <!-- walkthrough: cloud clouds/nova.yaml -->
+
+      <!-- an ordinary comment -->
+
+      Text <!-- walkthrough: inline comments are prose --> here.
+
+      <!--
+      walkthrough: env OS_CLOUD=devstack-admin
+      -->
+      """
+    let directives = WalkthroughReader.parse(page, file: "p.md", syntax: .markdown).directives
+    #expect(
+      directives == [
+        AuthorDirective(line: 1, text: "cloud clouds/nova.yaml"),
+        AuthorDirective(line: 7, text: "env OS_CLOUD=devstack-admin"),
+      ])
+  }
+}

@@ -29,6 +29,9 @@ struct ManilaLookup {
   var listQuery: [(name: String, value: String)] = []
   /// Whether the search also lists soft-deleted resources (shares, from microversion 2.69).
   var searchesSoftDeleted = false
+  /// The python-manilaclient manager whose `get` and `list` the search calls, when they are
+  /// wrapped to start at a microversion (`@api_versions.wraps`).
+  var manager: ManilaManager?
 
   func find(_ nameOrID: String, in context: CommandContext, helper: Helper = .manilaclient) throws -> JSON {
     let fetchFirst =
@@ -36,6 +39,7 @@ struct ManilaLookup {
       case .manilaclient: Int(nameOrID) != nil || UUID(uuidString: nameOrID) != nil
       case .oscLib: true
       }
+    try manager?.require(fetchFirst ? "get" : "list", in: context)
     if fetchFirst, let record = try fetch(nameOrID, in: context) { return record }
     let searches = helper == .manilaclient ? 2 : 1
     var matches: [JSON] = []
@@ -80,7 +84,24 @@ struct ManilaLookup {
     collection: "share_types", listQuery: [(name: "is_public", value: "all")])
   static let message = ManilaLookup(
     className: "message", path: "/v2/messages", member: "message", listPath: "/v2/messages",
-    collection: "messages")
+    collection: "messages", manager: .messages)
+}
+
+/// A python-manilaclient manager whose methods start at a microversion.
+struct ManilaManager {
+  /// `manilaclient.v2.messages.MessageManager`.
+  var qualifiedName: String
+  var minimumVersion: Microversion
+
+  static let messages = ManilaManager(qualifiedName: "manilaclient.v2.messages.MessageManager", minimumVersion: Microversion(2, 37))
+
+  /// `UnsupportedVersion`, as the wrapped `method` raises it below its first microversion.
+  func require(_ method: String, in context: CommandContext) throws {
+    let version = try context.api.negotiatedShareVersion()
+    guard version >= minimumVersion else {
+      throw CommandFailure(message: "API version '\(version)' is not supported on '\(qualifiedName).\(method)' method.")
+    }
+  }
 }
 
 /// Helpers shared by the Shared File Systems commands, as python-manilaclient writes them.

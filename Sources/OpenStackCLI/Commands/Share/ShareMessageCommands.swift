@@ -7,6 +7,7 @@ enum ShareMessageList: OpenStackCommand {
   static let columns = ["ID", "Resource Type", "Resource ID", "Action ID", "User Message", "Detail ID", "Created At"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    try ManilaManager.messages.require("list", in: context)
     var options: [(String, String?)] = [
       ("limit", arguments.value("--limit")), ("request_id", arguments.value("--request-id")),
       ("resource_type", arguments.value("--resource-type")), ("resource_id", arguments.value("--resource-id")),
