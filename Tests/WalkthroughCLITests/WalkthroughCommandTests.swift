@@ -175,4 +175,61 @@ import Testing
         == "::error file=\(path),line=3::openstack share type list -f value -c Name: output drifts from the page (1 documented lines differ, 1 printed lines differ)\n"
     )
   }
+
+  /// A directory of pages: `p00.rst` ... with a command each, the odd ones drifting.
+  func pages(_ count: Int) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-pages-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for index in 0..<count {
+      let output = index % 2 == 0 ? "" : "  drift\n"
+      try Data("P::\n\n  $ openstack share network list\n\(output)".utf8)
+        .write(to: directory.appendingPathComponent(String(format: "p%02d.rst", index)))
+    }
+    return directory
+  }
+
+  /// The page files a text report mentions, in the order it mentions them.
+  func summaries(_ output: String) -> [String] {
+    output.split(separator: "\n").filter { $0.contains(" commands: ") }.map { String($0.split(separator: ":")[0]) }
+  }
+
+  @Test func parallelPagesReportInPageOrder() throws {
+    let directory = try pages(12)
+    let serial = try walkthrough("check", "--jobs", "1", directory.path)
+    let parallel = try walkthrough("check", "--jobs", "4", directory.path)
+    #expect(serial.status == 1 && parallel.status == 1)
+    let expected = (0..<12).map { directory.appendingPathComponent(String(format: "p%02d.rst", $0)).path }
+    #expect(summaries(serial.standardOutput) == expected)
+    #expect(summaries(parallel.standardOutput) == expected)
+  }
+
+  @Test func shardsSplitThePagesWithoutOverlap() throws {
+    let directory = try pages(7)
+    let shards = try (1...3).map { try summaries(walkthrough("check", "--shard", "\($0)/3", directory.path).standardOutput) }
+    let all = (0..<7).map { directory.appendingPathComponent(String(format: "p%02d.rst", $0)).path }
+    #expect(shards == [[all[0], all[3], all[6]], [all[1], all[4]], [all[2], all[5]]])
+    #expect(try walkthrough("check", "--shard", "4/3", directory.path).status == 2)
+  }
+
+  @Test func aPageThatCannotBeCheckedExitsTwoAfterTheOthers() throws {
+    let directory = try pages(2)
+    try Data(".. walkthrough: colour red\n".utf8).write(to: directory.appendingPathComponent("p00.rst"))
+    let result = try walkthrough("check", "--color", "never", directory.path)
+    #expect(result.status == 2)
+    #expect(
+      result.standardOutput.hasPrefix(
+        "\(directory.path)/p00.rst:1: unknown walkthrough directive 'colour' (known: cloud, width, env, skip, expect-drift): error\n"
+      ))
+    #expect(summaries(result.standardOutput) == [directory.appendingPathComponent("p01.rst").path])
+  }
+
+  @Test func writesJUnitWhenAskedAndColoursWhenTold() throws {
+    let directory = try pages(2)
+    let junit = directory.appendingPathComponent("report.xml")
+    let result = try walkthrough("check", "--junit", junit.path, "--color", "always", directory.path)
+    #expect(result.status == 1)
+    let xml = try String(contentsOf: junit, encoding: .utf8)
+    #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"walkthrough check\" tests=\"2\" failures=\"1\""))
+    #expect(result.standardOutput.contains("\u{1B}[31m\(directory.path)/p01.rst:3: drift:\u{1B}[0m"))
+  }
 }

@@ -1,0 +1,132 @@
+import Documents
+import Foundation
+import Testing
+
+@testable import Check
+
+/// The reports, on one page with an outcome of every kind.
+@Suite struct ReportTests {
+  static let page = """
+    .. walkthrough: expect-drift captured at an older release
+
+    ::
+
+      $ openstack share type list -f value -c Name
+      default
+
+    ::
+
+      $ openstack share type list -f value -c Name
+      default
+      dhss_maybe
+      dhss_true
+
+    .. walkthrough: skip needs a real network
+
+    ::
+
+      $ openstack share network list
+
+    ::
+
+      $ ls & rm -rf /
+      $ openstack share show nothing
+      +-------+
+      | share |
+      +-------+
+    """
+
+  static func report() throws -> PageReport {
+    let walkthrough = WalkthroughReader.parse(page, file: "docs/page.rst", syntax: .rst)
+    return PageReport(file: walkthrough.file, results: try PageCheck.run(walkthrough), seconds: 0.25)
+  }
+
+  @Test func textNamesEveryFindingWithItsFileAndLine() throws {
+    #expect(
+      TextReport(colour: false).render(try Self.report()) == """
+        docs/page.rst:5: expected drift: openstack share type list -f value -c Name (captured at an older release)
+        docs/page.rst:10: drift: openstack share type list -f value -c Name
+          - docs/page.rst:12: dhss_maybe
+          + printed line 2: dhss_false
+        docs/page.rst:19: skipped: openstack share network list (needs a real network)
+        docs/page.rst:23: not simulated: ls & rm -rf / (walkthrough: not run: the line uses '&'.)
+        docs/page.rst:24: failed: openstack share show nothing exited with status 1: No share with a name or ID of 'nothing' exists.
+        docs/page.rst: 5 commands: 1 drift, 1 failed, 1 expected drift, 1 skipped, 1 not simulated (0.25 s)
+
+        """)
+  }
+
+  @Test func colourMarksFailuresRedAndNotesYellow() throws {
+    let lines = TextReport(colour: true).render(try Self.report()).split(separator: "\n")
+    #expect(lines[0].hasPrefix("\u{1B}[33mdocs/page.rst:5: expected drift:\u{1B}[0m "))
+    #expect(lines[1] == "\u{1B}[31mdocs/page.rst:10: drift:\u{1B}[0m openstack share type list -f value -c Name")
+    #expect(lines[2] == "\u{1B}[31m  - docs/page.rst:12: dhss_maybe\u{1B}[0m")
+    #expect(lines[3] == "\u{1B}[32m  + printed line 2: dhss_false\u{1B}[0m")
+    #expect(lines.last?.hasPrefix("\u{1B}[31mdocs/page.rst: 5 commands:") == true)
+  }
+
+  @Test func colourIsOffWhenNoColorIsSetOrOutputIsNotATerminal() {
+    // The tests' standard output is not a terminal, so colour is off whatever the variables say.
+    #expect(!TextReport.colourByDefault(environment: [:]))
+    #expect(!TextReport.colourByDefault(environment: ["NO_COLOR": "1", "TERM": "xterm-256color"]))
+  }
+
+  @Test func jsonLinesCarryTheOutcomeOfEachCommand() throws {
+    let lines = JSONLinesReport.render(try Self.report()).split(separator: "\n").map(String.init)
+    #expect(lines.count == 5)
+    #expect(
+      lines[0]
+        == #"{"file": "docs/page.rst", "line": 5, "command": "openstack share type list -f value -c Name", "outcome": "expected drift", "reason": "captured at an older release", "differences": [{"side": "printed", "line": 2, "text": "dhss_false"}, {"side": "printed", "line": 3, "text": "dhss_true"}]}"#
+    )
+    #expect(
+      lines[2]
+        == #"{"file": "docs/page.rst", "line": 19, "command": "openstack share network list", "outcome": "skipped", "reason": "needs a real network"}"#
+    )
+  }
+
+  @Test func githubAnnotatesFailuresAsErrorsAndExpectedDriftAsNotices() throws {
+    #expect(
+      GitHubReport.render(try Self.report()) == """
+        ::notice file=docs/page.rst,line=5::expected drift: captured at an older release
+        ::error file=docs/page.rst,line=10::openstack share type list -f value -c Name: output drifts from the page (1 documented lines differ, 1 printed lines differ)
+        ::error file=docs/page.rst,line=24::openstack share show nothing exited with status 1: No share with a name or ID of 'nothing' exists.
+
+        """)
+  }
+
+  @Test func junitIsValidAgainstTheSchemaCIServersRead() throws {
+    let unreadable = PageReport(
+      file: "docs/bad & <odd>.rst", results: [], seconds: 0,
+      error: DocumentError(file: "docs/bad & <odd>.rst", line: 3, reason: "unknown walkthrough directive 'x\u{1B}'"))
+    let xml = JUnitReport.render([try Self.report(), unreadable])
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+    try Data(xml.utf8).write(to: file)
+    let schema = try #require(Bundle.module.url(forResource: "Fixtures/junit", withExtension: "xsd"))
+    let validation = try Self.xmllint(["--noout", "--schema", schema.path, file.path])
+    #expect(validation.status == 0, "\(validation.output)")
+    #expect(xml.contains(#"<testsuites name="walkthrough check" tests="6" failures="2" errors="1" time="0.250000">"#))
+    #expect(
+      xml.contains(
+        #"<testsuite name="docs/page.rst" tests="5" failures="2" errors="0" skipped="2" time="0.250000" file="docs/page.rst">"#))
+    #expect(xml.contains(#"<skipped message="skipped: needs a real network"/>"#))
+    #expect(xml.contains(#"<failure message="output drifts from the page" type="drift">- docs/page.rst:12: dhss_maybe"#))
+    #expect(
+      xml.contains(
+        "<error message=\"unknown walkthrough directive 'x\u{FFFD}'\" type=\"unreadable\">docs/bad &amp; &lt;odd&gt;.rst:3: unknown walkthrough directive 'x\u{FFFD}'</error>"
+      ))
+  }
+
+  /// xmllint, which Scripts/setup installs.
+  static func xmllint(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+  }
+}
