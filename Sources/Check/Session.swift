@@ -21,10 +21,21 @@ public final class Session {
   public init(cloud: FakeCloud, terminalWidth: Int? = nil, recordingTraffic: Bool = false) {
     self.cloud = cloud
     self.traffic = recordingTraffic ? RecordingTransport(cloud) : nil
-    self.client = OpenStackClient(transport: traffic ?? cloud, sleep: { cloud.advanceClock(seconds: $0) })
+    let definition = cloud.definition
+    var clouds: [String: CloudCredentials] = [:]
+    for entry in definition.clouds {
+      let password = definition.users.first { $0.name == entry.user }?.password ?? ""
+      clouds[entry.name] = CloudCredentials(username: entry.user, password: password, projectName: entry.project)
+    }
+    self.client = OpenStackClient(transport: traffic ?? cloud, sleep: { cloud.advanceClock(seconds: $0) }, clouds: clouds)
     self.terminalWidth = terminalWidth
     environment = ["OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"]
-    useCredentials(of: cloud.definition.defaultUser, project: nil)
+    // As a devstack user with `clouds.yaml` and `OS_CLOUD` set: the default user's cloud.
+    if let start = definition.defaultCloud {
+      environment["OS_CLOUD"] = start.name
+    } else {
+      useCredentials(of: definition.defaultUser, project: nil)
+    }
   }
 
   /// Runs one command line.

@@ -5,19 +5,28 @@ import CloudAPI
 public final class OpenStackClient {
   private let transport: any CloudTransport
   private let sleep: (Double) -> Void
+  private let clouds: [String: CloudCredentials]
 
-  /// - Parameter sleep: how the client waits between the polls of `--wait`; in process, the
-  ///   session moves the fake cloud's clock on instead of sleeping.
-  public init(transport: any CloudTransport, sleep: @escaping (Double) -> Void) {
+  /// - Parameters:
+  ///   - sleep: how the client waits between the polls of `--wait`; in process, the session
+  ///     moves the fake cloud's clock on instead of sleeping.
+  ///   - clouds: the entries of the user's `clouds.yaml`, by name, for `--os-cloud`/`OS_CLOUD`.
+  public init(transport: any CloudTransport, sleep: @escaping (Double) -> Void, clouds: [String: CloudCredentials] = [:]) {
     self.transport = transport
     self.sleep = sleep
+    self.clouds = clouds
   }
 
   /// Runs `openstack ARGUMENTS...` with the given environment (`OS_*`, `CLIFF_*`).
   /// `terminalWidth` is the width of the terminal standard output goes to; `nil` when it goes
   /// to a file or a pipe, where cliff does not wrap tables.
   public func run(_ arguments: [String], environment: [String: String], terminalWidth: Int? = nil) -> CommandResult {
-    let globals = GlobalOptions(arguments, environment: environment)
+    let globals: GlobalOptions
+    do {
+      globals = try GlobalOptions(arguments, environment: environment, clouds: clouds)
+    } catch {
+      return CommandResult(standardError: error.message + "\n", exitStatus: error.exitStatus)
+    }
     let words = globals.remaining
     guard let (name, commandWords) = Self.commandName(in: words) else {
       return unknownCommand(words)
@@ -71,6 +80,19 @@ public final class OpenStackClient {
   }
 }
 
+/// A `clouds.yaml` entry: who `--os-cloud NAME` signs in as.
+public struct CloudCredentials: Sendable {
+  public var username: String
+  public var password: String
+  public var projectName: String
+
+  public init(username: String, password: String, projectName: String) {
+    self.username = username
+    self.password = password
+    self.projectName = projectName
+  }
+}
+
 /// The options python-openstackclient reads before the command name, with the `OS_*`
 /// environment variables they default to.
 struct GlobalOptions {
@@ -88,7 +110,7 @@ struct GlobalOptions {
   ]
   private static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
 
-  init(_ arguments: [String], environment: [String: String]) {
+  init(_ arguments: [String], environment: [String: String], clouds: [String: CloudCredentials]) throws(CommandFailure) {
     var settings: [String: String] = [:]
     var index = 0
     while index < arguments.count {
@@ -116,10 +138,17 @@ struct GlobalOptions {
     func setting(_ option: String, _ variable: String) -> String? {
       settings[option] ?? environment[variable]
     }
+    // openstacksdk's config: the named cloud's values, overridden by the options, which take
+    // their defaults from the environment (so `OS_USERNAME` beats the cloud's user).
+    var cloud: CloudCredentials?
+    if let name = setting("--os-cloud", "OS_CLOUD"), !name.isEmpty {
+      guard let entry = clouds[name] else { throw CommandFailure(message: "Cloud \(name) was not found.") }
+      cloud = entry
+    }
     credentials = Credentials(
-      username: setting("--os-username", "OS_USERNAME"),
-      password: setting("--os-password", "OS_PASSWORD"),
-      projectName: setting("--os-project-name", "OS_PROJECT_NAME") ?? environment["OS_TENANT_NAME"],
+      username: setting("--os-username", "OS_USERNAME") ?? cloud?.username,
+      password: setting("--os-password", "OS_PASSWORD") ?? cloud?.password,
+      projectName: setting("--os-project-name", "OS_PROJECT_NAME") ?? environment["OS_TENANT_NAME"] ?? cloud?.projectName,
       userDomainName: setting("--os-user-domain-name", "OS_USER_DOMAIN_NAME") ?? "Default",
       projectDomainName: setting("--os-project-domain-name", "OS_PROJECT_DOMAIN_NAME") ?? "Default"
     )

@@ -38,12 +38,28 @@ import Testing
 
   @Test func sourcingOpenrcSwitchesUser() {
     let session = Session(cloud: FakeCloud())
-    #expect(session.environment["OS_USERNAME"] == "clouduser1")
-    #expect(session.environment["OS_PROJECT_NAME"] == "demo")
+    #expect(session.environment["OS_CLOUD"] == "devstack")
+    #expect(session.environment["OS_USERNAME"] == nil)
     #expect(session.run("source openrc admin admin").exitStatus == 0)
     #expect(session.environment["OS_USERNAME"] == "admin")
     #expect(session.environment["OS_PROJECT_NAME"] == "admin")
     #expect(session.environment["OS_PASSWORD"] == "secret")
+  }
+
+  /// devstack's `clouds.yaml`: `devstack` is the member, `devstack-admin` the admin; variables
+  /// the environment sets win over the named cloud's, as in openstacksdk.
+  @Test func osCloudPicksAnEntryOfCloudsYAML() {
+    let session = Session(cloud: FakeCloud())
+    _ = session.run("openstack share create nfs 1 --name s --share-type dhss_false")
+    // Only an admin sees a share's host.
+    let host = "share show s -f value -c host"
+    #expect(session.run("openstack \(host)").standardError.hasPrefix("No recognized column names in ['host']."))
+    #expect(session.run("openstack --os-cloud devstack-admin \(host)").standardOutput == "devstack@beta#fake_pool_beta\n")
+    let missing = session.run("openstack --os-cloud nope share list")
+    #expect(missing.standardError == "Cloud nope was not found.\n")
+    #expect(missing.exitStatus == 1)
+    _ = session.run("source openrc clouduser1 demo")
+    #expect(session.run("openstack --os-cloud devstack-admin \(host)").standardError.hasPrefix("No recognized column names"))
   }
 
   @Test func exportAndUnsetChangeTheEnvironmentCommandsSee() {

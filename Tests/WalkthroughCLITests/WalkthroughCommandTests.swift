@@ -218,7 +218,7 @@ import Testing
     #expect(result.status == 2)
     #expect(
       result.standardOutput.hasPrefix(
-        "\(directory.path)/p00.rst:1: unknown walkthrough directive 'colour' (known: cloud, width, env, skip, expect-drift): error\n"
+        "\(directory.path)/p00.rst:1: error: unknown walkthrough directive 'colour' (known: cloud, width, env, skip, expect-drift)\n"
       ))
     #expect(summaries(result.standardOutput) == [directory.appendingPathComponent("p01.rst").path])
   }

@@ -17,7 +17,9 @@ public struct TextReport: Sendable {
   }
 
   public func render(_ page: PageReport) -> String {
-    if let error = page.error { return paint("\(error): error", .red) + "\n" }
+    if let error = page.error {
+      return paint("\(error.file)\(error.line.map { ":\($0)" } ?? ""): error:", .red) + " \(error.reason)\n"
+    }
     var text = ""
     for result in page.results {
       let finding = self.finding(result, file: page.file)

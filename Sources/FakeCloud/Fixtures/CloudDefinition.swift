@@ -44,7 +44,18 @@ public struct CloudDefinition: Sendable {
     public var capacity: Int
   }
 
+  /// An entry of the `clouds.yaml` the cloud's users have: `openstack --os-cloud NAME` signs in
+  /// as `user` to `project`.
+  public struct NamedCloud: Sendable {
+    public var name: String
+    public var user: String
+    public var project: String
+  }
+
   public var users: [User]
+  /// The `clouds.yaml` entries; when a cloud file gives none, devstack's two for its users:
+  /// `devstack` (the default user) and `devstack-admin` (the first admin).
+  public var clouds: [NamedCloud]
   public var networks: [Network]
   public var shareTypes: [ShareType]
   public var backends: [Backend]
@@ -93,4 +104,31 @@ public struct CloudDefinition: Sendable {
     defaultShareType: "default",
     defaultUser: "clouduser1"
   )
+
+  public init(
+    users: [User], clouds: [NamedCloud]? = nil, networks: [Network], shareTypes: [ShareType], backends: [Backend],
+    defaultShareType: String?, defaultUser: String
+  ) {
+    self.users = users
+    self.networks = networks
+    self.shareTypes = shareTypes
+    self.backends = backends
+    self.defaultShareType = defaultShareType
+    self.defaultUser = defaultUser
+    self.clouds = clouds ?? Self.devstackClouds(users: users, defaultUser: defaultUser)
+  }
+
+  /// devstack's `clouds.yaml` entries for these users.
+  static func devstackClouds(users: [User], defaultUser: String) -> [NamedCloud] {
+    let member = users.first { $0.name == defaultUser }.map { NamedCloud(name: "devstack", user: $0.name, project: $0.project) }
+    let admin = users.first { $0.roles.contains("admin") }.map {
+      NamedCloud(name: "devstack-admin", user: $0.name, project: $0.project)
+    }
+    return [member, admin].compactMap { $0 }
+  }
+
+  /// The entry the session starts with: the first for the default user.
+  public var defaultCloud: NamedCloud? {
+    clouds.first { $0.user == defaultUser }
+  }
 }

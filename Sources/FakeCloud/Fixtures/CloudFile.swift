@@ -22,12 +22,15 @@ extension CloudDefinition {
     try self.init(yaml: text, file: path)
   }
 
-  /// Reads a cloud file: YAML with the sections `users`, `networks`, `share_types`, `backends`,
-  /// `default_share_type` and `default_user`. A section left out keeps devstack's.
+  /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
+  /// `backends`, `default_share_type` and `default_user`. A section left out keeps devstack's
+  /// (`clouds`: devstack's entries for the file's users).
   ///
   /// ```yaml
   /// users:
   ///   - {name: clouduser1, password: secret, project: demo, roles: [member, reader]}
+  /// clouds:
+  ///   - {name: devstack, user: clouduser1, project: demo}
   /// networks:
   ///   - name: private
   ///     project: demo
@@ -53,7 +56,7 @@ extension CloudDefinition {
     guard let root else { return }
     let sections = try reader.mapping(
       root, in: "the cloud file",
-      keys: ["users", "networks", "share_types", "backends", "default_share_type", "default_user"])
+      keys: ["users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user"])
     if let users = sections["users"] {
       self.users = try reader.list(users, in: "users").map { node throws(CloudFileError) in
         let fields = try reader.mapping(node, in: "a user", keys: ["name", "password", "project", "roles"])
@@ -119,6 +122,20 @@ extension CloudDefinition {
     defaultUser = try reader.optionalText(sections, "default_user") ?? defaultUser
     guard users.contains(where: { $0.name == defaultUser }) else {
       throw reader.error(sections["default_user"] ?? root, "the default user '\(defaultUser)' is not among the users")
+    }
+    clouds = Self.devstackClouds(users: users, defaultUser: defaultUser)
+    if let entries = sections["clouds"] {
+      let users = self.users
+      clouds = try reader.list(entries, in: "clouds").map { node throws(CloudFileError) in
+        let fields = try reader.mapping(node, in: "a cloud", keys: ["name", "user", "project"])
+        let name = try reader.text(fields, "user", of: node, in: "a cloud")
+        guard let user = users.first(where: { $0.name == name }) else {
+          throw reader.error(fields["user"] ?? node, "the user '\(name)' is not among the users")
+        }
+        return NamedCloud(
+          name: try reader.text(fields, "name", of: node, in: "a cloud"), user: user.name,
+          project: try reader.optionalText(fields, "project") ?? user.project)
+      }
     }
   }
 
