@@ -26,7 +26,10 @@ let package = Package(
       dependencies: ["CloudAPI"],
       resources: [.copy("Resources/command-names.txt")]
     ),
-    .target(name: "Check", dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI"]),
+    .target(
+      name: "Check",
+      dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI", .product(name: "Yams", package: "Yams")]
+    ),
     .executableTarget(
       name: "walkthrough",
       dependencies: [

@@ -57,6 +57,12 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
   var cloud: String?
 
+  @Flag(help: "Count a table wrapped at another width than the page's as drift.")
+  var strictLayout = false
+
+  @Flag(help: "Count rows in another order than the page's as drift, even when the command does not sort.")
+  var strictOrder = false
+
   @Option(help: "text: findings and a summary per page; json: one object per command; github: workflow annotations.")
   var format: Format = .text
 
@@ -79,7 +85,7 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     var files = try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax)
     if let shard { files = PageRunner.shard(files, index: shard.index, of: shard.count) }
-    var settings = CheckSettings(terminalWidth: width)
+    var settings = CheckSettings(terminalWidth: width, strictLayout: strictLayout, strictOrder: strictOrder)
     if let cloud {
       do {
         settings.cloud = try CloudDefinition(contentsOfFile: cloud)

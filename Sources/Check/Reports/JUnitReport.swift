@@ -41,15 +41,14 @@ public enum JUnitReport {
     let command = result.step.command
     let attributes =
       "name=\"\(escaped("line \(command.line): \(command.command)"))\" classname=\"\(escaped(file))\" file=\"\(escaped(file))\" line=\"\(command.line)\" time=\"\(seconds(result.seconds))\""
+    let notes = result.notes.isEmpty ? "" : "\n      <system-out>\(escaped(result.notes.map { "note: \($0)" }.joined(separator: "\n")))</system-out>"
     let body: String
     switch result.outcome {
     case .matched:
-      return "    <testcase \(attributes)/>\n"
+      guard !notes.isEmpty else { return "    <testcase \(attributes)/>\n" }
+      return "    <testcase \(attributes)>\(notes)\n    </testcase>\n"
     case .drift(let differences):
-      let diff = differences.map { difference in
-        difference.side == .documented
-          ? "- \(file):\(difference.line): \(difference.text)" : "+ printed line \(difference.line): \(difference.text)"
-      }.joined(separator: "\n")
+      let diff = differences.map { $0.rendered(file: file) }.joined(separator: "\n")
       body = "<failure message=\"output drifts from the page\" type=\"drift\">\(escaped(diff))</failure>"
     case .failed(let status, let message):
       body =
@@ -58,13 +57,14 @@ public enum JUnitReport {
       body =
         "<failure message=\"the page expects drift here and there is none\" type=\"drift gone\">\(escaped(reason))</failure>"
     case .expectedDrift(let reason, _):
-      body = "<system-out>\(escaped("expected drift: \(reason)"))</system-out>"
+      body = "<system-out>\(escaped((["expected drift: \(reason)"] + result.notes.map { "note: \($0)" }).joined(separator: "\n")))</system-out>"
+      return "    <testcase \(attributes)>\n      \(body)\n    </testcase>\n"
     case .skipped(let reason):
       body = "<skipped message=\"\(escaped(reason.isEmpty ? "skipped by the page" : "skipped: \(reason)"))\"/>"
     case .notSimulated(let reason):
       body = "<skipped message=\"\(escaped("not simulated: \(reason)"))\"/>"
     }
-    return "    <testcase \(attributes)>\n      \(body)\n    </testcase>\n"
+    return "    <testcase \(attributes)>\n      \(body)\(notes)\n    </testcase>\n"
   }
 
   private static func seconds(_ value: Double) -> String {

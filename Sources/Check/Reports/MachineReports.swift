@@ -2,7 +2,7 @@ import CloudAPI
 
 /// One JSON object per command, a line each (JSON Lines), for tools:
 /// `{"file", "line", "command", "outcome", ...}` with `differences`, `status` and `message`,
-/// `reason` as the outcome has them; a page that could not be checked is one object with
+/// `reason` as the outcome has them, and `notes` when there are; a page that could not be checked is one object with
 /// `"outcome": "error"`.
 public enum JSONLinesReport {
   public static func render(_ page: PageReport) -> String {
@@ -19,6 +19,7 @@ public enum JSONLinesReport {
         "command": .string(result.step.command.command), "outcome": .string(result.outcome.kind.rawValue),
       ]
       describe(result.outcome, into: &fields)
+      if !result.notes.isEmpty { fields["notes"] = .array(result.notes.map(JSON.string)) }
       return JSON.object(fields).pythonCompact + "\n"
     }.joined()
   }
@@ -30,7 +31,7 @@ public enum JSONLinesReport {
       fields["differences"] = .array(
         differences.map { difference in
           .object([
-            "side": .string(difference.side == .documented ? "documented" : "printed"),
+            "side": .string(difference.sideName),
             "line": .int(difference.line), "text": .string(difference.text),
           ])
         })
@@ -63,12 +64,7 @@ public enum GitHubReport {
           "error", file: page.file, line: command.line,
           message: "\(command.command) exited with status \(status): \(text)")
       case .drift(let differences):
-        let documented = differences.count { $0.side == .documented }
-        return annotation(
-          "error", file: page.file, line: command.line,
-          message:
-            "\(command.command): output drifts from the page (\(documented) documented lines differ, \(differences.count - documented) printed lines differ)"
-        )
+        return annotation("error", file: page.file, line: command.line, message: "\(command.command): \(summary(of: differences))")
       case .driftGone(let reason):
         return annotation(
           "error", file: page.file, line: command.line,
@@ -77,6 +73,17 @@ public enum GitHubReport {
         return annotation("notice", file: page.file, line: command.line, message: "expected drift: \(reason)")
       }
     }.joined()
+  }
+
+  /// The drift in one sentence: the first explanation (and how many more), or how many lines
+  /// differ on each side.
+  private static func summary(of differences: [Difference]) -> String {
+    let explained = differences.filter { $0.side == .explained }
+    if let first = explained.first {
+      return first.text + (explained.count > 1 ? " (and \(explained.count - 1) more)" : "")
+    }
+    let documented = differences.count { $0.side == .documented }
+    return "output drifts from the page (\(documented) documented lines differ, \(differences.count - documented) printed lines differ)"
   }
 
   /// `::error file=…,line=…::message`; the message escapes `%`, CR and LF, properties also `,`

@@ -32,9 +32,18 @@ public struct TextReport: Sendable {
     return text + paint(summary, page.fails ? .red : .plain) + "\n"
   }
 
+  /// How many lines of each side a line-by-line drift shows; the JSON report has them all.
+  static let shownLines = 10
+
   private func finding(_ result: StepResult, file: String) -> String {
+    let place = "\(file):\(result.step.command.line)"
+    let notes = result.notes.map { paint("\(place): note:", .yellow) + " \($0)" }
+    let finding = self.outcome(result, place: place, file: file)
+    return (notes + (finding.isEmpty ? [] : [finding])).joined(separator: "\n")
+  }
+
+  private func outcome(_ result: StepResult, place: String, file: String) -> String {
     let command = result.step.command
-    let place = "\(file):\(command.line)"
     switch result.outcome {
     case .matched:
       return ""
@@ -52,10 +61,13 @@ public struct TextReport: Sendable {
       return paint("\(place): failed:", .red) + " \(command.command) exited with status \(status): \(message)"
     case .drift(let differences):
       var lines = [paint("\(place): drift:", .red) + " \(command.command)"]
-      for difference in differences {
-        switch difference.side {
-        case .documented: lines.append(paint("  - \(file):\(difference.line): \(difference.text)", .red))
-        case .actual: lines.append(paint("  + printed line \(difference.line): \(difference.text)", .green))
+      for side in [Difference.Side.explained, .documented, .actual] {
+        let shown = differences.filter { $0.side == side }
+        for difference in shown.prefix(side == .explained ? shown.count : Self.shownLines) {
+          lines.append(paint("  " + difference.rendered(file: file), side == .actual ? .green : .red))
+        }
+        if side != .explained && shown.count > Self.shownLines {
+          lines.append("  … and \(shown.count - Self.shownLines) more \(side == .actual ? "printed" : "page") lines")
         }
       }
       return lines.joined(separator: "\n")

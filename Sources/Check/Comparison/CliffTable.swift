@@ -1,0 +1,96 @@
+import OpenStackCLI
+
+/// A table as cliff prints it, read back from its text: the column names and the logical rows,
+/// each cell's lines joined, so that a table wrapped at one width compares with the same table
+/// wrapped at another.
+struct CliffTable: Equatable {
+  var columns: [String]
+  var rows: [Row]
+
+  struct Row: Equatable {
+    /// Each cell's lines, joined with a line feed.
+    var cells: [String]
+    /// The index of the row's first physical line in the output.
+    var line: Int
+  }
+
+  /// The table the lines are, border to border; `nil` when they are anything else (text around
+  /// the table, or two tables).
+  static func parse(_ lines: [String]) -> CliffTable? {
+    guard lines.count >= 3, let border = lines.first, isBorder(border), isBorder(lines[lines.count - 1]) else {
+      return nil
+    }
+    // Column boundaries: the display columns of the `+`s.
+    var boundaries: [Int] = []
+    for (offset, character) in border.enumerated() where character == "+" { boundaries.append(offset) }
+    guard boundaries.count >= 2 else { return nil }
+    var sections: [[[String]]] = [[]]
+    for line in lines.dropFirst().dropLast() {
+      if isBorder(line) {
+        guard line == border else { return nil }
+        sections.append([])
+        continue
+      }
+      guard let cells = split(line, at: boundaries) else { return nil }
+      sections[sections.count - 1].append(cells)
+    }
+    // Header, then rows; an empty table printed with --print-empty has no row section.
+    guard let header = sections.first, !header.isEmpty, sections.count <= 2 else { return nil }
+    let columns = joined(header)
+    var rows: [Row] = []
+    let rowLines = sections.count == 2 ? sections[1] : []
+    let firstRowLine = header.count + 2
+    var start = 0
+    for index in rowLines.indices where index > start && !rowLines[index][0].isEmpty {
+      rows.append(Row(cells: joined(Array(rowLines[start..<index])), line: firstRowLine + start))
+      start = index
+    }
+    if start < rowLines.count { rows.append(Row(cells: joined(Array(rowLines[start...])), line: firstRowLine + start)) }
+    return CliffTable(columns: columns, rows: rows)
+  }
+
+  private static func isBorder(_ line: String) -> Bool {
+    line.first == "+" && line.last == "+" && line.utf8.allSatisfy { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+  }
+
+  /// A row line cut at the border's `+` columns (display columns, so that wide characters count
+  /// twice), each piece without its padding; `nil` when the line does not fit the border.
+  private static func split(_ line: String, at boundaries: [Int]) -> [String]? {
+    guard line.first == "|", line.last == "|" else { return nil }
+    var cells: [String] = []
+    var current = ""
+    var column = 0
+    var next = 1
+    for character in line {
+      if column == boundaries[next] {
+        guard character == "|" else { return nil }
+        cells.append(String(current.trimmingBlanks))
+        current = ""
+        next += 1
+        if next == boundaries.count { break }
+      } else if column > boundaries[0] {
+        current.append(character)
+      }
+      column += max(0, DisplayWidth.of(String(character)))
+    }
+    return cells.count == boundaries.count - 1 ? cells : nil
+  }
+
+  /// The cells of consecutive physical lines, each column's lines joined with a line feed
+  /// (trailing empty lines of shorter cells dropped).
+  private static func joined(_ lines: [[String]]) -> [String] {
+    lines[0].indices.map { column in
+      var parts = lines.map { $0[column] }
+      while parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
+      return parts.joined(separator: "\n")
+    }
+  }
+}
+
+extension StringProtocol {
+  var trimmingBlanks: SubSequence {
+    let start = firstIndex { $0 != " " } ?? endIndex
+    let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
+    return self[start..<end]
+  }
+}

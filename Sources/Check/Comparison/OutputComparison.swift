@@ -1,0 +1,154 @@
+import CloudAPI
+import Documents
+import Foundation
+import OpenStackCLI
+
+/// Compares what a command printed with the output its page documents, and says how they
+/// differ: a cliff table row by row and cell by cell, JSON and YAML as data, anything else line
+/// by line. Volatile values are bound first (``Bindings``).
+struct OutputComparison {
+  var command: ConsoleCommand
+  /// The command's words, as the session ran them.
+  var words: [String]
+  var settings: CheckSettings
+
+  /// The outcome, and notes on differences that are not drift (rows in another order).
+  func outcome(of result: CommandResult, bindings: inout Bindings) -> (StepOutcome, notes: [String]) {
+    guard result.isSimulated else {
+      return (.notSimulated(reason: String(result.standardError.trimmingSuffix("\n"))), [])
+    }
+    let printedText = Self.lines(result.standardOutput + result.standardError)
+    let printed = printedText.map(Self.tableCanonical)
+    let original = command.output.map { String($0.trimmingSuffix(" ")) }
+    // Lines bind their volatile values; then the page's values are replaced by the bound ones and
+    // the rest compared as text; columns padded to another width are not drift.
+    bindings.bind(documented: original.map(Self.tableCanonical), printed: printed)
+    let documented = original.map { Self.tableCanonical(bindings.substituted($0)) }
+    if printed == documented || Elision.matches(documented: documented, printed: printed) {
+      return (.matched, [])
+    }
+    // The command errs where the page shows it working: the error says why, not a diff.
+    if result.exitStatus != 0 && !documented.isEmpty {
+      let message = result.standardError.isEmpty ? result.standardOutput : result.standardError
+      return (.failed(status: result.exitStatus, message: String(message.prefix { $0 != "\n" })), [])
+    }
+    let firstLine = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
+    if printed.isEmpty, let page = CliffTable.parse(original), page.rows.isEmpty {
+      let explanation =
+        "the page shows an empty table; for an empty list the client prints only an empty line (the header needs --print-empty)"
+      return (.drift([Difference(side: .explained, line: firstLine, text: explanation)]), [])
+    }
+    if !settings.strictLayout, let page = CliffTable.parse(original), let actual = CliffTable.parse(printedText) {
+      let comparison = TableComparison(
+        documented: page, firstLine: firstLine, lastLine: firstLine + original.count - 1, printed: actual,
+        orderMatters: orderMatters)
+      let result = comparison.compare(bindings: &bindings)
+      return (result.differences.isEmpty ? .matched : .drift(result.differences), result.notes)
+    }
+    if let format = structuredFormat,
+      let page = format.parse(original.joined(separator: "\n")),
+      let actual = format.parse(printedText.joined(separator: "\n"))
+    {
+      let comparison = DataComparison(documentedLines: original, firstLine: firstLine)
+      let result = comparison.compare(page, actual, bindings: &bindings)
+      return (result.differences.isEmpty ? .matched : .drift(result.differences), result.notes)
+    }
+    if printed.sorted() == documented.sorted() {
+      let note = "lines in another order than the page shows"
+      if !orderMatters { return (.matched, [note]) }
+      return (.drift([Difference(side: .explained, line: firstLine, text: note)]), [])
+    }
+    let difference = printed.difference(from: documented)
+    let removed = difference.removals.compactMap { change -> Difference? in
+      guard case .remove(let offset, _, _) = change else { return nil }
+      return Difference(side: .documented, line: firstLine + offset, text: original[offset])
+    }
+    let inserted = difference.insertions.compactMap { change -> Difference? in
+      guard case .insert(let offset, _, _) = change else { return nil }
+      return Difference(side: .actual, line: offset + 1, text: printedText[offset])
+    }
+    return (.drift(removed.sorted { $0.line < $1.line } + inserted.sorted { $0.line < $1.line }), [])
+  }
+
+  /// Rows in another order are drift when the command asks for an order (`--sort-column`,
+  /// `--sort`) or the check is strict about order.
+  private var orderMatters: Bool {
+    settings.strictOrder || words.contains { $0.hasPrefix("--sort") }
+  }
+
+  /// JSON or YAML, when the command asks for it (`-f json`, `--format=yaml`, `-fjson`).
+  private var structuredFormat: DataFormat? {
+    for (index, word) in words.enumerated() {
+      let value: String? =
+        if word == "-f" || word == "--format" { index + 1 < words.count ? words[index + 1] : nil }
+        else if word.hasPrefix("--format=") { String(word.dropFirst("--format=".count)) }
+        else if word.hasPrefix("-f") && word.count > 2 && !word.hasPrefix("--") { String(word.dropFirst(2)) }
+        else { nil }
+      if let value { return DataFormat(rawValue: value) }
+    }
+    return nil
+  }
+
+  /// A cliff table line without its padding: a border as `+`, a row as its cells, trimmed,
+  /// between `|`. Other lines stay as they are.
+  static func tableCanonical(_ line: String) -> String {
+    guard line.count >= 2, let first = line.first, let last = line.last else { return line }
+    if first == "+" && last == "+" && line.allSatisfy({ $0 == "+" || $0 == "-" }) { return "+" }
+    guard first == "|" && last == "|" else { return line }
+    return line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+      .map { String($0.trimmingBlanks) }.joined(separator: "|")
+  }
+
+  /// The printed text as the page would show it: lines without trailing spaces, trailing blank
+  /// lines dropped (as the reader drops them from documented output).
+  private static func lines(_ text: String) -> [String] {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix(" ")) }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines
+  }
+}
+
+/// Elisions in documented output: a line of only `...` (or `[snip]`) stands for any number of
+/// lines; `...` or `[snip]` inside a line stands for any text.
+enum Elision {
+  static let markers = ["...", "[snip]"]
+
+  static func matches(documented: [String], printed: [String]) -> Bool {
+    guard documented.contains(where: { line in markers.contains { line.contains($0) } }) else { return false }
+    // Dynamic programming over (documented line, printed line) positions.
+    var reachable = Array(repeating: Array(repeating: false, count: printed.count + 1), count: documented.count + 1)
+    reachable[0][0] = true
+    for i in 0...documented.count {
+      for j in 0...printed.count where reachable[i][j] {
+        guard i < documented.count else { continue }
+        let pattern = documented[i].trimmingCharacters(in: .whitespaces)
+        if markers.contains(pattern) {
+          for k in j...printed.count { reachable[i + 1][k] = true }
+        } else if j < printed.count, lineMatches(documented[i], printed[j]) {
+          reachable[i + 1][j + 1] = true
+        }
+      }
+    }
+    return reachable[documented.count][printed.count]
+  }
+
+  /// A line with `...` or `[snip]` inside: the pieces between them in order, the first at the
+  /// start and the last at the end.
+  static func lineMatches(_ pattern: String, _ line: String) -> Bool {
+    var pieces = [pattern[...]]
+    for marker in markers {
+      pieces = pieces.flatMap { $0.components(separatedBy: marker).map { Substring($0) } }
+    }
+    guard pieces.count > 1 else { return pattern == line }
+    guard line.hasPrefix(pieces[0]), line.hasSuffix(pieces[pieces.count - 1]),
+      line.count >= pieces[0].count + pieces[pieces.count - 1].count
+    else { return false }
+    var rest = line.dropFirst(pieces[0].count).dropLast(pieces[pieces.count - 1].count)
+    for piece in pieces.dropFirst().dropLast() where !piece.isEmpty {
+      guard let range = rest.range(of: piece) else { return false }
+      rest = rest[range.upperBound...]
+    }
+    return true
+  }
+}
+

@@ -1,0 +1,125 @@
+/// Compares a cliff table the page shows with the one the command printed, row by row and cell
+/// by cell: rows are matched by their ID (or, in a Field/Value table, by field name), cells
+/// compare without white space, so a table wrapped at another width is the same table.
+struct TableComparison {
+  /// The page's table and the lines of the page it spans.
+  var documented: CliffTable
+  var firstLine: Int
+  var lastLine: Int
+  var printed: CliffTable
+  /// Whether rows in another order are drift (the command sorts, or `--strict-order`).
+  var orderMatters: Bool
+
+  struct Result {
+    var differences: [Difference] = []
+    var notes: [String] = []
+  }
+
+  func compare(bindings: inout Bindings) -> Result {
+    var result = Result()
+    guard documented.columns.map(squashed) == printed.columns.map(squashed) else {
+      result.differences.append(
+        Difference(
+          side: .explained, line: firstLine + 1,
+          text: "columns differ: the page has \(Self.list(documented.columns)), the client prints \(Self.list(printed.columns))"))
+      return result
+    }
+    // Bind the rows' volatile values, as lines bind theirs, then key each row.
+    bindings.bind(documented: documented.rows.map(\.canonical), printed: printed.rows.map(\.canonical))
+    let keyColumn = Self.keyColumn(documented.columns)
+    let isShowTable = documented.columns.map(squashed) == ["Field", "Value"]
+    // Cells compare without white space, documented values replaced by their bound ones.
+    let page = documented.rows.map { row in row.cells.map { squashed(bindings.substituted($0)) } }
+    var unmatchedPrinted = Array(printed.rows.indices)
+    var matchedOrder: [Int] = []
+    for (index, cells) in page.enumerated() {
+      let key = keyColumn.map { cells[$0] }
+      let candidate = unmatchedPrinted.firstIndex { printedIndex in
+        keyColumn.map { squashed(printed.rows[printedIndex].cells[$0]) == key } ?? true
+      }
+      let line = firstLine + documented.rows[index].line
+      let name = describe(documented.rows[index].cells, keyColumn: keyColumn, isShowTable: isShowTable)
+      guard let candidate else {
+        result.differences.append(Difference(side: .explained, line: line, text: "\(name): on the page, not printed"))
+        continue
+      }
+      let printedIndex = unmatchedPrinted.remove(at: candidate)
+      matchedOrder.append(printedIndex)
+      for column in cells.indices
+      where !Self.cell(documented.rows[index].cells[column], matches: printed.rows[printedIndex].cells[column], &bindings) {
+        let place = isShowTable ? name : "\(name), column \(documented.columns[column])"
+        result.differences.append(
+          Difference(
+            side: .explained, line: line,
+            text:
+              "\(place): page \(Self.quoted(documented.rows[index].cells[column])), printed \(Self.quoted(printed.rows[printedIndex].cells[column]))"
+          ))
+      }
+    }
+    for printedIndex in unmatchedPrinted {
+      let name = describe(printed.rows[printedIndex].cells, keyColumn: keyColumn, isShowTable: isShowTable)
+      result.differences.append(Difference(side: .explained, line: lastLine, text: "\(name): printed, not on the page"))
+    }
+    if matchedOrder != matchedOrder.sorted() {
+      let message = isShowTable ? "fields in another order than the page shows" : "rows in another order than the page shows"
+      if orderMatters {
+        result.differences.append(Difference(side: .explained, line: firstLine, text: message))
+      } else {
+        result.notes.append(message)
+      }
+    }
+    result.differences.sort { $0.line < $1.line }
+    return result
+  }
+
+  /// Whether a page's cell shows the printed one: the same text but for white space (so any
+  /// wrapping), its volatile values bound; or the same lines, binding values met for the first
+  /// time.
+  static func cell(_ page: String, matches printed: String, _ bindings: inout Bindings) -> Bool {
+    if squashed(bindings.substituted(page)) == squashed(printed) { return true }
+    return bindings.match(documented: collapsed(page), actual: collapsed(printed))
+  }
+
+  /// The column rows are known by: `ID` (or `Id`, `id`), a show table's `Field`; none otherwise.
+  static func keyColumn(_ columns: [String]) -> Int? {
+    columns.firstIndex { ["ID", "Id", "id", "Field"].contains($0) }
+  }
+
+  /// `row 18b84ece…`, `field status`, or the row's cells when there is no key.
+  private func describe(_ cells: [String], keyColumn: Int?, isShowTable: Bool) -> String {
+    guard let keyColumn else { return "row \(Self.quoted(cells.joined(separator: " | ")))" }
+    let key = squashed(cells[keyColumn])
+    if isShowTable { return "field \(key)" }
+    return "row \(key.count == 36 && Bindings.skeleton(of: key) != key ? key.prefix(8) + "…" : key)"
+  }
+
+  private static func list(_ names: [String]) -> String {
+    names.map { quoted($0) }.joined(separator: ", ")
+  }
+
+  /// A cell as reports show it: in quotes, line breaks as `\n`.
+  static func quoted(_ text: String) -> String {
+    "\"" + text.replacingLineBreaks + "\""
+  }
+}
+
+extension CliffTable.Row {
+  /// The row on one line, cells without white space: what bindings pair rows by.
+  var canonical: String { cells.map(squashed).joined(separator: "|") }
+}
+
+/// Runs of white space as one space.
+func collapsed(_ text: String) -> String {
+  text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// A cell without any white space: how cells compare, whatever the width they were wrapped at.
+func squashed(_ text: String) -> String {
+  String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+}
+
+extension String {
+  fileprivate var replacingLineBreaks: String {
+    split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
+  }
+}

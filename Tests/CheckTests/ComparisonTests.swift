@@ -1,0 +1,109 @@
+import Documents
+import FakeCloud
+import Foundation
+import Testing
+
+@testable import Check
+
+/// How printed tables and data compare with the page's: the differences explained at the level
+/// of a row, a column, a cell or a member.
+@Suite struct ComparisonTests {
+  /// What a fresh session prints for the commands, one after the other.
+  static func printed(_ commands: [String]) -> [String] {
+    let session = Session(cloud: FakeCloud())
+    return commands.map { session.run($0).standardOutput }
+  }
+
+  /// A page that shows each command with the given output.
+  static func page(_ steps: [(command: String, output: String)]) -> Walkthrough {
+    let text = steps.map { command, output in
+      "::\n\n  $ \(command)\n" + output.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)\n" }.joined()
+        + "\n"
+    }.joined()
+    return WalkthroughReader.parse(text, file: "page.rst", syntax: .rst)
+  }
+
+  static func explanations(_ result: StepResult) -> [String] {
+    guard case .drift(let differences) = result.outcome else { return [] }
+    return differences.map { "\($0.line): \($0.text)" }
+  }
+
+  @Test func aCellThatDiffersIsNamedByRowAndColumn() throws {
+    let create = "openstack share network create --name mynet"
+    let list = "openstack share network list"
+    let outputs = Self.printed([create, list])
+    let page = Self.page([(create, outputs[0]), (list, outputs[1].replacingOccurrences(of: "| mynet |", with: "| yours |"))])
+    let results = try PageCheck.run(page)
+    #expect(results[0].outcome == .matched)
+    let id = try #require(outputs[1].split(separator: "\n")[3].split(separator: " ").dropFirst().first)
+    #expect(Self.explanations(results[1]) == ["\(page.steps[1].command.line + 4): row \(id.prefix(8))…, column Name: page \"yours\", printed \"mynet\""])
+  }
+
+  @Test func rowsMissingOrAddedAreNamed() throws {
+    let list = "openstack subnet list -c ID -c Name"
+    let lines = Self.printed([list])[0].split(separator: "\n").map(String.init)
+    // The page lacks the second subnet and shows one that does not exist.
+    var shown = lines
+    let missing = shown.remove(at: 4)
+    shown.insert("| 00000000-0000-4000-8000-000000000000 | gone-subnet         |", at: 4)
+    let page = Self.page([(list, shown.joined(separator: "\n"))])
+    let explanations = Self.explanations(try PageCheck.run(page)[0])
+    let missingID = missing.split(separator: " ")[1]
+    #expect(
+      explanations == [
+        "8: row 00000000…: on the page, not printed", "12: row \(missingID.prefix(8))…: printed, not on the page",
+      ])
+  }
+
+  @Test func rowsInAnotherOrderAreANoteUnlessTheCommandSorts() throws {
+    let unsorted = "openstack subnet list -c ID -c Name"
+    let sorted = "openstack subnet list -c ID -c Name --sort-column Name"
+    let outputs = Self.printed([unsorted, sorted])
+    func swapped(_ output: String) -> String {
+      var lines = output.split(separator: "\n").map(String.init)
+      lines.swapAt(3, 4)
+      return lines.joined(separator: "\n")
+    }
+    let page = Self.page([(unsorted, swapped(outputs[0])), (sorted, swapped(outputs[1]))])
+    let results = try PageCheck.run(page)
+    #expect(results[0].outcome == .matched)
+    #expect(results[0].notes == ["rows in another order than the page shows"])
+    let table = try #require(page.steps[1].command.outputLines).lowerBound
+    #expect(Self.explanations(results[1]) == ["\(table): rows in another order than the page shows"])
+    let strict = try PageCheck.run(
+      Self.page([(unsorted, swapped(outputs[0]))]), settings: CheckSettings(strictOrder: true))
+    #expect(strict[0].outcome.kind == .drift)
+  }
+
+  @Test func jsonComparesAsDataWithKeyOrderANote() throws {
+    let command = "openstack share type list -f json -c Name -c Visibility"
+    let printed = Self.printed([command])[0]
+    let reordered = printed.replacingOccurrences(of: "\"Name\": \"default\",\n    \"Visibility\": \"public\"", with: "\"Visibility\": \"public\",\n    \"Name\": \"default\"")
+    let changed = printed.replacingOccurrences(of: "\"dhss_true\"", with: "\"dhss_maybe\"")
+    #expect(reordered != printed && changed != printed)
+    let results = try PageCheck.run(Self.page([(command, reordered), (command, changed)]))
+    #expect(results[0].outcome == .matched)
+    #expect(results[0].notes == ["keys in another order than the page shows at [0]"])
+    #expect(Self.explanations(results[1]).map { $0.split(separator: ":", maxSplits: 1)[1] } == [#" [2].Name: page "dhss_maybe", printed "dhss_true""#])
+  }
+
+  @Test func yamlComparesAsData() throws {
+    let command = "openstack share type list -f yaml -c Name -c Visibility"
+    let printed = Self.printed([command])[0]
+    let changed = printed.replacingOccurrences(of: "Name: dhss_false", with: "Name: dhss_maybe")
+    let results = try PageCheck.run(Self.page([(command, printed), (command, changed)]))
+    #expect(results[0].outcome == .matched)
+    #expect(Self.explanations(results[1]).map { $0.split(separator: ":", maxSplits: 1)[1] } == [#" [1].Name: page "dhss_maybe", printed "dhss_false""#])
+  }
+
+  @Test func volatileValuesInJSONBindAndSubstitute() throws {
+    let create = "openstack share network create --name mynet -f json"
+    let printed = Self.printed([create])[0]
+    let id = try #require(printed.split(separator: "\"").first { $0.count == 36 })
+    let page = Self.page([
+      (create, printed.replacingOccurrences(of: String(id), with: "11111111-2222-4333-8444-555555555555")),
+      ("openstack share network show 11111111-2222-4333-8444-555555555555 -f value -c name", "mynet"),
+    ])
+    #expect(try PageCheck.run(page).map(\.outcome) == [.matched, .matched])
+  }
+}
