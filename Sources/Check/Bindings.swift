@@ -5,6 +5,8 @@
 public struct Bindings: Sendable {
   private(set) var actualFor: [String: String] = [:]
   private var documentedFor: [String: String] = [:]
+  /// The bound timestamps, page's first, in the order they were bound.
+  private var timestamps: [(String, String)] = []
 
   public init() {}
 
@@ -17,8 +19,8 @@ public struct Bindings: Sendable {
     var parts: [Part]
   }
 
-  /// UUIDs (with dashes, or with underscores as in the dummy driver's paths), 32-hex IDs and
-  /// ISO 8601 timestamps.
+  /// UUIDs (with dashes, or with underscores as in the dummy driver's paths), 56-hex host IDs,
+  /// 32-hex IDs and ISO 8601 timestamps.
   static func pattern(of line: String) -> Pattern {
     var parts: [Pattern.Part] = []
     var index = line.startIndex
@@ -93,11 +95,36 @@ public struct Bindings: Sendable {
       default: return false
       }
     }
+    // Times keep their order: a page that shows one event before another cannot bind them to
+    // times the other way round.
+    let times = proposed.filter { Self.isTimestamp($0.0) }
+    for (doc, act) in times {
+      for (otherDoc, otherAct) in timestamps + times where otherDoc != doc {
+        let pageOrder = Self.instant(doc) < Self.instant(otherDoc)
+        let printedOrder = Self.instant(act) < Self.instant(otherAct)
+        guard pageOrder == printedOrder || Self.instant(doc) == Self.instant(otherDoc) else { return false }
+      }
+    }
     for (doc, act) in proposed {
       actualFor[doc] = act
       documentedFor[act] = doc
     }
+    timestamps += times
     return true
+  }
+
+  /// A timestamp (the volatile values that start with a year).
+  private static func isTimestamp(_ value: String) -> Bool {
+    value.utf8.count >= 19 && value.utf8.dropFirst(4).first == UInt8(ascii: "-") && !value.contains("_")
+      && value.utf8.dropFirst(10).first == UInt8(ascii: "T")
+  }
+
+  /// A timestamp as text that sorts in time order whatever its format: the seconds, then the
+  /// fraction to six digits.
+  private static func instant(_ value: String) -> String {
+    let seconds = value.prefix(19)
+    let fraction = value.dropFirst(19).drop { $0 == "." }.prefix { $0.isNumber }
+    return seconds + fraction.prefix(6) + String(repeating: "0", count: max(0, 6 - fraction.count))
   }
 
   /// The documented text with every bound value replaced by the cloud's.
@@ -124,7 +151,7 @@ public struct Bindings: Sendable {
 
   /// The end of a volatile value starting at `index`.
   private static func volatileEnd(in line: String, at index: String.Index) -> String.Index? {
-    let rest = line[index...].utf8.prefix(40)
+    let rest = line[index...].utf8.prefix(64)
     let bytes = Array(rest)
     func hexRun(_ from: Int, _ count: Int) -> Bool {
       from + count <= bytes.count
@@ -138,6 +165,8 @@ public struct Bindings: Sendable {
         return line.utf8.index(index, offsetBy: 36)
       }
     }
+    // Nova's hostId (sha224, 56 hex digits), then Keystone's 32-hex IDs.
+    if hexRun(0, 56) { return line.utf8.index(index, offsetBy: 56) }
     if hexRun(0, 32) { return line.utf8.index(index, offsetBy: 32) }
     // 2025-04-22T16:00:19(.973764)(Z)
     func digits(_ from: Int, _ count: Int) -> Bool {

@@ -49,4 +49,20 @@ import Testing
     #expect(bindings.substituted(documentedID) == actualID)
     #expect(bindings.substituted(otherDocumented) == otherActual)
   }
+
+  @Test func findsNovasHostIDs() {
+    let hostID = "e1c2a1d8b7e2a9bbd4a3d3f7fd46a06a0b2fa3e2c4b1fd5a3c9e0b4d"
+    #expect(hostID.count == 56)
+    #expect(Bindings.skeleton(of: "| hostId | \(hostID) |") == "| hostId | \u{0}56\u{0} |")
+  }
+
+  /// A page that shows one event before another cannot bind them to times the other way round.
+  @Test func boundTimestampsKeepTheirOrder() {
+    var bindings = Bindings()
+    let start = bindings.match(documented: "start 2019-12-02T19:15:35.000000", actual: "start 2025-04-22T16:00:05.123456")
+    let finishBeforeStart = bindings.match(documented: "end 2019-12-02T19:15:36.000000", actual: "end 2025-04-22T16:00:04.000000")
+    let finish = bindings.match(documented: "end 2019-12-02T19:15:36.000000", actual: "end 2025-04-22T16:00:06.000000")
+    let earlierAfter = bindings.match(documented: "at 2019-12-02T19:15:34Z", actual: "at 2025-04-22T16:00:07Z")
+    #expect(start && !finishBeforeStart && finish && !earlierAfter)
+  }
 }
