@@ -40,8 +40,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "ReaderBenchmark", dependencies: ["Documents"]),
-    .executableTarget(name: "EmulationBenchmark", dependencies: ["Check", "Documents", "FakeCloud"]),
+    .executableTarget(
+      name: "Benchmark",
+      dependencies: ["Check", "Documents", "FakeCloud", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
     .testTarget(
       name: "DocumentsTests",
       dependencies: ["Documents"],

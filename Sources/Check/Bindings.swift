@@ -17,65 +17,89 @@ public struct Bindings: Sendable {
       case value(Substring)
     }
     var parts: [Part]
+
+    var hasValues: Bool {
+      parts.contains { if case .value = $0 { true } else { false } }
+    }
+
+    /// The line with its values blanked.
+    var skeleton: String {
+      parts.map { part -> String in
+        switch part {
+        case .text(let text): return String(text)
+        case .value(let value): return "\u{0}\(value.utf8.count)\u{0}"
+        }
+      }.joined()
+    }
   }
 
   /// UUIDs (with dashes, or with underscores as in the dummy driver's paths), 56-hex host IDs,
   /// 32-hex IDs and ISO 8601 timestamps.
   static func pattern(of line: String) -> Pattern {
+    // Scanned as bytes: every line of every output goes through here.
+    let bytes = Array(line.utf8)
     var parts: [Pattern.Part] = []
-    var index = line.startIndex
-    var textStart = line.startIndex
-    while index < line.endIndex {
-      if let end = volatileEnd(in: line, at: index), isBoundary(line, before: index), isBoundary(line, after: end) {
-        if textStart < index { parts.append(.text(line[textStart..<index])) }
-        parts.append(.value(line[index..<end]))
-        index = end
-        textStart = end
+    func slice(_ range: Range<Int>) -> Substring {
+      let utf8 = line.utf8
+      return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+    var index = 0
+    var textStart = 0
+    while index < bytes.count {
+      if index == 0 || !isHex(bytes[index - 1]), let length = volatileLength(bytes, at: index),
+        index + length == bytes.count || !isHex(bytes[index + length])
+      {
+        if textStart < index { parts.append(.text(slice(textStart..<index))) }
+        parts.append(.value(slice(index..<(index + length))))
+        index += length
+        textStart = index
       } else {
-        index = line.index(after: index)
+        index += 1
       }
     }
-    if textStart < line.endIndex { parts.append(.text(line[textStart...])) }
+    if textStart < bytes.count { parts.append(.text(slice(textStart..<bytes.count))) }
     return Pattern(parts: parts)
   }
 
   /// A line with its volatile values blanked: lines with the same skeleton differ only in IDs and
   /// times.
   static func skeleton(of line: String) -> String {
-    pattern(of: line).parts.map { part -> String in
-      switch part {
-      case .text(let text): return String(text)
-      case .value(let value): return "\u{0}\(value.count)\u{0}"
-      }
-    }.joined()
+    pattern(of: line).skeleton
   }
 
   /// Binds the values of documented lines to those of printed lines: line by line when the
   /// outputs are as long, and otherwise (rows in another order, rows added) each documented line
-  /// to the one printed line of the same skeleton, where there is exactly one.
+  /// to the one printed line of the same skeleton, where there is exactly one. Lines without
+  /// volatile values have nothing to bind.
   mutating func bind(documented: [String], printed: [String]) {
+    let pagePatterns = documented.map(Self.pattern(of:))
+    let printedPatterns = printed.map(Self.pattern(of:))
     if documented.count == printed.count {
-      for (documentedLine, printedLine) in zip(documented, printed) {
-        _ = match(documented: documentedLine, actual: printedLine)
+      for (page, actual) in zip(pagePatterns, printedPatterns) where page.hasValues {
+        _ = match(page, actual)
       }
     }
-    var printedBySkeleton: [String: [String]] = [:]
-    for line in printed { printedBySkeleton[Self.skeleton(of: line), default: []].append(line) }
+    var printedBySkeleton: [String: [Pattern]] = [:]
+    for pattern in printedPatterns where pattern.hasValues { printedBySkeleton[pattern.skeleton, default: []].append(pattern) }
     var documentedCount: [String: Int] = [:]
-    for line in documented { documentedCount[Self.skeleton(of: line), default: 0] += 1 }
-    for line in documented {
-      let skeleton = Self.skeleton(of: line)
-      guard documentedCount[skeleton] == 1, let candidates = printedBySkeleton[skeleton], candidates.count == 1 else {
-        continue
-      }
-      _ = match(documented: line, actual: candidates[0])
+    for pattern in pagePatterns where pattern.hasValues { documentedCount[pattern.skeleton, default: 0] += 1 }
+    for pattern in pagePatterns where pattern.hasValues {
+      guard documentedCount[pattern.skeleton] == 1, let candidates = printedBySkeleton[pattern.skeleton],
+        candidates.count == 1
+      else { continue }
+      _ = match(pattern, candidates[0])
     }
   }
 
   /// Whether the documented line and the printed one are the same but for volatile values that
   /// are, or can be, bound to each other; binds the new ones when they are.
   mutating func match(documented: String, actual: String) -> Bool {
-    let (left, right) = (Self.pattern(of: documented), Self.pattern(of: actual))
+    match(Self.pattern(of: documented), Self.pattern(of: actual))
+  }
+
+  /// Whether the documented line and the printed one are the same but for volatile values that
+  /// are, or can be, bound to each other; binds the new ones when they are.
+  private mutating func match(_ left: Pattern, _ right: Pattern) -> Bool {
     guard left.parts.count == right.parts.count else { return false }
     var proposed: [(String, String)] = []
     for (a, b) in zip(left.parts, right.parts) {
@@ -137,52 +161,43 @@ public struct Bindings: Sendable {
     }.joined()
   }
 
-  private static func isBoundary(_ line: String, before index: String.Index) -> Bool {
-    index == line.startIndex || !isHex(line[line.index(before: index)])
+  /// A lower-case hexadecimal digit: what volatile values are made of, so what must not touch
+  /// them.
+  private static func isHex(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)
   }
 
-  private static func isBoundary(_ line: String, after index: String.Index) -> Bool {
-    index == line.endIndex || !isHex(line[index])
-  }
-
-  private static func isHex(_ character: Character) -> Bool {
-    character.isASCII && character.isHexDigit && !character.isUppercase
-  }
-
-  /// The end of a volatile value starting at `index`.
-  private static func volatileEnd(in line: String, at index: String.Index) -> String.Index? {
-    let rest = line[index...].utf8.prefix(64)
-    let bytes = Array(rest)
+  /// The length of the volatile value starting at `start`, if one does.
+  private static func volatileLength(_ bytes: [UInt8], at start: Int) -> Int? {
+    guard isHex(bytes[start]) else { return nil }
     func hexRun(_ from: Int, _ count: Int) -> Bool {
-      from + count <= bytes.count
-        && bytes[from..<(from + count)].allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+      start + from + count <= bytes.count && bytes[(start + from)..<(start + from + count)].allSatisfy(isHex)
     }
+    func byte(_ offset: Int) -> UInt8? { start + offset < bytes.count ? bytes[start + offset] : nil }
     // 8-4-4-4-12 with dashes or underscores.
     for separator in [UInt8(ascii: "-"), UInt8(ascii: "_")] {
-      if hexRun(0, 8), bytes.count >= 36, bytes[8] == separator, hexRun(9, 4), bytes[13] == separator, hexRun(14, 4),
-        bytes[18] == separator, hexRun(19, 4), bytes[23] == separator, hexRun(24, 12)
+      if hexRun(0, 8), byte(8) == separator, hexRun(9, 4), byte(13) == separator, hexRun(14, 4),
+        byte(18) == separator, hexRun(19, 4), byte(23) == separator, hexRun(24, 12)
       {
-        return line.utf8.index(index, offsetBy: 36)
+        return 36
       }
     }
     // Nova's hostId (sha224, 56 hex digits), then Keystone's 32-hex IDs.
-    if hexRun(0, 56) { return line.utf8.index(index, offsetBy: 56) }
-    if hexRun(0, 32) { return line.utf8.index(index, offsetBy: 32) }
+    if hexRun(0, 56) { return 56 }
+    if hexRun(0, 32) { return 32 }
     // 2025-04-22T16:00:19(.973764)(Z)
     func digits(_ from: Int, _ count: Int) -> Bool {
-      from + count <= bytes.count && bytes[from..<(from + count)].allSatisfy { (0x30...0x39).contains($0) }
+      start + from + count <= bytes.count && bytes[(start + from)..<(start + from + count)].allSatisfy { (0x30...0x39).contains($0) }
     }
-    if digits(0, 4), bytes.count >= 19, bytes[4] == 0x2D, digits(5, 2), bytes[7] == 0x2D, digits(8, 2),
-      bytes[10] == UInt8(ascii: "T"), digits(11, 2), bytes[13] == 0x3A, digits(14, 2), bytes[16] == 0x3A, digits(17, 2)
-    {
-      var end = 19
-      if end < bytes.count, bytes[end] == UInt8(ascii: ".") {
-        end += 1
-        while end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
-      }
-      if end < bytes.count, bytes[end] == UInt8(ascii: "Z") { end += 1 }
-      return line.utf8.index(index, offsetBy: end)
+    guard digits(0, 4), byte(4) == 0x2D, digits(5, 2), byte(7) == 0x2D, digits(8, 2), byte(10) == UInt8(ascii: "T"),
+      digits(11, 2), byte(13) == 0x3A, digits(14, 2), byte(16) == 0x3A, digits(17, 2)
+    else { return nil }
+    var length = 19
+    if byte(length) == UInt8(ascii: ".") {
+      length += 1
+      while let next = byte(length), (0x30...0x39).contains(next) { length += 1 }
     }
-    return nil
+    if byte(length) == UInt8(ascii: "Z") { length += 1 }
+    return length
   }
 }

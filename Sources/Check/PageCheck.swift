@@ -85,6 +85,8 @@ public struct CheckSettings: Sendable {
   /// Whether rows in another order than the page's are drift, even when the command does not
   /// sort.
   public var strictOrder: Bool
+  /// The cloud files pages name, read once.
+  public var cloudFiles = CloudFiles()
 
   public init(
     cloud: CloudDefinition = .devstack, terminalWidth: Int? = nil, strictLayout: Bool = false, strictOrder: Bool = false
@@ -104,14 +106,7 @@ public enum PageCheck {
     -> [StepResult]
   {
     let plan = try PagePlan(walkthrough)
-    var cloud = settings.cloud
-    if let file = plan.cloudFile {
-      do {
-        cloud = try CloudDefinition(contentsOfFile: file)
-      } catch {
-        throw DocumentError(file: error.file, line: error.line, reason: error.reason)
-      }
-    }
+    let cloud = try plan.cloudFile.map { file throws(DocumentError) in try settings.cloudFiles.definition(at: file) } ?? settings.cloud
     let session = Session(cloud: FakeCloud(definition: cloud), terminalWidth: plan.terminalWidth ?? settings.terminalWidth)
     var bindings = Bindings()
     var results = walkthrough.steps.enumerated().map { index, step in

@@ -95,7 +95,9 @@ struct CheckCommand: ParsableCommand {
     }
     let text = TextReport(colour: color == .always || color == .auto && TextReport.colourByDefault())
     let format = self.format
-    let reports = Mutex<[PageReport]>([])
+    // Only the JUnit report needs every page's results; the exit status needs two flags.
+    let keepsReports = junit != nil
+    let state = Mutex((fails: false, unreadable: false, reports: [PageReport]()))
     PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs) { page in
       let output =
         switch format {
@@ -104,17 +106,21 @@ struct CheckCommand: ParsableCommand {
         case .github: GitHubReport.render(page)
         }
       FileHandle.standardOutput.write(Data(output.utf8))
-      reports.withLock { $0.append(page) }
+      state.withLock { state in
+        state.fails = state.fails || page.fails
+        state.unreadable = state.unreadable || page.error != nil
+        if keepsReports { state.reports.append(page) }
+      }
     }
-    let checked = reports.withLock { $0 }
+    let (fails, unreadable, reports) = state.withLock { $0 }
     if let junit {
       do {
-        try Data(JUnitReport.render(checked).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+        try Data(JUnitReport.render(reports).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
       } catch {
         throw DocumentError(file: junit, reason: "cannot write the JUnit report (\(error.localizedDescription))")
       }
     }
-    if checked.contains(where: { $0.error != nil }) { throw ExitCode(2) }
-    if checked.contains(where: \.fails) { throw ExitCode(1) }
+    if unreadable { throw ExitCode(2) }
+    if fails { throw ExitCode(1) }
   }
 }

@@ -20,10 +20,15 @@ struct OutputComparison {
     let printedText = Self.lines(result.standardOutput + result.standardError)
     let printed = printedText.map(Self.tableCanonical)
     let original = command.output.map { String($0.trimmingSuffix(" ")) }
+    // Columns padded to another width are not drift.
+    let page = original.map(Self.tableCanonical)
+    // The same text has the same values: nothing to bind (they would bind to themselves).
+    if page == printed { return (.matched, []) }
     // Lines bind their volatile values; then the page's values are replaced by the bound ones and
-    // the rest compared as text; columns padded to another width are not drift.
-    bindings.bind(documented: original.map(Self.tableCanonical), printed: printed)
-    let documented = original.map { Self.tableCanonical(bindings.substituted($0)) }
+    // the rest compared as text. (Bound values are as long as the page's, so substituting in the
+    // canonical line is substituting in the line.)
+    bindings.bind(documented: page, printed: printed)
+    let documented = page.map(bindings.substituted)
     if printed == documented || Elision.matches(documented: documented, printed: printed) {
       return (.matched, [])
     }
@@ -90,19 +95,30 @@ struct OutputComparison {
   }
 
   /// A cliff table line without its padding: a border as `+`, a row as its cells, trimmed,
-  /// between `|`. Other lines stay as they are.
+  /// between `|`. Other lines stay as they are. Read as bytes: every output line goes through here.
   static func tableCanonical(_ line: String) -> String {
-    guard line.count >= 2, let first = line.first, let last = line.last else { return line }
-    if first == "+" && last == "+" && line.allSatisfy({ $0 == "+" || $0 == "-" }) { return "+" }
-    guard first == "|" && last == "|" else { return line }
-    return line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
-      .map { String($0.trimmingBlanks) }.joined(separator: "|")
+    let bytes = Array(line.utf8)
+    guard bytes.count >= 2, let first = bytes.first, let last = bytes.last else { return line }
+    let (plus, minus, bar, space) = (UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: " "))
+    if first == plus && last == plus && bytes.allSatisfy({ $0 == plus || $0 == minus }) { return "+" }
+    guard first == bar && last == bar else { return line }
+    var canonical: [UInt8] = []
+    canonical.reserveCapacity(bytes.count)
+    for cell in bytes[1..<(bytes.count - 1)].split(separator: bar, omittingEmptySubsequences: false) {
+      if cell.startIndex > 1 { canonical.append(bar) }
+      let start = cell.firstIndex { $0 != space } ?? cell.endIndex
+      let end = cell.lastIndex { $0 != space }.map { $0 + 1 } ?? start
+      canonical += cell[start..<max(start, end)]
+    }
+    return String(decoding: canonical, as: UTF8.self)
   }
 
   /// The printed text as the page would show it: lines without trailing spaces, trailing blank
   /// lines dropped (as the reader drops them from documented output).
   private static func lines(_ text: String) -> [String] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix(" ")) }
+    var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      String(Substring($0).trimmingSuffix(" "))
+    }
     while lines.last?.isEmpty == true { lines.removeLast() }
     return lines
   }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Check
+import Documents
+import FakeCloud
+import Foundation
+
+/// `Benchmark emulation`: runs the commands of the pages in walkthroughs/ (or the pages given)
+/// against the in-process fake cloud and prints the time per command: the shell line, parsing
+/// argv, authentication, the REST round trips, formatting.
+struct EmulationBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "emulation", abstract: "Time the openstack emulation.")
+
+  @Option(name: .customLong("repeat"), help: "How many times to run every page, each in a fresh session.")
+  var runs = 200
+
+  @Flag(help: "Also print each command's median time.")
+  var byCommand = false
+
+  @Argument(help: "Pages or directories (default: walkthroughs).")
+  var paths: [String] = ["walkthroughs"]
+
+  func run() throws {
+    let commands = try WalkthroughReader.pages(in: paths).flatMap {
+      try WalkthroughReader.read(file: $0).steps.map(\.command.command)
+    }
+    guard !commands.isEmpty else { throw ValidationError("no commands in \(paths.joined(separator: " "))") }
+    // Each run replays every page's commands in a fresh session, timing each command.
+    var perCommand: [[Double]] = Array(repeating: [], count: commands.count)
+    var pageTimes: [Double] = []
+    var bytes = 0
+    for _ in 0..<max(1, runs) {
+      let session = Session(cloud: FakeCloud())
+      pageTimes.append(
+        Timing.seconds {
+          for (index, command) in commands.enumerated() {
+            perCommand[index].append(Timing.seconds { bytes += session.run(command).standardOutput.utf8.count })
+          }
+        })
+    }
+    let all = perCommand.flatMap { $0 }.sorted()
+    pageTimes.sort()
+    print("emulation benchmark: \(commands.count) commands from \(paths.joined(separator: " ")), \(runs) runs, \(bytes / runs) bytes printed per run")
+    if byCommand {
+      for (command, times) in zip(commands, perCommand) {
+        print(String(format: "%8.1f µs  ", Timing.percentile(times.sorted(), 0.5) * 1e6) + command.prefix(100))
+      }
+    }
+    print(
+      String(
+        format: "per command: median %.1f µs, p90 %.1f µs, p99 %.1f µs, max %.1f µs | %.0f commands/s",
+        Timing.percentile(all, 0.5) * 1e6, Timing.percentile(all, 0.9) * 1e6, Timing.percentile(all, 0.99) * 1e6,
+        all.last! * 1e6, Double(all.count) / all.reduce(0, +)))
+    print(String(format: "per walkthrough (fresh cloud and session included): median %.2f ms", Timing.percentile(pageTimes, 0.5) * 1000))
+  }
+}
