@@ -107,3 +107,40 @@ import Testing
     #expect(try PageCheck.run(page).map(\.outcome) == [.matched, .matched])
   }
 }
+
+/// Bindings across a page: the page's IDs stand for the cloud's in later commands, and a page
+/// that uses one ID for two of the cloud's is caught.
+@Suite struct PageBindingTests {
+  /// The seed's failed share and its message, as the troubleshooting page shows them, with the
+  /// page's own IDs: `message show` with the page's message ID shows the cloud's message.
+  @Test func theSeedsMessageIDResolvesToTheCloudsMessage() throws {
+    let network = "openstack share network create --name mynet --neutron-net-id private --neutron-subnet-id private-subnet -f value -c name"
+    let create = "openstack share create nfs 1 --name software_share --share-network mynet --share-type dhss_true -f value -c id"
+    let list = "openstack share message list -f value -c ID -c \"Resource ID\""
+    let show = "openstack share message show MESSAGE -f value -c resource_id -c detail_id"
+    let session = Session(cloud: FakeCloud())
+    _ = session.run(network)
+    let share = session.run(create).standardOutput.trimmingCharacters(in: .newlines)
+    let message = String(session.run(list).standardOutput.prefix(36))
+    let pageShare = "18b84ece-fb8e-438c-b89b-bb2e7c69a5a0"
+    let pageMessage = "8fe74a26-f57d-4961-8435-5ea8ccf05946"
+    #expect(share.count == 36 && message.count == 36 && share != pageShare)
+    let page = ComparisonTests.page([
+      (network, "mynet"), (create, pageShare), (list, "\(pageMessage) \(pageShare)"),
+      (show.replacingOccurrences(of: "MESSAGE", with: pageMessage), "\(pageShare)\n008"),
+    ])
+    #expect(try PageCheck.run(page).map(\.outcome) == [.matched, .matched, .matched, .matched])
+  }
+
+  @Test func onePageIDForTwoOfTheCloudsIsDrift() throws {
+    let create = "openstack share network create --name NAME -f value -c id"
+    let pageID = "0bea5e39-81ce-4d6f-845d-ce5e87dad7d3"
+    let page = ComparisonTests.page([
+      (create.replacingOccurrences(of: "NAME", with: "one"), pageID),
+      (create.replacingOccurrences(of: "NAME", with: "two"), pageID),
+    ])
+    let results = try PageCheck.run(page)
+    #expect(results[0].outcome == .matched)
+    #expect(results[1].outcome.kind == .drift)
+  }
+}
