@@ -29,6 +29,11 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     }
   }
 
+  /// Adds a field, keeping the ones of the same name (`Vary` may come twice).
+  public mutating func append(_ name: String, _ value: String) {
+    fields.append((name: name, value: value))
+  }
+
   public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
     lhs.fields.count == rhs.fields.count
       && zip(lhs.fields, rhs.fields).allSatisfy {

@@ -7,8 +7,12 @@ struct CloudState {
   var identity: IdentityState
   var network: NetworkState
   var manila: ManilaState
+  var compute: ComputeState
+  var images: ImageState
   /// The Shared File Systems microversion of the request being handled.
   var shareVersion = ManilaService.minimumVersion
+  /// The Compute microversion of the request being handled.
+  var computeVersion = ComputeService.minimumVersion
   var pending: [PendingWork] = []
 
   func version(_ call: Call) -> Microversion { shareVersion }
@@ -28,7 +32,10 @@ public final class FakeCloud: CloudTransport {
     let identity = IdentityState(definition: definition, ids: &ids)
     let network = NetworkState(definition: definition, identity: identity, ids: &ids, clock: clock)
     let manila = ManilaState(definition: definition, ids: &ids)
-    state = CloudState(clock: clock, ids: ids, identity: identity, network: network, manila: manila)
+    let images = ImageState(definition: definition, identity: identity, ids: &ids, clock: clock)
+    state = CloudState(
+      clock: clock, ids: ids, identity: identity, network: network, manila: manila,
+      compute: ComputeState(definition: definition), images: images)
   }
 
   /// Moves virtual time on, as between two commands a person types.
@@ -44,8 +51,8 @@ public final class FakeCloud: CloudTransport {
     let requestID = state.ids.requestID()
     var response = handle(request, service: service, requestID: requestID)
     response.headers["X-Openstack-Request-Id"] = requestID
-    // Manila's request-ID middleware also answers in the header Nova named.
-    if service == .sharedFileSystem { response.headers["X-Compute-Request-Id"] = requestID }
+    // Nova's and Manila's request-ID middleware also answer in the header Nova named.
+    if service == .sharedFileSystem || service == .compute { response.headers["X-Compute-Request-Id"] = requestID }
     return response
   }
 
@@ -63,8 +70,16 @@ public final class FakeCloud: CloudTransport {
       case .failure(let fault): return fault.response
       }
       router = ManilaService.router
-    case .compute, .image:
-      return .fault(404, "The resource could not be found.")
+    case .compute:
+      if request.path == "/" || request.path.isEmpty { return ComputeService.versions() }
+      switch ComputeService.requestedVersion(request) {
+      case .success(let version): state.computeVersion = version
+      case .failure(let fault): return fault.response
+      }
+      router = ComputeService.router
+    case .image:
+      if request.path == "/" || request.path.isEmpty { return ImageService.versions() }
+      router = ImageService.router
     }
     let caller = request.headers["X-Auth-Token"].flatMap { state.identity.tokens[$0] }
     if service != .identity && caller == nil { return .unauthenticated() }
@@ -80,6 +95,12 @@ public final class FakeCloud: CloudTransport {
     if service == .sharedFileSystem {
       response.headers["X-OpenStack-Manila-API-Version"] = state.shareVersion.description
       response.headers["Vary"] = "X-OpenStack-Manila-API-Version"
+    }
+    if service == .compute {
+      response.headers["OpenStack-API-Version"] = "compute \(state.computeVersion)"
+      response.headers["X-OpenStack-Nova-API-Version"] = state.computeVersion.description
+      response.headers.append("Vary", "OpenStack-API-Version")
+      response.headers.append("Vary", "X-OpenStack-Nova-API-Version")
     }
     return response
   }

@@ -47,6 +47,27 @@ struct IDGenerator {
     value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 
+  /// `NgascCr3dYo4`: Nova's `generate_password`, one character of each group, then any, shuffled.
+  mutating func password(length: Int = 12) -> String {
+    let groups = ["23456789", "ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz"].map { Array($0) }
+    let all = groups.flatMap { $0 }
+    var characters = groups.map { $0[Int(next() % UInt64($0.count))] }
+    while characters.count < length { characters.append(all[Int(next() % UInt64(all.count))]) }
+    for index in characters.indices.reversed() where index > 0 {
+      characters.swapAt(index, Int(next() % UInt64(index + 1)))
+    }
+    return String(characters)
+  }
+
+  /// `fa:16:3e:03:08:06`: Neutron's base MAC and three random bytes.
+  mutating func mac() -> String {
+    let value = next()
+    return "fa:16:3e:" + (0..<3).map { index in
+      let byte = UInt8(truncatingIfNeeded: value >> (8 * index))
+      return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+    }.joined(separator: ":")
+  }
+
   /// `req-1621b77d-0abb-4c90-9e61-8809214f58a6`
   mutating func requestID() -> String { "req-" + uuid() }
 }

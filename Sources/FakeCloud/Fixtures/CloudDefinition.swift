@@ -44,6 +44,47 @@ public struct CloudDefinition: Sendable {
     public var capacity: Int
   }
 
+  /// A Nova flavor: sizes in MiB (RAM) and GiB (disks).
+  public struct Flavor: Sendable {
+    public var id: String
+    public var name: String
+    public var ram: Int
+    public var disk: Int
+    public var vcpus: Int
+    public var swap: Int = 0
+    public var ephemeral: Int = 0
+    public var isPublic: Bool = true
+    /// devstack gives every flavor `hw_rng:allowed=True`.
+    public var extraSpecs: [(String, String)] = [("hw_rng:allowed", "True")]
+    public var description: String? = nil
+  }
+
+  /// A Glance image, public, owned by the first admin's project.
+  public struct Image: Sendable {
+    public var name: String
+    public var diskFormat: String = "qcow2"
+    public var containerFormat: String = "bare"
+    /// Bytes.
+    public var size: Int
+    /// The MD5 of the file, as Glance's `checksum`.
+    public var checksum: String
+    /// The SHA-512 of the file, as Glance's `os_hash_value`.
+    public var hash: String
+    /// Extra properties, in the order they were set.
+    public var properties: [(String, String)] = []
+  }
+
+  /// A Nova compute host (hypervisor) and what placement lets it hold.
+  public struct ComputeHost: Sendable {
+    public var name: String
+    public var availabilityZone: String = "nova"
+    public var vcpus: Int
+    /// MiB of RAM guests may use (the host's memory less what is reserved for it).
+    public var memory: Int
+    /// GiB of disk.
+    public var disk: Int
+  }
+
   /// An entry of the `clouds.yaml` the cloud's users have: `openstack --os-cloud NAME` signs in
   /// as `user` to `project`.
   public struct NamedCloud: Sendable {
@@ -63,6 +104,9 @@ public struct CloudDefinition: Sendable {
   public var defaultShareType: String?
   /// The user a page runs as until it sources another's credentials.
   public var defaultUser: String
+  public var flavors: [Flavor] = Self.devstackFlavors
+  public var images: [Image] = [Self.cirros]
+  public var computeHosts: [ComputeHost] = [ComputeHost(name: "devstack", vcpus: 8, memory: 7680, disk: 80)]
 
   /// A devstack cloud with the manila plugin and dummy back ends, as the Shared File Systems
   /// guides show it: the member `clouduser1` in project `demo`, `admin`, devstack's `private`,
@@ -117,6 +161,31 @@ public struct CloudDefinition: Sendable {
     self.defaultUser = defaultUser
     self.clouds = clouds ?? Self.devstackClouds(users: users, defaultUser: defaultUser)
   }
+
+  /// devstack's flavors (`lib/nova`, and `lib/tempest`'s m1.nano and m1.micro).
+  public static let devstackFlavors: [Flavor] = [
+    Flavor(id: "1", name: "m1.tiny", ram: 512, disk: 1, vcpus: 1),
+    Flavor(id: "2", name: "m1.small", ram: 2048, disk: 20, vcpus: 1),
+    Flavor(id: "3", name: "m1.medium", ram: 4096, disk: 40, vcpus: 2),
+    Flavor(id: "4", name: "m1.large", ram: 8192, disk: 80, vcpus: 4),
+    Flavor(id: "42", name: "m1.nano", ram: 192, disk: 1, vcpus: 1),
+    Flavor(id: "5", name: "m1.xlarge", ram: 16384, disk: 160, vcpus: 8),
+    Flavor(id: "84", name: "m1.micro", ram: 256, disk: 1, vcpus: 1),
+    Flavor(id: "c1", name: "cirros256", ram: 256, disk: 1, vcpus: 1),
+    Flavor(id: "d1", name: "ds512M", ram: 512, disk: 5, vcpus: 1),
+    Flavor(id: "d2", name: "ds1G", ram: 1024, disk: 10, vcpus: 1),
+    Flavor(id: "d3", name: "ds2G", ram: 2048, disk: 10, vcpus: 2),
+    Flavor(id: "d4", name: "ds4G", ram: 4096, disk: 20, vcpus: 4),
+  ]
+
+  /// CirrOS 0.4.0, the image devstack uploaded when Nova's faults guide was written (devstack
+  /// uploads 0.6.3 today; a cloud file can name it), with `hw_rng_model=virtio` as devstack sets
+  /// it for libvirt.
+  public static let cirros = Image(
+    name: "cirros-0.4.0-x86_64-disk", size: 12_716_032, checksum: "443b7623e27ecf03dc9e01ee93f67afe",
+    hash:
+      "6513f21e44aa3da349f248188a44bc304a3653a04122d8fb4535423c8e1d14cd6a153f735bb0982e2161b5b5186106570c17a9e58b64dd39390617cd5a350f78",
+    properties: [("hw_rng_model", "virtio")])
 
   /// devstack's `clouds.yaml` entries for these users.
   static func devstackClouds(users: [User], defaultUser: String) -> [NamedCloud] {

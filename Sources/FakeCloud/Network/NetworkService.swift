@@ -26,6 +26,34 @@ struct NetworkState {
 
   var networks: [Network] = []
   var subnets: [Subnet] = []
+  /// The fixed IPs given to servers' ports, by server.
+  var ports: [String: [ComputeState.Address]] = [:]
+  /// How many IPv4 addresses each subnet has handed out (addresses are not reused).
+  private var allocated: [String: Int] = [:]
+
+  /// A port on each network for the server: the next IPv4 address of the network's IPv4 subnet
+  /// (after the gateway and DHCP), and an IPv6 address from the MAC (SLAAC) on its IPv6 subnet.
+  mutating func allocate(on networkIDs: [String], for serverID: String, ids: inout IDGenerator) -> [ComputeState.Address] {
+    var addresses: [ComputeState.Address] = []
+    for network in networks where networkIDs.contains(network.id) {
+      let mac = ids.mac()
+      for subnet in subnets where subnet.networkID == network.id {
+        if subnet.ipVersion == 4 {
+          let host = 3 + allocated[subnet.id, default: 0]
+          allocated[subnet.id, default: 0] += 1
+          addresses.append(.init(network: network.name, version: 4, address: IPAddress.v4(subnet.cidr, host: host), mac: mac))
+        } else {
+          addresses.append(.init(network: network.name, version: 6, address: IPAddress.slaac(subnet.cidr, mac: mac), mac: mac))
+        }
+      }
+    }
+    ports[serverID] = addresses
+    return addresses
+  }
+
+  mutating func release(portsOf serverID: String) {
+    ports[serverID] = nil
+  }
 
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock) {
     for network in definition.networks {

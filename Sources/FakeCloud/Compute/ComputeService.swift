@@ -1,0 +1,441 @@
+import CloudAPI
+import Foundation
+
+/// Nova's API (v2.1, microversions 2.1 to 2.104): flavors, servers and their actions, instance
+/// actions and events, aggregates. Building and resizing are scheduled on the cloud's hosts:
+/// what fits nowhere ends as Nova's `NoValidHost` ends.
+enum ComputeService {
+  static let minimumVersion = Microversion(2, 1)
+  static let maximumVersion = Microversion(2, 104)
+
+  static let router: Router<CloudState> = {
+    var router = Router<CloudState>()
+    router.add(.get, "/v2.1", version)
+    router.add(.get, "/v2.1/flavors", listFlavors)
+    router.add(.get, "/v2.1/flavors/detail", listFlavors)
+    router.add(.get, "/v2.1/flavors/{id}", showFlavor)
+    router.add(.get, "/v2.1/servers", listServers)
+    router.add(.get, "/v2.1/servers/detail", listServers)
+    router.add(.post, "/v2.1/servers", createServer)
+    router.add(.get, "/v2.1/servers/{id}", showServer)
+    router.add(.delete, "/v2.1/servers/{id}", deleteServer)
+    router.add(.post, "/v2.1/servers/{id}/action", serverAction)
+    router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
+    router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
+    router.add(.get, "/v2.1/os-aggregates", listAggregates)
+    router.add(.get, "/v2.1/os-aggregates/{id}", showAggregate)
+    return router
+  }()
+
+  /// The microversion a request asks for (`OpenStack-API-Version: compute X.Y`, or the legacy
+  /// header), 2.1 when it asks for none; a fault when it cannot be served.
+  static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
+    var text = request.headers["X-OpenStack-Nova-API-Version"]
+    if let header = request.headers["OpenStack-API-Version"] {
+      let parts = header.split(separator: " ")
+      if parts.count == 2, parts[0].lowercased() == "compute" { text = String(parts[1]) }
+    }
+    guard let text else { return .success(minimumVersion) }
+    guard let version = text == "latest" ? maximumVersion : Microversion(text) else {
+      return .failure(FaultResponse(.fault(400, "API Version String \(text) is of invalid format. Must be of format MajorNum.MinorNum.")))
+    }
+    guard version >= minimumVersion, version <= maximumVersion else {
+      return .failure(
+        FaultResponse(
+          .fault(406, "Version \(version) is not supported by the API. Minimum is \(minimumVersion) and maximum is \(maximumVersion).")))
+    }
+    return .success(version)
+  }
+
+  /// `GET /`: the API's versions (v2.0 deprecated, v2.1 current).
+  static func versions() -> APIResponse {
+    func version(_ id: String, _ status: String, _ current: String, _ minimum: String, _ updated: String) -> JSON {
+      .object([
+        "id": .string(id), "status": .string(status), "version": .string(current), "min_version": .string(minimum),
+        "updated": .string(updated),
+        "links": .array([.object(["rel": "self", "href": .string("\(ServerView.endpoint)/\(id == "v2.0" ? "v2" : "v2.1")/")])]),
+      ])
+    }
+    return .json(
+      200,
+      .object([
+        "versions": .array([
+          version("v2.0", "DEPRECATED", "", "", "2025-07-04T12:00:00Z"),
+          version("v2.1", "CURRENT", maximumVersion.description, minimumVersion.description, "2013-07-23T11:33:21Z"),
+        ])
+      ]))
+  }
+
+  /// `GET /v2.1/`: the version document the client negotiates with.
+  static func version(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    .json(
+      200,
+      .object([
+        "version": .object([
+          "id": "v2.1", "status": "CURRENT", "version": .string(maximumVersion.description),
+          "min_version": .string(minimumVersion.description), "updated": "2013-07-23T11:33:21Z",
+          "links": .array([
+            .object(["rel": "self", "href": .string("\(ServerView.endpoint)/v2.1/")]),
+            .object(["rel": "describedby", "type": "text/html", "href": "http://docs.openstack.org/"]),
+          ]),
+          "media-types": .array([
+            .object(["base": "application/json", "type": "application/vnd.openstack.compute+json;version=2.1"])
+          ]),
+        ])
+      ]))
+  }
+
+  // MARK: Flavors
+
+  static func listFlavors(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let detail = call.request.path.hasSuffix("/detail")
+    let isAdmin = call.caller?.isAdmin ?? false
+    // `is_public=None` (or an admin's `all`) lists every flavor; the default, public ones.
+    let everything = ["none", "all"].contains(call.query("is_public")?.lowercased() ?? "") && isAdmin
+    let flavors = state.compute.flavors.filter { $0.definition.isPublic || everything }
+    let views = flavors.map { detail ? flavorView($0.definition, state.computeVersion) : basicFlavor($0.definition, state.computeVersion) }
+    return .json(200, .object(["flavors": .array(views)]))
+  }
+
+  static func showFlavor(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    guard let flavor = state.compute.flavor(id) else { return .fault(404, "Flavor \(id) could not be found.") }
+    return .json(200, .object(["flavor": flavorView(flavor.definition, state.computeVersion)]))
+  }
+
+  private static func basicFlavor(_ flavor: CloudDefinition.Flavor, _ version: Microversion) -> JSON {
+    var body: JSONObject = [
+      "id": .string(flavor.id), "name": .string(flavor.name),
+      "links": ServerView.links("flavors", flavor.id, bookmarkOnly: false),
+    ]
+    if version >= Microversion(2, 55) { body["description"] = .orNull(flavor.description) }
+    return .object(body)
+  }
+
+  /// `views/flavors.py` `show()`.
+  static func flavorView(_ flavor: CloudDefinition.Flavor, _ version: Microversion) -> JSON {
+    var body: JSONObject = [
+      "id": .string(flavor.id), "name": .string(flavor.name), "ram": .int(flavor.ram), "disk": .int(flavor.disk),
+      "swap": flavor.swap == 0 && version < Microversion(2, 75) ? "" : .int(flavor.swap),
+      "OS-FLV-EXT-DATA:ephemeral": .int(flavor.ephemeral),
+    ]
+    if version < Microversion(2, 102) { body["OS-FLV-DISABLED:disabled"] = false }
+    body["vcpus"] = .int(flavor.vcpus)
+    body["os-flavor-access:is_public"] = .bool(flavor.isPublic)
+    if version < Microversion(2, 102) { body["rxtx_factor"] = .double(1.0) }
+    body["links"] = ServerView.links("flavors", flavor.id, bookmarkOnly: false)
+    if version >= Microversion(2, 55) { body["description"] = .orNull(flavor.description) }
+    if version >= Microversion(2, 61) {
+      body["extra_specs"] = .object(JSONObject(uniqueKeysWithValues: flavor.extraSpecs.map { ($0, JSON.string($1)) }))
+    }
+    return .object(body)
+  }
+
+  // MARK: Servers
+
+  /// The servers a caller sees: its project's, or every one for an admin who asks for all.
+  private static func visibleServers(_ state: CloudState, _ call: Call) -> [ComputeState.Server] {
+    let all = (call.caller?.isAdmin ?? false) && ["1", "true", "True"].contains(call.query("all_tenants") ?? "")
+    return state.compute.servers.filter {
+      $0.vmState != "deleted" && (all || $0.projectID == call.caller?.projectID)
+    }
+  }
+
+  /// The server the path names: the caller's project's, or any for an admin.
+  private static func server(_ state: CloudState, _ call: Call) -> ComputeState.Server? {
+    let id = call.parameters["id"] ?? ""
+    let isAdmin = call.caller?.isAdmin ?? false
+    return state.compute.servers.first {
+      $0.id == id && $0.vmState != "deleted" && (isAdmin || $0.projectID == call.caller?.projectID)
+    }
+  }
+
+  private static func instanceNotFound(_ call: Call) -> APIResponse {
+    .fault(404, "Instance \(call.parameters["id"] ?? "") could not be found.")
+  }
+
+  static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let detail = call.request.path.hasSuffix("/detail")
+    var servers = visibleServers(state, call)
+    // Nova's `name` filter is a regular expression search; names are matched as text here.
+    if let name = call.query("name") { servers = servers.filter { $0.name.contains(name) } }
+    if let status = call.query("status") { servers = servers.filter { $0.status == status.uppercased() } }
+    // Newest first (`created_at desc`).
+    servers.reverse()
+    let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
+    let items = servers.map { server -> JSON in
+      detail
+        ? view.view(server, detail: true)
+        : .object([
+          "id": .string(server.id), "name": .string(server.name),
+          "links": ServerView.links("servers", server.id, bookmarkOnly: false),
+        ])
+    }
+    return .json(200, .object(["servers": .array(items)]))
+  }
+
+  static func showServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let server = server(state, call) else { return instanceNotFound(call) }
+    let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
+    return .json(200, .object(["server": view.view(server, detail: false)]))
+  }
+
+  /// `POST /servers`: answered at once (202, the admin password); the build is scheduled and
+  /// done a few seconds later, or fails with `NoValidHost` when no host can hold the flavor.
+  static func createServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let caller = call.caller else { return .unauthenticated() }
+    let body = call.request.body?["server"]
+    guard let name = body?["name"]?.string, !name.isEmpty else {
+      return .fault(400, "Invalid input for field/attribute server. Value: None. 'name' is a required property")
+    }
+    let flavorRef = body?["flavorRef"]?.string ?? ""
+    guard state.compute.flavor(flavorRef) != nil else { return .fault(400, "Flavor \(flavorRef) could not be found.") }
+    let imageRef = body?["imageRef"]?.string ?? body?["block_device_mapping_v2"]?.array.first?["uuid"]?.string ?? ""
+    guard state.images.images.contains(where: { $0.id == imageRef }) else {
+      return .fault(400, "Image \(imageRef) could not be found.")
+    }
+    let networkIDs = (body?["networks"]?.array ?? []).compactMap { $0["uuid"]?.string }
+    let networks = networkIDs.isEmpty ? state.network.networks.filter { $0.projectID == caller.projectID && !$0.external } : state.network.networks.filter { networkIDs.contains($0.id) }
+    guard !networks.isEmpty else {
+      return .fault(409, "Multiple possible networks found, use a Network ID to be more specific.")
+    }
+    let id = state.ids.uuid()
+    let now = state.clock.now
+    let server = ComputeState.Server(
+      id: id, name: name, projectID: caller.projectID, userID: caller.userID, flavorID: flavorRef, imageID: imageRef,
+      vmState: "building", taskState: "scheduling", powerState: 0, host: nil, availabilityZone: nil, created: now,
+      updated: now, launched: nil, reservationID: "r-" + String(state.ids.hex32().prefix(8)),
+      instanceName: String(format: "instance-%08x", state.compute.servers.count + 1))
+    let adminPass = state.ids.password()
+    state.compute.servers.append(server)
+    state.compute.actions.append(
+      ComputeState.Action(
+        action: "create", serverID: id, requestID: call.requestID, userID: caller.userID, projectID: caller.projectID,
+        start: now, updated: now, message: nil))
+    let networkIDsToUse = networks.map(\.id)
+    // The conductor schedules after a moment; the compute host builds for a few seconds more.
+    state.after(700_000) { state in schedule(id, networks: networkIDsToUse, in: &state) }
+    return .json(
+      202,
+      .object([
+        "server": .object([
+          "id": .string(id), "links": ServerView.links("servers", id, bookmarkOnly: false),
+          "OS-DCF:diskConfig": "MANUAL", "security_groups": ServerView.securityGroups, "adminPass": .string(adminPass),
+        ])
+      ]))
+  }
+
+  private static func schedule(_ id: String, networks: [String], in state: inout CloudState) {
+    guard let index = state.compute.servers.firstIndex(where: { $0.id == id }),
+      let flavor = state.compute.flavor(state.compute.servers[index].flavorID)?.definition
+    else { return }
+    let start = state.clock.now
+    guard let host = state.compute.hosts(fitting: flavor).first else {
+      let message = "No valid host was found. "
+      state.compute.servers[index].vmState = "error"
+      state.compute.servers[index].taskState = nil
+      state.compute.servers[index].updated = start
+      state.compute.servers[index].fault = ComputeState.Fault(
+        code: 500, created: start, message: message, details: Tracebacks.scheduleFailure(message))
+      finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil,
+        traceback: Tracebacks.scheduleEvent, in: &state)
+      return
+    }
+    state.compute.servers[index].host = host.name
+    state.compute.servers[index].availabilityZone = host.definition.availabilityZone
+    state.compute.servers[index].taskState = "spawning"
+    state.compute.servers[index].addresses = state.network.allocate(on: networks, for: id, ids: &state.ids)
+    finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil, traceback: nil, in: &state)
+    state.after(5_300_000) { state in
+      guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
+      state.compute.servers[index].vmState = "active"
+      state.compute.servers[index].taskState = nil
+      state.compute.servers[index].powerState = 1
+      state.compute.servers[index].launched = state.clock.now
+      state.compute.servers[index].updated = state.clock.now + 1_000_000
+      finish(id, action: "create", event: "compute__do_build_and_run_instance", start: start, host: host.name, traceback: nil, in: &state)
+    }
+  }
+
+  /// Records an event of the server's latest action of that kind: started at `start`, finished
+  /// now, `Error` with the traceback or `Success`; a failed event marks its action `Error`.
+  private static func finish(
+    _ id: String, action name: String, event: String, start: Int64, host: String?, traceback: String?,
+    in state: inout CloudState
+  ) {
+    guard let index = state.compute.actions.lastIndex(where: { $0.serverID == id && $0.action == name }) else { return }
+    state.compute.actions[index].events.append(
+      ComputeState.Event(
+        name: event, start: start, finish: state.clock.now, result: traceback == nil ? "Success" : "Error",
+        traceback: traceback, host: host))
+    state.compute.actions[index].updated = state.clock.now
+    if traceback != nil { state.compute.actions[index].message = "Error" }
+  }
+
+  static func deleteServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let server = server(state, call), let caller = call.caller else { return instanceNotFound(call) }
+    guard let index = state.compute.servers.firstIndex(where: { $0.id == server.id }) else { return instanceNotFound(call) }
+    state.compute.servers[index].taskState = "deleting"
+    state.compute.actions.append(
+      ComputeState.Action(
+        action: "delete", serverID: server.id, requestID: call.requestID, userID: caller.userID,
+        projectID: caller.projectID, start: state.clock.now, updated: state.clock.now, message: nil))
+    let id = server.id
+    state.after(1_500_000) { state in
+      guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
+      state.compute.servers[index].vmState = "deleted"
+      state.compute.servers[index].taskState = nil
+      state.network.release(portsOf: id)
+    }
+    return .noContent()
+  }
+
+  /// `POST /servers/{id}/action`: resize, confirmResize, revertResize.
+  static func serverAction(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let server = server(state, call), let caller = call.caller,
+      let index = state.compute.servers.firstIndex(where: { $0.id == server.id })
+    else { return instanceNotFound(call) }
+    let body = call.request.body?.object ?? [:]
+    func record(_ action: String) {
+      state.compute.actions.append(
+        ComputeState.Action(
+          action: action, serverID: server.id, requestID: call.requestID, userID: caller.userID,
+          projectID: caller.projectID, start: state.clock.now, updated: state.clock.now, message: nil))
+    }
+    func conflict(_ action: String) -> APIResponse {
+      .fault(409, "Cannot '\(action)' instance \(server.id) while it is in vm_state \(server.vmState)")
+    }
+    switch body.keys.first {
+    case "resize":
+      guard server.vmState == "active" || server.vmState == "stopped", server.taskState == nil else { return conflict("resize") }
+      let flavorRef = body["resize"]?["flavorRef"]?.string ?? ""
+      guard let flavor = state.compute.flavor(flavorRef)?.definition else {
+        return .fault(400, "Unable to find flavor with ID \(flavorRef).")
+      }
+      guard flavorRef != server.flavorID else { return .fault(400, "When resizing, instances must change flavor!") }
+      record("resize")
+      state.compute.servers[index].taskState = "resize_prep"
+      state.compute.servers[index].updated = state.clock.now
+      let id = server.id
+      state.after(400_000) { state in migrate(id, to: flavor, in: &state) }
+      return APIResponse(status: 202)
+    case "confirmResize":
+      guard server.vmState == "resized" else { return conflict("confirmResize") }
+      record("confirmResize")
+      state.compute.servers[index].vmState = "active"
+      state.compute.servers[index].oldFlavorID = nil
+      return .noContent()
+    case "revertResize":
+      guard server.vmState == "resized", let old = server.oldFlavorID else { return conflict("revertResize") }
+      record("revertResize")
+      state.compute.servers[index].vmState = "active"
+      state.compute.servers[index].flavorID = old
+      state.compute.servers[index].oldFlavorID = nil
+      return APIResponse(status: 202)
+    default:
+      return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+    }
+  }
+
+  /// The conductor's cold migration for a resize: the new flavor must fit a host beside the
+  /// old one (placement holds both while the server moves); when none can, `NoValidHost`
+  /// leaves the server active with its flavor, its events and action in error, and a fault.
+  private static func migrate(_ id: String, to flavor: CloudDefinition.Flavor, in state: inout CloudState) {
+    guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
+    let start = state.clock.now
+    let conductorHost = state.compute.hosts.first?.name
+    state.clock.advance(microseconds: 600_000)
+    if let host = state.compute.hosts(fitting: flavor).first {
+      state.compute.servers[index].oldFlavorID = state.compute.servers[index].flavorID
+      state.compute.servers[index].flavorID = flavor.id
+      state.compute.servers[index].host = host.name
+      state.compute.servers[index].vmState = "resized"
+      state.compute.servers[index].taskState = nil
+      state.compute.servers[index].updated = state.clock.now
+      finish(id, action: "resize", event: "conductor_migrate_server", start: start, host: conductorHost, traceback: nil, in: &state)
+      finish(id, action: "resize", event: "cold_migrate", start: start, host: conductorHost, traceback: nil, in: &state)
+      return
+    }
+    let message = "No valid host was found. No valid host found for resize"
+    state.compute.servers[index].taskState = nil
+    state.compute.servers[index].updated = state.clock.now
+    state.compute.servers[index].fault = ComputeState.Fault(
+      code: 500, created: state.clock.now, message: message, details: Tracebacks.resizeFailure(message))
+    // Events are listed newest first: cold_migrate started after conductor_migrate_server.
+    finish(id, action: "resize", event: "conductor_migrate_server", start: start, host: conductorHost,
+      traceback: Tracebacks.migrateServerEvent, in: &state)
+    finish(id, action: "resize", event: "cold_migrate", start: start, host: conductorHost,
+      traceback: Tracebacks.coldMigrateEvent, in: &state)
+  }
+
+  // MARK: Instance actions
+
+  static func listActions(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let server = server(state, call) else { return instanceNotFound(call) }
+    let version = state.computeVersion
+    let actions = state.compute.actions.filter { $0.serverID == server.id }.reversed().map { actionView($0, version) }
+    return .json(200, .object(["instanceActions": .array(actions.map(JSON.object))]))
+  }
+
+  static func showAction(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let server = server(state, call) else { return instanceNotFound(call) }
+    let requestID = call.parameters["request"] ?? ""
+    guard let action = state.compute.actions.last(where: { $0.serverID == server.id && $0.requestID == requestID }) else {
+      return .fault(404, "Action \(requestID) not found")
+    }
+    let version = state.computeVersion
+    let isAdmin = call.caller?.isAdmin ?? false
+    var body = actionView(action, version)
+    // nova/policies/instance_actions.py: events for admins, and for everyone from 2.51;
+    // tracebacks for admins; host for admins and hostId for everyone from 2.62; details for
+    // admins from 2.84.
+    if isAdmin || version >= Microversion(2, 51) {
+      body["events"] = .array(
+        action.events.reversed().map { event in
+          var fields: JSONObject = [
+            "event": .string(event.name), "start_time": .string(VirtualClock.isoDatabase(event.start)),
+            "finish_time": event.finish.map { .string(VirtualClock.isoDatabase($0)) } ?? .null,
+            "result": .orNull(event.result),
+          ]
+          if isAdmin { fields["traceback"] = .orNull(event.traceback) }
+          if version >= Microversion(2, 62) {
+            if isAdmin { fields["host"] = .orNull(event.host) }
+            fields["hostId"] = .string(event.host.map { SHA224.hexDigest(action.projectID + $0) } ?? "")
+          }
+          if version >= Microversion(2, 84), isAdmin { fields["details"] = .null }
+          return .object(fields)
+        })
+    }
+    return .json(200, .object(["instanceAction": .object(body)]))
+  }
+
+  private static func actionView(_ action: ComputeState.Action, _ version: Microversion) -> JSONObject {
+    var body: JSONObject = [
+      "action": .string(action.action), "instance_uuid": .string(action.serverID),
+      "request_id": .string(action.requestID), "user_id": .string(action.userID),
+      "project_id": .string(action.projectID), "start_time": .string(VirtualClock.isoDatabase(action.start)),
+      "message": .orNull(action.message),
+    ]
+    if version >= Microversion(2, 58) { body["updated_at"] = .string(VirtualClock.isoDatabase(action.updated)) }
+    return body
+  }
+
+  // MARK: Aggregates
+
+  /// Aggregates are for admins (`os_compute_api:os-aggregates:*`); the cloud has none.
+  static func listAggregates(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard call.caller?.isAdmin ?? false else {
+      return .fault(403, "Policy doesn't allow os_compute_api:os-aggregates:index to be performed.")
+    }
+    return .json(200, .object(["aggregates": .array([])]))
+  }
+
+  static func showAggregate(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard call.caller?.isAdmin ?? false else {
+      return .fault(403, "Policy doesn't allow os_compute_api:os-aggregates:show to be performed.")
+    }
+    let id = call.parameters["id"] ?? ""
+    guard Int(id) != nil else { return .fault(400, "Invalid input received: id must be an integer") }
+    return .fault(404, "Aggregate \(id) could not be found.")
+  }
+}

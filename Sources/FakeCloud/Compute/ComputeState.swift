@@ -1,0 +1,142 @@
+import CloudAPI
+
+/// Nova's records: flavors, hosts, servers, their instance actions and events, faults.
+struct ComputeState {
+  struct Flavor {
+    var definition: CloudDefinition.Flavor
+    var id: String { definition.id }
+  }
+
+  struct Host {
+    var definition: CloudDefinition.ComputeHost
+    var name: String { definition.name }
+  }
+
+  /// A fixed IP on a port of the server.
+  struct Address {
+    var network: String
+    var version: Int
+    var address: String
+    var mac: String
+  }
+
+  /// An instance fault (`nova.objects.InstanceFault`).
+  struct Fault {
+    var code: Int
+    var created: Int64
+    var message: String
+    var details: String
+  }
+
+  struct Server {
+    var id: String
+    var name: String
+    var projectID: String
+    var userID: String
+    var flavorID: String
+    var imageID: String
+    var vmState: String
+    var taskState: String?
+    var powerState: Int
+    var host: String?
+    var availabilityZone: String?
+    var created: Int64
+    var updated: Int64
+    var launched: Int64?
+    var addresses: [Address] = []
+    var fault: Fault?
+    var reservationID: String
+    var instanceName: String
+    /// The flavor a resize waits to confirm or revert.
+    var oldFlavorID: String?
+
+    /// The API's status, from the VM and task states (`nova/api/openstack/common.py`).
+    var status: String {
+      switch (vmState, taskState) {
+      case ("building", _): return "BUILD"
+      case ("active", "resize_prep"), ("active", "resize_migrating"), ("active", "resize_migrated"),
+        ("active", "resize_finish"):
+        return "RESIZE"
+      case ("active", "deleting"), ("error", "deleting"): return "ACTIVE"
+      case ("active", _): return "ACTIVE"
+      case ("resized", _): return "VERIFY_RESIZE"
+      case ("stopped", _): return "SHUTOFF"
+      case ("error", _): return "ERROR"
+      case ("deleted", _): return "DELETED"
+      default: return vmState.uppercased()
+      }
+    }
+  }
+
+  struct Event {
+    var name: String
+    var start: Int64
+    var finish: Int64?
+    var result: String?
+    var traceback: String?
+    var host: String?
+  }
+
+  /// An instance action: one API request that changed the server, with its events.
+  struct Action {
+    var action: String
+    var serverID: String
+    var requestID: String
+    var userID: String
+    var projectID: String
+    var start: Int64
+    var updated: Int64
+    var message: String?
+    var events: [Event] = []
+  }
+
+  var flavors: [Flavor]
+  var hosts: [Host]
+  var servers: [Server] = []
+  /// Newest last.
+  var actions: [Action] = []
+
+  init(definition: CloudDefinition) {
+    // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...
+    flavors = definition.flavors.map(Flavor.init).sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    hosts = definition.computeHosts.map(Host.init)
+  }
+
+  func flavor(_ id: String) -> Flavor? { flavors.first { $0.id == id } }
+
+  /// What a host's servers take: vCPUs, MiB of RAM, GiB of disk.
+  func usage(of host: String, excluding excluded: String? = nil) -> (vcpus: Int, memory: Int, disk: Int) {
+    var usage = (vcpus: 0, memory: 0, disk: 0)
+    for server in servers where server.host == host && server.vmState != "deleted" && server.id != excluded {
+      for flavorID in [server.flavorID] + (server.oldFlavorID.map { [$0] } ?? []) {
+        guard let flavor = flavor(flavorID)?.definition else { continue }
+        usage.vcpus += flavor.vcpus
+        usage.memory += flavor.ram
+        usage.disk += flavor.disk + flavor.ephemeral
+      }
+    }
+    return usage
+  }
+
+  /// The hosts a flavor fits on, as placement and the scheduler's filters find them.
+  func hosts(fitting flavor: CloudDefinition.Flavor, besides server: Server? = nil) -> [Host] {
+    hosts.filter { host in
+      let used = usage(of: host.name)
+      return used.vcpus + flavor.vcpus <= host.definition.vcpus && used.memory + flavor.ram <= host.definition.memory
+        && used.disk + flavor.disk + flavor.ephemeral <= host.definition.disk
+    }
+  }
+}
+
+extension VirtualClock {
+  /// `2019-12-02T19:14:42Z`: `utils.isotime`, what Nova prints for `created` and `updated`.
+  static func isoZulu(_ time: Int64) -> String {
+    isoSeconds(time / 1_000_000) + "Z"
+  }
+
+  /// `2019-12-02T19:15:35.000000`: a naive datetime from a MySQL `DATETIME` column (whole
+  /// seconds) as `jsonutils` prints it.
+  static func isoDatabase(_ time: Int64) -> String {
+    isoSeconds(time / 1_000_000) + ".000000"
+  }
+}

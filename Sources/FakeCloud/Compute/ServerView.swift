@@ -1,0 +1,119 @@
+import CloudAPI
+
+/// The JSON Nova's `views/servers.py` builds for a server, key for key in its order, at a
+/// microversion, for a caller (admins see the `OS-EXT-SRV-ATTR:*` keys and `host_status`).
+struct ServerView {
+  var state: CloudState
+  var version: Microversion
+  var isAdmin: Bool
+
+  /// Where the API's links point: the fake cloud has no host name of its own.
+  static let endpoint = "http://devstack/compute"
+
+  /// `show()`; `detail` for an item of `/servers/detail` (no `server_groups`, `host_status` and
+  /// `security_groups` last).
+  func view(_ server: ComputeState.Server, detail: Bool) -> JSON {
+    let compute = state.compute
+    let flavor = compute.flavor(server.flavorID)?.definition
+    var body: JSONObject = [
+      "accessIPv4": "", "accessIPv6": "",
+      "addresses": server.vmState == "building" ? .object([:]) : Self.addresses(server.addresses),
+      "created": .string(VirtualClock.isoZulu(server.created)),
+      "flavor": flavorView(flavor),
+      "hostId": .string(server.host.map { SHA224.hexDigest(server.projectID + $0) } ?? ""),
+      "id": .string(server.id),
+      "image": .object([
+        "id": .string(server.imageID), "links": Self.links("images", server.imageID, bookmarkOnly: true),
+      ]),
+      "links": Self.links("servers", server.id, bookmarkOnly: false),
+      "metadata": .object([:]), "name": .string(server.name), "status": .string(server.status),
+      "tenant_id": .string(server.projectID), "user_id": .string(server.userID),
+      "updated": .string(VirtualClock.isoZulu(server.updated)), "OS-DCF:diskConfig": "MANUAL",
+    ]
+    if ["ERROR", "DELETED"].contains(server.status), let fault = server.fault {
+      var fields: JSONObject = [
+        "code": .int(fault.code), "created": .string(VirtualClock.isoZulu(fault.created)),
+        "message": .string(fault.message),
+      ]
+      // `_get_fault`: the traceback for admins, or for faults that are not the server's own.
+      if isAdmin || fault.code != 500 { fields["details"] = .string(fault.details) }
+      body["fault"] = .object(fields)
+    }
+    if ["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].contains(server.status) {
+      body["progress"] = 0
+    }
+    body["OS-EXT-AZ:availability_zone"] = .string(server.availabilityZone ?? "")
+    body["config_drive"] = ""
+    body["key_name"] = .null
+    body["OS-SRV-USG:launched_at"] = server.launched.map { .string(VirtualClock.isoDatabase($0)) } ?? .null
+    body["OS-SRV-USG:terminated_at"] = .null
+    if !detail { body["security_groups"] = Self.securityGroups }
+    if isAdmin {
+      body["OS-EXT-SRV-ATTR:host"] = .orNull(server.host)
+      body["OS-EXT-SRV-ATTR:instance_name"] = .string(server.instanceName)
+      body["OS-EXT-SRV-ATTR:hypervisor_hostname"] = .orNull(server.host)
+      if version >= Microversion(2, 3) {
+        body["OS-EXT-SRV-ATTR:hostname"] = .string(server.name)
+        body["OS-EXT-SRV-ATTR:kernel_id"] = ""
+        body["OS-EXT-SRV-ATTR:launch_index"] = 0
+        body["OS-EXT-SRV-ATTR:ramdisk_id"] = ""
+        body["OS-EXT-SRV-ATTR:reservation_id"] = .string(server.reservationID)
+        body["OS-EXT-SRV-ATTR:root_device_name"] = "/dev/vda"
+        body["OS-EXT-SRV-ATTR:user_data"] = .null
+      }
+    }
+    body["OS-EXT-STS:task_state"] = .orNull(server.taskState)
+    body["OS-EXT-STS:vm_state"] = .string(server.vmState)
+    body["OS-EXT-STS:power_state"] = .int(server.powerState)
+    body["os-extended-volumes:volumes_attached"] = .array([])
+    if version >= Microversion(2, 9) { body["locked"] = false }
+    if version >= Microversion(2, 16), isAdmin, !detail { body["host_status"] = server.host == nil ? "" : "UP" }
+    if version >= Microversion(2, 19) { body["description"] = .null }
+    if version >= Microversion(2, 26) { body["tags"] = .array([]) }
+    if version >= Microversion(2, 63) { body["trusted_image_certificates"] = .null }
+    if version >= Microversion(2, 71), !detail { body["server_groups"] = .array([]) }
+    if version >= Microversion(2, 73) { body["locked_reason"] = .null }
+    if version >= Microversion(2, 90), !isAdmin { body["OS-EXT-SRV-ATTR:hostname"] = .string(server.name) }
+    if version >= Microversion(2, 96) { body["pinned_availability_zone"] = .null }
+    if version >= Microversion(2, 100) { body["scheduler_hints"] = .object([:]) }
+    if detail {
+      if version >= Microversion(2, 16), isAdmin { body["host_status"] = server.host == nil ? "" : "UP" }
+      body["security_groups"] = Self.securityGroups
+    }
+    return .object(body)
+  }
+
+  /// Below 2.47 a link to the flavor; from 2.47 the flavor itself, with its extra specs.
+  private func flavorView(_ flavor: CloudDefinition.Flavor?) -> JSON {
+    guard let flavor else { return .object([:]) }
+    guard version >= Microversion(2, 47) else {
+      return .object(["id": .string(flavor.id), "links": Self.links("flavors", flavor.id, bookmarkOnly: true)])
+    }
+    return .object([
+      "vcpus": .int(flavor.vcpus), "ram": .int(flavor.ram), "disk": .int(flavor.disk),
+      "ephemeral": .int(flavor.ephemeral), "swap": .int(flavor.swap), "original_name": .string(flavor.name),
+      "extra_specs": .object(JSONObject(uniqueKeysWithValues: flavor.extraSpecs.map { ($0, JSON.string($1)) })),
+    ])
+  }
+
+  static let securityGroups: JSON = .array([.object(["name": "default"])])
+
+  /// `{"private": [{"version": 4, "addr": ..., "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": ...}]}`.
+  static func addresses(_ addresses: [ComputeState.Address]) -> JSON {
+    var networks: JSONObject = [:]
+    for address in addresses {
+      let entry: JSON = .object([
+        "version": .int(address.version), "addr": .string(address.address), "OS-EXT-IPS:type": "fixed",
+        "OS-EXT-IPS-MAC:mac_addr": .string(address.mac),
+      ])
+      networks[address.network] = .array((networks[address.network]?.array ?? []) + [entry])
+    }
+    return .object(networks)
+  }
+
+  static func links(_ collection: String, _ id: String, bookmarkOnly: Bool) -> JSON {
+    let bookmark: JSON = .object(["rel": "bookmark", "href": .string("\(endpoint)/\(collection)/\(id)")])
+    if bookmarkOnly { return .array([bookmark]) }
+    return .array([.object(["rel": "self", "href": .string("\(endpoint)/v2.1/\(collection)/\(id)")]), bookmark])
+  }
+}
