@@ -32,7 +32,10 @@ public final class FakeCloud: CloudTransport {
     let identity = IdentityState(definition: definition, ids: &ids)
     let network = NetworkState(definition: definition, identity: identity, ids: &ids, clock: clock)
     let manila = ManilaState(definition: definition, ids: &ids)
-    let images = ImageState(definition: definition, identity: identity, ids: &ids, clock: clock)
+    // Images draw their IDs from a stream of their own, so that adding images to a cloud
+    // changes no other ID.
+    var imageIDs = IDGenerator(seed: seed ^ 0x696D_6167_6573)
+    let images = ImageState(definition: definition, identity: identity, ids: &imageIDs, clock: clock)
     state = CloudState(
       clock: clock, ids: ids, identity: identity, network: network, manila: manila,
       compute: ComputeState(definition: definition), images: images)

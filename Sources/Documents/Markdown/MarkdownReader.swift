@@ -14,10 +14,14 @@ public enum MarkdownReader {
     withDocument(text) { CodeBlockCollector().collect(in: $0) } ?? ([], [])
   }
 
+  /// cmark-gfm registers its extensions in a global list without a lock: registering from two
+  /// threads at once corrupts it. A static constant is initialised exactly once.
+  private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
   /// Parses `text` with cmark-gfm and the extensions above, and hands `body` the document node,
   /// which lives until `body` returns. `nil` when cmark-gfm cannot allocate a parser.
   public static func withDocument<Result>(_ text: String, _ body: (OpaquePointer) -> Result) -> Result? {
-    cmark_gfm_core_extensions_ensure_registered()
+    _ = extensionsRegistered
     guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
