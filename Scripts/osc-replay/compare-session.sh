@@ -4,8 +4,10 @@
 # python-openstackclient against those answers, and compares what the two print (standard
 # output, then standard error, command by command).
 #
-#   Scripts/osc-replay/compare-session.sh COMMANDS.txt [REAL-OUTPUT.txt]
+#   [CLOUD=cloud.yaml] Scripts/osc-replay/compare-session.sh COMMANDS.txt [REAL-OUTPUT.txt]
 #
+# The SDK quotes the URL of a failed request; the replay's loopback compute endpoint is written
+# as the emulated cloud's (http://devstack/compute/v2.1) before comparing.
 # With a second argument the real client's output is also written there (the golden the
 # session tests compare with). Needs Scripts/osc-replay/setup-venv.sh to have run.
 set -euo pipefail
@@ -14,7 +16,8 @@ commands=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build --package-path "$root" --product walkthrough >/dev/null
-"$root/.build/debug/walkthrough" run --record "$work/responses.json" < "$commands" > "$work/ours.txt" 2>&1 || true
+# CLOUD=FILE runs the session against a cloud file instead of the default cloud.
+"$root/.build/debug/walkthrough" run ${CLOUD:+--cloud "$CLOUD"} --record "$work/responses.json" < "$commands" > "$work/ours.txt" 2>&1 || true
 # Each command's standard output, then its standard error, as `walkthrough run` prints them. Only
 # `openstack` lines go to the real client: the session's own lines (`source openrc`, `export`)
 # print nothing, and the recorded answers already reflect who was signed in.
@@ -26,7 +29,7 @@ import json, sys
 for line in open(sys.argv[1]):
     run = json.loads(line)
     sys.stdout.write(run["stdout"] + run["stderr"])
-' "$work/real.jsonl" > "$work/real.txt"
+' "$work/real.jsonl" | sed -E 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' > "$work/real.txt"
 if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi
 if diff -u "$work/real.txt" "$work/ours.txt"; then
   echo "same output: $(grep -c '' "$commands") commands"

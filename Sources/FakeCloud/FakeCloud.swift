@@ -74,7 +74,9 @@ public final class FakeCloud: CloudTransport {
       }
       router = ManilaService.router
     case .compute:
+      // The version documents need no token.
       if request.path == "/" || request.path.isEmpty { return ComputeService.versions() }
+      if request.path == "/v2.1/" || request.path == "/v2.1" { return ComputeService.versionDocument() }
       switch ComputeService.requestedVersion(request) {
       case .success(let version): state.computeVersion = version
       case .failure(let fault): return fault.response

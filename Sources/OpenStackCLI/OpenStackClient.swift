@@ -40,7 +40,8 @@ public final class OpenStackClient {
     do {
       let parsed = try command.syntax.parse(commandArguments)
       let api = APIClient(
-        transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion)
+        transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion,
+        computeVersion: globals.computeVersion)
       let context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
       do {
         let output = try command.run(parsed, in: context)
@@ -98,6 +99,7 @@ public struct CloudCredentials: Sendable {
 struct GlobalOptions {
   var credentials: Credentials
   var shareVersion: Microversion?
+  var computeVersion: Microversion?
   /// The command name and its arguments.
   var remaining: [String]
 
@@ -153,5 +155,6 @@ struct GlobalOptions {
       projectDomainName: setting("--os-project-domain-name", "OS_PROJECT_DOMAIN_NAME") ?? "Default"
     )
     shareVersion = setting("--os-share-api-version", "OS_SHARE_API_VERSION").flatMap(Microversion.init)
+    computeVersion = setting("--os-compute-api-version", "OS_COMPUTE_API_VERSION").flatMap(Microversion.init)
   }
 }

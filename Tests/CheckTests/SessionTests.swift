@@ -16,9 +16,15 @@ import Testing
   /// `dhss_true` fails in the scheduler (message 001/008, no zone), one on `dhss_false` with a
   /// share network fails in the share manager (002/003, zone set), one without becomes
   /// available; deletes; the messages outlive their shares until deleted.
-  @Test(arguments: ["share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats", "networks-and-columns"])
+  /// A session runs against the default cloud, or the cloud file beside it (`NAME.cloud.yaml`).
+  @Test(arguments: [
+    "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
+    "networks-and-columns", "compute-failed-resize",
+  ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
-    let session = Session(cloud: FakeCloud())
+    let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")
+    let definition = try cloudFile.map { try CloudDefinition(contentsOfFile: $0.path) } ?? .devstack
+    let session = Session(cloud: FakeCloud(definition: definition))
     var output = ""
     for line in try Self.golden("\(name).commands").split(separator: "\n") {
       let result = session.run(String(line))

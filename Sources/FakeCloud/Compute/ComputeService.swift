@@ -10,7 +10,6 @@ enum ComputeService {
 
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
-    router.add(.get, "/v2.1", version)
     router.add(.get, "/v2.1/flavors", listFlavors)
     router.add(.get, "/v2.1/flavors/detail", listFlavors)
     router.add(.get, "/v2.1/flavors/{id}", showFlavor)
@@ -67,7 +66,7 @@ enum ComputeService {
   }
 
   /// `GET /v2.1/`: the version document the client negotiates with.
-  static func version(_ state: inout CloudState, _ call: Call) -> APIResponse {
+  static func versionDocument() -> APIResponse {
     .json(
       200,
       .object([

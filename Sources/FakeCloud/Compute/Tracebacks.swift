@@ -16,6 +16,7 @@ enum Tracebacks {
   static let migrateServerEvent = """
       File "/opt/stack/nova/nova/compute/utils.py", line 1483, in decorated_function
         return function(self, context, *args, **kwargs)
+
     """ + coldMigrateEvent
 
   /// `conductor_schedule_and_build_instances` when no host can take a new server.

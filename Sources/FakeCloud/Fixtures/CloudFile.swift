@@ -23,7 +23,8 @@ extension CloudDefinition {
   }
 
   /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
-  /// `backends`, `default_share_type` and `default_user`. A section left out keeps devstack's
+  /// `backends`, `default_share_type`, `default_user` and `compute_hosts` (memory in MiB, disk in
+  /// GiB). A section left out keeps devstack's
   /// (`clouds`: devstack's entries for the file's users).
   ///
   /// ```yaml
@@ -56,7 +57,9 @@ extension CloudDefinition {
     guard let root else { return }
     let sections = try reader.mapping(
       root, in: "the cloud file",
-      keys: ["users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user"])
+      keys: [
+        "users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user", "compute_hosts",
+      ])
     if let users = sections["users"] {
       self.users = try reader.list(users, in: "users").map { node throws(CloudFileError) in
         let fields = try reader.mapping(node, in: "a user", keys: ["name", "password", "project", "roles"])
@@ -116,6 +119,21 @@ extension CloudDefinition {
           availabilityZone: try reader.text(fields, "availability_zone", of: node, in: "a back end"),
           driverHandlesShareServers: try reader.flag(fields, "driver_handles_share_servers") ?? false,
           capacity: capacity)
+      }
+    }
+    if let hosts = sections["compute_hosts"] {
+      computeHosts = try reader.list(hosts, in: "compute_hosts").map { node throws(CloudFileError) in
+        let fields = try reader.mapping(node, in: "a compute host", keys: ["name", "availability_zone", "vcpus", "memory", "disk"])
+        func size(_ key: String) throws(CloudFileError) -> Int {
+          guard let value = fields[key] else { throw reader.error(node, "a compute host needs '\(key)'") }
+          let number = try reader.number(value, in: key)
+          guard number >= 0 else { throw reader.error(value, "'\(key)' must not be negative") }
+          return number
+        }
+        return ComputeHost(
+          name: try reader.text(fields, "name", of: node, in: "a compute host"),
+          availabilityZone: try reader.optionalText(fields, "availability_zone") ?? "nova",
+          vcpus: try size("vcpus"), memory: try size("memory"), disk: try size("disk"))
       }
     }
     defaultShareType = try reader.optionalText(sections, "default_share_type") ?? defaultShareType

@@ -10,5 +10,7 @@ enum Commands {
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
     NetworkList.self, SubnetList.self, SubnetShow.self,
+    ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,
+    ServerEventList.self, ServerEventShow.self, FlavorList.self, ImageList.self, AggregateShow.self,
   ]
 }

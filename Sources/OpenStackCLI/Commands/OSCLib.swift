@@ -4,7 +4,7 @@ import CloudAPI
 /// The helpers of osc-lib 4.7.0 that shape values before cliff sees them.
 enum OSCLib {
   /// `utils.format_dict` (`DictColumn` in a table): `key='value'` pairs in key order, nested
-  /// dictionaries flattened with dotted keys, `None` unquoted.
+  /// dictionaries flattened with dotted keys, `None` as nothing (`key=`).
   static func formatDict(_ value: JSON, prefix: String? = nil) -> JSON {
     .string(flattened(value.object, prefix: prefix))
   }
@@ -14,10 +14,24 @@ enum OSCLib {
       let name = prefix.map { "\($0).\(key)" } ?? key
       switch fields[key]! {
       case .object(let nested): return flattened(nested, prefix: name)
-      case .null: return "\(name)=None"
+      case .null: return "\(name)="
       case let value: return "\(name)='\(PythonText.str(value))'"
       }
     }.joined(separator: ", ")
+  }
+
+  /// `utils.format_list`: the items sorted, joined with `, `.
+  static func formatList(_ items: [JSON]) -> String {
+    items.map(PythonText.str).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.joined(separator: ", ")
+  }
+
+  /// `utils.format_dict_of_list`: `key=a, b` per key, keys sorted, joined with `; `; `nil` for
+  /// no value.
+  static func formatDictOfList(_ value: JSON) -> String? {
+    guard case .object(let fields) = value else { return nil }
+    return fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { key in
+      "\(key)=" + formatList(fields[key]?.array ?? [])
+    }.joined(separator: "; ")
   }
 
   /// `utils.sort_items(items, "key:dir,key2", str)`: stable sorts by the string form of each key,

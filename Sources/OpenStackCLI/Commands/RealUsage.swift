@@ -205,4 +205,179 @@ enum RealUsage {
                                  [--print-empty]
                                  <subnet>
     """
+
+  // Compute and images (python-openstackclient 10.5.0).
+
+  static let serverCreate = """
+    usage: openstack server create [-h] [-f {json,shell,table,value,yaml}]
+                                   [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                   [--max-width <integer>] [--fit-width]
+                                   [--print-empty] --flavor <flavor>
+                                   [--image <image> | --image-property <key=value> | --volume <volume> | --snapshot <snapshot>]
+                                   [--boot-from-volume <volume-size>]
+                                   [--delete-on-termination]
+                                   [--block-device-mapping <dev-name=mapping>]
+                                   [--block-device <block-device>] [--swap <swap>]
+                                   [--ephemeral <size=size[,format=format]>]
+                                   [--network <network>] [--port <port>]
+                                   [--no-network] [--auto-network]
+                                   [--nic <net-id=net-uuid,port-id=port-uuid,v4-fixed-ip=ip-addr,v6-fixed-ip=ip-addr,tag=tag,auto,none>]
+                                   [--password <password>]
+                                   [--no-security-group | --security-group <security-group>]
+                                   [--key-name <key-name>]
+                                   [--property <key=value>]
+                                   [--file <dest-filename=source-filename>]
+                                   [--user-data <user-data>]
+                                   [--description <description>]
+                                   [--availability-zone <zone-name>]
+                                   [--host <host>]
+                                   [--hypervisor-hostname <hypervisor-hostname>]
+                                   [--server-group <server-group>]
+                                   [--hint <key=value>]
+                                   [--use-config-drive | --no-config-drive | --config-drive <config-drive-volume>|True]
+                                   [--min <count>] [--max <count>] [--tag <tag>]
+                                   [--hostname <hostname>] [--wait]
+                                   [--trusted-image-cert <trusted-cert-id>]
+                                   <server-name>
+    """
+
+  static let serverList = """
+    usage: openstack server list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                 [--quote {all,minimal,none,nonnumeric}]
+                                 [--noindent] [--max-width <integer>]
+                                 [--fit-width] [--print-empty]
+                                 [--sort-column SORT_COLUMN]
+                                 [--sort-ascending | --sort-descending]
+                                 [--reservation-id <reservation-id>]
+                                 [--ip <ip-address-regex>]
+                                 [--ip6 <ip-address-regex>] [--name <name-regex>]
+                                 [--instance-name <server-name>]
+                                 [--status <status>] [--flavor <flavor>]
+                                 [--image <image>] [--host <hostname>]
+                                 [--all-projects] [--project <project>]
+                                 [--project-domain <project-domain>]
+                                 [--user <user>] [--user-domain <user-domain>]
+                                 [--deleted]
+                                 [--availability-zone AVAILABILITY_ZONE]
+                                 [--key-name KEY_NAME]
+                                 [--config-drive | --no-config-drive]
+                                 [--progress PROGRESS] [--vm-state <state>]
+                                 [--task-state <state>] [--power-state <state>]
+                                 [--long] [-n | --name-lookup-one-by-one]
+                                 [--limit <limit>] [--marker <marker>]
+                                 [--max-items <max-items>]
+                                 [--changes-before <changes-before>]
+                                 [--changes-since <changes-since>]
+                                 [--locked | --unlocked] [--tags <tag>]
+                                 [--not-tags <tag>]
+    """
+
+  static let serverShow = """
+    usage: openstack server show [-h] [-f {json,shell,table,value,yaml}]
+                                 [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                 [--max-width <integer>] [--fit-width]
+                                 [--print-empty] [--diagnostics | --topology]
+                                 <server>
+    """
+
+  static let serverDelete = """
+    usage: openstack server delete [-h] [--force] [--all-projects] [--wait]
+                                   <server> [<server> ...]
+    """
+
+  static let serverResize = """
+    usage: openstack server resize [-h] (--flavor <flavor> | --confirm | --revert)
+                                   [--wait]
+                                   <server>
+    """
+
+  static let serverEventList = """
+    usage: openstack server event list [-h] [-f {csv,json,table,value,yaml}]
+                                       [-c COLUMN]
+                                       [--quote {all,minimal,none,nonnumeric}]
+                                       [--noindent] [--max-width <integer>]
+                                       [--fit-width] [--print-empty]
+                                       [--sort-column SORT_COLUMN]
+                                       [--sort-ascending | --sort-descending]
+                                       [--long] [--changes-since <changes-since>]
+                                       [--changes-before <changes-before>]
+                                       [--limit <limit>] [--marker <marker>]
+                                       [--max-items <max-items>]
+                                       <server>
+    """
+
+  static let serverEventShow = """
+    usage: openstack server event show [-h] [-f {json,shell,table,value,yaml}]
+                                       [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                       [--max-width <integer>] [--fit-width]
+                                       [--print-empty]
+                                       <server> <request-id>
+    """
+
+  static let flavorList = """
+    usage: openstack flavor list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                 [--quote {all,minimal,none,nonnumeric}]
+                                 [--noindent] [--max-width <integer>]
+                                 [--fit-width] [--print-empty]
+                                 [--sort-column SORT_COLUMN]
+                                 [--sort-ascending | --sort-descending]
+                                 [--public | --private | --all]
+                                 [--min-disk <min-disk>] [--min-ram <min-ram>]
+                                 [--long] [--limit <limit>] [--marker <marker>]
+                                 [--max-items <max-items>]
+    """
+
+  static let flavorShow = """
+    usage: openstack flavor show [-h] [-f {json,shell,table,value,yaml}]
+                                 [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                 [--max-width <integer>] [--fit-width]
+                                 [--print-empty]
+                                 <flavor>
+    """
+
+  static let imageList = """
+    usage: openstack image list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                [--quote {all,minimal,none,nonnumeric}]
+                                [--noindent] [--max-width <integer>] [--fit-width]
+                                [--print-empty] [--sort-column SORT_COLUMN]
+                                [--sort-ascending | --sort-descending]
+                                [--public | --private | --community | --shared | --all]
+                                [--property <key=value>] [--name <name>]
+                                [--status <status>]
+                                [--member-status <member-status>]
+                                [--project <project>]
+                                [--project-domain <project-domain>] [--tag <tag>]
+                                [--hidden] [--long] [--sort <key>[:<direction>]]
+                                [--limit <limit>] [--marker <marker>]
+                                [--max-items <max-items>]
+    """
+
+  static let imageShow = """
+    usage: openstack image show [-h] [-f {json,shell,table,value,yaml}]
+                                [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                [--max-width <integer>] [--fit-width]
+                                [--print-empty] [--human-readable]
+                                <image>
+    """
+
+  static let aggregateShow = """
+    usage: openstack aggregate show [-h] [-f {json,shell,table,value,yaml}]
+                                    [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                    [--max-width <integer>] [--fit-width]
+                                    [--print-empty]
+                                    <aggregate>
+    """
+
+  static let aggregateList = """
+    usage: openstack aggregate list [-h] [-f {csv,json,table,value,yaml}]
+                                    [-c COLUMN]
+                                    [--quote {all,minimal,none,nonnumeric}]
+                                    [--noindent] [--max-width <integer>]
+                                    [--fit-width] [--print-empty]
+                                    [--sort-column SORT_COLUMN]
+                                    [--sort-ascending | --sort-descending]
+                                    [--long]
+                                    [--availability-zone <availability-zone>]
+                                    [--host <host>]
+    """
 }

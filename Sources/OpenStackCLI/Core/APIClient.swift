@@ -15,18 +15,22 @@ final class APIClient {
   private let transport: any CloudTransport
   private let credentials: Credentials
   private let requestedShareVersion: Microversion?
+  private let requestedComputeVersion: Microversion?
   private var token: String?
   private var shareVersion: Microversion?
+  private var computeMaximum: Microversion?
 
-  init(transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?) {
+  init(transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?, computeVersion: Microversion? = nil) {
     self.transport = transport
     self.credentials = credentials
     self.requestedShareVersion = shareVersion
+    self.requestedComputeVersion = computeVersion
   }
 
   /// Sends a request with the token, and with the negotiated microversion for services that
-  /// have one.
-  func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse {
+  /// have one. A compute request is sent at `computeResource`'s version (openstacksdk: the
+  /// lower of the resource's maximum and the server's, unless the user named one).
+  func send(_ request: APIRequest, to service: ServiceType, computeResource: ComputeResource = .server) throws -> APIResponse {
     var request = request
     request.headers["X-Auth-Token"] = try authenticate()
     if service == .sharedFileSystem {
@@ -34,7 +38,23 @@ final class APIClient {
       request.headers["X-OpenStack-Manila-API-Version"] = version.description
       request.headers["OpenStack-API-Version"] = "shared-file-system \(version)"
     }
+    if service == .compute {
+      let version = try computeVersion(for: computeResource)
+      request.headers["OpenStack-API-Version"] = "compute \(version)"
+      request.headers["X-OpenStack-Nova-API-Version"] = version.description
+    }
     return try transport.send(request, to: service)
+  }
+
+  /// The compute microversion a request about `resource` is sent at.
+  func computeVersion(for resource: ComputeResource) throws -> Microversion {
+    if let requestedComputeVersion { return requestedComputeVersion }
+    if computeMaximum == nil {
+      // openstacksdk reads the version document once, without a token.
+      let response = try transport.send(APIRequest(.get, "/v2.1/"), to: .compute)
+      computeMaximum = response.body?["version"]?["version"]?.string.flatMap(Microversion.init) ?? Microversion(2, 1)
+    }
+    return min(resource.maximum, computeMaximum ?? Microversion(2, 1))
   }
 
   /// The negotiated Shared File Systems microversion: python-manilaclient asks the unversioned
@@ -108,5 +128,23 @@ final class APIClient {
     }
     self.token = token
     return token
+  }
+}
+
+/// The openstacksdk compute resources, each with the newest microversion it knows
+/// (`_max_microversion`).
+enum ComputeResource {
+  case server
+  case flavor
+  case serverAction
+  case aggregate
+
+  var maximum: Microversion {
+    switch self {
+    case .server: Microversion(2, 100)
+    case .flavor: Microversion(2, 61)
+    case .serverAction: Microversion(2, 84)
+    case .aggregate: Microversion(2, 81)
+    }
   }
 }

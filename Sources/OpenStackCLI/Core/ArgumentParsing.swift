@@ -85,6 +85,9 @@ extension CommandSyntax {
         "the following arguments are required: "
           + missingOptions.map { $0.displayName }.joined(separator: ", "))
     }
+    for group in requiredGroups where !group.contains(where: { parsed.value($0.key) != nil || parsed.flag($0.key) }) {
+      throw error("one of the arguments \(group.map { $0.displayName }.joined(separator: " ")) is required")
+    }
     if !unrecognized.isEmpty {
       throw error("unrecognized arguments: \(unrecognized.joined(separator: " "))")
     }

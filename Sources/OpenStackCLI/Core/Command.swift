@@ -8,6 +8,8 @@ enum CommandOutput {
   case show(JSONObject, names: ColumnNames = .tuple)
   /// A plain `Command` that prints nothing.
   case nothing
+  /// A plain `Command` that writes text itself (`--wait`'s progress and `Complete`).
+  case text(String)
 }
 
 /// The Python type of the column names a command hands cliff, which shows in cliff's error for

@@ -32,6 +32,8 @@ struct CommandSyntax {
   var usage: String
   var options: [Option] = []
   var positionals: [Positional] = []
+  /// Mutually exclusive groups of which one option must be given.
+  var requiredGroups: [[Option]] = []
 
   /// Long spellings that cliff and osc-lib add beside the short one the usage shows.
   private static let longSpellings = ["-h": "--help", "-f": "--format", "-c": "--column"]
@@ -70,9 +72,14 @@ struct CommandSyntax {
           positionals[last].repeats = true
           continue
         }
-        for alternative in Self.alternatives(inner) {
-          parseArguments(alternative, required: first == "(", repeating: repeating)
+        let alternatives = Self.alternatives(inner)
+        // `(--flavor <flavor> | --confirm | --revert)`: one of them is required, none alone.
+        let isRequiredGroup = first == "(" && alternatives.count > 1
+        let optionsBefore = options.count
+        for alternative in alternatives {
+          parseArguments(alternative, required: first == "(" && !isRequiredGroup, repeating: repeating)
         }
+        if isRequiredGroup { requiredGroups.append(Array(options[optionsBefore...])) }
         continue
       }
       let word = rest.prefix { $0 != " " }
@@ -120,7 +127,8 @@ struct CommandSyntax {
     return text.index(before: text.endIndex)
   }
 
-  /// `a | b` at the top level of a group.
+  /// `a | b` at the top level of a group (a `|` inside a metavar, `<volume>|True`, has no
+  /// spaces around it).
   private static func alternatives(_ text: Substring) -> [Substring] {
     var parts: [Substring] = []
     var depth = 0
@@ -130,7 +138,7 @@ struct CommandSyntax {
       switch text[index] {
       case "[", "(", "{": depth += 1
       case "]", ")", "}": depth -= 1
-      case "|" where depth == 0:
+      case "|" where depth == 0 && text[..<index].hasSuffix(" ") && text[text.index(after: index)...].hasPrefix(" "):
         parts.append(text[start..<index])
         start = text.index(after: index)
       default: break

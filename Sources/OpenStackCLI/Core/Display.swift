@@ -30,6 +30,8 @@ struct DisplaySettings {
     switch output {
     case .nothing:
       return ""
+    case .text(let text):
+      return text
     case .list(let names, var rows, let kind):
       rows = sorted(rows, columns: names)
       let included = try selected(names, kind: kind)

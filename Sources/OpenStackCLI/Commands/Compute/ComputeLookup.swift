@@ -1,0 +1,70 @@
+import CloudAPI
+import Foundation
+
+/// openstacksdk's `find_*` for compute and image resources: the resource fetched by the name or
+/// ID given (a 400, 403 or 404 means "not that way"), then a list searched for an exact ID or
+/// name.
+enum ComputeLookup {
+  /// Where the emulated cloud's services answer, for the messages that quote a URL.
+  static let computeEndpoint = "http://devstack/compute/v2.1"
+
+  /// `find_server`: `GET /servers/X`, then `GET /servers/detail?name=X` (or the plain list,
+  /// as `server start` and `stop` use it). The found row is the server: nothing is fetched again.
+  static func server(_ nameOrID: String, in context: CommandContext, detailed: Bool = true) throws -> JSON {
+    let direct = try context.api.send(APIRequest(.get, "/v2.1/servers/\(nameOrID)"), to: .compute)
+    if direct.status == 200, let server = direct.body?["server"] { return server }
+    try swallowOnlyMisses(direct, path: "/servers/\(nameOrID)")
+    let list = detailed ? "/v2.1/servers/detail" : "/v2.1/servers"
+    let listed = try context.call(.compute, APIRequest(.get, list, query: [(name: "name", value: nameOrID)]))
+    return try exactMatch(listed["servers"]?.array ?? [], nameOrID, kind: "Server")
+  }
+
+  /// `find_flavor`: `GET /flavors/X`, then every flavor (`is_public=None`).
+  static func flavor(_ nameOrID: String, in context: CommandContext) throws -> JSON {
+    let direct = try context.api.send(APIRequest(.get, "/v2.1/flavors/\(nameOrID)"), to: .compute, computeResource: .flavor)
+    if direct.status == 200, let flavor = direct.body?["flavor"] { return flavor }
+    try swallowOnlyMisses(direct, path: "/flavors/\(nameOrID)")
+    let listed = try context.api.send(
+      APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: "None")]), to: .compute,
+      computeResource: .flavor)
+    return try exactMatch(listed.body?["flavors"]?.array ?? [], nameOrID, kind: "Flavor")
+  }
+
+  /// `find_image`: `GET /v2/images/X`, then `?name=X`, then the hidden images too.
+  static func image(_ nameOrID: String, in context: CommandContext) throws -> JSON {
+    let direct = try context.api.send(APIRequest(.get, "/v2/images/\(nameOrID)"), to: .image)
+    if direct.status == 200, let image = direct.body { return image }
+    for query in [[(name: "name", value: nameOrID)], [(name: "os_hidden", value: "True")]] {
+      let listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))
+      if let image = try? exactMatch(listed["images"]?.array ?? [], nameOrID, kind: "Image") { return image }
+    }
+    throw CommandFailure(message: "No Image found for \(nameOrID)")
+  }
+
+  /// The one record whose `id` or `name` is exactly `nameOrID`.
+  static func exactMatch(_ records: [JSON], _ nameOrID: String, kind: String) throws -> JSON {
+    let matches = records.filter { $0["id"]?.string == nameOrID || $0["name"]?.string == nameOrID }
+    if matches.count > 1 { throw CommandFailure(message: "More than one \(kind) exists with the name '\(nameOrID)'.") }
+    guard let match = matches.first else { throw CommandFailure(message: "No \(kind) found for \(nameOrID)") }
+    return match
+  }
+
+  /// The SDK's `find` goes on to the list only after a 400, 403 or 404.
+  private static func swallowOnlyMisses(_ response: APIResponse, path: String) throws {
+    guard [400, 403, 404].contains(response.status) else { throw sdkError(response, path: path) }
+  }
+
+  /// openstacksdk's `HttpException` as OSC prints it:
+  /// `ForbiddenException: 403: Client Error for url: URL, MESSAGE`.
+  static func sdkError(_ response: APIResponse, path: String) -> CommandFailure {
+    let names = [400: "BadRequestException", 403: "ForbiddenException", 404: "NotFoundException", 409: "ConflictException"]
+    return CommandFailure(
+      message: "\(names[response.status] ?? "HttpException"): \(response.status): \(errorDetails(response, path: path))")
+  }
+
+  /// The SDK's details of a failed request: `Client Error for url: URL, MESSAGE`.
+  static func errorDetails(_ response: APIResponse, path: String) -> String {
+    let kind = response.status >= 500 ? "Server Error" : "Client Error"
+    return "\(kind) for url: \(computeEndpoint)\(path), \(Fault.message(of: response, service: .compute))"
+  }
+}

@@ -1,0 +1,165 @@
+import CloudAPI
+
+/// `openstack server create` (`CreateServer`): image, flavor and networks looked up, the server
+/// requested, polled until active with `--wait`, then shown as `_prep_server_detail` shows it.
+enum ServerCreate: OpenStackCommand {
+  static let name = "server create"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.serverCreate,
+    repeating: DisplayOptions.showRepeating.union(["--network", "--nic", "--property", "--security-group", "--hint", "--tag"]))
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let name = arguments.value("<server-name>") ?? ""
+    guard let imageName = arguments.value("--image") else {
+      throw CommandFailure(message: "An image (--image, --image-property) or volume (--volume, --snapshot) is required")
+    }
+    let image = try ComputeLookup.image(imageName, in: context)["id"]?.string ?? ""
+    let flavor = try ComputeLookup.flavor(arguments.value("--flavor") ?? "", in: context)["id"]?.string ?? ""
+    let networks = try arguments.values("--network").map { network -> JSON in
+      .object(["uuid": .string(try NeutronLookup.network.find(network, in: context))])
+    }
+    let request: JSON = .object([
+      "server": .object([
+        "name": .string(name), "imageRef": .string(image), "flavorRef": .string(flavor), "min_count": 1, "max_count": 1,
+        "networks": .array(networks),
+        "block_device_mapping_v2": .array([
+          .object([
+            "uuid": .string(image), "boot_index": 0, "source_type": "image", "destination_type": "local",
+            "delete_on_termination": true,
+          ])
+        ]),
+      ])
+    ])
+    let created = try context.call(.compute, APIRequest(.post, "/v2.1/servers", body: request))["server"] ?? .null
+    let id = created["id"]?.string ?? ""
+    if arguments.flag("--wait") {
+      // The cloud reports no progress while it builds, so the client writes none.
+      var progress = ""
+      let reached = try Servers.wait(for: id, until: ["active"], in: context, progress: &progress)
+      guard reached else { throw CommandFailure(message: "Error creating server: \(name)") }
+    }
+    let server = try context.call(.compute, APIRequest(.get, "/v2.1/servers/\(id)"))["server"] ?? .null
+    let detail = ServerDetail(context: context, version: try context.api.computeVersion(for: .server))
+    return .show(try detail.fields(of: server, created: created))
+  }
+}
+
+/// `openstack server show` (`ShowServer`): the server as found, by ID or by name.
+enum ServerShow: OpenStackCommand {
+  static let name = "server show"
+  static let syntax = CommandSyntax(usage: RealUsage.serverShow, repeating: DisplayOptions.showRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
+    let detail = ServerDetail(context: context, version: try context.api.computeVersion(for: .server))
+    return .show(try detail.fields(of: server))
+  }
+}
+
+/// `openstack server list` (`ListServer`): ID, name, status, networks, image and flavor names.
+enum ServerList: OpenStackCommand {
+  static let name = "server list"
+  static let syntax = CommandSyntax(usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var query: [(name: String, value: String)] = [(name: "deleted", value: "False")]
+    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
+    if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
+    if arguments.flag("--all-projects") { query.append((name: "all_tenants", value: "True")) }
+    let servers = try context.call(.compute, APIRequest(.get, "/v2.1/servers/detail", query: query))["servers"]?.array ?? []
+    // One request for every image the servers boot from, one for every flavor.
+    let imageIDs = servers.compactMap { $0["image"]?["id"]?.string }
+    var imageNames: [String: String] = [:]
+    if !imageIDs.isEmpty {
+      let images = try context.call(.image, APIRequest(.get, "/v2/images", query: [(name: "id", value: "in:" + imageIDs.joined(separator: ","))]))
+      for image in images["images"]?.array ?? [] {
+        if let id = image["id"]?.string { imageNames[id] = image["name"]?.string }
+      }
+    }
+    _ = try context.api.send(
+      APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: "None")]), to: .compute, computeResource: .flavor)
+    let rows = servers.map { server -> [JSON] in
+      let networks = JSONObject(
+        uniqueKeysWithValues: server["addresses"]?.object.map { ($0.key, JSON.array($0.value.array.compactMap { $0["addr"] })) } ?? [])
+      let imageID = server["image"]?["id"]?.string
+      let image: JSON = imageID.map { .string(imageNames[$0] ?? $0) } ?? "N/A (booted from volume)"
+      return [
+        server["id"] ?? .null, server["name"] ?? .null, server["status"] ?? .null,
+        context.isTable ? .string(OSCLib.formatDictOfList(.object(networks)) ?? "") : .object(networks), image,
+        server["flavor"]?["original_name"] ?? server["flavor"]?["id"] ?? .null,
+      ]
+    }
+    return .list(columns: ["ID", "Name", "Status", "Networks", "Image", "Flavor"], rows: rows, names: .tuple)
+  }
+}
+
+/// `openstack server delete` (`DeleteServer`): each server in turn, failures logged and counted.
+enum ServerDelete: OpenStackCommand {
+  static let name = "server delete"
+  static let syntax = CommandSyntax(usage: RealUsage.serverDelete)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let names = arguments.values("<server>")
+    var failed = 0
+    for name in names {
+      do {
+        let id = try ComputeLookup.server(name, in: context)["id"]?.string ?? name
+        let response = try context.api.send(APIRequest(.delete, "/v2.1/servers/\(id)"), to: .compute)
+        guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)") }
+        // openstacksdk's `wait_for_delete`: every 2 seconds until the server is gone.
+        while arguments.flag("--wait"), try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)"), to: .compute).status != 404 {
+          context.sleep(2)
+        }
+      } catch let failure as CommandFailure {
+        failed += 1
+        context.log("Failed to delete server with name or ID '\(name)': \(failure.message)")
+      }
+    }
+    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) servers failed to delete.") }
+    return .nothing
+  }
+}
+
+/// `openstack server resize` (`ResizeServer`): the resize requested; with `--wait`, polled until
+/// the server is active or waits to be confirmed, and `Complete` printed, whether the resize
+/// happened or not.
+enum ServerResize: OpenStackCommand {
+  static let name = "server resize"
+  static let syntax = CommandSyntax(usage: RealUsage.serverResize)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
+    let id = server["id"]?.string ?? ""
+    let body: JSON
+    if let flavorName = arguments.value("--flavor") {
+      let flavor = try ComputeLookup.flavor(flavorName, in: context)["id"]?.string ?? ""
+      body = .object(["resize": .object(["flavorRef": .string(flavor)])])
+    } else {
+      body = .object([arguments.flag("--confirm") ? "confirmResize" : "revertResize": .null])
+    }
+    let response = try context.api.send(APIRequest(.post, "/v2.1/servers/\(id)/action", body: body), to: .compute)
+    guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/action") }
+    guard arguments.value("--flavor") != nil, arguments.flag("--wait") else { return .nothing }
+    var progress = ""
+    guard try Servers.wait(for: id, until: ["active", "verify_resize"], in: context, progress: &progress) else {
+      throw CommandFailure(message: progress + "Error resizing server: \(id)")
+    }
+    return .text(progress + "Complete\n")
+  }
+}
+
+enum Servers {
+  /// osc-lib's `wait_for_status` with the client's progress callback: fetch at once, stop at a
+  /// success status or `error`, else write `\rProgress: N` (when there is progress) and sleep
+  /// 5 seconds.
+  static func wait(for id: String, until success: Set<String>, in context: CommandContext, progress: inout String) throws -> Bool {
+    while true {
+      let server = try context.call(.compute, APIRequest(.get, "/v2.1/servers/\(id)"))["server"] ?? .null
+      let status = server["status"]?.string?.lowercased() ?? ""
+      if let value = server["progress"], value.isTruthy { progress += "\rProgress: \(PythonText.str(value))" }
+      if success.contains(status) { return true }
+      if status == "error" { return false }
+      context.sleep(5)
+    }
+  }
+}
