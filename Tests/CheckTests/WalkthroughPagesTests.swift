@@ -10,6 +10,17 @@ import Testing
   static let walkthroughs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("walkthroughs")
 
+  /// Every page, with its cloud file: every command matches.
+  @Test(arguments: ["manila-troubleshooting.rst", "nova-failed-resize.md"])
+  func everyPageChecksClean(page name: String) throws {
+    let page = try WalkthroughReader.read(file: Self.walkthroughs.appendingPathComponent(name).path)
+    let results = try PageCheck.run(page)
+    #expect(results.count >= 10)
+    for result in results {
+      #expect(result.outcome == .matched, "line \(result.step.command.line): \(result.outcome)")
+    }
+  }
+
   @Test func theTroubleshootingPageShowsWhatTheCommandsPrint() throws {
     let page = try WalkthroughReader.read(file: Self.walkthroughs.appendingPathComponent("manila-troubleshooting.rst").path)
     #expect(page.steps.count == 18)
