@@ -91,6 +91,16 @@ public struct Bindings: Sendable {
     }
   }
 
+  /// Binds a documented value to an actual one that the context says the cloud made up (a
+  /// generated password, an allocated address), one to one as every binding; whether it could.
+  mutating func bind(documented: String, actual: String) -> Bool {
+    if let bound = actualFor[documented] { return bound == actual }
+    if let other = documentedFor[actual] { return other == documented }
+    actualFor[documented] = actual
+    documentedFor[actual] = documented
+    return true
+  }
+
   /// Whether the documented line and the printed one are the same but for volatile values that
   /// are, or can be, bound to each other; binds the new ones when they are.
   mutating func match(documented: String, actual: String) -> Bool {
