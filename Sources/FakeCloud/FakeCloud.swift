@@ -14,6 +14,7 @@ struct CloudState {
   /// The Compute microversion of the request being handled.
   var computeVersion = ComputeService.minimumVersion
   var pending: [PendingWork] = []
+  var log: [LogRecord] = []
 
   func version(_ call: Call) -> Microversion { shareVersion }
 }
@@ -47,12 +48,34 @@ public final class FakeCloud: CloudTransport {
     state.runDueWork()
   }
 
+  /// What the services logged, oldest first.
+  public var log: [LogRecord] { state.log }
+
+  /// The API service's request log line: `"GET /v2.1/servers/detail" status: 200 len: 0 microversion: 2.100`.
+  private func logRequest(_ request: APIRequest, service: ServiceType, requestID: String, status: Int) {
+    let names: [ServiceType: (String, String)] = [
+      .compute: ("nova-api", "nova.api.openstack.requestlog"), .sharedFileSystem: ("manila-api", "manila.api.openstack.wsgi"),
+      .network: ("neutron-server", "neutron.wsgi"), .image: ("glance-api", "eventlet.wsgi.server"),
+    ]
+    guard let (name, logger) = names[service] else { return }
+    let caller = request.headers["X-Auth-Token"].flatMap { state.identity.tokens[$0] }
+    let query = request.query.isEmpty ? "" : "?" + request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+    var message = "\"\(request.method.rawValue) \(request.path)\(query)\" status: \(status)"
+    if service == .compute, !["/", "/v2.1", "/v2.1/"].contains(request.path) { message += " microversion: \(state.computeVersion)" }
+    state.log.append(
+      LogRecord(
+        time: state.clock.now, service: name, level: "INFO", logger: logger,
+        globalRequestID: LogRecord.globalRequestID(request.headers["X-Openstack-Request-Id"]), requestID: requestID,
+        userID: caller?.userID, projectID: caller?.projectID, message: message))
+  }
+
   public func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse {
     // Each request takes a few milliseconds of virtual time.
     state.clock.advance(microseconds: 3_217)
     state.runDueWork()
     let requestID = state.ids.requestID()
     var response = handle(request, service: service, requestID: requestID)
+    logRequest(request, service: service, requestID: requestID, status: response.status)
     response.headers["X-Openstack-Request-Id"] = requestID
     // Nova's and Manila's request-ID middleware also answer in the header Nova named.
     if service == .sharedFileSystem || service == .compute { response.headers["X-Compute-Request-Id"] = requestID }
@@ -91,7 +114,10 @@ public final class FakeCloud: CloudTransport {
     var response: APIResponse
     switch router.route(request.method, request.path) {
     case .found(let handler, let parameters):
-      response = handler(&state, Call(request: request, caller: caller, parameters: parameters, requestID: requestID))
+      let globalRequestID = LogRecord.globalRequestID(request.headers["X-Openstack-Request-Id"])
+      let call = Call(
+        request: request, caller: caller, parameters: parameters, requestID: requestID, globalRequestID: globalRequestID)
+      response = handler(&state, call)
     case .methodNotAllowed:
       response = .fault(405, "The method specified is not allowed for this resource.")
     case .notFound:

@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Write the REST exchanges (requests and the cloud's answers) to this file, as JSON.")
   var record: String?
 
+  @Flag(help: "After the commands, print what the cloud's services logged, with the request IDs.")
+  var log = false
+
   @Argument(help: "Command lines, such as \"openstack subnet list\".")
   var commands: [String] = []
 
@@ -41,6 +44,9 @@ struct RunCommand: ParsableCommand {
       FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
       FileHandle.standardError.write(Data(result.standardError.utf8))
       status = result.exitStatus
+    }
+    if log {
+      FileHandle.standardOutput.write(Data(session.cloud.log.map { $0.line + "\n" }.joined().utf8))
     }
     if let record, let traffic = session.traffic {
       try Data((traffic.replayEntries.pythonJSON(indent: 1) + "\n").utf8).write(to: URL(fileURLWithPath: record))

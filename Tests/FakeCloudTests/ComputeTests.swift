@@ -134,4 +134,31 @@ import Testing
     #expect(IPAddress.compressed([0x2001, 0xdb8, 0, 0, 0, 0, 0, 1]) == "2001:db8::1")
     #expect(IPAddress.compressed([0, 0, 1, 0, 0, 0, 1, 0]) == "0:0:1::1:0")
   }
+
+  /// oslo.middleware keeps a caller's `X-Openstack-Request-Id` as the global request ID when it
+  /// is `req-` and a lower-case UUID, and ignores anything else; the services log it beside
+  /// their own, from the API to the conductor that failed the resize.
+  @Test(arguments: [
+    ("req-11111111-2222-4333-8444-555555555555", "req-11111111-2222-4333-8444-555555555555"),
+    ("req-11111111-2222-4333-8444-55555555555A", nil), ("11111111-2222-4333-8444-555555555555", nil),
+    ("req-not-a-uuid", nil),
+  ])
+  func aValidGlobalRequestIDIsKeptAndAnyOtherIgnored(sent: String, kept: String?) throws {
+    let member = try Client(Self.smallCloud(), user: "clouduser1", project: "demo")
+    let (id, _) = try Self.failedResize(member)
+    let resize = try member.send(
+      .post, "/v2.1/servers/\(id)/action", body: .object(["resize": .object(["flavorRef": "3"])]),
+      headers: ["X-Openstack-Request-Id": sent])
+    member.cloud.advanceClock(seconds: 5)
+    let local = try #require(resize.headers["X-Openstack-Request-Id"])
+    #expect(local != sent)
+    // The action is the request's own; the API's log line and the conductor's carry both IDs.
+    let actions = try #require(try member.send(.get, "/v2.1/servers/\(id)/os-instance-actions").body?["instanceActions"]?.array)
+    #expect(actions.first?["request_id"]?.string == local)
+    let records = member.cloud.log.filter { $0.requestID == local }
+    #expect(records.map(\.service) == ["nova-api", "nova-conductor"])
+    #expect(records.allSatisfy { $0.globalRequestID == kept })
+    #expect(records.last?.message == "Failed to compute_task_migrate_server: No valid host was found. No valid host found for resize")
+    #expect(records.first?.line.contains("[\(kept ?? "None") \(local) ") == true)
+  }
 }

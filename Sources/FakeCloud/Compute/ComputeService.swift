@@ -298,8 +298,9 @@ enum ComputeService {
     func record(_ action: String) {
       state.compute.actions.append(
         ComputeState.Action(
-          action: action, serverID: server.id, requestID: call.requestID, userID: caller.userID,
-          projectID: caller.projectID, start: state.clock.now, updated: state.clock.now, message: nil))
+          action: action, serverID: server.id, requestID: call.requestID, globalRequestID: call.globalRequestID,
+          userID: caller.userID, projectID: caller.projectID, start: state.clock.now, updated: state.clock.now,
+          message: nil))
     }
     func conflict(_ action: String) -> APIResponse {
       .fault(409, "Cannot '\(action)' instance \(server.id) while it is in vm_state \(server.vmState)")
@@ -356,6 +357,13 @@ enum ComputeService {
       return
     }
     let message = "No valid host was found. No valid host found for resize"
+    if let action = state.compute.actions.last(where: { $0.serverID == id && $0.action == "resize" }) {
+      state.log.append(
+        LogRecord(
+          time: state.clock.now, service: "nova-conductor", level: "WARNING", logger: "nova.scheduler.utils",
+          globalRequestID: action.globalRequestID, requestID: action.requestID, userID: action.userID,
+          projectID: action.projectID, message: "Failed to compute_task_migrate_server: \(message)"))
+    }
     state.compute.servers[index].taskState = nil
     state.compute.servers[index].updated = state.clock.now
     state.compute.servers[index].fault = ComputeState.Fault(

@@ -82,6 +82,8 @@ struct ComputeState {
     var action: String
     var serverID: String
     var requestID: String
+    /// The caller's global request ID, which the services that carry the action on log.
+    var globalRequestID: String? = nil
     var userID: String
     var projectID: String
     var start: Int64

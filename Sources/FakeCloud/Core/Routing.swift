@@ -7,6 +7,8 @@ struct Call {
   var caller: Caller?
   var parameters: [String: String]
   var requestID: String
+  /// The caller's valid `X-Openstack-Request-Id`, which the services log beside their own.
+  var globalRequestID: String? = nil
 
   /// The first value of a query parameter.
   func query(_ name: String) -> String? { request.query.first { $0.name == name }?.value }
