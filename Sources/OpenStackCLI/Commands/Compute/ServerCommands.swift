@@ -87,9 +87,10 @@ enum ServerList: OpenStackCommand {
         server["id"] ?? .null, server["name"] ?? .null, server["status"] ?? .null,
         context.isTable ? .string(OSCLib.formatDictOfList(.object(networks)) ?? "") : .object(networks), image,
         server["flavor"]?["original_name"] ?? server["flavor"]?["id"] ?? .null,
-      ]
+      ] + (arguments.flag("--all-projects") ? [server["tenant_id"] ?? .null] : [])
     }
-    return .list(columns: ["ID", "Name", "Status", "Networks", "Image", "Flavor"], rows: rows, names: .tuple)
+    let columns = ["ID", "Name", "Status", "Networks", "Image", "Flavor"] + (arguments.flag("--all-projects") ? ["Project ID"] : [])
+    return .list(columns: columns, rows: rows, names: .tuple)
   }
 }
 
