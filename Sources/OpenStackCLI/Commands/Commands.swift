@@ -11,6 +11,7 @@ enum Commands {
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
     NetworkList.self, SubnetList.self, SubnetShow.self,
     ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,
-    ServerEventList.self, ServerEventShow.self, FlavorList.self, ImageList.self, AggregateShow.self,
+    ServerEventList.self, ServerEventShow.self, FlavorList.self, FlavorShow.self, ImageList.self, ImageShow.self,
+    AggregateShow.self,
   ]
 }

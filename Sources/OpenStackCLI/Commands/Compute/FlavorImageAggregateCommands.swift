@@ -62,3 +62,62 @@ enum AggregateShow: OpenStackCommand {
     return .show(aggregate.object)
   }
 }
+
+/// `openstack flavor show` (`ShowFlavor`): the SDK's flavor under the client's historical names,
+/// sorted.
+enum FlavorShow: OpenStackCommand {
+  static let name = "flavor show"
+  static let syntax = CommandSyntax(usage: RealUsage.flavorShow, repeating: DisplayOptions.showRepeating)
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let flavor = try ComputeLookup.flavor(arguments.value("<flavor>") ?? "", in: context)
+    let specs = flavor["extra_specs"] ?? .object([:])
+    // The SDK reads swap as a number: Nova's "" (no swap, below 2.75) is 0.
+    let swap = flavor["swap"] == "" ? 0 : flavor["swap"] ?? .null
+    return .show([
+      "OS-FLV-DISABLED:disabled": flavor["OS-FLV-DISABLED:disabled"] ?? .null,
+      "OS-FLV-EXT-DATA:ephemeral": flavor["OS-FLV-EXT-DATA:ephemeral"] ?? .null,
+      // Only a private flavor lists the projects that may use it.
+      "access_project_ids": .null, "description": flavor["description"] ?? .null, "disk": flavor["disk"] ?? .null,
+      "id": flavor["id"] ?? .null, "name": flavor["name"] ?? .null,
+      "os-flavor-access:is_public": flavor["os-flavor-access:is_public"] ?? .null,
+      "properties": context.isTable ? OSCLib.formatDict(specs) : specs, "ram": flavor["ram"] ?? .null,
+      "rxtx_factor": flavor["rxtx_factor"] ?? .null, "swap": swap, "vcpus": flavor["vcpus"] ?? .null,
+    ])
+  }
+}
+
+/// `openstack image show` (`ShowImage`): Glance's fields that are set, the tags, and every other
+/// property (with `os_hidden` and the hash) gathered in `properties`, sorted.
+enum ImageShow: OpenStackCommand {
+  static let name = "image show"
+  static let syntax = CommandSyntax(usage: RealUsage.imageShow, repeating: DisplayOptions.showRepeating)
+
+  static let fields: Set<String> = [
+    "status", "name", "container_format", "created_at", "size", "disk_format", "updated_at", "visibility", "min_disk",
+    "protected", "id", "file", "checksum", "owner", "virtual_size", "min_ram", "schema",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let image = try ComputeLookup.image(arguments.value("<image>") ?? "", in: context)
+    var info: [String: JSON] = [:]
+    var properties = JSONObject()
+    // The SDK drops what is None, keeps no `self` link, and stores unknown keys as properties.
+    for (key, value) in image.object where value != .null && !["tags", "self", "location"].contains(key) {
+      if fields.contains(key) { info[key] = value } else { properties[key] = value }
+    }
+    // The SDK's own attributes come first in its order, then the properties it does not know.
+    let known = [
+      "os_hidden", "os_hash_algo", "os_hash_value", "owner_specified.openstack.md5", "owner_specified.openstack.sha256",
+      "owner_specified.openstack.object",
+    ]
+    properties.sort { first, second in
+      (known.firstIndex(of: first.key) ?? known.count) < (known.firstIndex(of: second.key) ?? known.count)
+    }
+    let tags = image["tags"]?.array ?? []
+    info["tags"] = context.isTable ? .string(OSCLib.formatList(tags)) : .array(tags)
+    if !properties.isEmpty { info["properties"] = context.isTable ? OSCLib.formatDict(.object(properties)) : .object(properties) }
+    let names = info.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    return .show(JSONObject(uniqueKeys: names, values: names.map { info[$0]! }))
+  }
+}
