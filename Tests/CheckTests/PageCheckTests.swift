@@ -121,6 +121,21 @@ import Testing
   }
 }
 
+/// Checked without a width, the page's wrapped tables are the same tables (not drift), and the
+/// width they were captured at is inferred from their columns.
+@Suite struct WidthInferenceTests {
+  @Test func infersTheSeedsWidthFromItsWrappedTables() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("DocumentsTests/Fixtures/manila-troubleshooting.rst").path
+    let results = try PageCheck.run(try WalkthroughReader.read(file: path))
+    let inferred = results.filter { result in result.notes.contains { $0.contains("columns wide") } }
+    #expect(inferred.map(\.step.command.line) == [187, 310, 395])
+    #expect(inferred.first?.notes.last == "the page's table was wrapped for a terminal 228 columns wide (`width 228` reproduces it)")
+    // The drift is the same as at width 228.
+    #expect(results.filter { $0.outcome.kind.fails }.map(\.step.command.line) == [118, 207, 254, 333, 411])
+  }
+}
+
 /// Nova's faults guide (its console blocks at their lines), checked against a devstack whose one
 /// host has room for an m1.tiny and no more: the failed resize goes as the guide tells, and what
 /// drifts is what the current client prints differently.

@@ -48,7 +48,13 @@ struct OutputComparison {
         documented: page, firstLine: firstLine, lastLine: firstLine + original.count - 1, printed: actual,
         orderMatters: orderMatters)
       let result = comparison.compare(bindings: &bindings)
-      return (result.differences.isEmpty ? .matched : .drift(result.differences), result.notes)
+      var notes = result.notes
+      if original.first != printedText.first, let border = original.first,
+        let width = WidthInference.width(of: page, pageBorder: border, printed: actual)
+      {
+        notes.append("the page's table was wrapped for a terminal \(width) columns wide (`width \(width)` reproduces it)")
+      }
+      return (result.differences.isEmpty ? .matched : .drift(result.differences), notes)
     }
     if let format = structuredFormat,
       let page = format.parse(original.joined(separator: "\n")),

@@ -1,0 +1,30 @@
+import CloudAPI
+import OpenStackCLI
+
+/// The terminal width a page's wrapped table was captured at: cliff's shrinking run backwards,
+/// by laying the printed table's cells out at each width until the columns come out as wide as
+/// the page's.
+enum WidthInference {
+  /// How far past the page's border the search goes (cliff leaves a table narrower than the
+  /// terminal when its columns divide the width unevenly).
+  static let slack = 64
+
+  /// The narrowest terminal width at which cliff lays `printed` out with the page's column
+  /// widths; `nil` when the page's table is not wrapped, or no width does it.
+  static func width(of page: CliffTable, pageBorder: String, printed: CliffTable) -> Int? {
+    guard page.rows.contains(where: { row in row.cells.contains { $0.contains("\n") } }),
+      page.columns == printed.columns, !printed.rows.isEmpty
+    else { return nil }
+    let isShowTable = printed.columns == ["Field", "Value"]
+    let narrowest = pageBorder.count
+    for width in narrowest...(narrowest + slack) {
+      let formatter = TableFormatter(options: TableOptions(terminalWidth: width))
+      let rendered =
+        isShowTable
+        ? formatter.emitOne(columns: printed.rows.map { $0.cells[0] }, values: printed.rows.map { JSON.string($0.cells[1]) })
+        : formatter.emitList(columns: printed.columns, rows: printed.rows.map { $0.cells.map(JSON.string) })
+      if rendered.prefix { $0 != "\n" } == pageBorder { return width }
+    }
+    return nil
+  }
+}
