@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -30,12 +31,17 @@ let package = Package(
       name: "Check",
       dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI", .product(name: "Yams", package: "Yams")]
     ),
+    .target(
+      name: "CloudServer",
+      dependencies: ["CloudAPI", "FakeCloud", .product(name: "Hummingbird", package: "hummingbird")]
+    ),
     .executableTarget(
       name: "walkthrough",
       dependencies: [
         "Documents",
         "CloudAPI",
         "Check",
+        "CloudServer",
         "FakeCloud",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -62,6 +68,7 @@ let package = Package(
       resources: [.copy("Goldens")]
     ),
     .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
+    .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
   ],
   swiftLanguageModes: [.v6]
 )

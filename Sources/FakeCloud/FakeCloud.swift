@@ -15,6 +15,8 @@ struct CloudState {
   var computeVersion = ComputeService.minimumVersion
   var pending: [PendingWork] = []
   var log: [LogRecord] = []
+  /// Each service's public URL when the cloud is served over HTTP; empty in process.
+  var endpoints: [ServiceType: String] = [:]
 
   func version(_ call: Call) -> Microversion { shareVersion }
 }
@@ -26,7 +28,9 @@ public final class FakeCloud: CloudTransport {
   public let definition: CloudDefinition
   private var state: CloudState
 
-  public init(definition: CloudDefinition = .devstack, seed: UInt64 = 1) {
+  /// - Parameter endpoints: each service's public URL, for the catalog and version documents,
+  ///   when the cloud is served over HTTP.
+  public init(definition: CloudDefinition = .devstack, seed: UInt64 = 1, endpoints: [ServiceType: String] = [:]) {
     self.definition = definition
     var ids = IDGenerator(seed: seed)
     let clock = VirtualClock()
@@ -40,6 +44,12 @@ public final class FakeCloud: CloudTransport {
     state = CloudState(
       clock: clock, ids: ids, identity: identity, network: network, manila: manila,
       compute: ComputeState(definition: definition), images: images)
+    state.endpoints = endpoints
+  }
+
+  /// Lists the services at these URLs in the catalog and version documents.
+  public func use(endpoints: [ServiceType: String]) {
+    state.endpoints = endpoints
   }
 
   /// Moves virtual time on, as between two commands a person types.
@@ -86,8 +96,10 @@ public final class FakeCloud: CloudTransport {
     let router: Router<CloudState>
     switch service {
     case .identity:
+      if request.path == "/" || request.path.isEmpty { return IdentityService.versions(state.endpoints) }
       router = IdentityService.router
     case .network:
+      if request.path == "/" || request.path.isEmpty { return NetworkService.versions(state.endpoints) }
       router = NetworkService.router
     case .sharedFileSystem:
       if request.path == "/" || request.path.isEmpty { return ManilaService.versions() }

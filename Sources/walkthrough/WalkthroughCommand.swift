@@ -3,19 +3,23 @@ import Documents
 import Foundation
 
 @main
-struct WalkthroughCommand: ParsableCommand {
+struct WalkthroughCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walkthrough",
     abstract: "Keeps cloud documentation honest: reads console walkthroughs and checks what they claim.",
-    subcommands: [CheckCommand.self, ListCommand.self, RunCommand.self]
+    subcommands: [CheckCommand.self, ListCommand.self, RunCommand.self, ServeCommand.self]
   )
 
   /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own
   /// default for usage errors is 64), with a message on standard error.
-  static func main(_ arguments: [String]?) {
+  static func main(_ arguments: [String]?) async {
     do {
       var command = try parseAsRoot(arguments)
-      try command.run()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
     } catch let error as DocumentError {
       FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
       exit(withError: ExitCode(2))
@@ -28,5 +32,5 @@ struct WalkthroughCommand: ParsableCommand {
     }
   }
 
-  static func main() { main(nil) }
+  static func main() async { await main(nil) }
 }

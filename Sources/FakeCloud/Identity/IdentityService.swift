@@ -45,7 +45,7 @@ enum IdentityService {
       .object([
         "version": .object([
           "id": "v3.14", "status": "stable", "updated": "2020-04-07T00:00:00Z",
-          "links": .array([.object(["rel": "self", "href": "/identity/v3/"])]),
+          "links": .array([.object(["rel": "self", "href": .string((state.endpoints[.identity] ?? "") + "/v3/")])]),
           "media-types": .array([
             .object(["base": "application/json", "type": "application/vnd.openstack.identity-v3+json"])
           ]),
@@ -53,11 +53,50 @@ enum IdentityService {
       ]))
   }
 
-  /// Every service, with no endpoints: in process the client reaches each service by its type.
-  private static let catalog: JSON = .array(
-    ServiceType.allCases.map { service in
-      .object(["type": .string(service.rawValue), "name": .string(service.rawValue), "endpoints": .array([])])
-    })
+  /// Every service; with its public endpoint when the cloud is served over HTTP (in process the
+  /// client reaches each service by its type).
+  static func catalog(_ endpoints: [ServiceType: String]) -> JSON {
+    .array(
+      ServiceType.allCases.map { service in
+        let endpoint: [JSON] = endpoints[service].map { url in
+          [
+            .object([
+              "id": .string(SHA224.hexDigest(service.rawValue).prefix(32).description), "interface": "public",
+              "region": "RegionOne", "region_id": "RegionOne", "url": .string(url),
+            ])
+          ]
+        } ?? []
+        return .object([
+          "endpoints": .array(endpoint), "id": .string(SHA224.hexDigest("service " + service.rawValue).prefix(32).description),
+          "type": .string(service.rawValue), "name": .string(serviceNames[service] ?? service.rawValue),
+        ])
+      })
+  }
+
+  /// The names devstack registers the services under.
+  private static let serviceNames: [ServiceType: String] = [
+    .identity: "keystone", .compute: "nova", .image: "glance", .network: "neutron", .sharedFileSystem: "manilav2",
+  ]
+
+  /// `GET /identity/`: Keystone's versions (300), v3 only.
+  static func versions(_ endpoints: [ServiceType: String]) -> APIResponse {
+    let href = (endpoints[.identity] ?? "") + "/v3/"
+    return .json(
+      300,
+      .object([
+        "versions": .object([
+          "values": .array([
+            .object([
+              "id": "v3.14", "status": "stable", "updated": "2020-04-07T00:00:00Z",
+              "links": .array([.object(["rel": "self", "href": .string(href)])]),
+              "media-types": .array([
+                .object(["base": "application/json", "type": "application/vnd.openstack.identity-v3+json"])
+              ]),
+            ])
+          ])
+        ])
+      ]))
+  }
 
   /// `POST /v3/auth/tokens` with the password method and a project scope.
   static func issueToken(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -97,7 +136,7 @@ enum IdentityService {
     token["project"] = projectView
     token["is_domain"] = false
     token["roles"] = .array(account.roles.map { .object(["name": .string($0)]) })
-    token["catalog"] = catalog
+    token["catalog"] = catalog(state.endpoints)
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
     return response

@@ -132,6 +132,20 @@ enum NetworkService {
     }
   }
 
+  /// `GET /`: Neutron's one API version.
+  static func versions(_ endpoints: [ServiceType: String]) -> APIResponse {
+    .json(
+      200,
+      .object([
+        "versions": .array([
+          .object([
+            "id": "v2.0", "status": "CURRENT",
+            "links": .array([.object(["href": .string((endpoints[.network] ?? "") + "/v2.0/"), "rel": "self"])]),
+          ])
+        ])
+      ]))
+  }
+
   /// `{"NeutronError": {"type": ..., "message": ..., "detail": ""}}`
   static func notFound(_ type: String, _ message: String) -> APIResponse {
     .json(404, .object(["NeutronError": .object(["type": .string(type), "message": .string(message), "detail": ""])]))

@@ -1,0 +1,117 @@
+import CloudAPI
+import FakeCloud
+import Foundation
+import Synchronization
+
+/// The fake cloud behind one HTTP endpoint, the way devstack lays its services out behind one
+/// host: `/identity`, `/compute`, `/image`, `/networking`, `/share`. It turns an HTTP request into
+/// the REST-shaped request the cloud answers, and the answer back; requests are served one at a
+/// time, and the cloud's clock moves with the wall clock between them, so that a client's
+/// `--wait` sees work finish.
+public final class CloudGateway: Sendable {
+  /// The path prefix each service answers under, and the path its endpoint adds.
+  static let services: [(prefix: String, service: ServiceType, version: String)] = [
+    ("/identity", .identity, ""), ("/compute", .compute, "/v2.1"), ("/image", .image, ""),
+    ("/networking", .network, ""), ("/share", .sharedFileSystem, "/v2"),
+  ]
+
+  /// Bodies over this size are refused (413), as the services' request size limit does.
+  public static let maximumBodySize = 1 << 20
+
+  private struct State {
+    var cloud: FakeCloud
+    var lastRequest: ContinuousClock.Instant?
+  }
+
+  private let state: Mutex<State>
+
+  /// - Parameter baseURL: the URL clients reach the server at (`http://127.0.0.1:8774`); the
+  ///   catalog lists the services under it.
+  public init(definition: CloudDefinition, baseURL: String) {
+    state = Mutex(State(cloud: FakeCloud(definition: definition, endpoints: Self.endpoints(baseURL))))
+  }
+
+  /// Lists the services under `baseURL` from now on: the port is known once the server listens.
+  public func use(baseURL: String) {
+    state.withLock { $0.cloud.use(endpoints: Self.endpoints(baseURL)) }
+  }
+
+  private static func endpoints(_ baseURL: String) -> [ServiceType: String] {
+    Dictionary(uniqueKeysWithValues: services.map { ($0.service, baseURL + $0.prefix + $0.version) })
+  }
+
+  /// An HTTP exchange: the method, the path with its query, the headers, the body.
+  public struct HTTPExchange: Sendable, Equatable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    public static func == (lhs: HTTPExchange, rhs: HTTPExchange) -> Bool {
+      lhs.status == rhs.status && lhs.body == rhs.body
+        && lhs.headers.map { "\($0.name): \($0.value)" } == rhs.headers.map { "\($0.name): \($0.value)" }
+    }
+  }
+
+  /// Answers one HTTP request.
+  public func respond(
+    method: String, path: String, query: String, headers: [(name: String, value: String)], body: Data
+  ) -> HTTPExchange {
+    guard let (service, servicePath) = Self.route(path) else {
+      return Self.json(404, .object(["error": .object(["code": 404, "title": "Not Found", "message": "The resource could not be found."])]))
+    }
+    guard let httpMethod = HTTPMethod(rawValue: method) else {
+      return Self.json(405, .object(["badMethod": .object(["code": 405, "message": "The method specified is not allowed for this resource."])]))
+    }
+    var request = APIRequest(httpMethod, servicePath, query: Self.queryItems(query))
+    for (name, value) in headers { request.headers.append(name, value) }
+    if !body.isEmpty {
+      guard let text = String(data: body, encoding: .utf8), let json = try? JSON(parsing: text) else {
+        return Self.json(400, .object(["badRequest": .object(["code": 400, "message": "Malformed request body"])]))
+      }
+      request.body = json
+    }
+    let response = state.withLock { state -> APIResponse in
+      // The cloud's time goes on with the wall clock's.
+      let now = ContinuousClock.now
+      if let last = state.lastRequest { state.cloud.advanceClock(seconds: (now - last).seconds) }
+      state.lastRequest = now
+      return (try? state.cloud.send(request, to: service)) ?? APIResponse(status: 500)
+    }
+    let responseBody = response.body.map { Data($0.pythonCompact.utf8) } ?? Data()
+    var responseHeaders = response.headers.fields
+    if response.body != nil, !responseHeaders.contains(where: { $0.name.lowercased() == "content-type" }) {
+      responseHeaders.append((name: "Content-Type", value: "application/json"))
+    }
+    return HTTPExchange(status: response.status, headers: responseHeaders, body: responseBody)
+  }
+
+  /// The service a path belongs to and the path below the service's root.
+  static func route(_ path: String) -> (ServiceType, String)? {
+    for (prefix, service, _) in services where path == prefix || path.hasPrefix(prefix + "/") {
+      let rest = String(path.dropFirst(prefix.count))
+      return (service, rest.isEmpty ? "/" : rest)
+    }
+    return nil
+  }
+
+  /// `a=1&b=two%20words` as name and value pairs, percent-decoded.
+  static func queryItems(_ query: String) -> [(name: String, value: String)] {
+    query.split(separator: "&").map { item in
+      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      func decoded(_ text: Substring) -> String {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+      }
+      return (decoded(parts[0]), parts.count > 1 ? decoded(parts[1]) : "")
+    }
+  }
+
+  private static func json(_ status: Int, _ body: JSON) -> HTTPExchange {
+    HTTPExchange(status: status, headers: [(name: "Content-Type", value: "application/json")], body: Data(body.pythonCompact.utf8))
+  }
+}
+
+extension Duration {
+  fileprivate var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
+  }
+}
