@@ -21,7 +21,14 @@ public final class CloudGateway: Sendable {
   private struct State {
     var cloud: FakeCloud
     var lastRequest: ContinuousClock.Instant?
+    /// The default user's token, for clients without authentication (`auth_type: none`).
+    var noAuthToken: String?
   }
+
+  /// What keystoneauth sends as the token when the client authenticates with nothing
+  /// (`auth_type: none` and endpoint overrides): the services then act as with `noauth`, for the
+  /// cloud's default user.
+  static let noAuthToken = "notused"
 
   private let state: Mutex<State>
 
@@ -75,6 +82,9 @@ public final class CloudGateway: Sendable {
       let now = ContinuousClock.now
       if let last = state.lastRequest { state.cloud.advanceClock(seconds: (now - last).seconds) }
       state.lastRequest = now
+      if request.headers["X-Auth-Token"] == Self.noAuthToken {
+        request.headers["X-Auth-Token"] = state.noAuthToken ?? Self.defaultUserToken(&state)
+      }
       return (try? state.cloud.send(request, to: service)) ?? APIResponse(status: 500)
     }
     let responseBody = response.body.map { Data($0.pythonCompact.utf8) } ?? Data()
@@ -83,6 +93,29 @@ public final class CloudGateway: Sendable {
       responseHeaders.append((name: "Content-Type", value: "application/json"))
     }
     return HTTPExchange(status: response.status, headers: responseHeaders, body: responseBody)
+  }
+
+  /// A token for the cloud's default user, issued the first time one is needed.
+  private static func defaultUserToken(_ state: inout State) -> String? {
+    let definition = state.cloud.definition
+    guard let entry = definition.defaultCloud, let user = definition.users.first(where: { $0.name == entry.user }) else {
+      return nil
+    }
+    let credentials: JSON = .object([
+      "auth": .object([
+        "identity": .object([
+          "methods": .array(["password"]),
+          "password": .object([
+            "user": .object(["name": .string(user.name), "domain": .object(["name": "Default"]), "password": .string(user.password)])
+          ]),
+        ]),
+        "scope": .object(["project": .object(["name": .string(entry.project), "domain": .object(["name": "Default"])])]),
+      ])
+    ])
+    let token = (try? state.cloud.send(APIRequest(.post, "/v3/auth/tokens", body: credentials), to: .identity))?
+      .headers["X-Subject-Token"]
+    state.noAuthToken = token
+    return token
   }
 
   /// The service a path belongs to and the path below the service's root.

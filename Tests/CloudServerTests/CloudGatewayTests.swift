@@ -65,6 +65,19 @@ import Testing
     #expect(gateway.respond(method: method, path: path, query: "", headers: headers, body: Data(body.utf8)).status == status)
   }
 
+  /// `auth_type: none`: keystoneauth sends `X-Auth-Token: notused`, served as the default user;
+  /// any other unknown token is refused.
+  @Test func aClientWithoutAuthenticationIsTheDefaultUser() throws {
+    let listed = gateway.respond(
+      method: "GET", path: "/networking/v2.0/networks", query: "name=private", headers: [(name: "X-Auth-Token", value: "notused")],
+      body: Data())
+    #expect(listed.status == 200)
+    #expect(try json(listed)["networks"]?.array.first?["name"] == "private")
+    let refused = gateway.respond(
+      method: "GET", path: "/networking/v2.0/networks", query: "", headers: [(name: "X-Auth-Token", value: "forged")], body: Data())
+    #expect(refused.status == 401)
+  }
+
   @Test func decodesQueries() {
     #expect(CloudGateway.queryItems("name=vm1&id=in%3Aa%2Cb").map { "\($0.name)=\($0.value)" } == ["name=vm1", "id=in:a,b"])
   }
