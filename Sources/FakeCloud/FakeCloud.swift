@@ -3,7 +3,12 @@ import CloudAPI
 /// Everything a cloud holds.
 struct CloudState {
   var clock: VirtualClock
+  /// The IDs of what the cloud holds.
   var ids: IDGenerator
+  /// Request IDs and tokens: a stream of their own, so that the IDs of resources depend only on
+  /// what was created, not on how many requests a client made (the real client makes more than
+  /// the emulation), and the same page gives the same resources on both.
+  var requestIDs: IDGenerator
   var identity: IdentityState
   var network: NetworkState
   var manila: ManilaState
@@ -42,8 +47,8 @@ public final class FakeCloud: CloudTransport {
     var imageIDs = IDGenerator(seed: seed ^ 0x696D_6167_6573)
     let images = ImageState(definition: definition, identity: identity, ids: &imageIDs, clock: clock)
     state = CloudState(
-      clock: clock, ids: ids, identity: identity, network: network, manila: manila,
-      compute: ComputeState(definition: definition), images: images)
+      clock: clock, ids: ids, requestIDs: IDGenerator(seed: seed ^ 0x7265_7175_6573_7473), identity: identity,
+      network: network, manila: manila, compute: ComputeState(definition: definition), images: images)
     state.endpoints = endpoints
   }
 
@@ -83,7 +88,7 @@ public final class FakeCloud: CloudTransport {
     // Each request takes a few milliseconds of virtual time.
     state.clock.advance(microseconds: 3_217)
     state.runDueWork()
-    let requestID = state.ids.requestID()
+    let requestID = state.requestIDs.requestID()
     var response = handle(request, service: service, requestID: requestID)
     logRequest(request, service: service, requestID: requestID, status: response.status)
     response.headers["X-Openstack-Request-Id"] = requestID

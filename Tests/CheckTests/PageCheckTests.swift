@@ -89,7 +89,7 @@ import Testing
         "118: 145: field properties: on the page, not printed",
         "118: 159: field status: page \"available\", printed \"creating\"",
         "118: 163: fields printed, not on the page: metadata, encryption_key_ref",
-        "207: failed 2: openstack: 'share message-show 6c8f1db2-15c3-49d9-bb51-eb792a02e6e8' is not an openstack command. See 'openstack --help'.",
+        "207: failed 2: openstack: 'share message-show 189deb96-b2a4-4ad1-bc13-5bbe71a127ab' is not an openstack command. See 'openstack --help'.",
         "254: 290: field encryption_key_ref: printed, not on the page",
         "333: 369: field encryption_key_ref: printed, not on the page",
         "411: 412: the page shows an empty table; for an empty list the client prints only an empty line (the header needs --print-empty)",

@@ -118,7 +118,7 @@ enum IdentityService {
           ])
         ]))
     }
-    let tokenID = "gAAAAA" + state.ids.hex32() + state.ids.hex32()
+    let tokenID = "gAAAAA" + state.requestIDs.hex32() + state.requestIDs.hex32()
     let caller = Caller(
       userID: account.id, userName: account.name, projectID: project.id, projectName: project.name,
       roles: account.roles)
@@ -130,7 +130,7 @@ enum IdentityService {
     ])
     let projectView: JSON = .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)])
     var token: JSONObject = ["methods": .array(["password"]), "user": userView]
-    token["audit_ids"] = .array([.string(String(state.ids.uuid().prefix(22)))])
+    token["audit_ids"] = .array([.string(String(state.requestIDs.uuid().prefix(22)))])
     token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + 3_600_000_000) + "Z")
     token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
     token["project"] = projectView
