@@ -8,8 +8,10 @@ For each page (default: the pages in walkthroughs/), it serves the page's cloud 
 other lines are skipped, as the emulation never runs them), writes what the real client printed
 as a page of its own that names the same cloud file and width, and checks that page with
 `walkthrough check`: the emulation, on an identical fresh cloud, must print the same, values the
-two clouds make up (IDs, request IDs, times) bound one to one as check binds them. Any other
-difference fails the command. It ends with `N passed, N failed`; the exit status is 1 when any
+two clouds make up (request IDs, times) bound one to one as check binds them. Any other
+difference fails the command. Two things are written as the emulation writes them before the
+comparison: the page's IDs in commands become the served cloud's (found where the page shows
+them), and the server's URL in error messages becomes the emulated `http://devstack`. It ends with `N passed, N failed`; the exit status is 1 when any
 failed.
 
     Scripts/conformance/run.py [--venv .venv-osc] [--walkthrough .build/debug/walkthrough] [PAGE...]
@@ -29,6 +31,9 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# Where the emulation says the cloud's services are, in the messages that quote a URL.
+EMULATED_ENDPOINT = "http://devstack"
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
@@ -75,7 +80,8 @@ def run_page(page, args):
     cloud, width = directives(text)
     cloud_path = os.path.join(os.path.dirname(os.path.abspath(page)), cloud) if cloud else None
     listed = subprocess.run([args.walkthrough, "list", "--format", "json", page], capture_output=True, text=True, check=True)
-    commands = [json.loads(line)["command"] for line in listed.stdout.splitlines() if line.strip()]
+    steps = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    page_lines = text.split("\n")
     process, base, clouds = serve(args.walkthrough, cloud_path)
     passwords = users(clouds)
     work = tempfile.mkdtemp(prefix="walkthrough-conformance-")
@@ -88,25 +94,39 @@ def run_page(page, args):
         env["CLIFF_MAX_TERM_WIDTH"] = str(width)
     openstack = os.path.join(args.venv, "bin", "openstack")
     transcript = []
+    # The page's IDs stand for the served cloud's: where a command printed IDs at the places the
+    # page shows its own, later commands run with the served cloud's (request IDs differ: the
+    # real client makes more requests than the emulation).
+    ids = {}
     try:
-        for command in commands:
+        for step in steps:
+            command = UUID.sub(lambda match: ids.get(match.group(0), match.group(0)), step["command"])
             words = shlex.split(command)
             if words[:1] == ["openstack"]:
                 result = subprocess.run([openstack] + words[1:], env=env, capture_output=True, text=True, timeout=600)
-                transcript.append((command, result.stdout + result.stderr, result.returncode))
+                # The SDK quotes the URL of a failed request: the emulated cloud's endpoint.
+                output = (result.stdout + result.stderr).replace(base, EMULATED_ENDPOINT)
+                first, last = step["output_first_line"], step["output_last_line"]
+                documented = "\n".join(page_lines[first - 1:last]) if first else ""
+                page_ids, real_ids = UUID.findall(documented), UUID.findall(output)
+                if len(page_ids) == len(real_ids):
+                    for page_id, real_id in zip(page_ids, real_ids):
+                        ids.setdefault(page_id, real_id)
+                # The transcript keeps the page's command: the emulation runs it as the page does.
+                transcript.append((step["command"], output, result.returncode))
             elif words[:1] in (["source"], ["."]) and len(words) > 2:
                 env.update({"OS_USERNAME": words[2], "OS_PASSWORD": passwords.get(words[2], ""),
                             "OS_PROJECT_NAME": words[3] if len(words) > 3 else words[2]})
-                transcript.append((command, "", 0))
+                transcript.append((step["command"], "", 0))
             elif words[:1] == ["export"]:
                 for assignment in words[1:]:
                     name, _, value = assignment.partition("=")
                     env[name] = value
-                transcript.append((command, "", 0))
+                transcript.append((step["command"], "", 0))
             elif words[:1] == ["unset"]:
                 for name in words[1:]:
                     env.pop(name, None)
-                transcript.append((command, "", 0))
+                transcript.append((step["command"], "", 0))
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)

@@ -6,8 +6,8 @@ import Synchronization
 /// The fake cloud behind one HTTP endpoint, the way devstack lays its services out behind one
 /// host: `/identity`, `/compute`, `/image`, `/networking`, `/share`. It turns an HTTP request into
 /// the REST-shaped request the cloud answers, and the answer back; requests are served one at a
-/// time, and the cloud's clock moves with the wall clock between them, so that a client's
-/// `--wait` sees work finish.
+/// time, and the cloud's clock moves on with them and with the time a client waits, so that a
+/// client's `--wait` sees work finish.
 public final class CloudGateway: Sendable {
   /// The path prefix each service answers under, and the path its endpoint adds.
   static let services: [(prefix: String, service: ServiceType, version: String)] = [
@@ -24,6 +24,10 @@ public final class CloudGateway: Sendable {
     /// The default user's token, for clients without authentication (`auth_type: none`).
     var noAuthToken: String?
   }
+
+  /// The shortest pause between two requests that is a client waiting (osc-lib polls every 5
+  /// seconds, openstacksdk's delete every 2) rather than a client working between two requests.
+  static let shortestWait = 1.9
 
   /// What keystoneauth sends as the token when the client authenticates with nothing
   /// (`auth_type: none` and endpoint overrides): the services then act as with `noauth`, for the
@@ -78,9 +82,17 @@ public final class CloudGateway: Sendable {
       request.body = json
     }
     let response = state.withLock { state -> APIResponse in
-      // The cloud's time goes on with the wall clock's.
+      // Time goes on as it does in process, so that a page gives the same times both ways: a
+      // second for each command (each `openstack` run starts by reading Keystone's versions:
+      // it signs in several times), and the whole seconds a
+      // client waits between requests (`--wait` polling); each request's own few milliseconds
+      // the cloud adds itself. Other pauses are the client working, and do not count.
       let now = ContinuousClock.now
-      if let last = state.lastRequest { state.cloud.advanceClock(seconds: (now - last).seconds) }
+      if service == .identity && httpMethod == .get && servicePath == "/" {
+        state.cloud.advanceClock(seconds: 1)
+      } else if let last = state.lastRequest, (now - last).seconds >= Self.shortestWait {
+        state.cloud.advanceClock(seconds: (now - last).seconds.rounded(.down))
+      }
       state.lastRequest = now
       if request.headers["X-Auth-Token"] == Self.noAuthToken {
         request.headers["X-Auth-Token"] = state.noAuthToken ?? Self.defaultUserToken(&state)

@@ -342,9 +342,11 @@ enum ComputeService {
   /// leaves the server active with its flavor, its events and action in error, and a fault.
   private static func migrate(_ id: String, to flavor: CloudDefinition.Flavor, in state: inout CloudState) {
     guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
-    let start = state.clock.now
+    // The conductor takes the request at once and is done within a second (the times are kept to
+    // the second): its events start when the action did and finish a second later.
+    let start = state.compute.actions.last { $0.serverID == id && $0.action == "resize" }?.start ?? state.clock.now
     let conductorHost = state.compute.hosts.first?.name
-    state.clock.advance(microseconds: 600_000)
+    state.clock.set(max(state.clock.now, start + 1_000_000))
     if let host = state.compute.hosts(fitting: flavor).first {
       state.compute.servers[index].oldFlavorID = state.compute.servers[index].flavorID
       state.compute.servers[index].flavorID = flavor.id
