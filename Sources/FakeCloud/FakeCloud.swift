@@ -19,7 +19,15 @@ struct CloudState {
   /// The Compute microversion of the request being handled.
   var computeVersion = ComputeService.minimumVersion
   var pending: [PendingWork] = []
+  /// The log records, oldest first; a served cloud runs for long, so the oldest go once there
+  /// are twice ``logLimit`` (in one move, not one at a time).
   var log: [LogRecord] = []
+  static let logLimit = 10_000
+
+  mutating func record(_ record: LogRecord) {
+    if log.count >= 2 * Self.logLimit { log.removeFirst(Self.logLimit) }
+    log.append(record)
+  }
   /// Each service's public URL when the cloud is served over HTTP; empty in process.
   var endpoints: [ServiceType: String] = [:]
 
@@ -63,7 +71,7 @@ public final class FakeCloud: CloudTransport {
     state.runDueWork()
   }
 
-  /// What the services logged, oldest first.
+  /// What the services logged, oldest first: the newest ten thousand records at least.
   public var log: [LogRecord] { state.log }
 
   /// The API service's request log line: `"GET /v2.1/servers/detail" status: 200 len: 0 microversion: 2.100`.
@@ -77,7 +85,7 @@ public final class FakeCloud: CloudTransport {
     let query = request.query.isEmpty ? "" : "?" + request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     var message = "\"\(request.method.rawValue) \(request.path)\(query)\" status: \(status)"
     if service == .compute, !["/", "/v2.1", "/v2.1/"].contains(request.path) { message += " microversion: \(state.computeVersion)" }
-    state.log.append(
+    state.record(
       LogRecord(
         time: state.clock.now, service: name, level: "INFO", logger: logger,
         globalRequestID: LogRecord.globalRequestID(request.headers["X-Openstack-Request-Id"]), requestID: requestID,

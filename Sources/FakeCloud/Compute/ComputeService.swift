@@ -360,7 +360,7 @@ enum ComputeService {
     }
     let message = "No valid host was found. No valid host found for resize"
     if let action = state.compute.actions.last(where: { $0.serverID == id && $0.action == "resize" }) {
-      state.log.append(
+      state.record(
         LogRecord(
           time: state.clock.now, service: "nova-conductor", level: "WARNING", logger: "nova.scheduler.utils",
           globalRequestID: action.globalRequestID, requestID: action.requestID, userID: action.userID,

@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `Benchmark load`: starts `walkthrough serve` as a process of its own and drives it from this
+/// one over loopback, on keep-alive connections: a mix of lists, shows, creates and deletes.
+/// Every create is followed by the delete of what it created. It prints requests/s (deletes
+/// included), latency percentiles, errors, and the server's memory as the requests go.
+struct LoadBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "load", abstract: "Load walkthrough serve from a second process.")
+
+  @Option(help: "How many requests to send.")
+  var requests = 100_000
+
+  @Option(help: "How many connections send at once.")
+  var connections = 4
+
+  @Option(help: "The walkthrough executable to serve with.")
+  var walkthrough = ".build/release/walkthrough"
+
+  func run() throws {
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: walkthrough)
+    server.arguments = ["serve", "--port", "0"]
+    let output = Pipe()
+    server.standardOutput = output
+    try server.run()
+    defer { server.interrupt(); server.waitUntilExit() }
+    let port = try Self.port(from: output.fileHandleForReading)
+    var setup = try HTTPConnection(port: port)
+    let token = try setup.token()
+    let server1 = try setup.createServer(token: token)
+    let mix: [(String, String, String?)] = [
+      ("GET", "/compute/v2.1/flavors/detail", nil), ("GET", "/share/v2/types", nil),
+      ("GET", "/compute/v2.1/servers/\(server1)", nil), ("GET", "/networking/v2.0/networks", nil),
+      ("POST", "/share/v2/share-networks", #"{"share_network": {"name": "load"}}"#),
+    ]
+    let latencies = Mutex<[Double]>([])
+    let errors = Mutex(0)
+    let memory = Mutex<[Int]>([Self.residentKilobytes(of: server.processIdentifier)])
+    let perConnection = requests / connections
+    let pid = server.processIdentifier
+    let elapsed = Timing.seconds {
+      DispatchQueue.concurrentPerform(iterations: connections) { worker in
+        guard var connection = try? HTTPConnection(port: port) else {
+          errors.withLock { $0 += perConnection }
+          return
+        }
+        var local: [Double] = []
+        local.reserveCapacity(perConnection)
+        for index in 0..<perConnection {
+          let (method, path, body) = mix[index % mix.count]
+          var status = 0
+          let seconds = Timing.seconds {
+            status = (try? connection.send(method, path, token: token, body: body))?.status ?? 0
+          }
+          local.append(seconds)
+          if !(200..<300).contains(status) { errors.withLock { $0 += 1 } }
+          // Each created share network is deleted again, so the cloud stays the same size.
+          if method == "POST", let id = connection.lastID {
+            var deleted = 0
+            local.append(
+              Timing.seconds {
+                deleted = (try? connection.send("DELETE", "/share/v2/share-networks/\(id)", token: token, body: nil))?.status ?? 0
+              })
+            if !(200..<300).contains(deleted) { errors.withLock { $0 += 1 } }
+          }
+          if worker == 0, index % (perConnection / 4 + 1) == 0 {
+            let kilobytes = Self.residentKilobytes(of: pid)
+            memory.withLock { $0.append(kilobytes) }
+          }
+        }
+        let measured = local
+        latencies.withLock { $0 += measured }
+      }
+    }
+    memory.withLock { $0.append(Self.residentKilobytes(of: pid)) }
+    let sorted = latencies.withLock { $0.sorted() }
+    print("load benchmark: \(sorted.count) requests on \(connections) connections to walkthrough serve (a separate process), loopback")
+    print(
+      String(
+        format: "%.0f requests/s | latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms | %d errors",
+        Double(sorted.count) / elapsed, Timing.percentile(sorted, 0.5) * 1000, Timing.percentile(sorted, 0.9) * 1000,
+        Timing.percentile(sorted, 0.99) * 1000, (sorted.last ?? 0) * 1000, errors.withLock { $0 }))
+    print("server memory (resident, MB) as the requests went: " + memory.withLock { $0 }.map { String(format: "%.1f", Double($0) / 1024) }.joined(separator: ", "))
+  }
+
+  /// The port `walkthrough serve --port 0` says it listens on.
+  static func port(from handle: FileHandle) throws -> Int {
+    var text = ""
+    while !text.contains("\n") {
+      let data = handle.availableData
+      if data.isEmpty { break }
+      text += String(decoding: data, as: UTF8.self)
+    }
+    guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+      let port = Int(text[range].split(separator: ":").last ?? "")
+    else { throw ValidationError("walkthrough serve did not say where it listens: \(text)") }
+    return port
+  }
+
+  /// VmRSS of a process, in kilobytes.
+  static func residentKilobytes(of pid: Int32) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return 0 }
+    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+  }
+}
+
+/// HTTP/1.1 on one keep-alive connection, as little of it as the benchmark needs.
+struct HTTPConnection {
+  private let socket: Int32
+  private var buffer: [UInt8] = []
+  /// The `id` of the last created resource.
+  private(set) var lastID: String?
+
+  init(port: Int) throws {
+    socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { throw ValidationError("cannot connect to port \(port)") }
+    var yes: Int32 = 1
+    setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+  }
+
+  mutating func send(_ method: String, _ path: String, token: String?, body: String?) throws -> (status: Int, headers: String, body: String) {
+    var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
+    if let token { request += "X-Auth-Token: \(token)\r\n" }
+    if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)" } else { request += "\r\n" }
+    let bytes = Array(request.utf8)
+    var sent = 0
+    while sent < bytes.count {
+      let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+      guard count > 0 else { throw ValidationError("send failed") }
+      sent += count
+    }
+    let headers = try readUntilBlankLine()
+    let status = Int(headers.split(separator: " ").dropFirst().first ?? "") ?? 0
+    let length = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+      .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+    let body = String(decoding: try read(length), as: UTF8.self)
+    if method == "POST", let id = body.range(of: #""id": "[^"]+""#, options: .regularExpression) {
+      lastID = String(body[id].dropFirst(7).dropLast())
+    }
+    return (status, headers, body)
+  }
+
+  mutating func token() throws -> String {
+    let body = #"{"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "clouduser1", "domain": {"name": "Default"}, "password": "secret"}}}, "scope": {"project": {"name": "demo", "domain": {"name": "Default"}}}}}"#
+    let response = try send("POST", "/identity/v3/auth/tokens", token: nil, body: body)
+    guard let line = response.headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("x-subject-token:") }) else {
+      throw ValidationError("no token: \(response.status)")
+    }
+    return line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)
+  }
+
+  mutating func createServer(token: String) throws -> String {
+    let images = try send("GET", "/image/v2/images", token: token, body: nil).body
+    guard let range = images.range(of: #""id": "[^"]+""#, options: .regularExpression) else { throw ValidationError("no image") }
+    let image = String(images[range].dropFirst(7).dropLast())
+    _ = try send(
+      "POST", "/compute/v2.1/servers", token: token,
+      body: #"{"server": {"name": "load", "flavorRef": "1", "imageRef": "\#(image)"}}"#)
+    return lastID ?? ""
+  }
+
+  private mutating func readUntilBlankLine() throws -> String {
+    let separator: [UInt8] = [13, 10, 13, 10]
+    while true {
+      if let end = buffer.firstRange(of: separator) {
+        let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
+        buffer.removeSubrange(..<end.upperBound)
+        return head
+      }
+      try fill()
+    }
+  }
+
+  private mutating func read(_ count: Int) throws -> [UInt8] {
+    while buffer.count < count { try fill() }
+    let bytes = Array(buffer[..<count])
+    buffer.removeSubrange(..<count)
+    return bytes
+  }
+
+  private mutating func fill() throws {
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+    guard count > 0 else { throw ValidationError("connection closed") }
+    buffer += chunk[..<count]
+  }
+}
