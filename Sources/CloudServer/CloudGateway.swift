@@ -21,7 +21,8 @@ public final class CloudGateway: Sendable {
   private struct State {
     var cloud: FakeCloud
     var lastRequest: ContinuousClock.Instant?
-    /// The default user's token, for clients without authentication (`auth_type: none`).
+    /// The default user's token, for clients without authentication (`auth_type: none`),
+    /// issued anew once it expires.
     var noAuthToken: String?
   }
 
@@ -95,7 +96,8 @@ public final class CloudGateway: Sendable {
       }
       state.lastRequest = now
       if request.headers["X-Auth-Token"] == Self.noAuthToken {
-        request.headers["X-Auth-Token"] = state.noAuthToken ?? Self.defaultUserToken(&state)
+        let current = state.noAuthToken.flatMap { state.cloud.accepts(token: $0) ? $0 : nil }
+        request.headers["X-Auth-Token"] = current ?? Self.defaultUserToken(&state)
       }
       return (try? state.cloud.send(request, to: service)) ?? APIResponse(status: 500)
     }
@@ -107,7 +109,7 @@ public final class CloudGateway: Sendable {
     return HTTPExchange(status: response.status, headers: responseHeaders, body: responseBody)
   }
 
-  /// A token for the cloud's default user, issued the first time one is needed.
+  /// A token for the cloud's default user.
   private static func defaultUserToken(_ state: inout State) -> String? {
     let definition = state.cloud.definition
     guard let entry = definition.defaultCloud, let user = definition.users.first(where: { $0.name == entry.user }) else {

@@ -60,6 +60,11 @@ public final class FakeCloud: CloudTransport {
     state.endpoints = endpoints
   }
 
+  /// Whether a token is one the cloud issued and has not expired.
+  public func accepts(token: String) -> Bool {
+    state.identity.caller(token, at: state.clock.now) != nil
+  }
+
   /// Lists the services at these URLs in the catalog and version documents.
   public func use(endpoints: [ServiceType: String]) {
     state.endpoints = endpoints
@@ -81,7 +86,7 @@ public final class FakeCloud: CloudTransport {
       .network: ("neutron-server", "neutron.wsgi"), .image: ("glance-api", "eventlet.wsgi.server"),
     ]
     guard let (name, logger) = names[service] else { return }
-    let caller = request.headers["X-Auth-Token"].flatMap { state.identity.tokens[$0] }
+    let caller = state.identity.caller(request.headers["X-Auth-Token"], at: state.clock.now)
     let query = request.query.isEmpty ? "" : "?" + request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     var message = "\"\(request.method.rawValue) \(request.path)\(query)\" status: \(status)"
     if service == .compute, !["/", "/v2.1", "/v2.1/"].contains(request.path) { message += " microversion: \(state.computeVersion)" }
@@ -134,7 +139,7 @@ public final class FakeCloud: CloudTransport {
       if request.path == "/" || request.path.isEmpty { return ImageService.versions() }
       router = ImageService.router
     }
-    let caller = request.headers["X-Auth-Token"].flatMap { state.identity.tokens[$0] }
+    let caller = state.identity.caller(request.headers["X-Auth-Token"], at: state.clock.now)
     if service != .identity && caller == nil { return .unauthenticated() }
     var response: APIResponse
     switch router.route(request.method, request.path) {

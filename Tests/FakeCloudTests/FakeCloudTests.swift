@@ -47,6 +47,17 @@ func authenticate(_ cloud: FakeCloud, user: String, project: String, password: S
     }
   }
 
+  /// Keystone's tokens last an hour.
+  @Test func tokensExpireAfterAnHour() throws {
+    let cloud = FakeCloud()
+    let token = try token(cloud)
+    #expect(try get(cloud, "/v2/types", token: token).status == 200)
+    #expect(cloud.accepts(token: token))
+    cloud.advanceClock(seconds: 3600)
+    #expect(!cloud.accepts(token: token))
+    #expect(try get(cloud, "/v2/types", token: token).status == 401)
+  }
+
   @Test func microversionsOutOfRangeAreNotAcceptable() throws {
     let cloud = FakeCloud()
     let response = try get(cloud, "/v2/types", token: try token(cloud), version: "2.100")

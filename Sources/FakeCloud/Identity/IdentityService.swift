@@ -17,7 +17,14 @@ struct IdentityState {
 
   var projects: [Project] = []
   var users: [User] = []
-  var tokens: [String: Caller] = [:]
+  /// Issued tokens: who each stands for, and when it expires (an hour after it was issued).
+  var tokens: [String: (caller: Caller, expires: Int64)] = [:]
+
+  /// Who a token stands for, while it has not expired.
+  func caller(_ token: String?, at time: Int64) -> Caller? {
+    guard let token, let entry = tokens[token], entry.expires > time else { return nil }
+    return entry.caller
+  }
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {
     for name in definition.users.map(\.project) where !projects.contains(where: { $0.name == name }) {
@@ -98,6 +105,9 @@ enum IdentityService {
       ]))
   }
 
+  /// Keystone's default `[token] expiration`: an hour, in microseconds.
+  static let tokenLifetime: Int64 = 3_600_000_000
+
   /// `POST /v3/auth/tokens` with the password method and a project scope.
   static func issueToken(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let auth = call.request.body?["auth"]
@@ -122,7 +132,12 @@ enum IdentityService {
     let caller = Caller(
       userID: account.id, userName: account.name, projectID: project.id, projectName: project.name,
       roles: account.roles)
-    state.identity.tokens[tokenID] = caller
+    // A served cloud issues tokens for long: the expired ones go now and then.
+    if state.identity.tokens.count >= 1000 {
+      let now = state.clock.now
+      state.identity.tokens = state.identity.tokens.filter { $0.value.expires > now }
+    }
+    state.identity.tokens[tokenID] = (caller, state.clock.now + tokenLifetime)
     let issued = state.clock.now
     let domain: JSON = .object(["id": "default", "name": "Default"])
     let userView: JSON = .object([
@@ -131,7 +146,7 @@ enum IdentityService {
     let projectView: JSON = .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)])
     var token: JSONObject = ["methods": .array(["password"]), "user": userView]
     token["audit_ids"] = .array([.string(String(state.requestIDs.uuid().prefix(22)))])
-    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + 3_600_000_000) + "Z")
+    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z")
     token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
     token["project"] = projectView
     token["is_domain"] = false
