@@ -25,45 +25,14 @@ extension JSON {
   /// line with `", "` between items; with one, an item a line, `","` at line ends, `": "` after
   /// keys, empty arrays and objects as `[]` and `{}`.
   public func pythonJSON(indent: Int?) -> String {
-    var output = ""
-    write(to: &output, indent: indent, level: 0)
-    return output
+    String(decoding: pythonJSONBytes(indent: indent), as: UTF8.self)
   }
 
-  private func write(to output: inout String, indent: Int?, level: Int) {
-    func open(_ bracket: String, count: Int, items: (inout String, Int) -> Void, close: String) {
-      output += bracket
-      guard count > 0 else {
-        output += close
-        return
-      }
-      for index in 0..<count {
-        if index > 0 { output += indent == nil ? ", " : "," }
-        if let indent { output += "\n" + String(repeating: " ", count: indent * (level + 1)) }
-        items(&output, index)
-      }
-      if let indent { output += "\n" + String(repeating: " ", count: indent * level) }
-      output += close
-    }
-    switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .int(let value): output += String(value)
-    case .double(let value):
-      output += value.isNaN ? "NaN" : value.isInfinite ? (value < 0 ? "-Infinity" : "Infinity") : Self.pythonFloat(value)
-    case .string(let value): Self.writeString(value, to: &output)
-    case .array(let values):
-      open("[", count: values.count, items: { values[$1].write(to: &$0, indent: indent, level: level + 1) }, close: "]")
-    case .object(let members):
-      let keys = Array(members.keys)
-      open(
-        "{", count: keys.count,
-        items: { output, index in
-          Self.writeString(keys[index], to: &output)
-          output += ": "
-          members[keys[index]]!.write(to: &output, indent: indent, level: level + 1)
-        }, close: "}")
-    }
+  /// ``pythonJSON(indent:)`` as UTF-8 bytes, which is what a response body is sent as.
+  public func pythonJSONBytes(indent: Int? = nil) -> [UInt8] {
+    var writer = PythonJSONWriter(indent: indent)
+    writer.write(self, level: 0)
+    return writer.bytes
   }
 
   /// Python's `repr(float)`: the shortest digits that read back to the same value, in fixed
@@ -96,27 +65,6 @@ extension JSON {
       return "\(sign)\(digits)\(String(repeating: "0", count: integerDigits - digits.count)).0"
     }
     return "\(sign)\(digits.prefix(integerDigits)).\(digits.dropFirst(integerDigits))"
-  }
-
-  /// Python's `json` string escaping with `ensure_ascii=True`.
-  private static func writeString(_ value: String, to output: inout String) {
-    output += "\""
-    for unit in value.utf16 {
-      switch unit {
-      case 0x22: output += "\\\""
-      case 0x5C: output += "\\\\"
-      case 0x0A: output += "\\n"
-      case 0x0D: output += "\\r"
-      case 0x09: output += "\\t"
-      case 0x08: output += "\\b"
-      case 0x0C: output += "\\f"
-      case 0x20...0x7E: output.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-      default:
-        let hex = String(unit, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      }
-    }
-    output += "\""
   }
 }
 

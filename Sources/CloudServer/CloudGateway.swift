@@ -101,7 +101,7 @@ public final class CloudGateway: Sendable {
       }
       return (try? state.cloud.send(request, to: service)) ?? APIResponse(status: 500)
     }
-    let responseBody = response.body.map { Data($0.pythonCompact.utf8) } ?? Data()
+    let responseBody = response.body.map { Data($0.pythonJSONBytes()) } ?? Data()
     var responseHeaders = response.headers.fields
     if response.body != nil, !responseHeaders.contains(where: { $0.name.lowercased() == "content-type" }) {
       responseHeaders.append((name: "Content-Type", value: "application/json"))
@@ -153,7 +153,7 @@ public final class CloudGateway: Sendable {
   }
 
   private static func json(_ status: Int, _ body: JSON) -> HTTPExchange {
-    HTTPExchange(status: status, headers: [(name: "Content-Type", value: "application/json")], body: Data(body.pythonCompact.utf8))
+    HTTPExchange(status: status, headers: [(name: "Content-Type", value: "application/json")], body: Data(body.pythonJSONBytes()))
   }
 }
 

@@ -23,7 +23,7 @@ enum WidthInference {
         isShowTable
         ? formatter.emitOne(columns: printed.rows.map { $0.cells[0] }, values: printed.rows.map { JSON.string($0.cells[1]) })
         : formatter.emitList(columns: printed.columns, rows: printed.rows.map { $0.cells.map(JSON.string) })
-      if rendered.prefix { $0 != "\n" } == pageBorder { return width }
+      if rendered.prefix(while: { $0 != "\n" }) == pageBorder { return width }
     }
     return nil
   }
