@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -33,7 +34,10 @@ let package = Package(
     ),
     .target(
       name: "CloudServer",
-      dependencies: ["CloudAPI", "FakeCloud", .product(name: "Hummingbird", package: "hummingbird")]
+      dependencies: [
+        "CloudAPI", "FakeCloud", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]
     ),
     .executableTarget(
       name: "walkthrough",

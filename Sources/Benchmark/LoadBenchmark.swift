@@ -17,7 +17,7 @@ struct LoadBenchmark: ParsableCommand {
   var requests = 100_000
 
   @Option(help: "How many connections send at once.")
-  var connections = 4
+  var connections = 2
 
   @Option(help: "The walkthrough executable to serve with.")
   var walkthrough = ".build/release/walkthrough"
@@ -44,6 +44,8 @@ struct LoadBenchmark: ParsableCommand {
     let memory = Mutex<[Int]>([Self.residentKilobytes(of: server.processIdentifier)])
     let perConnection = requests / connections
     let pid = server.processIdentifier
+    let serverCPUBefore = Self.cpuSeconds(of: pid)
+    let ownCPUBefore = Self.ownCPUSeconds
     let elapsed = Timing.seconds {
       DispatchQueue.concurrentPerform(iterations: connections) { worker in
         guard var connection = try? HTTPConnection(port: port) else {
@@ -79,6 +81,8 @@ struct LoadBenchmark: ParsableCommand {
       }
     }
     memory.withLock { $0.append(Self.residentKilobytes(of: pid)) }
+    let serverCPU = Self.cpuSeconds(of: pid) - serverCPUBefore
+    let ownCPU = Self.ownCPUSeconds - ownCPUBefore
     let sorted = latencies.withLock { $0.sorted() }
     print("load benchmark: \(sorted.count) requests on \(connections) connections to walkthrough serve (a separate process), loopback")
     print(
@@ -86,6 +90,10 @@ struct LoadBenchmark: ParsableCommand {
         format: "%.0f requests/s | latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms | %d errors",
         Double(sorted.count) / elapsed, Timing.percentile(sorted, 0.5) * 1000, Timing.percentile(sorted, 0.9) * 1000,
         Timing.percentile(sorted, 0.99) * 1000, (sorted.last ?? 0) * 1000, errors.withLock { $0 }))
+    print(
+      String(
+        format: "CPU time: server %.2f s (%.0f µs a request), benchmark %.2f s, of %.2f s on %d cores",
+        serverCPU, serverCPU / Double(sorted.count) * 1e6, ownCPU, elapsed, ProcessInfo.processInfo.activeProcessorCount))
     print("server memory (resident, MB) as the requests went: " + memory.withLock { $0 }.map { String(format: "%.1f", Double($0) / 1024) }.joined(separator: ", "))
   }
 
@@ -103,6 +111,25 @@ struct LoadBenchmark: ParsableCommand {
     return port
   }
 
+  /// The user and system CPU time a process has used, from `/proc/PID/stat`.
+  static func cpuSeconds(of pid: Int32) -> Double {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let afterName = stat.lastIndex(of: ")")
+    else { return 0 }
+    // After the name: state is field 3, utime field 14 and stime field 15.
+    let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  }
+
+  /// The user and system CPU time this process has used.
+  static var ownCPUSeconds: Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+  }
+
   /// VmRSS of a process, in kilobytes.
   static func residentKilobytes(of pid: Int32) -> Int {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
@@ -116,6 +143,9 @@ struct LoadBenchmark: ParsableCommand {
 struct HTTPConnection {
   private let socket: Int32
   private var buffer: [UInt8] = []
+  /// Where the unread bytes of `buffer` start.
+  private var position = 0
+  private var chunk = [UInt8](repeating: 0, count: 65536)
   /// The `id` of the last created resource.
   private(set) var lastID: String?
 
@@ -133,7 +163,9 @@ struct HTTPConnection {
     setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
   }
 
-  mutating func send(_ method: String, _ path: String, token: String?, body: String?) throws -> (status: Int, headers: String, body: String) {
+  mutating func send(_ method: String, _ path: String, token: String?, body: String?) throws -> (
+    status: Int, headers: String, body: ArraySlice<UInt8>
+  ) {
     var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
     if let token { request += "X-Auth-Token: \(token)\r\n" }
     if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)" } else { request += "\r\n" }
@@ -148,10 +180,8 @@ struct HTTPConnection {
     let status = Int(headers.split(separator: " ").dropFirst().first ?? "") ?? 0
     let length = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
       .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
-    let body = String(decoding: try read(length), as: UTF8.self)
-    if method == "POST", let id = body.range(of: #""id": "[^"]+""#, options: .regularExpression) {
-      lastID = String(body[id].dropFirst(7).dropLast())
-    }
+    let body = try read(length)
+    if method == "POST" { lastID = Self.firstID(in: body) }
     return (status, headers, body)
   }
 
@@ -165,36 +195,47 @@ struct HTTPConnection {
   }
 
   mutating func createServer(token: String) throws -> String {
-    let images = try send("GET", "/image/v2/images", token: token, body: nil).body
-    guard let range = images.range(of: #""id": "[^"]+""#, options: .regularExpression) else { throw ValidationError("no image") }
-    let image = String(images[range].dropFirst(7).dropLast())
+    guard let image = Self.firstID(in: try send("GET", "/image/v2/images", token: token, body: nil).body) else {
+      throw ValidationError("no image")
+    }
     _ = try send(
       "POST", "/compute/v2.1/servers", token: token,
       body: #"{"server": {"name": "load", "flavorRef": "1", "imageRef": "\#(image)"}}"#)
     return lastID ?? ""
   }
 
+  /// The value of the first `"id"` member in a JSON body.
+  static func firstID(in body: ArraySlice<UInt8>) -> String? {
+    guard let key = body.firstRange(of: Array(#""id": ""#.utf8)) else { return nil }
+    let value = body[key.upperBound...].prefix { $0 != UInt8(ascii: "\"") }
+    return String(decoding: value, as: UTF8.self)
+  }
+
   private mutating func readUntilBlankLine() throws -> String {
     let separator: [UInt8] = [13, 10, 13, 10]
     while true {
-      if let end = buffer.firstRange(of: separator) {
-        let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
-        buffer.removeSubrange(..<end.upperBound)
+      if let end = buffer[position...].firstRange(of: separator) {
+        let head = String(decoding: buffer[position..<end.lowerBound], as: UTF8.self)
+        position = end.upperBound
         return head
       }
       try fill()
     }
   }
 
-  private mutating func read(_ count: Int) throws -> [UInt8] {
-    while buffer.count < count { try fill() }
-    let bytes = Array(buffer[..<count])
-    buffer.removeSubrange(..<count)
-    return bytes
+  private mutating func read(_ count: Int) throws -> ArraySlice<UInt8> {
+    while buffer.count - position < count { try fill() }
+    defer { position += count }
+    return buffer[position..<position + count]
   }
 
+  /// Receives what has arrived, into the buffer's end; the buffer starts over once it has been
+  /// read to the end, so that the load generator spends its time waiting, not copying.
   private mutating func fill() throws {
-    var chunk = [UInt8](repeating: 0, count: 65536)
+    if position == buffer.count {
+      buffer.removeAll(keepingCapacity: true)
+      position = 0
+    }
     let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
     guard count > 0 else { throw ValidationError("connection closed") }
     buffer += chunk[..<count]

@@ -59,10 +59,13 @@ struct PythonJSONWriter {
   /// usual escapes, everything else as `\uXXXX` UTF-16 code units.
   private mutating func writeString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    let utf8 = value.utf8
-    if utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }) {
+    var value = value
+    let plain = value.withUTF8 { utf8 in
+      guard utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }) else { return false }
       bytes.append(contentsOf: utf8)
-    } else {
+      return true
+    }
+    if !plain {
       for unit in value.utf16 { writeEscaped(unit) }
     }
     bytes.append(UInt8(ascii: "\""))

@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
   var port = 8774
 
   func run() async throws {
+    CloudHTTPServer.runTasksOnEventLoops()
     var definition = CloudDefinition.devstack
     if let cloud {
       do {
