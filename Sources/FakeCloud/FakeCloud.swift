@@ -19,17 +19,25 @@ struct CloudState {
   /// The Compute microversion of the request being handled.
   var computeVersion = ComputeService.minimumVersion
   var pending: [PendingWork] = []
-  /// The log records, oldest first; a served cloud runs for long, so the oldest go once there
-  /// are twice ``logLimit`` (in one move, not one at a time).
+  /// Whether the services' log is kept: only when someone reads it (`walkthrough run --log`),
+  /// as writing a record for every request is a tenth of a command's time.
+  var keepsLog = false
+  /// The log records, oldest first; a long-lived cloud loses the oldest once there are twice
+  /// ``logLimit`` (in one move, not one at a time).
   var log: [LogRecord] = []
   static let logLimit = 10_000
 
   mutating func record(_ record: LogRecord) {
+    guard keepsLog else { return }
     if log.count >= 2 * Self.logLimit { log.removeFirst(Self.logLimit) }
     log.append(record)
   }
   /// Each service's public URL when the cloud is served over HTTP; empty in process.
-  var endpoints: [ServiceType: String] = [:]
+  var endpoints: [ServiceType: String] = [:] {
+    didSet { catalog = IdentityService.catalog(endpoints) }
+  }
+  /// The service catalog every token carries, made anew only when the endpoints change.
+  private(set) var catalog = IdentityService.catalog([:])
 
   func version(_ call: Call) -> Microversion { shareVersion }
 }
@@ -41,9 +49,14 @@ public final class FakeCloud: CloudTransport {
   public let definition: CloudDefinition
   private var state: CloudState
 
-  /// - Parameter endpoints: each service's public URL, for the catalog and version documents,
-  ///   when the cloud is served over HTTP.
-  public init(definition: CloudDefinition = .devstack, seed: UInt64 = 1, endpoints: [ServiceType: String] = [:]) {
+  /// - Parameters:
+  ///   - endpoints: each service's public URL, for the catalog and version documents, when the
+  ///     cloud is served over HTTP.
+  ///   - keepsLog: whether to keep what the services log, for ``log``.
+  public init(
+    definition: CloudDefinition = .devstack, seed: UInt64 = 1, endpoints: [ServiceType: String] = [:],
+    keepsLog: Bool = false
+  ) {
     self.definition = definition
     var ids = IDGenerator(seed: seed)
     let clock = VirtualClock()
@@ -58,6 +71,7 @@ public final class FakeCloud: CloudTransport {
       clock: clock, ids: ids, requestIDs: IDGenerator(seed: seed ^ 0x7265_7175_6573_7473), identity: identity,
       network: network, manila: manila, compute: ComputeState(definition: definition), images: images)
     state.endpoints = endpoints
+    state.keepsLog = keepsLog
   }
 
   /// Whether a token is one the cloud issued and has not expired.
@@ -76,16 +90,20 @@ public final class FakeCloud: CloudTransport {
     state.runDueWork()
   }
 
-  /// What the services logged, oldest first: the newest ten thousand records at least.
+  /// What the services logged, oldest first: the newest ten thousand records at least; empty
+  /// unless the cloud was made to keep its log.
   public var log: [LogRecord] { state.log }
 
+  /// The process and the logger that log each service's requests.
+  private static let requestLoggers: [ServiceType: (process: String, logger: String)] = [
+    .compute: ("nova-api", "nova.api.openstack.requestlog"), .sharedFileSystem: ("manila-api", "manila.api.openstack.wsgi"),
+    .network: ("neutron-server", "neutron.wsgi"), .image: ("glance-api", "eventlet.wsgi.server"),
+  ]
+
   /// The API service's request log line: `"GET /v2.1/servers/detail" status: 200 len: 0 microversion: 2.100`.
+
   private func logRequest(_ request: APIRequest, service: ServiceType, requestID: String, status: Int) {
-    let names: [ServiceType: (String, String)] = [
-      .compute: ("nova-api", "nova.api.openstack.requestlog"), .sharedFileSystem: ("manila-api", "manila.api.openstack.wsgi"),
-      .network: ("neutron-server", "neutron.wsgi"), .image: ("glance-api", "eventlet.wsgi.server"),
-    ]
-    guard let (name, logger) = names[service] else { return }
+    guard state.keepsLog, let (name, logger) = Self.requestLoggers[service] else { return }
     let caller = state.identity.caller(request.headers["X-Auth-Token"], at: state.clock.now)
     let query = request.query.isEmpty ? "" : "?" + request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     var message = "\"\(request.method.rawValue) \(request.path)\(query)\" status: \(status)"

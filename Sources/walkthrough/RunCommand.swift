@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let session = Session(
-      cloud: FakeCloud(definition: try definition()), terminalWidth: width, recordingTraffic: record != nil)
+      cloud: FakeCloud(definition: try definition(), keepsLog: log), terminalWidth: width, recordingTraffic: record != nil)
     var lines = commands
     if lines.isEmpty {
       while let line = readLine() { lines.append(line) }

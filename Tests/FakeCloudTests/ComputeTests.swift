@@ -10,7 +10,7 @@ import Testing
   static func smallCloud() -> FakeCloud {
     var definition = CloudDefinition.devstack
     definition.computeHosts = [CloudDefinition.ComputeHost(name: "devstack", vcpus: 2, memory: 1536, disk: 20)]
-    return FakeCloud(definition: definition)
+    return FakeCloud(definition: definition, keepsLog: true)
   }
 
   struct Client {
@@ -160,5 +160,19 @@ import Testing
     #expect(records.allSatisfy { $0.globalRequestID == kept })
     #expect(records.last?.message == "Failed to compute_task_migrate_server: No valid host was found. No valid host found for resize")
     #expect(records.first?.line.contains("[\(kept ?? "None") \(local) ") == true)
+  }
+
+  /// The log is kept only when asked for; the same failed resize in a cloud that was not asked
+  /// leaves none.
+  @Test func keepsNoLogUnlessAsked() throws {
+    let logging = Self.smallCloud()
+    let silent = FakeCloud(definition: logging.definition)
+    for cloud in [logging, silent] {
+      let member = try Client(cloud, user: "clouduser1", project: "demo")
+      _ = try Self.failedResize(member)
+      member.cloud.advanceClock(seconds: 5)
+    }
+    #expect(logging.log.map(\.service).contains("nova-conductor"))
+    #expect(silent.log.isEmpty)
   }
 }

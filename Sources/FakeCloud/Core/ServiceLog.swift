@@ -30,10 +30,9 @@ public struct LogRecord: Equatable, Sendable {
   /// nothing (anything else is ignored, silently).
   static func globalRequestID(_ header: String?) -> String? {
     guard let header, header.utf8.count == 40, header.hasPrefix("req-") else { return nil }
-    let uuid = Array(header.utf8.dropFirst(4))
     let isHex = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) }
-    for (index, byte) in uuid.enumerated() {
-      if [8, 13, 18, 23].contains(index) {
+    for (index, byte) in header.utf8.dropFirst(4).enumerated() {
+      if index == 8 || index == 13 || index == 18 || index == 23 {
         guard byte == UInt8(ascii: "-") else { return nil }
       } else {
         guard isHex(byte) else { return nil }

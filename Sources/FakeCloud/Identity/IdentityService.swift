@@ -68,17 +68,30 @@ enum IdentityService {
         let endpoint: [JSON] = endpoints[service].map { url in
           [
             .object([
-              "id": .string(SHA224.hexDigest(service.rawValue).prefix(32).description), "interface": "public",
+              "id": .string(catalogIDs[service]!.endpoint), "interface": "public",
               "region": "RegionOne", "region_id": "RegionOne", "url": .string(url),
             ])
           ]
         } ?? []
         return .object([
-          "endpoints": .array(endpoint), "id": .string(SHA224.hexDigest("service " + service.rawValue).prefix(32).description),
+          "endpoints": .array(endpoint), "id": .string(catalogIDs[service]!.service),
           "type": .string(service.rawValue), "name": .string(serviceNames[service] ?? service.rawValue),
         ])
       })
   }
+
+  /// Each service's id and its endpoint's, the same in every cloud; worked out once, as every
+  /// token carries them.
+  private static let catalogIDs: [ServiceType: (endpoint: String, service: String)] = Dictionary(
+    uniqueKeysWithValues: ServiceType.allCases.map { service in
+      (
+        service,
+        (
+          String(SHA224.hexDigest(service.rawValue).prefix(32)),
+          String(SHA224.hexDigest("service " + service.rawValue).prefix(32))
+        )
+      )
+    })
 
   /// The names devstack registers the services under.
   private static let serviceNames: [ServiceType: String] = [
@@ -151,7 +164,7 @@ enum IdentityService {
     token["project"] = projectView
     token["is_domain"] = false
     token["roles"] = .array(account.roles.map { .object(["name": .string($0)]) })
-    token["catalog"] = catalog(state.endpoints)
+    token["catalog"] = state.catalog
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
     return response
