@@ -153,18 +153,19 @@ enum IdentityService {
     state.identity.tokens[tokenID] = (caller, state.clock.now + tokenLifetime)
     let issued = state.clock.now
     let domain: JSON = .object(["id": "default", "name": "Default"])
-    let userView: JSON = .object([
-      "domain": domain, "id": .string(account.id), "name": .string(account.name), "password_expires_at": .null,
-    ])
-    let projectView: JSON = .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)])
-    var token: JSONObject = ["methods": .array(["password"]), "user": userView]
-    token["audit_ids"] = .array([.string(String(state.requestIDs.uuid().prefix(22)))])
-    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z")
-    token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
-    token["project"] = projectView
-    token["is_domain"] = false
-    token["roles"] = .array(account.roles.map { .object(["name": .string($0)]) })
-    token["catalog"] = state.catalog
+    let token: JSONObject = [
+      "methods": .array(["password"]),
+      "user": .object([
+        "domain": domain, "id": .string(account.id), "name": .string(account.name), "password_expires_at": .null,
+      ]),
+      "audit_ids": .array([.string(String(state.requestIDs.uuid().prefix(22)))]),
+      "expires_at": .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z"),
+      "issued_at": .string(VirtualClock.isoMicroseconds(issued) + "Z"),
+      "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
+      "is_domain": false,
+      "roles": .array(account.roles.map { .object(["name": .string($0)]) }),
+      "catalog": state.catalog,
+    ]
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
     return response
