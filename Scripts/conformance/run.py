@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """The conformance suite: the real `openstack` client against `walkthrough serve`, command for
-command, compared with the emulation.
+command, compared byte for byte with the emulation.
 
 For each page (default: the pages in walkthroughs/), it serves the page's cloud file with
-`walkthrough serve`, runs every command of the page through the real python-openstackclient
-(`source openrc USER PROJECT`, `export` and `unset` are followed as the session follows them;
-other lines are skipped, as the emulation never runs them), writes what the real client printed
-as a page of its own that names the same cloud file and width, and checks that page with
-`walkthrough check`: the emulation, on an identical fresh cloud, must print the same, values the
-two clouds make up (request IDs, times) bound one to one as check binds them. Any other
-difference fails the command. Two things are written as the emulation writes them before the
-comparison: the page's IDs in commands become the served cloud's (found where the page shows
-them), and the server's URL in error messages becomes the emulated `http://devstack`. It ends with `N passed, N failed`; the exit status is 1 when any
-failed.
+`walkthrough serve` and starts the emulation on an identical fresh cloud
+(`walkthrough run --format json`, driven a line at a time). Every command of the page runs on
+both: through the real python-openstackclient against the server (`source openrc USER PROJECT`,
+`export` and `unset` followed as the emulation's session follows them), and through the
+emulation. Their standard output, standard error and exit status must be the same, byte for
+byte, but for the values each cloud makes up on its own: request IDs (the real client makes more
+requests than the emulation) and timestamps (the server's clock also moves with wall time). Those
+are bound one to one across the page, the first time each appears, and must keep to their
+binding. Lines that are not commands for the client (other programs) run on neither side.
+
+Two things are written before the commands run: the page's IDs become each cloud's (found where
+the page shows them: resources get the same IDs on both clouds, request IDs do not), and the
+server's URL in the real client's error messages becomes the emulated `http://devstack`.
+
+Every difference is a failure, listed with the page's line and a diff. It ends with
+`N passed, N failed`; the exit status is 1 when any failed.
 
     Scripts/conformance/run.py [--venv .venv-osc] [--walkthrough .build/debug/walkthrough] [PAGE...]
 
@@ -20,6 +26,7 @@ It needs the real client in a virtualenv (Scripts/osc-replay/setup-venv.sh makes
 """
 
 import argparse
+import difflib
 import json
 import os
 import re
@@ -31,10 +38,15 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# What each cloud makes up on its own: request IDs, and times in the services' formats.
+VOLATILE = re.compile(
+    r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?"
+)
 # Where the emulation says the cloud's services are, in the messages that quote a URL.
 EMULATED_ENDPOINT = "http://devstack"
-ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def directives(text):
@@ -67,11 +79,119 @@ def serve(walkthrough, cloud):
     return process, match.group(1), clouds
 
 
-def users(clouds):
-    """Each user's password, from the clouds.yaml entries."""
-    found = {}
-    for name, password in re.findall(r"username: (\S+)\n\s+password: (\S+)", clouds):
-        found[name] = password
+class Emulation:
+    """`walkthrough run --format json`: one session on a fresh cloud, a command at a time."""
+
+    def __init__(self, walkthrough, cloud, width):
+        args = [walkthrough, "run", "--format", "json"]
+        args += ["--cloud", cloud] if cloud else []
+        args += ["--width", str(width)] if width else []
+        self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def run(self, command):
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit("conformance: walkthrough run ended at: " + command)
+        return json.loads(line)
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+class RealClient:
+    """The real `openstack` against the server, with the environment a shell would have."""
+
+    def __init__(self, venv, clouds, width, work):
+        clouds_file = os.path.join(work, "clouds.yaml")
+        with open(clouds_file, "w") as handle:
+            handle.write(clouds)
+        self.passwords = dict(re.findall(r"username: (\S+)\n\s+password: (\S+)", clouds))
+        self.openstack = os.path.join(venv, "bin", "openstack")
+        self.env = {"PATH": os.environ.get("PATH", ""), "HOME": work, "OS_CLIENT_CONFIG_FILE": clouds_file,
+                    "OS_CLOUD": "walkthrough-devstack", "OS_USER_DOMAIN_NAME": "Default",
+                    "OS_PROJECT_DOMAIN_NAME": "Default"}
+        if width:
+            self.env["CLIFF_MAX_TERM_WIDTH"] = str(width)
+
+    def run(self, words, base):
+        """Runs an `openstack` line, or follows `source openrc`, `export` and `unset`; returns
+        (stdout, stderr, exit status)."""
+        if words[:1] == ["openstack"]:
+            result = subprocess.run([self.openstack] + words[1:], env=self.env, capture_output=True, text=True,
+                                    timeout=600)
+            # The SDK quotes the URL of a failed request: the emulated cloud's endpoint.
+            return (result.stdout.replace(base, EMULATED_ENDPOINT), result.stderr.replace(base, EMULATED_ENDPOINT),
+                    result.returncode)
+        if words[:1] in (["source"], ["."]) and len(words) > 2:
+            self.env.update({"OS_USERNAME": words[2], "OS_PASSWORD": self.passwords.get(words[2], ""),
+                             "OS_PROJECT_NAME": words[3] if len(words) > 3 else words[2]})
+        elif words[:1] == ["export"]:
+            for assignment in words[1:]:
+                name, _, value = assignment.partition("=")
+                self.env[name] = value
+        elif words[:1] == ["unset"]:
+            for name in words[1:]:
+                self.env.pop(name, None)
+        return "", "", 0
+
+
+def learn_ids(ids, documented, printed):
+    """Binds the page's IDs to the ones a cloud printed where the page shows them."""
+    page_ids, printed_ids = UUID.findall(documented), UUID.findall(printed)
+    if len(page_ids) == len(printed_ids):
+        for page_id, printed_id in zip(page_ids, printed_ids):
+            ids.setdefault(page_id, printed_id)
+
+
+def with_ids(ids, command):
+    return UUID.sub(lambda match: ids.get(match.group(0), match.group(0)), command)
+
+
+class Bindings:
+    """Request IDs and times bound one to one, real to emulated, for the whole page."""
+
+    def __init__(self):
+        self.real_to_emulated = {}
+        self.emulated_to_real = {}
+
+    def normalise(self, real, emulated):
+        """Both texts with each bound pair written as the same placeholder, or a reason the
+        values cannot be bound."""
+        real_values = [match.group(0) for match in VOLATILE.finditer(real)]
+        emulated_values = [match.group(0) for match in VOLATILE.finditer(emulated)]
+        if len(real_values) != len(emulated_values):
+            return None, "the real client printed %d request IDs and times, the emulation %d" % (
+                len(real_values), len(emulated_values))
+        for real_value, emulated_value in zip(real_values, emulated_values):
+            bound = self.real_to_emulated.setdefault(real_value, emulated_value)
+            back = self.emulated_to_real.setdefault(emulated_value, real_value)
+            if bound != emulated_value or back != real_value:
+                return None, "%s is bound to %s, but the emulation printed %s" % (real_value, bound, emulated_value)
+        placeholders = {value: "<%s %d>" % ("request ID" if value.startswith("req-") else "time", index)
+                        for index, value in enumerate(self.real_to_emulated)}
+        emulated_placeholders = {self.real_to_emulated[value]: name for value, name in placeholders.items()}
+        return (VOLATILE.sub(lambda match: placeholders[match.group(0)], real),
+                VOLATILE.sub(lambda match: emulated_placeholders[match.group(0)], emulated)), None
+
+
+def differences(bindings, real, emulated):
+    """What differs between the real client's (stdout, stderr, status) and the emulation's."""
+    found = []
+    for stream, real_text, emulated_text in (("stdout", real[0], emulated["stdout"]),
+                                             ("stderr", real[1], emulated["stderr"])):
+        normalised, problem = bindings.normalise(real_text, emulated_text)
+        if problem:
+            found.append("%s: %s" % (stream, problem))
+            normalised = (real_text, emulated_text)
+        if normalised[0] != normalised[1]:
+            diff = difflib.unified_diff(normalised[0].splitlines(), normalised[1].splitlines(),
+                                        "real client " + stream, "emulation " + stream, lineterm="", n=1)
+            found.append("\n".join(diff))
+    if real[2] != emulated["exit_status"]:
+        found.append("exit status: real client %d, emulation %d" % (real[2], emulated["exit_status"]))
     return found
 
 
@@ -79,84 +199,44 @@ def run_page(page, args):
     text = open(page, encoding="utf-8").read()
     cloud, width = directives(text)
     cloud_path = os.path.join(os.path.dirname(os.path.abspath(page)), cloud) if cloud else None
-    listed = subprocess.run([args.walkthrough, "list", "--format", "json", page], capture_output=True, text=True, check=True)
+    listed = subprocess.run([args.walkthrough, "list", "--format", "json", page], capture_output=True, text=True,
+                            check=True)
     steps = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
     page_lines = text.split("\n")
     process, base, clouds = serve(args.walkthrough, cloud_path)
-    passwords = users(clouds)
-    work = tempfile.mkdtemp(prefix="walkthrough-conformance-")
-    clouds_file = os.path.join(work, "clouds.yaml")
-    with open(clouds_file, "w") as handle:
-        handle.write(clouds)
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": work, "OS_CLIENT_CONFIG_FILE": clouds_file,
-           "OS_CLOUD": "walkthrough-devstack", "OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"}
-    if width:
-        env["CLIFF_MAX_TERM_WIDTH"] = str(width)
-    openstack = os.path.join(args.venv, "bin", "openstack")
-    transcript = []
-    # The page's IDs stand for the served cloud's: where a command printed IDs at the places the
-    # page shows its own, later commands run with the served cloud's (request IDs differ: the
-    # real client makes more requests than the emulation).
-    ids = {}
+    emulation = Emulation(args.walkthrough, cloud_path, width)
+    real_client = RealClient(args.venv, clouds, width, tempfile.mkdtemp(prefix="walkthrough-conformance-"))
+    # The page's IDs stand for each cloud's own: resources have the same IDs on both, but a
+    # request ID the page shows (`server event show vm1 req-...`) is each cloud's own.
+    real_ids, emulated_ids = {}, {}
+    bindings = Bindings()
+    passed = failed = 0
     try:
         for step in steps:
-            command = UUID.sub(lambda match: ids.get(match.group(0), match.group(0)), step["command"])
-            words = shlex.split(command)
-            if words[:1] == ["openstack"]:
-                result = subprocess.run([openstack] + words[1:], env=env, capture_output=True, text=True, timeout=600)
-                # The SDK quotes the URL of a failed request: the emulated cloud's endpoint.
-                output = (result.stdout + result.stderr).replace(base, EMULATED_ENDPOINT)
-                first, last = step["output_first_line"], step["output_last_line"]
-                documented = "\n".join(page_lines[first - 1:last]) if first else ""
-                page_ids, real_ids = UUID.findall(documented), UUID.findall(output)
-                if len(page_ids) == len(real_ids):
-                    for page_id, real_id in zip(page_ids, real_ids):
-                        ids.setdefault(page_id, real_id)
-                # The transcript keeps the page's command: the emulation runs it as the page does.
-                transcript.append((step["command"], output, result.returncode))
-            elif words[:1] in (["source"], ["."]) and len(words) > 2:
-                env.update({"OS_USERNAME": words[2], "OS_PASSWORD": passwords.get(words[2], ""),
-                            "OS_PROJECT_NAME": words[3] if len(words) > 3 else words[2]})
-                transcript.append((step["command"], "", 0))
-            elif words[:1] == ["export"]:
-                for assignment in words[1:]:
-                    name, _, value = assignment.partition("=")
-                    env[name] = value
-                transcript.append((step["command"], "", 0))
-            elif words[:1] == ["unset"]:
-                for name in words[1:]:
-                    env.pop(name, None)
-                transcript.append((step["command"], "", 0))
+            words = shlex.split(step["command"])
+            if words[:1] not in (["openstack"], ["source"], ["."], ["export"], ["unset"]):
+                print("%s:%d: skipped (not for the client): %s" % (page, step["line"], step["command"]))
+                continue
+            real = real_client.run(shlex.split(with_ids(real_ids, step["command"])), base)
+            emulated = emulation.run(with_ids(emulated_ids, step["command"]))
+            first, last = step["output_first_line"], step["output_last_line"]
+            documented = "\n".join(page_lines[first - 1:last]) if first else ""
+            learn_ids(real_ids, documented, real[0] + real[1])
+            learn_ids(emulated_ids, documented, emulated["stdout"] + emulated["stderr"])
+            found = differences(bindings, real, emulated)
+            if not emulated["simulated"]:
+                found.insert(0, "the emulation does not simulate this command")
+            if found:
+                failed += 1
+                print("%s:%d: FAILED: %s" % (page, step["line"], step["command"]))
+                for difference in found:
+                    print("    " + difference.replace("\n", "\n    "))
+            else:
+                passed += 1
     finally:
+        emulation.close()
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
-    # The real client's transcript as a page of its own, for `walkthrough check`.
-    page_text = ["Conformance transcript", "======================", ""]
-    if cloud_path:
-        page_text += [".. walkthrough: cloud " + cloud_path, ""]
-    if width:
-        page_text += [".. walkthrough: width %d" % width, ""]
-    for command, output, _ in transcript:
-        page_text += ["::", "", "  $ " + command] + ["  " + line if line else "" for line in output.rstrip("\n").split("\n")] + [""]
-    transcript_page = os.path.join(work, os.path.basename(page) + ".real.rst")
-    with open(transcript_page, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(page_text) + "\n")
-    checked = subprocess.run([args.walkthrough, "check", "--format", "json", transcript_page], capture_output=True, text=True)
-    results = [json.loads(line) for line in checked.stdout.splitlines() if line.strip()]
-    passed = failed = 0
-    for result in results:
-        if result["outcome"] in ("matched", "not simulated"):
-            passed += 1
-        else:
-            failed += 1
-            print("%s: %s: %s" % (page, result["outcome"], result["command"]))
-            for difference in result.get("differences", [])[:10]:
-                print("    %s %s" % (difference["side"], difference["text"]))
-            if "message" in result:
-                print("    " + result["message"])
-    if not results:
-        print("%s: walkthrough check printed nothing:\n%s" % (page, checked.stderr))
-        failed += 1
     print("%s: %d passed, %d failed" % (page, passed, failed))
     return passed, failed
 

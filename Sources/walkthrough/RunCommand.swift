@@ -1,5 +1,6 @@
 import ArgumentParser
 import Check
+import CloudAPI
 import Documents
 import FakeCloud
 import Foundation
@@ -12,9 +13,17 @@ struct RunCommand: ParsableCommand {
     abstract: "Run commands against a fresh fake cloud and print what the emulated client prints.",
     discussion: """
       Each argument is one command line (`"openstack share type list"`); with none, lines are read \
-      from standard input. The exit status is the last command's.
+      from standard input and each runs as soon as it is read. The exit status is the last \
+      command's.
       """
   )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    /// What the client writes, to standard output and standard error.
+    case text
+    /// A JSON object a line for each command: the command, its output, error output and status.
+    case json
+  }
 
   @Option(help: "A cloud file (YAML) describing the cloud to start; devstack's by default.")
   var cloud: String?
@@ -28,21 +37,34 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "After the commands, print what the cloud's services logged, with the request IDs.")
   var log = false
 
+  @Option(help: "text: what the client prints; json: a line for each command, for programs driving the session.")
+  var format: Format = .text
+
   @Argument(help: "Command lines, such as \"openstack subnet list\".")
   var commands: [String] = []
 
   func run() throws {
     let session = Session(
       cloud: FakeCloud(definition: try definition(), keepsLog: log), terminalWidth: width, recordingTraffic: record != nil)
-    var lines = commands
-    if lines.isEmpty {
-      while let line = readLine() { lines.append(line) }
-    }
+    // Lines from standard input run as they come, so that a program can drive the session a
+    // command at a time and read each answer before it sends the next.
+    var arguments = commands.makeIterator()
+    let nextLine = commands.isEmpty ? { readLine() } : { arguments.next() }
     var status: Int32 = 0
-    for line in lines where !line.allSatisfy(\.isWhitespace) {
+    while let line = nextLine() {
+      guard !line.allSatisfy(\.isWhitespace) else { continue }
       let result = session.run(line)
-      FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
-      FileHandle.standardError.write(Data(result.standardError.utf8))
+      switch format {
+      case .text:
+        FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+        FileHandle.standardError.write(Data(result.standardError.utf8))
+      case .json:
+        let entry: JSON = .object([
+          "command": .string(line), "stdout": .string(result.standardOutput), "stderr": .string(result.standardError),
+          "exit_status": .int(Int(result.exitStatus)), "simulated": .bool(result.isSimulated),
+        ])
+        FileHandle.standardOutput.write(Data((entry.pythonCompact + "\n").utf8))
+      }
       status = result.exitStatus
     }
     if log {

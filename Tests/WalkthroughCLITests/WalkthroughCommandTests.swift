@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `walkthrough list` and `walkthrough run`, run as a user runs them.
@@ -15,11 +16,7 @@ import Testing
   }
 
   func walkthrough(_ arguments: [String], input: String?) throws -> Result {
-    let process = Process()
-    let products = Bundle.main.bundleURL.deletingLastPathComponent()
-    let candidates = [products, Bundle.main.bundleURL].map { $0.appendingPathComponent("walkthrough") }
-    process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    process.arguments = arguments
+    let process = try walkthroughProcess(arguments)
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
@@ -35,6 +32,16 @@ import Testing
     return Result(
       status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
       standardError: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// The built `walkthrough`, not started yet.
+  func walkthroughProcess(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    let products = Bundle.main.bundleURL.deletingLastPathComponent()
+    let candidates = [products, Bundle.main.bundleURL].map { $0.appendingPathComponent("walkthrough") }
+    process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    process.arguments = arguments
+    return process
   }
 
   func page(_ text: String, named name: String) throws -> String {
@@ -114,6 +121,59 @@ import Testing
     #expect(result.status == 127)
     #expect(result.standardOutput == "\n")
     #expect(result.standardError == "walkthrough: not run: the line 'ls' is not simulated.\n")
+  }
+
+  @Test func runPrintsAJSONLineForEachCommand() throws {
+    let result = try walkthrough("run", "--format", "json", "openstack share network list", "openstack share show nothing")
+    #expect(result.status == 1)
+    #expect(
+      result.standardOutput == """
+        {"command": "openstack share network list", "stdout": "\\n", "stderr": "", "exit_status": 0, "simulated": true}
+        {"command": "openstack share show nothing", "stdout": "", "stderr": "No share with a name or ID of 'nothing' exists.\\n", "exit_status": 1, "simulated": true}
+
+        """)
+    #expect(result.standardError.isEmpty)
+  }
+
+  /// A program drives the session a line at a time: each answer comes before the next line is
+  /// written.
+  @Test func runAnswersEachLineFromStandardInputAsItComes() throws {
+    let process = try walkthroughProcess(["run", "--format", "json"])
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer { process.terminate() }
+    var answers: [String] = []
+    for line in ["openstack share type list -f value -c Name", "openstack share network list -f value"] {
+      input.fileHandleForWriting.write(Data((line + "\n").utf8))
+      let answer = try #require(Self.readLine(from: output.fileHandleForReading, within: .seconds(20)), "no answer to \(line)")
+      answers.append(answer)
+    }
+    #expect(
+      answers == [
+        #"{"command": "openstack share type list -f value -c Name", "stdout": "default\ndhss_false\ndhss_true\n", "stderr": "", "exit_status": 0, "simulated": true}"#,
+        #"{"command": "openstack share network list -f value", "stdout": "", "stderr": "", "exit_status": 0, "simulated": true}"#,
+      ])
+  }
+
+  /// A line from `handle`, or nil when none comes in time (the reader is left behind, blocked).
+  static func readLine(from handle: FileHandle, within timeout: Duration) -> String? {
+    let line = Mutex<String?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      var bytes: [UInt8] = []
+      while true {
+        let data = handle.readData(ofLength: 1)
+        if data.isEmpty || data.first == UInt8(ascii: "\n") { break }
+        bytes += data
+      }
+      line.withLock { $0 = String(decoding: bytes, as: UTF8.self) }
+      done.signal()
+    }
+    guard done.wait(timeout: .now() + .seconds(Int(timeout.components.seconds))) == .success else { return nil }
+    return line.withLock { $0 }
   }
 
   @Test func runRecordsTheRESTExchanges() throws {
