@@ -20,7 +20,8 @@ server's URL in the real client's error messages becomes the emulated `http://de
 Every difference is a failure, listed with the page's line and a diff. It ends with
 `N passed, N failed`; the exit status is 1 when any failed.
 
-    Scripts/conformance/run.py [--venv .venv-osc] [--walkthrough .build/debug/walkthrough] [PAGE...]
+    Scripts/conformance/run.py [--venv .venv-osc] [--walkthrough .build/debug/walkthrough]
+                               [--cloud FILE] [--width N] [PAGE...]
 
 It needs the real client in a virtualenv (Scripts/osc-replay/setup-venv.sh makes one).
 """
@@ -198,7 +199,8 @@ def differences(bindings, real, emulated):
 def run_page(page, args):
     text = open(page, encoding="utf-8").read()
     cloud, width = directives(text)
-    cloud_path = os.path.join(os.path.dirname(os.path.abspath(page)), cloud) if cloud else None
+    cloud_path = os.path.join(os.path.dirname(os.path.abspath(page)), cloud) if cloud else args.cloud
+    width = width or args.width
     listed = subprocess.run([args.walkthrough, "list", "--format", "json", page], capture_output=True, text=True,
                             check=True)
     steps = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
@@ -245,6 +247,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--venv", default=os.path.join(ROOT, ".venv-osc"))
     parser.add_argument("--walkthrough", default=os.path.join(ROOT, ".build", "debug", "walkthrough"))
+    parser.add_argument("--cloud", help="the cloud file for pages that name none (as check's --cloud)")
+    parser.add_argument("--width", type=int, help="the terminal width for pages that declare none (as check's --width)")
     parser.add_argument("pages", nargs="*")
     args = parser.parse_args()
     pages = args.pages or sorted(
