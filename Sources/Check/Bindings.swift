@@ -7,6 +7,9 @@ public struct Bindings: Sendable {
   private var documentedFor: [String: String] = [:]
   /// The bound timestamps, page's first, in the order they were bound.
   private var timestamps: [(String, String)] = []
+  /// Values bound by the field they are in (a password, an address), which no pattern finds in
+  /// a line: the cloud's, and the page's each stands for.
+  private var fieldValues: [(actual: String, documented: String)] = []
 
   public init() {}
 
@@ -98,6 +101,7 @@ public struct Bindings: Sendable {
     if let other = documentedFor[actual] { return other == documented }
     actualFor[documented] = actual
     documentedFor[actual] = documented
+    if !Self.pattern(of: actual).hasValues { fieldValues.append((actual, documented)) }
     return true
   }
 
@@ -169,6 +173,38 @@ public struct Bindings: Sendable {
       case .value(let value): return actualFor[String(value)].map { Substring($0) } ?? value
       }
     }.joined()
+  }
+
+  /// A printed line with every bound value of the cloud's replaced by the page's, so that
+  /// regenerated output keeps the page's IDs and times; values never bound stay as printed.
+  public func documented(_ line: String) -> String {
+    var text = Self.pattern(of: line).parts.map { part -> Substring in
+      switch part {
+      case .text(let text): return text
+      case .value(let value): return documentedFor[String(value)].map { Substring($0) } ?? value
+      }
+    }.joined()
+    for (actual, documented) in fieldValues { text = Self.replacingWholeValue(actual, with: documented, in: text) }
+    return text
+  }
+
+  /// `text` with each occurrence of `value` that is a value of its own (not part of a longer
+  /// word, number or address) replaced.
+  private static func replacingWholeValue(_ value: String, with replacement: String, in text: String) -> String {
+    guard !value.isEmpty, text.contains(value) else { return text }
+    let continues = { (character: Character?) in
+      character.map { $0.isLetter || $0.isNumber || ".:-_".contains($0) } ?? false
+    }
+    var result = ""
+    var rest = text[...]
+    while let range = rest.range(of: value) {
+      let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+      let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+      result += rest[..<range.lowerBound]
+      result += continues(before) || continues(after) ? value : replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
   }
 
   /// A lower-case hexadecimal digit: what volatile values are made of, so what must not touch

@@ -98,6 +98,18 @@ public struct CheckSettings: Sendable {
   }
 }
 
+/// A page run and checked: each command's outcome and what it printed, and the values bound.
+public struct PageRun: Sendable {
+  public var results: [StepResult]
+  /// What each command printed, as the page would show it (standard output, then standard
+  /// error; trailing spaces and blank lines dropped); `nil` for a command that did not run.
+  public var printed: [[String]?]
+  /// The page's values and the cloud's they stand for, as bound over the whole page.
+  public var bindings: Bindings
+  /// The terminal width the page's commands ran at; `nil`: a pipe, no wrapping.
+  public var terminalWidth: Int?
+}
+
 /// Runs a page's commands in one session against a fresh cloud and compares each command's
 /// output with the output the page documents, line by line (trailing white space ignored).
 public enum PageCheck {
@@ -105,24 +117,39 @@ public enum PageCheck {
   public static func run(_ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings()) throws(DocumentError)
     -> [StepResult]
   {
+    try runKeepingOutput(walkthrough, settings: settings).results
+  }
+
+  /// Checks a page as ``run(_:settings:)`` does, and keeps what each command printed.
+  /// - Parameter widths: terminal widths for some commands (by step) instead of the page's.
+  public static func runKeepingOutput(
+    _ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings(), widths: [Int: Int] = [:]
+  ) throws(DocumentError) -> PageRun {
     let plan = try PagePlan(walkthrough)
     let cloud = try plan.cloudFile.map { file throws(DocumentError) in try settings.cloudFiles.definition(at: file) } ?? settings.cloud
-    let session = Session(cloud: FakeCloud(definition: cloud), terminalWidth: plan.terminalWidth ?? settings.terminalWidth)
+    let terminalWidth = plan.terminalWidth ?? settings.terminalWidth
+    let session = Session(cloud: FakeCloud(definition: cloud), terminalWidth: terminalWidth)
     var bindings = Bindings()
+    var printed: [[String]?] = []
     var results = walkthrough.steps.enumerated().map { index, step in
       for (name, value) in plan.environment[index] ?? [] { session.export(name, value) }
-      if let reason = plan.skipped[index] { return StepResult(step: step, outcome: .skipped(reason: reason)) }
+      if let reason = plan.skipped[index] {
+        printed.append(nil)
+        return StepResult(step: step, outcome: .skipped(reason: reason))
+      }
       let start = ContinuousClock.now
       // A documented ID in a later command stands for the cloud's ID it was bound to.
       let line = bindings.substituted(step.command.command)
-      let result = session.run(line)
+      let result = session.run(line, width: widths[index])
+      let lines = OutputComparison.lines(result.standardOutput + result.standardError)
+      printed.append(result.isSimulated ? lines : nil)
       let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
       let comparison = OutputComparison(command: step.command, words: words, settings: settings)
-      let (outcome, notes) = comparison.outcome(of: result, bindings: &bindings)
+      let (outcome, notes) = comparison.outcome(of: result, printed: lines, bindings: &bindings)
       return StepResult(step: step, outcome: outcome, notes: notes, seconds: (ContinuousClock.now - start).seconds)
     }
     expectDrift(in: &results, plan: plan)
-    return results
+    return PageRun(results: results, printed: printed, bindings: bindings, terminalWidth: terminalWidth)
   }
 
   /// A block the page says drifts: its drifting and failing commands are expected; when none

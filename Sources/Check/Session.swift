@@ -38,8 +38,8 @@ public final class Session {
     }
   }
 
-  /// Runs one command line.
-  public func run(_ line: String) -> CommandResult {
+  /// Runs one command line; `width`, when given, is the terminal's width for this command alone.
+  public func run(_ line: String, width: Int? = nil) -> CommandResult {
     let words: [String]
     do {
       words = try ShellWords.split(line, variables: environment)
@@ -54,7 +54,7 @@ public final class Session {
     case "openstack":
       // A person takes a moment between two commands; the cloud's background work goes on.
       cloud.advanceClock(seconds: 1)
-      return client.run(arguments, environment: environment, terminalWidth: terminalWidth)
+      return client.run(arguments, environment: environment, terminalWidth: width ?? terminalWidth)
     case "source", ".":
       guard let file = arguments.first, file.hasSuffix("openrc") else {
         return notSimulated(line, because: "sources a file other than devstack's openrc")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Check
 import Documents
-import FakeCloud
 import Foundation
 import Synchronization
 
@@ -51,11 +50,7 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var pages: PageOptions
 
-  @Option(help: "The terminal width the pages' output was captured at, for pages that do not give theirs; none: no wrapping.")
-  var width: Int?
-
-  @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
-  var cloud: String?
+  @OptionGroup var defaults: RunOptions
 
   @Flag(help: "Count a table wrapped at another width than the page's as drift.")
   var strictLayout = false
@@ -85,14 +80,9 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     var files = try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax)
     if let shard { files = PageRunner.shard(files, index: shard.index, of: shard.count) }
-    var settings = CheckSettings(terminalWidth: width, strictLayout: strictLayout, strictOrder: strictOrder)
-    if let cloud {
-      do {
-        settings.cloud = try CloudDefinition(contentsOfFile: cloud)
-      } catch {
-        throw DocumentError(file: error.file, line: error.line, reason: error.reason)
-      }
-    }
+    var settings = try defaults.settings()
+    settings.strictLayout = strictLayout
+    settings.strictOrder = strictOrder
     let text = TextReport(colour: color == .always || color == .auto && TextReport.colourByDefault())
     let format = self.format
     // Only the JUnit report needs every page's results; the exit status needs two flags.

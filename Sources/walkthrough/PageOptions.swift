@@ -1,5 +1,7 @@
 import ArgumentParser
+import Check
 import Documents
+import FakeCloud
 
 extension Syntax: ExpressibleByArgument {}
 
@@ -16,5 +18,27 @@ struct PageOptions: ParsableArguments {
     try WalkthroughReader.pages(in: paths, syntax: syntax).map {
       try WalkthroughReader.read(file: $0, syntax: syntax)
     }
+  }
+}
+
+/// What pages run with when they do not say: the terminal width and the cloud.
+struct RunOptions: ParsableArguments {
+  @Option(help: "The terminal width the pages' output was captured at, for pages that do not give theirs; none: no wrapping.")
+  var width: Int?
+
+  @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
+  var cloud: String?
+
+  /// The settings these options give; an unreadable cloud file throws, naming its line.
+  func settings() throws -> CheckSettings {
+    var settings = CheckSettings(terminalWidth: width)
+    if let cloud {
+      do {
+        settings.cloud = try CloudDefinition(contentsOfFile: cloud)
+      } catch {
+        throw DocumentError(file: error.file, line: error.line, reason: error.reason)
+      }
+    }
+    return settings
   }
 }

@@ -176,6 +176,41 @@ import Testing
     return line.withLock { $0 }
   }
 
+  @Test func updateRewritesDriftInPlaceAndSaysSo() throws {
+    let original = "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n"
+    let path = try page(original, named: "types.rst")
+    let dryRun = try walkthrough("update", "--dry-run", path)
+    #expect(dryRun.status == 0)
+    #expect(
+      dryRun.standardOutput == """
+        \(path):4: output of the command at line 3
+        -   default
+        +   default
+        +   dhss_false
+        +   dhss_true
+        \(path): would rewrite the output of 1 command(s) (lines 3)
+
+        """)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+    let update = try walkthrough("update", path)
+    #expect(update.standardOutput == "\(path): rewrote the output of 1 command(s) (lines 3)\n")
+    #expect(
+      try String(contentsOfFile: path, encoding: .utf8)
+        == "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_false\n  dhss_true\n")
+    let again = try walkthrough("update", path)
+    #expect(again.status == 0)
+    #expect(again.standardOutput == "\(path): up to date\n")
+  }
+
+  @Test func updateSaysWhatItCannotRewrite() throws {
+    let path = try page(".. parsed-literal::\n\n   $ openstack share type list -f value -c Name\n   *default*\n", named: "p.rst")
+    let result = try walkthrough("update", path)
+    #expect(result.status == 1)
+    #expect(result.standardOutput == "\(path):3: not rewritten: a parsed-literal block's text is rendered from markup\n")
+    let missing = try walkthrough("update", path + ".gone")
+    #expect(missing.status == 2)
+  }
+
   @Test func runRecordsTheRESTExchanges() throws {
     let path = try page("", named: "traffic.json")
     let result = try walkthrough("run", "--record", path, "openstack share network list")

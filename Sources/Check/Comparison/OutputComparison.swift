@@ -13,11 +13,13 @@ struct OutputComparison {
   var settings: CheckSettings
 
   /// The outcome, and notes on differences that are not drift (rows in another order).
-  func outcome(of result: CommandResult, bindings: inout Bindings) -> (StepOutcome, notes: [String]) {
+  /// - Parameter printedText: what the command printed, as ``lines(_:)`` gives it.
+  func outcome(of result: CommandResult, printed printedText: [String], bindings: inout Bindings) -> (
+    StepOutcome, notes: [String]
+  ) {
     guard result.isSimulated else {
       return (.notSimulated(reason: String(result.standardError.trimmingSuffix("\n"))), [])
     }
-    let printedText = Self.lines(result.standardOutput + result.standardError)
     let printed = printedText.map(Self.tableCanonical)
     let original = command.output.map { String($0.trimmingSuffix(" ")) }
     // Columns padded to another width are not drift.
@@ -121,7 +123,7 @@ struct OutputComparison {
 
   /// The printed text as the page would show it: lines without trailing spaces, trailing blank
   /// lines dropped (as the reader drops them from documented output).
-  private static func lines(_ text: String) -> [String] {
+  static func lines(_ text: String) -> [String] {
     var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
       String(Substring($0).trimmingSuffix(" "))
     }

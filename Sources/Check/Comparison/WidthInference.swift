@@ -9,6 +9,13 @@ enum WidthInference {
   /// terminal when its columns divide the width unevenly).
   static let slack = 64
 
+  /// The terminal width a page's own wrapped table was captured at: the narrowest at which
+  /// cliff lays the page's cells out as the page shows them; `nil` for anything else.
+  static func captureWidth(of documented: [String]) -> Int? {
+    guard let border = documented.first, let table = CliffTable.parse(documented) else { return nil }
+    return width(of: table, pageBorder: border, printed: table)
+  }
+
   /// The narrowest terminal width at which cliff lays `printed` out with the page's column
   /// widths; `nil` when the page's table is not wrapped, or no width does it.
   static func width(of page: CliffTable, pageBorder: String, printed: CliffTable) -> Int? {

@@ -21,6 +21,14 @@ public struct DocumentError: Error, Equatable, CustomStringConvertible {
 public enum WalkthroughReader {
   /// Reads one page. The syntax comes from the file's extension unless `syntax` is given.
   public static func read(file: String, syntax: Syntax? = nil) throws(DocumentError) -> Walkthrough {
+    try readKeepingText(file: file, syntax: syntax).walkthrough
+  }
+
+  /// Reads one page as ``read(file:syntax:)`` does, and keeps the text it was read from, for
+  /// rewriting the page.
+  public static func readKeepingText(file: String, syntax: Syntax? = nil) throws(DocumentError) -> (
+    walkthrough: Walkthrough, text: String
+  ) {
     guard let syntax = syntax ?? Syntax(pathExtension: (file as NSString).pathExtension) else {
       throw DocumentError(
         file: file, reason: "unknown page syntax: name it with --syntax rst or --syntax markdown")
@@ -32,7 +40,7 @@ public enum WalkthroughReader {
       throw DocumentError(file: file, reason: "cannot read the file (\(Self.reason(error)))")
     }
     let text = try decode(data, file: file)
-    return parse(text, file: file, syntax: syntax)
+    return (parse(text, file: file, syntax: syntax), text)
   }
 
   /// Reads a page's text.

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Check
+import Documents
+import Foundation
+
+/// `walkthrough update`: rewrites the documented output of the commands that drift with what
+/// they print, in place, touching nothing else.
+struct UpdateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "update",
+    abstract: "Rewrite the documented output of drifting commands with what they print, in place.",
+    discussion: """
+      Each page runs as check runs it. The output of every command that drifts or fails is \
+      replaced by what it printed, with the page's own IDs and times where they were bound, \
+      indented as the command is, its tables wrapped at the width the page captured them at. \
+      Commands that match, are skipped, are not simulated or are expected to drift stay as they \
+      are, and so does everything else on the page. A page is written whole or not at all, and \
+      not when it changed since it was read.
+
+      Exit status: 0 when every drifting command was rewritten (or none drifted), 1 when some \
+      could not be, 2 for bad usage or a page that cannot be read or written.
+      """
+  )
+
+  @OptionGroup var pages: PageOptions
+
+  @OptionGroup var defaults: RunOptions
+
+  @Flag(help: "Print what would change, and write nothing.")
+  var dryRun = false
+
+  func run() throws {
+    let settings = try defaults.settings()
+    var unreadable = false
+    var refused = false
+    for file in try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax) {
+      do {
+        let (rewrite, original) = try Self.rewrite(file, syntax: pages.syntax, settings: settings)
+        if !dryRun && rewrite.text != original { try PageWriter.replace(file, original: original, with: rewrite.text) }
+        report(rewrite, file: file)
+        refused = refused || !rewrite.refused.isEmpty
+      } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        unreadable = true
+      }
+    }
+    if unreadable { throw ExitCode(2) }
+    if refused { throw ExitCode(1) }
+  }
+
+  /// Runs the page and rewrites its text; the text it was read from too.
+  private static func rewrite(_ file: String, syntax: Syntax?, settings: CheckSettings) throws(DocumentError)
+    -> (PageRewrite, original: String)
+  {
+    let (walkthrough, text) = try WalkthroughReader.readKeepingText(file: file, syntax: syntax)
+    return (try PageRewrite.rewriting(walkthrough, text: text, settings: settings), text)
+  }
+
+  private func report(_ rewrite: PageRewrite, file: String) {
+    for refusal in rewrite.refused {
+      print("\(file):\(refusal.line): not rewritten: \(refusal.reason)")
+    }
+    guard !rewrite.changes.isEmpty else {
+      if rewrite.refused.isEmpty { print("\(file): up to date") }
+      return
+    }
+    let lines = rewrite.changes.map { String($0.line) }.joined(separator: ", ")
+    if dryRun {
+      for change in rewrite.changes {
+        print("\(file):\(change.firstLine): output of the command at line \(change.line)")
+        for line in change.removed { print("- \(line)") }
+        for line in change.added { print("+ \(line)") }
+      }
+      print("\(file): would rewrite the output of \(rewrite.changes.count) command(s) (lines \(lines))")
+    } else {
+      print("\(file): rewrote the output of \(rewrite.changes.count) command(s) (lines \(lines))")
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import Documents
+import Foundation
+import Testing
+
+@testable import Check
+
+/// `walkthrough update`'s rewrite: the output of drifting commands replaced by what they print,
+/// with the page's own IDs, indentation and layout, and nothing else touched.
+@Suite struct PageRewriteTests {
+  func rewrite(_ text: String, file: String = "page.rst", syntax: Syntax = .rst, settings: CheckSettings = CheckSettings())
+    throws -> PageRewrite
+  {
+    try PageRewrite.rewriting(WalkthroughReader.parse(text, file: file, syntax: syntax), text: text, settings: settings)
+  }
+
+  @Test func rewritesOnlyWhatDriftsKeepingThePagesIDsAndIndentation() throws {
+    // The page's share network ID is not the cloud's, and its name is wrong: the ID is kept (the
+    // next command names it), the name is rewritten; the matching type list stays as written,
+    // odd spacing and all, and so does the skipped command.
+    let page = """
+      Intro.
+
+      .. code-block:: console
+
+          $ openstack share network create --name mynet -f value -c id -c name
+          11111111-2222-4333-8444-555555555555
+          othernet
+          $ openstack share type list -f value -c Name
+          default
+          dhss_false
+          dhss_true   
+
+      .. walkthrough: skip not today
+
+      ::
+
+        $ openstack share show nothing
+        (output from another day)
+
+      Done.
+
+      """
+    let result = try rewrite(page)
+    #expect(result.changes.map(\.line) == [5])
+    #expect(result.refused.isEmpty)
+    #expect(result.text == page.replacingOccurrences(of: "    othernet\n", with: "    mynet\n"))
+  }
+
+  @Test func writesOutputWhereThePageShowsNoneAndRemovesWhatIsNotPrinted() throws {
+    let page = """
+      ```console
+      $ openstack share type list -f value -c Name
+      $ openstack share network list
+      +----+
+      | ID |
+      +----+
+      ```
+
+      """
+    let result = try rewrite(page, file: "page.md", syntax: .markdown)
+    #expect(result.changes.map(\.line) == [2, 3])
+    #expect(
+      result.text == """
+        ```console
+        $ openstack share type list -f value -c Name
+        default
+        dhss_false
+        dhss_true
+        $ openstack share network list
+        ```
+
+        """)
+  }
+
+  @Test func aFailureReplacesTheOutputWithTheError() throws {
+    let result = try rewrite("Show::\n\n  $ openstack share show nothing\n  +----+\n  | id |\n  +----+\n")
+    #expect(result.text == "Show::\n\n  $ openstack share show nothing\n  No share with a name or ID of 'nothing' exists.\n")
+  }
+
+  @Test func refusesParsedLiteralBlocks() throws {
+    let page = ".. parsed-literal::\n\n   $ openstack share type list -f value -c Name\n   *default*\n"
+    let result = try rewrite(page)
+    #expect(result.text == page)
+    #expect(result.refused == [PageRewrite.Refusal(line: 3, reason: "a parsed-literal block's text is rendered from markup")])
+  }
+
+  @Test func keepsCarriageReturns() throws {
+    let result = try rewrite("Types::\r\n\r\n  $ openstack share type list -f value -c Name\r\n  none\r\n")
+    #expect(result.text == "Types::\r\n\r\n  $ openstack share type list -f value -c Name\r\n  default\r\n  dhss_false\r\n  dhss_true\r\n")
+  }
+
+  /// The published troubleshooting page, wrapped at 228 columns and run without a width: its
+  /// drifting tables are rewritten as cliff wraps them at 228, so the result is the one a run at
+  /// 228 gives, and the rewritten page checks clean.
+  @Test func rewritesWrappedTablesAtTheWidthThePageCapturedThemAt() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("DocumentsTests/Fixtures/manila-troubleshooting.rst").path
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let inferred = try rewrite(text)
+    let declared = try rewrite(text, settings: CheckSettings(terminalWidth: 228))
+    #expect(inferred.changes.map(\.line) == [118, 207, 254, 333, 411])
+    #expect(inferred.text == declared.text)
+    let rechecked = try PageCheck.run(WalkthroughReader.parse(inferred.text, file: path, syntax: .rst))
+    #expect(rechecked.allSatisfy { $0.outcome == .matched })
+  }
+}
+
+/// Pages are replaced whole, keep their permissions, and are never written over someone else's
+/// edit.
+@Suite struct PageWriterTests {
+  func temporaryPage(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-writer-\(UUID().uuidString).rst").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test func replacesThePageAndKeepsItsPermissions() throws {
+    let path = try temporaryPage("old\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+    try PageWriter.replace(path, original: "old\n", with: "new\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o640)
+    let directory = (path as NSString).deletingLastPathComponent
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".walkthrough-") }.isEmpty)
+  }
+
+  @Test func refusesAPageThatChangedSinceItWasRead() throws {
+    let path = try temporaryPage("edited by someone\n")
+    #expect(throws: DocumentError(file: path, reason: "the file changed since it was read; not overwritten")) {
+      try PageWriter.replace(path, original: "as read\n", with: "new\n")
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "edited by someone\n")
+  }
+}
