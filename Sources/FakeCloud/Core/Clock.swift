@@ -57,13 +57,20 @@ struct VirtualClock {
   /// A separator, then the value in decimal, zero-padded to `width` digits (more if it needs).
   private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8], after separator: Unicode.Scalar?) {
     if let separator { text.append(UInt8(ascii: separator)) }
-    var digits: [UInt8] = []
+    var count = 1
+    var bound = 10
+    while value >= bound {
+      count += 1
+      bound *= 10
+    }
+    // Zeros first, then the digits written over them from the right: no array of digits.
+    text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, count)))
     var rest = value
-    repeat {
-      digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+    var index = text.count - 1
+    while rest > 0 {
+      text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
       rest /= 10
-    } while rest > 0
-    if digits.count < width { text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
-    text.append(contentsOf: digits.reversed())
+      index -= 1
+    }
   }
 }

@@ -27,10 +27,13 @@ struct Caller: Equatable {
 
 /// `/v2/shares/{id}`: literal segments and `{name}` placeholders.
 struct PathPattern: Sendable {
-  let segments: [Substring]
+  /// Each segment: its literal bytes, or the name of the placeholder it is.
+  private let segments: [(literal: [UInt8], placeholder: String?)]
 
   init(_ pattern: String) {
-    segments = pattern.split(separator: "/")
+    segments = pattern.split(separator: "/").map { segment in
+      segment.hasPrefix("{") ? ([], String(segment.dropFirst().dropLast())) : (Array(segment.utf8), nil)
+    }
   }
 
   /// The placeholders' values when `parts` (a path split at `/`) fits the pattern.
@@ -38,12 +41,12 @@ struct PathPattern: Sendable {
     guard parts.count == segments.count,
       zip(segments, parts).allSatisfy({ segment, part in
         // Byte equality: paths are ASCII, and `==` on strings compares canonical equivalence.
-        segment.first == "{" || segment.utf8.elementsEqual(part.utf8)
+        segment.placeholder != nil || segment.literal.elementsEqual(part.utf8)
       })
     else { return nil }
     var parameters: [String: String] = [:]
-    for (segment, part) in zip(segments, parts) where segment.first == "{" {
-      parameters[String(segment.dropFirst().dropLast())] = String(part)
+    for (segment, part) in zip(segments, parts) {
+      if let name = segment.placeholder { parameters[name] = String(part) }
     }
     return parameters
   }
