@@ -45,8 +45,13 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 extension String {
   /// Field names are ASCII (RFC 9110): byte by byte, folding only A-Z.
   fileprivate func caseInsensitiveEquals(_ other: String) -> Bool {
-    utf8.count == other.utf8.count
-      && zip(utf8, other.utf8).allSatisfy { a, b in a == b || (a | 0x20 == b | 0x20 && (a | 0x20) &- 0x61 < 26) }
+    guard utf8.count == other.utf8.count else { return false }
+    func equal(_ a: UInt8, _ b: UInt8) -> Bool { a == b || (a | 0x20 == b | 0x20 && (a | 0x20) &- 0x61 < 26) }
+    // Native strings are contiguous: compare their buffers rather than walk two views.
+    let contiguous: Bool?? = utf8.withContiguousStorageIfAvailable { left in
+      other.utf8.withContiguousStorageIfAvailable { right in zip(left, right).allSatisfy(equal) }
+    }
+    return (contiguous ?? nil) ?? zip(utf8, other.utf8).allSatisfy(equal)
   }
 }
 
