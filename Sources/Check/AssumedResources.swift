@@ -9,12 +9,13 @@ import OpenStackCLI
 /// compared, every line of it. Each is reported as a note at the command that first needs it.
 ///
 /// A value is not assumed when an earlier command of the page creates it (by name), when the
-/// cloud already has it (by name), or when it is an ID that appears in output the page documents
-/// before the command (an ID listed there is bound to the cloud's as the page runs). Nothing is
-/// assumed for a command whose documented output says that what it names does not exist: the
-/// page shows the error on purpose.
+/// cloud already has it (by name), or when it is an ID that output documented earlier shows
+/// beside the name of a resource the cloud has (a subnet list's row for `private-subnet` shows the
+/// page's ID of the `private` network, which is bound to the cloud's as the page runs). An ID shown beside another name gives the resource that
+/// name. Nothing is assumed for a command whose documented output says that what it names does not
+/// exist (the page shows the error on purpose), nor for a line with a placeholder.
 struct AssumedResources {
-  enum Kind: String, Sendable {
+  enum Kind: String, CaseIterable, Sendable {
     case network, subnet, image, flavor
     case shareType = "share type"
     case shareNetwork = "share network"
@@ -29,6 +30,8 @@ struct AssumedResources {
     var step: Int
     /// For a subnet, the network the same command names, if any.
     var network: String?
+    /// For a resource named by ID, the name output documented earlier shows beside it.
+    var name: String? = nil
   }
 
   private(set) var assumptions: [Assumption] = []
@@ -55,10 +58,10 @@ struct AssumedResources {
   init(_ walkthrough: Walkthrough, plan: PagePlan, cloud: CloudDefinition, environment: [String: String]) {
     var variables = environment
     var known = Self.names(in: cloud)
-    var documented = Set<String>()
+    var documented: [[String]] = []
     for (index, step) in walkthrough.steps.enumerated() {
       for (name, value) in plan.environment[index] ?? [] { variables[name] = value }
-      defer { documented.formUnion(Self.words(in: step.command.output)) }
+      defer { documented += step.command.output.map(Self.cells) }
       guard plan.skipped[index] == nil, let words = try? ShellWords.split(step.command.command, variables: variables),
         let program = words.first
       else { continue }
@@ -70,6 +73,7 @@ struct AssumedResources {
         continue
       }
       guard program == "openstack", !Self.showsNotFound(step.command.output),
+        Placeholders.first(in: step.command.command) == nil,
         let reading = CommandLineReading(Array(words.dropFirst()))
       else { continue }
       let network = reading.values["--neutron-net-id"]?.last ?? reading.values["--network"]?.last
@@ -103,16 +107,24 @@ struct AssumedResources {
   private(set) var overLimit: [Int] = []
 
   private mutating func assume(
-    _ kind: Kind, _ value: String, step: Int, network: String?, known: inout Set<Known>, documented: Set<String>
+    _ kind: Kind, _ value: String, step: Int, network: String?, known: inout Set<Known>, documented: [[String]]
   ) {
-    guard !value.isEmpty, !(Self.isID(value) && documented.contains(value)), !known.contains(Known(kind: kind, value: value))
-    else { return }
+    guard !value.isEmpty, !known.contains(Known(kind: kind, value: value)) else { return }
+    var name: String?
+    if Self.isID(value) {
+      let rows = documented.filter { $0.contains(value) }
+      let names = rows.flatMap { row in row.filter { $0 != value } }
+      // A row about something the cloud has (a subnet listed with its network's ID): bound.
+      if names.contains(where: { name in Kind.allCases.contains { known.contains(Known(kind: $0, value: name)) } }) { return }
+      name = rows.lazy.compactMap { row in row.firstIndex(of: value).flatMap { row.indices.contains($0 + 1) ? row[$0 + 1] : nil } }
+        .first { !$0.isEmpty && !Self.isID($0) }
+    }
     guard assumptions.count < Self.limit else {
       if overLimit.last != step { overLimit.append(step) }
       return
     }
     known.insert(Known(kind: kind, value: value))
-    assumptions.append(Assumption(kind: kind, value: value, step: step, network: network))
+    assumptions.append(Assumption(kind: kind, value: value, step: step, network: network, name: name))
   }
 
   /// Whether documented output is the client's error for a resource that does not exist
@@ -150,10 +162,10 @@ struct AssumedResources {
     return names
   }
 
-  /// The words of documented output, as far as they could be IDs: split at white space and at a
-  /// table's bars.
-  private static func words(in output: [String]) -> [String] {
-    output.flatMap { $0.split { $0 == " " || $0 == "|" || $0 == "," || $0 == "\"" }.map(String.init) }
+  /// A line of documented output as a table row's cells (`| 0bea… | private |`), or as its words.
+  private static func cells(_ line: String) -> [String] {
+    let separator: Character = line.hasPrefix("|") ? "|" : " "
+    return line.split(separator: separator).map { String($0.trimmingBlanks) }.filter { !$0.isEmpty }
   }
 }
 
@@ -233,6 +245,7 @@ extension AssumedResources {
   /// The ID (when the page names the resource by one) and the name the resource gets.
   private static func identity(of assumption: Assumption) -> (id: String?, name: String) {
     guard isID(assumption.value) else { return (nil, assumption.value) }
+    if let name = assumption.name { return (assumption.value, name) }
     let kind = assumption.kind.rawValue.split(separator: " ").joined(separator: "-")
     return (assumption.value, "\(kind)-\(assumption.value.prefix(8))")
   }
