@@ -11,6 +11,10 @@ executed (every outcome but `not simulated` and `skipped`), matched, ran (no doc
 exit 0), drift, failed, and among the failures those that name a resource the cloud does not
 have (`No … found for …`, `… could not be found`, `Unable to find …`), plus the drifts of commands
 the page shows without output. `--json` prints the same figures as one JSON object.
+
+`--baseline OLD_BIN` also runs an older build and follows the lines that failed with it for want of
+a resource: how many of them run now (and how they end), how many are placeholders, how many
+still fail.
 """
 import argparse
 import collections
@@ -20,7 +24,8 @@ import re
 import subprocess
 import sys
 
-MISSING_RESOURCE = re.compile(r"No \S+ found for|could not be found|Unable to find|No \S+ with a name or ID")
+MISSING_RESOURCE = re.compile(
+    r"No \S+ found for|could not be found|Unable to find|No \S+ with a name or ID|Neutron \S+ '.*' not found")
 COLUMNS = [
     ("steps", "console steps"), ("openstack", "openstack lines"), ("executed", "executed"),
     ("matched", "matched"), ("ran", "ran"), ("drift", "drift"), ("drift_no_output", "drift, no output shown"),
@@ -33,15 +38,38 @@ def run_lines(command):
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
 
+def check(binary, tree):
+    return [result for result in run_lines([binary, "check", "--format", "json", tree]) if "command" in result]
+
+
+def missing_resource_lines(results):
+    return {
+        (result["file"], result["line"])
+        for result in results
+        if result["outcome"] == "failed" and MISSING_RESOURCE.search(result.get("message", ""))
+    }
+
+
+def follow(baseline, binary, trees):
+    """What became of the lines that failed for want of a resource with the baseline build."""
+    before = set().union(*(missing_resource_lines(check(baseline, tree)) for tree in trees))
+    now = {(result["file"], result["line"]): result for tree in trees for result in check(binary, tree)}
+    outcomes = collections.Counter(now[line]["outcome"] for line in before if line in now)
+    placeholders = sum(1 for line in before if "placeholder" in now.get(line, {}).get("reason", ""))
+    runs = sum(count for outcome, count in outcomes.items() if outcome not in ("failed", "not simulated", "skipped"))
+    print(f"\nlines failing for a missing resource with {baseline}: {len(before)}")
+    print(f"now: {runs} run ({', '.join(f'{n} {o}' for o, n in sorted(outcomes.items()))}); {placeholders} are placeholders")
+    if len(before) > placeholders:
+        print(f"run now, of those that are not placeholders: {100 * runs / (len(before) - placeholders):.0f}%")
+
+
 def measure(binary, tree):
     figures = collections.Counter()
     documented = {}
     for step in run_lines([binary, "list", "--format", "json", tree]):
         figures["steps"] += 1
         documented[(step["file"], step["line"])] = step["output_line_count"]
-    for result in run_lines([binary, "check", "--format", "json", tree]):
-        if "command" not in result:
-            continue
+    for result in check(binary, tree):
         words = result["command"].split()
         if not words or words[0] != "openstack":
             continue
@@ -63,6 +91,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=".build/release/walkthrough")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--baseline", metavar="OLD_BIN")
     parser.add_argument("trees", nargs="+")
     arguments = parser.parse_args()
     table = {os.path.basename(os.path.normpath(tree)): measure(arguments.bin, tree) for tree in arguments.trees}
@@ -74,6 +103,8 @@ def main():
     print("|---" * (len(COLUMNS) + 1) + "|")
     for name, figures in table.items():
         print(f"| {name} | " + " | ".join(f"{figures[key]:,}" for key, _ in COLUMNS) + " |")
+    if arguments.baseline:
+        follow(arguments.baseline, arguments.bin, arguments.trees)
 
 
 if __name__ == "__main__":

@@ -121,25 +121,32 @@ public struct Coverage: Sendable {
     let words = line.split(separator: " ")
     guard isOpenStack else { return words.first.map(String.init) ?? "" }
     let name = words.prefix { word in word.allSatisfy { $0.isLowercase || $0 == "-" } && !word.hasPrefix("-") }
-    return name.prefix(4).joined(separator: " ")
+    return name.prefix(5).joined(separator: " ")
   }
 }
 
 extension Coverage {
-  /// The report for people: a table of directories, then the groups, largest first.
-  public func text() -> String {
+  /// The report for people: a table of the directories that have console steps (or unreadable
+  /// pages), then the groups, largest first, at most `rows` of each.
+  public func text(rows: Int = 40) -> String {
     var lines = ["| directory | pages | steps | openstack | executed | " + Self.shownOutcomes.map(\.rawValue).joined(separator: " | ") + " |"]
     lines.append("|---" + String(repeating: "|---:", count: 4 + Self.shownOutcomes.count) + "|")
-    for (name, tally) in directories.sorted(by: { $0.key < $1.key }) + [("all", total)] {
+    let shown = directories.filter { $0.value.steps > 0 || $0.value.unreadablePages > 0 }
+    for (name, tally) in shown.sorted(by: { $0.key < $1.key }) + [("all", total)] {
       lines.append("| \(name) | " + Self.figures(tally).map(String.init).joined(separator: " | ") + " |")
     }
+    let quiet = directories.count - shown.count
+    if quiet > 0 { lines.append("(\(quiet) directories of pages without console steps not shown)") }
+    if total.unreadablePages > 0 { lines.append("\(total.unreadablePages) pages could not be read (check reports why)") }
     func section(_ title: String, _ groups: [(String, Group)]) {
       guard !groups.isEmpty else { return }
       lines.append("")
       lines.append(title)
-      for (name, group) in groups.sorted(by: { ($1.1.count, $0.0) < ($0.1.count, $1.0) }) {
+      let sorted = groups.sorted { ($1.1.count, $0.0) < ($0.1.count, $1.0) }
+      for (name, group) in sorted.prefix(rows) {
         lines.append("  \(group.count)  \(name)  (\(group.example))")
       }
+      if sorted.count > rows { lines.append("  … and \(sorted.count - rows) more (--format json lists them all)") }
     }
     section("not simulated, by reason:", reasons.map { ($0.key.rawValue, $0.value) })
     section("not simulated, by command:", commands.map { ($0.key, $0.value) })
