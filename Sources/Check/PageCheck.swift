@@ -7,6 +7,9 @@ import OpenStackCLI
 public enum StepOutcome: Equatable, Sendable {
   /// The output is what the page shows.
   case matched
+  /// The page shows no output for the command, and it exited with status 0: what it printed is
+  /// not compared (the page shows what to type, not what it prints).
+  case ran
   /// The output differs; the differences are in page order.
   case drift([Difference])
   /// The command failed (non-zero status) where the page shows it succeeding.
@@ -87,6 +90,9 @@ public struct CheckSettings: Sendable {
   public var strictOrder: Bool
   /// The cloud files pages name, read once.
   public var cloudFiles = CloudFiles()
+  /// Whether resources a page names before it creates them are provided in its cloud
+  /// (``AssumedResources``), each reported in a note.
+  public var assumesResources = true
 
   public init(
     cloud: CloudDefinition = .devstack, terminalWidth: Int? = nil, strictLayout: Bool = false, strictOrder: Bool = false
@@ -128,7 +134,22 @@ public enum PageCheck {
     let plan = try PagePlan(walkthrough)
     let cloud = try plan.cloudFile.map { file throws(DocumentError) in try settings.cloudFiles.definition(at: file) } ?? settings.cloud
     let terminalWidth = plan.terminalWidth ?? settings.terminalWidth
-    let session = Session(cloud: FakeCloud(definition: cloud), terminalWidth: terminalWidth)
+    let assumed =
+      settings.assumesResources
+      ? AssumedResources(walkthrough, plan: plan, cloud: cloud, environment: Session.initialEnvironment(of: cloud))
+      : AssumedResources()
+    let session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
+    var assumptionNotes: [Int: [String]] = [:]
+    for assumption in assumed.assumptions {
+      let line = walkthrough.steps[assumption.step].command.line
+      assumptionNotes[assumption.step, default: []].append(
+        "assumed \(assumption.kind.rawValue) \(assumption.value) (line \(line)), not created by the page")
+    }
+    for step in assumed.overLimit {
+      assumptionNotes[step, default: []].append(
+        "more than \(AssumedResources.limit) resources named before the page creates them; the rest are not assumed")
+    }
+    assumptionNotes.merge(assumed.create(in: session), uniquingKeysWith: +)
     var bindings = Bindings()
     var printed: [[String]?] = []
     var results = walkthrough.steps.enumerated().map { index, step in
@@ -146,7 +167,7 @@ public enum PageCheck {
       let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
       let comparison = OutputComparison(command: step.command, words: words, settings: settings)
       let (outcome, notes) = comparison.outcome(of: result, printed: lines, bindings: &bindings)
-      return StepResult(step: step, outcome: outcome, notes: notes, seconds: (ContinuousClock.now - start).seconds)
+      return StepResult(step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + notes, seconds: (ContinuousClock.now - start).seconds)
     }
     expectDrift(in: &results, plan: plan)
     return PageRun(results: results, printed: printed, bindings: bindings, terminalWidth: terminalWidth)

@@ -67,6 +67,11 @@ public struct PageRewrite: Equatable, Sendable {
     for (index, result) in run.results.enumerated() where result.outcome.needsRewrite {
       guard let printed = run.printed[index] else { continue }
       let command = result.step.command
+      // The page shows what to type: an error is not output to document, the command is to fix.
+      if case .failed = result.outcome, command.outputLines == nil {
+        refused.append(Refusal(line: command.line, reason: "the command fails, and the page shows no output to rewrite"))
+        continue
+      }
       let kind = walkthrough.blocks.first { $0.line == result.step.block }?.kind
       switch Self.replacement(for: command, in: kind, lines: lines, printed: printed.map(run.bindings.documented)) {
       case .success(let replacement):

@@ -29,22 +29,33 @@ public final class Session {
     }
     self.client = OpenStackClient(transport: traffic ?? cloud, sleep: { cloud.advanceClock(seconds: $0) }, clouds: clouds)
     self.terminalWidth = terminalWidth
-    environment = ["OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"]
-    // As a devstack user with `clouds.yaml` and `OS_CLOUD` set: the default user's cloud.
+    environment = Self.initialEnvironment(of: definition)
+  }
+
+  /// The variables a session starts with: a devstack user's, with `clouds.yaml` and `OS_CLOUD` set
+  /// to the default user's cloud, or the default user's `openrc` when the cloud names none.
+  static func initialEnvironment(of definition: CloudDefinition) -> [String: String] {
+    var environment = ["OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default"]
     if let start = definition.defaultCloud {
       environment["OS_CLOUD"] = start.name
     } else {
-      useCredentials(of: definition.defaultUser, project: nil)
+      useCredentials(of: definition.defaultUser, project: nil, in: definition, environment: &environment)
     }
+    return environment
   }
 
   /// Runs one command line; `width`, when given, is the terminal's width for this command alone.
   public func run(_ line: String, width: Int? = nil) -> CommandResult {
+    if line.starts(with: "openstack "), let placeholder = Placeholders.first(in: line) {
+      return notSimulated(line, because: "has a placeholder, \(placeholder)")
+    }
     let words: [String]
     do {
       words = try ShellWords.split(line, variables: environment)
     } catch .unsupported(let construct) {
       return notSimulated(line, because: "uses '\(construct)'")
+    } catch .unsetVariable(let name) {
+      return notSimulated(line, because: "has a placeholder, $\(name), that the page never sets")
     } catch {
       return notSimulated(line, because: "has an unterminated quote")
     }
@@ -59,7 +70,10 @@ public final class Session {
       guard let file = arguments.first, file.hasSuffix("openrc") else {
         return notSimulated(line, because: "sources a file other than devstack's openrc")
       }
-      if arguments.count > 1 { useCredentials(of: arguments[1], project: arguments.count > 2 ? arguments[2] : nil) }
+      if arguments.count > 1 {
+        Self.useCredentials(
+          of: arguments[1], project: arguments.count > 2 ? arguments[2] : nil, in: cloud.definition, environment: &environment)
+      }
       return CommandResult()
     case "export":
       for assignment in arguments {
@@ -81,8 +95,10 @@ public final class Session {
   }
 
   /// devstack's `openrc USER PROJECT`: the user's name, password and project.
-  private func useCredentials(of user: String, project: String?) {
-    let account = cloud.definition.users.first { $0.name == user }
+  private static func useCredentials(
+    of user: String, project: String?, in definition: CloudDefinition, environment: inout [String: String]
+  ) {
+    let account = definition.users.first { $0.name == user }
     environment["OS_USERNAME"] = user
     environment["OS_PASSWORD"] = account?.password ?? ""
     environment["OS_PROJECT_NAME"] = project ?? account?.project ?? user

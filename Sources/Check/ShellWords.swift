@@ -7,6 +7,8 @@ enum ShellWords {
     /// The line uses shell syntax beyond a simple command; the text names it.
     case unsupported(String)
     case unterminatedQuote
+    /// `$NAME` where the page never gave NAME a value: a placeholder for the reader to fill in.
+    case unsetVariable(String)
   }
 
   static func split(_ line: String, variables: [String: String]) throws(Failure) -> [String] {
@@ -32,7 +34,8 @@ enum ShellWords {
         }
       }
       if name.isEmpty { throw .unsupported("$") }
-      current += (variables[String(name)] ?? "").unicodeScalars
+      guard let value = variables[String(name)] else { throw .unsetVariable(String(name)) }
+      current += value.unicodeScalars
       inWord = true
     }
     while let character = characters.first {

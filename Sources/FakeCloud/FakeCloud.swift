@@ -14,6 +14,16 @@ struct CloudState {
   var manila: ManilaState
   var compute: ComputeState
   var images: ImageState
+  /// The ID the next share, share network or server created takes instead of a drawn one.
+  var presetID: String?
+
+  /// The ID of a new share, share network or server: the preset one, if any, else a drawn one
+  /// (drawn either way, so that the IDs drawn after it are the same).
+  mutating func newResourceID() -> String {
+    defer { presetID = nil }
+    return presetID.drawing(&ids)
+  }
+
   /// The Shared File Systems microversion of the request being handled.
   var shareVersion = ManilaService.minimumVersion
   /// The Compute microversion of the request being handled.
@@ -72,6 +82,12 @@ public final class FakeCloud: CloudTransport {
       network: network, manila: manila, compute: ComputeState(definition: definition), images: images)
     state.endpoints = endpoints
     state.keepsLog = keepsLog
+  }
+
+  /// Makes `id` the ID of the next share, share network or server the cloud creates: a resource a
+  /// page names by an ID, and assumes the cloud has, is created with that ID.
+  public func createNext(withID id: String) {
+    state.presetID = id
   }
 
   /// Whether a token is one the cloud issued and has not expired.

@@ -61,7 +61,7 @@ public final class OpenStackClient {
   }
 
   /// The longest run of leading words that names a command of the real client, and its length.
-  private static func commandName(in words: [String]) -> (String, Int)? {
+  static func commandName(in words: [String]) -> (String, Int)? {
     let names = CommandNames.set
     for count in stride(from: min(words.count, 6), through: 1, by: -1) {
       let candidate = words.prefix(count).joined(separator: " ")

@@ -29,9 +29,13 @@ struct RunOptions: ParsableArguments {
   @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
   var cloud: String?
 
+  @Flag(help: "Do not provide the resources a page names before it creates them: run it on its cloud as it is.")
+  var noAssume = false
+
   /// The settings these options give; an unreadable cloud file throws, naming its line.
   func settings() throws -> CheckSettings {
     var settings = CheckSettings(terminalWidth: width)
+    settings.assumesResources = !noAssume
     if let cloud {
       do {
         settings.cloud = try CloudDefinition(contentsOfFile: cloud)

@@ -7,7 +7,7 @@ struct WalkthroughCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walkthrough",
     abstract: "Keeps cloud documentation honest: reads console walkthroughs and checks what they claim.",
-    subcommands: [CheckCommand.self, UpdateCommand.self, ListCommand.self, RunCommand.self, ServeCommand.self]
+    subcommands: [CheckCommand.self, UpdateCommand.self, CoverageCommand.self, ListCommand.self, RunCommand.self, ServeCommand.self]
   )
 
   /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own

@@ -36,7 +36,10 @@ import Testing
   }
 
   @Test func aCommandThatFailsWhereThePageShowsOutputFailed() throws {
-    let results = try check("Show::\n\n  $ openstack share show nothing\n  +----+\n")
+    var settings = CheckSettings()
+    settings.assumesResources = false
+    let page = WalkthroughReader.parse("Show::\n\n  $ openstack share show nothing\n  +----+\n", file: "page.rst", syntax: .rst)
+    let results = try PageCheck.run(page, settings: settings)
     #expect(
       results.map(\.outcome) == [.failed(status: 1, message: "No share with a name or ID of 'nothing' exists.")])
   }

@@ -46,7 +46,7 @@ import Testing
     #expect(result.text == page.replacingOccurrences(of: "    othernet\n", with: "    mynet\n"))
   }
 
-  @Test func writesOutputWhereThePageShowsNoneAndRemovesWhatIsNotPrinted() throws {
+  @Test func leavesCommandsShownWithoutOutputAndRemovesWhatIsNotPrinted() throws {
     let page = """
       ```console
       $ openstack share type list -f value -c Name
@@ -58,14 +58,12 @@ import Testing
 
       """
     let result = try rewrite(page, file: "page.md", syntax: .markdown)
-    #expect(result.changes.map(\.line) == [2, 3])
+    // The first command shows what to type, not what it prints: it ran, and stays as it is.
+    #expect(result.changes.map(\.line) == [3])
     #expect(
       result.text == """
         ```console
         $ openstack share type list -f value -c Name
-        default
-        dhss_false
-        dhss_true
         $ openstack share network list
         ```
 
@@ -73,8 +71,19 @@ import Testing
   }
 
   @Test func aFailureReplacesTheOutputWithTheError() throws {
-    let result = try rewrite("Show::\n\n  $ openstack share show nothing\n  +----+\n  | id |\n  +----+\n")
+    var settings = CheckSettings()
+    settings.assumesResources = false
+    let result = try rewrite("Show::\n\n  $ openstack share show nothing\n  +----+\n  | id |\n  +----+\n", settings: settings)
     #expect(result.text == "Show::\n\n  $ openstack share show nothing\n  No share with a name or ID of 'nothing' exists.\n")
+  }
+
+  @Test func aFailingCommandShownWithoutOutputIsNotRewritten() throws {
+    var settings = CheckSettings()
+    settings.assumesResources = false
+    let page = "Show::\n\n  $ openstack share show nothing\n"
+    let result = try rewrite(page, settings: settings)
+    #expect(result.text == page)
+    #expect(result.refused == [PageRewrite.Refusal(line: 3, reason: "the command fails, and the page shows no output to rewrite")])
   }
 
   @Test func refusesParsedLiteralBlocks() throws {

@@ -111,7 +111,7 @@ import Testing
   @Test(arguments: [
     ("openstack share list", ["openstack", "share", "list"]),
     ("a 'b c' \"d $X e\" f\\ g", ["a", "b c", "d 42 e", "f g"]),
-    ("a ${X}b $Y", ["a", "42b", ""]),
+    ("a ${X}b", ["a", "42b"]),
     ("a '' \"\"", ["a", "", ""]),
     ("a # comment", ["a"]),
     ("a#b", ["a#b"]),
@@ -119,5 +119,10 @@ import Testing
   ])
   func splitsAsAShellDoes(line: String, words: [String]) throws {
     #expect(try ShellWords.split(line, variables: ["X": "42"]) == words)
+  }
+
+  @Test func aVariableThePageNeverSetIsAPlaceholder() {
+    #expect(throws: ShellWords.Failure.unsetVariable("Y")) { try ShellWords.split("a $Y", variables: [:]) }
+    #expect(throws: ShellWords.Failure.unsetVariable("Y")) { try ShellWords.split("a \"${Y}\"", variables: [:]) }
   }
 }

@@ -81,6 +81,22 @@ import Testing
     #expect(commands[0].commandLines == 10...12)
   }
 
+  @Test func anOpenStackCommandWrappedWithoutABackslashContinuesOverIndentedOptions() {
+    let commands = ConsoleTranscript.commands(
+      in: lines(
+        """
+        $ openstack share create NFS 1
+            --name myshare --share-type default
+        +-------+
+        $ ls
+            --all
+        """))
+    #expect(commands.map(\.command) == ["openstack share create NFS 1 --name myshare --share-type default", "ls"])
+    #expect(commands[0].commandLines == 10...11)
+    #expect(commands[0].output == ["+-------+"])
+    #expect(commands[1].output == ["    --all"])
+  }
+
   @Test func keepsLeadingBlankOutputAndIgnoresTextBeforeTheFirstPrompt() {
     let commands = ConsoleTranscript.commands(
       in: lines(

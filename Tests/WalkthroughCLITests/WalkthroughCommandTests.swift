@@ -44,6 +44,13 @@ import Testing
     return process
   }
 
+  /// A directory of its own for a test's pages.
+  func directory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+
   func page(_ text: String, named name: String) throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-cli-\(UUID().uuidString)-\(name)")
     try Data(text.utf8).write(to: url)
@@ -251,6 +258,35 @@ import Testing
     let lines = result.standardOutput.split(separator: "\n").map(String.init)
     #expect(lines.first == "\(path):7: not simulated: ls (walkthrough: not run: the line 'ls' is not simulated.)")
     #expect(lines.last?.hasPrefix("\(path): 2 commands: 1 matched, 1 not simulated (") == true)
+  }
+
+  @Test func coverageCountsOutcomesAndGroupsWhatIsNotSimulated() throws {
+    let tree = try directory()
+    let page = tree + "/a.rst"
+    try Data(
+      ("Run::\n\n  $ openstack share type list\n  $ openstack share show myshare\n  +--+\n  $ sudo ls\n"
+        + "  $ openstack share show <share-id>\n  $ openstack volume list\n").utf8
+    ).write(to: URL(fileURLWithPath: page))
+    let text = try walkthrough("coverage", tree)
+    #expect(text.status == 0)
+    let lines = text.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.contains("| \(tree) | 1 | 5 | 4 | 2 | 0 | 1 | 1 | 0 | 2 | 0 | 0 |"))
+    #expect(lines.contains("  1  placeholder  (\(page):7)"))
+    #expect(lines.contains("  1  other program  (\(page):6)"))
+    #expect(lines.contains("  1  openstack volume list  (\(page):8)"))
+    #expect(lines.contains("  1  share  (\(page):4)"))
+    let json = try walkthrough("coverage", "--format", "json", "--no-assume", tree)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let total = try #require(object["total"] as? [String: Int])
+    #expect(total["failed"] == 1)
+    #expect(total["openstack_lines"] == 4)
+    #expect((object["assumed"] as? [String: Any])?.isEmpty == true)
+  }
+
+  @Test func coverageOfNoPageIsAnError() throws {
+    let result = try walkthrough("coverage", try directory())
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("no page found"))
   }
 
   @Test func checkWritesJSONAndGitHubAnnotations() throws {

@@ -41,12 +41,30 @@ struct CliffTable: Equatable {
     let rowLines = sections.count == 2 ? sections[1] : []
     let firstRowLine = header.count + 2
     var start = 0
-    for index in rowLines.indices where index > start && !rowLines[index][0].isEmpty {
+    let firstWidth = boundaries[1] - boundaries[0] - 3
+    for index in rowLines.indices
+    where index > start && !rowLines[index][0].isEmpty
+      && !continues(rowLines[start..<index].map { $0[0] }, with: rowLines[index][0], width: firstWidth)
+    {
       rows.append(Row(cells: joined(Array(rowLines[start..<index])), line: firstRowLine + start))
       start = index
     }
     if start < rowLines.count { rows.append(Row(cells: joined(Array(rowLines[start...])), line: firstRowLine + start)) }
     return CliffTable(columns: columns, rows: rows)
+  }
+
+  /// Whether a line whose first cell is not empty still belongs to the row above: the row's first
+  /// cell is a request ID, UUID or time cut short by wrapping, and the line goes on with it. (A new
+  /// row normally starts with a non-empty first cell; but a first column too narrow for its IDs
+  /// wraps them, and then every line of the ID has text in that column.) The cut is real only
+  /// where the next piece would not have fitted on the line above: wrapping fills each line.
+  private static func continues(_ pieces: [String], with next: String, width: Int) -> Bool {
+    let sofar = pieces.joined()
+    guard let last = pieces.last, VolatileValue.begins(sofar, strictly: true),
+      VolatileValue.begins(sofar + next, strictly: false)
+    else { return false }
+    let firstChunk = next.prefix { $0 != "-" } + (next.contains("-") ? "-" : "")
+    return DisplayWidth.of(last) + DisplayWidth.of(String(firstChunk)) > width
   }
 
   private static func isBorder(_ line: String) -> Bool {
@@ -92,5 +110,32 @@ extension StringProtocol {
     let start = firstIndex { $0 != " " } ?? endIndex
     let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
     return self[start..<end]
+  }
+}
+
+/// The shapes of the values a wrapped cell may cut: a UUID (after `req-` for a request ID) and an
+/// ISO 8601 time.
+enum VolatileValue {
+  private static let templates = [
+    Array("hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh".utf8), Array("dddd-dd-ddTdd:dd:dd.dddddd".utf8),
+  ]
+
+  /// Whether `text` is the beginning of such a value (`strictly`: a proper beginning, not the
+  /// whole value).
+  static func begins(_ text: String, strictly: Bool) -> Bool {
+    var bytes = Array(text.utf8)[...]
+    // A request ID's prefix alone (`req-`, cut before its UUID) is a proper beginning too.
+    if !bytes.isEmpty && "req-".utf8.starts(with: bytes) { return true }
+    if bytes.starts(with: "req-".utf8) { bytes = bytes.dropFirst(4) }
+    return templates.contains { template in
+      guard !bytes.isEmpty, strictly ? bytes.count < template.count : bytes.count <= template.count else { return false }
+      return zip(bytes, template).allSatisfy { byte, kind in
+        switch kind {
+        case UInt8(ascii: "h"): (48...57).contains(byte) || (97...102).contains(byte)
+        case UInt8(ascii: "d"): (48...57).contains(byte)
+        default: byte == kind
+        }
+      }
+    }
   }
 }

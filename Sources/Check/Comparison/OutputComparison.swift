@@ -20,8 +20,14 @@ struct OutputComparison {
     guard result.isSimulated else {
       return (.notSimulated(reason: String(result.standardError.trimmingSuffix("\n"))), [])
     }
-    let printed = printedText.map(Self.tableCanonical)
     let original = command.output.map { String($0.trimmingSuffix(" ")) }
+    // A page that shows no output shows what to type, not what it prints: only the exit status
+    // says whether the command worked. (A command that prints nothing matches such a page.)
+    if original.isEmpty && !printedText.isEmpty {
+      if result.exitStatus == 0 { return (.ran, []) }
+      return (.failed(status: result.exitStatus, message: Self.firstLine(ofErrorIn: result)), [])
+    }
+    let printed = printedText.map(Self.tableCanonical)
     // Columns padded to another width are not drift.
     let page = original.map(Self.tableCanonical)
     // The same text has the same values: nothing to bind (they would bind to themselves).
@@ -36,8 +42,7 @@ struct OutputComparison {
     }
     // The command errs where the page shows it working: the error says why, not a diff.
     if result.exitStatus != 0 && !documented.isEmpty {
-      let message = result.standardError.isEmpty ? result.standardOutput : result.standardError
-      return (.failed(status: result.exitStatus, message: String(message.prefix { $0 != "\n" })), [])
+      return (.failed(status: result.exitStatus, message: Self.firstLine(ofErrorIn: result)), [])
     }
     let firstLine = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
     if printed.isEmpty, let page = CliffTable.parse(original), page.rows.isEmpty {
@@ -81,6 +86,13 @@ struct OutputComparison {
       return Difference(side: .actual, line: offset + 1, text: printedText[offset])
     }
     return (.drift(removed.sorted { $0.line < $1.line } + inserted.sorted { $0.line < $1.line }), [])
+  }
+
+  /// The first line of what a failing command printed: its error, or its output when it wrote
+  /// no error.
+  private static func firstLine(ofErrorIn result: CommandResult) -> String {
+    let message = result.standardError.isEmpty ? result.standardOutput : result.standardError
+    return String(message.prefix { $0 != "\n" })
   }
 
   /// Rows in another order are drift when the command asks for an order (`--sort-column`,

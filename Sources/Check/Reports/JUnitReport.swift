@@ -44,7 +44,7 @@ public enum JUnitReport {
     let notes = result.notes.isEmpty ? "" : "\n      <system-out>\(escaped(result.notes.map { "note: \($0)" }.joined(separator: "\n")))</system-out>"
     let body: String
     switch result.outcome {
-    case .matched:
+    case .matched, .ran:
       guard !notes.isEmpty else { return "    <testcase \(attributes)/>\n" }
       return "    <testcase \(attributes)>\(notes)\n    </testcase>\n"
     case .drift(let differences):

@@ -26,7 +26,7 @@ public enum JSONLinesReport {
 
   private static func describe(_ outcome: StepOutcome, into fields: inout JSONObject) {
     switch outcome {
-    case .matched: break
+    case .matched, .ran: break
     case .drift(let differences):
       fields["differences"] = .array(
         differences.map { difference in
@@ -57,7 +57,7 @@ public enum GitHubReport {
     return page.results.map { result -> String in
       let command = result.step.command
       switch result.outcome {
-      case .matched, .notSimulated, .skipped:
+      case .matched, .ran, .notSimulated, .skipped:
         return ""
       case .failed(let status, let text):
         return annotation(

@@ -32,6 +32,7 @@ public struct PageReport: Sendable {
 /// The ways a command's check ends, as reports name them.
 public enum OutcomeKind: String, CaseIterable, Sendable {
   case matched
+  case ran
   case drift
   case failed
   case driftGone = "drift gone"
@@ -46,6 +47,7 @@ extension StepOutcome {
   public var kind: OutcomeKind {
     switch self {
     case .matched: .matched
+    case .ran: .ran
     case .drift: .drift
     case .failed: .failed
     case .notSimulated: .notSimulated

@@ -45,7 +45,7 @@ public struct TextReport: Sendable {
   private func outcome(_ result: StepResult, place: String, file: String) -> String {
     let command = result.step.command
     switch result.outcome {
-    case .matched:
+    case .matched, .ran:
       return ""
     case .notSimulated(let reason):
       return paint("\(place): not simulated:", .yellow) + " \(command.command) (\(reason))"

@@ -28,9 +28,11 @@ public struct ConsoleCommand: Equatable, Sendable {
 
 /// Splits a console block into commands and their documented output.
 public enum ConsoleTranscript {
-  /// The commands of a transcript. A command continues over lines that end in `\` and over lines
-  /// that start with the secondary prompt `> `; its output is every line up to the next prompt.
-  /// Lines before the first prompt belong to no command.
+  /// The commands of a transcript. A command continues over lines that end in `\`, over lines
+  /// that start with the secondary prompt `> `, and, for `openstack`, over indented lines that
+  /// start with an option right after it (a page that wraps a long command without `\`, as a
+  /// reader reads it); its output is every line up to the next prompt. Lines before the first
+  /// prompt belong to no command.
   ///
   /// A bare `# ` starts a command only in transcripts whose first prompt is a bare `#`: after a
   /// `$` prompt it is far more often a comment in the output (a configuration file, a script).
@@ -53,7 +55,7 @@ public enum ConsoleTranscript {
       index += 1
       while index < lines.endIndex {
         let text = Substring(lines[index].text)
-        if continues {
+        if continues || (parts[0].hasPrefix("openstack ") && isIndentedOption(text)) {
           parts.append(String(text))
         } else if let secondary = secondaryPromptText(text) {
           parts.append(String(secondary))
@@ -91,6 +93,12 @@ public enum ConsoleTranscript {
   private static func secondaryPromptText(_ line: Substring) -> Substring? {
     if line == ">" { return "" }
     return line.hasPrefix("> ") ? line.dropFirst(2) : nil
+  }
+
+  /// `    --name myshare`: indented, then an option.
+  private static func isIndentedOption(_ text: Substring) -> Bool {
+    let trimmed = text.drop { $0 == " " || $0 == "\t" }
+    return trimmed.count < text.count && trimmed.hasPrefix("-") && trimmed.dropFirst().first.map { $0.isLetter || $0 == "-" } == true
   }
 
   private static func endsWithBackslash(_ text: Substring) -> Bool {

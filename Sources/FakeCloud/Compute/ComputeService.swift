@@ -198,7 +198,7 @@ enum ComputeService {
     guard !networks.isEmpty else {
       return .fault(409, "Multiple possible networks found, use a Network ID to be more specific.")
     }
-    let id = state.ids.uuid()
+    let id = state.newResourceID()
     let now = state.clock.now
     let server = ComputeState.Server(
       id: id, name: name, projectID: caller.projectID, userID: caller.userID, flavorID: flavorRef, imageID: imageRef,

@@ -72,3 +72,12 @@ struct IDGenerator {
   mutating func requestID() -> String { "req-" + uuid() }
 }
 
+
+extension String? {
+  /// This ID when there is one, else one drawn from `ids`; a draw is made either way, so that the
+  /// IDs drawn after it are the same.
+  func drawing(_ ids: inout IDGenerator) -> String {
+    let drawn = ids.uuid()
+    return self ?? drawn
+  }
+}

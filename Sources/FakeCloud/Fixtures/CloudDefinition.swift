@@ -11,21 +11,36 @@ public struct CloudDefinition: Sendable {
   }
 
   public struct Subnet: Sendable {
+    /// The subnet's ID; one drawn from the cloud's seed when unset.
+    public var id: String? = nil
     public var name: String
     public var cidr: String
     public var gateway: String?
+
+    public init(id: String? = nil, name: String, cidr: String, gateway: String?) {
+      (self.id, self.name, self.cidr, self.gateway) = (id, name, cidr, gateway)
+    }
   }
 
   public struct Network: Sendable {
+    /// The network's ID; one drawn from the cloud's seed when unset.
+    public var id: String? = nil
     public var name: String
     /// The project that owns the network; the first user's when unset.
     public var project: String?
     public var shared: Bool
     public var external: Bool
     public var subnets: [Subnet]
+
+    public init(id: String? = nil, name: String, project: String?, shared: Bool, external: Bool, subnets: [Subnet]) {
+      (self.id, self.name, self.project, self.shared, self.external) = (id, name, project, shared, external)
+      self.subnets = subnets
+    }
   }
 
   public struct ShareType: Sendable {
+    /// The type's ID; one drawn from the cloud's seed when unset.
+    public var id: String? = nil
     public var name: String
     /// `driver_handles_share_servers`.
     public var driverHandlesShareServers: Bool
@@ -61,6 +76,8 @@ public struct CloudDefinition: Sendable {
 
   /// A Glance image, public, owned by the first admin's project.
   public struct Image: Sendable {
+    /// The image's ID; one drawn from the cloud's seed when unset.
+    public var id: String? = nil
     public var name: String
     public var diskFormat: String = "qcow2"
     public var containerFormat: String = "bare"
@@ -199,5 +216,18 @@ public struct CloudDefinition: Sendable {
   /// The entry the session starts with: the first for the default user.
   public var defaultCloud: NamedCloud? {
     clouds.first { $0.user == defaultUser }
+  }
+}
+
+// Public initialisers, for clouds made in code (the resources a page assumes).
+extension CloudDefinition.Flavor {
+  public init(id: String, name: String, ram: Int, disk: Int, vcpus: Int) {
+    (self.id, self.name, self.ram, self.disk, self.vcpus) = (id, name, ram, disk, vcpus)
+  }
+}
+
+extension CloudDefinition.ShareType {
+  public init(id: String? = nil, name: String, driverHandlesShareServers: Bool, extraSpecs: [(String, String)]) {
+    (self.id, self.name, self.driverHandlesShareServers, self.extraSpecs) = (id, name, driverHandlesShareServers, extraSpecs)
   }
 }

@@ -14,7 +14,7 @@ struct ImageState {
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock) {
     let admin = definition.users.first { $0.roles.contains("admin") }?.project
     let owner = admin.flatMap { identity.project(named: $0)?.id } ?? identity.projects.first?.id ?? ""
-    images = definition.images.map { Image(id: ids.uuid(), definition: $0, owner: owner, created: clock.now) }
+    images = definition.images.map { Image(id: $0.id.drawing(&ids), definition: $0, owner: owner, created: clock.now) }
   }
 }
 

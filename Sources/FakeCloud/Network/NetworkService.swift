@@ -59,10 +59,11 @@ struct NetworkState {
     for network in definition.networks {
       let owner = network.project ?? definition.users.first?.project ?? ""
       let projectID = identity.project(named: owner)?.id ?? identity.projects.first?.id ?? ""
-      let networkID = ids.uuid()
+      // Drawn even where the definition gives an ID, so that giving one changes no other.
+      let networkID = network.id.drawing(&ids)
       let subnets = network.subnets.map {
         Subnet(
-          id: ids.uuid(), name: $0.name, networkID: networkID, projectID: projectID, cidr: $0.cidr,
+          id: $0.id.drawing(&ids), name: $0.name, networkID: networkID, projectID: projectID, cidr: $0.cidr,
           gateway: $0.gateway, created: clock.now)
       }
       networks.append(

@@ -106,7 +106,7 @@ enum ManilaService {
       neutronSubnetID: body["neutron_subnet_id"]?.string, availabilityZone: body["availability_zone"]?.string,
       created: created + 25_368)
     let network = ManilaState.ShareNetwork(
-      id: state.ids.uuid(), name: body["name"]?.string, description: body["description"]?.string,
+      id: state.newResourceID(), name: body["name"]?.string, description: body["description"]?.string,
       projectID: caller.projectID, created: created, subnets: [subnet])
     state.manila.shareNetworks.append(network)
     return .json(200, .object(["share_network": shareNetworkView(network, caller: caller, version: state.version(call))]))

@@ -91,7 +91,7 @@ struct ManilaState {
       for (key, value) in type.extraSpecs { specs[key] = .string(value) }
       specs["driver_handles_share_servers"] = .string(type.driverHandlesShareServers ? "True" : "False")
       return ShareType(
-        id: ids.uuid(), name: type.name, extraSpecs: specs, isPublic: type.isPublic, description: type.description)
+        id: type.id.drawing(&ids), name: type.name, extraSpecs: specs, isPublic: type.isPublic, description: type.description)
     }
     defaultShareType = definition.defaultShareType
     backends = definition.backends.map {

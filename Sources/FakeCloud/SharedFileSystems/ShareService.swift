@@ -38,7 +38,7 @@ enum ShareService {
       return .fault(400, "Share network must be set when the driver_handles_share_servers is true.")
     }
     let share = ManilaState.Share(
-      id: state.ids.uuid(), instanceID: state.ids.uuid(), name: body["name"]?.string,
+      id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
       status: "creating", availabilityZone: body["availability_zone"]?.string, host: nil, projectID: caller.projectID,
       userID: caller.userID, shareTypeID: type.id, shareNetworkID: networkID,

@@ -1,0 +1,62 @@
+/// The words of a documented command that stand for a value the reader is to supply rather than
+/// being one: `<share-id>`, `SERVER_ID`, `...`, a usage synopsis's `[--name <name>]`. Running such a
+/// line would only test that the cloud has no resource called `<share-id>`, so the session
+/// reports it as not simulated instead. (`$NAME` with no value on the page is found when the
+/// line's words are expanded: ``ShellWords``.)
+enum Placeholders {
+  /// The first placeholder among the words of `line` after its program's name, if any.
+  static func first(in line: String) -> String? {
+    var previous: Substring = ""
+    for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst() {
+      defer { previous = word }
+      // A column's name (`-c ID`) is the client's word, not the reader's.
+      if columnOptions.contains(previous) { continue }
+      if let placeholder = placeholder(in: word) { return placeholder }
+    }
+    return nil
+  }
+
+  private static let columnOptions: Set<Substring> = ["-c", "--column", "--sort-column"]
+
+  private static func placeholder(in word: Substring) -> String? {
+    if word == "..." || word == "…" { return String(word) }
+    if word.hasPrefix("[-") { return String(word) }
+    if let angled = angled(in: word) { return angled }
+    return isCapitalisedName(word) ? String(word) : nil
+  }
+
+  /// `<share-id>` or `<name>` anywhere in the word, except the capability operators of Cinder's and
+  /// Manila's extra specs (`'<is> True'`, `'<in> gold'`), which are values.
+  private static func angled(in word: Substring) -> String? {
+    var rest = word[...]
+    while let open = rest.firstIndex(of: "<") {
+      let inside = rest[rest.index(after: open)...].prefix { $0 != ">" }
+      let close = inside.endIndex
+      guard close < rest.endIndex else { return nil }
+      if let first = inside.first, first.isLetter, !operators.contains(String(inside)),
+        inside.allSatisfy({ $0.isLetter || $0.isNumber || "-_ .:".contains($0) })
+      {
+        return String(rest[open...close])
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return nil
+  }
+
+  private static let operators: Set<String> = ["is", "in", "or", "all-in"]
+
+  /// `SERVER`, `SERVER_ID`, `PRIVATE_NETWORK_ID`, `QUOTA_VALUE`: capitals and underscores ending in
+  /// a word that names a kind of value. Other capitalised words are often real values (`NFS`,
+  /// `CEPHFS`, a volume type called `POWERMAX_FC_DIAMOND`, a trait such as `HW_CPU_X86_AVX2`).
+  private static func isCapitalisedName(_ word: Substring) -> Bool {
+    guard word.count >= 2, word.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }),
+      let last = word.split(separator: "_").last
+    else { return false }
+    return valueKinds.contains(String(last))
+  }
+
+  private static let valueKinds: Set<String> = [
+    "ID", "IDS", "UUID", "NAME", "IP", "ADDRESS", "SIZE", "VALUE", "CIDR", "KEY", "SERVER", "INSTANCE", "FLAVOR",
+    "IMAGE", "NETWORK", "SUBNET", "PORT", "ROUTER", "PROJECT", "USER", "HOST", "VOLUME", "SNAPSHOT", "BACKUP", "SHARE",
+  ]
+}

@@ -1,0 +1,21 @@
+/// What an `openstack` command line names, read as the client reads it but not run: the command
+/// and the values of its options and positionals. Tools that reason about a page before running
+/// it (which resources its commands name) read its lines through this.
+public struct CommandLineReading: Sendable {
+  /// `server create`.
+  public var command: String
+  /// Values by option (`--flavor`) or positional metavar (`<server-name>`), in the order given.
+  public var values: [String: [String]]
+
+  /// The reading of `openstack ARGUMENTS...`; `nil` for a command the emulation does not run or a
+  /// line the client would refuse.
+  public init?(_ arguments: [String]) {
+    guard let globals = try? GlobalOptions(arguments, environment: [:], clouds: [:]),
+      let (name, count) = OpenStackClient.commandName(in: globals.remaining),
+      let command = Commands.implemented[name],
+      let parsed = try? command.syntax.parse(Array(globals.remaining.dropFirst(count)))
+    else { return nil }
+    self.command = name
+    values = parsed.values
+  }
+}

@@ -1,0 +1,184 @@
+import Documents
+import Foundation
+import Testing
+
+@testable import Check
+@testable import FakeCloud
+
+/// What real doc trees do that the project's own pages do not: commands shown without their
+/// output, placeholders, tables wrapped through their ID column.
+@Suite struct RealPageTests {
+  func check(_ page: String, settings: CheckSettings = CheckSettings()) throws -> [StepResult] {
+    try PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst), settings: settings)
+  }
+
+  @Test func aCommandShownWithoutOutputRan() throws {
+    let results = try check("Types::\n\n  $ openstack share type list\n  $ openstack share network list\n")
+    // The first prints a table the page does not show; the second prints nothing, as the page shows.
+    #expect(results.map(\.outcome) == [.ran, .matched])
+  }
+
+  @Test func aCommandShownWithoutOutputThatFailsFailed() throws {
+    var settings = CheckSettings()
+    settings.assumesResources = false
+    let results = try check("Show::\n\n  $ openstack share show nothing\n", settings: settings)
+    #expect(results.map(\.outcome) == [.failed(status: 1, message: "No share with a name or ID of 'nothing' exists.")])
+  }
+
+  @Test func ranIsCountedOnItsOwnAndPasses() throws {
+    let results = try check("Types::\n\n  $ openstack share type list\n")
+    let report = PageReport(file: "page.rst", results: results, seconds: 0)
+    #expect(report.counts.map(\.kind) == [.ran])
+    #expect(!report.fails)
+    #expect(TextReport(colour: false).render(report).hasPrefix("page.rst: 1 commands: 1 ran"))
+    #expect(JSONLinesReport.render(report).contains(#""outcome": "ran""#))
+  }
+
+  @Test(arguments: [
+    ("openstack share show <share-id>", "<share-id>"),
+    ("openstack server show SERVER_ID", "SERVER_ID"),
+    ("openstack server create --flavor FLAVOR --image IMAGE vm", "FLAVOR"),
+    ("openstack share network create --neutron-net-id PRIVATE_NETWORK_ID", "PRIVATE_NETWORK_ID"),
+    ("openstack share create NFS 1 --name ...", "..."),
+    ("openstack share create [--name <name>] NFS 1", "[--name"),
+    ("openstack server show $SERVER", "$SERVER"),
+    ("openstack server show ${vm1}", "$vm1"),
+  ])
+  func placeholdersAreNotRun(line: String, placeholder: String) throws {
+    let results = try check("Run::\n\n  $ \(line)\n")
+    guard case .notSimulated(let reason) = results.first?.outcome else {
+      Issue.record("\(line): \(String(describing: results.first?.outcome))")
+      return
+    }
+    #expect(reason.contains("placeholder, \(placeholder)"))
+  }
+
+  @Test(arguments: [
+    "openstack share create NFS 1 --name s1",
+    "openstack share type create gold False --extra-specs replication_enabled='<is> True'",
+    "openstack server list --name VM",
+  ])
+  func valuesThatLookLikePlaceholdersAreRun(line: String) throws {
+    let results = try check("Run::\n\n  $ \(line)\n")
+    if case .notSimulated(let reason) = results.first?.outcome {
+      #expect(!reason.contains("placeholder"))
+    }
+  }
+
+  @Test func aVariableThePageSetsIsNoPlaceholder() throws {
+    let page = "Run::\n\n  $ export NAME=n1\n  $ openstack share network create --name $NAME -f value -c name\n  n1\n"
+    #expect(try check(page).map(\.outcome.kind) == [.matched, .matched])
+  }
+
+  /// A failed resize's events at `width`, on a cloud made from `seed`: the request IDs wrap when the
+  /// terminal is narrow.
+  func events(width: Int, seed: UInt64) throws -> [String] {
+    let cloud = FakeCloud(definition: try Self.failedResizeCloud(), seed: seed)
+    let session = Session(cloud: cloud, terminalWidth: width)
+    for line in [
+      "openstack server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm",
+      "openstack server resize --flavor m1.small --wait vm",
+    ] {
+      _ = session.run(line)
+    }
+    return OutputComparison.lines(session.run("openstack server event list vm --long").standardOutput)
+  }
+
+  static func failedResizeCloud() throws -> CloudDefinition {
+    let url = try #require(Bundle.module.url(forResource: "Goldens/compute-failed-resize.cloud", withExtension: "yaml"))
+    return try CloudDefinition(contentsOfFile: url.path)
+  }
+
+  @Test(arguments: [60, 80, 120])
+  func requestIDsWrappedInTheirCellBindAsOneValue(width: Int) throws {
+    let documented = try events(width: width, seed: 7)
+    let table = try #require(CliffTable.parse(documented))
+    #expect(table.rows.count == 2)
+    #expect(table.rows.allSatisfy { squashed($0.cells[0]).count == 40 })
+    let page = "Events::\n\n  $ openstack server event list vm --long\n" + documented.map { "  " + $0 }.joined(separator: "\n") + "\n"
+    let lead = """
+      Run::
+
+        $ openstack server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm
+        $ openstack server resize --flavor m1.small --wait vm
+
+
+      """
+    var settings = CheckSettings(cloud: try Self.failedResizeCloud(), terminalWidth: width)
+    settings.strictLayout = false
+    let results = try check(lead + page, settings: settings)
+    #expect(results.last?.outcome == .matched)
+  }
+}
+
+/// The resources a page names before it creates them, provided in its cloud and noted.
+@Suite struct AssumedResourceTests {
+  func check(_ page: String, assume: Bool = true) throws -> [StepResult] {
+    var settings = CheckSettings()
+    settings.assumesResources = assume
+    return try PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst), settings: settings)
+  }
+
+  @Test func aShareThePageNeverCreatesIsAssumedAndNoted() throws {
+    let page = "Show::\n\n  $ openstack share show myshare -f value -c name -c status\n  available\n  myshare\n"
+    let results = try check(page)
+    #expect(results.map(\.outcome) == [.matched])
+    #expect(results[0].notes.first == "assumed share myshare (line 3), not created by the page")
+    #expect(try check(page, assume: false).map(\.outcome.kind) == [.failed])
+  }
+
+  @Test func anIDThePageShowsBecomesTheResourcesID() throws {
+    let id = "5edf25ef-73eb-4635-8be0-8246e7d7417b"
+    let page = """
+      Create::
+
+        $ openstack share network create --name sn --neutron-net-id \(id) --neutron-subnet-id sub1 -f value -c name
+        sn
+
+      The network::
+
+        $ openstack subnet show sub1 -f value -c network_id
+        \(id)
+      """
+    let results = try check(page)
+    #expect(results.map(\.outcome) == [.matched, .matched])
+    #expect(
+      results[0].notes == [
+        "assumed network \(id) (line 3), not created by the page", "assumed subnet sub1 (line 3), not created by the page",
+      ])
+  }
+
+  @Test func whatThePageCreatesOrAlreadyExistsIsNotAssumed() throws {
+    let page = """
+      Run::
+
+        $ openstack share create NFS 1 --name s1
+        $ openstack share show s1
+        $ openstack server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm
+        $ openstack server show vm
+      """
+    let results = try check(page)
+    #expect(results.allSatisfy { $0.notes.allSatisfy { !$0.hasPrefix("assumed") } })
+    #expect(results.map(\.outcome.kind) == [.ran, .ran, .ran, .ran])
+  }
+
+  @Test func aPageThatShowsANotFoundErrorGetsIt() throws {
+    let page = "Show::\n\n  $ openstack server show vm3\n  No Server found for vm3\n"
+    #expect(try check(page).map(\.outcome) == [.matched])
+  }
+
+  @Test func aServerNamedByIDIsCreatedWithIt() throws {
+    let id = "d1df1b5a-70c4-4fed-98b7-423362f2c47c"
+    let page = "Show::\n\n  $ openstack server show \(id) -f value -c id -c status\n  \(id)\n  ACTIVE\n"
+    #expect(try check(page).map(\.outcome) == [.matched])
+  }
+
+  @Test func aPageNamingThousandsOfMissingResourcesAssumesAHundred() throws {
+    let lines = (0..<2_000).map { "  $ openstack subnet show subnet-\($0) -f value -c name" }
+    let results = try check("Show::\n\n" + lines.joined(separator: "\n") + "\n")
+    #expect(results.count == 2_000)
+    #expect(results.prefix(100).allSatisfy { $0.outcome == .ran })
+    #expect(results[100].outcome.kind == .failed)
+    #expect(results[100].notes == ["more than 100 resources named before the page creates them; the rest are not assumed"])
+  }
+}
