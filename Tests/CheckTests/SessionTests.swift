@@ -1,3 +1,4 @@
+import CloudAPI
 import Foundation
 import Testing
 
@@ -119,5 +120,18 @@ import Testing
   ])
   func splitsAsAShellDoes(line: String, words: [String]) throws {
     #expect(try ShellWords.split(line, variables: ["X": "42"]) == words)
+  }
+
+  /// Each exchange is handed on as it happens, not kept for the end.
+  @Test func recordingHandsOnEachExchangeAsItHappens() {
+    var entries: [JSON] = []
+    let session = Session(cloud: FakeCloud(), recording: { entries.append($0) })
+    _ = session.run("openstack share type list")
+    let first = entries.count
+    #expect(entries.last?["path"] == "/v2/types")
+    _ = session.run("openstack share list")
+    #expect(entries.count > first)
+    #expect(entries.last?["path"] == "/v2/shares/detail")
+    #expect(entries.last?["once"] == true)
   }
 }
