@@ -30,8 +30,7 @@ enum CommandNames {
   /// words whose lower bound is within the least distance found so far, nearest bound first.
   private static func nearestFirstWords(to word: String, among firstWords: Set<String>) -> Set<String> {
     let scalars = Array(word.unicodeScalars)
-    var counts: [Unicode.Scalar: Int] = [:]
-    for scalar in scalars { counts[scalar, default: 0] += 1 }
+    let counts = LetterCounts(scalars)
     let bounded = firstWords.map { ($0, distanceLowerBound(scalars.count, counts, $0)) }.sorted { $0.1 < $1.1 }
     var least = Int.max
     var nearest: Set<String> = []
@@ -48,12 +47,28 @@ enum CommandNames {
   /// repeats), each is kept at best; the rest of the shorter word is substituted (2), the rest of
   /// the longer inserted (1, `candidate` longer) or deleted (3, `word` longer). That is
   /// 3·m + n − 2·common − 2·min(m, n) for `word` of m letters and `candidate` of n.
-  private static func distanceLowerBound(_ length: Int, _ counts: [Unicode.Scalar: Int], _ candidate: String) -> Int {
-    var candidateCounts: [Unicode.Scalar: Int] = [:]
-    for scalar in candidate.unicodeScalars { candidateCounts[scalar, default: 0] += 1 }
-    let common = candidateCounts.reduce(0) { $0 + min($1.value, counts[$1.key] ?? 0) }
-    let other = candidate.unicodeScalars.count
-    return 3 * length + other - 2 * common - 2 * min(length, other)
+  private static func distanceLowerBound(_ length: Int, _ counts: LetterCounts, _ candidate: String) -> Int {
+    let letters = Array(candidate.unicodeScalars)
+    let candidateCounts = LetterCounts(letters)
+    let common = Set(letters).reduce(0) { $0 + min(candidateCounts[$1], counts[$1]) }
+    return 3 * length + letters.count - 2 * common - 2 * min(length, letters.count)
+  }
+
+  /// How often each letter occurs in a word: ASCII in a table, since a mistyped word may be a
+  /// megabyte long and hashing each of its letters takes longer than the search it bounds.
+  private struct LetterCounts {
+    private var ascii = [Int](repeating: 0, count: 128)
+    private var others: [Unicode.Scalar: Int] = [:]
+
+    init(_ scalars: [Unicode.Scalar]) {
+      for scalar in scalars {
+        if scalar.isASCII { ascii[Int(scalar.value)] += 1 } else { others[scalar, default: 0] += 1 }
+      }
+    }
+
+    subscript(_ scalar: Unicode.Scalar) -> Int {
+      scalar.isASCII ? ascii[Int(scalar.value)] : others[scalar] ?? 0
+    }
   }
 
   /// cliff's `utils.damerau_levenshtein` with its costs: swap 0, substitution 2, insertion 1,
