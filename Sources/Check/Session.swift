@@ -9,18 +9,17 @@ import OpenStackCLI
 public final class Session {
   public private(set) var environment: [String: String]
   public let cloud: FakeCloud
-  /// Every request the session's commands sent and the cloud's answer, when asked for.
-  public let traffic: RecordingTransport?
   private let client: OpenStackClient
   private let terminalWidth: Int?
 
   /// - Parameters:
   ///   - terminalWidth: the width of the terminal the page's output was captured at; `nil` for
   ///     output to a pipe or file, which cliff does not wrap.
-  ///   - recordingTraffic: whether to keep every exchange in ``traffic``.
-  public init(cloud: FakeCloud, terminalWidth: Int? = nil, recordingTraffic: Bool = false) {
+  ///   - recording: given, it is handed every request the session's commands send and the
+  ///     cloud's answer, as a canned response (``RecordingTransport``), as each happens.
+  public init(cloud: FakeCloud, terminalWidth: Int? = nil, recording: ((JSON) -> Void)? = nil) {
     self.cloud = cloud
-    self.traffic = recordingTraffic ? RecordingTransport(cloud) : nil
+    let traffic = recording.map { RecordingTransport(cloud, record: $0) }
     let definition = cloud.definition
     var clouds: [String: CloudCredentials] = [:]
     for entry in definition.clouds {

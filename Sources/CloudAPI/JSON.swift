@@ -28,10 +28,12 @@ extension JSON {
     String(decoding: pythonJSONBytes(indent: indent), as: UTF8.self)
   }
 
-  /// ``pythonJSON(indent:)`` as UTF-8 bytes, which is what a response body is sent as.
-  public func pythonJSONBytes(indent: Int? = nil) -> [UInt8] {
+  /// ``pythonJSON(indent:)`` as UTF-8 bytes, which is what a response body is sent as; `level`
+  /// is how deep the value stands in a document written a piece at a time (its lines are
+  /// indented as that deep).
+  public func pythonJSONBytes(indent: Int? = nil, level: Int = 0) -> [UInt8] {
     var writer = PythonJSONWriter(indent: indent)
-    writer.write(self, level: 0)
+    writer.write(self, level: level)
     return writer.bytes
   }
 

@@ -1,10 +1,18 @@
 
 extension JSON {
+  /// The deepest nesting of arrays and objects read: Python's `json.loads` gives up with a
+  /// `RecursionError` somewhat below 1,000 levels, and a parser that recursed without a bound
+  /// would run out of stack on a few kilobytes of `[`.
+  public static let maximumNesting = 512
+
   /// Why a text is not JSON: what was expected, and where (1-based line and column).
   public struct ParseError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var line: Int
     public var column: Int
+    /// Whether the text was refused for nesting deeper than ``JSON/maximumNesting``, rather
+    /// than for its syntax.
+    public var isTooDeep = false
 
     public var description: String { "\(message) at line \(line), column \(column)" }
   }
@@ -22,6 +30,8 @@ extension JSON {
   private struct Parser {
     let bytes: [UInt8]
     var index = 0
+    /// The arrays and objects open at `index`.
+    var depth = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -39,14 +49,30 @@ extension JSON {
     mutating func value() throws(ParseError) -> JSON {
       guard index < bytes.count else { throw error("expecting value") }
       switch bytes[index] {
-      case UInt8(ascii: "{"): return try object()
-      case UInt8(ascii: "["): return try array()
+      case UInt8(ascii: "{"):
+        try enterNesting()
+        defer { depth -= 1 }
+        return try object()
+      case UInt8(ascii: "["):
+        try enterNesting()
+        defer { depth -= 1 }
+        return try array()
       case UInt8(ascii: "\""): return .string(try string())
       case UInt8(ascii: "t"): return try literal("true", .bool(true))
       case UInt8(ascii: "f"): return try literal("false", .bool(false))
       case UInt8(ascii: "n"): return try literal("null", .null)
       default: return try number()
       }
+    }
+
+    /// One level deeper, for an array or object; refused past ``JSON/maximumNesting``.
+    mutating func enterNesting() throws(ParseError) {
+      guard depth < JSON.maximumNesting else {
+        var refusal = error("nested deeper than \(JSON.maximumNesting) levels")
+        refusal.isTooDeep = true
+        throw refusal
+      }
+      depth += 1
     }
 
     mutating func literal(_ word: String, _ value: JSON) throws(ParseError) -> JSON {

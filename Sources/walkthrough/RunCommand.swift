@@ -44,8 +44,10 @@ struct RunCommand: ParsableCommand {
   var commands: [String] = []
 
   func run() throws {
+    // Each exchange goes to the file as it happens: a long session keeps none in memory.
+    let replayFile = try record.map { path in try unwritable(path) { try ReplayFile(path: path) } }
     let session = Session(
-      cloud: FakeCloud(definition: try definition(), keepsLog: log), terminalWidth: width, recordingTraffic: record != nil)
+      cloud: FakeCloud(definition: try definition(), keepsLog: log), terminalWidth: width, recording: replayFile?.append)
     // Lines from standard input run as they come, so that a program can drive the session a
     // command at a time and read each answer before it sends the next.
     var arguments = commands.makeIterator()
@@ -70,10 +72,17 @@ struct RunCommand: ParsableCommand {
     if log {
       FileHandle.standardOutput.write(Data(session.cloud.log.map { $0.line + "\n" }.joined().utf8))
     }
-    if let record, let traffic = session.traffic {
-      try Data((traffic.replayEntries.pythonJSON(indent: 1) + "\n").utf8).write(to: URL(fileURLWithPath: record))
-    }
+    if let record, let replayFile { try unwritable(record) { try replayFile.close() } }
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// `work`'s result; an error writing the file at `path` exits with status 2.
+  private func unwritable<T>(_ path: String, _ work: () throws -> T) throws -> T {
+    do {
+      return try work()
+    } catch {
+      throw DocumentError(file: path, reason: "cannot be written")
+    }
   }
 
   /// The cloud file's definition; an unreadable or invalid file exits with status 2.

@@ -1,3 +1,4 @@
+import CloudAPI
 import Documents
 import FakeCloud
 import Foundation
@@ -105,6 +106,49 @@ import Testing
       ("openstack share network show 11111111-2222-4333-8444-555555555555 -f value -c name", "mynet"),
     ])
     #expect(try PageCheck.run(page).map(\.outcome) == [.matched, .matched])
+  }
+
+  /// Documented data nested or aliased beyond what is read is reported as unreadable, at the
+  /// line where reading stopped; reading it never exhausts the stack or memory.
+  @Test func dataTooDeepOrStandingForTooMuchIsUnreadable() throws {
+    let json = "openstack share type list -f json"
+    let yaml = "openstack share type list -f yaml"
+    let page = Self.page([
+      (json, "[\n" + String(repeating: "[", count: 75_000)),
+      (yaml, Self.laughs(levels: 8)),
+      (yaml, "x: &a [1]\n? *a\n: 1"),
+      (yaml, String(repeating: "[", count: 2_000)),
+    ])
+    let results = try PageCheck.run(page)
+    #expect(
+      Self.explanations(results[0])
+        == ["\(page.steps[0].command.line + 2): the page's JSON output cannot be read: it is nested deeper than 512 levels (column 512)"])
+    #expect(
+      Self.explanations(results[1])
+        == ["\(page.steps[1].command.line + 1): the page's YAML output cannot be read: its aliases stand for more than 100000 values"])
+    #expect(
+      Self.explanations(results[2])
+        == ["\(page.steps[2].command.line + 1): the page's YAML output cannot be read: it has aliases and a mapping key that is not a plain value"])
+    #expect(Self.explanations(results[3]).first?.contains("the page's YAML output cannot be read: it is nested deeper than 1000 levels") == true)
+  }
+
+  /// A "billion laughs": each level's list names the previous one ten times.
+  static func laughs(levels: Int) -> String {
+    let names = "abcdefghij".prefix(levels).map(String.init)
+    var lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for (name, previous) in zip(names.dropFirst(), names) {
+      lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Aliases are read as the values they name, their expansion counted before it is made.
+  @Test func aliasesReadAsTheValuesTheyName() throws {
+    let list: JSON = .array([1, .object(["b": 2])])
+    #expect(try DataFormat.yaml.parse("a: &x [1, {b: 2}]\nc: *x") == .object(["a": list, "c": list]))
+    // Four levels: the mapping and its 4 keys, then lists of 11, 111, 1111 and 11111 values.
+    #expect(try DataFormat.yaml.parse(Self.laughs(levels: 4))?["d"]?.array.count == 10)
+    #expect(throws: DataFormat.Unreadable.self) { try DataFormat.yaml.parse(Self.laughs(levels: 5)) }
   }
 }
 

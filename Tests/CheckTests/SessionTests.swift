@@ -1,3 +1,4 @@
+import CloudAPI
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
   /// A session runs against the default cloud, or the cloud file beside it (`NAME.cloud.yaml`).
   @Test(arguments: [
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
-    "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images",
+    "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")
@@ -124,5 +125,18 @@ import Testing
   @Test func aVariableThePageNeverSetIsAPlaceholder() {
     #expect(throws: ShellWords.Failure.unsetVariable("Y")) { try ShellWords.split("a $Y", variables: [:]) }
     #expect(throws: ShellWords.Failure.unsetVariable("Y")) { try ShellWords.split("a \"${Y}\"", variables: [:]) }
+  }
+
+  /// Each exchange is handed on as it happens, not kept for the end.
+  @Test func recordingHandsOnEachExchangeAsItHappens() {
+    var entries: [JSON] = []
+    let session = Session(cloud: FakeCloud(), recording: { entries.append($0) })
+    _ = session.run("openstack share type list")
+    let first = entries.count
+    #expect(entries.last?["path"] == "/v2/types")
+    _ = session.run("openstack share list")
+    #expect(entries.count > first)
+    #expect(entries.last?["path"] == "/v2/shares/detail")
+    #expect(entries.last?["once"] == true)
   }
 }

@@ -52,4 +52,19 @@ import Testing
       value.pythonCompact
         == "[Infinity, -Infinity, NaN, 123456789.123, 5e-324, 1.7976931348623157e+308]")
   }
+
+  /// Python's `json.loads` raises `RecursionError` somewhat below 1,000 levels; the parser
+  /// refuses past 512, at the bracket that goes deeper, however deep the text goes on.
+  @Test func refusesNestingDeeperThanItReads() throws {
+    let deepest = String(repeating: "[", count: JSON.maximumNesting) + String(repeating: "]", count: JSON.maximumNesting)
+    #expect(try JSON(parsing: deepest).array.count == 1)
+    for text in [String(repeating: "[", count: 100_000), String(repeating: "{\"a\": ", count: 50_000) + "1"] {
+      let error = try #require(throws: JSON.ParseError.self) { try JSON(parsing: text) }
+      #expect(error.isTooDeep)
+      #expect(error.message == "nested deeper than 512 levels")
+      #expect(error.line == 1)
+    }
+    let syntax = try #require(throws: JSON.ParseError.self) { try JSON(parsing: "[1,]") }
+    #expect(!syntax.isTooDeep)
+  }
 }

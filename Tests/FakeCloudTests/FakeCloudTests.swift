@@ -182,4 +182,19 @@ func authenticate(_ cloud: FakeCloud, user: String, project: String, password: S
     #expect("89ab".contains(characters[19]))
     #expect(first.hex32().count == 32)
   }
+
+  /// Each command of a session signs in: however long it runs, the expired tokens go, and
+  /// rarely enough that sweeping them costs each token a constant share.
+  @Test func aLongSessionKeepsAboutAnHourOfTokens() {
+    var ids = IDGenerator(seed: 1)
+    var identity = IdentityState(definition: .devstack, ids: &ids)
+    let caller = Caller(userID: "u", userName: "u", projectID: "p", projectName: "p", roles: [])
+    let second: Int64 = 1_000_000
+    for issued in Int64(0)..<10_000 {
+      identity.issue("t\(issued)", for: caller, now: issued * second, expires: (issued + 3600) * second)
+    }
+    #expect(identity.tokens.count <= 2 * 3600)
+    #expect(identity.caller("t9999", at: 9999 * second) == caller)
+    #expect(identity.caller("t6399", at: 9999 * second) == nil)
+  }
 }

@@ -71,7 +71,7 @@ final class UnreachableCloud: CloudTransport {
     ("share", "server", 5), ("flavour", "flavor", 3),
   ])
   func weighsEditsAsCliffDoes(word: String, other: String, distance: Int) {
-    #expect(CommandNames.damerauLevenshtein(word, other) == distance)
+    #expect(CommandNames.damerauLevenshtein(Array(word.unicodeScalars), Array(other.unicodeScalars)) == distance)
   }
 
   @Test func readsOptionsFromTheRealUsage() throws {
@@ -89,5 +89,31 @@ final class UnreachableCloud: CloudTransport {
     let delete = try ShareDelete.syntax.parse(["a", "b", "--force", "c"])
     #expect(delete.values("<share>") == ["a", "b", "c"])
     #expect(delete.flag("--force"))
+  }
+
+  /// cliff's suggestions as trying every command gives them: the commands that start with the
+  /// word, then those whose first word is nearest.
+  static func suggestionsTryingEveryCommand(_ word: String) -> [String] {
+    let scalars = Array(word.unicodeScalars)
+    var distances: [Substring: Int] = [:]
+    let scored = CommandNames.all.map { candidate -> (Int, String) in
+      if candidate.hasPrefix(word) { return (0, candidate) }
+      let first = candidate.prefix { $0 != " " }
+      let distance = distances[first] ?? CommandNames.damerauLevenshtein(scalars, Array(first.unicodeScalars))
+      distances[first] = distance
+      return (distance + 1, candidate)
+    }
+    .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    let nearest = scored.first { $0.0 > 0 }?.0
+    return scored.filter { $0.0 == 0 || $0.0 == nearest }.map(\.1)
+  }
+
+  /// Words are skipped only when their lower bound puts them beyond the nearest: the same
+  /// suggestions, in the same order.
+  @Test(arguments: ["shar", "sever", "flavour", "netwrk", "zzzz", "a", "", "image-list", "xyzzy-plugh", "ssssssssssss", "sevrer", "qutoa",
+    String(repeating: "a", count: 200), String(repeating: "x", count: 100) + "server",
+  ])
+  func suggestsAsTryingEveryCommandDoes(word: String) {
+    #expect(CommandNames.fuzzyMatches(for: word) == Self.suggestionsTryingEveryCommand(word))
   }
 }

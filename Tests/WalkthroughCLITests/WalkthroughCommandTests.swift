@@ -1,3 +1,4 @@
+import CloudAPI
 import Foundation
 import Synchronization
 import Testing
@@ -362,5 +363,18 @@ import Testing
     let xml = try String(contentsOf: junit, encoding: .utf8)
     #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"walkthrough check\" tests=\"2\" failures=\"1\""))
     #expect(result.standardOutput.contains("\u{1B}[31m\(directory.path)/p01.rst:3: drift:\u{1B}[0m"))
+  }
+
+  /// The file is written an exchange at a time, laid out as `json.dumps(entries, indent=1)`.
+  @Test func runRecordsAsPythonWritesTheList() throws {
+    let path = try page("", named: "layout.json")
+    #expect(try walkthrough("run", "--record", path, "openstack share type list", "openstack share list").status == 0)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text == (try JSON(parsing: text)).pythonJSON(indent: 1) + "\n")
+    #expect(try walkthrough("run", "--record", path, "export A=1").status == 0)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "[]\n")
+    let unwritable = try walkthrough("run", "--record", path + "/no/such/dir", "openstack share list")
+    #expect(unwritable.status == 2)
+    #expect(unwritable.standardError == "walkthrough: \(path)/no/such/dir: cannot be written\n")
   }
 }

@@ -1,36 +1,30 @@
 import CloudAPI
-import Yams
 
 /// The structured formats cliff prints, read back into data.
 enum DataFormat: String {
   case json
   case yaml
 
-  func parse(_ text: String) -> JSON? {
-    switch self {
-    case .json:
-      return try? JSON(parsing: text)
-    case .yaml:
-      guard let node = try? Yams.compose(yaml: text) else { return nil }
-      return Self.json(node)
-    }
+  /// Data read only so far: nested too deep, or standing for too many values. Reading it would
+  /// exhaust the stack or memory; cliff never prints such data.
+  struct Unreadable: Error {
+    var reason: String
+    /// The line of the text where reading stopped, from 1; `nil` when the whole text is at fault.
+    var line: Int?
   }
 
-  /// A YAML node as JSON, keys in document order, scalars typed as PyYAML's `safe_dump` wrote them.
-  private static func json(_ node: Node) -> JSON {
-    switch node {
-    case .mapping(let mapping):
-      return .object(JSONObject(uniqueKeysWithValues: mapping.map { ($0.key.string ?? "", json($0.value)) }))
-    case .sequence(let sequence):
-      return .array(sequence.map(json))
-    case .scalar:
-      if node.null != nil { return .null }
-      if let value = node.bool { return .bool(value) }
-      if let value = node.int { return .int(value) }
-      if let value = node.float { return .double(value) }
-      return .string(node.string ?? "")
-    default:
-      return .null
+  /// The text as data; `nil` for text that is not of the format (it is then compared as lines).
+  func parse(_ text: String) throws(Unreadable) -> JSON? {
+    switch self {
+    case .json:
+      do {
+        return try JSON(parsing: text)
+      } catch {
+        guard error.isTooDeep else { return nil }
+        throw Unreadable(reason: "it is \(error.message) (column \(error.column))", line: error.line)
+      }
+    case .yaml:
+      return try DocumentedYAML.read(text)
     }
   }
 }

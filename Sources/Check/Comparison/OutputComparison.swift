@@ -63,13 +63,19 @@ struct OutputComparison {
       }
       return (result.differences.isEmpty ? .matched : .drift(result.differences), notes)
     }
-    if let format = structuredFormat,
-      let page = format.parse(original.joined(separator: "\n")),
-      let actual = format.parse(printedText.joined(separator: "\n"))
-    {
-      let comparison = DataComparison(documentedLines: original, firstLine: firstLine)
-      let result = comparison.compare(page, actual, bindings: &bindings)
-      return (result.differences.isEmpty ? .matched : .drift(result.differences), result.notes)
+    if let format = structuredFormat {
+      let page: JSON?
+      do {
+        page = try format.parse(original.joined(separator: "\n"))
+      } catch {
+        let text = "the page's \(format.rawValue.uppercased()) output cannot be read: \(error.reason)"
+        return (.drift([Difference(side: .explained, line: firstLine + (error.line ?? 1) - 1, text: text)]), [])
+      }
+      if let page, let actual = try? format.parse(printedText.joined(separator: "\n")) {
+        let comparison = DataComparison(documentedLines: original, firstLine: firstLine)
+        let result = comparison.compare(page, actual, bindings: &bindings)
+        return (result.differences.isEmpty ? .matched : .drift(result.differences), result.notes)
+      }
     }
     if printed.sorted() == documented.sorted() {
       let note = "lines in another order than the page shows"

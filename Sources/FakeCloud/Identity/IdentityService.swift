@@ -18,7 +18,19 @@ struct IdentityState {
   var projects: [Project] = []
   var users: [User] = []
   /// Issued tokens: who each stands for, and when it expires (an hour after it was issued).
-  var tokens: [String: (caller: Caller, expires: Int64)] = [:]
+  private(set) var tokens: [String: (caller: Caller, expires: Int64)] = [:]
+  /// How many tokens are kept before the expired ones go: twice as many as were left the last
+  /// time, so that sweeping them costs each token a constant share however long the session.
+  private var sweepAt = 1000
+
+  /// Keeps a new token; a long session (each command signs in) drops the expired ones now and then.
+  mutating func issue(_ token: String, for caller: Caller, now: Int64, expires: Int64) {
+    if tokens.count >= sweepAt {
+      tokens = tokens.filter { $0.value.expires > now }
+      sweepAt = max(1000, 2 * tokens.count)
+    }
+    tokens[token] = (caller, expires)
+  }
 
   /// Who a token stands for, while it has not expired.
   func caller(_ token: String?, at time: Int64) -> Caller? {
@@ -145,12 +157,7 @@ enum IdentityService {
     let caller = Caller(
       userID: account.id, userName: account.name, projectID: project.id, projectName: project.name,
       roles: account.roles)
-    // A served cloud issues tokens for long: the expired ones go now and then.
-    if state.identity.tokens.count >= 1000 {
-      let now = state.clock.now
-      state.identity.tokens = state.identity.tokens.filter { $0.value.expires > now }
-    }
-    state.identity.tokens[tokenID] = (caller, state.clock.now + tokenLifetime)
+    state.identity.issue(tokenID, for: caller, now: state.clock.now, expires: state.clock.now + tokenLifetime)
     let issued = state.clock.now
     let domain: JSON = .object(["id": "default", "name": "Default"])
     let token: JSONObject = [

@@ -77,6 +77,9 @@ struct ManilaState {
     var freeCapacity: Int
   }
 
+  /// `quota_gigabytes`' default: the sizes of a project's shares add up to no more.
+  static let gigabytesQuota = 1000
+
   var shareTypes: [ShareType] = []
   var defaultShareType: String?
   var shareNetworks: [ShareNetwork] = []

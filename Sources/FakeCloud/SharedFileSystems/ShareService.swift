@@ -37,6 +37,12 @@ enum ShareService {
     if handlesServers && networkID == nil {
       return .fault(400, "Share network must be set when the driver_handles_share_servers is true.")
     }
+    // The project's `gigabytes` quota (`quota_gigabytes`, 1000 by default) holds every share
+    // it has until the share is gone.
+    let used = state.manila.shares.filter { $0.projectID == caller.projectID }.reduce(0) { $0 + $1.size }
+    if size > ManilaState.gigabytesQuota - used {
+      return .fault(413, "Requested share exceeds allowed project/user or share type gigabytes quota.")
+    }
     let share = ManilaState.Share(
       id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
@@ -107,18 +113,20 @@ enum ShareService {
   }
 
   static func listShares(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let fault = ManilaPagination.sharesFault(call) { return fault }
     let version = state.version(call)
     let shares = visibleShares(state, call).map { view($0, state: state, caller: call.caller, version: version) }
     return .json(200, .object(["shares": .array(shares)]))
   }
 
   static func listSharesBrief(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let fault = ManilaPagination.sharesFault(call) { return fault }
     let shares = visibleShares(state, call).map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) }
     return .json(200, .object(["shares": .array(shares)]))
   }
 
   /// The caller's shares (all of them for an admin with `all_tenants`), newest first, filtered by
-  /// the query's fields.
+  /// the query's fields, the page `limit` and `offset` ask for (the query already validated).
   private static func visibleShares(_ state: CloudState, _ call: Call) -> [ManilaState.Share] {
     let isAdmin = call.caller?.isAdmin ?? false
     let allTenants = isAdmin && call.query("all_tenants").map { $0 != "0" && $0.lowercased() != "false" } == true
@@ -131,7 +139,10 @@ enum ShareService {
       if let wanted = call.query(name) { shares = shares.filter { field($0) == wanted } }
     }
     shares.sort { $0.created > $1.created }
-    if let limit = call.query("limit").flatMap(Int.init) { shares = Array(shares.prefix(limit)) }
+    // The database applies the offset only with a limit.
+    if let limit = call.query("limit").flatMap(PythonInt.parse) {
+      shares = Array(shares.dropFirst(call.query("offset").flatMap(PythonInt.parse) ?? 0).prefix(limit))
+    }
     return shares
   }
 
@@ -234,6 +245,7 @@ enum ShareService {
 
   /// `GET /v2/messages`: the caller's messages, newest first, with the API's filters.
   static func listMessages(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let fault = ManilaPagination.messagesFault(call) { return fault }
     var messages = state.manila.messages.filter { $0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false) }
     let filters: [(String, (ManilaState.Message) -> String)] = [
       ("resource_id", \.resourceID), ("action_id", \.actionID), ("detail_id", \.detailID), ("request_id", \.requestID),
@@ -245,7 +257,9 @@ enum ShareService {
     if let since = call.query("created_since") { messages = messages.filter { VirtualClock.isoMicroseconds($0.created) >= since } }
     if let before = call.query("created_before") { messages = messages.filter { VirtualClock.isoMicroseconds($0.created) <= before } }
     messages.sort { $0.created > $1.created }
-    if let limit = call.query("limit").flatMap(Int.init) { messages = Array(messages.prefix(limit)) }
+    // `get_pagination_params` holds the limit to `osapi_max_limit`.
+    let limit = call.query("limit").flatMap(PythonInt.parse).map { min($0, ManilaPagination.maximumLimit) }
+    messages = Array(messages.dropFirst(call.query("offset").flatMap(PythonInt.parse) ?? 0).prefix(limit ?? messages.count))
     return .json(200, .object(["messages": .array(messages.map(messageView))]))
   }
 

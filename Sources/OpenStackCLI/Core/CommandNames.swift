@@ -15,30 +15,66 @@ enum CommandNames {
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.
   static func fuzzyMatches(for word: String) -> [String] {
-    let scored = all.map { candidate -> (Int, String) in
-      if candidate.hasPrefix(word) { return (0, candidate) }
-      let prefix = String(candidate.prefix { $0 != " " })
-      return (damerauLevenshtein(word, prefix) + 1, candidate)
+    let prefixed = all.filter { $0.hasPrefix(word) }
+    let others = all.filter { !$0.hasPrefix(word) }
+    let nearest = nearestFirstWords(to: word, among: Set(others.map(firstWord)))
+    return prefixed + others.filter { nearest.contains(firstWord(of: $0)) }
+  }
+
+  private static func firstWord(of command: String) -> String {
+    String(command.prefix { $0 != " " })
+  }
+
+  /// The first words at the least distance from `word`. The distance takes time in proportion to
+  /// the product of the lengths (a mistyped megabyte takes seconds); it is worked out only for
+  /// words whose lower bound is within the least distance found so far, nearest bound first.
+  private static func nearestFirstWords(to word: String, among firstWords: Set<String>) -> Set<String> {
+    let scalars = Array(word.unicodeScalars)
+    let counts = LetterCounts(scalars)
+    let bounded = firstWords.map { ($0, distanceLowerBound(scalars.count, counts, $0)) }.sorted { $0.1 < $1.1 }
+    var least = Int.max
+    var nearest: Set<String> = []
+    for (candidate, bound) in bounded {
+      if bound > least { break }
+      let distance = damerauLevenshtein(scalars, Array(candidate.unicodeScalars))
+      if distance < least { (least, nearest) = (distance, []) }
+      if distance == least { nearest.insert(candidate) }
     }
-    .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    var matches: [String] = []
-    var matchDistance = 0
-    for (distance, candidate) in scored {
-      if distance > matchDistance {
-        if matchDistance > 0 { break }
-        matchDistance = distance
+    return nearest
+  }
+
+  /// No edit costs less than this: of the letters the two words share (`common`, counted with
+  /// repeats), each is kept at best; the rest of the shorter word is substituted (2), the rest of
+  /// the longer inserted (1, `candidate` longer) or deleted (3, `word` longer). That is
+  /// 3·m + n − 2·common − 2·min(m, n) for `word` of m letters and `candidate` of n.
+  private static func distanceLowerBound(_ length: Int, _ counts: LetterCounts, _ candidate: String) -> Int {
+    let letters = Array(candidate.unicodeScalars)
+    let candidateCounts = LetterCounts(letters)
+    let common = Set(letters).reduce(0) { $0 + min(candidateCounts[$1], counts[$1]) }
+    return 3 * length + letters.count - 2 * common - 2 * min(length, letters.count)
+  }
+
+  /// How often each letter occurs in a word: ASCII in a table, since a mistyped word may be a
+  /// megabyte long and hashing each of its letters takes longer than the search it bounds.
+  private struct LetterCounts {
+    private var ascii = [Int](repeating: 0, count: 128)
+    private var others: [Unicode.Scalar: Int] = [:]
+
+    init(_ scalars: [Unicode.Scalar]) {
+      for scalar in scalars {
+        if scalar.isASCII { ascii[Int(scalar.value)] += 1 } else { others[scalar, default: 0] += 1 }
       }
-      matches.append(candidate)
     }
-    return matches
+
+    subscript(_ scalar: Unicode.Scalar) -> Int {
+      scalar.isASCII ? ascii[Int(scalar.value)] : others[scalar] ?? 0
+    }
   }
 
   /// cliff's `utils.damerau_levenshtein` with its costs: swap 0, substitution 2, insertion 1,
   /// deletion 3.
-  static func damerauLevenshtein(_ first: String, _ second: String) -> Int {
+  static func damerauLevenshtein(_ s1: [Unicode.Scalar], _ s2: [Unicode.Scalar]) -> Int {
     let (swap, substitution, insertion, deletion) = (0, 2, 1, 3)
-    let s1 = Array(first.unicodeScalars)
-    let s2 = Array(second.unicodeScalars)
     if s1 == s2 { return 0 }
     if s1.isEmpty { return s2.count * insertion }
     if s2.isEmpty { return s1.count * deletion }

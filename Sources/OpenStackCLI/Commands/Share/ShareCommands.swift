@@ -72,6 +72,11 @@ enum ShareList: OpenStackCommand {
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    // argparse's `type=int` with osc-lib's `NonNegativeAction`: refused before any request.
+    if let limit = arguments.value("--limit") {
+      guard let value = Int(limit) else { throw syntax.error("argument --limit: invalid int value: '\(limit)'") }
+      guard value >= 0 else { throw syntax.error("argument --limit: --limit expected a non-negative integer") }
+    }
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
     }
