@@ -4,9 +4,12 @@ import CloudAPI
 enum FlavorList: OpenStackCommand {
   static let name = "flavor list"
   static let syntax = CommandSyntax(usage: RealUsage.flavorList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--min-disk", "--min-ram", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let visibility = arguments.flag("--all") ? "None" : arguments.flag("--private") ? "False" : "True"
+    // `--public` (the default), `--private` and `--all` exclude each other.
+    let visibility =
+      arguments.flag("--all") ? "None" : arguments.flag("--public") ? "True" : arguments.flag("--private") ? "False" : "True"
     let response = try context.api.send(
       APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: visibility)]), to: .compute,
       computeResource: .flavor)
@@ -35,6 +38,10 @@ enum FlavorList: OpenStackCommand {
 enum ImageList: OpenStackCommand {
   static let name = "image list"
   static let syntax = CommandSyntax(usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--public", "--private", "--community", "--shared", "--all", "--property", "--status", "--member-status",
+    "--project", "--project-domain", "--tag", "--hidden", "--long", "--sort", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -51,6 +58,7 @@ enum ImageList: OpenStackCommand {
 enum AggregateShow: OpenStackCommand {
   static let name = "aggregate show"
   static let syntax = CommandSyntax(usage: RealUsage.aggregateShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let nameOrID = arguments.value("<aggregate>") ?? ""
@@ -68,6 +76,7 @@ enum AggregateShow: OpenStackCommand {
 enum FlavorShow: OpenStackCommand {
   static let name = "flavor show"
   static let syntax = CommandSyntax(usage: RealUsage.flavorShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let flavor = try ComputeLookup.flavor(arguments.value("<flavor>") ?? "", in: context)
@@ -92,6 +101,7 @@ enum FlavorShow: OpenStackCommand {
 enum ImageShow: OpenStackCommand {
   static let name = "image show"
   static let syntax = CommandSyntax(usage: RealUsage.imageShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = ["--human-readable"]
 
   static let fields: Set<String> = [
     "status", "name", "container_format", "created_at", "size", "disk_format", "updated_at", "visibility", "min_disk",

@@ -7,6 +7,14 @@ enum ServerCreate: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.serverCreate,
     repeating: DisplayOptions.showRepeating.union(["--network", "--nic", "--property", "--security-group", "--hint", "--tag"]))
+  static let refusedOptions: Set<String> = [
+    "--image-property", "--volume", "--snapshot", "--boot-from-volume", "--delete-on-termination",
+    "--block-device-mapping", "--block-device", "--swap", "--ephemeral", "--port", "--no-network", "--auto-network",
+    "--nic", "--password", "--no-security-group", "--security-group", "--key-name", "--property", "--file",
+    "--user-data", "--description", "--availability-zone", "--host", "--hypervisor-hostname", "--server-group",
+    "--hint", "--use-config-drive", "--no-config-drive", "--config-drive", "--min", "--max", "--tag", "--hostname",
+    "--trusted-image-cert",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<server-name>") ?? ""
@@ -48,6 +56,7 @@ enum ServerCreate: OpenStackCommand {
 enum ServerShow: OpenStackCommand {
   static let name = "server show"
   static let syntax = CommandSyntax(usage: RealUsage.serverShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = ["--diagnostics", "--topology"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
@@ -59,7 +68,16 @@ enum ServerShow: OpenStackCommand {
 /// `openstack server list` (`ListServer`): ID, name, status, networks, image and flavor names.
 enum ServerList: OpenStackCommand {
   static let name = "server list"
-  static let syntax = CommandSyntax(usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(
+    usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
+    spellings: ["-n": "--no-name-lookup"])
+  static let refusedOptions: Set<String> = [
+    "--reservation-id", "--ip", "--ip6", "--instance-name", "--flavor", "--image", "--host", "--project",
+    "--project-domain", "--user", "--user-domain", "--deleted", "--availability-zone", "--key-name",
+    "--config-drive", "--no-config-drive", "--progress", "--vm-state", "--task-state", "--power-state", "--long",
+    "--no-name-lookup", "--name-lookup-one-by-one", "--limit", "--marker", "--max-items", "--changes-before", "--changes-since",
+    "--locked", "--unlocked", "--tags", "--not-tags",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = [(name: "deleted", value: "False")]
@@ -98,6 +116,7 @@ enum ServerList: OpenStackCommand {
 enum ServerDelete: OpenStackCommand {
   static let name = "server delete"
   static let syntax = CommandSyntax(usage: RealUsage.serverDelete)
+  static let refusedOptions: Set<String> = ["--force", "--all-projects"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let names = arguments.values("<server>")
@@ -127,6 +146,7 @@ enum ServerDelete: OpenStackCommand {
 enum ServerResize: OpenStackCommand {
   static let name = "server resize"
   static let syntax = CommandSyntax(usage: RealUsage.serverResize)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
@@ -136,7 +156,10 @@ enum ServerResize: OpenStackCommand {
       let flavor = try ComputeLookup.flavor(flavorName, in: context)["id"]?.string ?? ""
       body = .object(["resize": .object(["flavorRef": .string(flavor)])])
     } else {
-      body = .object([arguments.flag("--confirm") ? "confirmResize" : "revertResize": .null])
+      // argparse lets one of `--flavor`, `--confirm` and `--revert` through, and requires one.
+      let confirm = arguments.flag("--confirm")
+      let revert = arguments.flag("--revert")
+      body = .object([confirm || !revert ? "confirmResize" : "revertResize": .null])
     }
     let response = try context.api.send(APIRequest(.post, "/v2.1/servers/\(id)/action", body: body), to: .compute)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/action") }

@@ -36,6 +36,10 @@ struct NeutronLookup {
 enum SubnetList: OpenStackCommand {
   static let name = "subnet list"
   static let syntax = CommandSyntax(usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--long", "--ip-version", "--dhcp", "--no-dhcp", "--service-type", "--project", "--project-domain", "--gateway",
+    "--subnet-pool", "--tags", "--any-tags", "--not-tags", "--not-any-tags", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -56,6 +60,12 @@ enum SubnetList: OpenStackCommand {
 enum NetworkList: OpenStackCommand {
   static let name = "network list"
   static let syntax = CommandSyntax(usage: RealUsage.networkList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--external", "--internal", "--long", "--enable", "--disable", "--project", "--pvlan", "--no-pvlan",
+    "--project-domain", "--share", "--no-share", "--status", "--provider-network-type",
+    "--provider-physical-network", "--provider-segment", "--agent", "--tags", "--any-tags", "--not-tags",
+    "--not-any-tags", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -78,6 +88,7 @@ enum NetworkList: OpenStackCommand {
 enum SubnetShow: OpenStackCommand {
   static let name = "subnet show"
   static let syntax = CommandSyntax(usage: RealUsage.subnetShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
   /// openstacksdk 4.22's `Subnet` attributes as the client shows them (`enable_dhcp` and
   /// `subnetpool_id` under their API names; `location`, `prefix_length`, `tenant_id` and
   /// `use_default_subnet_pool` hidden).

@@ -6,6 +6,9 @@ enum ShareCreate: OpenStackCommand {
   static let name = "share create"
   static let syntax = CommandSyntax(
     usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
+  static let refusedOptions: Set<String> = [
+    "--snapshot-id", "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<size>") ?? ""
@@ -67,6 +70,11 @@ enum ShareList: OpenStackCommand {
   static let name = "share list"
   static let syntax = CommandSyntax(
     usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]))
+  static let refusedOptions: Set<String> = [
+    "--snapshot", "--export-location", "--soft-deleted", "--share-group", "--share-server", "--project",
+    "--project-domain", "--user", "--user-domain", "--property", "--extra-spec", "--long", "--marker", "--name~",
+    "--description~", "--encryption-key-ref", "--availability-zone",
+  ]
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
   ]
@@ -98,6 +106,7 @@ enum ShareList: OpenStackCommand {
 enum ShareShow: OpenStackCommand {
   static let name = "share show"
   static let syntax = CommandSyntax(usage: RealUsage.shareShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
@@ -126,6 +135,7 @@ enum ShareShow: OpenStackCommand {
 enum ShareDelete: OpenStackCommand {
   static let name = "share delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
+  static let refusedOptions: Set<String> = ["--share-group", "--force", "--soft"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(
