@@ -40,17 +40,34 @@ enum ImageList: OpenStackCommand {
   static let syntax = CommandSyntax(usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = [
     "--public", "--private", "--community", "--shared", "--all", "--property", "--status", "--member-status",
-    "--project", "--project-domain", "--tag", "--hidden", "--long", "--sort", "--limit", "--marker", "--max-items",
+    "--project", "--project-domain", "--tag", "--hidden", "--limit", "--marker", "--max-items",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    let images = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    let listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    let images = try OSCLib.sorted(listed, by: arguments.value("--sort") ?? "name:asc")
+    let columns = arguments.flag("--long") ? longColumns : [("ID", "id"), ("Name", "name"), ("Status", "status")]
     return .list(
-      columns: ["ID", "Name", "Status"], rows: images.map { image in ["id", "name", "status"].map { image[$0] ?? .null } },
-      names: .tuple)
+      columns: columns.map(\.header),
+      rows: images.map { image in
+        columns.map { column in
+          let value = image[column.key] ?? .null
+          // The tags are a ListColumn.
+          guard column.key == "tags", context.isTable else { return value }
+          return .string(OSCLib.formatList(value.array))
+        }
+      }, names: .tuple)
   }
+
+  /// The SDK's attributes `--long` shows, by the body key each is read from.
+  static let longColumns: [(header: String, key: String)] = [
+    ("ID", "id"), ("Name", "name"), ("Disk Format", "disk_format"), ("Container Format", "container_format"),
+    ("Size", "size"), ("Checksum", "checksum"), ("Status", "status"), ("Visibility", "visibility"),
+    ("Protected", "protected"), ("Project", "owner"), ("Hash Algorithm", "os_hash_algo"), ("Hash Value", "os_hash_value"),
+    ("Tags", "tags"),
+  ]
 }
 
 /// `openstack aggregate show` (`ShowAggregate`): found through the aggregates list, which only

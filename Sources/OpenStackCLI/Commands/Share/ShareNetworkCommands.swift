@@ -93,7 +93,7 @@ enum ShareNetworkShow: OpenStackCommand {
 enum ShareNetworkDelete: OpenStackCommand {
   static let name = "share network delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkDelete)
-  static let refusedOptions: Set<String> = ["--wait"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(
@@ -101,8 +101,9 @@ enum ShareNetworkDelete: OpenStackCommand {
       summary: { "\($0) of \($1) share networks failed to be deleted." }
     ).run(arguments.values("<share-network>")) { name in
       let network = try ManilaLookup.shareNetwork.find(name, in: context, helper: .oscLib)
-      _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
-      return true
+      let path = "/v2/share-networks/\(network["id"]?.string ?? name)"
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, path))
+      return try !arguments.flag("--wait") || context.waitForDelete(path, member: "share_network")
     }
     return .nothing
   }
