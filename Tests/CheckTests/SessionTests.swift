@@ -19,7 +19,7 @@ import Testing
   /// A session runs against the default cloud, or the cloud file beside it (`NAME.cloud.yaml`).
   @Test(arguments: [
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
-    "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images",
+    "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "listing-options",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")
