@@ -5,7 +5,9 @@
 struct CommandSyntax {
   struct Option {
     /// Every spelling: `-c` and `--column`.
-    var names: [String]
+    var names: [String] {
+      didSet { key = Self.key(of: names) }
+    }
     /// `nil` for a flag.
     var metavar: String?
     var choices: [String]?
@@ -13,8 +15,16 @@ struct CommandSyntax {
     var takesList = false
     var repeats = false
     var required = false
-    /// The name the command reads the option by: its first long spelling.
-    var key: String { names.first { $0.hasPrefix("--") } ?? names[0] }
+    /// The name the command reads the option by: its first long spelling (kept, not worked out
+    /// again: the parser asks for it at every option it meets).
+    private(set) var key: String
+
+    init(names: [String]) {
+      self.names = names
+      key = Self.key(of: names)
+    }
+
+    private static func key(of names: [String]) -> String { names.first { $0.hasPrefix("--") } ?? names[0] }
     /// argparse's name in messages: `-f/--format`.
     var displayName: String { names.joined(separator: "/") }
   }
