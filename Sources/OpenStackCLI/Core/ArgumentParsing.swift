@@ -34,7 +34,10 @@ struct ParsedArguments {
     if replacing { values[name] = [value] } else { values[name, default: []].append(value) }
   }
 
-  fileprivate mutating func addList(_ name: String) { values[name, default: []] = values[name] ?? [] }
+  /// An `nargs='*'` option is given even with no value.
+  fileprivate mutating func addList(_ name: String) {
+    if values[name] == nil { values[name] = [] }
+  }
 
   fileprivate mutating func set(_ name: String) { flags.insert(name) }
 }
