@@ -68,7 +68,7 @@ let package = Package(
     ),
     .testTarget(
       name: "OpenStackCLITests",
-      dependencies: ["OpenStackCLI"],
+      dependencies: ["OpenStackCLI", "FakeCloud"],
       resources: [.copy("Goldens")]
     ),
     .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),

@@ -6,6 +6,8 @@ public final class OpenStackClient {
   private let transport: any CloudTransport
   private let sleep: (Double) -> Void
   private let clouds: [String: CloudCredentials]
+  /// Where the next commands record the arguments they read, when a test watches.
+  var argumentReads: ArgumentReads?
 
   /// - Parameters:
   ///   - sleep: how the client waits between the polls of `--wait`; in process, the session
@@ -38,7 +40,12 @@ public final class OpenStackClient {
     }
     let commandArguments = Array(words.dropFirst(commandWords))
     do {
-      let parsed = try command.syntax.parse(commandArguments)
+      var parsed = try command.syntax.parse(commandArguments)
+      if let option = command.refusedOption(in: parsed) {
+        return CommandResult(
+          standardError: "not simulated: \(name) \(option) is not emulated\n", exitStatus: 127, isSimulated: false)
+      }
+      parsed.reads = argumentReads
       let api = APIClient(
         transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion,
         computeVersion: globals.computeVersion)

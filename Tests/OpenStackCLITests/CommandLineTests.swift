@@ -40,7 +40,7 @@ final class UnreachableCloud: CloudTransport {
   }()
 
   @Test func recordedUsageErrorsAreThere() {
-    #expect(Self.usageErrors.count == 8)
+    #expect(Self.usageErrors.count == 13)
   }
 
   @Test(arguments: usageErrors)
@@ -63,6 +63,30 @@ final class UnreachableCloud: CloudTransport {
     let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(["volume", "list"], environment: [:])
     #expect(!result.isSimulated)
     #expect(result.standardError == "walkthrough: 'openstack volume list' is not simulated.\n")
+  }
+
+  /// An option the emulation does not run ends the command before any request, named, as a line
+  /// the check reports as not simulated.
+  @Test func anOptionThatIsNotEmulatedIsRefusedByName() {
+    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(
+      ["server", "create", "--flavor", "m1.tiny", "--image", "cirros", "--key-name", "mykey", "vm1"], environment: [:])
+    #expect(!result.isSimulated)
+    #expect(result.standardError == "not simulated: server create --key-name is not emulated\n")
+    #expect(result.standardOutput == "")
+    #expect(result.exitStatus == 127)
+  }
+
+  /// argparse answers `-h` as soon as it meets it, before it misses a required argument.
+  @Test func helpIsRefusedBeforeMissingArguments() {
+    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(["server", "create", "-h"], environment: [:])
+    #expect(result.standardError == "not simulated: server create --help is not emulated\n")
+  }
+
+  /// A usage's hidden long spelling is the option's name (`-n` is `--no-name-lookup`).
+  @Test func aHiddenLongSpellingNamesTheOption() throws {
+    let option = try #require(ServerList.syntax.options.first { $0.names.contains("-n") })
+    #expect(option.key == "--no-name-lookup")
+    #expect(option.displayName == "-n/--no-name-lookup")
   }
 
   /// Distances printed by cliff 4.17.0's `utils.damerau_levenshtein(a, b, utils.COST)`.

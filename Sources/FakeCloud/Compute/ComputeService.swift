@@ -156,9 +156,10 @@ enum ComputeService {
   static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let detail = call.request.path.hasSuffix("/detail")
     var servers = visibleServers(state, call)
-    // Nova's `name` filter is a regular expression search; names are matched as text here.
-    if let name = call.query("name") { servers = servers.filter { $0.name.contains(name) } }
+    if let name = call.query("name").map(nameFilter) { servers = servers.filter { name($0.name) } }
     if let status = call.query("status") { servers = servers.filter { $0.status == status.uppercased() } }
+    if let flavor = call.query("flavor") { servers = servers.filter { $0.flavorID == flavor } }
+    if let image = call.query("image") { servers = servers.filter { $0.imageID == image } }
     // Newest first (`created_at desc`).
     servers.reverse()
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
@@ -171,6 +172,19 @@ enum ComputeService {
         ])
     }
     return .json(200, .object(["servers": .array(items)]))
+  }
+
+  /// Nova's `name` filter: a regular expression searched for in the name, as MySQL's `REGEXP`
+  /// (ICU's syntax) does under Nova's case-insensitive collation. A pattern MySQL rejects matches
+  /// nothing.
+  private static func nameFilter(_ pattern: String) -> (String) -> Bool {
+    // Most lookups name a server plainly: no expression to compile.
+    if !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }) {
+      let text = pattern.lowercased()
+      return { $0.lowercased().contains(text) }
+    }
+    guard let expression = try? NSRegularExpression(pattern: pattern, options: .caseInsensitive) else { return { _ in false } }
+    return { expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
   }
 
   static func showServer(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -130,7 +130,18 @@ enum NetworkService {
   private static func matches(_ network: NetworkState.Network, _ call: Call) -> Bool {
     [("name", network.name), ("id", network.id)].allSatisfy { name, value in
       call.query(name).map { $0 == value } ?? true
-    }
+    } && hasTags(wanted: call, [])
+  }
+
+  /// Neutron's tag filters (`tags`, `tags-any`, `not-tags`, `not-tags-any`, comma-separated) on
+  /// a resource's tags (the cloud's networks have none).
+  private static func hasTags(wanted call: Call, _ tags: Set<String>) -> Bool {
+    func named(_ filter: String) -> Set<String>? { call.query(filter).map { Set($0.split(separator: ",").map(String.init)) } }
+    if let all = named("tags"), !all.isSubset(of: tags) { return false }
+    if let any = named("tags-any"), any.isDisjoint(with: tags) { return false }
+    if let all = named("not-tags"), all.isSubset(of: tags) { return false }
+    if let any = named("not-tags-any"), !any.isDisjoint(with: tags) { return false }
+    return true
   }
 
   /// `GET /`: Neutron's one API version.

@@ -3,16 +3,48 @@
 struct ParsedArguments {
   private(set) var values: [String: [String]] = [:]
   private(set) var flags: Set<String> = []
+  /// Records every name the command asks for, when a test watches (`nil` otherwise): the proof
+  /// that a command reads each option it does not refuse.
+  var reads: ArgumentReads?
 
-  func value(_ name: String) -> String? { values[name]?.last }
-  func values(_ name: String) -> [String] { values[name] ?? [] }
-  func flag(_ name: String) -> Bool { flags.contains(name) }
+  func value(_ name: String) -> String? {
+    reads?.names.insert(name)
+    return values[name]?.last
+  }
+
+  func values(_ name: String) -> [String] {
+    reads?.names.insert(name)
+    return values[name] ?? []
+  }
+
+  func flag(_ name: String) -> Bool {
+    reads?.names.insert(name)
+    return flags.contains(name)
+  }
+
+  /// Whether the command line gave the option (a flag, a value, or a list of none).
+  func contains(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
+
+  /// Whether the command line gave an option or positional whose name satisfies `predicate`.
+  func gives(where predicate: (String) -> Bool) -> Bool {
+    flags.contains(where: predicate) || values.keys.contains(where: predicate)
+  }
 
   fileprivate mutating func add(_ value: String, to name: String, replacing: Bool) {
     if replacing { values[name] = [value] } else { values[name, default: []].append(value) }
   }
 
+  /// An `nargs='*'` option is given even with no value.
+  fileprivate mutating func addList(_ name: String) {
+    if values[name] == nil { values[name] = [] }
+  }
+
   fileprivate mutating func set(_ name: String) { flags.insert(name) }
+}
+
+/// The option and positional names a command asked its arguments for.
+final class ArgumentReads {
+  var names: Set<String> = []
 }
 
 /// argparse's error: the usage, then `PROG: error: MESSAGE`, on standard error, exit status 2.
@@ -48,14 +80,18 @@ extension CommandSyntax {
         unrecognized.append(word)
         continue
       }
+      try checkExclusion(of: option, given: parsed)
       guard option.metavar != nil else {
         if attached != nil {
           throw error("argument \(option.displayName): ignored explicit argument '\(attached!)'")
         }
         parsed.set(option.key)
+        // argparse prints the help and exits as soon as it meets `-h`.
+        if option.key == "--help" { return parsed }
         continue
       }
       if option.takesList {
+        parsed.addList(option.key)
         while index < arguments.count, !arguments[index].hasPrefix("-") {
           parsed.add(arguments[index], to: option.key, replacing: false)
           index += 1
@@ -79,13 +115,13 @@ extension CommandSyntax {
       parsed.add(value, to: option.key, replacing: !option.repeats)
     }
     try assign(positionalWords, to: &parsed, unrecognized: &unrecognized)
-    let missingOptions = options.filter { $0.required && parsed.value($0.key) == nil }
+    let missingOptions = options.filter { $0.required && !parsed.contains($0.key) }
     if !missingOptions.isEmpty {
       throw error(
         "the following arguments are required: "
           + missingOptions.map { $0.displayName }.joined(separator: ", "))
     }
-    for group in requiredGroups where !group.contains(where: { parsed.value($0.key) != nil || parsed.flag($0.key) }) {
+    for group in requiredGroups where !group.contains(where: { parsed.contains($0.key) }) {
       throw error("one of the arguments \(group.map { $0.displayName }.joined(separator: " ")) is required")
     }
     if !unrecognized.isEmpty {
@@ -115,6 +151,16 @@ extension CommandSyntax {
       throw error("the following arguments are required: \(missing.joined(separator: ", "))")
     }
     unrecognized += remaining
+  }
+
+  /// argparse's mutually exclusive groups: an option of a group another of its options already
+  /// took.
+  private func checkExclusion(of option: Option, given parsed: ParsedArguments) throws(UsageError) {
+    for group in exclusiveGroups where group.contains(where: { $0.key == option.key }) {
+      if let other = group.first(where: { $0.key != option.key && parsed.contains($0.key) }) {
+        throw error("argument \(option.displayName): not allowed with argument \(other.displayName)")
+      }
+    }
   }
 
   /// The option `word` names, and a value attached to it (`--name=x`, `-fjson`).

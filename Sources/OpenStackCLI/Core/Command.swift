@@ -25,7 +25,26 @@ protocol OpenStackCommand: SendableMetatype {
   static var name: String { get }
   /// The real client's usage text for it, and the options that repeat.
   static var syntax: CommandSyntax { get }
+  /// The options of its usage this emulation does not run, by their long name: a command line
+  /// that gives one is not simulated. Every other option is read (`OptionCoverageTests`).
+  static var refusedOptions: Set<String> { get }
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput
+}
+
+extension OpenStackCommand {
+  /// The first option of the command line, in the usage's order, that the emulation refuses.
+  static func refusedOption(in arguments: ParsedArguments) -> String? {
+    let refused = { (name: String) in refusedOptions.contains(name) || RefusedEverywhere.options.contains(name) }
+    // Most command lines give no refused option: a look at what they give settles it.
+    guard arguments.gives(where: refused) else { return nil }
+    return syntax.options.lazy.map(\.key).first { arguments.contains($0) && refused($0) }
+  }
+}
+
+/// Options of every command that the emulation refuses.
+enum RefusedEverywhere {
+  /// argparse's help (`-h`): the emulation keeps the usage texts, not the help.
+  static let options: Set<String> = ["--help"]
 }
 
 /// What a running command can reach: the cloud, through the API client, and the output format the
@@ -88,6 +107,12 @@ final class ErrorLog {
 
 /// The usage texts of cliff's display options, shared by every lister and every show command.
 enum DisplayOptions {
+  /// Every display option of cliff's listers and show commands: the display layer reads them
+  /// for every command.
+  static let all: Set<String> = [
+    "--format", "--column", "--quote", "--noindent", "--max-width", "--fit-width", "--print-empty", "--sort-column",
+    "--sort-ascending", "--sort-descending", "--prefix",
+  ]
   static let listerRepeating: Set<String> = ["--column", "--sort-column"]
   static let showRepeating: Set<String> = ["--column"]
 }

@@ -5,7 +5,9 @@
 struct CommandSyntax {
   struct Option {
     /// Every spelling: `-c` and `--column`.
-    var names: [String]
+    var names: [String] {
+      didSet { key = Self.key(of: names) }
+    }
     /// `nil` for a flag.
     var metavar: String?
     var choices: [String]?
@@ -13,8 +15,16 @@ struct CommandSyntax {
     var takesList = false
     var repeats = false
     var required = false
-    /// The name the command reads the option by: its first long spelling.
-    var key: String { names.first { $0.hasPrefix("--") } ?? names[0] }
+    /// The name the command reads the option by: its first long spelling (kept, not worked out
+    /// again: the parser asks for it at every option it meets).
+    private(set) var key: String
+
+    init(names: [String]) {
+      self.names = names
+      key = Self.key(of: names)
+    }
+
+    private static func key(of names: [String]) -> String { names.first { $0.hasPrefix("--") } ?? names[0] }
     /// argparse's name in messages: `-f/--format`.
     var displayName: String { names.joined(separator: "/") }
   }
@@ -34,13 +44,18 @@ struct CommandSyntax {
   var positionals: [Positional] = []
   /// Mutually exclusive groups of which one option must be given.
   var requiredGroups: [[Option]] = []
+  /// Mutually exclusive groups (`[--public | --private]`, and the required ones).
+  var exclusiveGroups: [[Option]] = []
 
   /// Long spellings that cliff and osc-lib add beside the short one the usage shows.
   private static let longSpellings = ["-h": "--help", "-f": "--format", "-c": "--column"]
 
-  /// - Parameter repeating: the options declared with `action='append'`, which argparse's usage
-  ///   does not show.
-  init(usage: String, repeating: Set<String> = []) {
+  /// - Parameters:
+  ///   - repeating: the options declared with `action='append'`, which argparse's usage does not
+  ///     show.
+  ///   - spellings: long spellings of short options that the usage does not show either
+  ///     (`-n` is also `--no-name-lookup`).
+  init(usage: String, repeating: Set<String> = [], spellings: [String: String] = [:]) {
     self.usage = usage
     let words = usage.split(whereSeparator: \.isWhitespace).map(String.init)
     program = ""
@@ -55,10 +70,13 @@ struct CommandSyntax {
     }
     program = programWords.joined(separator: " ")
     let arguments = words[index...].joined(separator: " ")
-    parseArguments(arguments[...], required: true, repeating: repeating)
+    let names = Self.longSpellings.merging(spellings) { _, given in given }
+    parseArguments(arguments[...], required: true, repeating: repeating, spellings: names)
   }
 
-  private mutating func parseArguments(_ text: Substring, required: Bool, repeating: Set<String>) {
+  private mutating func parseArguments(
+    _ text: Substring, required: Bool, repeating: Set<String>, spellings: [String: String]
+  ) {
     var rest = text.drop { $0 == " " }
     while let first = rest.first {
       if first == "[" || first == "(" {
@@ -77,16 +95,18 @@ struct CommandSyntax {
         let isRequiredGroup = first == "(" && alternatives.count > 1
         let optionsBefore = options.count
         for alternative in alternatives {
-          parseArguments(alternative, required: first == "(" && !isRequiredGroup, repeating: repeating)
+          parseArguments(
+            alternative, required: first == "(" && !isRequiredGroup, repeating: repeating, spellings: spellings)
         }
         if isRequiredGroup { requiredGroups.append(Array(options[optionsBefore...])) }
+        if alternatives.count > 1 { exclusiveGroups.append(Array(options[optionsBefore...])) }
         continue
       }
       let word = rest.prefix { $0 != " " }
       rest = rest.dropFirst(word.count).drop { $0 == " " }
       if word.hasPrefix("-") {
         var option = Option(names: [String(word)])
-        if let long = Self.longSpellings[String(word)] { option.names.append(long) }
+        if let long = spellings[String(word)] { option.names.append(long) }
         option.required = required
         option.repeats = repeating.contains(option.key)
         if rest.hasPrefix("{") {

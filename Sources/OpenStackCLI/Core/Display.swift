@@ -14,7 +14,8 @@ struct DisplaySettings {
     format = arguments.value("--format") ?? "table"
     columns = arguments.values("--column")
     sortColumns = arguments.values("--sort-column")
-    sortDescending = arguments.flag("--sort-descending")
+    // The two exclude each other; ascending is also the default.
+    sortDescending = !arguments.flag("--sort-ascending") && arguments.flag("--sort-descending")
     options = FormatterOptions(
       maxWidth: arguments.value("--max-width").flatMap { Int($0) }
         ?? Int(environment["CLIFF_MAX_TERM_WIDTH"] ?? "") ?? 0,

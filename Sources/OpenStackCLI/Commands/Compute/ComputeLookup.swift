@@ -10,12 +10,16 @@ enum ComputeLookup {
 
   /// `find_server`: `GET /servers/X`, then `GET /servers/detail?name=X` (or the plain list,
   /// as `server start` and `stop` use it). The found row is the server: nothing is fetched again.
-  static func server(_ nameOrID: String, in context: CommandContext, detailed: Bool = true) throws -> JSON {
+  /// With `allProjects`, the list is every project's (`all_tenants`).
+  static func server(
+    _ nameOrID: String, in context: CommandContext, detailed: Bool = true, allProjects: Bool = false
+  ) throws -> JSON {
     let direct = try context.api.send(APIRequest(.get, "/v2.1/servers/\(nameOrID)"), to: .compute)
     if direct.status == 200, let server = direct.body?["server"] { return server }
     try swallowOnlyMisses(direct, path: "/servers/\(nameOrID)")
     let list = detailed ? "/v2.1/servers/detail" : "/v2.1/servers"
-    let listed = try context.call(.compute, APIRequest(.get, list, query: [(name: "name", value: nameOrID)]))
+    let query = [(name: "name", value: nameOrID)] + (allProjects ? [(name: "all_tenants", value: "True")] : [])
+    let listed = try context.call(.compute, APIRequest(.get, list, query: query))
     return try exactMatch(listed["servers"]?.array ?? [], nameOrID, kind: "Server")
   }
 

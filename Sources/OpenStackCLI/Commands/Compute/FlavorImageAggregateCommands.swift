@@ -4,9 +4,12 @@ import CloudAPI
 enum FlavorList: OpenStackCommand {
   static let name = "flavor list"
   static let syntax = CommandSyntax(usage: RealUsage.flavorList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--min-disk", "--min-ram", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let visibility = arguments.flag("--all") ? "None" : arguments.flag("--private") ? "False" : "True"
+    // `--public` (the default), `--private` and `--all` exclude each other.
+    let visibility =
+      arguments.flag("--all") ? "None" : arguments.flag("--public") ? "True" : arguments.flag("--private") ? "False" : "True"
     let response = try context.api.send(
       APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: visibility)]), to: .compute,
       computeResource: .flavor)
@@ -35,15 +38,36 @@ enum FlavorList: OpenStackCommand {
 enum ImageList: OpenStackCommand {
   static let name = "image list"
   static let syntax = CommandSyntax(usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--public", "--private", "--community", "--shared", "--all", "--property", "--status", "--member-status",
+    "--project", "--project-domain", "--tag", "--hidden", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    let images = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    let listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    let images = try OSCLib.sorted(listed, by: arguments.value("--sort") ?? "name:asc")
+    let columns = arguments.flag("--long") ? longColumns : [("ID", "id"), ("Name", "name"), ("Status", "status")]
     return .list(
-      columns: ["ID", "Name", "Status"], rows: images.map { image in ["id", "name", "status"].map { image[$0] ?? .null } },
-      names: .tuple)
+      columns: columns.map(\.header),
+      rows: images.map { image in
+        columns.map { column in
+          let value = image[column.key] ?? .null
+          // The tags are a ListColumn.
+          guard column.key == "tags", context.isTable else { return value }
+          return .string(OSCLib.formatList(value.array))
+        }
+      }, names: .tuple)
   }
+
+  /// The SDK's attributes `--long` shows, by the body key each is read from.
+  static let longColumns: [(header: String, key: String)] = [
+    ("ID", "id"), ("Name", "name"), ("Disk Format", "disk_format"), ("Container Format", "container_format"),
+    ("Size", "size"), ("Checksum", "checksum"), ("Status", "status"), ("Visibility", "visibility"),
+    ("Protected", "protected"), ("Project", "owner"), ("Hash Algorithm", "os_hash_algo"), ("Hash Value", "os_hash_value"),
+    ("Tags", "tags"),
+  ]
 }
 
 /// `openstack aggregate show` (`ShowAggregate`): found through the aggregates list, which only
@@ -51,6 +75,7 @@ enum ImageList: OpenStackCommand {
 enum AggregateShow: OpenStackCommand {
   static let name = "aggregate show"
   static let syntax = CommandSyntax(usage: RealUsage.aggregateShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let nameOrID = arguments.value("<aggregate>") ?? ""
@@ -68,6 +93,7 @@ enum AggregateShow: OpenStackCommand {
 enum FlavorShow: OpenStackCommand {
   static let name = "flavor show"
   static let syntax = CommandSyntax(usage: RealUsage.flavorShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let flavor = try ComputeLookup.flavor(arguments.value("<flavor>") ?? "", in: context)
@@ -92,6 +118,7 @@ enum FlavorShow: OpenStackCommand {
 enum ImageShow: OpenStackCommand {
   static let name = "image show"
   static let syntax = CommandSyntax(usage: RealUsage.imageShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = ["--human-readable"]
 
   static let fields: Set<String> = [
     "status", "name", "container_format", "created_at", "size", "disk_format", "updated_at", "visibility", "min_disk",

@@ -7,6 +7,14 @@ enum ServerCreate: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.serverCreate,
     repeating: DisplayOptions.showRepeating.union(["--network", "--nic", "--property", "--security-group", "--hint", "--tag"]))
+  static let refusedOptions: Set<String> = [
+    "--image-property", "--volume", "--snapshot", "--boot-from-volume", "--delete-on-termination",
+    "--block-device-mapping", "--block-device", "--swap", "--ephemeral", "--port", "--no-network", "--auto-network",
+    "--nic", "--password", "--no-security-group", "--security-group", "--key-name", "--property", "--file",
+    "--user-data", "--description", "--availability-zone", "--host", "--hypervisor-hostname", "--server-group",
+    "--hint", "--use-config-drive", "--no-config-drive", "--config-drive", "--min", "--max", "--tag", "--hostname",
+    "--trusted-image-cert",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<server-name>") ?? ""
@@ -48,6 +56,7 @@ enum ServerCreate: OpenStackCommand {
 enum ServerShow: OpenStackCommand {
   static let name = "server show"
   static let syntax = CommandSyntax(usage: RealUsage.serverShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = ["--diagnostics", "--topology"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
@@ -56,66 +65,35 @@ enum ServerShow: OpenStackCommand {
   }
 }
 
-/// `openstack server list` (`ListServer`): ID, name, status, networks, image and flavor names.
-enum ServerList: OpenStackCommand {
-  static let name = "server list"
-  static let syntax = CommandSyntax(usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating)
-
-  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    var query: [(name: String, value: String)] = [(name: "deleted", value: "False")]
-    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
-    if arguments.flag("--all-projects") { query.append((name: "all_tenants", value: "True")) }
-    let servers = try context.call(.compute, APIRequest(.get, "/v2.1/servers/detail", query: query))["servers"]?.array ?? []
-    // One request for every image the servers boot from, one for every flavor.
-    let imageIDs = servers.compactMap { $0["image"]?["id"]?.string }
-    var imageNames: [String: String] = [:]
-    if !imageIDs.isEmpty {
-      let images = try context.call(.image, APIRequest(.get, "/v2/images", query: [(name: "id", value: "in:" + imageIDs.joined(separator: ","))]))
-      for image in images["images"]?.array ?? [] {
-        if let id = image["id"]?.string { imageNames[id] = image["name"]?.string }
-      }
-    }
-    _ = try context.api.send(
-      APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: "None")]), to: .compute, computeResource: .flavor)
-    let rows = servers.map { server -> [JSON] in
-      let networks = JSONObject(
-        uniqueKeysWithValues: server["addresses"]?.object.map { ($0.key, JSON.array($0.value.array.compactMap { $0["addr"] })) } ?? [])
-      let imageID = server["image"]?["id"]?.string
-      let image: JSON = imageID.map { .string(imageNames[$0] ?? $0) } ?? "N/A (booted from volume)"
-      return [
-        server["id"] ?? .null, server["name"] ?? .null, server["status"] ?? .null,
-        context.isTable ? .string(OSCLib.formatDictOfList(.object(networks)) ?? "") : .object(networks), image,
-        server["flavor"]?["original_name"] ?? server["flavor"]?["id"] ?? .null,
-      ] + (arguments.flag("--all-projects") ? [server["tenant_id"] ?? .null] : [])
-    }
-    let columns = ["ID", "Name", "Status", "Networks", "Image", "Flavor"] + (arguments.flag("--all-projects") ? ["Project ID"] : [])
-    return .list(columns: columns, rows: rows, names: .tuple)
-  }
-}
-
-/// `openstack server delete` (`DeleteServer`): each server in turn, failures logged and counted.
+/// `openstack server delete` (`DeleteServer`): each server found (in every project with
+/// `--all-projects`) and deleted, failures logged and counted; with `--wait`, then each deleted
+/// one waited for.
 enum ServerDelete: OpenStackCommand {
   static let name = "server delete"
   static let syntax = CommandSyntax(usage: RealUsage.serverDelete)
+  static let refusedOptions: Set<String> = ["--force"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let names = arguments.values("<server>")
-    var failed = 0
+    let allProjects = arguments.flag("--all-projects")
+    var deleted: [String] = []
     for name in names {
       do {
-        let id = try ComputeLookup.server(name, in: context)["id"]?.string ?? name
+        let id = try ComputeLookup.server(name, in: context, allProjects: allProjects)["id"]?.string ?? name
         let response = try context.api.send(APIRequest(.delete, "/v2.1/servers/\(id)"), to: .compute)
         guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)") }
-        // openstacksdk's `wait_for_delete`: every 2 seconds until the server is gone.
-        while arguments.flag("--wait"), try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)"), to: .compute).status != 404 {
-          context.sleep(2)
-        }
+        deleted.append(id)
       } catch let failure as CommandFailure {
-        failed += 1
         context.log("Failed to delete server with name or ID '\(name)': \(failure.message)")
       }
     }
+    // openstacksdk's `wait_for_delete`: every 2 seconds until the server is gone.
+    for id in arguments.flag("--wait") ? deleted : [] {
+      while try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)"), to: .compute).status != 404 {
+        context.sleep(2)
+      }
+    }
+    let failed = names.count - deleted.count
     if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) servers failed to delete.") }
     return .nothing
   }
@@ -127,6 +105,7 @@ enum ServerDelete: OpenStackCommand {
 enum ServerResize: OpenStackCommand {
   static let name = "server resize"
   static let syntax = CommandSyntax(usage: RealUsage.serverResize)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
@@ -136,7 +115,10 @@ enum ServerResize: OpenStackCommand {
       let flavor = try ComputeLookup.flavor(flavorName, in: context)["id"]?.string ?? ""
       body = .object(["resize": .object(["flavorRef": .string(flavor)])])
     } else {
-      body = .object([arguments.flag("--confirm") ? "confirmResize" : "revertResize": .null])
+      // argparse lets one of `--flavor`, `--confirm` and `--revert` through, and requires one.
+      let confirm = arguments.flag("--confirm")
+      let revert = arguments.flag("--revert")
+      body = .object([confirm || !revert ? "confirmResize" : "revertResize": .null])
     }
     let response = try context.api.send(APIRequest(.post, "/v2.1/servers/\(id)/action", body: body), to: .compute)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/action") }

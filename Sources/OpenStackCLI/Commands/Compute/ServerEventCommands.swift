@@ -6,6 +6,9 @@ import Foundation
 enum ServerEventList: OpenStackCommand {
   static let name = "server event list"
   static let syntax = CommandSyntax(usage: RealUsage.serverEventList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--changes-since", "--changes-before", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let id = try ServerEvents.serverID(arguments.value("<server>") ?? "", in: context)
@@ -27,6 +30,7 @@ enum ServerEventList: OpenStackCommand {
 enum ServerEventShow: OpenStackCommand {
   static let name = "server event show"
   static let syntax = CommandSyntax(usage: RealUsage.serverEventShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let id = try ServerEvents.serverID(arguments.value("<server>") ?? "", in: context)

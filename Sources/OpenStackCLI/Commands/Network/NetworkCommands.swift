@@ -36,6 +36,10 @@ struct NeutronLookup {
 enum SubnetList: OpenStackCommand {
   static let name = "subnet list"
   static let syntax = CommandSyntax(usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--ip-version", "--dhcp", "--no-dhcp", "--service-type", "--project", "--project-domain", "--gateway",
+    "--subnet-pool", "--tags", "--any-tags", "--not-tags", "--not-any-tags", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -45,10 +49,23 @@ enum SubnetList: OpenStackCommand {
     }
     if let range = arguments.value("--subnet-range") { query.append((name: "cidr", value: range)) }
     let body = try context.call(.network, APIRequest(.get, "/v2.0/subnets", query: query))
-    let keys = ["id", "name", "network_id", "cidr"]
+    var columns = ["ID", "Name", "Network", "Subnet"]
+    var keys = ["id", "name", "network_id", "cidr"]
+    if arguments.flag("--long") {
+      columns += [
+        "Project", "DHCP", "Name Servers", "Allocation Pools", "Host Routes", "IP Version", "Gateway", "Service Types",
+        "Tags",
+      ]
+      keys += [
+        "project_id", "enable_dhcp", "dns_nameservers", "allocation_pools", "host_routes", "ip_version", "gateway_ip",
+        "service_types", "tags",
+      ]
+    }
     return .list(
-      columns: ["ID", "Name", "Network", "Subnet"],
-      rows: (body["subnets"]?.array ?? []).map { subnet in keys.map { subnet[$0] ?? .null } }, names: .tuple)
+      columns: columns,
+      rows: (body["subnets"]?.array ?? []).map { subnet in
+        keys.map { key in context.isTable ? SubnetShow.tableValue(key, subnet[key] ?? .null) : subnet[key] ?? .null }
+      }, names: .tuple)
   }
 }
 
@@ -56,19 +73,45 @@ enum SubnetList: OpenStackCommand {
 enum NetworkList: OpenStackCommand {
   static let name = "network list"
   static let syntax = CommandSyntax(usage: RealUsage.networkList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--external", "--internal", "--enable", "--disable", "--project", "--pvlan", "--no-pvlan", "--project-domain",
+    "--share", "--no-share", "--status", "--provider-network-type", "--provider-physical-network",
+    "--provider-segment", "--agent", "--limit", "--marker", "--max-items",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
+    // osc-lib's tag options: comma-separated lists, under Neutron's filter names.
+    for (option, filter) in [("--tags", "tags"), ("--any-tags", "tags-any"), ("--not-tags", "not-tags"), ("--not-any-tags", "not-tags-any")] {
+      if let tags = arguments.value(option) { query.append((name: filter, value: tags)) }
+    }
     let body = try context.call(.network, APIRequest(.get, "/v2.0/networks", query: query))
+    let long = arguments.flag("--long")
+    let columns =
+      long
+      ? [
+        "ID", "Name", "Status", "Project", "State", "Shared", "Subnets", "Network Type", "Router Type",
+        "Availability Zones", "Tags",
+      ] : ["ID", "Name", "Subnets"]
+    let table = context.isTable
     return .list(
-      columns: ["ID", "Name", "Subnets"],
+      columns: columns,
       rows: (body["networks"]?.array ?? []).map { network in
-        // osc-lib's ListColumn: the subnet IDs joined with ", " in a table.
-        let subnets = network["subnets"]?.array ?? []
-        let cell: JSON =
-          context.isTable ? .string(subnets.compactMap(\.string).sorted().joined(separator: ", ")) : .array(subnets)
-        return [network["id"] ?? .null, network["name"] ?? .null, cell]
+        // osc-lib's ListColumn: the items sorted and joined with ", " in a table.
+        func list(_ key: String) -> JSON {
+          let items = network[key]?.array ?? []
+          return table ? .string(OSCLib.formatList(items)) : .array(items)
+        }
+        guard long else { return [network["id"] ?? .null, network["name"] ?? .null, list("subnets")] }
+        let up = network["admin_state_up"] ?? .null
+        let external = network["router:external"] ?? .null
+        return [
+          network["id"] ?? .null, network["name"] ?? .null, network["status"] ?? .null,
+          network["project_id"] ?? network["tenant_id"] ?? .null, table ? (up.isTruthy ? "UP" : "DOWN") : up,
+          network["shared"] ?? .null, list("subnets"), network["provider:network_type"] ?? .null,
+          table ? (external.isTruthy ? "External" : "Internal") : external, list("availability_zones"), list("tags"),
+        ]
       }, names: .tuple)
   }
 }
@@ -78,6 +121,7 @@ enum NetworkList: OpenStackCommand {
 enum SubnetShow: OpenStackCommand {
   static let name = "subnet show"
   static let syntax = CommandSyntax(usage: RealUsage.subnetShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
   /// openstacksdk 4.22's `Subnet` attributes as the client shows them (`enable_dhcp` and
   /// `subnetpool_id` under their API names; `location`, `prefix_length`, `tenant_id` and
   /// `use_default_subnet_pool` hidden).
@@ -102,7 +146,7 @@ enum SubnetShow: OpenStackCommand {
 
   /// The client's formatters: pools as `start-end` joined by commas, name servers in their
   /// order, service types and tags sorted, host routes as `destination='…', gateway='…'`.
-  private static func tableValue(_ column: String, _ value: JSON) -> JSON {
+  static func tableValue(_ column: String, _ value: JSON) -> JSON {
     switch column {
     case "allocation_pools":
       return .string(value.array.map { "\($0["start"]?.string ?? "")-\($0["end"]?.string ?? "")" }.joined(separator: ","))

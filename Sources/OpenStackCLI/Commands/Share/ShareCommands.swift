@@ -6,6 +6,9 @@ enum ShareCreate: OpenStackCommand {
   static let name = "share create"
   static let syntax = CommandSyntax(
     usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
+  static let refusedOptions: Set<String> = [
+    "--snapshot-id", "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<size>") ?? ""
@@ -67,6 +70,11 @@ enum ShareList: OpenStackCommand {
   static let name = "share list"
   static let syntax = CommandSyntax(
     usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]))
+  static let refusedOptions: Set<String> = [
+    "--snapshot", "--export-location", "--soft-deleted", "--share-group", "--share-server", "--project",
+    "--project-domain", "--user", "--user-domain", "--property", "--extra-spec", "--marker", "--name~",
+    "--description~", "--encryption-key-ref", "--availability-zone",
+  ]
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
   ]
@@ -92,10 +100,29 @@ enum ShareList: OpenStackCommand {
     ])
     let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/detail", query: query))
     let shares = try OSCLib.sorted(body["shares"]?.array ?? [], by: arguments.value("--sort") ?? "name:asc")
-    return .list(
-      columns: ["ID", "Name", "Size", "Share Proto", "Status", "Is Public", "Share Type Name", "Host", "Availability Zone"],
-      rows: shares.map { ManilaFormat.row($0, keys) })
+    // `--long`'s properties keep their dict: the client's formatter is keyed `Metadata`.
+    let (columns, keys) =
+      arguments.flag("--long")
+      ? (longColumns.map(\.header), longColumns.map(\.key))
+      : (["ID", "Name", "Size", "Share Proto", "Status", "Is Public", "Share Type Name", "Host", "Availability Zone"], keys)
+    return .list(columns: columns, rows: shares.map { ManilaFormat.row($0, keys) })
   }
+
+  /// `SHARE_ATTRIBUTES` and their headers.
+  static let longColumns: [(key: String, header: String)] = [
+    ("id", "ID"), ("name", "Name"), ("size", "Size"), ("share_proto", "Share Protocol"), ("status", "Status"),
+    ("is_public", "Is Public"), ("share_type_name", "Share Type Name"), ("availability_zone", "Availability Zone"),
+    ("description", "Description"), ("share_network_id", "Share Network ID"), ("share_server_id", "Share Server ID"),
+    ("share_type", "Share Type"), ("share_group_id", "Share Group ID"), ("host", "Host"), ("user_id", "User ID"),
+    ("project_id", "Project ID"), ("access_rules_status", "Access Rules Status"), ("snapshot_id", "Source Snapshot ID"),
+    ("snapshot_support", "Supports Creating Snapshots"),
+    ("create_share_from_snapshot_support", "Supports Cloning Snapshots"),
+    ("mount_snapshot_support", "Supports Mounting snapshots"),
+    ("revert_to_snapshot_support", "Supports Reverting to Snapshot"), ("task_state", "Migration Task Status"),
+    ("source_share_group_snapshot_member_id", "Source Share Group Snapshot Member ID"),
+    ("replication_type", "Replication Type"), ("has_replicas", "Has Replicas"), ("created_at", "Created At"),
+    ("metadata", "Properties"), ("encryption_key_ref", "Encryption Key Ref"),
+  ]
 }
 
 /// `openstack share show`: the record, its export locations as `key = value` lines, and its
@@ -103,6 +130,7 @@ enum ShareList: OpenStackCommand {
 enum ShareShow: OpenStackCommand {
   static let name = "share show"
   static let syntax = CommandSyntax(usage: RealUsage.shareShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
@@ -131,6 +159,7 @@ enum ShareShow: OpenStackCommand {
 enum ShareDelete: OpenStackCommand {
   static let name = "share delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
+  static let refusedOptions: Set<String> = ["--share-group", "--force", "--soft"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(

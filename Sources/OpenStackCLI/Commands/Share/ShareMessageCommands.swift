@@ -4,6 +4,7 @@ import CloudAPI
 enum ShareMessageList: OpenStackCommand {
   static let name = "share message list"
   static let syntax = CommandSyntax(usage: RealUsage.shareMessageList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = []
   static let columns = ["ID", "Resource Type", "Resource ID", "Action ID", "User Message", "Detail ID", "Created At"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -31,6 +32,7 @@ enum ShareMessageList: OpenStackCommand {
 enum ShareMessageShow: OpenStackCommand {
   static let name = "share message show"
   static let syntax = CommandSyntax(usage: RealUsage.shareMessageShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
   static let attributes = [
     "id", "resource_type", "resource_id", "action_id", "user_message", "message_level", "detail_id", "created_at",
     "expires_at", "request_id",
@@ -46,6 +48,7 @@ enum ShareMessageShow: OpenStackCommand {
 enum ShareMessageDelete: OpenStackCommand {
   static let name = "share message delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareMessageDelete)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(

@@ -5,6 +5,7 @@ import CloudAPI
 enum ShareNetworkCreate: OpenStackCommand {
   static let name = "share network create"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkCreate, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var request: JSONObject = [:]
@@ -28,6 +29,11 @@ enum ShareNetworkCreate: OpenStackCommand {
 enum ShareNetworkList: OpenStackCommand {
   static let name = "share network list"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--name~", "--description", "--description~", "--project", "--project-domain", "--created-since",
+    "--created-before", "--security-service", "--neutron-net-id", "--neutron-subnet-id", "--network-type",
+    "--segmentation-id", "--cidr", "--ip-version",
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var columns = ["ID", "Name"]
@@ -47,6 +53,7 @@ enum ShareNetworkList: OpenStackCommand {
 enum ShareNetworkShow: OpenStackCommand {
   static let name = "share network show"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let network = try ManilaLookup.shareNetwork.find(
@@ -86,6 +93,7 @@ enum ShareNetworkShow: OpenStackCommand {
 enum ShareNetworkDelete: OpenStackCommand {
   static let name = "share network delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkDelete)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(
@@ -93,8 +101,9 @@ enum ShareNetworkDelete: OpenStackCommand {
       summary: { "\($0) of \($1) share networks failed to be deleted." }
     ).run(arguments.values("<share-network>")) { name in
       let network = try ManilaLookup.shareNetwork.find(name, in: context, helper: .oscLib)
-      _ = try context.call(.sharedFileSystem, APIRequest(.delete, "/v2/share-networks/\(network["id"]?.string ?? name)"))
-      return true
+      let path = "/v2/share-networks/\(network["id"]?.string ?? name)"
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, path))
+      return try !arguments.flag("--wait") || context.waitForDelete(path, member: "share_network")
     }
     return .nothing
   }

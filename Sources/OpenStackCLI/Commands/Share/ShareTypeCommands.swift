@@ -4,6 +4,7 @@ import CloudAPI
 enum ShareTypeList: OpenStackCommand {
   static let name = "share type list"
   static let syntax = CommandSyntax(usage: RealUsage.shareTypeList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--extra-specs"]
   static let attributes = [
     "id", "name", "visibility", "is_default", "required_extra_specs", "optional_extra_specs",
     "description",

@@ -1,0 +1,211 @@
+import CloudAPI
+
+/// `openstack server list` (`ListServer`): the servers, with their images' and flavors' names
+/// looked up as the client looks them up, the columns `--long`, `--all-projects` and `-c` add.
+enum ServerList: OpenStackCommand {
+  static let name = "server list"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
+    spellings: ["-n": "--no-name-lookup"])
+  static let refusedOptions: Set<String> = [
+    "--reservation-id", "--ip", "--ip6", "--instance-name", "--host", "--project", "--project-domain", "--user",
+    "--user-domain", "--deleted", "--availability-zone", "--key-name", "--config-drive", "--no-config-drive",
+    "--progress", "--vm-state", "--task-state", "--power-state", "--limit", "--marker", "--max-items",
+    "--changes-before", "--changes-since", "--locked", "--unlocked", "--tags", "--not-tags",
+  ]
+
+  /// What `-c` adds to the columns, by its normalised name: the header and the attribute.
+  private static let requestable: [(name: String, header: String, attribute: String)] = [
+    ("project_id", "Project ID", "project_id"), ("user_id", "User ID", "user_id"),
+    ("created_at", "Created At", "created_at"), ("security_groups", "Security Groups", "security_groups_name"),
+    ("task_state", "Task State", "task_state"), ("power_state", "Power State", "power_state"),
+    ("image_id", "Image ID", "Image ID"), ("flavor_id", "Flavor ID", "flavor_id"),
+    ("availability_zone", "Availability Zone", "availability_zone"),
+    ("pinned_availability_zone", "Pinned Availability Zone", "pinned_availability_zone"),
+    ("host", "Host", "hypervisor_hostname"), ("properties", "Properties", "Metadata"),
+    ("scheduler_hints", "Scheduler Hints", "scheduler_hints"),
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    // Nova filters servers by flavor and image ID only: names are looked up first.
+    let flavorID = try arguments.value("--flavor").map { try ComputeLookup.flavor($0, in: context)["id"]?.string ?? $0 }
+    let imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? $0 }
+    let allProjects = arguments.flag("--all-projects")
+    var query: [(name: String, value: String)] = [(name: "deleted", value: "False")]
+    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
+    if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
+    if let flavorID { query.append((name: "flavor", value: flavorID)) }
+    if let imageID { query.append((name: "image", value: imageID)) }
+    if allProjects { query.append((name: "all_tenants", value: "True")) }
+    let servers = try context.call(.compute, APIRequest(.get, "/v2.1/servers/detail", query: query))["servers"]?.array ?? []
+    let version = try context.api.computeVersion(for: .server)
+    let long = arguments.flag("--long")
+    let noNameLookup = arguments.flag("--no-name-lookup")
+    let oneByOne = arguments.flag("--name-lookup-one-by-one")
+    var columns = [("ID", "id"), ("Name", "name"), ("Status", "status")]
+    if long { columns += [("Task State", "task_state"), ("Power State", "power_state")] }
+    columns.append(("Networks", "addresses"))
+    if long {
+      columns += [("Image Name", "image_name"), ("Image ID", "image_id")]
+    } else {
+      columns.append(("Image", noNameLookup ? "image_id" : "image_name"))
+    }
+    // From 2.47 the server embeds its flavor without an ID: only its name is shown.
+    let embedsFlavor = version >= Microversion(2, 47)
+    if embedsFlavor {
+      columns.append(("Flavor", "flavor_name"))
+    } else if long {
+      columns += [("Flavor Name", "flavor_name"), ("Flavor ID", "flavor_id")]
+    } else {
+      columns.append(("Flavor", noNameLookup ? "flavor_id" : "flavor_name"))
+    }
+    if long {
+      columns += [("Availability Zone", "availability_zone"), ("Host", "hypervisor_hostname"), ("Properties", "metadata")]
+      if version >= Microversion(2, 96) { columns.append(("Pinned Availability Zone", "pinned_availability_zone")) }
+      if version >= Microversion(2, 100) { columns.append(("Scheduler Hints", "scheduler_hints")) }
+    }
+    if allProjects { columns.append(("Project ID", "project_id")) }
+    var headers = columns.map(\.0)
+    var attributes = columns.map(\.1)
+    let requested = arguments.values("--column")
+    if !requested.isEmpty {
+      for column in requested {
+        let normalized = String(PythonText.strip(column.lowercased()).map { $0 == " " ? "_" : $0 })
+        for extra in requestable where extra.name == normalized {
+          guard extra.name != "pinned_availability_zone" || version >= Microversion(2, 96),
+            extra.name != "scheduler_hints" || version >= Microversion(2, 100)
+          else { continue }
+          headers.append(extra.header)
+          attributes.append(extra.attribute)
+        }
+      }
+      // `dict.fromkeys` on each: the two can fall out of step, and cliff pairs them by position.
+      headers = Self.unique(headers)
+      attributes = Self.unique(attributes)
+    }
+    let names = Names(
+      images: try imageNames(servers, filtered: imageID != nil, oneByOne: oneByOne, skip: noNameLookup, in: context),
+      flavors: try flavorNames(servers, filtered: flavorID != nil, oneByOne: oneByOne, skip: noNameLookup, in: context))
+    // Nova reports `host_status` to those its policy lets see it.
+    if long, version >= Microversion(2, 16), servers.contains(where: { ($0["host_status"] ?? .null) != .null }) {
+      headers.append("Host Status")
+      attributes.append("host_status")
+    }
+    let table = ServerRow(context: context, embedsFlavor: embedsFlavor, names: names)
+    let rows = servers.map { server in attributes.prefix(headers.count).map { table.value($0, of: server) } }
+    return .list(columns: headers, rows: rows, names: .tuple)
+  }
+
+  private static func unique(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
+  }
+
+  /// The names of the servers' images: one request for all of them (`id=in:...`), or one for
+  /// each when asked to or when the list was filtered by image; failures are not the list's.
+  private static func imageNames(
+    _ servers: [JSON], filtered: Bool, oneByOne: Bool, skip: Bool, in context: CommandContext
+  ) throws -> [String: String] {
+    let ids = Array(Set(servers.compactMap { $0["image"]?["id"]?.string })).sorted()
+    guard !servers.isEmpty, !skip else { return [:] }
+    var names: [String: String] = [:]
+    if oneByOne || filtered {
+      for id in ids {
+        let response = try context.api.send(APIRequest(.get, "/v2/images/\(id)"), to: .image)
+        if response.status == 200, let name = response.body?["name"]?.string { names[id] = name }
+      }
+    } else if !ids.isEmpty {
+      let response = try context.api.send(
+        APIRequest(.get, "/v2/images", query: [(name: "id", value: "in:" + ids.joined(separator: ","))]), to: .image)
+      for image in response.status == 200 ? response.body?["images"]?.array ?? [] : [] {
+        if let id = image["id"]?.string { names[id] = image["name"]?.string }
+      }
+    }
+    return names
+  }
+
+  /// The names of the servers' flavors: every flavor in one request, or each flavor found by
+  /// the ID the SDK reads (from 2.47, where a server embeds its flavor, its name), when asked to
+  /// or when the list was filtered by flavor; from 2.47 the names go unused.
+  private static func flavorNames(
+    _ servers: [JSON], filtered: Bool, oneByOne: Bool, skip: Bool, in context: CommandContext
+  ) throws -> [String: String] {
+    guard !servers.isEmpty, !skip else { return [:] }
+    var names: [String: String] = [:]
+    if oneByOne || filtered {
+      for id in Set(servers.compactMap { ($0["flavor"]?["id"] ?? $0["flavor"]?["original_name"])?.string }).sorted() {
+        if let flavor = try? ComputeLookup.flavor(id, in: context) { names[id] = flavor["name"]?.string }
+      }
+    } else {
+      let response = try context.api.send(
+        APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: "None")]), to: .compute,
+        computeResource: .flavor)
+      for flavor in response.status == 200 ? response.body?["flavors"]?.array ?? [] : [] {
+        if let id = flavor["id"]?.string { names[id] = flavor["name"]?.string }
+      }
+    }
+    return names
+  }
+}
+
+/// The names looked up for a server list.
+struct Names {
+  var images: [String: String]
+  var flavors: [String: String]
+}
+
+/// A server's cell in a column of `server list`, by the attribute the client reads, shaped by
+/// its column class in a table.
+struct ServerRow {
+  var context: CommandContext
+  var embedsFlavor: Bool
+  var names: Names
+
+  static let bootedFromVolume: JSON = "N/A (booted from volume)"
+
+  func value(_ attribute: String, of server: JSON) -> JSON {
+    let table = context.isTable
+    func body(_ key: String) -> JSON { server[key] ?? .null }
+    let imageID = server["image"]?["id"]?.string
+    switch attribute {
+    case "task_state": return body("OS-EXT-STS:task_state")
+    case "power_state":
+      let state = body("OS-EXT-STS:power_state")
+      guard table else { return state }
+      let names = ["NOSTATE", "Running", "", "Paused", "Shutdown", "", "Crashed", "Suspended"]
+      guard case .int(let index) = state, names.indices.contains(index) else { return "N/A" }
+      return .string(names[index])
+    case "addresses":
+      let networks = JSONObject(
+        uniqueKeysWithValues: server["addresses"]?.object.map { ($0.key, JSON.array($0.value.array.compactMap { $0["addr"] })) } ?? [])
+      return table ? .string(OSCLib.formatDictOfList(.object(networks)) ?? "") : .object(networks)
+    case "image_name":
+      guard let imageID else { return Self.bootedFromVolume }
+      return names.images[imageID].map(JSON.string) ?? ""
+    case "image_id", "Image ID":
+      return imageID.map(JSON.string) ?? Self.bootedFromVolume
+    case "flavor_name":
+      if embedsFlavor { return server["flavor"]?["original_name"] ?? .null }
+      return server["flavor"]?["id"]?.string.flatMap { names.flavors[$0] }.map(JSON.string) ?? ""
+    case "flavor_id":
+      return embedsFlavor ? .null : server["flavor"]?["id"] ?? .null
+    case "availability_zone": return body("OS-EXT-AZ:availability_zone")
+    case "hypervisor_hostname":
+      let host = body("OS-EXT-SRV-ATTR:hypervisor_hostname")
+      return table && host == .null ? "" : host
+    case "metadata":
+      let metadata = body("metadata")
+      return table ? OSCLib.formatDict(metadata) : metadata
+    case "Metadata": return body("metadata")
+    case "scheduler_hints":
+      let hints = body("OS-SCH-HNT:scheduler_hints")
+      return table ? .string(OSCLib.formatDictOfList(hints) ?? "") : .object(hints.object)
+    case "project_id": return body("tenant_id")
+    case "created_at": return body("created")
+    case "security_groups_name":
+      let groups = server["security_groups"]?.array.compactMap { $0["name"] } ?? []
+      return table ? .string(OSCLib.formatList(groups)) : .array(groups)
+    default: return body(attribute)
+    }
+  }
+}
