@@ -10,6 +10,7 @@ import Synchronization
 /// one over loopback, on keep-alive connections: a mix of lists, shows, creates and deletes.
 /// Every create is followed by the delete of what it created. It prints requests/s (deletes
 /// included), latency percentiles, errors, and the server's memory as the requests go.
+/// With `--hostile`, clients that hold connections with half a request, then malformed requests.
 struct LoadBenchmark: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "load", abstract: "Load walkthrough serve from a second process.")
 
@@ -22,15 +23,19 @@ struct LoadBenchmark: ParsableCommand {
   @Option(help: "The walkthrough executable to serve with.")
   var walkthrough = ".build/release/walkthrough"
 
+  @Flag(help: "Hostile clients instead, against a server limited to 1,024 open files (with prlimit, where there is one).")
+  var hostile = false
+
+  @Option(help: "With --hostile: the connections that send half a request before a client asks for its token.")
+  var halfOpen = 2_000
+
+  @Option(help: "With --hostile: the malformed requests sent, each on a connection of its own.")
+  var malformed = 100_000
+
   func run() throws {
-    let server = Process()
-    server.executableURL = URL(fileURLWithPath: walkthrough)
-    server.arguments = ["serve", "--port", "0"]
-    let output = Pipe()
-    server.standardOutput = output
-    try server.run()
+    if hostile { return try runHostile() }
+    let (server, port) = try Self.serve(walkthrough, openFiles: nil)
     defer { server.interrupt(); server.waitUntilExit() }
-    let port = try Self.port(from: output.fileHandleForReading)
     var setup = try HTTPConnection(port: port)
     let token = try setup.token()
     let server1 = try setup.createServer(token: token)
@@ -97,6 +102,111 @@ struct LoadBenchmark: ParsableCommand {
     print("server memory (resident, MB) as the requests went: " + memory.withLock { $0 }.map { String(format: "%.1f", Double($0) / 1024) }.joined(separator: ", "))
   }
 
+  /// Starts `walkthrough serve --port 0`, under an open-files limit if one is given and prlimit
+  /// is there to set it.
+  static func serve(_ walkthrough: String, openFiles: Int?) throws -> (Process, port: Int) {
+    let server = Process()
+    let prlimit = "/usr/bin/prlimit"
+    if let openFiles, FileManager.default.isExecutableFile(atPath: prlimit) {
+      server.executableURL = URL(fileURLWithPath: prlimit)
+      server.arguments = ["--nofile=\(openFiles):\(openFiles)", walkthrough, "serve", "--port", "0"]
+    } else {
+      server.executableURL = URL(fileURLWithPath: walkthrough)
+      server.arguments = ["serve", "--port", "0"]
+    }
+    let output = Pipe()
+    server.standardOutput = output
+    try server.run()
+    do {
+      return (server, try port(from: output.fileHandleForReading))
+    } catch {
+      server.interrupt()
+      server.waitUntilExit()
+      throw error
+    }
+  }
+
+  /// `halfOpen` connections that each send half a request's head and no more; then the time a new
+  /// client takes to get its token. Then `malformed` requests the HTTP parser rejects, each on a
+  /// connection of its own, and the server's memory before, during and after them.
+  private func runHostile() throws {
+    // This process holds every half-open connection itself.
+    var limit = rlimit()
+    getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    limit.rlim_cur = limit.rlim_max
+    setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    let (server, port) = try Self.serve(walkthrough, openFiles: 1024)
+    defer { server.interrupt(); server.waitUntilExit() }
+    let pid = server.processIdentifier
+    print("hostile clients against walkthrough serve (a separate process, open files: \(Self.openFilesLimit(of: pid))), loopback")
+
+    // A new client's token (connect, request, answer), five times: the first also warms the server up.
+    func tokenTimes() throws -> String {
+      try (0..<5).map { _ in
+        let seconds = try Timing.seconds {
+          var client = try HTTPConnection(port: port)
+          _ = try client.token()
+          client.close()
+        }
+        return String(format: "%.2f", seconds * 1000)
+      }.joined(separator: ", ")
+    }
+    print("a new client's token (connect, request, answer), five times: \(try tokenTimes()) ms")
+    var halfOpenConnections: [HTTPConnection] = []
+    for _ in 0..<halfOpen {
+      guard let connection = try? HTTPConnection(port: port), (try? connection.write("POST /identity/v3/auth/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\n")) != nil
+      else { break }
+      halfOpenConnections.append(connection)
+    }
+    // As the reproducer of the exhaustion did: a second for the server to take them all in.
+    Thread.sleep(forTimeInterval: 1)
+    let times = try tokenTimes()
+    let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
+    print("with \(halfOpenConnections.count) connections open that sent half a request (the server holds \(descriptors) descriptors): \(times) ms")
+    for connection in halfOpenConnections { connection.close() }
+
+    let kinds = [
+      "FOO /identity HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "get /identity HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+      "POST /identity/v3/auth/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+      "POST /identity/v3/auth/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n{}\r\n0\r\n\r\n",
+    ]
+    Thread.sleep(forTimeInterval: 0.5)
+    var memory = [Self.residentKilobytes(of: pid)]
+    var misanswered = 0
+    let serverCPUBefore = Self.cpuSeconds(of: pid)
+    let ownCPUBefore = Self.ownCPUSeconds
+    let elapsed = Timing.seconds {
+      for index in 0..<malformed {
+        guard var connection = try? HTTPConnection(port: port) else {
+          misanswered += 1
+          continue
+        }
+        let answer = try? connection.send(raw: kinds[index % kinds.count])
+        let faultBody = answer.map { String(decoding: $0.body, as: UTF8.self).hasPrefix(#"{"badRequest": "#) } ?? false
+        if answer?.status != 400 || !faultBody || !connection.closedByServer() { misanswered += 1 }
+        // Reset rather than close: a hundred thousand closed connections would otherwise wait out
+        // TIME_WAIT on loopback's ports.
+        connection.close(resetting: true)
+        if index % (malformed / 4 + 1) == malformed / 4 { memory.append(Self.residentKilobytes(of: pid)) }
+      }
+    }
+    memory.append(Self.residentKilobytes(of: pid))
+    let serverCPU = Self.cpuSeconds(of: pid) - serverCPUBefore
+    print(
+      String(
+        format: "%d malformed requests (unknown method, lowercase method, chunk sizes zz and -5), each on its own connection: %.0f/s, %d not answered 400 with the fault body and closed; CPU time: server %.0f µs a connection, benchmark %.0f µs",
+        malformed, Double(malformed) / elapsed, misanswered, serverCPU / Double(malformed) * 1e6,
+        (Self.ownCPUSeconds - ownCPUBefore) / Double(malformed) * 1e6))
+    print("server memory (resident, MB) before, as they went and after: " + memory.map { String(format: "%.1f", Double($0) / 1024) }.joined(separator: ", "))
+  }
+
+  /// The soft open-files limit of a process, from `/proc/PID/limits`.
+  static func openFilesLimit(of pid: Int32) -> String {
+    let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
+    let line = limits.split(separator: "\n").first { $0.hasPrefix("Max open files") } ?? ""
+    return line.split(separator: " ").dropFirst(3).first.map(String.init) ?? "?"
+  }
+
   /// The port `walkthrough serve --port 0` says it listens on.
   static func port(from handle: FileHandle) throws -> Int {
     var text = ""
@@ -158,9 +268,15 @@ struct HTTPConnection {
     let connected = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    guard connected == 0 else { throw ValidationError("cannot connect to port \(port)") }
+    guard connected == 0 else {
+      Glibc.close(socket)
+      throw ValidationError("cannot connect to port \(port)")
+    }
     var yes: Int32 = 1
     setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
+    // No wait for an answer is longer than this.
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
   }
 
   mutating func send(_ method: String, _ path: String, token: String?, body: String?) throws -> (
@@ -169,20 +285,44 @@ struct HTTPConnection {
     var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
     if let token { request += "X-Auth-Token: \(token)\r\n" }
     if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)" } else { request += "\r\n" }
-    let bytes = Array(request.utf8)
-    var sent = 0
-    while sent < bytes.count {
-      let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
-      guard count > 0 else { throw ValidationError("send failed") }
-      sent += count
-    }
+    let answer = try send(raw: request)
+    if method == "POST" { lastID = Self.firstID(in: answer.body) }
+    return answer
+  }
+
+  /// Sends `request` as it is and reads the answer.
+  mutating func send(raw request: String) throws -> (status: Int, headers: String, body: ArraySlice<UInt8>) {
+    try write(request)
     let headers = try readUntilBlankLine()
     let status = Int(headers.split(separator: " ").dropFirst().first ?? "") ?? 0
     let length = headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
       .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
-    let body = try read(length)
-    if method == "POST" { lastID = Self.firstID(in: body) }
-    return (status, headers, body)
+    return (status, headers, try read(length))
+  }
+
+  /// Sends `text` as it is, without waiting for an answer.
+  func write(_ text: String) throws {
+    let bytes = Array(text.utf8)
+    var sent = 0
+    while sent < bytes.count {
+      let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      guard count > 0 else { throw ValidationError("send failed") }
+      sent += count
+    }
+  }
+
+  /// Whether the server has closed the connection, with nothing unread before the end.
+  mutating func closedByServer() -> Bool {
+    position == buffer.count && chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) } == 0
+  }
+
+  /// Closes the connection; `resetting` drops it at once, without TIME_WAIT.
+  func close(resetting: Bool = false) {
+    if resetting {
+      var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+      setsockopt(socket, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+    }
+    Glibc.close(socket)
   }
 
   mutating func token() throws -> String {

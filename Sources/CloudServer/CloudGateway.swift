@@ -78,7 +78,7 @@ public final class CloudGateway: Sendable {
     for (name, value) in headers { request.headers.append(name, value) }
     if !body.isEmpty {
       guard let text = String(data: body, encoding: .utf8), let json = try? JSON(parsing: text) else {
-        return Self.json(400, .object(["badRequest": .object(["code": 400, "message": "Malformed request body"])]))
+        return Self.fault(400, "badRequest", "Malformed request body")
       }
       request.body = json
     }
@@ -151,6 +151,21 @@ public final class CloudGateway: Sendable {
       return (decoded(parts[0]), parts.count > 1 ? decoded(parts[1]) : "")
     }
   }
+
+  /// An OpenStack fault body: `{"badRequest": {"code": 400, "message": "..."}}`.
+  static func fault(_ status: Int, _ name: String, _ message: String) -> HTTPExchange {
+    json(status, .object([name: .object(["code": .int(status), "message": .string(message)])]))
+  }
+
+  /// What a request the HTTP parser cannot read gets: a malformed request line, header or chunk.
+  static let malformedRequest = fault(400, "badRequest", "Malformed request")
+  static let tooLarge = fault(413, "overLimit", "Request is too large.")
+  /// What a connection gets when the server is full and every connection it has is being answered.
+  static let serverFull: HTTPExchange = {
+    var exchange = fault(503, "serviceUnavailable", "Too many connections; try again.")
+    exchange.headers.append((name: "Retry-After", value: "1"))
+    return exchange
+  }()
 
   private static func json(_ status: Int, _ body: JSON) -> HTTPExchange {
     HTTPExchange(status: status, headers: [(name: "Content-Type", value: "application/json")], body: Data(body.pythonJSONBytes()))
