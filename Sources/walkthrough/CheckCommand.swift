@@ -68,18 +68,31 @@ struct CheckCommand: ParsableCommand {
   var color: Colour = .auto
 
   @Option(help: "How many pages to check at once (default: the number of processors).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
 
   @Option(help: ArgumentHelp("Check only the K-th of N equal shares of the pages, for a CI matrix.", valueName: "K/N"))
   var shard: Shard?
 
+  @Flag(help: "Pass when the paths hold no page, instead of failing (a CI job with a wrong path should not pass).")
+  var allowEmpty = false
+
   func validate() throws {
-    guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+    guard (jobs ?? 1) > 0 else { throw ValidationError("--jobs must be at least 1") }
   }
 
   func run() throws {
     var files = try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax)
-    if let shard { files = PageRunner.shard(files, index: shard.index, of: shard.count) }
+    if files.isEmpty && !allowEmpty {
+      throw DocumentError(file: pages.paths.joined(separator: " "), reason: "no page found (.rst, .md, .markdown); --allow-empty passes")
+    }
+    if let shard {
+      let all = files.count
+      files = PageRunner.shard(files, index: shard.index, of: shard.count)
+      if files.isEmpty {
+        print("shard \(shard.index)/\(shard.count): no page (the paths hold \(counted(all, "page")))")
+        return
+      }
+    }
     var settings = try defaults.settings()
     settings.strictLayout = strictLayout
     settings.strictOrder = strictOrder
@@ -88,6 +101,7 @@ struct CheckCommand: ParsableCommand {
     // Only the JUnit report needs every page's results; the exit status needs two flags.
     let keepsReports = junit != nil
     let state = Mutex((fails: false, unreadable: false, reports: [PageReport]()))
+    let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs) { page in
       let output =
         switch format {

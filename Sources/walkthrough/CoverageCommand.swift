@@ -35,10 +35,10 @@ struct CoverageCommand: ParsableCommand {
   var format: Format = .text
 
   @Option(help: "How many pages to run at once (default: the number of processors).")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  var jobs: Int?
 
   func validate() throws {
-    guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+    guard (jobs ?? 1) > 0 else { throw ValidationError("--jobs must be at least 1") }
   }
 
   func run() throws {
@@ -47,6 +47,7 @@ struct CoverageCommand: ParsableCommand {
       throw DocumentError(file: pages.paths.joined(separator: " "), reason: "no page found (.rst, .md, .markdown)")
     }
     let coverage = Mutex(Coverage())
+    let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     PageRunner.run(files, syntax: pages.syntax, settings: try defaults.settings(), jobs: jobs) { page in
       coverage.withLock { $0.add(page) }
     }

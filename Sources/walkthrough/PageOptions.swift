@@ -21,10 +21,31 @@ struct PageOptions: ParsableArguments {
   }
 }
 
+/// A terminal's width, in columns, for `--width`: a number of at least 1, or `none` for output to a
+/// pipe, which cliff never wraps (the default).
+struct TerminalWidth: ExpressibleByArgument {
+  var columns: Int?
+
+  init?(argument: String) {
+    if argument == "none" {
+      columns = nil
+    } else if let columns = Int(argument), columns > 0 {
+      self.columns = columns
+    } else {
+      return nil
+    }
+  }
+
+  var defaultValueDescription: String { columns.map(String.init) ?? "none" }
+}
+
 /// What pages run with when they do not say: the terminal width and the cloud.
 struct RunOptions: ParsableArguments {
-  @Option(help: "The terminal width the pages' output was captured at, for pages that do not give theirs; none: no wrapping.")
-  var width: Int?
+  @Option(
+    help: ArgumentHelp(
+      "The terminal width the pages' output was captured at, for pages that do not give theirs (a number of columns, or none: a pipe, no wrapping).",
+      valueName: "columns|none"))
+  var width = TerminalWidth(argument: "none")!
 
   @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
   var cloud: String?
@@ -34,7 +55,7 @@ struct RunOptions: ParsableArguments {
 
   /// The settings these options give; an unreadable cloud file throws, naming its line.
   func settings() throws -> CheckSettings {
-    var settings = CheckSettings(terminalWidth: width)
+    var settings = CheckSettings(terminalWidth: width.columns)
     settings.assumesResources = !noAssume
     if let cloud {
       do {

@@ -28,8 +28,11 @@ struct RunCommand: ParsableCommand {
   @Option(help: "A cloud file (YAML) describing the cloud to start; devstack's by default.")
   var cloud: String?
 
-  @Option(help: "The terminal width to print for (cliff wraps tables to it); none: no wrapping.")
-  var width: Int?
+  @Option(
+    help: ArgumentHelp(
+      "The terminal width to print for (cliff wraps tables to it): a number of columns, or none (a pipe, no wrapping).",
+      valueName: "columns|none"))
+  var width = TerminalWidth(argument: "none")!
 
   @Option(help: "Write the REST exchanges (requests and the cloud's answers) to this file, as JSON.")
   var record: String?
@@ -47,7 +50,7 @@ struct RunCommand: ParsableCommand {
     // Each exchange goes to the file as it happens: a long session keeps none in memory.
     let replayFile = try record.map { path in try unwritable(path) { try ReplayFile(path: path) } }
     let session = Session(
-      cloud: FakeCloud(definition: try definition(), keepsLog: log), terminalWidth: width, recording: replayFile?.append)
+      cloud: FakeCloud(definition: try definition(), keepsLog: log), terminalWidth: width.columns, recording: replayFile?.append)
     // Lines from standard input run as they come, so that a program can drive the session a
     // command at a time and read each answer before it sends the next.
     var arguments = commands.makeIterator()

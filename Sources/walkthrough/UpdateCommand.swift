@@ -64,16 +64,16 @@ struct UpdateCommand: ParsableCommand {
       if rewrite.refused.isEmpty { print("\(file): up to date") }
       return
     }
-    let lines = rewrite.changes.map { String($0.line) }.joined(separator: ", ")
+    let lines = (rewrite.changes.count == 1 ? "line " : "lines ") + rewrite.changes.map { String($0.line) }.joined(separator: ", ")
     if dryRun {
       for change in rewrite.changes {
         print("\(file):\(change.firstLine): output of the command at line \(change.line)")
         for line in change.removed { print("- \(line)") }
         for line in change.added { print("+ \(line)") }
       }
-      print("\(file): would rewrite the output of \(rewrite.changes.count) command(s) (lines \(lines))")
+      print("\(file): would rewrite the output of \(counted(rewrite.changes.count, "command")) (\(lines))")
     } else {
-      print("\(file): rewrote the output of \(rewrite.changes.count) command(s) (lines \(lines))")
+      print("\(file): rewrote the output of \(counted(rewrite.changes.count, "command")) (\(lines))")
     }
   }
 }

@@ -30,7 +30,7 @@ import Testing
     let report = PageReport(file: "page.rst", results: results, seconds: 0)
     #expect(report.counts.map(\.kind) == [.ran])
     #expect(!report.fails)
-    #expect(TextReport(colour: false).render(report).hasPrefix("page.rst: 1 commands: 1 ran"))
+    #expect(TextReport(colour: false).render(report).hasPrefix("page.rst: 1 command: 1 ran"))
     #expect(JSONLinesReport.render(report).contains(#""outcome": "ran""#))
   }
 

@@ -91,7 +91,7 @@ import Testing
     #expect(
       GitHubReport.render(try Self.report()) == """
         ::notice file=docs/page.rst,line=5::expected drift: captured at an older release
-        ::error file=docs/page.rst,line=10::openstack share type list -f value -c Name: output drifts from the page (1 documented lines differ, 1 printed lines differ)
+        ::error file=docs/page.rst,line=10::openstack share type list -f value -c Name: output drifts from the page (1 documented line differs, 1 printed line differs)
         ::error file=docs/page.rst,line=24::openstack share show nothing exited with status 1: No share with a name or ID of 'nothing' exists.
 
         """)

@@ -196,12 +196,12 @@ import Testing
         +   default
         +   dhss_false
         +   dhss_true
-        \(path): would rewrite the output of 1 command(s) (lines 3)
+        \(path): would rewrite the output of 1 command (line 3)
 
         """)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
     let update = try walkthrough("update", path)
-    #expect(update.standardOutput == "\(path): rewrote the output of 1 command(s) (lines 3)\n")
+    #expect(update.standardOutput == "\(path): rewrote the output of 1 command (line 3)\n")
     #expect(
       try String(contentsOfFile: path, encoding: .utf8)
         == "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_false\n  dhss_true\n")
@@ -249,7 +249,7 @@ import Testing
         "  - \(path):5: dhss_maybe",
         "  + printed line 2: dhss_false",
       ])
-    #expect(lines.last?.hasPrefix("\(path): 1 commands: 1 drift (") == true)
+    #expect(lines.last?.hasPrefix("\(path): 1 command: 1 drift (") == true)
   }
 
   @Test func checkPassesAPageThatShowsWhatItsCommandsPrint() throws {
@@ -290,6 +290,36 @@ import Testing
     #expect(result.standardError.contains("no page found"))
   }
 
+  @Test func versionNamesTheEmulatedClient() throws {
+    let result = try walkthrough("--version")
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "walkthrough 0.1.0 (emulates python-openstackclient 10.5.0 with python-manilaclient 6.3.0)\n")
+  }
+
+  @Test func checkOfNoPageFailsUnlessAllowed() throws {
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-empty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let result = try walkthrough("check", empty.path)
+    #expect(result.status == 2)
+    #expect(result.standardError == "walkthrough: \(empty.path): no page found (.rst, .md, .markdown); --allow-empty passes\n")
+    #expect(try walkthrough("check", "--allow-empty", empty.path).status == 0)
+  }
+
+  @Test func anEmptyShardSaysSo() throws {
+    let directory = try pages(1)
+    let result = try walkthrough("check", "--shard", "2/2", directory.path)
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "shard 2/2: no page (the paths hold 1 page)\n")
+  }
+
+  @Test func widthIsAColumnCountOrNone() throws {
+    #expect(try walkthrough("run", "--width", "none", "openstack share network list").status == 0)
+    #expect(try walkthrough("run", "--width", "80", "openstack share network list").status == 0)
+    let zero = try walkthrough("run", "--width", "0", "openstack share network list")
+    #expect(zero.status == 2)
+    #expect(zero.standardError.contains("--width"))
+  }
+
   @Test func checkWritesJSONAndGitHubAnnotations() throws {
     let path = try page("Types::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_maybe\n  dhss_true\n\nList::\n\n  $ ls\n", named: "formats.rst")
     let json = try walkthrough("check", "--format", "json", path)
@@ -304,7 +334,7 @@ import Testing
     #expect(github.status == 1)
     #expect(
       github.standardOutput
-        == "::error file=\(path),line=3::openstack share type list -f value -c Name: output drifts from the page (1 documented lines differ, 1 printed lines differ)\n"
+        == "::error file=\(path),line=3::openstack share type list -f value -c Name: output drifts from the page (1 documented line differs, 1 printed line differs)\n"
     )
   }
 
@@ -322,7 +352,7 @@ import Testing
 
   /// The page files a text report mentions, in the order it mentions them.
   func summaries(_ output: String) -> [String] {
-    output.split(separator: "\n").filter { $0.contains(" commands: ") }.map { String($0.split(separator: ":")[0]) }
+    output.split(separator: "\n").filter { $0.contains(" command: ") || $0.contains(" commands: ") }.map { String($0.split(separator: ":")[0]) }
   }
 
   @Test func parallelPagesReportInPageOrder() throws {

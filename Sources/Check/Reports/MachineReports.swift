@@ -83,7 +83,9 @@ public enum GitHubReport {
       return first.text + (explained.count > 1 ? " (and \(explained.count - 1) more)" : "")
     }
     let documented = differences.count { $0.side == .documented }
-    return "output drifts from the page (\(documented) documented lines differ, \(differences.count - documented) printed lines differ)"
+    let printed = differences.count - documented
+    return
+      "output drifts from the page (\(counted(documented, "documented line")) \(documented == 1 ? "differs" : "differ"), \(counted(printed, "printed line")) \(printed == 1 ? "differs" : "differ"))"
   }
 
   /// `::error file=…,line=…::message`; the message escapes `%`, CR and LF, properties also `,`

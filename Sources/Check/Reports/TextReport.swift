@@ -27,7 +27,7 @@ public struct TextReport: Sendable {
     }
     let counts = page.counts.map { "\($0.count) \($0.kind.rawValue)" }
     let summary =
-      "\(page.file): \(page.results.count) commands: \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
+      "\(page.file): \(counted(page.results.count, "command")): \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
       + " (\(String(format: "%.2f", page.seconds)) s)"
     return text + paint(summary, page.fails ? .red : .plain) + "\n"
   }
@@ -85,4 +85,9 @@ public struct TextReport: Sendable {
     guard self.colour, colour != .plain else { return text }
     return "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m"
   }
+}
+
+/// `1 command`, `2 commands`: a count and its noun, as people write them.
+public func counted(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
