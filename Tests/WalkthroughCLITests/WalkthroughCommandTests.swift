@@ -327,4 +327,34 @@ import Testing
     #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"walkthrough check\" tests=\"2\" failures=\"1\""))
     #expect(result.standardOutput.contains("\u{1B}[31m\(directory.path)/p01.rst:3: drift:\u{1B}[0m"))
   }
+
+  @Test func aCloudFileTheCloudCannotUseIsNamedWithItsLine() throws {
+    let directory = try pages(0)
+    try Data("networks:\n  - name: private\n    project: demo\n    subnets:\n      - {name: s, cidr: '', gateway: ''}\n".utf8)
+      .write(to: directory.appendingPathComponent("cloud.yaml"))
+    let page = directory.appendingPathComponent("p.md")
+    try Data("<!-- walkthrough: cloud cloud.yaml -->\n\n```console\n$ openstack server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm1\n```\n".utf8).write(to: page)
+    let result = try walkthrough("check", "--color", "never", page.path)
+    #expect(result.status == 2)
+    #expect(result.standardOutput.hasPrefix("\(directory.path)/cloud.yaml:5: error: 'cidr': '' is not a CIDR"))
+  }
+
+  @Test func aCloudDirectiveRunningIntoItsCommentsNextLinesNamesThePageAndLine() throws {
+    let directory = try pages(0)
+    let page = directory.appendingPathComponent("p.rst")
+    try Data(".. walkthrough: cloud cloud.yaml\n   more words\n\n::\n\n  $ openstack share list\n".utf8).write(to: page)
+    let result = try walkthrough("check", "--color", "never", page.path)
+    #expect(result.status == 2)
+    #expect(
+      result.standardOutput.hasPrefix(
+        "\(page.path):1: error: cannot read the cloud file '\(directory.path)/cloud.yaml more words' (No such file or directory); are the comment's next lines part of the directive?\n"
+      ))
+  }
+
+  @Test func aYAMLErrorIsOneLineWithItsControlCharactersEscaped() throws {
+    let path = try page("users:\n  - {name: a\u{07}\u{1B}[31m, project: p}\n", named: "cloud.yaml")
+    let result = try walkthrough("run", "--cloud", path, "openstack share list")
+    #expect(result.status == 2)
+    #expect(result.standardError == "walkthrough: \(path):2: not YAML: control characters are not allowed (U+0007)\n")
+  }
 }
