@@ -357,4 +357,14 @@ import Testing
     #expect(result.status == 2)
     #expect(result.standardError == "walkthrough: \(path):2: not YAML: control characters are not allowed (U+0007)\n")
   }
+
+  @Test func updateRefusesAReadOnlyPageAndSaysWhy() throws {
+    let original = "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n"
+    let path = try page(original, named: "types.rst")
+    chmod(path, 0o444)
+    let result = try walkthrough("update", path)
+    #expect(result.status == 2)
+    #expect(result.standardError == "\(path): the file is read-only (mode 0444); not rewritten\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+  }
 }
