@@ -367,4 +367,11 @@ import Testing
     #expect(result.standardError == "\(path): the file is read-only (mode 0444); not rewritten\n")
     #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
   }
+
+  @Test func aJUnitReportThatCannotBeWrittenSaysWhy() throws {
+    let directory = try pages(1)
+    let result = try walkthrough("check", "--junit", directory.path, directory.path)
+    #expect(result.status == 2)
+    #expect(result.standardError == "walkthrough: \(directory.path): cannot write the JUnit report (Is a directory)\n")
+  }
 }
