@@ -132,7 +132,7 @@ public enum PageCheck {
     _ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings(), widths: [Int: Int] = [:]
   ) throws(DocumentError) -> PageRun {
     let plan = try PagePlan(walkthrough)
-    let cloud = try plan.cloudFile.map { file throws(DocumentError) in try settings.cloudFiles.definition(at: file) } ?? settings.cloud
+    let cloud = try settings.cloudFiles.definition(for: plan) ?? settings.cloud
     let terminalWidth = plan.terminalWidth ?? settings.terminalWidth
     let assumed =
       settings.assumesResources

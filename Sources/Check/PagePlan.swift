@@ -13,6 +13,8 @@ import Foundation
 public struct PagePlan: Sendable {
   /// The cloud file the page names, as a path from the working directory.
   public var cloudFile: String?
+  /// Where the page names its cloud file: an error reading the file names this line.
+  var cloudDirective: (page: String, line: Int)?
   public var terminalWidth: Int?
   /// Variables to set before the step at each index runs.
   public var environment: [Int: [(name: String, value: String)]] = [:]
@@ -41,6 +43,7 @@ public struct PagePlan: Sendable {
         guard cloudFile == nil else { throw fail("the page names its cloud file twice") }
         let directory = (walkthrough.file as NSString).deletingLastPathComponent
         cloudFile = argument.hasPrefix("/") ? String(argument) : (directory as NSString).appendingPathComponent(String(argument))
+        cloudDirective = (walkthrough.file, directive.line)
       case "width":
         guard let width = Int(argument), width > 0 else { throw fail("'width' needs a number of columns, such as 'width 228'") }
         guard terminalWidth == nil else { throw fail("the page gives its width twice") }

@@ -117,13 +117,7 @@ struct CheckCommand: ParsableCommand {
       }
     }
     let (fails, unreadable, reports) = state.withLock { $0 }
-    if let junit {
-      do {
-        try Data(JUnitReport.render(reports).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
-      } catch {
-        throw DocumentError(file: junit, reason: "cannot write the JUnit report (\(error.localizedDescription))")
-      }
-    }
+    if let junit { try JUnitReport.write(reports, to: junit) }
     if unreadable { throw ExitCode(2) }
     if fails { throw ExitCode(1) }
   }

@@ -113,31 +113,3 @@ import Testing
     #expect(rechecked.allSatisfy { $0.outcome == .matched })
   }
 }
-
-/// Pages are replaced whole, keep their permissions, and are never written over someone else's
-/// edit.
-@Suite struct PageWriterTests {
-  func temporaryPage(_ text: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-writer-\(UUID().uuidString).rst").path
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    return path
-  }
-
-  @Test func replacesThePageAndKeepsItsPermissions() throws {
-    let path = try temporaryPage("old\n")
-    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-    try PageWriter.replace(path, original: "old\n", with: "new\n")
-    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
-    #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o640)
-    let directory = (path as NSString).deletingLastPathComponent
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".walkthrough-") }.isEmpty)
-  }
-
-  @Test func refusesAPageThatChangedSinceItWasRead() throws {
-    let path = try temporaryPage("edited by someone\n")
-    #expect(throws: DocumentError(file: path, reason: "the file changed since it was read; not overwritten")) {
-      try PageWriter.replace(path, original: "as read\n", with: "new\n")
-    }
-    #expect(try String(contentsOfFile: path, encoding: .utf8) == "edited by someone\n")
-  }
-}

@@ -97,6 +97,27 @@ import Testing
         """)
   }
 
+  /// The report replaces its file whole, through a symbolic link; a path it cannot write says why.
+  @Test func junitIsWrittenWholeOrSaysWhyNot() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+    let target = directory.appendingPathComponent("target.xml").path
+    let link = directory.appendingPathComponent("report.xml").path
+    try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.xml")
+    let report = try Self.report()
+    try JUnitReport.write([report], to: link)
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == JUnitReport.render([report]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["report.xml", "target.xml"])
+    #expect(throws: DocumentError(file: directory.path, reason: "cannot write the JUnit report (Is a directory)")) {
+      try JUnitReport.write([], to: directory.path)
+    }
+    let missing = directory.appendingPathComponent("no/report.xml").path
+    #expect(throws: DocumentError(file: missing, reason: "cannot write the JUnit report (No such file or directory)")) {
+      try JUnitReport.write([], to: missing)
+    }
+  }
+
   @Test func junitIsValidAgainstTheSchemaCIServersRead() throws {
     let unreadable = PageReport(
       file: "docs/bad & <odd>.rst", results: [], seconds: 0,

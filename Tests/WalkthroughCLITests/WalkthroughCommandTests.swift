@@ -407,4 +407,51 @@ import Testing
     #expect(unwritable.status == 2)
     #expect(unwritable.standardError == "walkthrough: \(path)/no/such/dir: cannot be written\n")
   }
+
+  @Test func aCloudFileTheCloudCannotUseIsNamedWithItsLine() throws {
+    let directory = try pages(0)
+    try Data("networks:\n  - name: private\n    project: demo\n    subnets:\n      - {name: s, cidr: '', gateway: ''}\n".utf8)
+      .write(to: directory.appendingPathComponent("cloud.yaml"))
+    let page = directory.appendingPathComponent("p.md")
+    try Data("<!-- walkthrough: cloud cloud.yaml -->\n\n```console\n$ openstack server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm1\n```\n".utf8).write(to: page)
+    let result = try walkthrough("check", "--color", "never", page.path)
+    #expect(result.status == 2)
+    #expect(result.standardOutput.hasPrefix("\(directory.path)/cloud.yaml:5: error: 'cidr': '' is not a CIDR"))
+  }
+
+  @Test func aCloudDirectiveRunningIntoItsCommentsNextLinesNamesThePageAndLine() throws {
+    let directory = try pages(0)
+    let page = directory.appendingPathComponent("p.rst")
+    try Data(".. walkthrough: cloud cloud.yaml\n   more words\n\n::\n\n  $ openstack share list\n".utf8).write(to: page)
+    let result = try walkthrough("check", "--color", "never", page.path)
+    #expect(result.status == 2)
+    #expect(
+      result.standardOutput.hasPrefix(
+        "\(page.path):1: error: cannot read the cloud file '\(directory.path)/cloud.yaml more words' (No such file or directory); are the comment's next lines part of the directive?\n"
+      ))
+  }
+
+  @Test func aYAMLErrorIsOneLineWithItsControlCharactersEscaped() throws {
+    let path = try page("users:\n  - {name: a\u{07}\u{1B}[31m, project: p}\n", named: "cloud.yaml")
+    let result = try walkthrough("run", "--cloud", path, "openstack share list")
+    #expect(result.status == 2)
+    #expect(result.standardError == "walkthrough: \(path):2: not YAML: control characters are not allowed (U+0007)\n")
+  }
+
+  @Test func updateRefusesAReadOnlyPageAndSaysWhy() throws {
+    let original = "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n"
+    let path = try page(original, named: "types.rst")
+    chmod(path, 0o444)
+    let result = try walkthrough("update", path)
+    #expect(result.status == 2)
+    #expect(result.standardError == "\(path): the file is read-only (mode 0444); not rewritten\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+  }
+
+  @Test func aJUnitReportThatCannotBeWrittenSaysWhy() throws {
+    let directory = try pages(1)
+    let result = try walkthrough("check", "--junit", directory.path, directory.path)
+    #expect(result.status == 2)
+    #expect(result.standardError == "walkthrough: \(directory.path): cannot write the JUnit report (Is a directory)\n")
+  }
 }

@@ -1,4 +1,9 @@
+import Documents
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// JUnit XML as Jenkins, GitLab and GitHub test reporters read it: a `testsuite` per page, a
 /// `testcase` per command (named by its line and command), drift and failed commands as
@@ -15,6 +20,33 @@ public enum JUnitReport {
       "<testsuites name=\"walkthrough check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds(time))\">\n"
     for page in pages { xml += suite(page) }
     return xml + "</testsuites>\n"
+  }
+
+  /// Writes the report to `path`, whole or not at all: a temporary file beside it takes its name
+  /// (beside its target, for a symbolic link).
+  public static func write(_ pages: [PageReport], to path: String) throws(DocumentError) {
+    func failure(_ code: Int32) -> DocumentError {
+      DocumentError(file: path, reason: "cannot write the JUnit report (\(String(cString: strerror(code))))")
+    }
+    let target: String
+    do {
+      target = try SystemCall.followingLinks(path)
+    } catch {
+      throw failure(error.code)
+    }
+    var status = stat()
+    if stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { throw failure(EISDIR) }
+    let file: SiblingFile
+    do {
+      file = try SiblingFile(beside: target, contents: Data(render(pages).utf8), mode: 0o666)
+    } catch {
+      throw failure(error.code)
+    }
+    guard rename(file.path, target) == 0 else {
+      let code = errno
+      unlink(file.path)
+      throw failure(code)
+    }
   }
 
   private static func suite(_ page: PageReport) -> String {

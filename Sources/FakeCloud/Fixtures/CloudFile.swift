@@ -1,31 +1,106 @@
 import Foundation
 import Yams
 
-/// Why a cloud file cannot be read: the file, the line, and what is wrong there.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Why a cloud file cannot be read: the file, the line, and what is wrong there, on one line
+/// (control characters, which a file name or a YAML error can carry, escaped).
 public struct CloudFileError: Error, Equatable, CustomStringConvertible {
   public var file: String
   public var line: Int?
   public var reason: String
+  /// Why the file itself could not be read (missing, a directory...), as the system says it;
+  /// `nil` when it was read and its content is wrong.
+  public var unreadable: String?
+
+  public init(file: String, line: Int? = nil, reason: String) {
+    self.file = Self.escaped(file)
+    self.line = line
+    self.reason = Self.escaped(reason)
+  }
+
+  static func unreadable(_ file: String, because cause: String) -> CloudFileError {
+    var error = CloudFileError(file: file, reason: "cannot read the cloud file (\(cause))")
+    error.unreadable = cause
+    return error
+  }
 
   public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
+
+  /// `text` with its control characters (and line and paragraph separators) written as escapes,
+  /// so that a message stays one line and a terminal never acts on it.
+  public static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .lineSeparator, .paragraphSeparator: true
+    default: false
+    }
+  }
 }
 
 extension CloudDefinition {
   /// Reads the cloud file at `path` (see ``init(yaml:file:)``).
   public init(contentsOfFile path: String) throws(CloudFileError) {
-    let text: String
+    let data: Data
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw CloudFileError(file: path, reason: "cannot read the cloud file")
+      throw .unreadable(path, because: Self.reason(reading: path, error))
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      let line = 1 + Self.validUTF8Prefix(of: data).count { $0 == UInt8(ascii: "\n") }
+      throw CloudFileError(file: path, line: line, reason: "the cloud file is not UTF-8 text")
     }
     try self.init(yaml: text, file: path)
+  }
+
+  /// What stopped a file from being read, as the system says it (Foundation's own words are
+  /// "The operation could not be completed").
+  private static func reason(reading path: String, _ error: any Error) -> String {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+    defer { close(descriptor) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return String(cString: strerror(EISDIR)) }
+    return error.localizedDescription
+  }
+
+  /// The bytes before the first that is not UTF-8.
+  private static func validUTF8Prefix(of data: Data) -> Data.SubSequence {
+    var iterator = data.makeIterator()
+    var decoder = UTF8()
+    var length = 0
+    while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+      length += UTF8.width(scalar)
+    }
+    return data.prefix(length)
   }
 
   /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
   /// `backends`, `default_share_type`, `default_user` and `compute_hosts` (memory in MiB, disk in
   /// GiB). A section left out keeps devstack's
   /// (`clouds`: devstack's entries for the file's users).
+  ///
+  /// Everything the cloud later relies on is checked here, so that a file it cannot use is an
+  /// error naming its line rather than a crash on the first command that needs the value: names
+  /// are not empty and, where the cloud looks them up by name, unique; projects, users and share
+  /// types named exist; subnets are CIDRs with their gateway inside; sizes are not negative.
   ///
   /// ```yaml
   /// users:
@@ -50,7 +125,8 @@ extension CloudDefinition {
     do {
       root = try Yams.compose(yaml: yaml)
     } catch {
-      throw CloudFileError(file: file, line: Self.line(of: error), reason: "not YAML: \(Self.reason(of: error))")
+      let (line, reason) = Self.problem(in: error, yaml: yaml)
+      throw CloudFileError(file: file, line: line, reason: "not YAML: \(reason)")
     }
     let reader = CloudFileReader(file: file)
     self = .devstack
@@ -61,82 +137,101 @@ extension CloudDefinition {
         "users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user", "compute_hosts",
       ])
     if let users = sections["users"] {
-      self.users = try reader.list(users, in: "users").map { node throws(CloudFileError) in
+      let entries = try reader.list(users, in: "users").map { node throws(CloudFileError) in
         let fields = try reader.mapping(node, in: "a user", keys: ["name", "password", "project", "roles"])
-        return User(
-          name: try reader.text(fields, "name", of: node, in: "a user"),
+        let user = User(
+          name: try reader.name(fields, "name", of: node, in: "a user"),
           password: try reader.optionalText(fields, "password") ?? "secret",
-          project: try reader.text(fields, "project", of: node, in: "a user"),
+          project: try reader.name(fields, "project", of: node, in: "a user"),
           roles: try fields["roles"].map { node throws(CloudFileError) in
-            try reader.list(node, in: "roles").map { role throws(CloudFileError) in try reader.scalar(role, in: "roles") }
+            try reader.list(node, in: "roles").map { role throws(CloudFileError) in
+              let name = try reader.scalar(role, in: "roles")
+              guard !name.isEmpty else { throw reader.error(role, "a role must not be empty") }
+              return name
+            }
           } ?? ["member", "reader"])
+        return (user, fields["name"] ?? node)
       }
+      try reader.unique(entries, \.name, "user")
+      self.users = entries.map(\.0)
     }
     if let networks = sections["networks"] {
+      let projects = Set(self.users.map(\.project))
       self.networks = try reader.list(networks, in: "networks").map { node throws(CloudFileError) in
         let fields = try reader.mapping(node, in: "a network", keys: ["name", "project", "shared", "external", "subnets"])
+        let project = try reader.optionalText(fields, "project")
+        if let project, !projects.contains(project) {
+          throw reader.error(fields["project"] ?? node, "the project '\(project)' is not among the users' projects")
+        }
         return Network(
-          name: try reader.text(fields, "name", of: node, in: "a network"),
-          project: try reader.optionalText(fields, "project"),
+          name: try reader.name(fields, "name", of: node, in: "a network"),
+          project: project,
           shared: try reader.flag(fields, "shared") ?? false,
           external: try reader.flag(fields, "external") ?? false,
           subnets: try fields["subnets"].map { node throws(CloudFileError) in
-            try reader.list(node, in: "subnets").map { subnet throws(CloudFileError) in
-              let fields = try reader.mapping(subnet, in: "a subnet", keys: ["name", "cidr", "gateway"])
-              return Subnet(
-                name: try reader.text(fields, "name", of: subnet, in: "a subnet"),
-                cidr: try reader.text(fields, "cidr", of: subnet, in: "a subnet"),
-                gateway: try reader.optionalText(fields, "gateway"))
-            }
+            try reader.list(node, in: "subnets").map { subnet throws(CloudFileError) in try reader.subnet(subnet) }
           } ?? [])
       }
     }
     if let types = sections["share_types"] {
-      self.shareTypes = try reader.list(types, in: "share_types").map { node throws(CloudFileError) in
+      let entries = try reader.list(types, in: "share_types").map { node throws(CloudFileError) in
         let fields = try reader.mapping(
           node, in: "a share type", keys: ["name", "driver_handles_share_servers", "extra_specs", "public", "description"])
         var specs: [(String, String)] = []
         if let extra = fields["extra_specs"] {
           for (key, value) in try reader.orderedMapping(extra, in: "extra_specs") {
+            guard !key.isEmpty else { throw reader.error(value, "an extra spec's name must not be empty") }
             specs.append((key, try reader.scalar(value, in: "extra_specs")))
           }
         }
-        return ShareType(
-          name: try reader.text(fields, "name", of: node, in: "a share type"),
+        let type = ShareType(
+          name: try reader.name(fields, "name", of: node, in: "a share type"),
           driverHandlesShareServers: try reader.flag(fields, "driver_handles_share_servers") ?? false,
           extraSpecs: specs, isPublic: try reader.flag(fields, "public") ?? true,
           description: try reader.optionalText(fields, "description"))
+        return (type, fields["name"] ?? node)
       }
+      try reader.unique(entries, \.name, "share type")
+      self.shareTypes = entries.map(\.0)
     }
     if let backends = sections["backends"] {
-      self.backends = try reader.list(backends, in: "backends").map { node throws(CloudFileError) in
+      let entries = try reader.list(backends, in: "backends").map { node throws(CloudFileError) in
         let fields = try reader.mapping(
           node, in: "a back end", keys: ["host", "availability_zone", "driver_handles_share_servers", "capacity"])
-        let capacity = try fields["capacity"].map { node throws(CloudFileError) in try reader.number(node, in: "capacity") } ?? 1000
-        guard capacity >= 0 else { throw reader.error(node, "capacity must not be negative") }
-        return Backend(
-          host: try reader.text(fields, "host", of: node, in: "a back end"),
-          availabilityZone: try reader.text(fields, "availability_zone", of: node, in: "a back end"),
+        let backend = Backend(
+          host: try reader.name(fields, "host", of: node, in: "a back end"),
+          availabilityZone: try reader.name(fields, "availability_zone", of: node, in: "a back end"),
           driverHandlesShareServers: try reader.flag(fields, "driver_handles_share_servers") ?? false,
-          capacity: capacity)
+          capacity: try fields["capacity"].map { node throws(CloudFileError) in try reader.size(node, "capacity") } ?? 1000)
+        return (backend, fields["host"] ?? node)
       }
+      try reader.unique(entries, \.host, "back end")
+      self.backends = entries.map(\.0)
     }
     if let hosts = sections["compute_hosts"] {
-      computeHosts = try reader.list(hosts, in: "compute_hosts").map { node throws(CloudFileError) in
+      let entries = try reader.list(hosts, in: "compute_hosts").map { node throws(CloudFileError) in
         let fields = try reader.mapping(node, in: "a compute host", keys: ["name", "availability_zone", "vcpus", "memory", "disk"])
         func size(_ key: String) throws(CloudFileError) -> Int {
           guard let value = fields[key] else { throw reader.error(node, "a compute host needs '\(key)'") }
-          let number = try reader.number(value, in: key)
-          guard number >= 0 else { throw reader.error(value, "'\(key)' must not be negative") }
-          return number
+          return try reader.size(value, key)
         }
-        return ComputeHost(
-          name: try reader.text(fields, "name", of: node, in: "a compute host"),
-          availabilityZone: try reader.optionalText(fields, "availability_zone") ?? "nova",
+        let host = ComputeHost(
+          name: try reader.name(fields, "name", of: node, in: "a compute host"),
+          availabilityZone: try fields["availability_zone"] == nil
+            ? "nova" : reader.name(fields, "availability_zone", of: node, in: "a compute host"),
           vcpus: try size("vcpus"), memory: try size("memory"), disk: try size("disk"))
+        return (host, fields["name"] ?? node)
       }
+      try reader.unique(entries, \.name, "compute host")
+      computeHosts = entries.map(\.0)
     }
-    defaultShareType = try reader.optionalText(sections, "default_share_type") ?? defaultShareType
+    if let name = sections["default_share_type"], name.null == nil {
+      let type = try reader.scalar(name, in: "default_share_type")
+      guard shareTypes.contains(where: { $0.name == type }) else {
+        throw reader.error(name, "the default share type '\(type)' is not among the share types")
+      }
+      defaultShareType = type
+    }
     defaultUser = try reader.optionalText(sections, "default_user") ?? defaultUser
     guard users.contains(where: { $0.name == defaultUser }) else {
       throw reader.error(sections["default_user"] ?? root, "the default user '\(defaultUser)' is not among the users")
@@ -144,32 +239,42 @@ extension CloudDefinition {
     clouds = Self.devstackClouds(users: users, defaultUser: defaultUser)
     if let entries = sections["clouds"] {
       let users = self.users
-      clouds = try reader.list(entries, in: "clouds").map { node throws(CloudFileError) in
+      let named = try reader.list(entries, in: "clouds").map { node throws(CloudFileError) in
         let fields = try reader.mapping(node, in: "a cloud", keys: ["name", "user", "project"])
         let name = try reader.text(fields, "user", of: node, in: "a cloud")
         guard let user = users.first(where: { $0.name == name }) else {
           throw reader.error(fields["user"] ?? node, "the user '\(name)' is not among the users")
         }
-        return NamedCloud(
-          name: try reader.text(fields, "name", of: node, in: "a cloud"), user: user.name,
-          project: try reader.optionalText(fields, "project") ?? user.project)
+        // Each user has a role in its own project only: a token for another is always refused.
+        let project = try reader.optionalText(fields, "project") ?? user.project
+        guard project == user.project else {
+          throw reader.error(
+            fields["project"] ?? node, "the user '\(user.name)' has no role in the project '\(project)' (its project is '\(user.project)')")
+        }
+        let cloud = NamedCloud(name: try reader.name(fields, "name", of: node, in: "a cloud"), user: user.name, project: project)
+        return (cloud, fields["name"] ?? node)
       }
+      try reader.unique(named, \.name, "cloud")
+      clouds = named.map(\.0)
     }
   }
 
-  private static func line(of error: any Error) -> Int? {
-    guard let yamlError = error as? YamlError else { return nil }
+  /// The line and what is wrong, on one line: Yams's own descriptions quote the line (control
+  /// characters and all) over two or three lines.
+  private static func problem(in error: any Error, yaml: String) -> (line: Int?, reason: String) {
+    guard let yamlError = error as? YamlError else { return (nil, "\(error)") }
     switch yamlError {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-    default: return nil
-    }
-  }
-
-  private static func reason(of error: any Error) -> String {
-    guard let yamlError = error as? YamlError else { return "\(error)" }
-    switch yamlError {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-    default: return "\(yamlError)"
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+      return (mark.line, problem)
+    case .reader(let problem, let offset, let value, _):
+      let line = offset.map { 1 + yaml.prefix($0).unicodeScalars.count { $0 == "\n" } }
+      let character = value >= 0 ? " (U+\(String(format: "%04X", value)))" : ""
+      return (line, problem + character)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+      return (context.mark.line, "the mapping that starts here gives the key \(keys) twice")
+    default:
+      return (nil, "\(yamlError)")
     }
   }
 }
@@ -221,6 +326,13 @@ private struct CloudFileReader {
     return try scalar(value, in: key)
   }
 
+  /// A name the cloud shows or looks things up by: neither empty nor null.
+  func name(_ fields: [String: Node], _ key: String, of node: Node, in context: String) throws(CloudFileError) -> String {
+    let name = try text(fields, key, of: node, in: context)
+    guard !name.isEmpty, fields[key]?.null == nil else { throw error(fields[key] ?? node, "'\(key)' must not be empty") }
+    return name
+  }
+
   func optionalText(_ fields: [String: Node], _ key: String) throws(CloudFileError) -> String? {
     guard let value = fields[key], value.null == nil else { return nil }
     return try scalar(value, in: key)
@@ -235,5 +347,44 @@ private struct CloudFileReader {
   func number(_ node: Node, in context: String) throws(CloudFileError) -> Int {
     guard let number = node.int else { throw error(node, "'\(context)' must be a whole number") }
     return number
+  }
+
+  /// A capacity or an amount: a whole number, not negative.
+  func size(_ node: Node, _ key: String) throws(CloudFileError) -> Int {
+    let size = try number(node, in: key)
+    guard size >= 0 else { throw error(node, "'\(key)' must not be negative") }
+    return size
+  }
+
+  /// Entries the cloud looks up by `name`: a second one of a name would never be found.
+  func unique<Entry>(_ entries: [(Entry, Node)], _ name: (Entry) -> String, _ kind: String) throws(CloudFileError) {
+    var seen: Set<String> = []
+    for (entry, node) in entries where !seen.insert(name(entry)).inserted {
+      throw error(node, "a second \(kind) named '\(name(entry))' (\(kind) names must be unique)")
+    }
+  }
+
+  /// A subnet: a name, a CIDR, and a gateway inside it (none when left out).
+  func subnet(_ node: Node) throws(CloudFileError) -> CloudDefinition.Subnet {
+    let fields = try mapping(node, in: "a subnet", keys: ["name", "cidr", "gateway"])
+    let cidr = try text(fields, "cidr", of: node, in: "a subnet")
+    let network: IPNetwork
+    do {
+      network = try IPNetwork(cidr: cidr)
+    } catch {
+      throw self.error(fields["cidr"] ?? node, "'cidr': \(error.reason)")
+    }
+    let gateway = try optionalText(fields, "gateway")
+    if let gateway {
+      let place = fields["gateway"] ?? node
+      guard let address = IPNetwork.address(Substring(gateway)) else {
+        throw error(place, "'gateway': '\(gateway)' is not an IP address (leave the gateway out for none)")
+      }
+      guard network.contains(address) else { throw error(place, "'gateway': \(gateway) is not inside \(network)") }
+      guard !network.isReserved(address) else {
+        throw error(place, "'gateway': \(gateway) is the network's own or broadcast address")
+      }
+    }
+    return CloudDefinition.Subnet(name: try name(fields, "name", of: node, in: "a subnet"), cidr: cidr, gateway: gateway)
   }
 }
