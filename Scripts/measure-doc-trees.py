@@ -56,11 +56,13 @@ def follow(baseline, binary, trees):
     now = {(result["file"], result["line"]): result for tree in trees for result in check(binary, tree)}
     outcomes = collections.Counter(now[line]["outcome"] for line in before if line in now)
     placeholders = sum(1 for line in before if "placeholder" in now.get(line, {}).get("reason", ""))
+    refused = sum(1 for line in before if "is not emulated" in now.get(line, {}).get("reason", ""))
     runs = sum(count for outcome, count in outcomes.items() if outcome not in ("failed", "not simulated", "skipped"))
     print(f"\nlines failing for a missing resource with {baseline}: {len(before)}")
-    print(f"now: {runs} run ({', '.join(f'{n} {o}' for o, n in sorted(outcomes.items()))}); {placeholders} are placeholders")
-    if len(before) > placeholders:
-        print(f"run now, of those that are not placeholders: {100 * runs / (len(before) - placeholders):.0f}%")
+    print(f"now: {runs} run ({', '.join(f'{n} {o}' for o, n in sorted(outcomes.items()))});"
+          f" {placeholders} are placeholders, {refused} use an option the emulation refuses")
+    if len(before) > placeholders + refused:
+        print(f"run now, of the others: {100 * runs / (len(before) - placeholders - refused):.0f}%")
 
 
 def measure(binary, tree):

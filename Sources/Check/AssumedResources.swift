@@ -32,6 +32,9 @@ struct AssumedResources {
     var network: String?
     /// For a resource named by ID, the name output documented earlier shows beside it.
     var name: String? = nil
+    /// An ID that output documented earlier shows: the page may have made it (its `create` showed
+    /// it), so it is created only if, when its command comes, binding has not mapped it.
+    var unlessBound = false
   }
 
   private(set) var assumptions: [Assumption] = []
@@ -111,6 +114,7 @@ struct AssumedResources {
   ) {
     guard !value.isEmpty, !known.contains(Known(kind: kind, value: value)) else { return }
     var name: String?
+    var unlessBound = false
     if Self.isID(value) {
       let rows = documented.filter { $0.contains(value) }
       let names = rows.flatMap { row in row.filter { $0 != value } }
@@ -118,13 +122,18 @@ struct AssumedResources {
       if names.contains(where: { name in Kind.allCases.contains { known.contains(Known(kind: $0, value: name)) } }) { return }
       name = rows.lazy.compactMap { row in row.firstIndex(of: value).flatMap { row.indices.contains($0 + 1) ? row[$0 + 1] : nil } }
         .first { !$0.isEmpty && !Self.isID($0) }
+      if !rows.isEmpty {
+        // Only what the client creates can wait for the command that needs it.
+        guard [.share, .shareNetwork, .server].contains(kind) else { return }
+        unlessBound = true
+      }
     }
     guard assumptions.count < Self.limit else {
       if overLimit.last != step { overLimit.append(step) }
       return
     }
     known.insert(Known(kind: kind, value: value))
-    assumptions.append(Assumption(kind: kind, value: value, step: step, network: network, name: name))
+    assumptions.append(Assumption(kind: kind, value: value, step: step, network: network, name: name, unlessBound: unlessBound))
   }
 
   /// Whether documented output is the client's error for a resource that does not exist
@@ -214,32 +223,55 @@ extension AssumedResources {
   /// - Returns: for each that could not be created, by step, why.
   func create(in session: Session) -> [Int: [String]] {
     var failures: [Int: [String]] = [:]
-    let definition = session.cloud.definition
-    for assumption in assumptions {
-      let (id, name) = Self.identity(of: assumption)
-      let line: String
-      switch assumption.kind {
-      case .shareNetwork:
-        line = "openstack share network create --name \(name)"
-      case .share:
-        line = "openstack share create NFS 1 --name \(name)"
-      case .server:
-        let network = definition.networks.first { !$0.external }?.name ?? ""
-        let flavor = definition.flavors.min { $0.ram < $1.ram }?.name ?? ""
-        line = "openstack server create --flavor \(flavor) --image \(definition.images.first?.name ?? "") --network \(network) --wait \(name)"
-      default:
-        continue
-      }
-      if let id { session.cloud.createNext(withID: id) }
-      let result = session.run(line)
-      if result.exitStatus != 0 {
-        let error = result.standardError.prefix { $0 != "\n" }
-        failures[assumption.step, default: []].append("could not assume \(assumption.kind.rawValue) \(assumption.value): \(error)")
-      }
+    for assumption in assumptions where !assumption.unlessBound {
+      if let failure = create(assumption, in: session) { failures[assumption.step, default: []].append(failure) }
     }
-    // Shares are scheduled and built in the background.
-    if assumptions.contains(where: { $0.kind == .share }) { session.cloud.advanceClock(seconds: 60) }
+    if assumptions.contains(where: { $0.kind == .share && !$0.unlessBound }) { session.cloud.advanceClock(seconds: 60) }
     return failures
+  }
+
+  /// Creates the resources that step `index` names by an ID that earlier output showed and that
+  /// the cloud has not printed so far (`printed`), nor binding mapped to one of the cloud's: the
+  /// notes for the step.
+  func createUnbound(
+    before index: Int, line: Int, in session: Session, bindings: Bindings, printed: (String) -> Bool
+  ) -> [String] {
+    var notes: [String] = []
+    for assumption in assumptions where assumption.unlessBound && assumption.step == index {
+      guard bindings.actualFor[assumption.value] == nil, !printed(assumption.value) else { continue }
+      notes.append(Self.note(assumption, line: line))
+      if let failure = create(assumption, in: session) { notes.append(failure) }
+      if assumption.kind == .share { session.cloud.advanceClock(seconds: 60) }
+    }
+    return notes
+  }
+
+  /// `assumed share myshare (line 12), not created by the page`.
+  static func note(_ assumption: Assumption, line: Int) -> String {
+    "assumed \(assumption.kind.rawValue) \(assumption.value) (line \(line)), not created by the page"
+  }
+
+  /// Creates a share network, share or server through the client; why it could not, if it could not.
+  private func create(_ assumption: Assumption, in session: Session) -> String? {
+    let definition = session.cloud.definition
+    let (id, name) = Self.identity(of: assumption)
+    let line: String
+    switch assumption.kind {
+    case .shareNetwork:
+      line = "openstack share network create --name \(name)"
+    case .share:
+      line = "openstack share create NFS 1 --name \(name)"
+    case .server:
+      let network = definition.networks.first { !$0.external }?.name ?? ""
+      let flavor = definition.flavors.min { $0.ram < $1.ram }?.name ?? ""
+      line = "openstack server create --flavor \(flavor) --image \(definition.images.first?.name ?? "") --network \(network) --wait \(name)"
+    default:
+      return nil
+    }
+    if let id { session.cloud.createNext(withID: id) }
+    let result = session.run(line)
+    guard result.exitStatus != 0 else { return nil }
+    return "could not assume \(assumption.kind.rawValue) \(assumption.value): \(result.standardError.prefix { $0 != "\n" })"
   }
 
   /// The ID (when the page names the resource by one) and the name the resource gets.

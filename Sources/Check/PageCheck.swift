@@ -140,10 +140,9 @@ public enum PageCheck {
       : AssumedResources()
     let session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
     var assumptionNotes: [Int: [String]] = [:]
-    for assumption in assumed.assumptions {
+    for assumption in assumed.assumptions where !assumption.unlessBound {
       let line = walkthrough.steps[assumption.step].command.line
-      assumptionNotes[assumption.step, default: []].append(
-        "assumed \(assumption.kind.rawValue) \(assumption.value) (line \(line)), not created by the page")
+      assumptionNotes[assumption.step, default: []].append(AssumedResources.note(assumption, line: line))
     }
     for step in assumed.overLimit {
       assumptionNotes[step, default: []].append(
@@ -159,6 +158,9 @@ public enum PageCheck {
         return StepResult(step: step, outcome: .skipped(reason: reason))
       }
       let start = ContinuousClock.now
+      let assumedNow = assumed.createUnbound(before: index, line: step.command.line, in: session, bindings: bindings) { value in
+        printed.contains { $0?.contains { $0.contains(value) } == true }
+      }
       // A documented ID in a later command stands for the cloud's ID it was bound to.
       let line = bindings.substituted(step.command.command)
       let result = session.run(line, width: widths[index])
@@ -167,7 +169,7 @@ public enum PageCheck {
       let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
       let comparison = OutputComparison(command: step.command, words: words, settings: settings)
       let (outcome, notes) = comparison.outcome(of: result, printed: lines, bindings: &bindings)
-      return StepResult(step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + notes, seconds: (ContinuousClock.now - start).seconds)
+      return StepResult(step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + assumedNow + notes, seconds: (ContinuousClock.now - start).seconds)
     }
     expectDrift(in: &results, plan: plan)
     return PageRun(results: results, printed: printed, bindings: bindings, terminalWidth: terminalWidth)

@@ -182,3 +182,37 @@ import Testing
     #expect(results[100].notes == ["more than 100 resources named before the page creates them; the rest are not assumed"])
   }
 }
+
+extension AssumedResourceTests {
+  @Test func anIDThePagesOwnCreateShowedIsNotAssumed() throws {
+    let page = """
+      Create::
+
+        $ openstack share create NFS 1 --name s1 -f value -c id
+        7b0e4c3a-5b1e-4c5d-9a0e-6f1d2c3b4a59
+
+      Show::
+
+        $ openstack share show 7b0e4c3a-5b1e-4c5d-9a0e-6f1d2c3b4a59 -f value -c name
+        s1
+      """
+    let results = try check(page)
+    #expect(results.map(\.outcome) == [.matched, .matched])
+    #expect(results.allSatisfy { $0.notes.isEmpty })
+  }
+
+  @Test func anIDAListShowedThatNothingBindsIsAssumedWhenItsCommandComes() throws {
+    let id = "d1df1b5a-70c4-4fed-98b7-423362f2c47c"
+    let page = """
+      The share::
+
+        $ echo \(id)
+        \(id)
+        $ openstack share show \(id) -f value -c id
+        \(id)
+      """
+    let results = try check(page)
+    #expect(results.map(\.outcome.kind) == [.notSimulated, .matched])
+    #expect(results[1].notes == ["assumed share \(id) (line 5), not created by the page"])
+  }
+}

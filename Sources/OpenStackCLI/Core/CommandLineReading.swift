@@ -7,13 +7,14 @@ public struct CommandLineReading: Sendable {
   /// Values by option (`--flavor`) or positional metavar (`<server-name>`), in the order given.
   public var values: [String: [String]]
 
-  /// The reading of `openstack ARGUMENTS...`; `nil` for a command the emulation does not run or a
-  /// line the client would refuse.
+  /// The reading of `openstack ARGUMENTS...`; `nil` for a command the emulation does not run, a
+  /// line the client would refuse, or one with an option the emulation refuses.
   public init?(_ arguments: [String]) {
     guard let globals = try? GlobalOptions(arguments, environment: [:], clouds: [:]),
       let (name, count) = OpenStackClient.commandName(in: globals.remaining),
       let command = Commands.implemented[name],
-      let parsed = try? command.syntax.parse(Array(globals.remaining.dropFirst(count)))
+      let parsed = try? command.syntax.parse(Array(globals.remaining.dropFirst(count))),
+      command.refusedOption(in: parsed) == nil
     else { return nil }
     self.command = name
     values = parsed.values
