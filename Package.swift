@@ -36,7 +36,8 @@ let package = Package(
       name: "CloudServer",
       dependencies: [
         "CloudAPI", "FakeCloud", .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
     .executableTarget(
