@@ -72,7 +72,7 @@ enum FuzzEntry {
     do {
       let count = try seeds.write(for: target, into: URL(filePath: directory))
       print("\(target.rawValue): \(count) seeds in \(directory)")
-      return 0
+      return count > 0 ? 0 : 1
     } catch {
       print("walkthrough-fuzz: cannot write the seeds into \(directory): \(error)")
       return 1

@@ -10,7 +10,20 @@ import Testing
 
   /// Saved crashers whose fix has not landed yet: replaying one would crash or hang `swift test`.
   /// Delete a name here once its fix is in, so that the crasher is replayed from then on.
-  static let pending: Set<String> = []
+  static let pending: Set<String> = [
+    // The JSON parser's recursion (a stack overflow), a negative --limit (a trap), YAML aliases
+    // expanded without bound (a hang).
+    "check/check-deep-json-segv.md", "check/check-share-list-limit-negative.md", "check/check-yaml-alias-6-levels.md",
+    "check/check-yaml-alias-7-levels.md", "check/check-yaml-alias-8-levels.md",
+    // A subnet with an empty CIDR (an index out of range).
+    "cloud-file/cloud-empty-cidr.yaml",
+    // cmark-gfm's quadratic cases and the table extension's memory (hangs, gigabytes).
+    "markdown/reader-md-cmark-bracket-bang.md", "markdown/reader-md-cmark-cdata.md", "markdown/reader-md-table-1GB.md",
+    "markdown/reader-md-table-OOM-23GB.md",
+    // The RST reader's quadratic parsed-literal blocks and tab expansion (hangs).
+    "rst/reader-rst-parsed-literal-30KB.rst", "rst/reader-rst-parsed-literal-60KB.rst",
+    "rst/reader-rst-tab-expansion-1MB.rst", "rst/reader-rst-tab-expansion-80KB.rst",
+  ]
 
   struct Crasher: CustomTestStringConvertible, Sendable {
     var target: FuzzTarget
@@ -46,7 +59,9 @@ import Testing
     for seed in seeds { target.run(seed) }
   }
 
-  @Test(arguments: FuzzTarget.allCases)
+  /// The targets whose seeds are files or read from them; the others' run every page's commands
+  /// (too slow for a debug build), and `Scripts/fuzz` fails when a target has no seed.
+  @Test(arguments: [FuzzTarget.rst, .markdown, .console, .check, .openstack, .cloudFile])
   func seedsAreMadeFromTheProject(_ target: FuzzTarget) {
     let seeds = FuzzSeeds(root: Self.root)
     #expect(seeds.seeds(for: target).count > seeds.handMade(for: target).count)
