@@ -51,6 +51,19 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The fuzz targets (Scripts/fuzz), and the program that drives them: libFuzzer's entry point
+    // when built with -sanitize=fuzzer -DFUZZING, a replayer of saved inputs otherwise.
+    .target(
+      name: "FuzzTargets",
+      dependencies: [
+        "Documents", "CloudAPI", "FakeCloud", "Check", "CloudServer",
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    .executableTarget(name: "walkthrough-fuzz", dependencies: ["FuzzTargets"]),
     .executableTarget(
       name: "Benchmark",
       dependencies: ["Check", "Documents", "FakeCloud", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -74,6 +87,7 @@ let package = Package(
     ),
     .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
+    .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
   ],
   swiftLanguageModes: [.v6]
 )
