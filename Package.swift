@@ -56,7 +56,7 @@ let package = Package(
     .target(
       name: "FuzzTargets",
       dependencies: [
-        "Documents", "CloudAPI", "FakeCloud", "Check", "CloudServer",
+        "Documents", "CloudAPI", "FakeCloud", "OpenStackCLI", "Check", "CloudServer",
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -3,6 +3,7 @@ import CloudAPI
 import Documents
 import FakeCloud
 import Foundation
+import OpenStackCLI
 
 /// A target's first inputs, made from the project's own pages, goldens and cloud files at run
 /// time (so that they follow the project), and the small hand-made seeds in `Tests/FuzzCorpus`.
@@ -102,15 +103,33 @@ public struct FuzzSeeds {
   private func requests(_ scripts: [[String]]) -> [[UInt8]] {
     var seeds: [[UInt8]] = []
     for script in scripts {
-      let session = Session(cloud: FakeCloud(definition: .devstack), recordingTraffic: true)
-      for line in script {
-        let before = session.traffic?.exchanges.count ?? 0
-        _ = session.run(line)
-        let exchanges = session.traffic?.exchanges.dropFirst(before) ?? []
-        seeds.append(exchanges.flatMap { Self.http($0.request, to: $0.service) })
+      let cloud = FakeCloud(definition: .devstack)
+      let requests = RequestLog(cloud)
+      let client = OpenStackClient(transport: requests, sleep: { cloud.advanceClock(seconds: $0) })
+      let environment = [
+        "OS_USERNAME": "clouduser1", "OS_PASSWORD": "secret", "OS_PROJECT_NAME": "demo",
+        "OS_USER_DOMAIN_NAME": "Default", "OS_PROJECT_DOMAIN_NAME": "Default",
+      ]
+      for line in script where line.hasPrefix("openstack ") {
+        requests.sent = []
+        _ = client.run(line.split(separator: " ").dropFirst().map(String.init), environment: environment)
+        seeds.append(requests.sent.flatMap { Self.http($0.request, to: $0.service) })
       }
     }
     return seeds
+  }
+
+  /// The requests a client sends, kept as they pass on to the cloud.
+  private final class RequestLog: CloudTransport {
+    let next: any CloudTransport
+    var sent: [(request: APIRequest, service: ServiceType)] = []
+
+    init(_ next: any CloudTransport) { self.next = next }
+
+    func send(_ request: APIRequest, to service: ServiceType) throws -> APIResponse {
+      sent.append((request, service))
+      return try next.send(request, to: service)
+    }
   }
 
   /// The path each service answers under on `walkthrough serve`.

@@ -11,12 +11,6 @@ import Testing
   /// Saved crashers whose fix has not landed yet: replaying one would crash or hang `swift test`.
   /// Delete a name here once its fix is in, so that the crasher is replayed from then on.
   static let pending: Set<String> = [
-    // The JSON parser's recursion (a stack overflow), a negative --limit (a trap), YAML aliases
-    // expanded without bound (a hang).
-    "check/check-deep-json-segv.md", "check/check-share-list-limit-negative.md", "check/check-yaml-alias-6-levels.md",
-    "check/check-yaml-alias-7-levels.md", "check/check-yaml-alias-8-levels.md",
-    // A subnet with an empty CIDR (an index out of range).
-    "cloud-file/cloud-empty-cidr.yaml",
     // cmark-gfm's quadratic cases and the table extension's memory (hangs, gigabytes).
     "markdown/reader-md-cmark-bracket-bang.md", "markdown/reader-md-cmark-cdata.md", "markdown/reader-md-table-1GB.md",
     "markdown/reader-md-table-OOM-23GB.md",
