@@ -216,3 +216,26 @@ extension AssumedResourceTests {
     #expect(results[1].notes == ["assumed share \(id) (line 5), not created by the page"])
   }
 }
+
+extension RealPageTests {
+  @Test func anOptionRepeatedAThousandTimesHasAClearOutcome() throws {
+    let repeated = String(repeating: " --property a=b", count: 1_000)
+    let results = try check("Run::\n\n  $ openstack share list\(repeated)\n  $ openstack share network list --name n\(String(repeating: " --name n", count: 1_000))\n")
+    #expect(results.count == 2)
+    #expect(results.allSatisfy { [.ran, .matched, .failed, .notSimulated].contains($0.outcome.kind) })
+  }
+
+  @Test func aPlaceholderInAnyPositionIsNotRun() throws {
+    for line in [
+      "openstack <command> list", "openstack share <verb>", "openstack share show <share>", "openstack share show --os-cloud <cloud> s",
+      "openstack share create <proto> <size>", "openstack share create NFS 1 --name=<name>", "openstack share create NFS SIZE",
+    ] {
+      let outcome = try check("Run::\n\n  $ \(line)\n").first?.outcome
+      guard case .notSimulated(let reason) = outcome else {
+        Issue.record("\(line): \(String(describing: outcome))")
+        continue
+      }
+      #expect(reason.contains("placeholder"), "\(line)")
+    }
+  }
+}
