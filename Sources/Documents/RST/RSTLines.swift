@@ -36,7 +36,7 @@ struct RSTLine {
 /// lines than ``PageLimits/lines``, or more text than ``PageLimits/expandedText`` once expanded,
 /// is refused.
 enum RSTLineSplitter {
-  static func lines(of text: String) throws(PageLimitError) -> [RSTLine] {
+  static func lines(of text: String, expandedLimit: Int = PageLimits.expandedText) throws(PageLimitError) -> [RSTLine] {
     var text = text
     text.makeContiguousUTF8()
     let utf8 = text.utf8
@@ -51,7 +51,7 @@ enum RSTLineSplitter {
         utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: end)]
       let line = normalized(slice, bytes: bytes[lineStart..<end])
       expanded += line.utf8.count
-      guard expanded <= PageLimits.expandedText else {
+      guard expanded <= expandedLimit else {
         throw PageLimitError(
           line: lines.count + 1, reason: "more than \(PageLimits.expandedText >> 20) MB once its tabs are expanded")
       }
