@@ -7,7 +7,7 @@ import Testing
 /// project's block oracle) and by cmark-gfm 0.29.0.gfm.6.
 @Suite struct ReferenceAgreementTests {
   @Test func rstBlocksEqualDocutils() throws {
-    let ours = RSTReader.blocks(in: try Fixture.text("constructs.rst")).map(ReferenceBlock.init)
+    let ours = try RSTReader.blocks(in: try Fixture.text("constructs.rst")).map(ReferenceBlock.init)
     var reference = try Fixture.referenceBlocks("constructs.rst.docutils.jsonl")
     // The one deliberate difference: docutils numbers a doctest block from its second line (its
     // own line check flags this); we report the first line, where the block starts.
@@ -25,17 +25,17 @@ import Testing
   /// original at its line and replace its prose.
   @Test(arguments: ["nova-faults-replica.rst", "nova-faults-2019-replica.rst"])
   func novaFaultsGuideBlocksEqualDocutils(page: String) throws {
-    let ours = RSTReader.blocks(in: try Fixture.text(page)).map(ReferenceBlock.init)
+    let ours = try RSTReader.blocks(in: try Fixture.text(page)).map(ReferenceBlock.init)
     #expect(ours == (try Fixture.referenceBlocks("\(page).docutils.jsonl")))
   }
 
   @Test func parsedLiteralsDropInlineMarkupAsDocutilsDoes() throws {
-    let ours = RSTReader.blocks(in: try Fixture.text("inline-markup.rst")).map(ReferenceBlock.init)
+    let ours = try RSTReader.blocks(in: try Fixture.text("inline-markup.rst")).map(ReferenceBlock.init)
     #expect(ours == (try Fixture.referenceBlocks("inline-markup.rst.docutils.jsonl")))
   }
 
   @Test func markdownBlocksEqualCmarkGFM() throws {
-    let ours = MarkdownReader.blocks(in: try Fixture.text("constructs.md")).map(ReferenceBlock.init)
+    let ours = try MarkdownReader.blocks(in: try Fixture.text("constructs.md")).map(ReferenceBlock.init)
     let reference = try Fixture.referenceBlocks("constructs.md.cmark-gfm.jsonl")
     #expect(ours == reference)
   }

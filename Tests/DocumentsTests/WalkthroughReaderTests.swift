@@ -58,8 +58,8 @@ import Testing
     }
   }
 
-  @Test func readsEveryLineBreakDocutilsKnows() {
-    let blocks = RSTReader.blocks(in: "A::\r\n\r\n  one\r  two\n  three\u{2028}  four\n")
+  @Test func readsEveryLineBreakDocutilsKnows() throws {
+    let blocks = try RSTReader.blocks(in: "A::\r\n\r\n  one\r  two\n  three\u{2028}  four\n")
     #expect(blocks.map(\.text) == ["one\ntwo\nthree\nfour"])
     #expect(blocks.first?.line == 3)
   }
@@ -99,16 +99,16 @@ import Testing
       + String(repeating: " ", count: depth) + "Bottom::\n\n" + String(repeating: " ", count: depth + 2) + "$ ls\n"
   }
 
-  @Test func nestingWithinTheLimitIsRead() {
-    #expect(RSTReader.blocks(in: nested(10)).map(\.text) == ["$ ls"])
+  @Test func nestingWithinTheLimitIsRead() throws {
+    #expect(try RSTReader.blocks(in: nested(10)).map(\.text) == ["$ ls"])
   }
 
   /// Past 64 levels the reader stops descending: what is nested deeper is not read, and the
   /// page does not exhaust the stack or take quadratic time.
-  @Test func nestingBeyondTheLimitIsNotRead() {
-    #expect(RSTReader.blocks(in: nested(RSTBodyParser.maximumDepth + 10)).isEmpty)
+  @Test func nestingBeyondTheLimitIsNotRead() throws {
+    #expect(try RSTReader.blocks(in: nested(RSTBodyParser.maximumDepth + 10)).isEmpty)
     let staircase = (0..<3000).map { String(repeating: " ", count: $0) + "x" }.joined(separator: "\n")
-    #expect(RSTReader.blocks(in: staircase).isEmpty)
+    #expect(try RSTReader.blocks(in: staircase).isEmpty)
   }
 }
 

@@ -2,52 +2,40 @@ import CCmarkGFM
 
 /// Reads Markdown with cmark-gfm (GitHub Flavored Markdown, with the table, strikethrough,
 /// autolink and tasklist extensions that GitHub renders with) and returns its code blocks as
-/// cmark-gfm builds them.
+/// cmark-gfm builds them, within the page limits that keep the parse linear (``MarkdownParse``).
 public enum MarkdownReader {
-  public static func blocks(in text: String) -> [LiteralBlock] {
-    read(text).blocks
+  public static func blocks(in text: String) throws(PageLimitError) -> [LiteralBlock] {
+    try read(text).blocks
   }
 
   /// The code blocks and the author directives (`<!-- walkthrough: ... -->` HTML blocks), in
   /// page order.
-  public static func read(_ text: String) -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
-    withDocument(text) { CodeBlockCollector().collect(in: $0) } ?? ([], [])
+  public static func read(_ text: String) throws(PageLimitError) -> (
+    blocks: [LiteralBlock], directives: [AuthorDirective]
+  ) {
+    try MarkdownParse.parse(text) { CodeBlockCollector(document: $0).collect() }
   }
 
-  /// cmark-gfm registers its extensions in a global list without a lock: registering from two
-  /// threads at once corrupts it. A static constant is initialised exactly once.
-  private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
-
-  /// Parses `text` with cmark-gfm and the extensions above, and hands `body` the document node,
-  /// which lives until `body` returns. `nil` when cmark-gfm cannot allocate a parser.
+  /// Parses `text` as ``read(_:)`` does and hands `body` the document node, which lives until
+  /// `body` returns; the node's lines count one blank line the parse reads before the page.
+  /// `nil` when the page is beyond the reader's limits.
   public static func withDocument<Result>(_ text: String, _ body: (OpaquePointer) -> Result) -> Result? {
-    _ = extensionsRegistered
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
-    defer { cmark_parser_free(parser) }
-    for name in ["table", "strikethrough", "autolink", "tasklist"] {
-      if let extensionPointer = cmark_find_syntax_extension(name) {
-        cmark_parser_attach_syntax_extension(parser, extensionPointer)
-      }
-    }
-    var text = text
-    text.withUTF8 { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-    }
-    guard let document = cmark_parser_finish(parser) else { return nil }
-    defer { cmark_node_free(document) }
-    return body(document)
+    try? MarkdownParse.parse(text) { body($0.node) }
   }
 }
 
 /// Walks a cmark-gfm tree in document order, keeping the heading and lead of each code block.
 private struct CodeBlockCollector {
+  let document: MarkdownDocument
   private var blocks: [LiteralBlock] = []
   private var directives: [AuthorDirective] = []
   private var context = StepContext()
 
-  func collect(in document: OpaquePointer) -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
+  init(document: MarkdownDocument) { self.document = document }
+
+  func collect() -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
     var collector = self
-    guard let iterator = cmark_iter_new(document) else { return ([], []) }
+    guard let iterator = cmark_iter_new(document.node) else { return ([], []) }
     defer { cmark_iter_free(iterator) }
     while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
       guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
@@ -68,7 +56,7 @@ private struct CodeBlockCollector {
       blocks.append(codeBlock(node))
     case CMARK_NODE_HTML_BLOCK:
       let html = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-      if let directive = AuthorDirective.parse(html: html, line: Int(cmark_node_get_start_line(node))) {
+      if let directive = AuthorDirective.parse(html: html, line: document.pageLine(cmark_node_get_start_line(node))) {
         directives.append(directive)
       }
     default:
@@ -85,7 +73,7 @@ private struct CodeBlockCollector {
     var literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     if literal.hasSuffix("\n") { literal.removeLast() }
     // A fenced block's content starts on the line after its opening fence.
-    let first = Int(cmark_node_get_start_line(node)) + (fenced ? 1 : 0)
+    let first = document.pageLine(cmark_node_get_start_line(node)) + (fenced ? 1 : 0)
     let lines =
       literal.isEmpty
       ? [] : literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
@@ -100,8 +88,10 @@ private struct CodeBlockCollector {
     )
   }
 
-  /// The text of a heading or paragraph: its text and code spans, soft breaks as spaces.
+  /// The text of a heading or paragraph: its text and code spans, soft breaks as spaces; as
+  /// written when its inline content was set aside.
   private func plainText(of node: OpaquePointer) -> String {
+    if let unread = document.unreadProse[node] { return unread }
     var text = ""
     guard let iterator = cmark_iter_new(node) else { return text }
     defer { cmark_iter_free(iterator) }

@@ -33,24 +33,32 @@ public enum WalkthroughReader {
       throw DocumentError(
         file: file, reason: "unknown page syntax: name it with --syntax rst or --syntax markdown")
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw DocumentError(file: file, reason: "cannot read the file (\(Self.reason(error)))")
-    }
-    let text = try decode(data, file: file)
-    return (parse(text, file: file, syntax: syntax), text)
+    let text = try decode(try PageFile.contents(of: file), file: file)
+    return (try parseWithinLimits(text, file: file, syntax: syntax), text)
   }
 
-  /// Reads a page's text.
+  /// Reads a page's text. A text beyond the ``PageLimits`` reads as a page without blocks:
+  /// ``read(file:syntax:)`` says which limit it exceeds.
   public static func parse(_ text: String, file: String, syntax: Syntax) -> Walkthrough {
-    let content =
-      switch syntax {
-      case .rst: RSTReader.read(text)
-      case .markdown: MarkdownReader.read(text)
-      }
-    return Walkthrough(file: file, syntax: syntax, blocks: content.blocks, directives: content.directives)
+    (try? parseWithinLimits(text, file: file, syntax: syntax)) ?? Walkthrough(file: file, syntax: syntax, blocks: [])
+  }
+
+  /// Reads a page's text, or says which of the ``PageLimits`` it exceeds.
+  public static func parseWithinLimits(_ text: String, file: String, syntax: Syntax) throws(DocumentError)
+    -> Walkthrough
+  {
+    do throws(PageLimitError) {
+      guard text.utf8.count <= PageLimits.bytes else { throw PageLimitError(line: nil, reason: PageFile.tooLarge) }
+      try PageLimits.checkLines(text)
+      let content =
+        switch syntax {
+        case .rst: try RSTReader.read(text)
+        case .markdown: try MarkdownReader.read(text)
+        }
+      return Walkthrough(file: file, syntax: syntax, blocks: content.blocks, directives: content.directives)
+    } catch {
+      throw DocumentError(file: file, line: error.line, reason: error.reason)
+    }
   }
 
   /// The pages that `paths` name: files as given, directories searched (in name order, hidden
@@ -108,15 +116,5 @@ public enum WalkthroughReader {
         throw DocumentError(file: file, line: line, reason: "the file is not UTF-8 text")
       }
     }
-  }
-
-  private static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      let posix = POSIXErrorCode(rawValue: Int32(underlying.code))
-    {
-      return String(cString: strerror(posix.rawValue))
-    }
-    return nsError.localizedDescription
   }
 }

@@ -3,7 +3,7 @@
 enum RSTBlocks {
   /// docutils' `get_indented`: the blank and indented lines from `start`, less their common
   /// indentation and leading blank lines (a block quote, a definition, a literal block).
-  static func indented(_ lines: [RSTLine], from start: Int) -> (block: [RSTLine], end: Int) {
+  static func indented(_ lines: RSTLines, from start: Int) -> (block: RSTLines, end: Int) {
     var end = start
     var common = Int.max
     while end < lines.count {
@@ -15,26 +15,25 @@ enum RSTBlocks {
       }
       end += 1
     }
-    let block = lines[start..<end].drop { $0.isBlank }.map { $0.dropping(common) }
-    return (block, end)
+    let first = (start..<end).first { !lines[$0].isBlank } ?? end
+    guard first < end else { return (lines.lines(end..<end), end) }
+    return (lines.lines(first..<end, first: common, rest: common), end)
   }
 
   /// docutils' `get_known_indented`: a list item's lines, which must all be indented at least
   /// `indent` (the column of the item's text); the first line is cut at that column.
-  static func knownIndented(_ lines: [RSTLine], from start: Int, indent: Int) -> (
-    block: [RSTLine], end: Int
-  ) {
+  static func knownIndented(_ lines: RSTLines, from start: Int, indent: Int) -> (block: RSTLines, end: Int) {
     var end = start + 1
     while end < lines.count, lines[end].isBlank || lines[end].indent >= indent { end += 1 }
-    return (lines[start..<end].map { $0.dropping(indent) }, end)
+    return (lines.lines(start..<end, first: indent, rest: indent), end)
   }
 
   /// docutils' `get_first_known_indented`: the first line cut at `firstIndent` (the end of a
   /// directive or field marker), then the indented lines after it less their common indentation.
   static func firstKnownIndented(
-    _ lines: [RSTLine], from start: Int, firstIndent: Int, stripTop: Bool = true,
+    _ lines: RSTLines, from start: Int, firstIndent: Int, stripTop: Bool = true,
     untilBlank: Bool = false
-  ) -> (block: [RSTLine], end: Int) {
+  ) -> (block: RSTLines, end: Int) {
     var end = start + 1
     var common = Int.max
     while end < lines.count {
@@ -48,15 +47,18 @@ enum RSTBlocks {
       }
       end += 1
     }
-    var block = [lines[start].dropping(firstIndent)]
-    block += lines[(start + 1)..<end].map { $0.dropping(common) }
-    if stripTop { block = Array(block.drop { $0.isBlank }) }
+    // With no line indented, the lines after the first are blank, and stay blank whatever is cut.
+    var block = lines.lines(start..<end, first: firstIndent, rest: common == .max ? 0 : common)
+    if stripTop {
+      let first = block.firstIndex { !$0.isBlank } ?? block.endIndex
+      block = block.lines(first..<block.endIndex)
+    }
     return (block, end)
   }
 
   /// docutils' `get_text_block`: the lines up to a blank line; with `flushLeft`, also up to an
   /// indented line.
-  static func textEnd(_ lines: [RSTLine], from start: Int, flushLeft: Bool) -> Int {
+  static func textEnd(_ lines: RSTLines, from start: Int, flushLeft: Bool) -> Int {
     var end = start
     while end < lines.count, !lines[end].isBlank, !flushLeft || lines[end].indent == 0 { end += 1 }
     return end
@@ -64,7 +66,7 @@ enum RSTBlocks {
 
   /// The end of a simple table (docutils' `isolate_simple_table`): the second border after the
   /// top, or a border followed by a blank line.
-  static func simpleTableEnd(_ lines: [RSTLine], from start: Int) -> Int {
+  static func simpleTableEnd(_ lines: RSTLines, from start: Int) -> Int {
     let width = lines[start].text.utf8.count
     var found = 0
     var index = start + 1
@@ -78,14 +80,5 @@ enum RSTBlocks {
       index += 1
     }
     return lines.count
-  }
-}
-
-extension Array where Element == RSTLine {
-  /// The lines without trailing blank lines.
-  var trimmingTrailingBlanks: ArraySlice<RSTLine> {
-    var end = endIndex
-    while end > startIndex, self[end - 1].isBlank { end -= 1 }
-    return self[startIndex..<end]
   }
 }

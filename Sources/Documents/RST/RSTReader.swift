@@ -3,14 +3,16 @@
 /// tables, comments, directives), descends into every construct that can hold blocks, and builds
 /// each literal block's text exactly as docutils does.
 public enum RSTReader {
-  public static func blocks(in text: String) -> [LiteralBlock] {
-    read(text).blocks
+  public static func blocks(in text: String) throws(PageLimitError) -> [LiteralBlock] {
+    try read(text).blocks
   }
 
   /// The literal blocks and the author directives (`.. walkthrough: ...` comments), in page order.
-  public static func read(_ text: String) -> (blocks: [LiteralBlock], directives: [AuthorDirective]) {
+  public static func read(_ text: String) throws(PageLimitError) -> (
+    blocks: [LiteralBlock], directives: [AuthorDirective]
+  ) {
     let parser = RSTBodyParser()
-    parser.parse(RSTLineSplitter.lines(of: text), matchesTitles: true)
+    parser.parse(RSTLines(try RSTLineSplitter.lines(of: text)), matchesTitles: true)
     return (parser.blocks, parser.directives)
   }
 }
@@ -31,7 +33,7 @@ final class RSTBodyParser {
 
   /// Parses body elements. `matchesTitles` is false inside lists, quotes and most directives,
   /// where docutils does not allow section titles.
-  func parse(_ lines: [RSTLine], matchesTitles: Bool) {
+  func parse(_ lines: RSTLines, matchesTitles: Bool) {
     guard depth <= Self.maximumDepth else { return }
     depth += 1
     defer { depth -= 1 }
@@ -51,7 +53,7 @@ final class RSTBodyParser {
   }
 
   /// Parses the construct that the flush-left line at `index` opens; returns the index after it.
-  private func parseConstruct(_ lines: [RSTLine], at index: Int, matchesTitles: Bool) -> Int {
+  private func parseConstruct(_ lines: RSTLines, at index: Int, matchesTitles: Bool) -> Int {
     switch lines[index].text.withUTF8Bytes(RSTSyntax.construct) {
     case .bullet(let textOffset):
       return listItem(lines, at: index, textOffset: textOffset)
@@ -84,7 +86,7 @@ final class RSTBodyParser {
   // MARK: Lists and fields
 
   /// docutils' `is_enumerated_list_item`: the next line is blank, indented, or the next item.
-  private func isListItem(_ enumerator: RSTSyntax.Enumerator, _ lines: [RSTLine], at index: Int) -> Bool {
+  private func isListItem(_ enumerator: RSTSyntax.Enumerator, _ lines: RSTLines, at index: Int) -> Bool {
     guard enumerator.ordinal != nil else { return false }
     guard index + 1 < lines.count else { return true }
     let next = lines[index + 1]
@@ -92,7 +94,7 @@ final class RSTBodyParser {
     return enumerator.nextMarkers.contains { next.text.hasPrefix($0) }
   }
 
-  private func listItem(_ lines: [RSTLine], at index: Int, textOffset: Int) -> Int {
+  private func listItem(_ lines: RSTLines, at index: Int, textOffset: Int) -> Int {
     if lines[index].text.utf8.count > textOffset {
       let item = RSTBlocks.knownIndented(lines, from: index, indent: textOffset)
       parse(item.block, matchesTitles: false)
@@ -101,7 +103,7 @@ final class RSTBodyParser {
     return nestedBody(lines, at: index, firstIndent: textOffset)
   }
 
-  private func nestedBody(_ lines: [RSTLine], at index: Int, firstIndent: Int) -> Int {
+  private func nestedBody(_ lines: RSTLines, at index: Int, firstIndent: Int) -> Int {
     let body = RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: firstIndent)
     parse(body.block, matchesTitles: false)
     return body.end
@@ -133,7 +135,7 @@ final class RSTBodyParser {
     }
   }
 
-  private func explicitMarkup(_ lines: [RSTLine], at index: Int) -> Int {
+  private func explicitMarkup(_ lines: RSTLines, at index: Int) -> Int {
     switch lines[index].text.withUTF8Bytes(ExplicitMarkup.init) {
     case .footnote(let bodyOffset):
       return nestedBody(lines, at: index, firstIndent: bodyOffset)
@@ -154,7 +156,7 @@ final class RSTBodyParser {
     }
   }
 
-  private func directive(_ name: String, _ lines: [RSTLine], at index: Int, firstIndent: Int) -> Int {
+  private func directive(_ name: String, _ lines: RSTLines, at index: Int, firstIndent: Int) -> Int {
     let extent = RSTBlocks.firstKnownIndented(lines, from: index, firstIndent: firstIndent, stripTop: false)
     let kind = RSTDirectiveKind(name: name)
     switch kind {
@@ -171,9 +173,9 @@ final class RSTBodyParser {
       let parts = RSTDirectiveBlock(extent.block, takesArguments: false)
       emit(.parsedLiteral, language: nil, Self.withoutInlineMarkup(parts.content), line: parts.contentLine)
     case .bodyWithoutArguments:
-      parse(Array(RSTDirectiveBlock(extent.block, takesArguments: false).content), matchesTitles: false)
+      parse(RSTDirectiveBlock(extent.block, takesArguments: false).content, matchesTitles: false)
     case .bodyAfterArguments(let matchesTitles):
-      parse(Array(RSTDirectiveBlock(extent.block, takesArguments: true).content), matchesTitles: matchesTitles)
+      parse(RSTDirectiveBlock(extent.block, takesArguments: true).content, matchesTitles: matchesTitles)
     }
     return extent.end
   }
@@ -181,7 +183,7 @@ final class RSTBodyParser {
   // MARK: Titles, transitions and paragraphs
 
   /// A line of punctuation: an overlined title, a transition, or (returning `nil`) ordinary text.
-  private func adornment(_ lines: [RSTLine], at index: Int, matchesTitles: Bool) -> Int? {
+  private func adornment(_ lines: RSTLines, at index: Int, matchesTitles: Bool) -> Int? {
     let marker = lines[index].text
     let isShort = marker.utf8.count < 4
     guard matchesTitles else {
@@ -203,7 +205,7 @@ final class RSTBodyParser {
 
   /// A flush-left line of text: a title (with its underline), a definition list item, or a
   /// paragraph, possibly followed by a literal block.
-  private func textLine(_ lines: [RSTLine], at index: Int, matchesTitles: Bool) -> Int {
+  private func textLine(_ lines: RSTLines, at index: Int, matchesTitles: Bool) -> Int {
     guard index + 1 < lines.count else {
       return paragraph(lines[index..<(index + 1)], then: lines, at: index + 1)
     }
@@ -230,8 +232,13 @@ final class RSTBodyParser {
 
   /// Records a paragraph as the lead of the blocks that follow it; when it ends in `::`, reads the
   /// literal block that must follow. Returns the index after both.
-  private func paragraph(_ paragraph: ArraySlice<RSTLine>, then lines: [RSTLine], at next: Int) -> Int {
-    let text = paragraph.map { String($0.text) }.joined(separator: " ")
+  private func paragraph(_ paragraph: Slice<RSTLines>, then lines: RSTLines, at next: Int) -> Int {
+    // Joined in place: a paragraph of long lines (tabs expand eightfold) is copied once.
+    var text = ""
+    for line in paragraph {
+      if !text.isEmpty { text += " " }
+      text += line.text
+    }
     guard let literalLead = RSTParagraph.leadBeforeLiteral(text) else {
       lead = text
       return next
@@ -242,7 +249,7 @@ final class RSTBodyParser {
 
   /// The literal block after a `::` paragraph: indented, or quoted (every line starting with the
   /// same punctuation character).
-  private func literalBlock(_ lines: [RSTLine], at index: Int) -> Int {
+  private func literalBlock(_ lines: RSTLines, at index: Int) -> Int {
     let indented = RSTBlocks.indented(lines, from: index)
     let block = indented.block.trimmingTrailingBlanks
     if !block.isEmpty {
@@ -267,7 +274,7 @@ final class RSTBodyParser {
   /// A parsed literal's lines as docutils renders them: inline markup replaced by its text. Where
   /// markup would join lines (an escaped line end), the lines stay as written, so that each line
   /// keeps its number.
-  private static func withoutInlineMarkup(_ lines: ArraySlice<RSTLine>) -> [RSTLine] {
+  private static func withoutInlineMarkup(_ lines: RSTLines) -> [RSTLine] {
     let source = lines.map { String($0.text) }.joined(separator: "\n")
     let rendered = RSTInlineText.plain(source).split(separator: "\n", omittingEmptySubsequences: false)
     guard rendered.count == lines.count else { return Array(lines) }
