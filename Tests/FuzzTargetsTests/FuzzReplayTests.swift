@@ -10,14 +10,7 @@ import Testing
 
   /// Saved crashers whose fix has not landed yet: replaying one would crash or hang `swift test`.
   /// Delete a name here once its fix is in, so that the crasher is replayed from then on.
-  static let pending: Set<String> = [
-    // cmark-gfm's quadratic cases and the table extension's memory (hangs, gigabytes).
-    "markdown/reader-md-cmark-bracket-bang.md", "markdown/reader-md-cmark-cdata.md", "markdown/reader-md-table-1GB.md",
-    "markdown/reader-md-table-OOM-23GB.md",
-    // The RST reader's quadratic parsed-literal blocks and tab expansion (hangs).
-    "rst/reader-rst-parsed-literal-30KB.rst", "rst/reader-rst-parsed-literal-60KB.rst",
-    "rst/reader-rst-tab-expansion-1MB.rst", "rst/reader-rst-tab-expansion-80KB.rst",
-  ]
+  static let pending: Set<String> = []
 
   struct Crasher: CustomTestStringConvertible, Sendable {
     var target: FuzzTarget
