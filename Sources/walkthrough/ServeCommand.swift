@@ -25,6 +25,29 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The port to listen on; 0 picks a free one.")
   var port = 8774
 
+  @Option(help: ArgumentHelp("Seconds a request has to arrive whole, head and body.", valueName: "seconds"))
+  var requestTimeout: Double = 10
+
+  @Option(help: ArgumentHelp("Seconds a connection is kept without a request.", valueName: "seconds"))
+  var idleTimeout: Double = 60
+
+  @Option(help: ArgumentHelp("Connections kept open at once (default: as many as the open-files limit allows).", valueName: "n"))
+  var maxConnections: Int?
+
+  func validate() throws {
+    for (name, seconds) in [("--request-timeout", requestTimeout), ("--idle-timeout", idleTimeout)] where !(seconds > 0 && seconds <= 86_400) {
+      throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
+    }
+    if let maxConnections, maxConnections < 1 {
+      throw ValidationError("--max-connections must be at least 1")
+    }
+  }
+
+  /// The limits given on the command line.
+  var limits: ConnectionLimits {
+    ConnectionLimits(maximumConnections: maxConnections, requestTimeout: .seconds(requestTimeout), idleTimeout: .seconds(idleTimeout))
+  }
+
   func run() async throws {
     CloudHTTPServer.runTasksOnEventLoops()
     var definition = CloudDefinition.devstack
@@ -36,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
       }
     }
     let served = definition
-    let server = CloudHTTPServer(gateway: CloudGateway(definition: served, baseURL: ""), host: host, port: port)
+    let server = CloudHTTPServer(gateway: CloudGateway(definition: served, baseURL: ""), host: host, port: port, limits: limits)
     let host = self.host
     try await server.run { port in
       let base = "http://\(host):\(port)"

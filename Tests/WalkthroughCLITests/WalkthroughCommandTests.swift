@@ -455,3 +455,44 @@ import Testing
     #expect(result.standardError == "walkthrough: \(directory.path): cannot write the JUnit report (Is a directory)\n")
   }
 }
+
+/// `walkthrough serve`'s connection limits, given on its command line.
+@Suite struct ServeLimitsTests {
+  let cli = WalkthroughCommandTests()
+
+  @Test(arguments: [["--request-timeout", "0"], ["--idle-timeout", "-1"], ["--request-timeout", "nan"], ["--max-connections", "0"]])
+  func aLimitThatCannotBeKeptIsAUsageError(_ option: [String]) throws {
+    let result = try cli.walkthrough(["serve", "--port", "0"] + option, input: nil)
+    #expect(result.status == 2)
+    #expect(result.standardError.contains(option[0]))
+  }
+
+  /// A connection that sends nothing is closed after the request timeout given, not the default 10 s.
+  @Test func aSilentConnectionIsClosedAfterTheRequestTimeoutGiven() throws {
+    let process = try cli.walkthroughProcess(["serve", "--port", "0", "--request-timeout", "0.3", "--max-connections", "4"])
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    defer { process.terminate(); process.waitUntilExit() }
+    var printed = ""
+    while !printed.contains("\n") {
+      let chunk = output.fileHandleForReading.availableData
+      try #require(!chunk.isEmpty)
+      printed += String(decoding: chunk, as: UTF8.self)
+    }
+    let port = try #require(printed.split(separator: "\n")[0].split(separator: ":").last.flatMap { Int($0) })
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    try #require(connected == 0)
+    var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+    var probe: UInt8 = 0
+    #expect(poll(&poller, 1, 5_000) > 0 && recv(socket, &probe, 1, 0) == 0, "still open 5 s after a request timeout of 0.3 s")
+  }
+}
