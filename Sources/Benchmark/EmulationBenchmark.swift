@@ -16,6 +16,9 @@ struct EmulationBenchmark: ParsableCommand {
   @Flag(help: "Also print each command's median time.")
   var byCommand = false
 
+  @Flag(inversion: .prefixedNo, help: "Also count the instructions per command with callgrind (when valgrind is installed).")
+  var instructions = true
+
   @Argument(help: "Pages or directories (default: walkthroughs).")
   var paths: [String] = ["walkthroughs"]
 
@@ -74,5 +77,17 @@ struct EmulationBenchmark: ParsableCommand {
         format: "median per command in each tenth of the runs: best %.1f µs, worst %.1f µs",
         roundMedians.min()! * 1e6, roundMedians.max()! * 1e6))
     print(String(format: "per page (fresh cloud and session included): median %.2f ms", Timing.percentile(pageTimes, 0.5) * 1000))
+    if instructions, let valgrind = ExternalProgram.find("valgrind"), let benchmark = Bundle.main.executablePath {
+      // Two runs under callgrind, of one and of six rounds of the pages: their difference is five
+      // rounds, without the process's start and the pages' reading.
+      let count = { (rounds: Int) in
+        try ExternalProgram.instructions(
+          valgrind: valgrind, benchmark, ["emulation", "--repeat", "\(rounds)", "--no-instructions"] + paths)
+      }
+      let perRound = (try count(6) - count(1)) / 5
+      print(
+        "instructions (callgrind): \(ExternalProgram.grouped(perRound / commands.count)) per command, "
+          + "\(ExternalProgram.grouped(perRound / pages.count)) per page (fresh cloud and session included)")
+    }
   }
 }

@@ -49,7 +49,6 @@ struct ServeCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    CloudHTTPServer.runTasksOnEventLoops()
     var definition = CloudDefinition.devstack
     if let cloud {
       do {

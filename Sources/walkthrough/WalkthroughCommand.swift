@@ -1,9 +1,11 @@
 import ArgumentParser
+import CloudServer
 import Documents
 import Foundation
+import Synchronization
 
 @main
-struct WalkthroughCommand: AsyncParsableCommand {
+struct WalkthroughCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walkthrough",
     abstract: "Keeps cloud documentation honest: reads console walkthroughs and checks what they claim.",
@@ -13,11 +15,14 @@ struct WalkthroughCommand: AsyncParsableCommand {
 
   /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own
   /// default for usage errors is 64), with a message on standard error.
-  static func main(_ arguments: [String]?) async {
+  ///
+  /// The process starts synchronously: only `serve` needs Swift's concurrency runtime, and
+  /// starting it costs every other command (and keeps valgrind from following the process).
+  static func main(_ arguments: [String]?) {
     do {
       var command = try parseAsRoot(arguments)
-      if var asynchronous = command as? any AsyncParsableCommand {
-        try await asynchronous.run()
+      if let asynchronous = command as? any AsyncParsableCommand {
+        try Self.wait(for: asynchronous)
       } else {
         try command.run()
       }
@@ -33,5 +38,22 @@ struct WalkthroughCommand: AsyncParsableCommand {
     }
   }
 
-  static func main() async { await main(nil) }
+  static func main() { main(nil) }
+
+  /// Runs an asynchronous command to its end, the main thread waiting for it.
+  private static func wait(for command: sending any AsyncParsableCommand) throws {
+    let outcome = Mutex<Result<Void, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    // The server's tasks run on its event loops: that must be settled before the first task.
+    if command is ServeCommand { CloudHTTPServer.runTasksOnEventLoops() }
+    Task {
+      var command = command
+      let result: Result<Void, any Error>
+      do { result = .success(try await command.run()) } catch { result = .failure(error) }
+      outcome.withLock { $0 = result }
+      done.signal()
+    }
+    done.wait()
+    try outcome.withLock { $0 }!.get()
+  }
 }
