@@ -49,6 +49,14 @@ let package = Package(
         "CloudServer",
         "FakeCloud",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The Swift runtime and Foundation linked in: the dynamic loader's relocations were half of
+      // the instructions of a process that only prints its help. Release builds only: tests
+      // link the debug build many times over.
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-Xlinker", "--start-group", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-Xlinker", "--end-group"],
+          .when(configuration: .release))
       ]
     ),
     // The fuzz targets (Scripts/fuzz), and the program that drives them: libFuzzer's entry point

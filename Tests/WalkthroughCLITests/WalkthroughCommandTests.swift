@@ -495,4 +495,19 @@ import Testing
     var probe: UInt8 = 0
     #expect(poll(&poller, 1, 5_000) > 0 && recv(socket, &probe, 1, 0) == 0, "still open 5 s after a request timeout of 0.3 s")
   }
+
+  /// SIGTERM and SIGINT stop the server cleanly: it finishes and exits 0.
+  @Test(arguments: [SIGTERM, SIGINT])
+  func aSignalStopsTheServerCleanly(_ signal: Int32) throws {
+    let process = try cli.walkthroughProcess(["serve", "--port", "0"])
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    // Listening once it prints its address.
+    #expect(!output.fileHandleForReading.availableData.isEmpty)
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0)
+  }
 }
