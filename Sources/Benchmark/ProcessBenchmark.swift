@@ -96,12 +96,19 @@ enum ExternalProgram {
     return (process.terminationStatus, text)
   }
 
-  /// The instructions `program` runs, by callgrind's count (its log's "Collected : N").
+  /// The instructions `program` runs, by callgrind's count (its log's "Collected : N"). Valgrind
+  /// 3.19 cannot read the DWARF of Swift 6's builds: it runs a copy without it.
   static func instructions(valgrind: String, _ program: String, _ arguments: [String]) throws -> Int {
-    let log = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-callgrind-\(getpid()).log")
-    defer { try? FileManager.default.removeItem(at: log) }
-    try run(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=\(log.path)", program] + arguments)
-    let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-callgrind-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let copy = scratch.appendingPathComponent(URL(fileURLWithPath: program).lastPathComponent).path
+    let log = scratch.appendingPathComponent("callgrind.log").path
+    guard let strip = find("strip"), try run(strip, ["--strip-debug", "-o", copy, program]).status == 0 else {
+      throw ValidationError("strip (binutils) is needed to count instructions: --no-instructions goes without")
+    }
+    try run(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=\(log)", copy] + arguments)
+    let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     guard let line = text.split(separator: "\n").last(where: { $0.contains("Collected :") }),
       let count = line.split(separator: " ").last.flatMap({ Int($0) })
     else { throw ValidationError("callgrind counted nothing for \(program) \(arguments.joined(separator: " "))") }

@@ -141,7 +141,7 @@ struct AssumedResources {
   static func showsNotFound(_ output: [String]) -> Bool {
     output.contains { line in
       let line = line.lowercased()
-      return notFoundPhrases.contains { line.contains($0) }
+      return notFoundPhrases.contains { line.includes($0) }
     }
   }
 

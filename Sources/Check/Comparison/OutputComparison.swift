@@ -156,7 +156,7 @@ enum Elision {
   static let markers = ["...", "[snip]"]
 
   static func matches(documented: [String], printed: [String]) -> Bool {
-    guard documented.contains(where: { line in markers.contains { line.contains($0) } }) else { return false }
+    guard documented.contains(where: { line in markers.contains { line.includes($0) } }) else { return false }
     // Dynamic programming over (documented line, printed line) positions.
     var reachable = Array(repeating: Array(repeating: false, count: printed.count + 1), count: documented.count + 1)
     reachable[0][0] = true

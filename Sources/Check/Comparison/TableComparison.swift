@@ -151,7 +151,12 @@ func collapsed(_ text: String) -> String {
 
 /// A cell without any white space: how cells compare, whatever the width they were wrapped at.
 func squashed(_ text: String) -> String {
-  String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+  // ASCII's white space is tab to carriage return and the space; most cells have none.
+  let isASCIISpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 < 5 }
+  if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    return text.utf8.contains(where: isASCIISpace) ? String(decoding: text.utf8.filter { !isASCIISpace($0) }, as: UTF8.self) : text
+  }
+  return String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
 }
 
 extension String {
