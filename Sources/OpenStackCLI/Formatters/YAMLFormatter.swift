@@ -536,22 +536,35 @@ enum YAMLResolver {
   /// first character, tried with `re.match`.
   static func resolvesToOtherType(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first else { return true }  // '' is null
-    let patterns: [String]
+    let patterns: [Regex<Substring>]
     switch first {
     case "y", "Y", "n", "N", "t", "T", "f", "F", "o", "O":
-      patterns = [bool] + (first == "n" || first == "N" ? [null] : [])
-    case "~": patterns = [null]
-    case "0"..."9": patterns = [float, int, timestamp]
-    case "-", "+": patterns = [float, int]
-    case ".": patterns = [float]
-    case "<": patterns = ["<<"]
-    case "=": patterns = ["="]
+      patterns = [Compiled.bool] + (first == "n" || first == "N" ? [Compiled.null] : [])
+    case "~": patterns = [Compiled.null]
+    case "0"..."9": patterns = [Compiled.float, Compiled.int, Compiled.timestamp]
+    case "-", "+": patterns = [Compiled.float, Compiled.int]
+    case ".": patterns = [Compiled.float]
+    case "<": return text == "<<"
+    case "=": return text == "="
     default: return false
     }
-    return patterns.contains { pattern in
-      guard let regex = try? Regex(pattern).matchingSemantics(.unicodeScalar) else { return false }
-      // Python's `$` also matches before a final line end; such texts are multi-line, never plain.
-      return (try? regex.wholeMatch(in: text)) != nil
+    // Python's `$` also matches before a final line end; such texts are multi-line, never plain.
+    return patterns.contains { (try? $0.wholeMatch(in: text)) != nil }
+  }
+
+  /// The patterns compiled once: compiling one took longer than emitting a whole YAML document.
+  /// `Regex` is not `Sendable`, but matching with one from several threads is safe: its only
+  /// mutable state, the lowered program, is set once with an atomic compare-and-exchange.
+  private enum Compiled {
+    nonisolated(unsafe) static let bool = compile(YAMLResolver.bool)
+    nonisolated(unsafe) static let null = compile(YAMLResolver.null)
+    nonisolated(unsafe) static let float = compile(YAMLResolver.float)
+    nonisolated(unsafe) static let int = compile(YAMLResolver.int)
+    nonisolated(unsafe) static let timestamp = compile(YAMLResolver.timestamp)
+
+    private static func compile(_ pattern: String) -> Regex<Substring> {
+      // The patterns are constants: one that does not compile is a fault of this file.
+      try! Regex(pattern, as: Substring.self).matchingSemantics(.unicodeScalar)
     }
   }
 
