@@ -98,7 +98,7 @@ extension CommandSyntax {
         }
         continue
       }
-      let value: String
+      var value: String
       if let attached {
         value = attached
       } else {
@@ -107,6 +107,13 @@ extension CommandSyntax {
         }
         value = arguments[index]
         index += 1
+      }
+      if let type = option.type {
+        do {
+          value = try type.convert(value)
+        } catch {
+          throw self.error("argument \(option.displayName): \(error.message)")
+        }
       }
       if let choices = option.choices, !choices.contains(value) {
         let list = choices.map { "'\($0)'" }.joined(separator: ", ")
