@@ -176,7 +176,9 @@ enum ComputeService {
   static let serverFilters = QueryFilters<ComputeState.Server>([
     .pattern("name", { $0.name }, matcher: TextSearch.regexp),
     QueryFilter(parameter: "status") { status in .success { $0.status == status.uppercased() } },
-    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }),
+    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }), .exact("user_id", { $0.userID }),
+    // Only with `all_tenants` (an admin's): others' lists are their project's already.
+    .exact("project_id", { $0.projectID }),
   ])
 
   static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -136,7 +136,12 @@ enum ShareService {
     let isAdmin = call.caller?.isAdmin ?? false
     let allTenants = isAdmin && call.query("all_tenants").map { $0 != "0" && $0.lowercased() != "false" } == true
     if call.query("is_soft_deleted")?.lowercased() == "true" { return respond([]) }
-    let visible = state.manila.shares.filter { allTenants || $0.projectID == call.caller?.projectID }
+    // Only an admin may filter by project and user: others' filters are removed.
+    let owner = isAdmin ? (call.query("project_id"), call.query("user_id")) : (nil, nil)
+    let visible = state.manila.shares.filter { share in
+      (allTenants || share.projectID == call.caller?.projectID) && (owner.0.map { share.projectID == $0 } ?? true)
+        && (owner.1.map { share.userID == $0 } ?? true)
+    }
     return shareFilters.apply(visible, call, version: state.version(call)) { filtered in
       var shares = filtered.sorted { $0.created > $1.created }
       // The database applies the offset only with a limit.

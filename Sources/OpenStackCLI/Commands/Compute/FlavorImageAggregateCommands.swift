@@ -45,7 +45,7 @@ enum ImageList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating.union(["--tag", "--property"]),
     types: ["--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--project", "--project-domain", "--limit", "--marker", "--max-items"]
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
   static let visibilities = ["--public", "--private", "--community", "--shared", "--all"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -58,6 +58,11 @@ enum ImageList: OpenStackCommand {
       if let value = arguments.value(option) { query.append((name: filter, value: value)) }
     }
     query += arguments.values("--tag").map { (name: "tag", value: $0) }
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      query.append((name: "owner", value: project))
+    }
     if arguments.flag("--hidden") { query.append((name: "os_hidden", value: "True")) }
     var listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
     // osc-lib's `simple_filter`, on the client's side: the SDK attribute or else the extra

@@ -18,6 +18,15 @@ struct NeutronLookup {
     return id
   }
 
+  /// openstacksdk's `find_network` / `find_subnet` with `ignore_missing=False`: the ID, or
+  /// `No Network found for x`.
+  func sdkFind(_ nameOrID: String, in context: CommandContext) throws -> String {
+    guard let id = try record(nameOrID, in: context)?["id"]?.string else {
+      throw CommandFailure(message: "No \(PythonText.title(noun)) found for \(nameOrID)")
+    }
+    return id
+  }
+
   /// The resource `nameOrID` names, or `nil` when none or several do.
   func record(_ nameOrID: String, in context: CommandContext) throws -> JSON? {
     let direct = try context.api.send(APIRequest(.get, "/v2.0/\(collection)/\(nameOrID)"), to: .network)
@@ -46,7 +55,7 @@ enum SubnetList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating, types: ["--ip-version": .intChoices([4, 6])])
   static let refusedOptions: Set<String> = [
-    "--service-type", "--project", "--project-domain", "--subnet-pool", "--limit", "--marker", "--max-items",
+    "--service-type", "--subnet-pool", "--limit", "--marker", "--max-items",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -57,7 +66,12 @@ enum SubnetList: OpenStackCommand {
     }
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
     if let network = arguments.value("--network") {
-      query.append((name: "network_id", value: try NeutronLookup.network.find(network, in: context)))
+      query.append((name: "network_id", value: try NeutronLookup.network.sdkFind(network, in: context)))
+    }
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      query.append((name: "project_id", value: project))
     }
     if let gateway = arguments.value("--gateway") { query.append((name: "gateway_ip", value: gateway)) }
     if let range = arguments.value("--subnet-range") { query.append((name: "cidr", value: range)) }
@@ -93,7 +107,7 @@ enum NetworkList: OpenStackCommand {
       "--provider-network-type": .choices(["flat", "geneve", "gre", "local", "vlan", "vxlan"]),
     ])
   static let refusedOptions: Set<String> = [
-    "--project", "--pvlan", "--no-pvlan", "--project-domain", "--provider-network-type",
+    "--pvlan", "--no-pvlan", "--provider-network-type",
     "--provider-physical-network", "--provider-segment", "--agent", "--limit", "--marker", "--max-items",
   ]
 
@@ -106,6 +120,11 @@ enum NetworkList: OpenStackCommand {
       ("--share", "--no-share", "shared"),
     ] where arguments.flag(yes) || arguments.flag(no) {
       query.append((name: filter, value: arguments.flag(yes) ? "True" : "False"))
+    }
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      query.append((name: "project_id", value: project))
     }
     if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
     query += NeutronTags.query(arguments)

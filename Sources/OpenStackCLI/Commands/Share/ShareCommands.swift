@@ -72,8 +72,7 @@ enum ShareList: OpenStackCommand {
     usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
     types: ["--property": .keyValue, "--extra-spec": .keyValue])
   static let refusedOptions: Set<String> = [
-    "--snapshot", "--share-group", "--share-server", "--project", "--project-domain", "--user", "--user-domain",
-    "--extra-spec", "--availability-zone",
+    "--snapshot", "--share-group", "--share-server", "--extra-spec", "--availability-zone",
   ]
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
@@ -85,6 +84,12 @@ enum ShareList: OpenStackCommand {
       guard let value = Int(limit) else { throw syntax.error("argument --limit: invalid int value: '\(limit)'") }
       guard value >= 0 else { throw syntax.error("argument --limit: --limit expected a non-negative integer") }
     }
+    let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: false
+    )
+    let user = try IdentityLookup.user.id(
+      "--user", domain: "--user-domain", in: arguments, context: context, sdk: false
+    )
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
     }
@@ -92,8 +97,8 @@ enum ShareList: OpenStackCommand {
       try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
     }
     var options: [(String, String?)] = [
-      ("all_tenants", arguments.flag("--all-projects") ? "True" : nil),
-      ("is_public", arguments.flag("--public") ? "True" : nil),
+      ("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil),
+      ("is_public", arguments.flag("--public") ? "True" : nil), ("project_id", project), ("user_id", user),
       ("metadata", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--property")))),
       ("limit", arguments.value("--limit")), ("name", arguments.value("--name")),
       ("status", arguments.value("--status")), ("host", arguments.value("--host")),

@@ -29,7 +29,7 @@ enum ShareNetworkCreate: OpenStackCommand {
 enum ShareNetworkList: OpenStackCommand {
   static let name = "share network list"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--project", "--project-domain"]
+  static let refusedOptions: Set<String> = []
   /// The options sent as they are, by the search key each becomes.
   static let searches = [
     ("--name", "name"), ("--created-since", "created_since"), ("--created-before", "created_before"),
@@ -44,7 +44,10 @@ enum ShareNetworkList: OpenStackCommand {
     var columns = ["ID", "Name"]
     if arguments.flag("--detail") { columns += ["Status", "Created At", "Updated At", "Description"] }
     if arguments.flag("--all-projects") { columns.append("Project ID") }
-    var options = [("all_tenants", arguments.flag("--all-projects") ? "True" : nil)]
+    let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: false
+    )
+    var options = [("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil), ("project_id", project)]
     options += searches.map { option, key in (key, arguments.value(option)) }
     if patternSearches.contains(where: { arguments.value($0.0) != nil }),
       try context.api.negotiatedShareVersion() < Microversion(2, 36)
