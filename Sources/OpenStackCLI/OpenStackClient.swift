@@ -30,7 +30,7 @@ public final class OpenStackClient {
       return CommandResult(standardError: error.message + "\n", exitStatus: error.exitStatus)
     }
     let words = globals.remaining
-    guard let (name, commandWords) = Self.commandName(in: words) else {
+    guard let (name, commandWords) = CommandNames.find(in: words) else {
       return unknownCommand(words)
     }
     guard let command = Commands.implemented[name] else {
@@ -65,16 +65,6 @@ public final class OpenStackClient {
     } catch {
       return CommandResult(standardError: "\(error)\n", exitStatus: 1)
     }
-  }
-
-  /// The longest run of leading words that names a command of the real client, and its length.
-  static func commandName(in words: [String]) -> (String, Int)? {
-    let names = CommandNames.set
-    for count in stride(from: min(words.count, 6), through: 1, by: -1) {
-      let candidate = words.prefix(count).joined(separator: " ")
-      if names.contains(candidate) { return (candidate, count) }
-    }
-    return nil
   }
 
   /// cliff's answer to an unknown command, on standard output, exit status 2.

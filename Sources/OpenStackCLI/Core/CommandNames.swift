@@ -11,6 +11,48 @@ enum CommandNames {
 
   static let set = Set(all)
 
+  /// cliff's `find_command`: from the words before the first option down to one word, the
+  /// command those words name, or the one command whose words they begin, word for word
+  /// (`shar list`, `subn sho`); the command and how many words named it. Words that begin two
+  /// commands name neither, and fewer words are tried.
+  static func find(in words: [String]) -> (name: String, count: Int)? {
+    let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
+    for count in stride(from: start, through: 1, by: -1) {
+      let typed = words[..<count]
+      let name = typed.joined(separator: " ")
+      if set.contains(name) { return (name, count) }
+      if let only = onlyCommand(beginningWith: typed) { return (only, count) }
+    }
+    return nil
+  }
+
+  /// The one command of `words.count` words that begins with each of them, if only one does.
+  private static func onlyCommand(beginningWith words: ArraySlice<String>) -> String? {
+    guard let first = words.first, let firstWords = firstWordsByPrefix[first] else { return nil }
+    var found: String?
+    for firstWord in firstWords {
+      for command in commandsByFirstWord[firstWord, default: []] where command.count == words.count {
+        guard zip(command, words).allSatisfy({ $0.utf8.starts(with: $1.utf8) }) else { continue }
+        if found != nil { return nil }
+        found = command.joined(separator: " ")
+      }
+    }
+    return found
+  }
+
+  /// Every command's words, by its first word.
+  private static let commandsByFirstWord: [String: [[String]]] = Dictionary(
+    grouping: all.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] })
+
+  /// The first words of the commands, by each prefix they have.
+  private static let firstWordsByPrefix: [String: [String]] = {
+    var table: [String: [String]] = [:]
+    for word in commandsByFirstWord.keys.sorted() {
+      for length in 1...word.count { table[String(word.prefix(length)), default: []].append(word) }
+    }
+    return table
+  }()
+
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.
