@@ -18,13 +18,15 @@ enum ServerCreate: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<server-name>") ?? ""
-    guard let imageName = arguments.value("--image") else {
-      throw CommandFailure(message: "An image (--image, --image-property) or volume (--volume, --snapshot) is required")
-    }
-    let image = try ComputeLookup.image(imageName, in: context)["id"]?.string ?? ""
+    // The image first, then the flavor; a server with nothing to boot from is refused after both.
+    let imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? "" }
     let flavor = try ComputeLookup.flavor(arguments.value("--flavor") ?? "", in: context)["id"]?.string ?? ""
+    guard let image = imageID else {
+      throw CommandFailure(
+        message: "An image (--image, --image-property) or bootable volume (--volume, --snapshot, --block-device) is required")
+    }
     let networks = try arguments.values("--network").map { network -> JSON in
-      .object(["uuid": .string(try NeutronLookup.network.find(network, in: context))])
+      .object(["uuid": .string(try NeutronLookup.network.sdkFind(network, in: context))])
     }
     let request: JSON = .object([
       "server": .object([
