@@ -17,40 +17,45 @@ enum CommandNames {
   /// commands name neither, and fewer words are tried.
   static func find(in words: [String]) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
-    for count in stride(from: start, through: 1, by: -1) {
-      let typed = words[..<count]
-      let name = typed.joined(separator: " ")
+    for count in stride(from: min(start, prefixesByPosition.count), through: 1, by: -1) {
+      // Each word must begin some command's word in its place; a positional (an ID, a name)
+      // seldom does, and is ruled out at the cost of one look-up.
+      guard (0..<count).allSatisfy({ prefixesByPosition[$0].contains(words[$0]) }) else { continue }
+      let name = words[..<count].joined(separator: " ")
       if set.contains(name) { return (name, count) }
-      if let only = onlyCommand(beginningWith: typed) { return (only, count) }
+      if let only = onlyCommand(beginningWith: words[..<count]) { return (only, count) }
     }
     return nil
   }
 
   /// The one command of `words.count` words that begins with each of them, if only one does.
   private static func onlyCommand(beginningWith words: ArraySlice<String>) -> String? {
-    guard let first = words.first, let firstWords = firstWordsByPrefix[first] else { return nil }
     var found: String?
-    for firstWord in firstWords {
-      for command in commandsByFirstWord[firstWord, default: []] where command.count == words.count {
-        guard zip(command, words).allSatisfy({ $0.utf8.starts(with: $1.utf8) }) else { continue }
-        if found != nil { return nil }
-        found = command.joined(separator: " ")
-      }
+    for command in commandWords where command.count == words.count {
+      guard zip(command, words).allSatisfy({ $0.utf8.starts(with: $1.utf8) }) else { continue }
+      if found != nil { return nil }
+      found = command.joined(separator: " ")
     }
     return found
   }
 
-  /// Every command's words, by its first word.
-  private static let commandsByFirstWord: [String: [[String]]] = Dictionary(
-    grouping: all.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] })
+  /// Every command's words.
+  private static let commandWords: [[String]] = all.map { $0.split(separator: " ").map(String.init) }
 
-  /// The first words of the commands, by each prefix they have.
-  private static let firstWordsByPrefix: [String: [String]] = {
-    var table: [String: [String]] = [:]
-    for word in commandsByFirstWord.keys.sorted() {
-      for length in 1...word.count { table[String(word.prefix(length)), default: []].append(word) }
+  /// Every beginning of every command word, by the word's place in its command.
+  private static let prefixesByPosition: [Set<String>] = {
+    var sets: [Set<String>] = []
+    for command in commandWords {
+      for (position, word) in command.enumerated() {
+        if position == sets.count { sets.append([]) }
+        var prefix = ""
+        for character in word {
+          prefix.append(character)
+          sets[position].insert(prefix)
+        }
+      }
     }
-    return table
+    return sets
   }()
 
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
