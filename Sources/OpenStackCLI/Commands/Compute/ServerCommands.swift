@@ -118,9 +118,12 @@ enum ServerResize: OpenStackCommand {
       body = .object(["resize": .object(["flavorRef": .string(flavor)])])
     } else {
       // argparse lets one of `--flavor`, `--confirm` and `--revert` through, and requires one.
-      let confirm = arguments.flag("--confirm")
-      let revert = arguments.flag("--revert")
-      body = .object([confirm || !revert ? "confirmResize" : "revertResize": .null])
+      let confirm = arguments.flag("--confirm") || !arguments.flag("--revert")
+      // Logged as a warning, on standard error, before the request.
+      context.log(
+        "The --\(confirm ? "confirm" : "revert") option has been deprecated. Please use the 'openstack server resize"
+          + " \(confirm ? "confirm" : "revert")' command instead.")
+      body = .object([confirm ? "confirmResize" : "revertResize": .null])
     }
     let response = try context.api.send(APIRequest(.post, "/v2.1/servers/\(id)/action", body: body), to: .compute)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/action") }
