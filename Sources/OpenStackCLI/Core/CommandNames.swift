@@ -17,10 +17,10 @@ enum CommandNames {
   /// commands name neither, and fewer words are tried.
   static func find(in words: [String]) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
-    for count in stride(from: min(start, prefixesByPosition.count), through: 1, by: -1) {
+    for count in stride(from: min(start, wordsByPosition.count), through: 1, by: -1) {
       // Each word must begin some command's word in its place; a positional (an ID, a name)
-      // seldom does, and is ruled out at the cost of one look-up.
-      guard (0..<count).allSatisfy({ prefixesByPosition[$0].contains(words[$0]) }) else { continue }
+      // seldom does, and is ruled out at the cost of one search.
+      guard (0..<count).allSatisfy({ beginsAWord(words[$0], at: $0) }) else { continue }
       let name = words[..<count].joined(separator: " ")
       if set.contains(name) { return (name, count) }
       if let only = onlyCommand(beginningWith: words[..<count]) { return (only, count) }
@@ -42,21 +42,30 @@ enum CommandNames {
   /// Every command's words.
   private static let commandWords: [[String]] = all.map { $0.split(separator: " ").map(String.init) }
 
-  /// Every beginning of every command word, by the word's place in its command.
-  private static let prefixesByPosition: [Set<String>] = {
+  /// The distinct command words in each place, sorted by their bytes: the words a text begins
+  /// follow each other from where the text would be inserted.
+  private static let wordsByPosition: [[String]] = {
     var sets: [Set<String>] = []
     for command in commandWords {
       for (position, word) in command.enumerated() {
         if position == sets.count { sets.append([]) }
-        var prefix = ""
-        for character in word {
-          prefix.append(character)
-          sets[position].insert(prefix)
-        }
+        sets[position].insert(word)
       }
     }
-    return sets
+    return sets.map { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
   }()
+
+  /// Whether `text` begins some command's word in place `position`.
+  private static func beginsAWord(_ text: String, at position: Int) -> Bool {
+    let words = wordsByPosition[position]
+    var low = 0
+    var high = words.count
+    while low < high {
+      let middle = (low + high) / 2
+      if words[middle].utf8.lexicographicallyPrecedes(text.utf8) { low = middle + 1 } else { high = middle }
+    }
+    return low < words.count && words[low].utf8.starts(with: text.utf8)
+  }
 
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
