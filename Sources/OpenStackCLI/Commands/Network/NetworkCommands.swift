@@ -65,13 +65,14 @@ enum SubnetList: OpenStackCommand {
       query.append((name: "enable_dhcp", value: arguments.flag("--dhcp") ? "True" : "False"))
     }
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    if let network = arguments.value("--network") {
-      query.append((name: "network_id", value: try NeutronLookup.network.sdkFind(network, in: context)))
-    }
+    // The project is looked up before the network, as the client does.
     if let project = try IdentityLookup.project.id(
       "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
     {
       query.append((name: "project_id", value: project))
+    }
+    if let network = arguments.value("--network") {
+      query.append((name: "network_id", value: try NeutronLookup.network.sdkFind(network, in: context)))
     }
     if let gateway = arguments.value("--gateway") { query.append((name: "gateway_ip", value: gateway)) }
     if let range = arguments.value("--subnet-range") { query.append((name: "cidr", value: range)) }

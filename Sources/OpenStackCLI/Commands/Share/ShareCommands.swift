@@ -90,11 +90,12 @@ enum ShareList: OpenStackCommand {
     let user = try IdentityLookup.user.id(
       "--user", domain: "--user-domain", in: arguments, context: context, sdk: false
     )
-    let network = try arguments.value("--share-network").map {
-      try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
-    }
+    // The share type is looked up before the share network, as the client does.
     let type = try arguments.value("--share-type").map {
       try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
+    }
+    let network = try arguments.value("--share-network").map {
+      try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
     }
     var options: [(String, String?)] = [
       ("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil),
