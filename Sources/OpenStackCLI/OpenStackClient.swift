@@ -29,8 +29,12 @@ public final class OpenStackClient {
     } catch {
       return CommandResult(standardError: error.message + "\n", exitStatus: error.exitStatus)
     }
+    if let option = globals.refused {
+      return CommandResult(
+        standardError: "not simulated: openstack \(option) is not emulated\n", exitStatus: 127, isSimulated: false)
+    }
     let words = globals.remaining
-    guard let (name, commandWords) = Self.commandName(in: words) else {
+    guard let (name, commandWords) = CommandNames.find(in: words) else {
       return unknownCommand(words)
     }
     guard let command = Commands.implemented[name] else {
@@ -67,16 +71,6 @@ public final class OpenStackClient {
     }
   }
 
-  /// The longest run of leading words that names a command of the real client, and its length.
-  static func commandName(in words: [String]) -> (String, Int)? {
-    let names = CommandNames.set
-    for count in stride(from: min(words.count, 6), through: 1, by: -1) {
-      let candidate = words.prefix(count).joined(separator: " ")
-      if names.contains(candidate) { return (candidate, count) }
-    }
-    return nil
-  }
-
   /// cliff's answer to an unknown command, on standard output, exit status 2.
   private func unknownCommand(_ words: [String]) -> CommandResult {
     var output = "openstack: '\(words.joined(separator: " "))' is not an openstack command. See 'openstack --help'.\n"
@@ -108,8 +102,12 @@ struct GlobalOptions {
   var shareVersion: Microversion?
   var computeVersion: Microversion?
   /// The command name and its arguments.
-  var remaining: [String]
+  var remaining: [String] = []
+  /// The first option given of those the emulation refuses (`--timing`, `--os-token`).
+  var refused: String?
 
+  /// The options read, and the options this emulation has always let through (one cloud, one
+  /// region, no TLS): the rest of the real client's global options are refused by name.
   private static let valued: Set<String> = [
     "--os-cloud", "--os-auth-url", "--os-auth-type", "--os-username", "--os-password",
     "--os-project-name", "--os-project-id", "--os-user-domain-name", "--os-project-domain-name",
@@ -118,32 +116,62 @@ struct GlobalOptions {
     "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token",
   ]
   private static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
+  /// The real client's other global options (`openstack --help`), which take a value.
+  private static let refusedValued: Set<String> = [
+    "--log-file", "--os-accelerator-api-version", "--os-access-token", "--os-access-token-endpoint",
+    "--os-access-token-type", "--os-application-credential-id", "--os-application-credential-name",
+    "--os-application-credential-secret", "--os-auth-methods", "--os-cacert", "--os-cert", "--os-client-id",
+    "--os-client-secret", "--os-code", "--os-code-challenge-method", "--os-default-domain", "--os-default-domain-id",
+    "--os-default-domain-name", "--os-device-authorization-endpoint", "--os-discovery-endpoint", "--os-domain-id",
+    "--os-domain-name", "--os-endpoint-override", "--os-identity-provider", "--os-idp-otp-key", "--os-key",
+    "--os-login-timeout", "--os-oauth2-client-id", "--os-oauth2-client-secret", "--os-oauth2-endpoint",
+    "--os-object-api-version", "--os-openid-scope", "--os-passcode", "--os-protocol", "--os-redirect-host",
+    "--os-redirect-port", "--os-redirect-uri", "--os-remote-project-domain-id", "--os-remote-project-domain-name",
+    "--os-remote-project-id", "--os-remote-project-name", "--os-service-provider", "--os-system-scope",
+    "--os-trust-id", "--os-user-id", "--os-volume-api-version",
+  ]
+  private static let refusedFlags: Set<String> = ["--verify", "--timing", "--os-beta-command"]
 
+  /// cliff reads its global options with `parse_known_args` over the whole command line: before
+  /// the command words or after them (`server list --os-cloud x`); the other words are the
+  /// command's, in their order. Everything after `--` is the command's.
   init(_ arguments: [String], environment: [String: String], clouds: [String: CloudCredentials]) throws(CommandFailure) {
     var settings: [String: String] = [:]
     var index = 0
     while index < arguments.count {
       let word = arguments[index]
-      if Self.flags.contains(word) {
+      if word == "--" {
+        remaining += arguments[index...]
+        break
+      }
+      if Self.flags.contains(word) || Self.refusedFlags.contains(word) {
+        if Self.refusedFlags.contains(word) { refused = refused ?? word }
         index += 1
         continue
       }
       let (name, attached): (String, String?) =
-        if let equals = word.firstIndex(of: "="), word.hasPrefix("--os-") {
+        if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
           (String(word[..<equals]), String(word[word.index(after: equals)...]))
         } else {
           (word, nil)
         }
-      guard Self.valued.contains(name) else { break }
+      let refusedOption = Self.refusedValued.contains(name)
+      guard Self.valued.contains(name) || refusedOption else {
+        remaining.append(word)
+        index += 1
+        continue
+      }
+      if refusedOption { refused = refused ?? name }
       if let attached {
         settings[name] = attached
         index += 1
       } else {
+        // argparse's "expected one argument" when no value follows is cliff's usage error,
+        // which the emulation leaves to the command's parser.
         settings[name] = index + 1 < arguments.count ? arguments[index + 1] : nil
         index += 2
       }
     }
-    remaining = Array(arguments[min(index, arguments.count)...])
     func setting(_ option: String, _ variable: String) -> String? {
       settings[option] ?? environment[variable]
     }

@@ -39,6 +39,15 @@ final class UnreachableCloud: CloudTransport {
     }
   }()
 
+  /// argparse takes a word that looks like a negative number for a value or a positional: none
+  /// of the commands has an option that looks like one.
+  @Test func negativeNumbersAreValues() throws {
+    #expect(try ShareCreate.syntax.parse(["nfs", "-1"]).value("<size>") == "-1")
+    #expect(try ShareList.syntax.parse(["--limit", "-1"]).value("--limit") == "-1")
+    #expect(try ShareList.syntax.parse(["--name", "-.5"]).value("--name") == "-.5")
+    #expect(throws: UsageError.self) { try ShareList.syntax.parse(["--name", "-x"]) }
+  }
+
   @Test func recordedUsageErrorsAreThere() {
     #expect(Self.usageErrors.count == 13)
   }

@@ -58,6 +58,13 @@ import Testing
   static func value(for option: CommandSyntax.Option) -> String? {
     guard let metavar = option.metavar else { return nil }
     if let choices = option.choices { return choices[0] }
+    switch option.type {
+    case .int?: return "1"
+    case .intChoices(let choices)?: return String(choices[0])
+    case .choices(let choices)?, .loweredChoices(let choices)?: return choices[0]
+    case .keyValue?: return "a=b"
+    case nil: break
+    }
     switch metavar {
     case "<integer>", "<limit>", "<num-shares>", "<count>", "<max-items>", "<volume-size>", "<swap>": return "1"
     case "COLUMN", "SORT_COLUMN": return "ID"

@@ -86,14 +86,32 @@ enum ComputeService {
 
   // MARK: Flavors
 
+  /// `flavors.py` `_get_flavors`: `minRam` and `minDisk` read with `int()`; `is_public` is an
+  /// admin's (`none` for every flavor, else a strict boolean; public by default), others always see
+  /// the public flavors.
+  static let flavorFilters = QueryFilters<ComputeState.Flavor>([
+    .atLeast("minRam", { $0.definition.ram }, fault: { .fault(400, "Invalid minRam filter [\($0)]") }),
+    .atLeast("minDisk", { $0.definition.disk }, fault: { .fault(400, "Invalid minDisk filter [\($0)]") }),
+  ])
+
   static func listFlavors(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let detail = call.request.path.hasSuffix("/detail")
-    let isAdmin = call.caller?.isAdmin ?? false
-    // `is_public=None` (or an admin's `all`) lists every flavor; the default, public ones.
-    let everything = ["none", "all"].contains(call.query("is_public")?.lowercased() ?? "") && isAdmin
-    let flavors = state.compute.flavors.filter { $0.definition.isPublic || everything }
-    let views = flavors.map { detail ? flavorView($0.definition, state.computeVersion) : basicFlavor($0.definition, state.computeVersion) }
-    return .json(200, .object(["flavors": .array(views)]))
+    // Public or private flavors only, or (`nil`) both.
+    var publicity: Bool? = true
+    if call.caller?.isAdmin ?? false, let text = call.query("is_public") {
+      if text.lowercased() == "none" {
+        publicity = nil
+      } else {
+        guard let wanted = StrictBool.parse(text) else { return .fault(400, "Invalid is_public filter [\(text)]") }
+        publicity = wanted
+      }
+    }
+    let visible = state.compute.flavors.filter { flavor in publicity.map { $0 == flavor.definition.isPublic } ?? true }
+    let version = state.computeVersion
+    return flavorFilters.apply(visible, call) { flavors in
+      let views = flavors.map { detail ? flavorView($0.definition, version) : basicFlavor($0.definition, version) }
+      return .json(200, .object(["flavors": .array(views)]))
+    }
   }
 
   static func showFlavor(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -153,38 +171,31 @@ enum ComputeService {
     .fault(404, "Instance \(call.parameters["id"] ?? "") could not be found.")
   }
 
+  /// Nova's server filters: `name` a regular expression, `status` in any case, flavor and image
+  /// by ID.
+  static let serverFilters = QueryFilters<ComputeState.Server>([
+    .pattern("name", { $0.name }, matcher: TextSearch.regexp),
+    QueryFilter(parameter: "status") { status in .success { $0.status == status.uppercased() } },
+    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }), .exact("user_id", { $0.userID }),
+    // Only with `all_tenants` (an admin's): others' lists are their project's already.
+    .exact("project_id", { $0.projectID }),
+  ])
+
   static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let detail = call.request.path.hasSuffix("/detail")
-    var servers = visibleServers(state, call)
-    if let name = call.query("name").map(nameFilter) { servers = servers.filter { name($0.name) } }
-    if let status = call.query("status") { servers = servers.filter { $0.status == status.uppercased() } }
-    if let flavor = call.query("flavor") { servers = servers.filter { $0.flavorID == flavor } }
-    if let image = call.query("image") { servers = servers.filter { $0.imageID == image } }
-    // Newest first (`created_at desc`).
-    servers.reverse()
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
-    let items = servers.map { server -> JSON in
-      detail
-        ? view.view(server, detail: true)
-        : .object([
-          "id": .string(server.id), "name": .string(server.name),
-          "links": ServerView.links("servers", server.id, bookmarkOnly: false),
-        ])
+    return serverFilters.apply(visibleServers(state, call), call) { servers in
+      // Newest first (`created_at desc`).
+      let items = servers.reversed().map { server -> JSON in
+        detail
+          ? view.view(server, detail: true)
+          : .object([
+            "id": .string(server.id), "name": .string(server.name),
+            "links": ServerView.links("servers", server.id, bookmarkOnly: false),
+          ])
+      }
+      return .json(200, .object(["servers": .array(items)]))
     }
-    return .json(200, .object(["servers": .array(items)]))
-  }
-
-  /// Nova's `name` filter: a regular expression searched for in the name, as MySQL's `REGEXP`
-  /// (ICU's syntax) does under Nova's case-insensitive collation. A pattern MySQL rejects matches
-  /// nothing.
-  private static func nameFilter(_ pattern: String) -> (String) -> Bool {
-    // Most lookups name a server plainly: no expression to compile.
-    if !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }) {
-      let text = pattern.lowercased()
-      return { $0.lowercased().contains(text) }
-    }
-    guard let expression = try? NSRegularExpression(pattern: pattern, options: .caseInsensitive) else { return { _ in false } }
-    return { expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
   }
 
   static func showServer(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -55,6 +55,7 @@ enum IdentityService {
     var router = Router<CloudState>()
     router.add(.get, "/v3", versionDocument)
     router.add(.post, "/v3/auth/tokens", issueToken)
+    for directory in IdentityDirectory.all { directory.register(in: &router) }
     return router
   }()
 

@@ -43,21 +43,48 @@ enum ImageService {
       ]))
   }
 
-  /// `GET /v2/images` with Glance's filters: `name`, `id=in:a,b`, `os_hidden`; newest first.
+  /// Glance's list filters. The cloud's images are public, active, untagged and not hidden.
+  static let filters = QueryFilters<ImageState.Image>([
+    .exact("name", { $0.definition.name }), .exact("status", { _ in "active" }), .exact("owner", { $0.owner }),
+    QueryFilter(parameter: "id") { ids in
+      // `in:a,b`: any of the IDs; a plain ID, that one.
+      let wanted = ids.hasPrefix("in:") ? Set(ids.dropFirst(3).split(separator: ",").map(String.init)) : [ids]
+      return .success { wanted.contains($0.id) }
+    },
+    QueryFilter(parameter: "visibility") { visibility in
+      guard ["community", "public", "private", "shared", "all"].contains(visibility) else {
+        return .failure(FilterFault(response: badRequest("Invalid visibility value: \(visibility)")))
+      }
+      return .success { _ in visibility == "public" || visibility == "all" }
+    },
+    QueryFilter(parameter: "member_status") { status in
+      // Only shared images have members: the others are listed whatever the status asked.
+      guard ["pending", "accepted", "rejected", "all"].contains(status) else {
+        return .failure(FilterFault(response: badRequest("Invalid status value: \(status)")))
+      }
+      return .success { _ in true }
+    },
+    QueryFilter(parameter: "tag") { _ in .success { _ in false } },
+    // Hidden images are listed only when asked for.
+    QueryFilter(parameter: "os_hidden") { hidden in .success { _ in hidden.lowercased() != "true" } },
+  ])
+
+  /// `GET /v2/images` with Glance's filters, newest first.
   static func listImages(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    var images = state.images.images
-    if let name = call.query("name") { images = images.filter { $0.definition.name == name } }
-    if let ids = call.query("id"), ids.hasPrefix("in:") {
-      let wanted = Set(ids.dropFirst(3).split(separator: ",").map(String.init))
-      images = images.filter { wanted.contains($0.id) }
+    filters.apply(state.images.images, call) { images in
+      .json(
+        200,
+        .object([
+          "images": .array(images.reversed().map(view)), "first": .string(firstLink(call)), "schema": "/v2/schemas/images",
+        ]))
     }
-    // Hidden images are listed only when asked for; the cloud's images are not hidden.
-    if call.query("os_hidden")?.lowercased() == "true" { images = [] }
-    return .json(
-      200,
-      .object([
-        "images": .array(images.reversed().map(view)), "first": .string(firstLink(call)), "schema": "/v2/schemas/images",
-      ]))
+  }
+
+  /// webob's plain-text fault, which Glance answers with.
+  private static func badRequest(_ message: String) -> APIResponse {
+    APIResponse(
+      status: 400, headers: ["Content-Type": "text/plain; charset=UTF-8"],
+      body: .string("400 Bad Request\n\n\(message)\n\n   "))
   }
 
   private static func firstLink(_ call: Call) -> String {

@@ -94,9 +94,10 @@ enum NetworkService {
 
   /// Neutron answers in ID order (the database's primary key).
   static func listNetworks(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let networks = state.network.networks.filter { visible($0, to: call.caller) && matches($0, call) }
-      .sorted { $0.id < $1.id }
-    return .json(200, .object(["networks": .array(networks.map { view($0, state) })]))
+    let networks = state.network.networks.filter { visible($0, to: call.caller) }
+    return networkFilters.apply(networks, call) { networks in
+      .json(200, .object(["networks": .array(networks.sorted { $0.id < $1.id }.map { view($0, state) })]))
+    }
   }
 
   static func showNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -109,12 +110,10 @@ enum NetworkService {
 
   static func listSubnets(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let visibleNetworks = Set(state.network.networks.filter { visible($0, to: call.caller) }.map(\.id))
-    let subnets = state.network.subnets.filter { subnet in
-      visibleNetworks.contains(subnet.networkID)
-        && [("name", subnet.name), ("network_id", subnet.networkID), ("id", subnet.id), ("cidr", subnet.cidr)]
-          .allSatisfy { name, value in call.query(name).map { $0 == value } ?? true }
-    }.sorted { $0.id < $1.id }
-    return .json(200, .object(["subnets": .array(subnets.map(view))]))
+    let subnets = state.network.subnets.filter { visibleNetworks.contains($0.networkID) }
+    return subnetFilters.apply(subnets, call) { subnets in
+      .json(200, .object(["subnets": .array(subnets.sorted { $0.id < $1.id }.map(view))]))
+    }
   }
 
   static func showSubnet(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -127,21 +126,61 @@ enum NetworkService {
     return .json(200, .object(["subnet": view(subnet)]))
   }
 
-  private static func matches(_ network: NetworkState.Network, _ call: Call) -> Bool {
-    [("name", network.name), ("id", network.id)].allSatisfy { name, value in
-      call.query(name).map { $0 == value } ?? true
-    } && hasTags(wanted: call, [])
-  }
+  /// The network attributes Neutron filters by, read with their converters (the view's constant
+  /// fields filter as the view shows them).
+  static let networkFilters = QueryFilters<NetworkState.Network>(
+    [
+      .exact("id", { $0.id }), .exact("name", { $0.name }), .exact("project_id", { $0.projectID }),
+      .exact("tenant_id", { $0.projectID }), .exact("status", { _ in "ACTIVE" }), .exact("description", { _ in "" }),
+      .boolean("router:external", { $0.external }, fault: invalidBoolean),
+      .boolean("shared", { $0.shared }, fault: invalidBoolean),
+      .boolean("admin_state_up", { _ in true }, fault: invalidBoolean),
+      .boolean("port_security_enabled", { _ in true }, fault: invalidBoolean),
+    ] + tagFilters { _ in [] })
+
+  static let subnetFilters = QueryFilters<NetworkState.Subnet>(
+    [
+      .exact("id", { $0.id }), .exact("name", { $0.name }), .exact("network_id", { $0.networkID }),
+      .exact("cidr", { $0.cidr }), .exact("gateway_ip", { $0.gateway }), .exact("project_id", { $0.projectID }),
+      .exact("tenant_id", { $0.projectID }), .exact("description", { _ in "" }),
+      QueryFilter(parameter: "ip_version") { text in
+        guard let version = PythonInt.parse(text) else {
+          return .failure(FilterFault(response: invalidInput("'\(text)' is not an integer")))
+        }
+        return .success { $0.ipVersion == version }
+      },
+      .boolean("enable_dhcp", { _ in true }, fault: invalidBoolean),
+    ] + tagFilters { _ in [] })
 
   /// Neutron's tag filters (`tags`, `tags-any`, `not-tags`, `not-tags-any`, comma-separated) on
-  /// a resource's tags (the cloud's networks have none).
-  private static func hasTags(wanted call: Call, _ tags: Set<String>) -> Bool {
-    func named(_ filter: String) -> Set<String>? { call.query(filter).map { Set($0.split(separator: ",").map(String.init)) } }
-    if let all = named("tags"), !all.isSubset(of: tags) { return false }
-    if let any = named("tags-any"), any.isDisjoint(with: tags) { return false }
-    if let all = named("not-tags"), all.isSubset(of: tags) { return false }
-    if let any = named("not-tags-any"), !any.isDisjoint(with: tags) { return false }
-    return true
+  /// a resource's tags (the cloud's networks and subnets have none).
+  private static func tagFilters<Record>(_ tags: @escaping @Sendable (Record) -> Set<String>) -> [QueryFilter<Record>] {
+    func filter(_ parameter: String, _ keeps: @escaping @Sendable (Set<String>, Set<String>) -> Bool) -> QueryFilter<Record> {
+      QueryFilter(parameter: parameter) { text in
+        let wanted = Set(text.split(separator: ",").map(String.init))
+        return .success { keeps(wanted, tags($0)) }
+      }
+    }
+    return [
+      filter("tags") { $0.isSubset(of: $1) }, filter("tags-any") { !$0.isDisjoint(with: $1) },
+      filter("not-tags") { !$0.isSubset(of: $1) }, filter("not-tags-any") { $0.isDisjoint(with: $1) },
+    ]
+  }
+
+  /// neutron-lib's `convert_to_boolean` refusing a value.
+  private static func invalidBoolean(_ text: String) -> APIResponse {
+    invalidInput("'\(text)' cannot be converted to boolean")
+  }
+
+  /// `{"NeutronError": {"type": "InvalidInput", ...}}`, 400.
+  private static func invalidInput(_ reason: String) -> APIResponse {
+    .json(
+      400,
+      .object([
+        "NeutronError": .object([
+          "type": "InvalidInput", "message": .string("Invalid input for operation: \(reason)."), "detail": "",
+        ])
+      ]))
   }
 
   /// `GET /`: Neutron's one API version.

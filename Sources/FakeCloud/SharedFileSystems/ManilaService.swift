@@ -114,13 +114,15 @@ enum ManilaService {
 
   static func listShareNetworks(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let version = state.version(call)
-    let networks = visibleShareNetworks(state, call).map { shareNetworkView($0, caller: call.caller, version: version) }
-    return .json(200, .object(["share_networks": .array(networks)]))
+    return visibleShareNetworks(state, call) { networks in
+      .json(200, .object(["share_networks": .array(networks.map { shareNetworkView($0, caller: call.caller, version: version) })]))
+    }
   }
 
   static func listShareNetworksBrief(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let networks = visibleShareNetworks(state, call).map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) }
-    return .json(200, .object(["share_networks": .array(networks)]))
+    visibleShareNetworks(state, call) { networks in
+      .json(200, .object(["share_networks": .array(networks.map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) })]))
+    }
   }
 
   static func showShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -139,12 +141,37 @@ enum ManilaService {
     .json(200, .object(["security_services": .array([])]))
   }
 
-  private static func visibleShareNetworks(_ state: CloudState, _ call: Call) -> [ManilaState.ShareNetwork] {
-    // `all_tenants` widens the list for admins only; others always see their project's.
-    state.manila.shareNetworks.filter { network in
-      (network.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false) && call.query("all_tenants") != nil)
-        && (call.query("name").map { $0 == network.name } ?? true)
+  /// `_get_share_networks`: the caller's project's networks (an admin's: every project's with
+  /// `all_tenants`, or `project_id`'s), created in the days `created_since` and `created_before`
+  /// name, then every other query item searched as Manila searches it.
+  private static func visibleShareNetworks(
+    _ state: CloudState, _ call: Call, respond: ([ManilaState.ShareNetwork]) -> APIResponse
+  ) -> APIResponse {
+    let isAdmin = call.caller?.isAdmin ?? false
+    var networks = state.manila.shareNetworks.filter { network in
+      guard isAdmin else { return network.projectID == call.caller?.projectID }
+      if let project = call.query("project_id") { return network.projectID == project }
+      return call.query("all_tenants") != nil || network.projectID == call.caller?.projectID
     }
+    for (parameter, keeps) in [("created_since", (>=) as (String, String) -> Bool), ("created_before", (<=))] {
+      guard let text = call.query(parameter) else { continue }
+      guard let day = isoDay(text) else { return .fault(400, "\(text) is not in yyyy-mm-dd format.") }
+      networks = networks.filter { keeps(VirtualClock.isoMicroseconds($0.created), day + "T00:00:00.000000") }
+    }
+    switch ShareNetworkSearch(call: call, isAdmin: isAdmin, version: state.version(call)).apply(to: networks) {
+    case .success(let found): return respond(found)
+    case .failure(let fault): return fault.response
+    }
+  }
+
+  /// `timeutils.parse_strtime(text, "%Y-%m-%d")`: the day, written `yyyy-mm-dd`.
+  private static func isoDay(_ text: String) -> String? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    return "\(parts[0])-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
   private static func shareNetwork(_ state: CloudState, _ call: Call) -> ManilaState.ShareNetwork? {

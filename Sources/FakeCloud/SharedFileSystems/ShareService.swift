@@ -115,36 +115,74 @@ enum ShareService {
   static func listShares(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let fault = ManilaPagination.sharesFault(call) { return fault }
     let version = state.version(call)
-    let shares = visibleShares(state, call).map { view($0, state: state, caller: call.caller, version: version) }
-    return .json(200, .object(["shares": .array(shares)]))
+    return visibleShares(state, call) { [state] shares in
+      .json(200, .object(["shares": .array(shares.map { view($0, state: state, caller: call.caller, version: version) })]))
+    }
   }
 
   static func listSharesBrief(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let fault = ManilaPagination.sharesFault(call) { return fault }
-    let shares = visibleShares(state, call).map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) }
-    return .json(200, .object(["shares": .array(shares)]))
+    return visibleShares(state, call) { shares in
+      .json(200, .object(["shares": .array(shares.map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) })]))
+    }
   }
 
-  /// The caller's shares (all of them for an admin with `all_tenants`), newest first, filtered by
-  /// the query's fields, the page `limit` and `offset` ask for (the query already validated).
-  private static func visibleShares(_ state: CloudState, _ call: Call) -> [ManilaState.Share] {
+  /// The response to the caller's shares (all of them for an admin with `all_tenants`), newest
+  /// first, filtered by the query's fields, the page `limit` and `offset` ask for (the query
+  /// already validated).
+  private static func visibleShares(
+    _ state: CloudState, _ call: Call, respond: ([ManilaState.Share]) -> APIResponse
+  ) -> APIResponse {
     let isAdmin = call.caller?.isAdmin ?? false
     let allTenants = isAdmin && call.query("all_tenants").map { $0 != "0" && $0.lowercased() != "false" } == true
-    if call.query("is_soft_deleted")?.lowercased() == "true" { return [] }
-    var shares = state.manila.shares.filter { allTenants || $0.projectID == call.caller?.projectID }
-    let filters: [(String, (ManilaState.Share) -> String?)] = [
-      ("name", \.name), ("status", \.status), ("share_network_id", \.shareNetworkID), ("share_type_id", \.shareTypeID),
-    ]
-    for (name, field) in filters {
-      if let wanted = call.query(name) { shares = shares.filter { field($0) == wanted } }
+    if call.query("is_soft_deleted")?.lowercased() == "true" { return respond([]) }
+    // Only an admin may filter by project and user: others' filters are removed.
+    let owner = isAdmin ? (call.query("project_id"), call.query("user_id")) : (nil, nil)
+    let visible = state.manila.shares.filter { share in
+      (allTenants || share.projectID == call.caller?.projectID) && (owner.0.map { share.projectID == $0 } ?? true)
+        && (owner.1.map { share.userID == $0 } ?? true)
     }
-    shares.sort { $0.created > $1.created }
-    // The database applies the offset only with a limit.
-    if let limit = call.query("limit").flatMap(PythonInt.parse) {
-      shares = Array(shares.dropFirst(call.query("offset").flatMap(PythonInt.parse) ?? 0).prefix(limit))
+    return shareFilters.apply(visible, call, version: state.version(call)) { filtered in
+      var shares = filtered.sorted { $0.created > $1.created }
+      // The database applies the offset only with a limit.
+      if let limit = call.query("limit").flatMap(PythonInt.parse) {
+        shares = Array(shares.dropFirst(call.query("offset").flatMap(PythonInt.parse) ?? 0).prefix(limit))
+      }
+      return respond(shares)
     }
-    return shares
   }
+
+  /// `_get_shares`' filters: names and descriptions exact, or from 2.36 MySQL `REGEXP` patterns
+  /// (`name~`, `description~`, with `|` escaped); `metadata` a Python dict literal whose every
+  /// item the share's metadata holds.
+  static let shareFilters = QueryFilters<ManilaState.Share>([
+    .exact("name", { $0.name }), .exact("status", { $0.status }), .exact("host", { $0.host }),
+    .exact("share_network_id", { $0.shareNetworkID }), .exact("share_type_id", { $0.shareTypeID }),
+    .exact("snapshot_id", { _ in nil }), .exact("share_group_id", { _ in nil }),
+    .exact("share_server_id", { _ in nil }),
+    .exact("description", { $0.description }).since(Microversion(2, 36)),
+    .pattern("name~", { $0.name }, matcher: mysqlPattern).since(Microversion(2, 36)),
+    .pattern("description~", { $0.description }, matcher: mysqlPattern).since(Microversion(2, 36)),
+    QueryFilter(parameter: "export_location_id") { id in .success { $0.exportLocations.contains { $0.id == id } } }
+      .since(Microversion(2, 35)),
+    QueryFilter(parameter: "export_location_path") { path in .success { $0.exportLocations.contains { $0.path == path } } }
+      .since(Microversion(2, 35)),
+    .exact("encryption_key_ref", { _ in nil }).since(Microversion(2, 90)),
+    QueryFilter(parameter: "metadata") { text in
+      // `ast.literal_eval`: what it cannot read is an unexpected error, a 500.
+      guard let wanted = PythonDictLiteral.parse(text) else { return .failure(FilterFault(response: serverError)) }
+      return .success { share in wanted.allSatisfy { share.metadata[$0.key]?.string == $0.value } }
+    },
+  ])
+
+  /// `_safe_regex_mysql`: a `|` is searched for as itself.
+  private static func mysqlPattern(_ pattern: String) -> (String) -> Bool {
+    TextSearch.regexp(pattern.replacingOccurrences(of: "|", with: "\\|"))
+  }
+
+  /// The fault wrapper's answer to an exception the API does not expect.
+  static let serverError = APIResponse.fault(
+    500, "The server has either erred or is incapable of performing the requested operation.")
 
   private static func share(_ state: CloudState, _ call: Call) -> ManilaState.Share? {
     state.manila.shares.first {

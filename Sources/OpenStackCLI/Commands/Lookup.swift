@@ -112,6 +112,24 @@ enum ManilaFormat {
     PythonText.replace("Id", with: "ID", in: PythonText.title(PythonText.replace("_", with: " ", in: key)))
   }
 
+  /// `str()` of a dict of strings, as a query carries it (`{'a': 'b'}`); `nil` for an empty
+  /// dict, which the client leaves out.
+  static func dictRepr(_ items: [(key: String, value: String)]) -> String? {
+    guard !items.isEmpty else { return nil }
+    return "{" + items.map { PythonText.repr($0.key) + ": " + PythonText.repr($0.value) }.joined(separator: ", ") + "}"
+  }
+
+  /// oslo's `uuidutils.is_uuid_like`: 32 hexadecimal digits, with or without dashes, braces or
+  /// a `urn:uuid:` prefix.
+  static func isUUIDLike(_ text: String) -> Bool {
+    var digits = PythonText.replace("urn:", with: "", in: text)
+    digits = PythonText.replace("uuid:", with: "", in: digits)
+    digits = String(digits.drop { $0 == "{" || $0 == "}" })
+    while digits.last == "{" || digits.last == "}" { digits.removeLast() }
+    digits = PythonText.replace("-", with: "", in: digits)
+    return digits.utf8.count == 32 && digits.allSatisfy { $0.isASCII && $0.isHexDigit }
+  }
+
   /// `utils.format_properties`: one `key : value` line per entry.
   static func properties(_ fields: JSON) -> JSON {
     .string(fields.object.map { "\($0.key) : \(PythonText.str($0.value))" }.joined(separator: "\n"))

@@ -20,6 +20,19 @@ enum OSCLib {
     }.joined(separator: ", ")
   }
 
+  /// What `KeyValueAction` gathers from `key=value` values (checked as they were parsed): a dict,
+  /// a later value of a key replacing the earlier one in its place.
+  static func keyValues(_ values: [String]) -> [(key: String, value: String)] {
+    var items: [(key: String, value: String)] = []
+    for text in values {
+      let equals = text.firstIndex(of: "=") ?? text.endIndex
+      let key = String(text[..<equals])
+      let value = equals < text.endIndex ? String(text[text.index(after: equals)...]) : ""
+      if let index = items.firstIndex(where: { $0.key == key }) { items[index].value = value } else { items.append((key, value)) }
+    }
+    return items
+  }
+
   /// `utils.format_list`: the items sorted, joined with `, `.
   static func formatList(_ items: [JSON]) -> String {
     items.map(PythonText.str).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.joined(separator: ", ")

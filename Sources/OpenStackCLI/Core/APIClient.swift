@@ -18,7 +18,8 @@ final class APIClient {
   private let requestedComputeVersion: Microversion?
   private var token: String?
   private var shareVersion: Microversion?
-  private var computeMaximum: Microversion?
+  /// The cloud's compute microversions, from its version document.
+  private var computeRange: ClosedRange<Microversion>?
 
   init(transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?, computeVersion: Microversion? = nil) {
     self.transport = transport
@@ -48,13 +49,28 @@ final class APIClient {
 
   /// The compute microversion a request about `resource` is sent at.
   func computeVersion(for resource: ComputeResource) throws -> Microversion {
-    if let requestedComputeVersion { return requestedComputeVersion }
-    if computeMaximum == nil {
-      // openstacksdk reads the version document once, without a token.
-      let response = try transport.send(APIRequest(.get, "/v2.1/"), to: .compute)
-      computeMaximum = response.body?["version"]?["version"]?.string.flatMap(Microversion.init) ?? Microversion(2, 1)
+    let supported = try supportedComputeVersions()
+    guard let requested = requestedComputeVersion else { return min(resource.maximum, supported.upperBound) }
+    guard supported.contains(requested) else {
+      throw CommandFailure(
+        message: "A default microversion for service compute of \(requested) was requested, but the cloud only supports"
+          + " a minimum of \(supported.lowerBound) and a maximum of \(supported.upperBound). The default microversion was"
+          + " set because a microversion formatted version string, '\(requested)', was passed for the api_version of the"
+          + " service. If it was not intended to set a default microversion please remove anything other than an integer"
+          + " major version from the version setting for the service.")
     }
-    return min(resource.maximum, computeMaximum ?? Microversion(2, 1))
+    return requested
+  }
+
+  /// openstacksdk reads the version document once, without a token.
+  private func supportedComputeVersions() throws -> ClosedRange<Microversion> {
+    if let computeRange { return computeRange }
+    let version = try transport.send(APIRequest(.get, "/v2.1/"), to: .compute).body?["version"]
+    let minimum = version?["min_version"]?.string.flatMap(Microversion.init) ?? Microversion(2, 1)
+    let maximum = version?["version"]?.string.flatMap(Microversion.init) ?? Microversion(2, 1)
+    let range = minimum...max(minimum, maximum)
+    computeRange = range
+    return range
   }
 
   /// The negotiated Shared File Systems microversion: python-manilaclient asks the unversioned

@@ -59,6 +59,23 @@ struct UsageError: Error {
 extension CommandSyntax {
   /// Parses arguments as argparse does: options anywhere, `--opt=value` and `-fvalue`, unique
   /// prefixes of long options, `--` ending options, positionals in order.
+  /// Whether argparse reads a word as an option: it begins with `-` and is more than `-`, and is
+  /// not a negative number (`-1`, `-.5`: none of the commands has an option that looks like
+  /// one, so argparse takes such a word as a value or positional).
+  static func looksLikeOption(_ word: String) -> Bool {
+    guard word.hasPrefix("-"), word != "-" else { return false }
+    let rest = word.utf8.dropFirst()
+    let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    if !rest.isEmpty, rest.allSatisfy(isDigit) { return false }
+    // `-\d*\.\d+`
+    if let dot = rest.firstIndex(of: UInt8(ascii: ".")), rest[..<dot].allSatisfy(isDigit),
+      !rest[rest.index(after: dot)...].isEmpty, rest[rest.index(after: dot)...].allSatisfy(isDigit)
+    {
+      return false
+    }
+    return true
+  }
+
   func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var positionalWords: [String] = []
@@ -68,7 +85,7 @@ extension CommandSyntax {
     while index < arguments.count {
       let word = arguments[index]
       index += 1
-      if optionsEnded || !word.hasPrefix("-") || word == "-" {
+      if optionsEnded || !Self.looksLikeOption(word) {
         positionalWords.append(word)
         continue
       }
@@ -92,21 +109,28 @@ extension CommandSyntax {
       }
       if option.takesList {
         parsed.addList(option.key)
-        while index < arguments.count, !arguments[index].hasPrefix("-") {
+        while index < arguments.count, !Self.looksLikeOption(arguments[index]) {
           parsed.add(arguments[index], to: option.key, replacing: false)
           index += 1
         }
         continue
       }
-      let value: String
+      var value: String
       if let attached {
         value = attached
       } else {
-        guard index < arguments.count, !arguments[index].hasPrefix("-") || arguments[index] == "-" else {
+        guard index < arguments.count, !Self.looksLikeOption(arguments[index]) else {
           throw error("argument \(option.displayName): expected one argument")
         }
         value = arguments[index]
         index += 1
+      }
+      if let type = option.type {
+        do {
+          value = try type.convert(value)
+        } catch {
+          throw self.error("argument \(option.displayName): \(error.message)")
+        }
       }
       if let choices = option.choices, !choices.contains(value) {
         let list = choices.map { "'\($0)'" }.joined(separator: ", ")

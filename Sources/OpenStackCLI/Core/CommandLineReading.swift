@@ -10,8 +10,8 @@ public struct CommandLineReading: Sendable {
   /// The reading of `openstack ARGUMENTS...`; `nil` for a command the emulation does not run, a
   /// line the client would refuse, or one with an option the emulation refuses.
   public init?(_ arguments: [String]) {
-    guard let globals = try? GlobalOptions(arguments, environment: [:], clouds: [:]),
-      let (name, count) = OpenStackClient.commandName(in: globals.remaining),
+    guard let globals = try? GlobalOptions(arguments, environment: [:], clouds: [:]), globals.refused == nil,
+      let (name, count) = CommandNames.find(in: globals.remaining),
       let command = Commands.implemented[name],
       let parsed = try? command.syntax.parse(Array(globals.remaining.dropFirst(count))),
       command.refusedOption(in: parsed) == nil

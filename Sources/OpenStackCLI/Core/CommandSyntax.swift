@@ -1,3 +1,5 @@
+import CloudAPI
+
 /// A command's arguments, read from the usage text the real client prints for it. The usage
 /// (argparse's own, at the 80-column width argparse assumes without a terminal) is kept verbatim,
 /// so that usage errors come out byte for byte; the options and positionals are parsed from it,
@@ -11,6 +13,8 @@ struct CommandSyntax {
     /// `nil` for a flag.
     var metavar: String?
     var choices: [String]?
+    /// The `type=` or `choices=` the usage does not show.
+    var type: ValueType?
     /// `nargs='*'`: any number of values (`[--extra-specs [<key=value> ...]]`).
     var takesList = false
     var repeats = false
@@ -55,7 +59,11 @@ struct CommandSyntax {
   ///     show.
   ///   - spellings: long spellings of short options that the usage does not show either
   ///     (`-n` is also `--no-name-lookup`).
-  init(usage: String, repeating: Set<String> = [], spellings: [String: String] = [:]) {
+  ///   - types: the options' `type=` and `choices=` that the usage does not show (a metavar
+  ///     stands in their place).
+  init(
+    usage: String, repeating: Set<String> = [], spellings: [String: String] = [:], types: [String: ValueType] = [:]
+  ) {
     self.usage = usage
     let words = usage.split(whereSeparator: \.isWhitespace).map(String.init)
     program = ""
@@ -72,6 +80,7 @@ struct CommandSyntax {
     let arguments = words[index...].joined(separator: " ")
     let names = Self.longSpellings.merging(spellings) { _, given in given }
     parseArguments(arguments[...], required: true, repeating: repeating, spellings: names)
+    for index in options.indices { options[index].type = types[options[index].key] }
   }
 
   private mutating func parseArguments(
@@ -167,5 +176,55 @@ struct CommandSyntax {
     }
     parts.append(text[start...])
     return parts.map { $0.drop { $0 == " " } }
+  }
+}
+
+/// An option's argparse `type=` and `choices=`, checked as argparse checks them: converted
+/// first, then looked for among the choices.
+enum ValueType {
+  /// `type=int`.
+  case int
+  /// `type=int, choices=[...]`.
+  case intChoices([Int])
+  /// `choices=[...]`.
+  case choices([String])
+  /// `type=lambda s: s.lower(), choices=[...]`.
+  case loweredChoices([String])
+  /// osc-lib's `KeyValueAction`: `key=value`, the key not empty.
+  case keyValue
+
+  /// argparse's complaint about a value, after `argument X: `.
+  struct InvalidValue: Error {
+    let message: String
+  }
+
+  /// The value as argparse stores it (written back as text).
+  func convert(_ text: String) throws(InvalidValue) -> String {
+    switch self {
+    case .int:
+      guard let value = PythonInt.parse(text) else { throw InvalidValue(message: "invalid int value: '\(text)'") }
+      return String(value)
+    case .intChoices(let choices):
+      guard let value = PythonInt.parse(text) else { throw InvalidValue(message: "invalid int value: '\(text)'") }
+      guard choices.contains(value) else {
+        throw InvalidValue(message: "invalid choice: \(value) (choose from \(choices.map(String.init).joined(separator: ", ")))")
+      }
+      return String(value)
+    case .choices(let choices):
+      return try Self.chosen(text, from: choices)
+    case .loweredChoices(let choices):
+      return try Self.chosen(text.lowercased(), from: choices)
+    case .keyValue:
+      guard let equals = text.firstIndex(of: "=") else { throw InvalidValue(message: "Expected 'key=value' type, but got: \(text)") }
+      guard equals != text.startIndex else { throw InvalidValue(message: "Property key must be specified: \(text)") }
+      return text
+    }
+  }
+
+  private static func chosen(_ value: String, from choices: [String]) throws(InvalidValue) -> String {
+    guard choices.contains(value) else {
+      throw InvalidValue(message: "invalid choice: '\(value)' (choose from \(choices.map { "'\($0)'" }.joined(separator: ", ")))")
+    }
+    return value
   }
 }

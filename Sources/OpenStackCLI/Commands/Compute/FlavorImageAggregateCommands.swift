@@ -3,16 +3,21 @@ import CloudAPI
 /// `openstack flavor list` (`ListFlavor`): public flavors, in the API's order.
 enum FlavorList: OpenStackCommand {
   static let name = "flavor list"
-  static let syntax = CommandSyntax(usage: RealUsage.flavorList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--min-disk", "--min-ram", "--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealUsage.flavorList, repeating: DisplayOptions.listerRepeating, types: ["--min-disk": .int, "--min-ram": .int])
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     // `--public` (the default), `--private` and `--all` exclude each other.
     let visibility =
       arguments.flag("--all") ? "None" : arguments.flag("--public") ? "True" : arguments.flag("--private") ? "False" : "True"
+    var query = [(name: "is_public", value: visibility)]
+    // argparse's ints: a 0 is not given.
+    for (option, filter) in [("--min-disk", "minDisk"), ("--min-ram", "minRam")] {
+      if let value = arguments.value(option), value != "0" { query.append((name: filter, value: value)) }
+    }
     let response = try context.api.send(
-      APIRequest(.get, "/v2.1/flavors/detail", query: [(name: "is_public", value: visibility)]), to: .compute,
-      computeResource: .flavor)
+      APIRequest(.get, "/v2.1/flavors/detail", query: query), to: .compute, computeResource: .flavor)
     guard response.status == 200 else { throw ComputeLookup.sdkError(response, path: "/flavors/detail") }
     var columns = ["ID", "Name", "RAM", "Disk", "Ephemeral", "VCPUs", "Is Public"]
     var keys = ["id", "name", "ram", "disk", "OS-FLV-EXT-DATA:ephemeral", "vcpus", "os-flavor-access:is_public"]
@@ -37,16 +42,37 @@ enum FlavorList: OpenStackCommand {
 /// `openstack image list` (`ListImage`): ID, name and status, in Glance's order.
 enum ImageList: OpenStackCommand {
   static let name = "image list"
-  static let syntax = CommandSyntax(usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = [
-    "--public", "--private", "--community", "--shared", "--all", "--property", "--status", "--member-status",
-    "--project", "--project-domain", "--tag", "--hidden", "--limit", "--marker", "--max-items",
-  ]
+  static let syntax = CommandSyntax(
+    usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating.union(["--tag", "--property"]),
+    types: ["--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue])
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let visibilities = ["--public", "--private", "--community", "--shared", "--all"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let properties = OSCLib.keyValues(arguments.values("--property"))
     var query: [(name: String, value: String)] = []
-    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    let listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    if let visibility = visibilities.first(where: arguments.flag) {
+      query.append((name: "visibility", value: String(visibility.dropFirst(2))))
+    }
+    for (option, filter) in [("--name", "name"), ("--status", "status"), ("--member-status", "member_status")] {
+      if let value = arguments.value(option) { query.append((name: filter, value: value)) }
+    }
+    query += arguments.values("--tag").map { (name: "tag", value: $0) }
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      query.append((name: "owner", value: project))
+    }
+    if arguments.flag("--hidden") { query.append((name: "os_hidden", value: "True")) }
+    var listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    // osc-lib's `simple_filter`, on the client's side: the SDK attribute or else the extra
+    // property of that name, equal to the text given.
+    for (key, value) in properties {
+      listed.removeAll { image in
+        guard case .string(let found)? = image[key], !found.isEmpty else { return true }
+        return found != value
+      }
+    }
     let images = try OSCLib.sorted(listed, by: arguments.value("--sort") ?? "name:asc")
     let columns = arguments.flag("--long") ? longColumns : [("ID", "id"), ("Name", "name"), ("Status", "status")]
     return .list(

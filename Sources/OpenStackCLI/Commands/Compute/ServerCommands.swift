@@ -18,13 +18,15 @@ enum ServerCreate: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<server-name>") ?? ""
-    guard let imageName = arguments.value("--image") else {
-      throw CommandFailure(message: "An image (--image, --image-property) or volume (--volume, --snapshot) is required")
-    }
-    let image = try ComputeLookup.image(imageName, in: context)["id"]?.string ?? ""
+    // The image first, then the flavor; a server with nothing to boot from is refused after both.
+    let imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? "" }
     let flavor = try ComputeLookup.flavor(arguments.value("--flavor") ?? "", in: context)["id"]?.string ?? ""
+    guard let image = imageID else {
+      throw CommandFailure(
+        message: "An image (--image, --image-property) or bootable volume (--volume, --snapshot, --block-device) is required")
+    }
     let networks = try arguments.values("--network").map { network -> JSON in
-      .object(["uuid": .string(try NeutronLookup.network.find(network, in: context))])
+      .object(["uuid": .string(try NeutronLookup.network.sdkFind(network, in: context))])
     }
     let request: JSON = .object([
       "server": .object([
@@ -116,9 +118,12 @@ enum ServerResize: OpenStackCommand {
       body = .object(["resize": .object(["flavorRef": .string(flavor)])])
     } else {
       // argparse lets one of `--flavor`, `--confirm` and `--revert` through, and requires one.
-      let confirm = arguments.flag("--confirm")
-      let revert = arguments.flag("--revert")
-      body = .object([confirm || !revert ? "confirmResize" : "revertResize": .null])
+      let confirm = arguments.flag("--confirm") || !arguments.flag("--revert")
+      // Logged as a warning, on standard error, before the request.
+      context.log(
+        "The --\(confirm ? "confirm" : "revert") option has been deprecated. Please use the 'openstack server resize"
+          + " \(confirm ? "confirm" : "revert")' command instead.")
+      body = .object([confirm ? "confirmResize" : "revertResize": .null])
     }
     let response = try context.api.send(APIRequest(.post, "/v2.1/servers/\(id)/action", body: body), to: .compute)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/action") }

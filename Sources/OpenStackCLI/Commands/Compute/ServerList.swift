@@ -8,8 +8,7 @@ enum ServerList: OpenStackCommand {
     usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
     spellings: ["-n": "--no-name-lookup"])
   static let refusedOptions: Set<String> = [
-    "--reservation-id", "--ip", "--ip6", "--instance-name", "--host", "--project", "--project-domain", "--user",
-    "--user-domain", "--deleted", "--availability-zone", "--key-name", "--config-drive", "--no-config-drive",
+    "--reservation-id", "--ip", "--ip6", "--instance-name", "--host", "--deleted", "--availability-zone", "--key-name", "--config-drive", "--no-config-drive",
     "--progress", "--vm-state", "--task-state", "--power-state", "--limit", "--marker", "--max-items",
     "--changes-before", "--changes-since", "--locked", "--unlocked", "--tags", "--not-tags",
   ]
@@ -27,16 +26,25 @@ enum ServerList: OpenStackCommand {
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let projectID = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true
+    )
+    let userID = try IdentityLookup.user.id(
+      "--user", domain: "--user-domain", in: arguments, context: context, sdk: true
+    )
     // Nova filters servers by flavor and image ID only: names are looked up first.
     let flavorID = try arguments.value("--flavor").map { try ComputeLookup.flavor($0, in: context)["id"]?.string ?? $0 }
     let imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? $0 }
-    let allProjects = arguments.flag("--all-projects")
+    // A project implies every project's servers.
+    let allProjects = arguments.flag("--all-projects") || projectID != nil
     var query: [(name: String, value: String)] = [(name: "deleted", value: "False")]
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
     if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
     if let flavorID { query.append((name: "flavor", value: flavorID)) }
     if let imageID { query.append((name: "image", value: imageID)) }
     if allProjects { query.append((name: "all_tenants", value: "True")) }
+    if let projectID { query.append((name: "project_id", value: projectID)) }
+    if let userID { query.append((name: "user_id", value: userID)) }
     let servers = try context.call(.compute, APIRequest(.get, "/v2.1/servers/detail", query: query))["servers"]?.array ?? []
     let version = try context.api.computeVersion(for: .server)
     let long = arguments.flag("--long")

@@ -18,6 +18,15 @@ struct NeutronLookup {
     return id
   }
 
+  /// openstacksdk's `find_network` / `find_subnet` with `ignore_missing=False`: the ID, or
+  /// `No Network found for x`.
+  func sdkFind(_ nameOrID: String, in context: CommandContext) throws -> String {
+    guard let id = try record(nameOrID, in: context)?["id"]?.string else {
+      throw CommandFailure(message: "No \(PythonText.title(noun)) found for \(nameOrID)")
+    }
+    return id
+  }
+
   /// The resource `nameOrID` names, or `nil` when none or several do.
   func record(_ nameOrID: String, in context: CommandContext) throws -> JSON? {
     let direct = try context.api.send(APIRequest(.get, "/v2.0/\(collection)/\(nameOrID)"), to: .network)
@@ -32,22 +41,42 @@ struct NeutronLookup {
   static let subnet = NeutronLookup(collection: "subnets", member: "subnet", noun: "subnet")
 }
 
+/// osc-lib's tag options: comma-separated lists, under Neutron's filter names.
+enum NeutronTags {
+  static func query(_ arguments: ParsedArguments) -> [(name: String, value: String)] {
+    [("--tags", "tags"), ("--any-tags", "tags-any"), ("--not-tags", "not-tags"), ("--not-any-tags", "not-tags-any")]
+      .compactMap { option, filter in arguments.value(option).map { (name: filter, value: $0) } }
+  }
+}
+
 /// `openstack subnet list` (python-openstackclient `ListSubnet`).
 enum SubnetList: OpenStackCommand {
   static let name = "subnet list"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(
+    usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating, types: ["--ip-version": .intChoices([4, 6])])
   static let refusedOptions: Set<String> = [
-    "--ip-version", "--dhcp", "--no-dhcp", "--service-type", "--project", "--project-domain", "--gateway",
-    "--subnet-pool", "--tags", "--any-tags", "--not-tags", "--not-any-tags", "--limit", "--marker", "--max-items",
+    "--service-type", "--subnet-pool", "--limit", "--marker", "--max-items",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
-    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    if let network = arguments.value("--network") {
-      query.append((name: "network_id", value: try NeutronLookup.network.find(network, in: context)))
+    if let version = arguments.value("--ip-version") { query.append((name: "ip_version", value: version)) }
+    if arguments.flag("--dhcp") || arguments.flag("--no-dhcp") {
+      query.append((name: "enable_dhcp", value: arguments.flag("--dhcp") ? "True" : "False"))
     }
+    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
+    // The project is looked up before the network, as the client does.
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      query.append((name: "project_id", value: project))
+    }
+    if let network = arguments.value("--network") {
+      query.append((name: "network_id", value: try NeutronLookup.network.sdkFind(network, in: context)))
+    }
+    if let gateway = arguments.value("--gateway") { query.append((name: "gateway_ip", value: gateway)) }
     if let range = arguments.value("--subnet-range") { query.append((name: "cidr", value: range)) }
+    query += NeutronTags.query(arguments)
     let body = try context.call(.network, APIRequest(.get, "/v2.0/subnets", query: query))
     var columns = ["ID", "Name", "Network", "Subnet"]
     var keys = ["id", "name", "network_id", "cidr"]
@@ -72,20 +101,34 @@ enum SubnetList: OpenStackCommand {
 /// `openstack network list` (python-openstackclient `ListNetwork`).
 enum NetworkList: OpenStackCommand {
   static let name = "network list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(
+    usage: RealUsage.networkList, repeating: DisplayOptions.listerRepeating,
+    types: [
+      "--status": .choices(["ACTIVE", "BUILD", "DOWN", "ERROR"]),
+      "--provider-network-type": .choices(["flat", "geneve", "gre", "local", "vlan", "vxlan"]),
+    ])
   static let refusedOptions: Set<String> = [
-    "--external", "--internal", "--enable", "--disable", "--project", "--pvlan", "--no-pvlan", "--project-domain",
-    "--share", "--no-share", "--status", "--provider-network-type", "--provider-physical-network",
-    "--provider-segment", "--agent", "--limit", "--marker", "--max-items",
+    "--pvlan", "--no-pvlan", "--provider-network-type",
+    "--provider-physical-network", "--provider-segment", "--agent", "--limit", "--marker", "--max-items",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
-    // osc-lib's tag options: comma-separated lists, under Neutron's filter names.
-    for (option, filter) in [("--tags", "tags"), ("--any-tags", "tags-any"), ("--not-tags", "not-tags"), ("--not-any-tags", "not-tags-any")] {
-      if let tags = arguments.value(option) { query.append((name: filter, value: tags)) }
+    // Each pair of flags is one boolean filter.
+    for (yes, no, filter) in [
+      ("--external", "--internal", "router:external"), ("--enable", "--disable", "admin_state_up"),
+      ("--share", "--no-share", "shared"),
+    ] where arguments.flag(yes) || arguments.flag(no) {
+      query.append((name: filter, value: arguments.flag(yes) ? "True" : "False"))
     }
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      query.append((name: "project_id", value: project))
+    }
+    if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
+    query += NeutronTags.query(arguments)
     let body = try context.call(.network, APIRequest(.get, "/v2.0/networks", query: query))
     let long = arguments.flag("--long")
     let columns =

@@ -69,11 +69,10 @@ enum ShareCreate: OpenStackCommand {
 enum ShareList: OpenStackCommand {
   static let name = "share list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]))
+    usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
+    types: ["--property": .keyValue, "--extra-spec": .keyValue])
   static let refusedOptions: Set<String> = [
-    "--snapshot", "--export-location", "--soft-deleted", "--share-group", "--share-server", "--project",
-    "--project-domain", "--user", "--user-domain", "--property", "--extra-spec", "--marker", "--name~",
-    "--description~", "--encryption-key-ref", "--availability-zone",
+    "--snapshot", "--share-group", "--share-server", "--extra-spec", "--availability-zone",
   ]
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
@@ -85,19 +84,41 @@ enum ShareList: OpenStackCommand {
       guard let value = Int(limit) else { throw syntax.error("argument --limit: invalid int value: '\(limit)'") }
       guard value >= 0 else { throw syntax.error("argument --limit: --limit expected a non-negative integer") }
     }
-    let network = try arguments.value("--share-network").map {
-      try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
-    }
+    let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: false
+    )
+    let user = try IdentityLookup.user.id(
+      "--user", domain: "--user-domain", in: arguments, context: context, sdk: false
+    )
+    // The share type is looked up before the share network, as the client does.
     let type = try arguments.value("--share-type").map {
       try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
     }
-    let query = ManilaFormat.query([
-      ("all_tenants", arguments.flag("--all-projects") ? "True" : nil),
-      ("is_public", arguments.flag("--public") ? "True" : nil),
+    let network = try arguments.value("--share-network").map {
+      try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
+    }
+    var options: [(String, String?)] = [
+      ("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil),
+      ("is_public", arguments.flag("--public") ? "True" : nil), ("project_id", project), ("user_id", user),
+      ("metadata", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--property")))),
       ("limit", arguments.value("--limit")), ("name", arguments.value("--name")),
       ("status", arguments.value("--status")), ("host", arguments.value("--host")),
-      ("share_network_id", network), ("share_type_id", type),
-    ])
+      ("share_network_id", network), ("share_type_id", type), ("offset", arguments.value("--marker")),
+    ]
+    // Filters of later microversions; the client refuses them below.
+    let version = try context.api.negotiatedShareVersion()
+    for gate in versionGates where gate.options.contains(where: arguments.contains) {
+      guard version >= gate.version else { throw CommandFailure(message: gate.message) }
+    }
+    if let location = arguments.value("--export-location") {
+      options.append((ManilaFormat.isUUIDLike(location) ? "export_location_id" : "export_location_path", location))
+    }
+    if arguments.flag("--soft-deleted") { options.append(("is_soft_deleted", "True")) }
+    options += [
+      ("encryption_key_ref", arguments.value("--encryption-key-ref")), ("name~", arguments.value("--name~")),
+      ("description~", arguments.value("--description~")),
+    ]
+    let query = ManilaFormat.query(options)
     let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/detail", query: query))
     let shares = try OSCLib.sorted(body["shares"]?.array ?? [], by: arguments.value("--sort") ?? "name:asc")
     // `--long`'s properties keep their dict: the client's formatter is keyed `Metadata`.
@@ -107,6 +128,15 @@ enum ShareList: OpenStackCommand {
       : (["ID", "Name", "Size", "Share Proto", "Status", "Is Public", "Share Type Name", "Host", "Availability Zone"], keys)
     return .list(columns: columns, rows: shares.map { ManilaFormat.row($0, keys) })
   }
+
+  /// The filters the client sends only from a microversion on, with its error below it (checked
+  /// in the client's order).
+  static let versionGates: [(options: [String], version: Microversion, message: String)] = [
+    (["--soft-deleted"], Microversion(2, 69), "Filtering soft deleted shares is only available with manila API version >= 2.69"),
+    (["--export-location"], Microversion(2, 35), "Filtering by export location is only available with manila API version >= 2.35"),
+    (["--encryption-key-ref"], Microversion(2, 90), "Filtering shares by encryption key ref is only available with manila API version >= 2.90"),
+    (["--name~", "--description~"], Microversion(2, 36), "Pattern based filtering (name~ and description~) is only available with manila API version >= 2.36"),
+  ]
 
   /// `SHARE_ATTRIBUTES` and their headers.
   static let longColumns: [(key: String, header: String)] = [

@@ -29,19 +29,34 @@ enum ShareNetworkCreate: OpenStackCommand {
 enum ShareNetworkList: OpenStackCommand {
   static let name = "share network list"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = [
-    "--name~", "--description", "--description~", "--project", "--project-domain", "--created-since",
-    "--created-before", "--security-service", "--neutron-net-id", "--neutron-subnet-id", "--network-type",
-    "--segmentation-id", "--cidr", "--ip-version",
+  static let refusedOptions: Set<String> = []
+  /// The options sent as they are, by the search key each becomes.
+  static let searches = [
+    ("--name", "name"), ("--created-since", "created_since"), ("--created-before", "created_before"),
+    ("--neutron-net-id", "neutron_net_id"), ("--neutron-subnet-id", "neutron_subnet_id"),
+    ("--network-type", "network_type"), ("--segmentation-id", "segmentation_id"), ("--cidr", "cidr"),
+    ("--ip-version", "ip_version"), ("--security-service", "security_service"),
   ]
+  /// The searches of microversion 2.36.
+  static let patternSearches = [("--name~", "name~"), ("--description~", "description~"), ("--description", "description")]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var columns = ["ID", "Name"]
     if arguments.flag("--detail") { columns += ["Status", "Created At", "Updated At", "Description"] }
     if arguments.flag("--all-projects") { columns.append("Project ID") }
-    let query = ManilaFormat.query([
-      ("all_tenants", arguments.flag("--all-projects") ? "True" : nil), ("name", arguments.value("--name")),
-    ])
+    let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: false
+    )
+    var options = [("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil), ("project_id", project)]
+    options += searches.map { option, key in (key, arguments.value(option)) }
+    if patternSearches.contains(where: { arguments.value($0.0) != nil }),
+      try context.api.negotiatedShareVersion() < Microversion(2, 36)
+    {
+      throw CommandFailure(
+        message: "Pattern based filtering (name~, description~ and description) is only available with manila API version >= 2.36")
+    }
+    options += patternSearches.map { option, key in (key, arguments.value(option)) }
+    let query = ManilaFormat.query(options)
     let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/share-networks/detail", query: query))
     let keys = columns.map(ManilaFormat.key(ofColumn:))
     return .list(columns: columns, rows: (body["share_networks"]?.array ?? []).map { ManilaFormat.row($0, keys) })

@@ -1,9 +1,9 @@
 /// Python's `int(text)`, with which the services read numbers from a query string.
-enum PythonInt {
+public enum PythonInt {
   /// The integer `int(text)` reads — blanks around it, a sign, `_` between digits — held at
   /// `Int`'s bounds (Python's integers have none: a bound still compares as the number did);
   /// `nil` where `int` raises `ValueError`.
-  static func parse(_ text: String) -> Int? {
+  public static func parse(_ text: String) -> Int? {
     var bytes = Array(text.utf8)[...]
     let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
     while let first = bytes.first, blanks.contains(first) { bytes.removeFirst() }

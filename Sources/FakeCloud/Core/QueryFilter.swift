@@ -1,0 +1,127 @@
+import CloudAPI
+import Foundation
+
+/// A query parameter a list API filters by, read as its service reads it: the value is parsed
+/// once (or answered with the service's own fault), then tested against each record. A list
+/// declares its filters as a table of these; `QueryFilters.apply` runs the table.
+struct QueryFilter<Record>: Sendable {
+  let parameter: String
+  /// The microversion from which the service reads the parameter; below it, it is dropped.
+  var since: Microversion? = nil
+  /// The test the value asks for, or the service's fault for a value it cannot read.
+  let reading: @Sendable (String) -> Result<(Record) -> Bool, FilterFault>
+}
+
+/// The fault a service answers for a filter value it cannot read.
+struct FilterFault: Error, Sendable {
+  let response: APIResponse
+}
+
+extension QueryFilter {
+  /// The filter, read from `version` on.
+  func since(_ version: Microversion) -> Self {
+    var filter = self
+    filter.since = version
+    return filter
+  }
+
+  /// Equal to the record's field; a field the record lacks matches nothing.
+  static func exact(_ parameter: String, _ field: @escaping @Sendable (Record) -> String?) -> Self {
+    Self(parameter: parameter) { wanted in .success { field($0) == wanted } }
+  }
+
+  /// A boolean field, the value read by `read` (strict: anything else is `fault`).
+  static func boolean(
+    _ parameter: String, _ field: @escaping @Sendable (Record) -> Bool, fault: @escaping @Sendable (String) -> APIResponse
+  ) -> Self {
+    Self(parameter: parameter) { text in
+      guard let wanted = StrictBool.parse(text) else { return .failure(FilterFault(response: fault(text))) }
+      return .success { field($0) == wanted }
+    }
+  }
+
+  /// A number field at least the value's integer (Python's `int()`; anything else is `fault`).
+  static func atLeast(
+    _ parameter: String, _ field: @escaping @Sendable (Record) -> Int, fault: @escaping @Sendable (String) -> APIResponse
+  ) -> Self {
+    Self(parameter: parameter) { text in
+      guard let minimum = PythonInt.parse(text) else { return .failure(FilterFault(response: fault(text))) }
+      return .success { field($0) >= minimum }
+    }
+  }
+
+  /// A text field the value's pattern is found in, as `matcher` builds the test.
+  static func pattern(
+    _ parameter: String, _ field: @escaping @Sendable (Record) -> String?, matcher: @escaping @Sendable (String) -> (String) -> Bool
+  ) -> Self {
+    Self(parameter: parameter) { text in
+      let matches = matcher(text)
+      return .success { field($0).map(matches) ?? false }
+    }
+  }
+}
+
+/// A list's filters, applied in the table's order to the query's first value of each.
+struct QueryFilters<Record>: Sendable {
+  let filters: [QueryFilter<Record>]
+
+  init(_ filters: [QueryFilter<Record>]) { self.filters = filters }
+
+  /// The records every filter the query gives keeps (at the request's microversion, for a
+  /// service that has them), or the first fault.
+  func apply(_ records: [Record], _ call: Call, version: Microversion? = nil) -> Result<[Record], FilterFault> {
+    // Most lists are asked for without a query: nothing to look for.
+    guard !call.request.query.isEmpty else { return .success(records) }
+    var kept = records
+    for filter in filters {
+      if let since = filter.since, let version, version < since { continue }
+      guard let value = call.query(filter.parameter) else { continue }
+      switch filter.reading(value) {
+      case .success(let test): kept = kept.filter(test)
+      case .failure(let fault): return .failure(fault)
+      }
+    }
+    return .success(kept)
+  }
+
+  /// The response to the kept records, or the service's fault for a value it cannot read.
+  func apply(
+    _ records: [Record], _ call: Call, version: Microversion? = nil, respond: ([Record]) -> APIResponse
+  ) -> APIResponse {
+    switch apply(records, call, version: version) {
+    case .success(let kept): return respond(kept)
+    case .failure(let fault): return fault.response
+    }
+  }
+}
+
+/// oslo's `strutils.bool_from_string(..., strict=True)`, which Nova and Neutron read filters with.
+enum StrictBool {
+  static func parse(_ text: String) -> Bool? {
+    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "1", "t", "true", "on", "y", "yes": return true
+    case "0", "f", "false", "off", "n", "no": return false
+    default: return nil
+    }
+  }
+}
+
+/// Text searches of the services' databases.
+enum TextSearch {
+  /// MySQL's `REGEXP` (ICU's syntax), case-insensitive under the services' collation: whether
+  /// the pattern is found anywhere in a text. A pattern MySQL cannot compile matches nothing.
+  static func regexp(_ pattern: String) -> (String) -> Bool {
+    // Most searches give plain text: no expression to compile.
+    if !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }) {
+      let text = pattern.lowercased()
+      return { $0.lowercased().contains(text) }
+    }
+    guard let expression = try? NSRegularExpression(pattern: pattern, options: .caseInsensitive) else { return { _ in false } }
+    return { expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+  }
+
+  /// Python's `value in text`: a case-sensitive substring.
+  static func substring(_ value: String) -> (String) -> Bool {
+    { $0.contains(value) }
+  }
+}
