@@ -73,6 +73,9 @@ struct CheckCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Check only the K-th of N equal shares of the pages, for a CI matrix.", valueName: "K/N"))
   var shard: Shard?
 
+  @Flag(help: "Also compare each page's whole transcript with its snapshot under Snapshots/ (see walkthrough snapshot); writes nothing.")
+  var snapshots = false
+
   @Flag(help: "Pass when the paths hold no page, instead of failing (a CI job with a wrong path should not pass).")
   var allowEmpty = false
 
@@ -102,7 +105,8 @@ struct CheckCommand: ParsableCommand {
     let keepsReports = junit != nil
     let state = Mutex((fails: false, unreadable: false, reports: [PageReport]()))
     let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-    PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs) { page in
+    let store = try snapshots ? SnapshotCommand.repositoryStore(root: nil) : nil
+    PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs, snapshots: store) { page in
       let output =
         switch format {
         case .text: text.render(page)

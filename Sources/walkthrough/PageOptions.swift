@@ -60,6 +60,7 @@ struct RunOptions: ParsableArguments {
     if let cloud {
       do {
         settings.cloud = try CloudDefinition(contentsOfFile: cloud)
+        settings.cloudFile = cloud
       } catch {
         throw DocumentError(file: error.file, line: error.line, reason: error.reason)
       }
