@@ -118,14 +118,17 @@ struct SnapshotCommand: ParsableCommand {
       print("\(page): no snapshot (\(comparison.snapshotFile))")
       tally.new += 1
     default:
-      for finding in comparison.findings { print(text.render(finding, page: page)) }
+      // The review shows each diff in its turn.
+      if !review { for finding in comparison.findings { print(text.render(finding, page: page)) } }
       tally.changed += 1
     }
-    print(text.painted(diff: comparison.diff(newName: writes ? pending : "the page's transcript")), terminator: "")
+    if !review {
+      print(text.painted(diff: comparison.diff(newName: writes ? pending : "the page's transcript")), terminator: "")
+    }
     if writes {
       try store.writePending(comparison)
       tally.pending.append(pending)
-      print("\(page): pending \(pending): walkthrough snapshot --review or --accept")
+      print("\(page): pending \(pending)\(review ? "" : ": walkthrough snapshot --review or --accept")")
     }
   }
 

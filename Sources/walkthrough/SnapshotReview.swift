@@ -38,6 +38,7 @@ struct SnapshotReview {
         try SnapshotStore.acceptPending(pending)
         say("accepted: \(snapshot)\n")
         tally.reviewed += 1
+        tally.accepted += 1
       case .reject:
         unlink(pending)
         say("rejected: \(pending) removed\n")

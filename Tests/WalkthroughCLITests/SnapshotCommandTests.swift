@@ -152,3 +152,87 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: directory + "/Snapshots/types.rst.snap"))
   }
 }
+
+/// `walkthrough snapshot --review`, driven on a terminal as a person drives it: tmux runs it in
+/// a pane, the test reads the pane and presses the keys.
+@Suite struct SnapshotReviewTests {
+  static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  let commands = SnapshotCommandTests()
+
+  /// Runs tmux on a server of the test's own, its output through a file. Spawned and waited
+  /// for directly: the client `new-session` runs forks the server and exits, which Foundation's
+  /// `Process` does not always see.
+  @discardableResult
+  func tmux(_ socket: String, _ arguments: String...) throws -> String {
+    let tmux = try #require(Self.tmuxPath)
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+    defer { unlink(output) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let code = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
+    try #require(code == 0, "cannot start tmux (\(String(cString: strerror(code))))")
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+  }
+
+  /// Waits until the pane shows `text` `count` times; the pane's text.
+  func waitFor(_ text: String, count: Int = 1, socket: String) throws -> String {
+    let deadline = ContinuousClock.now + .seconds(20)
+    while ContinuousClock.now < deadline {
+      let pane = try tmux(socket, "capture-pane", "-p", "-S", "-200", "-t", "review")
+      if pane.components(separatedBy: text).count - 1 >= count { return pane }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Issue.record("the pane never showed \(text) \(count) times")
+    return ""
+  }
+
+  @Test(.enabled(if: tmuxPath != nil, "tmux is not installed (Scripts/setup installs it): --review is not driven"))
+  func reviewAcceptsRejectsAndSkipsOneByOne() throws {
+    let root = try commands.repository()
+    for name in ["a-first", "b-second", "c-third"] {
+      try Data(SnapshotCommandTests.page.utf8).write(to: URL(fileURLWithPath: "\(root)/docs/\(name).rst"))
+    }
+    try FileManager.default.removeItem(atPath: root + "/docs/types.rst")
+    let binary = try #require(commands.cli.walkthroughProcess([]).executableURL).path
+    let socket = "walkthrough-review-\(UUID().uuidString)"
+    defer { _ = try? tmux(socket, "kill-server") }
+    try tmux(
+      socket, "new-session", "-d", "-s", "review", "-x", "160", "-y", "50", "-c", root,
+      "env -u CI \(binary) snapshot --review --color always docs; echo \"review ended: $?\"; sleep 30")
+    _ = try waitFor("a accept   r reject   s skip   q quit >", socket: socket)
+    try tmux(socket, "send-keys", "-t", "review", "a")
+    _ = try waitFor("a accept   r reject   s skip   q quit >", count: 2, socket: socket)
+    try tmux(socket, "send-keys", "-t", "review", "r")
+    _ = try waitFor("a accept   r reject   s skip   q quit >", count: 3, socket: socket)
+    try tmux(socket, "send-keys", "-t", "review", "s")
+    let pane = try waitFor("review ended:", socket: socket)
+    #expect(pane.contains("Snapshot 1 of 3: Snapshots/docs/a-first.rst.snap.new"))
+    #expect(pane.contains("accepted: Snapshots/docs/a-first.rst.snap"))
+    #expect(pane.contains("rejected: Snapshots/docs/b-second.rst.snap.new removed"))
+    #expect(pane.contains("skipped: Snapshots/docs/c-third.rst.snap.new kept"))
+    #expect(pane.contains("3 pages, snapshots: 3 new, 1 accepted, 1 rejected\nreview ended: 1\n"))
+    #expect(commands.files(in: root + "/Snapshots/docs") == ["a-first.rst.snap", "c-third.rst.snap.new"])
+    // The diff was coloured: the escape codes are in the pane's cells, not its text.
+    let coloured = try tmux(socket, "capture-pane", "-p", "-e", "-S", "-200", "-t", "review")
+    #expect(coloured.contains("\u{1B}[32m+# walkthrough snapshot of docs/a-first.rst"))
+  }
+
+  @Test func reviewWithoutATerminalSaysSo() throws {
+    let root = try commands.repository()
+    let result = try commands.walkthrough(["snapshot", "--review", "docs"], in: root)
+    #expect(result.status == 2)
+    #expect(result.standardError == "walkthrough: standard input: --review reads keys from a terminal, and this is none; use --accept\n")
+  }
+}
