@@ -22,7 +22,7 @@ public struct TextReport: Sendable {
     }
     var text = ""
     for result in page.results {
-      let finding = self.finding(result, file: page.file)
+      let finding = render(result, file: page.file)
       if !finding.isEmpty { text += finding + "\n" }
     }
     let counts = page.counts.map { "\($0.count) \($0.kind.rawValue)" }
@@ -38,7 +38,9 @@ public struct TextReport: Sendable {
   /// How many lines of each side a line-by-line drift shows; the JSON report has them all.
   static let shownLines = 10
 
-  private func finding(_ result: StepResult, file: String) -> String {
+  /// A command's notes and finding, a line each (its differences under it); empty for a
+  /// command that matched without a note.
+  public func render(_ result: StepResult, file: String) -> String {
     let place = "\(file):\(result.step.command.line)"
     let notes = result.notes.map { paint("\(place): note:", .yellow) + " \($0)" }
     let finding = self.outcome(result, place: place, file: file)
