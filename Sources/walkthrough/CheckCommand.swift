@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "text: findings and a summary per page; json: one object per command; github: workflow annotations.")
   var format: Format = .text
 
-  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file(extensions: ["xml"]))
   var junit: String?
 
   @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -103,9 +103,11 @@ struct CheckCommand: ParsableCommand {
     let format = self.format
     // Only the JUnit report needs every page's results; the exit status needs two flags.
     let keepsReports = junit != nil
-    let state = Mutex((fails: false, unreadable: false, reports: [PageReport]()))
+    let state = Mutex((fails: false, unreadable: false, reports: [PageReport](), summary: RunSummary()))
     let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let store = try snapshots ? SnapshotCommand.repositoryStore(root: nil) : nil
+    let progress = ProgressLine("check", total: files.count)
+    let start = ContinuousClock.now
     PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs, snapshots: store) { page in
       let output =
         switch format {
@@ -113,14 +115,19 @@ struct CheckCommand: ParsableCommand {
         case .json: JSONLinesReport.render(page)
         case .github: GitHubReport.render(page)
         }
-      FileHandle.standardOutput.write(Data(output.utf8))
+      progress.pageDone { FileHandle.standardOutput.write(Data(output.utf8)) }
       state.withLock { state in
         state.fails = state.fails || page.fails
         state.unreadable = state.unreadable || page.error != nil
+        state.summary.add(page)
         if keepsReports { state.reports.append(page) }
       }
     }
-    let (fails, unreadable, reports) = state.withLock { $0 }
+    progress.finish()
+    let (fails, unreadable, reports, summary) = state.withLock { $0 }
+    if format == .text && files.count > 1 {
+      print(summary.text(seconds: (ContinuousClock.now - start).seconds))
+    }
     if let junit { try JUnitReport.write(reports, to: junit) }
     if unreadable { throw ExitCode(2) }
     if fails { throw ExitCode(1) }

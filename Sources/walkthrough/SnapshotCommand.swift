@@ -35,7 +35,9 @@ struct SnapshotCommand: ParsableCommand {
   @Flag(help: "Remove the snapshots (and pending files) of pages that are gone, under the directories given.")
   var prune = false
 
-  @Option(help: ArgumentHelp("The repository root snapshots are relative to (default: the nearest directory with .git).", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("The repository root snapshots are relative to (default: the nearest directory with .git).", valueName: "dir"),
+    completion: .directory)
   var root: String?
 
   @Option(help: "Colour the diffs: auto (on a terminal, unless NO_COLOR is set), always or never.")

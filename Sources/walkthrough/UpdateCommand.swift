@@ -33,17 +33,20 @@ struct UpdateCommand: ParsableCommand {
     let settings = try defaults.settings()
     var unreadable = false
     var refused = false
-    for file in try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax) {
+    let files = try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax)
+    let progress = ProgressLine("update", total: files.count)
+    for file in files {
       do {
         let (rewrite, original) = try Self.rewrite(file, syntax: pages.syntax, settings: settings)
         if !dryRun && rewrite.text != original { try PageWriter.replace(file, original: original, with: rewrite.text) }
-        report(rewrite, file: file, original: original)
+        progress.pageDone { report(rewrite, file: file, original: original) }
         refused = refused || !rewrite.refused.isEmpty
       } catch {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        progress.pageDone { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
         unreadable = true
       }
     }
+    progress.finish()
     if unreadable { throw ExitCode(2) }
     if refused { throw ExitCode(1) }
   }

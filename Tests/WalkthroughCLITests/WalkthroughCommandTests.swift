@@ -364,9 +364,11 @@ import Testing
     return directory
   }
 
-  /// The page files a text report mentions, in the order it mentions them.
+  /// The page files a text report mentions, in the order it mentions them (the closing line
+  /// across pages, `12 pages, 12 commands: …`, left out).
   func summaries(_ output: String) -> [String] {
-    output.split(separator: "\n").filter { $0.contains(" command: ") || $0.contains(" commands: ") }.map { String($0.split(separator: ":")[0]) }
+    output.split(separator: "\n").filter { $0.contains(" command: ") || $0.contains(" commands: ") }
+      .filter { !($0.first?.isNumber ?? false) }.map { String($0.split(separator: ":")[0]) }
   }
 
   @Test func parallelPagesReportInPageOrder() throws {
