@@ -88,7 +88,7 @@ let package = Package(
       dependencies: ["OpenStackCLI", "FakeCloud"],
       resources: [.copy("Goldens")]
     ),
-    .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
+    .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "WalkthroughKitTests", dependencies: ["WalkthroughKit"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import Yams
 
 @testable import walkthrough
 
@@ -98,5 +99,73 @@ import Testing
     #expect(last.hasSuffix(" s)"))
     let one = try cli.walkthrough("check", directory + "/p1.rst")
     #expect(!one.standardOutput.contains("1 page,"))
+  }
+}
+
+/// The CI integrations the repository ships: read as their tools read them, and checked for
+/// what those tools require (no schema validator or schema is at hand offline, so the required
+/// structure is checked here).
+@Suite struct CIIntegrationTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  func yaml(_ path: String) throws -> Any? {
+    try Yams.load(yaml: String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8))
+  }
+
+  /// GitHub's workflow syntax: `on`, and jobs that each run somewhere and have steps that each
+  /// run a command or use an action; the check writes annotations and the JUnit report the
+  /// upload step uploads.
+  @Test func theGitHubWorkflowAnnotatesAndUploadsTheJUnitReport() throws {
+    let workflow = try #require(try yaml(".github/workflows/walkthrough.yml") as? [String: Any])
+    #expect(workflow["name"] is String)
+    #expect(workflow["on"] != nil)
+    let jobs = try #require(workflow["jobs"] as? [String: Any])
+    #expect(!jobs.isEmpty)
+    var runs: [String] = []
+    var uploads: [[String: Any]] = []
+    for (name, value) in jobs {
+      let job = try #require(value as? [String: Any], "job \(name)")
+      #expect(job["runs-on"] is String, "job \(name)")
+      let steps = try #require(job["steps"] as? [[String: Any]], "job \(name)")
+      for step in steps {
+        #expect((step["run"] is String) != (step["uses"] is String), "a step runs a command or uses an action: \(step)")
+        let allowed: Set<String> = ["name", "run", "uses", "with", "if", "env", "id", "shell", "working-directory", "continue-on-error", "timeout-minutes"]
+        #expect(Set(step.keys).isSubset(of: allowed), "\(step.keys)")
+        if let run = step["run"] as? String { runs.append(run) }
+        if let uses = step["uses"] as? String, uses.hasPrefix("actions/upload-artifact@") { uploads.append(step) }
+      }
+    }
+    let check = try #require(runs.first { $0.contains("walkthrough check") })
+    #expect(check.contains("--format github"))
+    let junit = try #require(check.split(separator: " ").drop { $0 != "--junit" }.dropFirst().first)
+    let upload = try #require(uploads.first)
+    #expect(upload["if"] as? String == "always()")
+    #expect((upload["with"] as? [String: Any])?["path"] as? String == String(junit))
+  }
+
+  /// pre-commit's hook manifest: a list of hooks with `id`, `name`, `entry` and a `language` it
+  /// knows; `files` a regular expression that takes pages and leaves other files.
+  @Test func thePreCommitHookChecksThePagesACommitTouches() throws {
+    let hooks = try #require(try yaml(".pre-commit-hooks.yaml") as? [[String: Any]])
+    #expect(hooks.count == 1)
+    let hook = hooks[0]
+    for key in ["id", "name", "entry", "language"] { #expect(hook[key] is String, "\(key)") }
+    let known: Set<String> = [
+      "conda", "coursier", "dart", "docker", "docker_image", "dotnet", "fail", "golang", "haskell", "lua", "node", "perl",
+      "python", "r", "ruby", "rust", "swift", "pygrep", "script", "system", "julia",
+    ]
+    #expect(known.contains(hook["language"] as? String ?? ""))
+    let allowed: Set<String> = [
+      "id", "name", "entry", "language", "files", "exclude", "types", "types_or", "exclude_types", "always_run", "fail_fast",
+      "verbose", "pass_filenames", "require_serial", "description", "language_version", "minimum_pre_commit_version", "args",
+      "stages", "additional_dependencies", "log_file",
+    ]
+    #expect(Set(hook.keys).isSubset(of: allowed))
+    #expect(hook["entry"] as? String == "walkthrough check")
+    let files = try NSRegularExpression(pattern: try #require(hook["files"] as? String))
+    func matches(_ path: String) -> Bool { files.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil }
+    #expect(matches("doc/source/admin/shares.rst") && matches("docs/guide.md") && matches("a.markdown"))
+    #expect(!matches("setup.py") && !matches("clouds/devstack.yaml"))
   }
 }
