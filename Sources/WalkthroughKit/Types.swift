@@ -15,12 +15,17 @@ public struct Page: Sendable {
 
   /// A documented command: its line, its text, and the output the page shows for it.
   public struct Command: Sendable, Equatable {
+    /// The line of its prompt.
     public var line: Int
+    /// The command, its continuation lines joined.
     public var command: String
+    /// The output the page shows under it; empty when it shows none.
     public var documentedOutput: [String]
   }
 
+  /// The page's path, as given.
   public var file: String { walkthrough.file }
+  /// Its console commands, in page order.
   public var commands: [Command] {
     walkthrough.steps.map { Command(line: $0.command.line, command: $0.command.command, documentedOutput: $0.command.output) }
   }
@@ -58,6 +63,7 @@ public struct Cloud: Sendable {
 
 /// How pages are run and compared, unless their directives say otherwise.
 public struct CheckOptions: Sendable {
+  /// The cloud for pages without a `cloud` directive.
   public var cloud: Cloud
   /// The terminal width output was captured at; `nil`: a pipe, no wrapping.
   public var width: Int?
@@ -70,6 +76,7 @@ public struct CheckOptions: Sendable {
   /// How many pages run at once.
   public var jobs: Int
 
+  /// Options as `walkthrough check` has them by default, the pages run on all processors.
   public init(
     cloud: Cloud = .devstack, width: Int? = nil, strictLayout: Bool = false, strictOrder: Bool = false,
     assumesResources: Bool = true, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -90,47 +97,40 @@ public struct CheckOptions: Sendable {
   }
 }
 
-/// How a command's check ended, as `walkthrough check` names it.
-public enum Outcome: String, Sendable, CaseIterable {
-  case matched
-  case ran
-  case drift
-  case failed
-  case driftGone = "drift gone"
-  case expectedDrift = "expected drift"
-  case skipped
-  case notSimulated = "not simulated"
-
-  init(_ kind: OutcomeKind) {
-    self = Outcome(rawValue: kind.rawValue)!
-  }
-
-  /// Whether the outcome fails a check.
-  public var fails: Bool { self == .drift || self == .failed || self == .driftGone }
-}
+/// How a command's check ended, as `walkthrough check` names it (`matched`, `drift`, `failed`,
+/// `drift gone`...); `fails` says whether it fails a check.
+public typealias Outcome = OutcomeKind
 
 /// A command as it ran: the line (the page's values replaced by the cloud's), what it printed,
 /// its exit status (`nil` when it was skipped) and how it compares with the page.
 public struct CommandRun: Sendable, Equatable {
+  /// The line of its prompt on the page.
   public var line: Int
+  /// The command line as it ran.
   public var command: String
   public var standardOutput: String
   public var standardError: String
+  /// `nil` for a command the page skips.
   public var exitStatus: Int32?
   public var outcome: Outcome
 }
 
 /// A command of a page and how its check ended.
 public struct CommandOutcome: Sendable, Equatable {
+  /// The line of its prompt on the page.
   public var line: Int
+  /// The command as the page shows it.
   public var command: String
   public var outcome: Outcome
 }
 
 /// A command that did not match its page, or a page that could not be checked.
 public struct Finding: Sendable, Equatable, CustomStringConvertible {
+  /// The page, or the file that could not be read.
   public var file: String
+  /// The command's line; for an unreadable file, its line when known.
   public var line: Int?
+  /// `nil` for a page that could not be checked.
   public var outcome: Outcome?
   /// The report's text for it: what differs, why it failed or was not run.
   public var message: String
@@ -141,6 +141,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 
 /// One page's check.
 public struct PageCheckResult: Sendable {
+  /// The page's path, as given.
   public var file: String
   /// Each command's outcome, in page order.
   public var outcomes: [CommandOutcome]
@@ -152,7 +153,7 @@ public struct PageCheckResult: Sendable {
   init(_ report: PageReport) {
     file = report.file
     outcomes = report.results.map {
-      CommandOutcome(line: $0.step.command.line, command: $0.step.command.command, outcome: Outcome($0.outcome.kind))
+      CommandOutcome(line: $0.step.command.line, command: $0.step.command.command, outcome: $0.outcome.kind)
     }
     isClean = !report.fails && report.error == nil
     if let error = report.error {
@@ -166,7 +167,7 @@ public struct PageCheckResult: Sendable {
       guard !rendered.isEmpty else { continue }
       let place = "\(report.file):\(result.step.command.line): "
       let message = rendered.hasPrefix(place) ? String(rendered.dropFirst(place.count)) : rendered
-      findings.append(Finding(file: report.file, line: result.step.command.line, outcome: Outcome(result.outcome.kind), message: message))
+      findings.append(Finding(file: report.file, line: result.step.command.line, outcome: result.outcome.kind, message: message))
     }
     self.findings = findings
   }
@@ -174,6 +175,7 @@ public struct PageCheckResult: Sendable {
 
 /// Pages checked: their results, and whether all of them pass.
 public struct CheckReport: Sendable, CustomStringConvertible {
+  /// Each page's result, in name order.
   public var pages: [PageCheckResult]
 
   init(_ reports: [PageReport]) {
@@ -204,9 +206,12 @@ public struct CheckReport: Sendable, CustomStringConvertible {
 /// there is one.
 public struct WalkthroughError: Error, Sendable, Equatable, CustomStringConvertible {
   public var file: String
+  /// The line of the file, when the error is about one.
   public var line: Int?
+  /// What is wrong: `no such file or directory`, `unknown walkthrough directive 'colour'`...
   public var reason: String
 
+  /// An error about `file` (and its `line`).
   public init(file: String, line: Int?, reason: String) {
     self.file = file
     self.line = line
@@ -217,5 +222,6 @@ public struct WalkthroughError: Error, Sendable, Equatable, CustomStringConverti
     self.init(file: error.file, line: error.line, reason: error.reason)
   }
 
+  /// `file:line: reason`, as `walkthrough` prints it.
   public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)" }
 }

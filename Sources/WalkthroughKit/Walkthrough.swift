@@ -35,7 +35,7 @@ public enum Walkthrough {
         CommandRun(
           line: result.step.command.line, command: ran?.line ?? result.step.command.command,
           standardOutput: ran?.result.standardOutput ?? "", standardError: ran?.result.standardError ?? "",
-          exitStatus: ran?.result.exitStatus, outcome: Outcome(result.outcome.kind))
+          exitStatus: ran?.result.exitStatus, outcome: result.outcome.kind)
       }
     } catch {
       throw WalkthroughError(error)
