@@ -61,6 +61,27 @@ import Testing
     #expect(!checked.standardOutput.contains("snapshot"))
   }
 
+  /// The acceptance: a cell changed in a cloud file fails with a diff naming the page and line,
+  /// writes a pending file; `--accept` makes it pass again.
+  @Test func aCellChangedInTheCloudFileIsAReviewedChange() throws {
+    let root = try repository()
+    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let cloud = try String(contentsOf: repository.appendingPathComponent("walkthroughs/clouds/devstack-manila.yaml"), encoding: .utf8)
+    try Data(cloud.utf8).write(to: URL(fileURLWithPath: root + "/docs/cloud.yaml"))
+    try Data((".. walkthrough: cloud cloud.yaml\n\n" + Self.page).utf8).write(to: URL(fileURLWithPath: root + "/docs/types.rst"))
+    #expect(try walkthrough(["snapshot", "--accept", "docs"], in: root).status == 0)
+    try Data(cloud.replacingOccurrences(of: "{name: dhss_false,", with: "{name: dhss_maybe,").utf8)
+      .write(to: URL(fileURLWithPath: root + "/docs/cloud.yaml"))
+    let changed = try walkthrough(["snapshot", "docs"], in: root)
+    #expect(changed.status == 1)
+    #expect(changed.standardOutput.contains("docs/types.rst:5: snapshot changed: openstack share type list -f value -c Name\n"))
+    #expect(changed.standardOutput.contains("\n-  dhss_false\n+  dhss_maybe\n"))
+    #expect(files(in: root + "/Snapshots/docs") == ["types.rst.snap", "types.rst.snap.new"])
+    #expect(try walkthrough(["snapshot", "--accept", "docs"], in: root).status == 0)
+    #expect(try walkthrough(["snapshot", "docs"], in: root, ci: true).status == 0)
+    #expect(files(in: root + "/Snapshots/docs") == ["types.rst.snap"])
+  }
+
   @Test func underCINothingIsWrittenAndAChangeFailsWithTheDiff() throws {
     let root = try repository()
     _ = try walkthrough(["snapshot", "--accept", "docs"], in: root)
@@ -176,14 +197,43 @@ import Testing
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    // The server the client forks must hold none of the test process's descriptors: a pipe
+    // `swift test` reads to its end would stay open as long as the server runs.
+    Self.closeInherited(&actions)
+    // Signals as a shell leaves them: the test process ignores some (SIGHUP among them), which
+    // its children would inherit, and a pane's program that ignores SIGHUP outlives kill-server.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var all = sigset_t()
+    sigfillset(&all)
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let code = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
+    let code = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
     try #require(code == 0, "cannot start tmux (\(String(cString: strerror(code))))")
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+  }
+
+  /// Adds to `actions` the closing of every descriptor above standard error: glibc's
+  /// `posix_spawn_file_actions_addclosefrom_np` (2.34 and later, found by name, as Swift's Glibc
+  /// module does not declare it), or each descriptor open now.
+  static func closeInherited(_ actions: inout posix_spawn_file_actions_t) {
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+      _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+      return
+    }
+    for descriptor in Int32(3)..<1024 where fcntl(descriptor, F_GETFD) != -1 {
+      posix_spawn_file_actions_addclose(&actions, descriptor)
+    }
   }
 
   /// Waits until the pane shows `text` `count` times; the pane's text.
@@ -210,7 +260,7 @@ import Testing
     defer { _ = try? tmux(socket, "kill-server") }
     try tmux(
       socket, "new-session", "-d", "-s", "review", "-x", "160", "-y", "50", "-c", root,
-      "env -u CI \(binary) snapshot --review --color always docs; echo \"review ended: $?\"; sleep 30")
+      "env -u CI \(binary) snapshot --review --color always docs; echo \"review ended: $?\"; sleep 10")
     _ = try waitFor("a accept   r reject   s skip   q quit >", socket: socket)
     try tmux(socket, "send-keys", "-t", "review", "a")
     _ = try waitFor("a accept   r reject   s skip   q quit >", count: 2, socket: socket)
