@@ -2,6 +2,7 @@ import ArgumentParser
 import Check
 import Documents
 import Foundation
+import Synchronization
 
 /// `walkthrough snapshot`: each page's whole transcript against its recorded snapshot under
 /// `Snapshots/`, a change written as a pending file for review, never over the snapshot.
@@ -65,17 +66,15 @@ struct SnapshotCommand: ParsableCommand {
     }
     let settings = try defaults.settings()
     let text = TextReport(colour: color == .always || color == .auto && TextReport.colourByDefault())
-    let writes = !Self.isCI()
-    var tally = Tally()
-    for file in files {
-      do {
-        let comparison = try store.compare(file: file, syntax: pages.syntax, settings: settings)
-        try settle(comparison, in: store, writes: writes, text: text, tally: &tally)
-      } catch {
-        FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
-        tally.unreadable += 1
-      }
+    let settling = Settling(store: store, writes: !Self.isCI(), accepts: accept, reviews: review, text: text)
+    // Pages run as check runs them, several at once; each is settled in page order.
+    let state = Mutex(Tally())
+    PageRunner.run(
+      files, syntax: pages.syntax, settings: settings, jobs: ProcessInfo.processInfo.activeProcessorCount, snapshots: store
+    ) { report in
+      state.withLock { settling.settle(report, tally: &$0) }
     }
+    var tally = state.withLock { $0 }
     try settleOrphans(in: store, tally: &tally)
     if review {
       try SnapshotReview(text: text).run(&tally)
@@ -93,45 +92,6 @@ struct SnapshotCommand: ParsableCommand {
         file: FileManager.default.currentDirectoryPath, reason: "not in a repository (no .git here or above): give --root")
     }
     return try SnapshotStore(root: found)
-  }
-
-  /// Reports one page's comparison, and writes what this run writes.
-  private func settle(
-    _ comparison: SnapshotComparison, in store: SnapshotStore, writes: Bool, text: TextReport, tally: inout Tally
-  ) throws {
-    let page = comparison.page
-    if comparison.state == .unchanged {
-      if writes { store.removePending(of: comparison) }
-      tally.unchanged += 1
-      return
-    }
-    if accept {
-      try store.accept(comparison)
-      print("\(page): snapshot \(comparison.state == .new ? "recorded" : "accepted") (\(comparison.snapshotFile))")
-      tally.accepted += 1
-      return
-    }
-    let pending = comparison.snapshotFile + ".new"
-    switch comparison.state {
-    case .unreadable(let error):
-      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
-      tally.unreadable += 1
-    case .new:
-      print("\(page): no snapshot (\(comparison.snapshotFile))")
-      tally.new += 1
-    default:
-      // The review shows each diff in its turn.
-      if !review { for finding in comparison.findings { print(text.render(finding, page: page)) } }
-      tally.changed += 1
-    }
-    if !review {
-      print(text.painted(diff: comparison.diff(newName: writes ? pending : "the page's transcript")), terminator: "")
-    }
-    if writes {
-      try store.writePending(comparison)
-      tally.pending.append(pending)
-      print("\(page): pending \(pending)\(review ? "" : ": walkthrough snapshot --review or --accept")")
-    }
   }
 
   /// The snapshots, under the directories given, whose page is gone: listed, or removed with
@@ -156,6 +116,64 @@ struct SnapshotCommand: ParsableCommand {
           tally.orphaned += 1
         }
       }
+    }
+  }
+}
+
+/// What a snapshot run does with each page's comparison: reports it, and writes what the run
+/// writes (a pending file, or the snapshot with `--accept`).
+struct Settling: Sendable {
+  var store: SnapshotStore
+  /// `false` under CI.
+  var writes: Bool
+  var accepts: Bool
+  /// The diffs wait for the review.
+  var reviews: Bool
+  var text: TextReport
+
+  func settle(_ report: PageReport, tally: inout Tally) {
+    do {
+      if let error = report.error { throw error }
+      guard let comparison = report.snapshot else { return }
+      try settle(comparison, tally: &tally)
+    } catch {
+      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+      tally.unreadable += 1
+    }
+  }
+
+  private func settle(_ comparison: SnapshotComparison, tally: inout Tally) throws {
+    let page = comparison.page
+    if comparison.state == .unchanged {
+      if writes { store.removePending(of: comparison) }
+      tally.unchanged += 1
+      return
+    }
+    if accepts {
+      try store.accept(comparison)
+      print("\(page): snapshot \(comparison.state == .new ? "recorded" : "accepted") (\(comparison.snapshotFile))")
+      tally.accepted += 1
+      return
+    }
+    let pending = comparison.snapshotFile + ".new"
+    switch comparison.state {
+    case .unreadable(let error):
+      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+      tally.unreadable += 1
+    case .new:
+      print("\(page): no snapshot (\(comparison.snapshotFile))")
+      tally.new += 1
+    default:
+      if !reviews { for finding in comparison.findings { print(text.render(finding, page: page)) } }
+      tally.changed += 1
+    }
+    if !reviews {
+      print(text.painted(diff: comparison.diff(newName: writes ? pending : "the page's transcript")), terminator: "")
+    }
+    if writes {
+      try store.writePending(comparison)
+      tally.pending.append(pending)
+      print("\(page): pending \(pending)\(reviews ? "" : ": walkthrough snapshot --review or --accept")")
     }
   }
 }
