@@ -5,7 +5,9 @@ let package = Package(
   name: "walkthrough",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "walkthrough", targets: ["walkthrough"])
+    .executable(name: "walkthrough", targets: ["walkthrough"]),
+    // Pages read, run and checked from Swift, for doc teams' own test suites.
+    .library(name: "WalkthroughKit", targets: ["WalkthroughKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +34,7 @@ let package = Package(
       name: "Check",
       dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "WalkthroughKit", dependencies: ["Check", "Documents", "FakeCloud"]),
     .target(
       name: "CloudServer",
       dependencies: [
@@ -93,7 +96,8 @@ let package = Package(
       dependencies: ["OpenStackCLI", "FakeCloud"],
       resources: [.copy("Goldens")]
     ),
-    .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
+    .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough", .product(name: "Yams", package: "Yams")]),
+    .testTarget(name: "WalkthroughKitTests", dependencies: ["WalkthroughKit"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
   ],

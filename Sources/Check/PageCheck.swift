@@ -88,6 +88,8 @@ public struct CheckSettings: Sendable {
   /// Whether rows in another order than the page's are drift, even when the command does not
   /// sort.
   public var strictOrder: Bool
+  /// The file `cloud` was read from; `nil` for the built-in cloud. Transcripts name it.
+  public var cloudFile: String?
   /// The cloud files pages name, read once.
   public var cloudFiles = CloudFiles()
   /// Whether resources a page names before it creates them are provided in its cloud
@@ -110,10 +112,20 @@ public struct PageRun: Sendable {
   /// What each command printed, as the page would show it (standard output, then standard
   /// error; trailing spaces and blank lines dropped); `nil` for a command that did not run.
   public var printed: [[String]?]
+  /// Each command as it ran, for its transcript; `nil` for a skipped command.
+  public var ran: [RanCommand?]
   /// The page's values and the cloud's they stand for, as bound over the whole page.
   public var bindings: Bindings
   /// The terminal width the page's commands ran at; `nil`: a pipe, no wrapping.
   public var terminalWidth: Int?
+  /// The cloud file the page ran on (its own or the settings'); `nil` for the built-in cloud.
+  public var cloudFile: String?
+}
+
+/// A command as it ran: its line, the page's values replaced by the cloud's, and what it printed.
+public struct RanCommand: Sendable {
+  public var line: String
+  public var result: CommandResult
 }
 
 /// Runs a page's commands in one session against a fresh cloud and compares each command's
@@ -151,10 +163,12 @@ public enum PageCheck {
     assumptionNotes.merge(assumed.create(in: session), uniquingKeysWith: +)
     var bindings = Bindings()
     var printed: [[String]?] = []
+    var ran: [RanCommand?] = []
     var results = walkthrough.steps.enumerated().map { index, step in
       for (name, value) in plan.environment[index] ?? [] { session.export(name, value) }
       if let reason = plan.skipped[index] {
         printed.append(nil)
+        ran.append(nil)
         return StepResult(step: step, outcome: .skipped(reason: reason))
       }
       let start = ContinuousClock.now
@@ -166,13 +180,15 @@ public enum PageCheck {
       let result = session.run(line, width: widths[index])
       let lines = OutputComparison.lines(result.standardOutput + result.standardError)
       printed.append(result.isSimulated ? lines : nil)
+      ran.append(RanCommand(line: line, result: result))
       let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
       let comparison = OutputComparison(command: step.command, words: words, settings: settings)
       let (outcome, notes) = comparison.outcome(of: result, printed: lines, bindings: &bindings)
       return StepResult(step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + assumedNow + notes, seconds: (ContinuousClock.now - start).seconds)
     }
     expectDrift(in: &results, plan: plan)
-    return PageRun(results: results, printed: printed, bindings: bindings, terminalWidth: terminalWidth)
+    return PageRun(results: results, printed: printed, ran: ran, bindings: bindings, terminalWidth: terminalWidth,
+      cloudFile: plan.cloudFile ?? settings.cloudFile)
   }
 
   /// A block the page says drifts: its drifting and failing commands are expected; when none

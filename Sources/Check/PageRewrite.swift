@@ -28,6 +28,8 @@ public struct PageRewrite: Equatable, Sendable {
   /// The commands whose output was rewritten, in page order.
   public private(set) var changes: [Change] = []
   public private(set) var refused: [Refusal] = []
+  /// The lines of the `expect-drift` directives removed because their block no longer drifts.
+  public private(set) var removedDirectives: [Int] = []
 
   /// Runs the page as check does and rewrites `text`, the text it was read from.
   public static func rewriting(_ walkthrough: Walkthrough, text: String, settings: CheckSettings) throws(DocumentError)
@@ -84,11 +86,66 @@ public struct PageRewrite: Equatable, Sendable {
         refused.append(Refusal(line: command.line, reason: refusal.reason))
       }
     }
+    for result in run.results {
+      guard case .driftGone = result.outcome else { continue }
+      switch Self.directiveRemoval(before: result.step.command.line, in: walkthrough, lines: lines) {
+      case .success(let removal):
+        replacements.append(removal)
+        removedDirectives.append(removal.range.lowerBound + 1)
+      case .failure(let refusal):
+        refused.append(Refusal(line: result.step.command.line, reason: refusal.reason))
+      }
+    }
     // From the end, so that the lines of earlier replacements stay where they are.
-    for replacement in replacements.reversed() {
+    for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }).reversed() {
       lines.replaceSubrange(replacement.range, with: replacement.lines)
     }
     if !replacements.isEmpty { self.text = lines.joined(separator: "\n") }
+  }
+
+  /// The file lines (0-based) of the `expect-drift` directive that governs the block of the
+  /// command at `commandLine`, with the blank line after it when one is before it too.
+  private static func directiveRemoval(before commandLine: Int, in walkthrough: Walkthrough, lines: [String])
+    -> Result<(range: Range<Int>, lines: [String]), Unrewritable>
+  {
+    let cannot = Unrewritable(reason: "the drift is gone, and the expect-drift directive could not be found to remove: remove it by hand")
+    guard
+      let directive = walkthrough.directives.last(where: { $0.line < commandLine && $0.text.hasPrefix("expect-drift") }),
+      directive.line <= lines.count, lines[directive.line - 1].contains("walkthrough:")
+    else { return .failure(cannot) }
+    let start = directive.line - 1
+    let first = lines[start]
+    var end = start + 1
+    if walkthrough.syntax == .markdown {
+      // The comment runs to its `-->`.
+      guard !first.contains("-->") else { return .success((removingBlank(start..<end, lines), [])) }
+      while end < lines.count, !lines[end - 1].contains("-->") { end += 1 }
+      guard lines[end - 1].contains("-->") else { return .failure(cannot) }
+    } else {
+      // The comment runs on over the lines indented more than its `..`, blank lines between them.
+      let indent = first.prefix { $0 == " " }.count
+      var next = end
+      while next < lines.count {
+        let line = lines[next]
+        if line.allSatisfy(\.isWhitespace) {
+          next += 1
+          continue
+        }
+        guard line.prefix(while: { $0 == " " }).count > indent else { break }
+        next += 1
+        end = next
+      }
+    }
+    return .success((removingBlank(start..<end, lines), []))
+  }
+
+  /// `range` and the blank line after it, when the line before it is blank too (or it starts the
+  /// file): the paragraphs around it stay one blank line apart.
+  private static func removingBlank(_ range: Range<Int>, _ lines: [String]) -> Range<Int> {
+    let blank = { (index: Int) in lines[index].allSatisfy { $0.isWhitespace } }
+    guard range.upperBound < lines.count, blank(range.upperBound), range.lowerBound == 0 || blank(range.lowerBound - 1)
+    else { return range }
+    return range.lowerBound..<(range.upperBound + 1)
   }
 
   struct Unrewritable: Error {

@@ -10,8 +10,9 @@ public enum PageRunner {
   ///   - files: the pages, in the order reports are wanted.
   ///   - jobs: how many pages run at once.
   ///   - report: called once per page, in order, never twice at the same time.
+  ///   - snapshots: given, each page's transcript is also compared with its snapshot there.
   public static func run(
-    _ files: [String], syntax: Syntax?, settings: CheckSettings, jobs: Int,
+    _ files: [String], syntax: Syntax?, settings: CheckSettings, jobs: Int, snapshots: SnapshotStore? = nil,
     report: @escaping @Sendable (PageReport) -> Void
   ) {
     struct Progress {
@@ -28,7 +29,7 @@ public enum PageRunner {
           return state.nextToStart
         }
         guard let index else { return }
-        let page = check(files[index], syntax: syntax, settings: settings)
+        let page = check(files[index], syntax: syntax, settings: settings, snapshots: snapshots)
         progress.withLock { state in
           state.done[index] = page
           while let ready = state.done.removeValue(forKey: state.nextToReport) {
@@ -41,12 +42,17 @@ public enum PageRunner {
   }
 
   /// Reads and checks one page; a page that cannot be read or checked becomes a report of why.
-  public static func check(_ file: String, syntax: Syntax?, settings: CheckSettings) -> PageReport {
+  public static func check(_ file: String, syntax: Syntax?, settings: CheckSettings, snapshots: SnapshotStore? = nil)
+    -> PageReport
+  {
     let start = ContinuousClock.now
     do {
       let walkthrough = try WalkthroughReader.read(file: file, syntax: syntax)
-      let results = try PageCheck.run(walkthrough, settings: settings)
-      return PageReport(file: file, results: results, seconds: (ContinuousClock.now - start).seconds)
+      let run = try PageCheck.runKeepingOutput(walkthrough, settings: settings)
+      var report = PageReport(file: file, results: run.results, seconds: 0)
+      report.snapshot = try snapshots?.compare(page: file, walkthrough: walkthrough, run: run)
+      report.seconds = (ContinuousClock.now - start).seconds
+      return report
     } catch {
       return PageReport(file: file, results: [], seconds: (ContinuousClock.now - start).seconds, error: error)
     }

@@ -20,6 +20,8 @@ public final class CloudGateway: Sendable {
 
   private struct State {
     var cloud: FakeCloud
+    /// The URL clients reach the server at, without a final `/`.
+    var baseURL: String
     var lastRequest: ContinuousClock.Instant?
     /// The default user's token, for clients without authentication (`auth_type: none`),
     /// issued anew once it expires.
@@ -40,12 +42,34 @@ public final class CloudGateway: Sendable {
   /// - Parameter baseURL: the URL clients reach the server at (`http://127.0.0.1:8774`); the
   ///   catalog lists the services under it.
   public init(definition: CloudDefinition, baseURL: String) {
-    state = Mutex(State(cloud: FakeCloud(definition: definition, endpoints: Self.endpoints(baseURL))))
+    state = Mutex(State(cloud: FakeCloud(definition: definition, endpoints: Self.endpoints(baseURL)), baseURL: baseURL))
   }
 
   /// Lists the services under `baseURL` from now on: the port is known once the server listens.
   public func use(baseURL: String) {
-    state.withLock { $0.cloud.use(endpoints: Self.endpoints(baseURL)) }
+    state.withLock { state in
+      state.cloud.use(endpoints: Self.endpoints(baseURL))
+      state.baseURL = baseURL
+    }
+  }
+
+  /// Where the cloud links to itself in process: devstack's host, its services under the paths
+  /// this server serves them at.
+  static let inProcessBase = "http://devstack/"
+
+  /// `json` with every link to the cloud in process (Nova's version documents, servers' and
+  /// flavors' links, Glance's versions) made a link to this server.
+  static func linkingTo(_ baseURL: String, _ json: JSON) -> JSON {
+    switch json {
+    case .string(let text) where text.hasPrefix(inProcessBase):
+      .string(baseURL + "/" + text.dropFirst(inProcessBase.count))
+    case .array(let elements):
+      .array(elements.map { linkingTo(baseURL, $0) })
+    case .object(let object):
+      .object(object.mapValues { linkingTo(baseURL, $0) })
+    default:
+      json
+    }
   }
 
   private static func endpoints(_ baseURL: String) -> [ServiceType: String] {
@@ -82,7 +106,7 @@ public final class CloudGateway: Sendable {
       }
       request.body = json
     }
-    let response = state.withLock { state -> APIResponse in
+    let (response, baseURL) = state.withLock { state -> (APIResponse, String) in
       // Time goes on as it does in process, so that a page gives the same times both ways: a
       // second for each command (each `openstack` run starts by reading Keystone's versions:
       // it signs in several times), and the whole seconds a
@@ -99,9 +123,9 @@ public final class CloudGateway: Sendable {
         let current = state.noAuthToken.flatMap { state.cloud.accepts(token: $0) ? $0 : nil }
         request.headers["X-Auth-Token"] = current ?? Self.defaultUserToken(&state)
       }
-      return (try? state.cloud.send(request, to: service)) ?? APIResponse(status: 500)
+      return ((try? state.cloud.send(request, to: service)) ?? APIResponse(status: 500), state.baseURL)
     }
-    let responseBody = response.body.map { Data($0.pythonJSONBytes()) } ?? Data()
+    let responseBody = response.body.map { Data(Self.linkingTo(baseURL, $0).pythonJSONBytes()) } ?? Data()
     var responseHeaders = response.headers.fields
     if response.body != nil, !responseHeaders.contains(where: { $0.name.lowercased() == "content-type" }) {
       responseHeaders.append((name: "Content-Type", value: "application/json"))

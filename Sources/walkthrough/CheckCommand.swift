@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "text: findings and a summary per page; json: one object per command; github: workflow annotations.")
   var format: Format = .text
 
-  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+  @Option(help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"), completion: .file(extensions: ["xml"]))
   var junit: String?
 
   @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
@@ -72,6 +72,9 @@ struct CheckCommand: ParsableCommand {
 
   @Option(help: ArgumentHelp("Check only the K-th of N equal shares of the pages, for a CI matrix.", valueName: "K/N"))
   var shard: Shard?
+
+  @Flag(help: "Also compare each page's whole transcript with its snapshot under Snapshots/ (see walkthrough snapshot); writes nothing.")
+  var snapshots = false
 
   @Flag(help: "Pass when the paths hold no page, instead of failing (a CI job with a wrong path should not pass).")
   var allowEmpty = false
@@ -100,23 +103,31 @@ struct CheckCommand: ParsableCommand {
     let format = self.format
     // Only the JUnit report needs every page's results; the exit status needs two flags.
     let keepsReports = junit != nil
-    let state = Mutex((fails: false, unreadable: false, reports: [PageReport]()))
+    let state = Mutex((fails: false, unreadable: false, reports: [PageReport](), summary: RunSummary()))
     let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-    PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs) { page in
+    let store = try snapshots ? SnapshotCommand.repositoryStore(root: nil) : nil
+    let progress = ProgressLine("check", total: files.count)
+    let start = ContinuousClock.now
+    PageRunner.run(files, syntax: pages.syntax, settings: settings, jobs: jobs, snapshots: store) { page in
       let output =
         switch format {
         case .text: text.render(page)
         case .json: JSONLinesReport.render(page)
         case .github: GitHubReport.render(page)
         }
-      FileHandle.standardOutput.write(Data(output.utf8))
+      progress.pageDone { FileHandle.standardOutput.write(Data(output.utf8)) }
       state.withLock { state in
         state.fails = state.fails || page.fails
         state.unreadable = state.unreadable || page.error != nil
+        state.summary.add(page)
         if keepsReports { state.reports.append(page) }
       }
     }
-    let (fails, unreadable, reports) = state.withLock { $0 }
+    progress.finish()
+    let (fails, unreadable, reports, summary) = state.withLock { $0 }
+    if format == .text && files.count > 1 {
+      print(summary.text(seconds: (ContinuousClock.now - start).seconds))
+    }
     if let junit { try JUnitReport.write(reports, to: junit) }
     if unreadable { throw ExitCode(2) }
     if fails { throw ExitCode(1) }

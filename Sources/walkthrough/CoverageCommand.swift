@@ -48,9 +48,12 @@ struct CoverageCommand: ParsableCommand {
     }
     let coverage = Mutex(Coverage())
     let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+    let progress = ProgressLine("coverage", total: files.count)
     PageRunner.run(files, syntax: pages.syntax, settings: try defaults.settings(), jobs: jobs) { page in
       coverage.withLock { $0.add(page) }
+      progress.pageDone()
     }
+    progress.finish()
     let result = coverage.withLock { $0 }
     print(format == .json ? result.json() : result.text(), terminator: "")
   }

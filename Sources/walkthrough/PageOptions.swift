@@ -7,7 +7,9 @@ extension Syntax: ExpressibleByArgument {}
 
 /// The pages a command works on.
 struct PageOptions: ParsableArguments {
-  @Argument(help: "Pages, or directories to search for .rst, .md and .markdown pages.")
+  @Argument(
+    help: "Pages, or directories to search for .rst, .md and .markdown pages.",
+    completion: .file(extensions: ["rst", "md", "markdown"]))
   var paths: [String]
 
   @Option(help: "Read every page as this syntax (rst or markdown), whatever its extension.")
@@ -47,7 +49,9 @@ struct RunOptions: ParsableArguments {
       valueName: "columns|none"))
   var width = TerminalWidth(argument: "none")!
 
-  @Option(help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).")
+  @Option(
+    help: "The cloud file for pages that do not name theirs (default: the built-in devstack cloud).",
+    completion: .file(extensions: ["yaml", "yml"]))
   var cloud: String?
 
   @Flag(help: "Do not provide the resources a page names before it creates them: run it on its cloud as it is.")
@@ -60,6 +64,7 @@ struct RunOptions: ParsableArguments {
     if let cloud {
       do {
         settings.cloud = try CloudDefinition(contentsOfFile: cloud)
+        settings.cloudFile = cloud
       } catch {
         throw DocumentError(file: error.file, line: error.line, reason: error.reason)
       }

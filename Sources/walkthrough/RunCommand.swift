@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     case json
   }
 
-  @Option(help: "A cloud file (YAML) describing the cloud to start; devstack's by default.")
+  @Option(help: "A cloud file (YAML) describing the cloud to start; devstack's by default.", completion: .file(extensions: ["yaml", "yml"]))
   var cloud: String?
 
   @Option(
@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
       valueName: "columns|none"))
   var width = TerminalWidth(argument: "none")!
 
-  @Option(help: "Write the REST exchanges (requests and the cloud's answers) to this file, as JSON.")
+  @Option(help: "Write the REST exchanges (requests and the cloud's answers) to this file, as JSON.", completion: .file())
   var record: String?
 
   @Flag(help: "After the commands, print what the cloud's services logged, with the request IDs.")

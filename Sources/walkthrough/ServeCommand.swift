@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
       """
   )
 
-  @Option(help: "The cloud file to serve (default: the built-in devstack cloud).")
+  @Option(help: "The cloud file to serve (default: the built-in devstack cloud).", completion: .file(extensions: ["yaml", "yml"]))
   var cloud: String?
 
   @Option(help: "The address to listen on.")

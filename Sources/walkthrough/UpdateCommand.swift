@@ -33,17 +33,20 @@ struct UpdateCommand: ParsableCommand {
     let settings = try defaults.settings()
     var unreadable = false
     var refused = false
-    for file in try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax) {
+    let files = try WalkthroughReader.pages(in: pages.paths, syntax: pages.syntax)
+    let progress = ProgressLine("update", total: files.count)
+    for file in files {
       do {
         let (rewrite, original) = try Self.rewrite(file, syntax: pages.syntax, settings: settings)
         if !dryRun && rewrite.text != original { try PageWriter.replace(file, original: original, with: rewrite.text) }
-        report(rewrite, file: file)
+        progress.pageDone { report(rewrite, file: file, original: original) }
         refused = refused || !rewrite.refused.isEmpty
       } catch {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        progress.pageDone { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
         unreadable = true
       }
     }
+    progress.finish()
     if unreadable { throw ExitCode(2) }
     if refused { throw ExitCode(1) }
   }
@@ -56,24 +59,31 @@ struct UpdateCommand: ParsableCommand {
     return (try PageRewrite.rewriting(walkthrough, text: text, settings: settings), text)
   }
 
-  private func report(_ rewrite: PageRewrite, file: String) {
+  private func report(_ rewrite: PageRewrite, file: String, original: String) {
     for refusal in rewrite.refused {
       print("\(file):\(refusal.line): not rewritten: \(refusal.reason)")
     }
-    guard !rewrite.changes.isEmpty else {
+    guard !rewrite.changes.isEmpty || !rewrite.removedDirectives.isEmpty else {
       if rewrite.refused.isEmpty { print("\(file): up to date") }
       return
     }
-    let lines = (rewrite.changes.count == 1 ? "line " : "lines ") + rewrite.changes.map { String($0.line) }.joined(separator: ", ")
     if dryRun {
-      for change in rewrite.changes {
-        print("\(file):\(change.firstLine): output of the command at line \(change.line)")
-        for line in change.removed { print("- \(line)") }
-        for line in change.added { print("+ \(line)") }
-      }
-      print("\(file): would rewrite the output of \(counted(rewrite.changes.count, "command")) (\(lines))")
-    } else {
-      print("\(file): rewrote the output of \(counted(rewrite.changes.count, "command")) (\(lines))")
+      print(
+        UnifiedDiff.render(
+          old: UnifiedDiff.lines(of: original), new: UnifiedDiff.lines(of: rewrite.text), oldName: file, newName: file + " (updated)"),
+        terminator: "")
+    }
+    func lines(_ numbers: [Int]) -> String {
+      (numbers.count == 1 ? "line " : "lines ") + numbers.map(String.init).joined(separator: ", ")
+    }
+    if !rewrite.changes.isEmpty {
+      let what = "the output of \(counted(rewrite.changes.count, "command")) (\(lines(rewrite.changes.map(\.line))))"
+      print("\(file): \(dryRun ? "would rewrite" : "rewrote") \(what)")
+    }
+    if !rewrite.removedDirectives.isEmpty {
+      let count = rewrite.removedDirectives.count
+      let what = "\(count == 1 ? "the expect-drift directive" : "\(count) expect-drift directives") whose drift is gone (\(lines(rewrite.removedDirectives)))"
+      print("\(file): \(dryRun ? "would remove" : "removed") \(what)")
     }
   }
 }

@@ -112,4 +112,32 @@ import Testing
     let rechecked = try PageCheck.run(WalkthroughReader.parse(inferred.text, file: path, syntax: .rst))
     #expect(rechecked.allSatisfy { $0.outcome == .matched })
   }
+
+  /// A block that no longer drifts loses its `expect-drift` directive (continuation lines and
+  /// the blank line after it too), so that `check` then finds the page matching.
+  @Test(arguments: [
+    (
+      "Intro.\n\n.. walkthrough: expect-drift written\n   before dhss_true\n\n::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_false\n  dhss_true\n",
+      Syntax.rst
+    ),
+    (
+      "Intro.\n\n<!-- walkthrough: expect-drift written\n     before dhss_true -->\n\n```console\n$ openstack share type list -f value -c Name\ndefault\ndhss_false\ndhss_true\n```\n",
+      Syntax.markdown
+    ),
+    (
+      "<!-- walkthrough: expect-drift written before dhss_true -->\n\n```console\n$ openstack share type list -f value -c Name\ndefault\ndhss_false\ndhss_true\n```\n",
+      Syntax.markdown
+    ),
+  ])
+  func removesTheDirectiveOfADriftThatIsGone(page: String, syntax: Syntax) throws {
+    let result = try rewrite(page, file: syntax == .rst ? "p.rst" : "p.md", syntax: syntax)
+    #expect(result.refused.isEmpty)
+    #expect(result.changes.isEmpty)
+    #expect(result.removedDirectives == [page.hasPrefix("Intro") ? 3 : 1])
+    #expect(!result.text.contains("walkthrough:"))
+    #expect(result.text.contains("Intro.\n\n::\n") || result.text.contains("Intro.\n\n```") || result.text.hasPrefix("```"))
+    let walkthrough = try WalkthroughReader.parse(result.text, file: "p", syntax: syntax)
+    #expect(try PageCheck.run(walkthrough).map(\.outcome) == [.matched])
+  }
 }
+

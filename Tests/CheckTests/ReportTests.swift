@@ -118,6 +118,31 @@ import Testing
     }
   }
 
+  /// `check --snapshots --junit`: each snapshot finding is a failing test case, and the report
+  /// stays valid.
+  @Test func snapshotFindingsAreJUnitFailures() throws {
+    let page = "::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_false\n  dhss_true\n"
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("junit-snapshots-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: root + "/Snapshots", withIntermediateDirectories: true)
+    try Data(page.utf8).write(to: URL(fileURLWithPath: root + "/page.rst"))
+    let store = try SnapshotStore(root: root)
+    let comparison = try store.compare(file: root + "/page.rst", syntax: nil, settings: CheckSettings())
+    try Data(comparison.transcript.text.replacingOccurrences(of: "  dhss_true\n", with: "  dhss_maybe\n").utf8)
+      .write(to: URL(fileURLWithPath: root + "/Snapshots/page.rst.snap"))
+    var report = PageRunner.check(root + "/page.rst", syntax: nil, settings: CheckSettings(), snapshots: store)
+    report.seconds = 0
+    #expect(report.fails)
+    let xml = JUnitReport.render([report])
+    #expect(xml.contains(#"<testsuites name="walkthrough check" tests="2" failures="1" errors="0""#))
+    #expect(xml.contains(#"line 3: openstack share type list -f value -c Name (changed)" classname="#))
+    #expect(xml.contains(#"type="snapshot changed">   dhss_false"#))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+    try Data(xml.utf8).write(to: file)
+    let schema = try #require(Bundle.module.url(forResource: "Fixtures/junit", withExtension: "xsd"))
+    let validation = try Self.xmllint(["--noout", "--schema", schema.path, file.path])
+    #expect(validation.status == 0, "\(validation.output)")
+  }
+
   @Test func junitIsValidAgainstTheSchemaCIServersRead() throws {
     let unreadable = PageReport(
       file: "docs/bad & <odd>.rst", results: [], seconds: 0,

@@ -45,6 +45,32 @@ import Testing
     }
   }
 
+  /// Every link a service returns leads to this server: the version documents, a flavor's and a
+  /// server's links; no `http://devstack/` is left anywhere.
+  @Test func everyLinkPointsAtThisServer() throws {
+    let headers = [(name: "X-Auth-Token", value: try token())]
+    var bodies = ["/compute/", "/compute/v2.1/", "/image/", "/identity", "/networking/"].map {
+      gateway.respond(method: "GET", path: $0, query: "", headers: [], body: Data()).body
+    }
+    bodies.append(gateway.respond(method: "GET", path: "/compute/v2.1/flavors/detail", query: "", headers: headers, body: Data()).body)
+    let images = gateway.respond(method: "GET", path: "/image/v2/images", query: "", headers: headers, body: Data())
+    let image = try #require(try json(images)["images"]?.array.first?["id"]?.string)
+    let create = #"{"server": {"name": "vm1", "imageRef": "\#(image)", "flavorRef": "1", "networks": "none"}}"#
+    let created = gateway.respond(method: "POST", path: "/compute/v2.1/servers", query: "", headers: headers, body: Data(create.utf8))
+    bodies.append(created.body)
+    bodies.append(gateway.respond(method: "GET", path: "/compute/v2.1/servers/detail", query: "", headers: headers, body: Data()).body)
+    let text = bodies.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+    #expect(!text.contains("devstack/"))
+    #expect(text.contains(#""href": "http://127.0.0.1:8774/compute/v2.1/""#))
+    #expect(text.contains(#""href": "http://127.0.0.1:8774/image/v2/""#))
+    #expect(text.contains(#""href": "http://127.0.0.1:8774/compute/v2.1/flavors/1""#))
+    #expect(text.contains(#""href": "http://127.0.0.1:8774/compute/servers/"#))
+    // The address it listens on, once known.
+    gateway.use(baseURL: "http://127.0.0.1:9999")
+    let versions = String(decoding: gateway.respond(method: "GET", path: "/compute/", query: "", headers: [], body: Data()).body, as: UTF8.self)
+    #expect(versions.contains("http://127.0.0.1:9999/compute/v2.1/"))
+  }
+
   @Test func servesEachServiceUnderItsPath() throws {
     let headers = [(name: "X-Auth-Token", value: try token())]
     let servers = gateway.respond(method: "GET", path: "/compute/v2.1/servers/detail", query: "deleted=False", headers: headers, body: Data())

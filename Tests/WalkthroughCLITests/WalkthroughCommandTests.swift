@@ -191,11 +191,14 @@ import Testing
     #expect(dryRun.status == 0)
     #expect(
       dryRun.standardOutput == """
-        \(path):4: output of the command at line 3
-        -   default
-        +   default
-        +   dhss_false
-        +   dhss_true
+        --- \(path)
+        +++ \(path) (updated)
+        @@ -2,3 +2,5 @@
+         
+           $ openstack share type list -f value -c Name
+           default
+        +  dhss_false
+        +  dhss_true
         \(path): would rewrite the output of 1 command (line 3)
 
         """)
@@ -208,6 +211,17 @@ import Testing
     let again = try walkthrough("update", path)
     #expect(again.status == 0)
     #expect(again.standardOutput == "\(path): up to date\n")
+  }
+
+  @Test func updateRemovesTheDirectiveOfADriftThatIsGoneAndCheckThenPasses() throws {
+    let path = try page(
+      "<!-- walkthrough: expect-drift old -->\n\n```console\n$ openstack share type list -f value -c Name\ndefault\ndhss_false\ndhss_true\n```\n",
+      named: "gone.md")
+    #expect(try walkthrough("check", path).status == 1)
+    let update = try walkthrough("update", path)
+    #expect(update.status == 0)
+    #expect(update.standardOutput == "\(path): removed the expect-drift directive whose drift is gone (line 1)\n")
+    #expect(try walkthrough("check", path).status == 0)
   }
 
   @Test func updateSaysWhatItCannotRewrite() throws {
@@ -350,9 +364,11 @@ import Testing
     return directory
   }
 
-  /// The page files a text report mentions, in the order it mentions them.
+  /// The page files a text report mentions, in the order it mentions them (the closing line
+  /// across pages, `12 pages, 12 commands: …`, left out).
   func summaries(_ output: String) -> [String] {
-    output.split(separator: "\n").filter { $0.contains(" command: ") || $0.contains(" commands: ") }.map { String($0.split(separator: ":")[0]) }
+    output.split(separator: "\n").filter { $0.contains(" command: ") || $0.contains(" commands: ") }
+      .filter { !($0.first?.isNumber ?? false) }.map { String($0.split(separator: ":")[0]) }
   }
 
   @Test func parallelPagesReportInPageOrder() throws {

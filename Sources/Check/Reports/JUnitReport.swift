@@ -8,11 +8,12 @@ import Foundation
 /// JUnit XML as Jenkins, GitLab and GitHub test reporters read it: a `testsuite` per page, a
 /// `testcase` per command (named by its line and command), drift and failed commands as
 /// `failure`, pages that could not be read as `error`, commands not run as `skipped`. Expected
-/// drift passes, its reason in `system-out`.
+/// drift passes, its reason in `system-out`. With `--snapshots`, each snapshot finding is one
+/// more `testcase`, a `failure`.
 public enum JUnitReport {
   public static func render(_ pages: [PageReport]) -> String {
-    let tests = pages.reduce(0) { $0 + max(1, $1.results.count) }
-    let failures = pages.reduce(0) { $0 + $1.results.count { $0.outcome.kind.fails } }
+    let tests = pages.reduce(0) { $0 + max(1, $1.results.count + $1.snapshotFindings.count) }
+    let failures = pages.reduce(0) { $0 + $1.results.count { $0.outcome.kind.fails } + $1.snapshotFindings.count }
     let errors = pages.count { $0.error != nil }
     let time = pages.reduce(0) { $0 + $1.seconds }
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -61,12 +62,25 @@ public enum JUnitReport {
 
         """
     }
-    let failures = page.results.count { $0.outcome.kind.fails }
+    let snapshot = page.snapshotFindings
+    let failures = page.results.count { $0.outcome.kind.fails } + snapshot.count
     let skipped = page.results.count { [.skipped, .notSimulated].contains($0.outcome.kind) }
     var xml =
-      "  <testsuite name=\"\(name)\" tests=\"\(page.results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(seconds(page.seconds))\" file=\"\(name)\">\n"
+      "  <testsuite name=\"\(name)\" tests=\"\(page.results.count + snapshot.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(seconds(page.seconds))\" file=\"\(name)\">\n"
     for result in page.results { xml += testcase(result, file: page.file) }
+    for finding in snapshot { xml += testcase(finding, file: page.file, snapshotFile: page.snapshot?.snapshotFile ?? "") }
     return xml + "  </testsuite>\n"
+  }
+
+  /// A snapshot finding: a failure named by the snapshot and the command's line.
+  private static func testcase(_ finding: SnapshotComparison.Finding, file: String, snapshotFile: String) -> String {
+    let subject = finding.command.isEmpty ? finding.kind.rawValue : "\(finding.command) (\(finding.kind.rawValue))"
+    let line = finding.line.map { " line=\"\($0)\"" } ?? ""
+    let name = "snapshot \(snapshotFile)\(finding.line.map { " line \($0)" } ?? ""): \(subject)"
+    return
+      "    <testcase name=\"\(escaped(name))\" classname=\"\(escaped(file))\" file=\"\(escaped(file))\"\(line) time=\"0.000000\">\n"
+      + "      <failure message=\"the snapshot does not record the page's transcript\" type=\"snapshot changed\">\(escaped(finding.diff.joined(separator: "\n")))</failure>\n"
+      + "    </testcase>\n"
   }
 
   private static func testcase(_ result: StepResult, file: String) -> String {

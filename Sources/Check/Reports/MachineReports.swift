@@ -21,6 +21,13 @@ public enum JSONLinesReport {
       describe(result.outcome, into: &fields)
       if !result.notes.isEmpty { fields["notes"] = .array(result.notes.map(JSON.string)) }
       return JSON.object(fields).pythonCompact + "\n"
+    }.joined() + page.snapshotFindings.map { finding in
+      let object: JSON = .object([
+        "file": .string(page.file), "line": finding.line.map(JSON.int) ?? .null, "command": .string(finding.command),
+        "outcome": "snapshot changed", "change": .string(finding.kind.rawValue),
+        "snapshot": .string(page.snapshot?.snapshotFile ?? ""), "diff": .array(finding.diff.map(JSON.string)),
+      ])
+      return object.pythonCompact + "\n"
     }.joined()
   }
 
@@ -72,6 +79,11 @@ public enum GitHubReport {
       case .expectedDrift(let reason, _):
         return annotation("notice", file: page.file, line: command.line, message: "expected drift: \(reason)")
       }
+    }.joined() + page.snapshotFindings.map { finding in
+      let subject = finding.command.isEmpty ? finding.kind.rawValue : "\(finding.command) (\(finding.kind.rawValue))"
+      let message = "snapshot \(page.snapshot?.snapshotFile ?? "") changed: \(subject)\n" + finding.diff.joined(separator: "\n")
+      let file = finding.kind == .unreadable ? page.snapshot?.snapshotFile ?? page.file : page.file
+      return annotation("error", file: file, line: finding.line, message: message)
     }.joined()
   }
 

@@ -8,6 +8,8 @@ public struct PageReport: Sendable {
   public var seconds: Double
   /// Set when the page or its cloud file could not be read; then there are no results.
   public var error: DocumentError?
+  /// The page's transcript against its snapshot, when the check compares them.
+  public var snapshot: SnapshotComparison?
 
   public init(file: String, results: [StepResult], seconds: Double, error: DocumentError? = nil) {
     self.file = file
@@ -26,7 +28,22 @@ public struct PageReport: Sendable {
 
   /// Whether the page fails the check: drift, a failed command, drift that the page expects and
   /// is gone.
-  public var fails: Bool { results.contains { $0.outcome.kind.fails } }
+  public var fails: Bool { results.contains { $0.outcome.kind.fails } || snapshotFails }
+
+  /// Whether the page's snapshot does not record its transcript.
+  public var snapshotFails: Bool { snapshot.map { $0.state != .unchanged } ?? false }
+
+  /// What the snapshot comparison found, as findings: the changed commands, or the whole page
+  /// for a missing or unreadable snapshot.
+  public var snapshotFindings: [SnapshotComparison.Finding] {
+    guard let snapshot else { return [] }
+    switch snapshot.state {
+    case .unchanged: return []
+    case .changed: return snapshot.findings
+    case .new: return [.init(kind: .missing, line: nil, command: "", diff: [])]
+    case .unreadable(let error): return [.init(kind: .unreadable, line: error.line, command: "", diff: [error.reason])]
+    }
+  }
 }
 
 /// The ways a command's check ends, as reports name them.

@@ -22,20 +22,25 @@ public struct TextReport: Sendable {
     }
     var text = ""
     for result in page.results {
-      let finding = self.finding(result, file: page.file)
+      let finding = render(result, file: page.file)
       if !finding.isEmpty { text += finding + "\n" }
     }
     let counts = page.counts.map { "\($0.count) \($0.kind.rawValue)" }
     let summary =
       "\(page.file): \(counted(page.results.count, "command")): \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
       + " (\(String(format: "%.2f", page.seconds)) s)"
+    for finding in page.snapshotFindings {
+      text += render(finding, page: page.file, snapshotFile: page.snapshot?.snapshotFile ?? "") + "\n"
+    }
     return text + paint(summary, page.fails ? .red : .plain) + "\n"
   }
 
   /// How many lines of each side a line-by-line drift shows; the JSON report has them all.
   static let shownLines = 10
 
-  private func finding(_ result: StepResult, file: String) -> String {
+  /// A command's notes and finding, a line each (its differences under it); empty for a
+  /// command that matched without a note.
+  public func render(_ result: StepResult, file: String) -> String {
     let place = "\(file):\(result.step.command.line)"
     let notes = result.notes.map { paint("\(place): note:", .yellow) + " \($0)" }
     let finding = self.outcome(result, place: place, file: file)
@@ -74,14 +79,16 @@ public struct TextReport: Sendable {
     }
   }
 
-  private enum Colour: String {
+  fileprivate enum Colour: String {
     case plain = ""
     case red = "31"
     case green = "32"
     case yellow = "33"
+    case cyan = "36"
+    case bold = "1"
   }
 
-  private func paint(_ text: String, _ colour: Colour) -> String {
+  fileprivate func paint(_ text: String, _ colour: Colour) -> String {
     guard self.colour, colour != .plain else { return text }
     return "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m"
   }
@@ -90,4 +97,36 @@ public struct TextReport: Sendable {
 /// `1 command`, `2 commands`: a count and its noun, as people write them.
 public func counted(_ count: Int, _ noun: String) -> String {
   "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension TextReport {
+  /// `page.md:17: snapshot changed: openstack server list`, and the command's diff under it.
+  public func render(_ finding: SnapshotComparison.Finding, page: String, snapshotFile: String = "") -> String {
+    let place = finding.line.map { "\(page):\($0)" } ?? page
+    let title =
+      switch finding.kind {
+      case .missing: paint("\(page): snapshot missing:", .red) + " \(snapshotFile) (walkthrough snapshot writes it)"
+      case .unreadable:
+        paint("\(snapshotFile)\(finding.line.map { ":\($0)" } ?? ""): error:", .red) + " " + (finding.diff.first ?? "")
+      case .header: paint("\(place): snapshot changed:", .red) + " its header (client, cloud file or width)"
+      case .moved: paint("\(place): snapshot changed:", .red) + " the commands' lines on the page"
+      case .changed: paint("\(place): snapshot changed:", .red) + " \(finding.command)"
+      default: paint("\(place): snapshot changed:", .red) + " \(finding.command) (\(finding.kind.rawValue))"
+      }
+    guard finding.kind != .unreadable else { return title }
+    return ([title] + finding.diff.prefix(Self.shownLines * 2).map { "  " + painted(diffLine: $0) }).joined(separator: "\n")
+  }
+
+  /// A unified diff, its removed lines red, added green and hunk headers cyan.
+  public func painted(diff: String) -> String {
+    diff.split(separator: "\n", omittingEmptySubsequences: false).map { painted(diffLine: String($0)) }.joined(separator: "\n")
+  }
+
+  private func painted(diffLine line: String) -> String {
+    if line.hasPrefix("+++") || line.hasPrefix("---") { return paint(line, .bold) }
+    if line.hasPrefix("@@") { return paint(line, .cyan) }
+    if line.hasPrefix("-") { return paint(line, .red) }
+    if line.hasPrefix("+") { return paint(line, .green) }
+    return line
+  }
 }

@@ -1,8 +1,13 @@
 /// SHA-224 (FIPS 180-4): SHA-256 with its own initial values, cut to 28 bytes. Nova's `hostId` is
 /// `sha224(project_id + host)` in hexadecimal, and no package this project may use offers it.
-enum SHA224 {
-  static func hexDigest(_ text: String) -> String {
-    digest(Array(text.utf8)).map { byte in
+/// Snapshots name the cloud file they ran on by its digest.
+public enum SHA224 {
+  public static func hexDigest(_ text: String) -> String {
+    hexDigest(of: Array(text.utf8))
+  }
+
+  public static func hexDigest(of bytes: [UInt8]) -> String {
+    digest(bytes).map { byte in
       let digits = Array("0123456789abcdef".utf8)
       return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
     }.joined()
