@@ -32,6 +32,7 @@ let package = Package(
       name: "Check",
       dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "Tutor", dependencies: ["Check", "Documents", "FakeCloud", "OpenStackCLI"]),
     .target(
       name: "CloudServer",
       dependencies: [
@@ -48,6 +49,7 @@ let package = Package(
         "Check",
         "CloudServer",
         "FakeCloud",
+        "Tutor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,7 +68,7 @@ let package = Package(
     .executableTarget(name: "walkthrough-fuzz", dependencies: ["FuzzTargets"]),
     .executableTarget(
       name: "Benchmark",
-      dependencies: ["Check", "Documents", "FakeCloud", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Check", "Documents", "FakeCloud", "Tutor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(
       name: "DocumentsTests",
@@ -86,6 +88,7 @@ let package = Package(
       resources: [.copy("Goldens")]
     ),
     .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough"]),
+    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Check", "Documents", "FakeCloud"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
   ],

@@ -110,14 +110,14 @@ struct GlobalOptions {
   /// The command name and its arguments.
   var remaining: [String]
 
-  private static let valued: Set<String> = [
+  static let valued: Set<String> = [
     "--os-cloud", "--os-auth-url", "--os-auth-type", "--os-username", "--os-password",
     "--os-project-name", "--os-project-id", "--os-user-domain-name", "--os-project-domain-name",
     "--os-user-domain-id", "--os-project-domain-id", "--os-region-name", "--os-interface",
     "--os-share-api-version", "--os-compute-api-version", "--os-network-api-version",
     "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token",
   ]
-  private static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
+  static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
 
   init(_ arguments: [String], environment: [String: String], clouds: [String: CloudCredentials]) throws(CommandFailure) {
     var settings: [String: String] = [:]

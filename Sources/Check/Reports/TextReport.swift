@@ -35,7 +35,8 @@ public struct TextReport: Sendable {
   /// How many lines of each side a line-by-line drift shows; the JSON report has them all.
   static let shownLines = 10
 
-  private func finding(_ result: StepResult, file: String) -> String {
+  /// What the report says of one command: its notes, then its outcome unless it matched or ran.
+  public func finding(_ result: StepResult, file: String) -> String {
     let place = "\(file):\(result.step.command.line)"
     let notes = result.notes.map { paint("\(place): note:", .yellow) + " \($0)" }
     let finding = self.outcome(result, place: place, file: file)
