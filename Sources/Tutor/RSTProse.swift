@@ -176,7 +176,7 @@ enum RSTInline {
         let end = closing("`", from: role + 1)
       {
         flush()
-        let target = String(characters[(role + 1)..<end])
+        let target = String(characters[(role + 2)..<end])
         spans.append(Inline(text: Self.linkText(target).text))
         index = end + 1
       } else if character == "`", startsMarkup(at: index), let end = closing("`", from: index + 1) {

@@ -311,6 +311,11 @@ public final class Tutorial {
     }
   }
 
+  /// A line of at most 200 characters: a pasted megabyte is not listed whole.
+  static func shortened(_ line: String) -> String {
+    line.count <= 200 ? line : line.prefix(199) + "…"
+  }
+
   private func stepIndex(_ number: Int?, default index: Int) -> Int? {
     guard let number else { return index }
     return (1...steps.count).contains(number) ? number - 1 : nil
@@ -352,7 +357,7 @@ public final class Tutorial {
       text += "  step \(index + 1) (\(file):\(steps[index].command.line)): \(why)\n"
     }
     if !ownCommands.isEmpty {
-      text += "Your own commands:\n" + ownCommands.prefix(20).map { "  \(Terminal.visible($0))\n" }.joined()
+      text += "Your own commands:\n" + ownCommands.prefix(20).map { "  \(Terminal.visible(Self.shortened($0)))\n" }.joined()
       if ownCommands.count > 20 { text += "  … and \(ownCommands.count - 20) more\n" }
     }
     return text
