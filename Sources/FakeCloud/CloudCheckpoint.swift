@@ -21,19 +21,22 @@ extension FakeCloud {
     state.keepsLog = keepsLog
   }
 
-  /// The names and IDs of what the cloud holds (shares, share networks, share types, servers,
-  /// networks, subnets, images, flavors), in no particular order: what a person may type after
-  /// a command's words. Reading them changes nothing.
-  public var resourceNames: [String] {
-    var names: [String] = []
-    for share in state.manila.shares { names += [share.id] + (share.name.map { [$0] } ?? []) }
-    for network in state.manila.shareNetworks { names += [network.id] + (network.name.map { [$0] } ?? []) }
-    for type in state.manila.shareTypes { names += [type.id, type.name] }
-    for server in state.compute.servers { names += [server.id, server.name] }
-    for flavor in state.compute.flavors { names += [flavor.id, flavor.definition.name] }
-    for network in state.network.networks { names += [network.id, network.name] }
-    for subnet in state.network.subnets { names += [subnet.id, subnet.name] }
-    for image in state.images.images { names += [image.id, image.definition.name] }
-    return names.filter { !$0.isEmpty }
+  /// The IDs and names of what the cloud holds, each with its kind as the client's commands name
+  /// it (`share`, `share network`, `share type`, `server`, `flavor`, `network`, `subnet`,
+  /// `image`): what a person may type after a command's words. Reading them changes nothing.
+  public var resourceNames: [(kind: String, name: String)] {
+    var names: [(kind: String, name: String)] = []
+    func add(_ kind: String, _ values: String?...) {
+      for case let value? in values where !value.isEmpty { names.append((kind, value)) }
+    }
+    for share in state.manila.shares { add("share", share.id, share.name) }
+    for network in state.manila.shareNetworks { add("share network", network.id, network.name) }
+    for type in state.manila.shareTypes { add("share type", type.id, type.name) }
+    for server in state.compute.servers { add("server", server.id, server.name) }
+    for flavor in state.compute.flavors { add("flavor", flavor.id, flavor.definition.name) }
+    for network in state.network.networks { add("network", network.id, network.name) }
+    for subnet in state.network.subnets { add("subnet", subnet.id, subnet.name) }
+    for image in state.images.images { add("image", image.id, image.definition.name) }
+    return names
   }
 }

@@ -5,8 +5,15 @@ import OpenStackCLI
 /// usage text) after a `-`; and the names and IDs of the learner's resources after a whole
 /// command.
 struct Completion {
-  /// The names and IDs of what the learner's cloud holds, read when asked.
-  var resourceNames: () -> [String]
+  /// The names and IDs of what the learner's cloud holds, with their kinds, read when asked.
+  var resourceNames: () -> [(kind: String, name: String)]
+
+  /// The kind of resource an option names.
+  static let optionKinds = [
+    "--flavor": "flavor", "--image": "image", "--network": "network", "--neutron-net-id": "network",
+    "--neutron-subnet-id": "subnet", "--subnet": "subnet", "--share-network": "share network",
+    "--share-type": "share type",
+  ]
 
   static let firstWords = ["openstack", "source", "export", "unset"] + Verb.all.map { String($0.usage.prefix { $0 != " " }) }
 
@@ -32,8 +39,14 @@ struct Completion {
       }
       if !next.isEmpty { return sorted(next) }
     }
-    guard command != nil else { return [] }
-    return sorted(resourceNames().filter { $0.hasPrefix(partial) && !$0.contains(" ") })
+    guard let command else { return [] }
+    // After an option, what it names; after the command, what the command is about (the longest
+    // kind its name starts with: `share network show` is about share networks).
+    let kind =
+      Self.optionKinds[typed.last ?? ""]
+      ?? resourceNames().map(\.kind).filter { command.name.hasPrefix($0 + " ") }.max { $0.count < $1.count }
+    let names = resourceNames().filter { kind == nil || $0.kind == kind }.map(\.name)
+    return sorted(names.filter { $0.hasPrefix(partial) && !$0.contains(" ") })
   }
 
   private func sorted(_ words: [String]) -> [String] { Array(Set(words)).sorted() }

@@ -15,6 +15,9 @@ final class LineEditor {
     case resized(String)
   }
 
+  /// How much of a line is left on the screen once it is entered.
+  static let longestShown = 10_000
+
   private(set) var history: [String]
   private let complete: (String) -> [String]
   private let input: Int32
@@ -88,9 +91,10 @@ final class LineEditor {
     case .control(let byte):
       switch byte {
       case 0x0D, 0x0A:
-        cursor = buffer.count
-        redraw()
-        write("\r\n")
+        // The whole line stays on the screen, not the part that was in view (a pasted megabyte
+        // shortened).
+        let shown = Terminal.visible(String(buffer.prefix(Self.longestShown)))
+        write("\r" + shownPrompt + shown + (buffer.count > Self.longestShown ? "…" : "") + "\u{1B}[K\r\n")
         return .line(String(buffer))
       case 0x03:
         write("^C\r\n")
@@ -217,8 +221,11 @@ final class LineEditor {
   }
 
   /// The prompt and the part of the line around the cursor, on one row.
+  /// The page's prompt, or `$ ` when it would take more than half the row.
+  private var shownPrompt: String { prompt.count > columns / 2 ? "$ " : prompt }
+
   private func redraw() {
-    let prompt = self.prompt.count > columns / 2 ? "$ " : self.prompt
+    let prompt = shownPrompt
     let room = max(1, columns - prompt.count - 1)
     // Each character as the terminal will see it: control characters as ^X.
     let cursorOffset = shownWidth(buffer[..<cursor])

@@ -26,7 +26,8 @@ enum RawMode {
       bytes[Int(VMIN)] = 1
       bytes[Int(VTIME)] = 0
     }
-    guard tcsetattr(descriptor, TCSAFLUSH, &mode) == 0 else { return false }
+    // Keys typed ahead (or pasted) while a command ran stay to be read.
+    guard tcsetattr(descriptor, TCSADRAIN, &mode) == 0 else { return false }
     isOn = true
     return true
   }
@@ -34,7 +35,7 @@ enum RawMode {
   /// Puts the terminal's own mode back (async-signal-safe: a handler calls it).
   static func disable(_ descriptor: Int32 = STDIN_FILENO) {
     guard isOn else { return }
-    tcsetattr(descriptor, TCSAFLUSH, &saved)
+    tcsetattr(descriptor, TCSADRAIN, &saved)
     isOn = false
   }
 
@@ -60,7 +61,6 @@ enum RawMode {
       signal(signalNumber, SIG_DFL)
       raise(signalNumber)
     }
-    fatal.sa_flags = Int32(SA_RESETHAND)
     for signalNumber in fatalSignals { sigaction(signalNumber, &fatal, nil) }
     atexit { RawMode.disable() }
   }
