@@ -295,7 +295,10 @@ public final class Tutorial {
       let lines = steps.enumerated().map { index, step in
         let number = String(repeating: " ", count: width - String(index + 1).count) + String(index + 1)
         let mark = marks[index].rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
-        return (index == current ? "> " : "  ") + "\(number) \(mark) \(Terminal.visible(step.command.command))"
+        let room = max(ProseRenderer.minimumWidth, self.width - number.count - 17)
+        let command = Terminal.visible(step.command.command)
+        return (index == current ? "> " : "  ") + "\(number) \(mark) "
+          + (command.count > room ? command.prefix(room - 1) + "…" : command)
       }
       return Reply(text: lines.joined(separator: "\n") + "\n")
     case .hint:
