@@ -24,7 +24,8 @@ import Testing
   /// Every verb, on every page: what each answers.
   @Test(arguments: TutorPages.walkthroughs)
   func everyVerb(page: String) throws {
-    let tutorial = try TutorPages.tutorial(page)
+    // Wide enough for :list to show every command whole.
+    let tutorial = try TutorPages.tutorial(page, width: 300)
     let steps = tutorial.page.walkthrough.steps
     let output = TutorPages.script(
       tutorial, [":help", ":hint", ":doc", ":diff", "", ":diff", ":diff 1", ":list", ":skip", ":list", ":back", ":back", ":back", ":goto 3",
@@ -64,6 +65,14 @@ import Testing
     #expect(output.contains(" differs "))
     #expect(output.contains("Summary: 18 steps: "))
     #expect(output.contains(" differed"))
+  }
+
+  /// `:list` cuts commands to the width.
+  @Test func theListFitsTheWidth() throws {
+    let tutorial = try TutorPages.tutorial(TutorPages.walkthroughs[0], width: 60)
+    let list = tutorial.handle(":list").text
+    #expect(list.split(separator: "\n").allSatisfy { $0.count <= 60 })
+    #expect(list.contains("  15 not run       openstack share delete 17fcf32e-4e82-464…\n"))
   }
 
   /// An edited command is the step's (compared with the page); another command is the learner's
