@@ -121,73 +121,53 @@ struct MarkdownProse {
 /// <autolinks>, images as their text.
 enum MarkdownInline {
   static func spans(_ text: String) -> [Inline] {
-    let characters = Array(text)
-    var spans: [Inline] = []
-    var plain = ""
+    var scanner = InlineScanner(text)
+    let characters = scanner.characters
     var index = 0
-    func find(_ target: Character, from start: Int) -> Int? {
-      (start..<characters.count).first { characters[$0] == target }
-    }
-    func findRun(_ marker: [Character], from start: Int) -> Int? {
-      var position = start
-      while position + marker.count <= characters.count {
-        if Array(characters[position..<(position + marker.count)]) == marker, position > start { return position }
-        position += 1
-      }
-      return nil
-    }
-    func flush() {
-      if !plain.isEmpty { spans.append(Inline(text: plain)) }
-      plain = ""
-    }
+    func find(_ target: Character, from start: Int) -> Int? { scanner.first(String(target), from: start) }
+    func closing(_ marker: [Character], from start: Int) -> Int? { scanner.first(String(marker), from: start + 1) }
     while index < characters.count {
       let character = characters[index]
       if character == "\\", index + 1 < characters.count, characters[index + 1].isPunctuation || characters[index + 1].isSymbol {
-        plain.append(characters[index + 1])
+        scanner.plain.append(characters[index + 1])
         index += 2
       } else if character == "`" {
         let run = characters[index...].prefix { $0 == "`" }.count
-        if let end = findRun(Array(repeating: "`", count: run), from: index + run - 1), end >= index + run {
-          flush()
-          spans.append(Inline(text: String(characters[(index + run)..<end]).trimmed, kind: .code))
+        if let end = closing(Array(repeating: "`", count: run), from: index + run - 1), end >= index + run {
+          scanner.add(Inline(text: String(characters[(index + run)..<end]).trimmed, kind: .code))
           index = end + run
         } else {
-          plain += String(repeating: "`", count: run)
+          scanner.plain += String(repeating: "`", count: run)
           index += run
         }
       } else if character == "[" || (character == "!" && index + 1 < characters.count && characters[index + 1] == "["),
         let close = find("]", from: index), close + 1 < characters.count, characters[close + 1] == "(",
         let end = find(")", from: close + 2)
       {
-        flush()
         let start = character == "!" ? index + 2 : index + 1
         let label = Self.spans(String(characters[start..<close])).map(\.text).joined()
         let url = String(characters[(close + 2)..<end]).split(separator: " ").first.map(String.init) ?? ""
-        spans.append(character == "!" ? Inline(text: label) : Inline(text: label, kind: .link(url: url)))
+        scanner.add(character == "!" ? Inline(text: label) : Inline(text: label, kind: .link(url: url)))
         index = end + 1
       } else if character == "<", let end = find(">", from: index), String(characters[(index + 1)..<end]).contains("://") {
-        flush()
         let url = String(characters[(index + 1)..<end])
-        spans.append(Inline(text: url, kind: .link(url: url)))
+        scanner.add(Inline(text: url, kind: .link(url: url)))
         index = end + 1
       } else if (character == "*" || character == "_"), index + 1 < characters.count, characters[index + 1] == character,
-        let end = findRun([character, character], from: index + 2)
+        let end = closing([character, character], from: index + 2)
       {
-        flush()
-        spans.append(Inline(text: String(characters[(index + 2)..<end]), kind: .strong))
+        scanner.add(Inline(text: String(characters[(index + 2)..<end]), kind: .strong))
         index = end + 2
       } else if (character == "*" || character == "_"), index + 1 < characters.count, !characters[index + 1].isWhitespace,
         character == "*" || index == 0 || !characters[index - 1].isLetter, let end = find(character, from: index + 1)
       {
-        flush()
-        spans.append(Inline(text: String(characters[(index + 1)..<end]), kind: .emphasis))
+        scanner.add(Inline(text: String(characters[(index + 1)..<end]), kind: .emphasis))
         index = end + 1
       } else {
-        plain.append(character)
+        scanner.plain.append(character)
         index += 1
       }
     }
-    flush()
-    return joinedInlines(spans)
+    return scanner.finish()
   }
 }

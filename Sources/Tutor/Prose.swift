@@ -79,3 +79,52 @@ func joinedInlines(_ spans: [Inline]) -> [Inline] {
   }
   return merged
 }
+
+/// Inline markup read a character at a time: the spans read so far, and the plain text not yet in
+/// one.
+struct InlineScanner {
+  let characters: [Character]
+  private var spans: [Inline] = []
+  var plain = ""
+  /// Where each marker looked for stands, in order, found in one pass the first time it is looked
+  /// for: a paragraph of markers that never close (`*` after `*`) costs a binary search at each,
+  /// not a search to the paragraph's end.
+  private let places = Places()
+
+  private final class Places {
+    var byMarker: [String: [Int]] = [:]
+  }
+
+  init(_ text: String) {
+    characters = Array(text)
+  }
+
+  /// The first position at or after `start` where `marker` stands.
+  func first(_ marker: String, from start: Int) -> Int? {
+    let positions = places.byMarker[marker] ?? {
+      let pattern = Array(marker)
+      let found = characters.indices.filter {
+        $0 + pattern.count <= characters.count && characters[$0..<($0 + pattern.count)].elementsEqual(pattern)
+      }
+      places.byMarker[marker] = found
+      return found
+    }()
+    var (low, high) = (0, positions.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if positions[middle] < start { low = middle + 1 } else { high = middle }
+    }
+    return low < positions.count ? positions[low] : nil
+  }
+  /// Ends the plain text so far and adds a span of markup.
+  mutating func add(_ span: Inline) {
+    if !plain.isEmpty { spans.append(Inline(text: plain)) }
+    plain = ""
+    spans.append(span)
+  }
+
+  mutating func finish() -> [Inline] {
+    add(Inline(text: ""))
+    return joinedInlines(spans)
+  }
+}

@@ -142,23 +142,10 @@ struct RSTProse {
 /// `text <url>`_ links, roles (`:ref:`text <target>``), substitutions left as written.
 enum RSTInline {
   static func spans(_ text: String) -> [Inline] {
-    let characters = Array(text)
-    var spans: [Inline] = []
-    var plain = ""
+    var scanner = InlineScanner(text)
+    let characters = scanner.characters
     var index = 0
-    func closing(_ marker: String, from start: Int) -> Int? {
-      let marker = Array(marker)
-      var position = start
-      while position + marker.count <= characters.count {
-        if Array(characters[position..<(position + marker.count)]) == marker, position > start { return position }
-        position += 1
-      }
-      return nil
-    }
-    func flush() {
-      if !plain.isEmpty { spans.append(Inline(text: plain)) }
-      plain = ""
-    }
+    func closing(_ marker: String, from start: Int) -> Int? { scanner.first(marker, from: start + 1) }
     func startsMarkup(at position: Int) -> Bool {
       position == 0 || characters[position - 1].isWhitespace || "([{<'\"/:-".contains(characters[position - 1])
     }
@@ -166,48 +153,41 @@ enum RSTInline {
       let character = characters[index]
       let rest = characters[index...]
       if character == "\\", index + 1 < characters.count {
-        plain.append(characters[index + 1])
+        scanner.plain.append(characters[index + 1])
         index += 2
       } else if rest.starts(with: "``"), let end = closing("``", from: index + 2) {
-        flush()
-        spans.append(Inline(text: String(characters[(index + 2)..<end]), kind: .code))
+        scanner.add(Inline(text: String(characters[(index + 2)..<end]), kind: .code))
         index = end + 2
       } else if character == ":", startsMarkup(at: index), let role = roleEnd(characters, from: index),
         let end = closing("`", from: role + 1)
       {
-        flush()
-        let target = String(characters[(role + 2)..<end])
-        spans.append(Inline(text: Self.linkText(target).text))
+        scanner.add(Inline(text: Self.linkText(String(characters[(role + 2)..<end])).text))
         index = end + 1
       } else if character == "`", startsMarkup(at: index), let end = closing("`", from: index + 1) {
-        flush()
         let inner = String(characters[(index + 1)..<end])
         var after = end + 1
         while after < characters.count, characters[after] == "_" { after += 1 }
         let (text, url) = Self.linkText(inner)
         if after > end + 1, let url, url.contains("://") || url.hasPrefix("mailto:") {
-          spans.append(Inline(text: text, kind: .link(url: url)))
+          scanner.add(Inline(text: text, kind: .link(url: url)))
         } else {
-          spans.append(Inline(text: text, kind: after > end + 1 ? .text : .emphasis))
+          scanner.add(Inline(text: text, kind: after > end + 1 ? .text : .emphasis))
         }
         index = after
       } else if rest.starts(with: "**"), startsMarkup(at: index), let end = closing("**", from: index + 2) {
-        flush()
-        spans.append(Inline(text: String(characters[(index + 2)..<end]), kind: .strong))
+        scanner.add(Inline(text: String(characters[(index + 2)..<end]), kind: .strong))
         index = end + 2
       } else if character == "*", startsMarkup(at: index), index + 1 < characters.count,
         !characters[index + 1].isWhitespace, let end = closing("*", from: index + 1)
       {
-        flush()
-        spans.append(Inline(text: String(characters[(index + 1)..<end]), kind: .emphasis))
+        scanner.add(Inline(text: String(characters[(index + 1)..<end]), kind: .emphasis))
         index = end + 1
       } else {
-        plain.append(character)
+        scanner.plain.append(character)
         index += 1
       }
     }
-    flush()
-    return joinedInlines(spans)
+    return scanner.finish()
   }
 
   /// `:role:` at `start`: the index of the colon before its text's backquote.

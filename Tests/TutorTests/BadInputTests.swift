@@ -51,3 +51,15 @@ import Testing
     #expect(output.hasSuffix("Summary: 10 steps: 10 not run; 0 commands of your own.\n"))
   }
 }
+
+/// Prose that would make a naive reader search to the end of the paragraph at every character.
+@Suite struct HostileProseTests {
+  @Test func markersThatNeverCloseAreText() {
+    // Emphasis opened at every other word, closed only at the end.
+    let stars = String(repeating: "*a ", count: 10_000) + "b*"
+    #expect(RSTInline.spans(stars).map(\.text).joined().hasSuffix("b"))
+    let backquotes = String(repeating: "`` ` [x]( <", count: 3_000)
+    #expect(!MarkdownInline.spans(backquotes).isEmpty)
+    #expect(!RSTInline.spans(backquotes).isEmpty)
+  }
+}
