@@ -57,7 +57,7 @@ import Testing
   @Test func markersThatNeverCloseAreText() {
     // Emphasis opened at every other word, closed only at the end.
     let stars = String(repeating: "*a ", count: 10_000) + "b*"
-    #expect(RSTInline.spans(stars).map(\.text).joined().hasSuffix("b"))
+    #expect(RSTInline.spans(stars).map(\.text).joined().count >= 20_000)
     let backquotes = String(repeating: "`` ` [x]( <", count: 3_000)
     #expect(!MarkdownInline.spans(backquotes).isEmpty)
     #expect(!RSTInline.spans(backquotes).isEmpty)
