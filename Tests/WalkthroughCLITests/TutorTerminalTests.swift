@@ -11,13 +11,17 @@ import Testing
 
   /// A tmux server of the test's own, with one 80×24 window.
   final class Screen {
-    let socket = "walkthrough-test-\(UUID().uuidString)"
+    /// The server's socket, a file of the test's own, removed with the server.
+    let socket = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-tmux-\(UUID().uuidString)").path
 
     init(command: String) throws {
       try tmux(["new-session", "-d", "-s", "tutor", "-x", "80", "-y", "24", command])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit {
+      try? tmux(["kill-server"])
+      try? FileManager.default.removeItem(atPath: socket)
+    }
 
     /// Runs tmux; its output only when asked. The server it starts lives on with the descriptors
     /// it was given: bash closes all but the standard three first, or the test would wait for
@@ -27,7 +31,7 @@ import Testing
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/bin/bash")
       let closing = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$@""#
-      process.arguments = ["-c", closing, "bash", TutorTerminalTests.tmux!, "-L", socket, "-f", "/dev/null"] + arguments
+      process.arguments = ["-c", closing, "bash", TutorTerminalTests.tmux!, "-S", socket, "-f", "/dev/null"] + arguments
       let output = Pipe()
       process.standardOutput = wanted ? output : FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
@@ -73,7 +77,7 @@ import Testing
     let page = TutorCommandTests.manila
     // After the tutor: its status, and whether the terminal is back in its own mode.
     let screen = try Screen(
-      command: "env XDG_STATE_HOME=\(state) TERM=xterm \(binary) tutor \(page); echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30")
+      command: "env XDG_STATE_HOME=\(state) TERM=xterm \(binary) tutor \(page); echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 10")
     try screen.waitFor("$ openstack share type list", onLastLine: true)
 
     // A resize wraps the prose again.
