@@ -35,6 +35,7 @@ let package = Package(
       dependencies: ["Documents", "CloudAPI", "FakeCloud", "OpenStackCLI", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "WalkthroughKit", dependencies: ["Check", "Documents", "FakeCloud"]),
+    .target(name: "Tutor", dependencies: ["Check", "Documents", "FakeCloud", "OpenStackCLI"]),
     .target(
       name: "CloudServer",
       dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
         "Check",
         "CloudServer",
         "FakeCloud",
+        "Tutor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The Swift runtime and Foundation linked in: the dynamic loader's relocations were half of
@@ -77,7 +79,7 @@ let package = Package(
     .executableTarget(name: "walkthrough-fuzz", dependencies: ["FuzzTargets"]),
     .executableTarget(
       name: "Benchmark",
-      dependencies: ["Check", "Documents", "FakeCloud", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Check", "Documents", "FakeCloud", "Tutor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(
       name: "DocumentsTests",
@@ -98,6 +100,7 @@ let package = Package(
     ),
     .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "WalkthroughKitTests", dependencies: ["WalkthroughKit"]),
+    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Check", "Documents", "FakeCloud"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
   ],

@@ -8,7 +8,10 @@ import Foundation
 struct Benchmark: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "How fast walkthrough reads pages, runs commands and checks pages.",
-    subcommands: [ReaderBenchmark.self, EmulationBenchmark.self, CheckBenchmark.self, CoverageBenchmark.self, LoadBenchmark.self, ProcessBenchmark.self]
+    subcommands: [
+      ReaderBenchmark.self, EmulationBenchmark.self, CheckBenchmark.self, CoverageBenchmark.self, LoadBenchmark.self,
+      ProcessBenchmark.self, TutorBenchmark.self,
+    ]
   )
 }
 

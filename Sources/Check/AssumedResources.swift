@@ -64,7 +64,7 @@ struct AssumedResources {
     var documented: [[String]] = []
     for (index, step) in walkthrough.steps.enumerated() {
       for (name, value) in plan.environment[index] ?? [] { variables[name] = value }
-      defer { documented += step.command.output.map(Self.cells) }
+      defer { documented += Self.rows(step.command.output) }
       guard plan.skipped[index] == nil, let words = try? ShellWords.split(step.command.command, variables: variables),
         let program = words.first
       else { continue }
@@ -169,6 +169,13 @@ struct AssumedResources {
     }
     for type in cloud.shareTypes { names.insert(Known(kind: .shareType, value: type.name)) }
     return names
+  }
+
+  /// Documented output as rows of cells: a cliff table's rows, each cell whole (a value wrapped
+  /// over lines joined again), or each line's cells or words.
+  private static func rows(_ output: [String]) -> [[String]] {
+    guard let table = CliffTable.parse(output) else { return output.map(cells) }
+    return table.rows.map { row in row.cells.map { $0.replacing("\n", with: "") } }
   }
 
   /// A line of documented output as a table row's cells (`| 0bea… | private |`), or as its words.

@@ -166,13 +166,28 @@ public struct Bindings: Sendable {
   }
 
   /// The documented text with every bound value replaced by the cloud's.
-  func substituted(_ text: String) -> String {
+  public func substituted(_ text: String) -> String {
     Self.pattern(of: text).parts.map { part -> Substring in
       switch part {
       case .text(let text): return text
       case .value(let value): return actualFor[String(value)].map { Substring($0) } ?? value
       }
     }.joined()
+  }
+
+  /// The page's values in `lines` that stand for other values of the cloud's, each once, in the
+  /// order the lines show them, with the cloud's value.
+  public func boundValues(in lines: [String]) -> [(page: String, cloud: String)] {
+    var seen: Set<String> = []
+    var values: [(page: String, cloud: String)] = []
+    for line in lines {
+      for case .value(let value) in Self.pattern(of: line).parts {
+        let page = String(value)
+        guard let cloud = actualFor[page], cloud != page, seen.insert(page).inserted else { continue }
+        values.append((page, cloud))
+      }
+    }
+    return values
   }
 
   /// A printed line with every bound value of the cloud's replaced by the page's, so that

@@ -143,52 +143,19 @@ public enum PageCheck {
   public static func runKeepingOutput(
     _ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings(), widths: [Int: Int] = [:]
   ) throws(DocumentError) -> PageRun {
-    let plan = try PagePlan(walkthrough)
-    let cloud = try settings.cloudFiles.definition(for: plan) ?? settings.cloud
-    let terminalWidth = plan.terminalWidth ?? settings.terminalWidth
-    let assumed =
-      settings.assumesResources
-      ? AssumedResources(walkthrough, plan: plan, cloud: cloud, environment: Session.initialEnvironment(of: cloud))
-      : AssumedResources()
-    let session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
-    var assumptionNotes: [Int: [String]] = [:]
-    for assumption in assumed.assumptions where !assumption.unlessBound {
-      let line = walkthrough.steps[assumption.step].command.line
-      assumptionNotes[assumption.step, default: []].append(AssumedResources.note(assumption, line: line))
-    }
-    for step in assumed.overLimit {
-      assumptionNotes[step, default: []].append(
-        "more than \(AssumedResources.limit) resources named before the page creates them; the rest are not assumed")
-    }
-    assumptionNotes.merge(assumed.create(in: session), uniquingKeysWith: +)
-    var bindings = Bindings()
+    let steps = try PageSteps(walkthrough, settings: settings)
     var printed: [[String]?] = []
     var ran: [RanCommand?] = []
-    var results = walkthrough.steps.enumerated().map { index, step in
-      for (name, value) in plan.environment[index] ?? [] { session.export(name, value) }
-      if let reason = plan.skipped[index] {
-        printed.append(nil)
-        ran.append(nil)
-        return StepResult(step: step, outcome: .skipped(reason: reason))
-      }
-      let start = ContinuousClock.now
-      let assumedNow = assumed.createUnbound(before: index, line: step.command.line, in: session, bindings: bindings) { value in
-        printed.contains { $0?.contains { $0.contains(value) } == true }
-      }
-      // A documented ID in a later command stands for the cloud's ID it was bound to.
-      let line = bindings.substituted(step.command.command)
-      let result = session.run(line, width: widths[index])
-      let lines = OutputComparison.lines(result.standardOutput + result.standardError)
-      printed.append(result.isSimulated ? lines : nil)
-      ran.append(RanCommand(line: line, result: result))
-      let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
-      let comparison = OutputComparison(command: step.command, words: words, settings: settings)
-      let (outcome, notes) = comparison.outcome(of: result, printed: lines, bindings: &bindings)
-      return StepResult(step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + assumedNow + notes, seconds: (ContinuousClock.now - start).seconds)
+    var results = walkthrough.steps.indices.map { index in
+      let run = steps.run(step: index, width: widths[index])
+      printed.append(run.printed)
+      ran.append(run.output.map { RanCommand(line: run.line, result: $0) })
+      return run.result
     }
-    expectDrift(in: &results, plan: plan)
-    return PageRun(results: results, printed: printed, ran: ran, bindings: bindings, terminalWidth: terminalWidth,
-      cloudFile: plan.cloudFile ?? settings.cloudFile)
+    expectDrift(in: &results, plan: steps.plan)
+    return PageRun(
+      results: results, printed: printed, ran: ran, bindings: steps.bindings, terminalWidth: steps.terminalWidth,
+      cloudFile: steps.plan.cloudFile ?? settings.cloudFile)
   }
 
   /// A block the page says drifts: its drifting and failing commands are expected; when none

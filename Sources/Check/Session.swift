@@ -88,6 +88,24 @@ public final class Session {
     }
   }
 
+  /// The session at one moment: its cloud and its variables (the client keeps nothing between
+  /// commands: each signs in anew).
+  public struct Checkpoint {
+    let cloud: CloudCheckpoint
+    let environment: [String: String]
+  }
+
+  public func checkpoint() -> Checkpoint {
+    Checkpoint(cloud: cloud.checkpoint(), environment: environment)
+  }
+
+  /// Puts the session back as it was at `checkpoint`: what it runs from then on prints what it
+  /// would have printed then.
+  public func restore(_ checkpoint: Checkpoint) {
+    cloud.restore(checkpoint.cloud)
+    environment = checkpoint.environment
+  }
+
   /// Sets a variable, as `export NAME=VALUE` does.
   public func export(_ name: String, _ value: String) {
     environment[name] = value

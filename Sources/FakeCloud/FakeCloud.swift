@@ -57,7 +57,7 @@ struct CloudState {
 /// answers, byte for byte, on every run.
 public final class FakeCloud: CloudTransport {
   public let definition: CloudDefinition
-  private var state: CloudState
+  var state: CloudState
 
   /// - Parameters:
   ///   - endpoints: each service's public URL, for the catalog and version documents, when the

@@ -108,14 +108,14 @@ struct GlobalOptions {
 
   /// The options read, and the options this emulation has always let through (one cloud, one
   /// region, no TLS): the rest of the real client's global options are refused by name.
-  private static let valued: Set<String> = [
+  static let valued: Set<String> = [
     "--os-cloud", "--os-auth-url", "--os-auth-type", "--os-username", "--os-password",
     "--os-project-name", "--os-project-id", "--os-user-domain-name", "--os-project-domain-name",
     "--os-user-domain-id", "--os-project-domain-id", "--os-region-name", "--os-interface",
     "--os-share-api-version", "--os-compute-api-version", "--os-network-api-version",
     "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token",
   ]
-  private static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
+  static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
   /// The real client's other global options (`openstack --help`), which take a value.
   private static let refusedValued: Set<String> = [
     "--log-file", "--os-accelerator-api-version", "--os-access-token", "--os-access-token-endpoint",

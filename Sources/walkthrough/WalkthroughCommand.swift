@@ -10,7 +10,10 @@ struct WalkthroughCommand: ParsableCommand {
     commandName: "walkthrough",
     abstract: "Keeps cloud documentation honest: reads console walkthroughs and checks what they claim.",
     version: "walkthrough 0.1.0 (emulates python-openstackclient 10.5.0 with python-manilaclient 6.3.0)",
-    subcommands: [CheckCommand.self, UpdateCommand.self, SnapshotCommand.self, CoverageCommand.self, ListCommand.self, RunCommand.self, ServeCommand.self]
+    subcommands: [
+      CheckCommand.self, UpdateCommand.self, SnapshotCommand.self, CoverageCommand.self, ListCommand.self, RunCommand.self,
+      TutorCommand.self, ServeCommand.self,
+    ]
   )
 
   /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own

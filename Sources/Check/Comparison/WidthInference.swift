@@ -23,15 +23,18 @@ enum WidthInference {
       page.columns == printed.columns, !printed.rows.isEmpty
     else { return nil }
     let isShowTable = printed.columns == ["Field", "Value"]
-    let narrowest = pageBorder.count
-    for width in narrowest...(narrowest + slack) {
+    func border(at width: Int?) -> Substring {
       let formatter = TableFormatter(options: TableOptions(terminalWidth: width))
       let rendered =
         isShowTable
         ? formatter.emitOne(columns: printed.rows.map { $0.cells[0] }, values: printed.rows.map { JSON.string($0.cells[1]) })
         : formatter.emitList(columns: printed.columns, rows: printed.rows.map { $0.cells.map(JSON.string) })
-      if rendered.prefix(while: { $0 != "\n" }) == pageBorder { return width }
+      return rendered.prefix { $0 != "\n" }
     }
-    return nil
+    // Cells of many lines (export locations) on a page that is not wrapped: laid out as on a
+    // pipe, they settle it in one layout instead of one for each width.
+    if border(at: nil) == pageBorder { return nil }
+    let narrowest = pageBorder.count
+    return (narrowest...(narrowest + slack)).first { border(at: $0) == pageBorder }
   }
 }

@@ -1,0 +1,118 @@
+import Documents
+import FakeCloud
+import Foundation
+import OpenStackCLI
+
+/// A page run a step at a time, as a check runs it: one session on the page's cloud (with the
+/// resources the page assumes), its directives' variables, and the values bound so far. A check
+/// runs the steps in order; a tutorial runs them as a person goes, edits them, and goes back
+/// (``checkpoint()``, ``restore(_:)``).
+public final class PageSteps {
+  public let walkthrough: Walkthrough
+  public let plan: PagePlan
+  public let session: Session
+  public let settings: CheckSettings
+  /// The terminal width the page's commands run at unless told otherwise; `nil`: a pipe.
+  public let terminalWidth: Int?
+  private let assumed: AssumedResources
+  /// Notes on the resources assumed before the first command, by step.
+  private let assumptionNotes: [Int: [String]]
+  /// The page's values and the cloud's they stand for, bound so far.
+  public private(set) var bindings = Bindings()
+  /// What the commands printed so far: an ID the cloud has printed is not assumed again.
+  private var printedSoFar: [[String]] = []
+
+  /// Reads the page's directives and starts its cloud; bad directives and cloud files throw,
+  /// naming the line.
+  public init(_ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings()) throws(DocumentError) {
+    self.walkthrough = walkthrough
+    self.settings = settings
+    plan = try PagePlan(walkthrough)
+    let cloud = try settings.cloudFiles.definition(for: plan) ?? settings.cloud
+    terminalWidth = plan.terminalWidth ?? settings.terminalWidth
+    assumed =
+      settings.assumesResources
+      ? AssumedResources(walkthrough, plan: plan, cloud: cloud, environment: Session.initialEnvironment(of: cloud))
+      : AssumedResources()
+    session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
+    var notes: [Int: [String]] = [:]
+    for assumption in assumed.assumptions where !assumption.unlessBound {
+      let line = walkthrough.steps[assumption.step].command.line
+      notes[assumption.step, default: []].append(AssumedResources.note(assumption, line: line))
+    }
+    for step in assumed.overLimit {
+      notes[step, default: []].append(
+        "more than \(AssumedResources.limit) resources named before the page creates them; the rest are not assumed")
+    }
+    assumptionNotes = notes.merging(assumed.create(in: session), uniquingKeysWith: +)
+  }
+
+  /// One step's command run and compared with the output the page documents for it.
+  public struct StepRun: Sendable {
+    public var result: StepResult
+    /// The line as the session ran it (the page's bound values replaced by the cloud's).
+    public var line: String
+    /// What it wrote; `nil` when it did not run (skipped).
+    public var output: CommandResult?
+    /// What it printed, as the page would show it; `nil` when it did not run or was not simulated.
+    public var printed: [String]?
+  }
+
+  /// Runs step `index`'s command, or `line` in its place (the command as a person edited it),
+  /// and compares what it prints with the step's documented output.
+  /// - Parameter width: the terminal's width for this command, instead of the page's.
+  public func run(step index: Int, line typed: String? = nil, width: Int? = nil) -> StepRun {
+    let step = walkthrough.steps[index]
+    for (name, value) in plan.environment[index] ?? [] { session.export(name, value) }
+    if let reason = plan.skipped[index] {
+      return StepRun(result: StepResult(step: step, outcome: .skipped(reason: reason)), line: step.command.command)
+    }
+    let start = ContinuousClock.now
+    let assumedNow = assumed.createUnbound(before: index, line: step.command.line, in: session, bindings: bindings) {
+      value in printedSoFar.contains { $0.contains { $0.contains(value) } }
+    }
+    // A documented ID in a later command stands for the cloud's ID it was bound to.
+    let line = typed ?? bindings.substituted(step.command.command)
+    let output = session.run(line, width: width)
+    let lines = OutputComparison.lines(output.standardOutput + output.standardError)
+    if output.isSimulated { printedSoFar.append(lines) }
+    let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
+    let comparison = OutputComparison(command: step.command, words: words, settings: settings)
+    let (outcome, notes) = comparison.outcome(of: output, printed: lines, bindings: &bindings)
+    let result = StepResult(
+      step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + assumedNow + notes,
+      seconds: (ContinuousClock.now - start).seconds)
+    return StepRun(result: result, line: line, output: output, printed: output.isSimulated ? lines : nil)
+  }
+
+  /// Runs a line that is no step of the page, in the same session: nothing is compared or bound.
+  public func runOwn(_ line: String, width: Int? = nil) -> CommandResult {
+    let output = session.run(line, width: width)
+    if output.isSimulated { printedSoFar.append(OutputComparison.lines(output.standardOutput + output.standardError)) }
+    return output
+  }
+
+  /// The step's command as it runs on this cloud: the page's bound values replaced by the cloud's.
+  public func command(of index: Int) -> String {
+    bindings.substituted(walkthrough.steps[index].command.command)
+  }
+
+  /// Everything a step changes: the cloud, the session's variables, the bound values.
+  public struct Checkpoint {
+    let session: Session.Checkpoint
+    let bindings: Bindings
+    let printedSoFar: [[String]]
+  }
+
+  public func checkpoint() -> Checkpoint {
+    Checkpoint(session: session.checkpoint(), bindings: bindings, printedSoFar: printedSoFar)
+  }
+
+  /// Puts the page back as it was at `checkpoint`: the next step prints and binds what it would
+  /// have then.
+  public func restore(_ checkpoint: Checkpoint) {
+    session.restore(checkpoint.session)
+    bindings = checkpoint.bindings
+    printedSoFar = checkpoint.printedSoFar
+  }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// How the tutor marks text: with ANSI colours and attributes on a terminal that wants them,
+/// not at all otherwise (a pipe, `NO_COLOR` set to anything, `TERM=dumb`), so that plain output
+/// has no escape codes.
+public struct TerminalStyle: Sendable {
+  public var colour: Bool
+
+  public init(colour: Bool) {
+    self.colour = colour
+  }
+
+  /// Colour when standard output is a terminal, `NO_COLOR` is empty or unset, and `TERM` is not
+  /// `dumb`.
+  public static func forOutput(
+    isTerminal: Bool = isatty(STDOUT_FILENO) == 1, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> TerminalStyle {
+    TerminalStyle(colour: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
+  }
+
+  enum Attribute: String {
+    case bold = "1"
+    case dim = "2"
+    case italic = "3"
+    case underline = "4"
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case blue = "34"
+    case cyan = "36"
+  }
+
+  func paint(_ text: String, _ attributes: Attribute...) -> String {
+    guard colour, !attributes.isEmpty, !text.isEmpty else { return text }
+    return "\u{1B}[\(attributes.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
+  }
+}
