@@ -27,8 +27,7 @@ let package = Package(
     .target(name: "FakeCloud", dependencies: ["CloudAPI", .product(name: "Yams", package: "Yams")]),
     .target(
       name: "OpenStackCLI",
-      dependencies: ["CloudAPI"],
-      resources: [.copy("Resources/command-names.txt")]
+      dependencies: ["CloudAPI"]
     ),
     .target(
       name: "Check",

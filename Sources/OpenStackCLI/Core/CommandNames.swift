@@ -2,12 +2,8 @@ import Foundation
 
 /// The names of every command of the real client, for cliff's "Did you mean one of these?".
 enum CommandNames {
-  static let all: [String] = {
-    guard let url = Bundle.module.url(forResource: "command-names", withExtension: "txt"),
-      let text = try? String(contentsOf: url, encoding: .utf8)
-    else { return [] }
-    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init).sorted()
-  }()
+  /// Every name, sorted (``list`` is).
+  static let all: [String] = list.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
 
   static let set = Set(all)
 
@@ -40,7 +36,9 @@ enum CommandNames {
   }
 
   /// Every command's words.
-  private static let commandWords: [[String]] = all.map { $0.split(separator: " ").map(String.init) }
+  private static let commandWords: [[String]] = all.map {
+    $0.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+  }
 
   /// The distinct command words in each place, sorted by their bytes: the words a text begins
   /// follow each other from where the text would be inserted.
