@@ -42,7 +42,7 @@ struct ProcessBenchmark: ParsableCommand {
       ("check \(page)", ["check", "--width", width, page]),
       ("check walkthroughs", ["check", "walkthroughs"]),
     ]
-    if !tree.isEmpty { cases.append(("check \(tree.count) trees", ["check", "--no-color"] + tree)) }
+    if !tree.isEmpty { cases.append(("check \(tree.count) trees", ["check"] + tree)) }
     var pageSeconds = 0.0
     for (label, arguments) in cases {
       let (best, median) = try Timing.best(of: runs) { _ = try ExternalProgram.run(walkthrough, arguments) }
@@ -80,20 +80,36 @@ enum ExternalProgram {
     return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  /// Runs `program` to its end and returns its standard output; its standard error is dropped.
+  /// Runs `program` to its end and returns its standard output; its standard input is empty and
+  /// its standard error dropped. Started with posix_spawn and waited for with waitpid: Foundation's
+  /// `Process` notices an exit only at its run loop's next turn, tens of milliseconds later.
   @discardableResult
   static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, text)
+    var output: [Int32] = [0, 0]
+    guard pipe(&output) == 0 else { throw POSIXError(.EMFILE) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addclose(&actions, output[0])
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
+    close(output[1])
+    defer { close(output[0]) }
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(output[0], $0.baseAddress, $0.count) }
+      if count > 0 { bytes += buffer[..<count] } else if count == 0 || errno != EINTR { break }
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return ((status >> 8) & 0xFF, String(decoding: bytes, as: UTF8.self))
   }
 
   /// The instructions `program` runs, by callgrind's count (its log's "Collected : N"). Valgrind
