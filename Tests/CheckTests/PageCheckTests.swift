@@ -175,3 +175,33 @@ import Testing
     ])
   }
 }
+
+/// The pages of walkthroughs/ at the narrow widths of a person's terminal: where the client cuts a
+/// field name or an ID over lines of their own, the table is the same table.
+@Suite struct NarrowTerminalTests {
+  static let pages: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return (try? WalkthroughReader.pages(in: [root.appendingPathComponent("walkthroughs").path])) ?? []
+  }()
+
+  @Test(arguments: [60, 80])
+  func everyPageMatchesAtTheWidth(_ width: Int) throws {
+    #expect(Self.pages.count >= 8)
+    for page in Self.pages {
+      let results = try PageCheck.run(try WalkthroughReader.read(file: page), settings: CheckSettings(terminalWidth: width))
+      let failing = results.filter { $0.outcome != .matched && $0.outcome != .ran }.map { "\(page):\($0.step.command.line): \($0.outcome)" }
+      #expect(failing.isEmpty, "\(failing)")
+    }
+  }
+
+  /// Cliff's `source_share_group_snapshot_member_i` and `d` on the next line, at 80 columns.
+  @Test func aFieldNameCutOverTwoLinesIsOneField() {
+    let printed = CliffTable.parse([
+      "+--------------------------------------+-------+", "| Field                                | Value |",
+      "+--------------------------------------+-------+", "| source_share_group_snapshot_member_i | None  |",
+      "| d                                    |       |", "+--------------------------------------+-------+",
+    ])
+    let rejoined = printed?.rejoiningKeys(in: 0, ["source_share_group_snapshot_member_id"])
+    #expect(rejoined?.rows.map(\.cells) == [["source_share_group_snapshot_member_id", "None"]])
+  }
+}

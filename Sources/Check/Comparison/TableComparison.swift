@@ -16,6 +16,13 @@ struct TableComparison {
   }
 
   func compare(bindings: inout Bindings) -> Result {
+    var (documented, printed) = (documented, printed)
+    if let key = Self.keyColumn(documented.columns), documented.columns.map(squashed) == printed.columns.map(squashed) {
+      // A key (an ID, a field name) wider than a narrow terminal's column is cut over lines of
+      // its own, each a row with nothing else: put back together the keys the other side has whole.
+      documented = documented.rejoiningKeys(in: key, Set(printed.rows.map { squashed($0.cells[key]) }))
+      printed = printed.rejoiningKeys(in: key, Set(documented.rows.map { squashed($0.cells[key]) }))
+    }
     var result = Result()
     guard documented.columns.map(squashed) == printed.columns.map(squashed) else {
       result.differences.append(
@@ -150,6 +157,39 @@ func collapsed(_ text: String) -> String {
 }
 
 /// A cell without any white space: how cells compare, whatever the width they were wrapped at.
+extension CliffTable {
+  /// The table with each key in `column` that `keys` has whole, but the table cut over several
+  /// rows, read as one row (each of its other cells the lines of those rows).
+  func rejoiningKeys(in column: Int, _ keys: Set<String>) -> CliffTable {
+    var joined: [Row] = []
+    var index = 0
+    while index < rows.count {
+      var row = rows[index]
+      index += 1
+      var key = squashed(row.cells[column])
+      guard !keys.contains(key), !key.isEmpty else {
+        joined.append(row)
+        continue
+      }
+      var end = index
+      // Only as long as the pieces begin a key of the other side.
+      while end < rows.count, !keys.contains(key), keys.contains(where: { $0.hasPrefix(key) }) {
+        key += squashed(rows[end].cells[column])
+        end += 1
+      }
+      if keys.contains(key) {
+        for next in rows[index..<end] {
+          row.cells = zip(row.cells, next.cells).map { $0.isEmpty || $1.isEmpty ? $0 + $1 : $0 + "\n" + $1 }
+        }
+        row.cells[column] = key
+        index = end
+      }
+      joined.append(row)
+    }
+    return CliffTable(columns: columns, rows: joined)
+  }
+}
+
 func squashed(_ text: String) -> String {
   // ASCII's white space is tab to carriage return and the space; most cells have none.
   let isASCIISpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 < 5 }
