@@ -161,6 +161,9 @@ extension CliffTable {
   /// The table with each key in `column` that `keys` has whole, but the table cut over several
   /// rows, read as one row (each of its other cells the lines of those rows).
   func rejoiningKeys(in column: Int, _ keys: Set<String>) -> CliffTable {
+    // What the pieces may add up to: keys as short as IDs and field names, by their beginnings,
+    // so that each row costs one look-up whatever the table's size.
+    let beginnings = Set(keys.filter { $0.count <= 64 }.flatMap { key in key.indices.map { String(key[...$0]) } })
     var joined: [Row] = []
     var index = 0
     while index < rows.count {
@@ -173,7 +176,7 @@ extension CliffTable {
       }
       var end = index
       // Only as long as the pieces begin a key of the other side.
-      while end < rows.count, !keys.contains(key), keys.contains(where: { $0.hasPrefix(key) }) {
+      while end < rows.count, !keys.contains(key), beginnings.contains(key) {
         key += squashed(rows[end].cells[column])
         end += 1
       }
