@@ -6,6 +6,7 @@
 enum Placeholders {
   /// The first placeholder among the words of `line` after its program's name, if any.
   static func first(in line: String) -> String? {
+    guard mayHold(line) else { return nil }
     var previous: Substring = ""
     for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst() {
       defer { previous = word }
@@ -17,6 +18,18 @@ enum Placeholders {
   }
 
   private static let columnOptions: Set<Substring> = ["-c", "--column", "--sort-column"]
+
+  /// Whether the line has any of what a placeholder is made of (`<`, `[`, `...`, a capital, or
+  /// anything beyond ASCII): most lines have none, and reading their words costs more.
+  private static func mayHold(_ line: String) -> Bool {
+    var dots = 0
+    for byte in line.utf8 {
+      if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") || byte &- UInt8(ascii: "A") < 26 || byte >= 0x80 { return true }
+      dots = byte == UInt8(ascii: ".") ? dots + 1 : 0
+      if dots == 3 { return true }
+    }
+    return false
+  }
 
   private static func placeholder(in word: Substring) -> String? {
     if word == "..." || word == "…" { return String(word) }
