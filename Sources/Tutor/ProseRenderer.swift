@@ -1,3 +1,5 @@
+import Check
+
 /// Prose laid out for a terminal `width` columns wide: paragraphs wrapped, headings ruled, list
 /// items hanging from their marker, admonitions set apart by a bar, links as their text and URL;
 /// markup styled when the style has colour, and shown in plain text otherwise (code between

@@ -1,3 +1,4 @@
+import Check
 import Documents
 import Foundation
 import Testing

@@ -13,7 +13,7 @@ public struct TextReport: Sendable {
   /// Colour when standard output is a terminal and `NO_COLOR` is not set to something (see
   /// no-color.org) and the terminal is not a dumb one.
   public static func colourByDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-    isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    TerminalStyle.forOutput(environment: environment).colour
   }
 
   public func render(_ page: PageReport) -> String {
@@ -32,7 +32,7 @@ public struct TextReport: Sendable {
     for finding in page.snapshotFindings {
       text += render(finding, page: page.file, snapshotFile: page.snapshot?.snapshotFile ?? "") + "\n"
     }
-    return text + paint(summary, page.fails ? .red : .plain) + "\n"
+    return text + (page.fails ? paint(summary, .red) : summary) + "\n"
   }
 
   /// How many lines of each side a line-by-line drift shows; the JSON report has them all.
@@ -79,18 +79,8 @@ public struct TextReport: Sendable {
     }
   }
 
-  fileprivate enum Colour: String {
-    case plain = ""
-    case red = "31"
-    case green = "32"
-    case yellow = "33"
-    case cyan = "36"
-    case bold = "1"
-  }
-
-  fileprivate func paint(_ text: String, _ colour: Colour) -> String {
-    guard self.colour, colour != .plain else { return text }
-    return "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m"
+  fileprivate func paint(_ text: String, _ attribute: TerminalStyle.Attribute) -> String {
+    TerminalStyle(colour: colour).paint(text, attribute)
   }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// How the tutor marks text: with ANSI colours and attributes on a terminal that wants them,
-/// not at all otherwise (a pipe, `NO_COLOR` set to anything, `TERM=dumb`), so that plain output
-/// has no escape codes.
+/// How reports, diffs and the tutor mark text: with ANSI colours and attributes on a terminal
+/// that wants them, not at all otherwise (a pipe, a non-empty `NO_COLOR`, `TERM=dumb`), so that
+/// plain output has no escape codes.
 public struct TerminalStyle: Sendable {
   public var colour: Bool
 
@@ -18,7 +18,7 @@ public struct TerminalStyle: Sendable {
     TerminalStyle(colour: isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
   }
 
-  enum Attribute: String {
+  public enum Attribute: String, Sendable {
     case bold = "1"
     case dim = "2"
     case italic = "3"
@@ -30,7 +30,7 @@ public struct TerminalStyle: Sendable {
     case cyan = "36"
   }
 
-  func paint(_ text: String, _ attributes: Attribute...) -> String {
+  public func paint(_ text: String, _ attributes: Attribute...) -> String {
     guard colour, !attributes.isEmpty, !text.isEmpty else { return text }
     return "\u{1B}[\(attributes.map(\.rawValue).joined(separator: ";"))m\(text)\u{1B}[0m"
   }
