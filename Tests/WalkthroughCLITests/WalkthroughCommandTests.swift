@@ -42,6 +42,11 @@ import Testing
     let candidates = [products, Bundle.main.bundleURL].map { $0.appendingPathComponent("walkthrough") }
     process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
     process.arguments = arguments
+    // CI changes what `snapshot` may write: a test that wants it sets it, so that the suite
+    // behaves the same on a CI runner (which sets CI) as on a working copy.
+    var environment = ProcessInfo.processInfo.environment
+    environment["CI"] = nil
+    process.environment = environment
     return process
   }
 
