@@ -4,12 +4,19 @@ enum Commands {
   static let implemented: [String: any OpenStackCommand.Type] = Dictionary(
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
-  private static let all: [any OpenStackCommand.Type] = [
+  /// Each family lists its commands beside them (`Commands/<Family>/`).
+  private static let all: [any OpenStackCommand.Type] = share + network + compute
+
+  private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self,
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
-    NetworkList.self, SubnetList.self, SubnetShow.self,
+  ]
+
+  private static let network: [any OpenStackCommand.Type] = [NetworkList.self, SubnetList.self, SubnetShow.self]
+
+  private static let compute: [any OpenStackCommand.Type] = [
     ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,
     ServerEventList.self, ServerEventShow.self, FlavorList.self, FlavorShow.self, ImageList.self, ImageShow.self,
     AggregateShow.self,
