@@ -21,12 +21,16 @@ Every difference is a failure, listed with the page's line and a diff. It ends w
 `N passed, N failed`; the exit status is 1 when any failed.
 
     Scripts/conformance/run.py [--venv .venv-osc] [--walkthrough .build/debug/walkthrough]
-                               [--cloud FILE] [--width N] [PAGE...]
+                               [--cloud FILE] [--width N] [--jobs N] [PAGE...]
+
+Pages run at once, `--jobs` of them (default: one per processor), each on clouds of its own; a
+page's report is printed whole, in the order the pages were given.
 
 It needs the real client in a virtualenv (Scripts/osc-replay/setup-venv.sh makes one).
 """
 
 import argparse
+import concurrent.futures
 import difflib
 import json
 import os
@@ -197,6 +201,8 @@ def differences(bindings, real, emulated):
 
 
 def run_page(page, args):
+    """Runs the page on both sides; returns (passed, failed, the report's lines)."""
+    report = []
     text = open(page, encoding="utf-8").read()
     cloud, width = directives(text)
     cloud_path = os.path.join(os.path.dirname(os.path.abspath(page)), cloud) if cloud else args.cloud
@@ -217,7 +223,7 @@ def run_page(page, args):
         for step in steps:
             words = shlex.split(step["command"])
             if words[:1] not in (["openstack"], ["source"], ["."], ["export"], ["unset"]):
-                print("%s:%d: skipped (not for the client): %s" % (page, step["line"], step["command"]))
+                report.append("%s:%d: skipped (not for the client): %s" % (page, step["line"], step["command"]))
                 continue
             real = real_client.run(shlex.split(with_ids(real_ids, step["command"])), base)
             emulated = emulation.run(with_ids(emulated_ids, step["command"]))
@@ -230,17 +236,17 @@ def run_page(page, args):
                 found.insert(0, "the emulation does not simulate this command")
             if found:
                 failed += 1
-                print("%s:%d: FAILED: %s" % (page, step["line"], step["command"]))
+                report.append("%s:%d: FAILED: %s" % (page, step["line"], step["command"]))
                 for difference in found:
-                    print("    " + difference.replace("\n", "\n    "))
+                    report.append("    " + difference.replace("\n", "\n    "))
             else:
                 passed += 1
     finally:
         emulation.close()
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
-    print("%s: %d passed, %d failed" % (page, passed, failed))
-    return passed, failed
+    report.append("%s: %d passed, %d failed" % (page, passed, failed))
+    return passed, failed, report
 
 
 def main():
@@ -249,16 +255,19 @@ def main():
     parser.add_argument("--walkthrough", default=os.path.join(ROOT, ".build", "debug", "walkthrough"))
     parser.add_argument("--cloud", help="the cloud file for pages that name none (as check's --cloud)")
     parser.add_argument("--width", type=int, help="the terminal width for pages that declare none (as check's --width)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="pages run at once")
     parser.add_argument("pages", nargs="*")
     args = parser.parse_args()
     pages = args.pages or sorted(
         os.path.join(ROOT, "walkthroughs", name) for name in os.listdir(os.path.join(ROOT, "walkthroughs"))
         if name.endswith((".rst", ".md", ".markdown")))
     total_passed = total_failed = 0
-    for page in pages:
-        passed, failed = run_page(page, args)
-        total_passed += passed
-        total_failed += failed
+    # The work is the two clients' processes: threads are enough to keep them all busy.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for passed, failed, report in pool.map(lambda page: run_page(page, args), pages):
+            print("\n".join(report), flush=True)
+            total_passed += passed
+            total_failed += failed
     print("%d passed, %d failed" % (total_passed, total_failed))
     sys.exit(1 if total_failed else 0)
 

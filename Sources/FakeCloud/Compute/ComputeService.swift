@@ -151,11 +151,28 @@ enum ComputeService {
   // MARK: Servers
 
   /// The servers a caller sees: its project's, or every one for an admin who asks for all.
-  private static func visibleServers(_ state: CloudState, _ call: Call) -> [ComputeState.Server] {
-    let all = (call.caller?.isAdmin ?? false) && ["1", "true", "True"].contains(call.query("all_tenants") ?? "")
-    return state.compute.servers.filter {
-      $0.vmState != "deleted" && (all || $0.projectID == call.caller?.projectID)
+  private static func visibleServers(_ state: CloudState, _ call: Call, all: Bool) -> [ComputeState.Server] {
+    state.compute.servers.filter { $0.vmState != "deleted" && (all || $0.projectID == call.caller?.projectID) }
+  }
+
+  /// Nova's `is_all_tenants`: given without a value it asks for all, otherwise its value is
+  /// oslo's strict boolean (400 for anything else); asking is an admin's right (403 for others,
+  /// under the policy of the list asked for).
+  private static func asksForAllTenants(_ call: Call, detail: Bool) -> Result<Bool, FilterFault> {
+    guard let value = call.query("all_tenants") else { return .success(false) }
+    guard !value.isEmpty else { return allowedAllTenants(call, detail: detail) }
+    guard let wanted = StrictBool.parse(value) else {
+      return .failure(FilterFault(response: .fault(400, "Invalid input received: \(StrictBool.unrecognized(value))")))
     }
+    return wanted ? allowedAllTenants(call, detail: detail) : .success(false)
+  }
+
+  private static func allowedAllTenants(_ call: Call, detail: Bool) -> Result<Bool, FilterFault> {
+    guard call.caller?.isAdmin ?? false else {
+      let rule = "os_compute_api:servers:\(detail ? "detail" : "index"):get_all_tenants"
+      return .failure(FilterFault(response: .fault(403, "Policy doesn't allow \(rule) to be performed.")))
+    }
+    return .success(true)
   }
 
   /// The server the path names: the caller's project's, or any for an admin.
@@ -183,8 +200,13 @@ enum ComputeService {
 
   static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let detail = call.request.path.hasSuffix("/detail")
+    let all: Bool
+    switch asksForAllTenants(call, detail: detail) {
+    case .success(let wanted): all = wanted
+    case .failure(let fault): return fault.response
+    }
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
-    return serverFilters.apply(visibleServers(state, call), call) { servers in
+    return serverFilters.apply(visibleServers(state, call, all: all), call) { servers in
       // Newest first (`created_at desc`).
       let items = servers.reversed().map { server -> JSON in
         detail

@@ -104,6 +104,11 @@ enum StrictBool {
     default: return nil
     }
   }
+
+  /// The `ValueError` oslo raises for a value it cannot read, which the services quote.
+  static func unrecognized(_ text: String) -> String {
+    "Unrecognized value '\(text)', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'"
+  }
 }
 
 /// Text searches of the services' databases.

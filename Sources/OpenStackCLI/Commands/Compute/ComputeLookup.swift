@@ -58,6 +58,18 @@ enum ComputeLookup {
     guard [400, 403, 404].contains(response.status) else { throw sdkError(response, path: path) }
   }
 
+  /// A compute request as the SDK sends it: the body, or its `HttpException` naming the URL
+  /// with its query (`servers/detail?deleted=False&all_tenants=True`).
+  static func sdkCall(_ request: APIRequest, in context: CommandContext) throws -> JSON {
+    let response = try context.api.send(request, to: .compute)
+    guard (200..<300).contains(response.status) else {
+      let path = String(request.path.dropFirst("/v2.1".count))
+      let query = request.query.map { "\(PythonURL.quotePlus($0.name))=\(PythonURL.quotePlus($0.value))" }
+      throw sdkError(response, path: query.isEmpty ? path : path + "?" + query.joined(separator: "&"))
+    }
+    return response.body ?? .null
+  }
+
   /// openstacksdk's `HttpException` as OSC prints it:
   /// `ForbiddenException: 403: Client Error for url: URL, MESSAGE`.
   static func sdkError(_ response: APIResponse, path: String) -> CommandFailure {
@@ -70,5 +82,24 @@ enum ComputeLookup {
   static func errorDetails(_ response: APIResponse, path: String) -> String {
     let kind = response.status >= 500 ? "Server Error" : "Client Error"
     return "\(kind) for url: \(computeEndpoint)\(path), \(Fault.message(of: response, service: .compute))"
+  }
+}
+
+/// Python's `urllib.parse`, as `requests` builds a URL's query.
+enum PythonURL {
+  /// `quote_plus`: letters, digits and `_.-~` as they are, a space as `+`, every other byte of
+  /// the UTF-8 as `%XX`.
+  static func quotePlus(_ text: String) -> String {
+    var quoted = ""
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "~"):
+        quoted.unicodeScalars.append(Unicode.Scalar(byte))
+      case UInt8(ascii: " "): quoted += "+"
+      default: quoted += String(format: "%%%02X", byte)
+      }
+    }
+    return quoted
   }
 }

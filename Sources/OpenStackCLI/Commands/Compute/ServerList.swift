@@ -45,7 +45,8 @@ enum ServerList: OpenStackCommand {
     if allProjects { query.append((name: "all_tenants", value: "True")) }
     if let projectID { query.append((name: "project_id", value: projectID)) }
     if let userID { query.append((name: "user_id", value: userID)) }
-    let servers = try context.call(.compute, APIRequest(.get, "/v2.1/servers/detail", query: query))["servers"]?.array ?? []
+    let servers =
+      try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1/servers/detail", query: query), in: context)["servers"]?.array ?? []
     let version = try context.api.computeVersion(for: .server)
     let long = arguments.flag("--long")
     let noNameLookup = arguments.flag("--no-name-lookup")
