@@ -62,7 +62,11 @@ public final class OpenStackClient {
       } catch let failure as CommandFailure {
         return CommandResult(standardError: context.errors.text + failure.message + "\n", exitStatus: failure.exitStatus)
       }
-    } catch let error as UsageError {
+    } catch var error as UsageError {
+      // cliff names the parser after the words typed, which may abbreviate the command's.
+      let typed = "openstack " + words.prefix(commandWords).joined(separator: " ")
+      error.usage = ArgparseUsage.rewrapped(error.usage, program: error.program, as: typed)
+      error.program = typed
       return CommandResult(standardError: error.text, exitStatus: 2)
     } catch let failure as CommandFailure {
       return CommandResult(standardError: failure.message + "\n", exitStatus: failure.exitStatus)
