@@ -61,10 +61,10 @@ struct AssumedResources {
   init(_ walkthrough: Walkthrough, plan: PagePlan, cloud: CloudDefinition, environment: [String: String]) {
     var variables = environment
     var known = Self.names(in: cloud)
-    var documented: [[String]] = []
+    let documented = DocumentedRows()
     for (index, step) in walkthrough.steps.enumerated() {
       for (name, value) in plan.environment[index] ?? [] { variables[name] = value }
-      defer { documented += Self.rows(step.command.output) }
+      defer { documented.outputs.append(step.command.output) }
       guard plan.skipped[index] == nil, let words = try? ShellWords.split(step.command.command, variables: variables),
         let program = words.first
       else { continue }
@@ -110,13 +110,13 @@ struct AssumedResources {
   private(set) var overLimit: [Int] = []
 
   private mutating func assume(
-    _ kind: Kind, _ value: String, step: Int, network: String?, known: inout Set<Known>, documented: [[String]]
+    _ kind: Kind, _ value: String, step: Int, network: String?, known: inout Set<Known>, documented: DocumentedRows
   ) {
     guard !value.isEmpty, !known.contains(Known(kind: kind, value: value)) else { return }
     var name: String?
     var unlessBound = false
     if Self.isID(value) {
-      let rows = documented.filter { $0.contains(value) }
+      let rows = documented.rows.filter { $0.contains(value) }
       let names = rows.flatMap { row in row.filter { $0 != value } }
       // A row about something the cloud has (a subnet listed with its network's ID): bound.
       if names.contains(where: { name in Kind.allCases.contains { known.contains(Known(kind: $0, value: name)) } }) { return }
@@ -173,7 +173,23 @@ struct AssumedResources {
 
   /// Documented output as rows of cells: a cliff table's rows, each cell whole (a value wrapped
   /// over lines joined again), or each line's cells or words.
-  private static func rows(_ output: [String]) -> [[String]] {
+  /// The rows of the output documented so far, cut into cells only when an ID is looked for
+  /// in them (few pages name a resource by ID, and most output is never searched).
+  private final class DocumentedRows {
+    var outputs: [[String]] = []
+    private var cut: [[String]] = []
+    private var cutOutputs = 0
+
+    var rows: [[String]] {
+      while cutOutputs < outputs.count {
+        cut += AssumedResources.rows(outputs[cutOutputs])
+        cutOutputs += 1
+      }
+      return cut
+    }
+  }
+
+  fileprivate static func rows(_ output: [String]) -> [[String]] {
     guard let table = CliffTable.parse(output) else { return output.map(cells) }
     return table.rows.map { row in row.cells.map { $0.replacing("\n", with: "") } }
   }

@@ -65,117 +65,120 @@ struct CommandSyntax {
     usage: String, repeating: Set<String> = [], spellings: [String: String] = [:], types: [String: ValueType] = [:]
   ) {
     self.usage = usage
-    let words = usage.split(whereSeparator: \.isWhitespace).map(String.init)
-    program = ""
+    // Read as bytes: the usage texts are ASCII, and every command line parsed first parses its
+    // command's usage.
+    let words = Array(usage.utf8).split { $0 == Self.space || $0 == Self.newline }
     // "usage: openstack share create [-h] ..." — the program runs up to the first argument.
     var index = 1
-    var programWords: [String] = []
-    while index < words.count, !words[index].hasPrefix("["), !words[index].hasPrefix("<"),
-      !words[index].hasPrefix("-"), !words[index].hasPrefix("(")
-    {
-      programWords.append(words[index])
-      index += 1
-    }
-    program = programWords.joined(separator: " ")
-    let arguments = words[index...].joined(separator: " ")
+    while index < words.count, let first = words[index].first, !"[<-(".utf8.contains(first) { index += 1 }
+    program = words[1..<index].map(Self.text).joined(separator: " ")
+    let arguments = Array(words[index...].joined(separator: [Self.space]))
     let names = Self.longSpellings.merging(spellings) { _, given in given }
     parseArguments(arguments[...], required: true, repeating: repeating, spellings: names)
     for index in options.indices { options[index].type = types[options[index].key] }
   }
 
-  private mutating func parseArguments(
-    _ text: Substring, required: Bool, repeating: Set<String>, spellings: [String: String]
-  ) {
-    var rest = text.drop { $0 == " " }
+  private typealias Bytes = ArraySlice<UInt8>
+  private static let space = UInt8(ascii: " ")
+  private static let newline = UInt8(ascii: "\n")
+
+  private static func text(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
+
+  private static func trimmingSpaces(_ bytes: Bytes) -> Bytes { bytes.drop { $0 == space } }
+
+  private mutating func parseArguments(_ text: Bytes, required: Bool, repeating: Set<String>, spellings: [String: String]) {
+    var rest = Self.trimmingSpaces(text)
     while let first = rest.first {
-      if first == "[" || first == "(" {
+      if first == UInt8(ascii: "[") || first == UInt8(ascii: "(") {
         let close = Self.matchingClose(in: rest)
-        let inner = rest[rest.index(after: rest.startIndex)..<close]
-        rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        let inner = rest[(rest.startIndex + 1)..<close]
+        rest = Self.trimmingSpaces(rest[(close + 1)...])
         // `[<share> ...]` after `<share>`: the positional repeats.
-        if inner.hasSuffix(" ..."), inner.hasPrefix("<"), let last = positionals.indices.last,
-          inner.dropLast(4) == positionals[last].metavar
+        if inner.starts(with: "<".utf8), inner.count > 4, inner.suffix(4).elementsEqual(" ...".utf8),
+          let last = positionals.indices.last, inner.dropLast(4).elementsEqual(positionals[last].metavar.utf8)
         {
           positionals[last].repeats = true
           continue
         }
         let alternatives = Self.alternatives(inner)
         // `(--flavor <flavor> | --confirm | --revert)`: one of them is required, none alone.
-        let isRequiredGroup = first == "(" && alternatives.count > 1
+        let isRequiredGroup = first == UInt8(ascii: "(") && alternatives.count > 1
         let optionsBefore = options.count
         for alternative in alternatives {
           parseArguments(
-            alternative, required: first == "(" && !isRequiredGroup, repeating: repeating, spellings: spellings)
+            alternative, required: first == UInt8(ascii: "(") && !isRequiredGroup, repeating: repeating,
+            spellings: spellings)
         }
         if isRequiredGroup { requiredGroups.append(Array(options[optionsBefore...])) }
         if alternatives.count > 1 { exclusiveGroups.append(Array(options[optionsBefore...])) }
         continue
       }
-      let word = rest.prefix { $0 != " " }
-      rest = rest.dropFirst(word.count).drop { $0 == " " }
-      if word.hasPrefix("-") {
-        var option = Option(names: [String(word)])
-        if let long = spellings[String(word)] { option.names.append(long) }
-        option.required = required
-        option.repeats = repeating.contains(option.key)
-        if rest.hasPrefix("{") {
-          let close = rest.firstIndex(of: "}")!
-          option.choices = rest[rest.index(after: rest.startIndex)..<close].split(separator: ",").map(String.init)
-          option.metavar = String(rest[...close])
-          rest = rest[rest.index(after: close)...].drop { $0 == " " }
-        } else if rest.hasPrefix("[") {
-          let close = Self.matchingClose(in: rest)
-          option.metavar = String(rest[rest.index(after: rest.startIndex)..<close].dropLast(4))
-          option.takesList = true
-          rest = rest[rest.index(after: close)...].drop { $0 == " " }
-        } else if let next = rest.first, next != "[", next != "(", next != "-", next != "|" {
-          let metavar = rest.prefix { $0 != " " }
-          option.metavar = String(metavar)
-          rest = rest.dropFirst(metavar.count).drop { $0 == " " }
-        }
-        options.append(option)
-      } else {
-        positionals.append(Positional(metavar: String(word), optional: !required))
+      let word = rest.prefix { $0 != Self.space }
+      rest = Self.trimmingSpaces(rest.dropFirst(word.count))
+      guard word.first == UInt8(ascii: "-") else {
+        positionals.append(Positional(metavar: Self.text(word), optional: !required))
+        continue
       }
+      let name = Self.text(word)
+      var option = Option(names: [name])
+      if let long = spellings[name] { option.names.append(long) }
+      option.required = required
+      option.repeats = repeating.contains(option.key)
+      switch rest.first {
+      case UInt8(ascii: "{"):
+        let close = rest.firstIndex(of: UInt8(ascii: "}")) ?? rest.endIndex - 1
+        option.choices = rest[(rest.startIndex + 1)..<close].split(separator: UInt8(ascii: ",")).map(Self.text)
+        option.metavar = Self.text(rest[...close])
+        rest = Self.trimmingSpaces(rest[(close + 1)...])
+      case UInt8(ascii: "["):
+        let close = Self.matchingClose(in: rest)
+        option.metavar = Self.text(rest[(rest.startIndex + 1)..<close].dropLast(4))
+        option.takesList = true
+        rest = Self.trimmingSpaces(rest[(close + 1)...])
+      case let next? where !"[(-|".utf8.contains(next):
+        let metavar = rest.prefix { $0 != Self.space }
+        option.metavar = Self.text(metavar)
+        rest = Self.trimmingSpaces(rest.dropFirst(metavar.count))
+      default: break
+      }
+      options.append(option)
     }
   }
 
-  private static func matchingClose(in text: Substring) -> Substring.Index {
+  private static func matchingClose(in text: Bytes) -> Int {
     var depth = 0
-    var index = text.startIndex
-    while index < text.endIndex {
+    for index in text.indices {
       switch text[index] {
-      case "[", "(", "{": depth += 1
-      case "]", ")", "}":
+      case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
         depth -= 1
         if depth == 0 { return index }
       default: break
       }
-      index = text.index(after: index)
     }
-    return text.index(before: text.endIndex)
+    return text.endIndex - 1
   }
 
   /// `a | b` at the top level of a group (a `|` inside a metavar, `<volume>|True`, has no
   /// spaces around it).
-  private static func alternatives(_ text: Substring) -> [Substring] {
-    var parts: [Substring] = []
+  private static func alternatives(_ text: Bytes) -> [Bytes] {
+    var parts: [Bytes] = []
     var depth = 0
     var start = text.startIndex
-    var index = text.startIndex
-    while index < text.endIndex {
+    for index in text.indices {
       switch text[index] {
-      case "[", "(", "{": depth += 1
-      case "]", ")", "}": depth -= 1
-      case "|" where depth == 0 && text[..<index].hasSuffix(" ") && text[text.index(after: index)...].hasPrefix(" "):
+      case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"): depth -= 1
+      case UInt8(ascii: "|")
+      where depth == 0 && index > text.startIndex && text[index - 1] == space && index + 1 < text.endIndex
+        && text[index + 1] == space:
         parts.append(text[start..<index])
-        start = text.index(after: index)
+        start = index + 1
       default: break
       }
-      index = text.index(after: index)
     }
     parts.append(text[start...])
-    return parts.map { $0.drop { $0 == " " } }
+    return parts.map(trimmingSpaces)
   }
 }
 
