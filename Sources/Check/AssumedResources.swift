@@ -116,7 +116,7 @@ struct AssumedResources {
     var name: String?
     var unlessBound = false
     if Self.isID(value) {
-      let rows = documented.rows.filter { $0.contains(value) }
+      let rows = documented.rows(holding: value)
       let names = rows.flatMap { row in row.filter { $0 != value } }
       // A row about something the cloud has (a subnet listed with its network's ID): bound.
       if names.contains(where: { name in Kind.allCases.contains { known.contains(Known(kind: $0, value: name)) } }) { return }
@@ -139,10 +139,7 @@ struct AssumedResources {
   /// Whether documented output is the client's error for a resource that does not exist
   /// (`No Server found for vm3`, `No share with a name or ID of 'x' exists.`, `… could not be found`).
   static func showsNotFound(_ output: [String]) -> Bool {
-    output.contains { line in
-      let line = line.lowercased()
-      return notFoundPhrases.contains { line.includes($0) }
-    }
+    output.contains { line in notFoundPhrases.contains { line.includes(ignoringASCIICase: $0) } }
   }
 
   private static let notFoundPhrases = [
@@ -173,19 +170,21 @@ struct AssumedResources {
 
   /// Documented output as rows of cells: a cliff table's rows, each cell whole (a value wrapped
   /// over lines joined again), or each line's cells or words.
-  /// The rows of the output documented so far, cut into cells only when an ID is looked for
-  /// in them (few pages name a resource by ID, and most output is never searched).
+  /// The rows of the output documented so far, cut into cells only where an ID looked for
+  /// appears (few pages name a resource by ID, and most output is never searched).
   private final class DocumentedRows {
     var outputs: [[String]] = []
-    private var cut: [[String]] = []
-    private var cutOutputs = 0
+    private var cut: [Int: [[String]]] = [:]
 
-    var rows: [[String]] {
-      while cutOutputs < outputs.count {
-        cut += AssumedResources.rows(outputs[cutOutputs])
-        cutOutputs += 1
+    /// The rows, of every output so far, that hold `value` as a cell. An output is cut only if
+    /// a line of it holds the value's first characters: a table may wrap an ID over lines.
+    func rows(holding value: String) -> [[String]] {
+      let start = value.prefix(4)
+      return outputs.indices.flatMap { index -> [[String]] in
+        guard outputs[index].contains(where: { $0.includes(start) }) else { return [] }
+        if cut[index] == nil { cut[index] = AssumedResources.rows(outputs[index]) }
+        return cut[index, default: []].filter { $0.contains(value) }
       }
-      return cut
     }
   }
 

@@ -23,3 +23,10 @@ import Testing
     #expect(CommandNames.find(in: ["--debug", "share", "list"]) == nil)
   }
 }
+
+extension CommandAbbreviationTests {
+  /// `find` searches the names by their bytes' order.
+  @Test func theNamesAreSortedByTheirBytes() {
+    #expect(CommandNames.all == CommandNames.all.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+  }
+}

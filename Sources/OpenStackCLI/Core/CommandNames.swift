@@ -5,7 +5,8 @@ enum CommandNames {
   /// Every name, sorted (``list`` is).
   static let all: [String] = list.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
 
-  static let set = Set(all)
+  /// The most words a command has.
+  private static let mostWords = all.lazy.map { $0.utf8.count { $0 == UInt8(ascii: " ") } + 1 }.max() ?? 0
 
   /// cliff's `find_command`: from the words before the first option down to one word, the
   /// command those words name, or the one command whose words they begin, word for word
@@ -13,56 +14,34 @@ enum CommandNames {
   /// commands name neither, and fewer words are tried.
   static func find(in words: [String]) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
-    for count in stride(from: min(start, wordsByPosition.count), through: 1, by: -1) {
-      // Each word must begin some command's word in its place; a positional (an ID, a name)
-      // seldom does, and is ruled out at the cost of one search.
-      guard (0..<count).allSatisfy({ beginsAWord(words[$0], at: $0) }) else { continue }
-      let name = words[..<count].joined(separator: " ")
-      if set.contains(name) { return (name, count) }
-      if let only = onlyCommand(beginningWith: words[..<count]) { return (only, count) }
+    for count in stride(from: min(start, mostWords), through: 1, by: -1) {
+      let typed = words[..<count]
+      // The names are sorted by their bytes: those that begin with the first word follow each
+      // other, and a positional (an ID, a name) seldom begins any.
+      var found: String?
+      for name in all[names(beginningWith: typed[typed.startIndex])] {
+        let nameWords = name.utf8.split(separator: UInt8(ascii: " "))
+        guard nameWords.count == count, zip(nameWords, typed).allSatisfy({ $0.starts(with: $1.utf8) }) else { continue }
+        if zip(nameWords, typed).allSatisfy({ $0.elementsEqual($1.utf8) }) { return (name, count) }
+        // Two commands the words begin: neither, unless one is named in full.
+        found = found == nil ? name : ""
+      }
+      if let found, !found.isEmpty { return (found, count) }
     }
     return nil
   }
 
-  /// The one command of `words.count` words that begins with each of them, if only one does.
-  private static func onlyCommand(beginningWith words: ArraySlice<String>) -> String? {
-    var found: String?
-    for command in commandWords where command.count == words.count {
-      guard zip(command, words).allSatisfy({ $0.utf8.starts(with: $1.utf8) }) else { continue }
-      if found != nil { return nil }
-      found = command.joined(separator: " ")
-    }
-    return found
-  }
-
-  /// Every command's words.
-  private static let commandWords: [[String]] = all.map {
-    $0.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-  }
-
-  /// The distinct command words in each place, sorted by their bytes: the words a text begins
-  /// follow each other from where the text would be inserted.
-  private static let wordsByPosition: [[String]] = {
-    var sets: [Set<String>] = []
-    for command in commandWords {
-      for (position, word) in command.enumerated() {
-        if position == sets.count { sets.append([]) }
-        sets[position].insert(word)
-      }
-    }
-    return sets.map { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-  }()
-
-  /// Whether `text` begins some command's word in place `position`.
-  private static func beginsAWord(_ text: String, at position: Int) -> Bool {
-    let words = wordsByPosition[position]
+  /// The range of ``all`` whose names begin with `text`.
+  private static func names(beginningWith text: String) -> Range<Int> {
     var low = 0
-    var high = words.count
+    var high = all.count
     while low < high {
       let middle = (low + high) / 2
-      if words[middle].utf8.lexicographicallyPrecedes(text.utf8) { low = middle + 1 } else { high = middle }
+      if all[middle].utf8.lexicographicallyPrecedes(text.utf8) { low = middle + 1 } else { high = middle }
     }
-    return low < words.count && words[low].utf8.starts(with: text.utf8)
+    var end = low
+    while end < all.count, all[end].utf8.starts(with: text.utf8) { end += 1 }
+    return low..<end
   }
 
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
