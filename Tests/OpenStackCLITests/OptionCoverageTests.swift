@@ -32,6 +32,20 @@ import Testing
     "network list": Baseline(arguments: ""),
     "subnet list": Baseline(arguments: ""),
     "subnet show": Baseline(arguments: "private-subnet"),
+    "network create": Baseline(arguments: "n"),
+    "network show": Baseline(arguments: "private"),
+    "network set": Baseline(arguments: "private"),
+    "network unset": Baseline(arguments: "private"),
+    "network delete": Baseline(setup: ["network create n"], arguments: "n"),
+    "subnet create": Baseline(setup: ["network create n"], arguments: "--network n --subnet-range 192.0.2.0/24 s"),
+    "subnet set": Baseline(arguments: "private-subnet"),
+    "subnet unset": Baseline(arguments: "private-subnet"),
+    "subnet delete": Baseline(setup: [networkAndSubnet], arguments: "s"),
+    "port create": Baseline(arguments: "--network private p"),
+    "port list": Baseline(arguments: ""),
+    "port show": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "port set": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "port delete": Baseline(setup: ["port create --network private p"], arguments: "p"),
     "server create": Baseline(arguments: "--flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private vm"),
     "server show": Baseline(setup: [serverCreate], arguments: "vm"),
     "server list": Baseline(setup: [serverCreate], arguments: ""),
@@ -47,6 +61,7 @@ import Testing
     "aggregate show": Baseline(arguments: "agg"),
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  static let networkAndSubnet = "subnet create --network shared --subnet-range 192.0.2.0/24 s"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [
     "share network create --name n", "share create nfs 1 --share-type dhss_true --share-network n", "share list",
@@ -63,6 +78,8 @@ import Testing
     case .intChoices(let choices)?: return String(choices[0])
     case .choices(let choices)?, .loweredChoices(let choices)?: return choices[0]
     case .keyValue?: return "a=b"
+    case .multiKeyValue(let required, let optional)?:
+      return (required.isEmpty ? Array(optional.prefix(1)) : required).map { "\($0)=x" }.joined(separator: ",")
     case nil: break
     }
     switch metavar {

@@ -14,7 +14,11 @@ enum Commands {
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
   ]
 
-  private static let network: [any OpenStackCommand.Type] = [NetworkList.self, SubnetList.self, SubnetShow.self]
+  private static let network: [any OpenStackCommand.Type] = [
+    NetworkList.self, NetworkCreate.self, NetworkShow.self, NetworkSet.self, NetworkUnset.self, NetworkDelete.self,
+    SubnetList.self, SubnetShow.self, SubnetCreate.self, SubnetSet.self, SubnetUnset.self, SubnetDelete.self,
+    PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortDelete.self,
+  ]
 
   private static let compute: [any OpenStackCommand.Type] = [
     ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,
