@@ -24,13 +24,21 @@ enum NeutronColumnFormat: Sendable {
   case json
   /// `NetworkSecurityGroupRulesColumn`: each rule without its empty keys and the group's own.
   case securityGroupRules
+  /// `AliveColumn`: `:-)` or `XXX`.
+  case alive
+  /// A column the SDK resource has no attribute for: `get_item_properties` gives `''`.
+  case absent
 
+  /// The value in a table (`human_readable`); `None` stays `None` where osc-lib's formatter
+  /// returns it.
   func humanReadable(_ value: JSON) -> JSON {
     switch self {
     case .plain: return value
+    case .absent: return ""
+    case .alive: return value.isTruthy ? ":-)" : "XXX"
     case .list: return .string(OSCLib.formatList(value.array))
     case .unsortedList: return .string(value.array.map(PythonText.str).joined(separator: ", "))
-    case .dict: return value == .null ? "" : OSCLib.formatDict(value)
+    case .dict: return value == .null ? .null : OSCLib.formatDict(value)
     case .listDict: return .string(value.array.map { OSCLib.formatDict($0).string ?? "" }.joined(separator: "\n"))
     case .adminState: return value.isTruthy ? "UP" : "DOWN"
     case .routerExternal: return value.isTruthy ? "External" : "Internal"
@@ -52,6 +60,21 @@ enum NeutronColumnFormat: Sendable {
         }.joined(separator: "\n"))
     }
   }
+}
+
+extension NeutronColumnFormat {
+  /// The value in the other formats (`machine_readable`): osc-lib's list and dict columns give
+  /// an empty list or dict for `None`.
+  func machineReadable(_ value: JSON) -> JSON {
+    switch self {
+    case .absent: return ""
+    case .list, .listDict: return value == .null ? .array([]) : value
+    case .dict: return value == .null ? .object([:]) : value
+    default: return value
+    }
+  }
+
+  func format(_ value: JSON, table: Bool) -> JSON { table ? humanReadable(value) : machineReadable(value) }
 }
 
 extension JSONObject {
@@ -76,6 +99,12 @@ struct NeutronResourceKind: Sendable {
   let sdkName: String
   /// (column, API field, format), in the order the client shows them.
   let columns: [(name: String, field: String, format: NeutronColumnFormat)]
+  /// Whether the show also has the fields of the answer the SDK resource has no attribute for
+  /// (network resources keep them, `get_osc_show_columns_for_sdk_resource` shows them); the
+  /// port's columns are a fixed map.
+  var responseColumns = true
+  /// The API fields the SDK resource has attributes for.
+  var sdkFields: Set<String> = []
   /// Whether `find` lists with `name=` (the SDK's query mapping has `name`).
   var listsByName = true
   /// The field the SDK takes for the ID (`alias` for an extension).
@@ -83,10 +112,16 @@ struct NeutronResourceKind: Sendable {
 
   /// The show command's fields: each column's value as the SDK read it, formatted in a table.
   func show(_ record: JSON, in context: CommandContext) -> CommandOutput {
+    var shown = columns
+    if responseColumns {
+      for key in record.object.keys where !sdkFields.contains(key) && !["location", "tenant_id"].contains(key) {
+        shown.append((key, key, .plain))
+      }
+      shown.sort { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+    }
     var fields = JSONObject()
-    for column in columns {
-      let value = record[column.field] ?? .null
-      fields[column.name] = context.isTable ? column.format.humanReadable(value) : value
+    for column in shown {
+      fields[column.name] = column.format.format(record[column.field] ?? .null, table: context.isTable)
     }
     return .show(fields)
   }

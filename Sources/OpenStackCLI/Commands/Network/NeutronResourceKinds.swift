@@ -33,7 +33,8 @@ extension NeutronResourceKind {
       ("subnets", "subnets", .list),
       ("tags", "tags", .list),
       ("updated_at", "updated_at", .plain),
-    ])
+    ],
+    sdkFields: ["admin_state_up", "availability_zone_hints", "availability_zones", "created_at", "description", "dns_domain", "id", "ipv4_address_scope", "ipv6_address_scope", "is_default", "mtu", "name", "port_security_enabled", "project_id", "provider:network_type", "provider:physical_network", "provider:segmentation_id", "pvlan", "qos_policy_id", "revision_number", "router:external", "segments", "shared", "status", "subnets", "tags", "updated_at", "vlan_qinq", "vlan_transparent"])
 
   static let subnet = NeutronResourceKind(
     path: "subnets", collection: "subnets", member: "subnet", sdkName: "Subnet",
@@ -60,7 +61,8 @@ extension NeutronResourceKind {
       ("subnetpool_id", "subnetpool_id", .plain),
       ("tags", "tags", .list),
       ("updated_at", "updated_at", .plain),
-    ])
+    ],
+    sdkFields: ["allocation_pools", "cidr", "created_at", "description", "dns_nameservers", "dns_publish_fixed_ip", "enable_dhcp", "gateway_ip", "host_routes", "id", "ip_version", "ipv6_address_mode", "ipv6_ra_mode", "name", "network_id", "prefixlen", "project_id", "revision_number", "segment_id", "service_types", "subnetpool_id", "tags", "tenant_id", "updated_at", "use_default_subnetpool"])
 
   static let port = NeutronResourceKind(
     path: "ports", collection: "ports", member: "port", sdkName: "Port",
@@ -84,7 +86,7 @@ extension NeutronResourceKind {
       ("extra_dhcp_opts", "extra_dhcp_opts", .listDict),
       ("fixed_ips", "fixed_ips", .listDict),
       ("hardware_offload_type", "hardware_offload_type", .plain),
-      ("hints", "hints", .plain),
+      ("hints", "hints", .absent),
       ("id", "id", .plain),
       ("ip_allocation", "ip_allocation", .plain),
       ("mac_address", "mac_address", .plain),
@@ -106,7 +108,7 @@ extension NeutronResourceKind {
       ("trunk_details", "trunk_details", .plain),
       ("trusted", "trusted", .plain),
       ("updated_at", "updated_at", .plain),
-    ])
+    ], responseColumns: false)
 
   static let router = NeutronResourceKind(
     path: "routers", collection: "routers", member: "router", sdkName: "Router",
@@ -127,7 +129,8 @@ extension NeutronResourceKind {
       ("status", "status", .plain),
       ("tags", "tags", .list),
       ("updated_at", "updated_at", .plain),
-    ])
+    ],
+    sdkFields: ["admin_state_up", "availability_zone_hints", "availability_zones", "created_at", "description", "distributed", "enable_ndp_proxy", "evpn_vni", "external_gateway_info", "flavor_id", "ha", "id", "name", "project_id", "revision", "routes", "status", "tags", "tenant_id", "updated_at"])
 
   static let securityGroup = NeutronResourceKind(
     path: "security-groups", collection: "security_groups", member: "security_group", sdkName: "SecurityGroup",
@@ -143,7 +146,8 @@ extension NeutronResourceKind {
       ("stateful", "stateful", .plain),
       ("tags", "tags", .plain),
       ("updated_at", "updated_at", .plain),
-    ])
+    ],
+    sdkFields: ["created_at", "description", "id", "name", "project_id", "revision_number", "security_group_rules", "shared", "stateful", "tags", "tenant_id", "updated_at"])
 
   static let securityGroupRule = NeutronResourceKind(
     path: "security-group-rules", collection: "security_group_rules", member: "security_group_rule", sdkName: "SecurityGroupRule",
@@ -163,7 +167,8 @@ extension NeutronResourceKind {
       ("revision_number", "revision_number", .plain),
       ("security_group_id", "security_group_id", .plain),
       ("updated_at", "updated_at", .plain),
-    ])
+    ],
+    sdkFields: ["created_at", "description", "direction", "ethertype", "id", "name", "port_range_max", "port_range_min", "project_id", "protocol", "remote_address_group_id", "remote_group_id", "remote_ip_prefix", "revision_number", "security_group_id", "tags", "tenant_id", "updated_at"])
 
   static let floatingIP = NeutronResourceKind(
     path: "floatingips", collection: "floatingips", member: "floatingip", sdkName: "FloatingIP",
@@ -187,7 +192,8 @@ extension NeutronResourceKind {
       ("subnet_id", "subnet_id", .plain),
       ("tags", "tags", .plain),
       ("updated_at", "updated_at", .plain),
-    ])
+    ],
+    sdkFields: ["created_at", "description", "dns_domain", "dns_name", "fixed_ip_address", "floating_ip_address", "floating_network_id", "id", "port_details", "port_id", "project_id", "qos_policy_id", "revision_number", "router_id", "status", "subnet_id", "tags", "tenant_id", "updated_at"])
 
   static let rbacPolicy = NeutronResourceKind(
     path: "rbac-policies", collection: "rbac_policies", member: "rbac_policy", sdkName: "RBACPolicy",
@@ -198,5 +204,6 @@ extension NeutronResourceKind {
       ("object_type", "object_type", .plain),
       ("project_id", "project_id", .plain),
       ("target_project_id", "target_tenant", .plain),
-    ])
+    ],
+    sdkFields: ["action", "id", "name", "object_id", "object_type", "project_id", "target_tenant", "tenant_id"])
 }

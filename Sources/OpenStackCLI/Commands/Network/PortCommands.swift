@@ -227,7 +227,7 @@ enum PortList: OpenStackCommand {
       rows: ports.map { port in
         fields.map { field in
           let value = port[field] ?? .null
-          return context.isTable ? (formats[field]?.humanReadable(value) ?? value) : value
+          return (formats[field] ?? .plain).format(value, table: context.isTable)
         }
       }, names: .list)
   }
