@@ -46,6 +46,30 @@ import Testing
     "port show": Baseline(setup: ["port create --network private p"], arguments: "p"),
     "port set": Baseline(setup: ["port create --network private p"], arguments: "p"),
     "port delete": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "router create": Baseline(arguments: "r"),
+    "router show": Baseline(arguments: "router1"),
+    "router list": Baseline(arguments: ""),
+    "router set": Baseline(arguments: "router1"),
+    "router unset": Baseline(arguments: "router1"),
+    "router delete": Baseline(setup: ["router create r"], arguments: "r"),
+    "router add subnet": Baseline(setup: ["router create r"], arguments: "r shared-subnet"),
+    "router remove subnet": Baseline(arguments: "router1 private-subnet"),
+    "router add port": Baseline(setup: ["router create r", "port create --network shared p"], arguments: "r p"),
+    "router remove port": Baseline(setup: interfacePort, arguments: "router1 {}"),
+    "security group create": Baseline(arguments: "g"),
+    "security group show": Baseline(setup: ["security group create g"], arguments: "g"),
+    "security group list": Baseline(arguments: ""),
+    "security group delete": Baseline(setup: ["security group create g"], arguments: "g"),
+    "security group rule create": Baseline(setup: ["security group create g"], arguments: "g"),
+    "security group rule show": Baseline(setup: groupRules, arguments: "{}"),
+    "security group rule list": Baseline(arguments: ""),
+    "security group rule delete": Baseline(setup: groupRules, arguments: "{}"),
+    "floating ip create": Baseline(arguments: "public"),
+    "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
+    "floating ip list": Baseline(arguments: ""),
+    "floating ip set": Baseline(setup: floatingIP, arguments: "{}"),
+    "floating ip unset": Baseline(setup: floatingIP, arguments: "{}"),
+    "floating ip delete": Baseline(setup: floatingIP, arguments: "{}"),
     "server create": Baseline(arguments: "--flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private vm"),
     "server show": Baseline(setup: [serverCreate], arguments: "vm"),
     "server list": Baseline(setup: [serverCreate], arguments: ""),
@@ -61,6 +85,9 @@ import Testing
     "aggregate show": Baseline(arguments: "agg"),
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  static let groupRules = ["security group create g", "security group rule list g -f value -c ID"]
+  static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
+  static let floatingIP = ["floating ip create public -f value -c id"]
   static let networkAndSubnet = "subnet create --network shared --subnet-range 192.0.2.0/24 s"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [

@@ -18,6 +18,12 @@ enum Commands {
     NetworkList.self, NetworkCreate.self, NetworkShow.self, NetworkSet.self, NetworkUnset.self, NetworkDelete.self,
     SubnetList.self, SubnetShow.self, SubnetCreate.self, SubnetSet.self, SubnetUnset.self, SubnetDelete.self,
     PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortDelete.self,
+    RouterCreate.self, RouterShow.self, RouterList.self, RouterSet.self, RouterUnset.self, RouterDelete.self,
+    RouterAddSubnet.self, RouterRemoveSubnet.self, RouterAddPort.self, RouterRemovePort.self,
+    SecurityGroupCreate.self, SecurityGroupShow.self, SecurityGroupList.self, SecurityGroupDelete.self,
+    SecurityGroupRuleCreate.self, SecurityGroupRuleShow.self, SecurityGroupRuleList.self, SecurityGroupRuleDelete.self,
+    FloatingIPCreate.self, FloatingIPShow.self, FloatingIPList.self, FloatingIPSet.self, FloatingIPUnset.self,
+    FloatingIPDelete.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

@@ -98,7 +98,7 @@ struct NeutronResourceKind: Sendable {
   /// `Network`, `SecurityGroup`: the SDK's class, as its `No Network found for x` names it.
   let sdkName: String
   /// (column, API field, format), in the order the client shows them.
-  let columns: [(name: String, field: String, format: NeutronColumnFormat)]
+  var columns: [(name: String, field: String, format: NeutronColumnFormat)]
   /// Whether the show also has the fields of the answer the SDK resource has no attribute for
   /// (network resources keep them, `get_osc_show_columns_for_sdk_resource` shows them); the
   /// port's columns are a fixed map.
@@ -109,13 +109,20 @@ struct NeutronResourceKind: Sendable {
   var listsByName = true
   /// The field the SDK takes for the ID (`alias` for an extension).
   var idField = "id"
+  /// The field the SDK takes for the name (a floating IP's address).
+  var nameField = "name"
 
   /// The show command's fields: each column's value as the SDK read it, formatted in a table.
   func show(_ record: JSON, in context: CommandContext) -> CommandOutput {
     var shown = columns
     if responseColumns {
       for key in record.object.keys where !sdkFields.contains(key) && !["location", "tenant_id"].contains(key) {
-        shown.append((key, key, .plain))
+        // A field the SDK reads under another name (a router's `revision`) shows what the answer has.
+        if let index = shown.firstIndex(where: { $0.name == key }) {
+          shown[index].field = key
+        } else {
+          shown.append((key, key, .plain))
+        }
       }
       shown.sort { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
     }
@@ -134,7 +141,7 @@ struct NeutronResourceKind: Sendable {
     guard [400, 404].contains(direct.status) else { throw NeutronClient.sdkError(direct, path: "/\(path)/\(nameOrID)") }
     let byName = listsByName ? [(name: "name", value: nameOrID)] : []
     let listed = try NeutronClient.call(context, .get, "/\(path)", query: byName + query)
-    let matches = (listed[collection]?.array ?? []).filter { $0[idField]?.string == nameOrID || $0["name"]?.string == nameOrID }
+    let matches = (listed[collection]?.array ?? []).filter { $0[idField]?.string == nameOrID || $0[nameField]?.string == nameOrID }
     if matches.count > 1 { throw CommandFailure(message: "More than one \(sdkName) exists with the name '\(nameOrID)'.") }
     guard let match = matches.first else { throw CommandFailure(message: "No \(sdkName) found for \(nameOrID)") }
     return match

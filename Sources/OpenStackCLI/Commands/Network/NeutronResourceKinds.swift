@@ -193,7 +193,7 @@ extension NeutronResourceKind {
       ("tags", "tags", .plain),
       ("updated_at", "updated_at", .plain),
     ],
-    sdkFields: ["created_at", "description", "dns_domain", "dns_name", "fixed_ip_address", "floating_ip_address", "floating_network_id", "id", "port_details", "port_id", "project_id", "qos_policy_id", "revision_number", "router_id", "status", "subnet_id", "tags", "tenant_id", "updated_at"])
+    sdkFields: ["created_at", "description", "dns_domain", "dns_name", "fixed_ip_address", "floating_ip_address", "floating_network_id", "id", "port_details", "port_id", "project_id", "qos_policy_id", "revision_number", "router_id", "status", "subnet_id", "tags", "tenant_id", "updated_at"], listsByName: false, nameField: "floating_ip_address")
 
   static let rbacPolicy = NeutronResourceKind(
     path: "rbac-policies", collection: "rbac_policies", member: "rbac_policy", sdkName: "RBACPolicy",
