@@ -64,6 +64,10 @@ import Testing
     "security group rule show": Baseline(setup: groupRules, arguments: "{}"),
     "security group rule list": Baseline(arguments: ""),
     "security group rule delete": Baseline(setup: groupRules, arguments: "{}"),
+    "network rbac create": Baseline(arguments: "--type network --action access_as_shared --target-all-projects private"),
+    "network rbac show": Baseline(setup: rbacPolicy, arguments: "{}"),
+    "network rbac list": Baseline(arguments: ""),
+    "network rbac delete": Baseline(setup: rbacPolicy, arguments: "{}"),
     "floating ip create": Baseline(arguments: "public"),
     "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
     "floating ip list": Baseline(arguments: ""),
@@ -85,6 +89,7 @@ import Testing
     "aggregate show": Baseline(arguments: "agg"),
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
   static let groupRules = ["security group create g", "security group rule list g -f value -c ID"]
   static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
   static let floatingIP = ["floating ip create public -f value -c id"]

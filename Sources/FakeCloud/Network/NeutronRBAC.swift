@@ -14,11 +14,12 @@ enum NeutronRBAC {
     table: NeutronTables.rbacPolicies,
     create: { state, fields, caller in
       let objectID = fields["object_id"]?.string ?? ""
-      guard let network = state.record(NeutronTables.networks, objectID),
-        caller.isAdmin || network["project_id"]?.string == caller.projectID
+      let type = fields["object_type"]?.string ?? ""
+      let table = ["network": NeutronTables.networks, "security_group": NeutronTables.securityGroups][type]
+      guard let table, let object = state.record(table, objectID),
+        caller.isAdmin || object["project_id"]?.string == caller.projectID
       else {
-        return .failure(
-          ResourceFault(status: 404, type: "NotFound", message: "network \(objectID) not found."))
+        return .failure(ResourceFault(status: 404, type: "NotFound", message: "\(type) \(objectID) not found."))
       }
       let same = ["target_tenant", "action", "object_type", "object_id"]
       if state[NeutronTables.rbacPolicies].contains(where: { policy in same.allSatisfy { policy[$0] == fields[$0] } }) {

@@ -167,7 +167,8 @@ enum NeutronTables {
       A("id", post: false, put: false, default: .computed), A("project_id", put: false, default: .computed),
       A("target_tenant", default: .required),
       A("action", put: false, default: .required, validate: NeutronValidators.values(["access_as_external", "access_as_shared"])),
-      A("object_type", put: false, default: .required, validate: NeutronValidators.values(["network"])),
+      A("object_type", put: false, default: .required, validate: NeutronValidators.values(
+        ["address_group", "address_scope", "network", "qos_policy", "security_group", "subnetpool"])),
       A("object_id", put: false, default: .required, validate: NeutronValidators.uuidOrNone), tenant,
     ],
     notFound: { ResourceFault(status: 404, type: "RbacPolicyNotFound", message: "RBAC policy of type network with ID \($0) not found") })

@@ -23,7 +23,7 @@ enum Commands {
     SecurityGroupCreate.self, SecurityGroupShow.self, SecurityGroupList.self, SecurityGroupDelete.self,
     SecurityGroupRuleCreate.self, SecurityGroupRuleShow.self, SecurityGroupRuleList.self, SecurityGroupRuleDelete.self,
     FloatingIPCreate.self, FloatingIPShow.self, FloatingIPList.self, FloatingIPSet.self, FloatingIPUnset.self,
-    FloatingIPDelete.self,
+    FloatingIPDelete.self, NetworkRBACCreate.self, NetworkRBACShow.self, NetworkRBACList.self, NetworkRBACDelete.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

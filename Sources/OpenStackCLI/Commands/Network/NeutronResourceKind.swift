@@ -172,7 +172,9 @@ struct NeutronResourceKind: Sendable {
   /// The client's delete loop: each name found and deleted, a failure logged
   /// (`Failed to delete network with name or ID 'x': ...`) and counted
   /// (`1 of 2 networks failed to delete.`).
-  func delete(_ names: [String], noun: String, plural: String? = nil, in context: CommandContext) throws -> CommandOutput {
+  func delete(
+    _ names: [String], noun: String, plural: String? = nil, by naming: String = "name or ID", in context: CommandContext
+  ) throws -> CommandOutput {
     var failures = 0
     for name in names {
       do {
@@ -180,7 +182,7 @@ struct NeutronResourceKind: Sendable {
         _ = try NeutronClient.call(context, .delete, "/\(path)/\(id)")
       } catch let failure as CommandFailure {
         failures += 1
-        context.log("Failed to delete \(noun) with name or ID '\(name)': \(failure.message)")
+        context.log("Failed to delete \(noun) with \(naming) '\(name)': \(failure.message)")
       }
     }
     if failures > 0 {

@@ -205,5 +205,5 @@ extension NeutronResourceKind {
       ("project_id", "project_id", .plain),
       ("target_project_id", "target_tenant", .plain),
     ],
-    sdkFields: ["action", "id", "name", "object_id", "object_type", "project_id", "target_tenant", "tenant_id"])
+    sdkFields: ["action", "id", "name", "object_id", "object_type", "project_id", "target_tenant", "tenant_id"], listsByName: false)
 }
