@@ -68,6 +68,8 @@ import Testing
     "network rbac show": Baseline(setup: rbacPolicy, arguments: "{}"),
     "network rbac list": Baseline(arguments: ""),
     "network rbac delete": Baseline(setup: rbacPolicy, arguments: "{}"),
+    "network agent list": Baseline(arguments: ""),
+    "network agent show": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
     "floating ip create": Baseline(arguments: "public"),
     "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
     "floating ip list": Baseline(arguments: ""),

@@ -7,6 +7,8 @@ enum NetworkService {
   static let resources: [NeutronResource] = [
     NeutronNetworks.networks, NeutronNetworks.subnets, NeutronPorts.ports, NeutronRouters.routers,
     NeutronSecurityGroups.groups, NeutronSecurityGroups.rules, NeutronRouters.floatingIPs, NeutronRBAC.policies,
+    NeutronResource(
+      table: NeutronTables.agents, visible: { _, caller, _ in caller.isAdmin }, taggable: false, readOnly: true),
   ]
 
   static let router: Router<CloudState> = {
@@ -21,9 +23,10 @@ enum NetworkService {
     for resource in resources {
       let path = "/v2.0/\(resource.table.path)"
       add(.get, path) { state, call in list(resource, &state, call) }
-      add(.post, path) { state, call in create(resource, &state, call) }
       add(.get, path + "/{id}") { state, call in show(resource, &state, call) }
       add(.put, path + "/{id}") { state, call in update(resource, &state, call) }
+      guard !resource.readOnly else { continue }
+      add(.post, path) { state, call in create(resource, &state, call) }
       add(.delete, path + "/{id}") { state, call in delete(resource, &state, call) }
       if resource.taggable { add(.put, path + "/{id}/tags") { state, call in setTags(resource, &state, call) } }
     }

@@ -1,4 +1,5 @@
 import CloudAPI
+import Foundation
 
 /// What a devstack's Neutron (ML2/OVN) holds besides the networks a cloud defines: each
 /// project's default security group, OVN's metadata port on each internal network, and `router1`
@@ -10,6 +11,7 @@ enum NeutronDevstack {
       if let id = identity.project(named: user.project)?.id, !projects.contains(id) { projects.append(id) }
     }
     for project in projects { _ = NeutronSecurityGroups.defaultGroup(of: project, in: &state, time: time) }
+    addAgents(&state, host: definition.computeHosts.first?.name ?? "devstack", time: time)
     let admin = Caller(userID: "", userName: "", projectID: "", projectName: "", roles: ["admin"])
     for network in state[NeutronTables.networks] where network["router:external"] != .bool(true) {
       let project = network["project_id"] ?? ""
@@ -44,6 +46,26 @@ enum NeutronDevstack {
           "project_id": project, "tenant_id": project, "security_groups": .array([]), "port_security_enabled": false,
           "fixed_ips": .array([.object(["subnet_id": subnet["id"] ?? .null, "ip_address": address])]),
         ], caller: admin)
+    }
+  }
+
+  /// OVN's two agents on the host: its controller (a gateway chassis) and the metadata agent.
+  private static func addAgents(_ state: inout NetworkState, host: String, time: JSON) {
+    let chassis = state.ids.uuid()
+    let agents: [(type: String, binary: String, id: String, description: String)] = [
+      ("OVN Controller Gateway agent", "ovn-controller", chassis, ""),
+      ("OVN Metadata agent", "neutron-ovn-metadata-agent", state.ids.uuid(), ""),
+    ]
+    for agent in agents {
+      state[NeutronTables.agents].append(
+        NeutronTables.agents.complete([
+          "binary": .string(agent.binary), "host": .string(host), "heartbeat_timestamp": .string((time.string ?? "").replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")), "availability_zone": "",
+          "topic": "n/a", "description": .string(agent.description),
+          "configurations": .object([
+            "chassis_name": .string(chassis), "bridge-mappings": "public:br-ex",
+          ]),
+          "agent_type": .string(agent.type), "id": .string(agent.id), "alive": true, "admin_state_up": true,
+        ]))
     }
   }
 }

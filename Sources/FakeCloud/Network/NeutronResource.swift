@@ -26,6 +26,8 @@ struct NeutronResource: Sendable {
   var delete: Delete = { _, _, _ in nil }
   /// Whether tags may be set (`standard-attr-tag`).
   var taggable = true
+  /// Whether the API only reads it (agents): no POST or DELETE route.
+  var readOnly = false
 }
 
 extension NetworkState {

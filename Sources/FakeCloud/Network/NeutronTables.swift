@@ -172,4 +172,15 @@ enum NeutronTables {
       A("object_id", put: false, default: .required, validate: NeutronValidators.uuidOrNone), tenant,
     ],
     notFound: { ResourceFault(status: 404, type: "RbacPolicyNotFound", message: "RBAC policy of type network with ID \($0) not found") })
+
+  /// The agents OVN reports (read-only; an admin's).
+  static let agents = ResourceTable(
+    collection: "agents", member: "agent",
+    attributes: [
+      .readOnly("binary"), .readOnly("host"), .readOnly("heartbeat_timestamp", filterable: false),
+      .readOnly("availability_zone"), .readOnly("topic"), A("description", post: false, default: .value(.null)),
+      .readOnly("configurations", .other, filterable: false), .readOnly("agent_type"), .readOnly("id"),
+      .readOnly("alive", .boolean), A("admin_state_up", .boolean, post: false, default: .value(true)),
+    ],
+    notFound: { ResourceFault(status: 404, type: "AgentNotFound", message: "Agent \($0) could not be found.") })
 }

@@ -24,6 +24,7 @@ enum Commands {
     SecurityGroupRuleCreate.self, SecurityGroupRuleShow.self, SecurityGroupRuleList.self, SecurityGroupRuleDelete.self,
     FloatingIPCreate.self, FloatingIPShow.self, FloatingIPList.self, FloatingIPSet.self, FloatingIPUnset.self,
     FloatingIPDelete.self, NetworkRBACCreate.self, NetworkRBACShow.self, NetworkRBACList.self, NetworkRBACDelete.self,
+    NetworkAgentList.self, NetworkAgentShow.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

@@ -520,4 +520,26 @@ extension RealUsage {
                                   [--tag <tag> | --all-tag]
                                   <subnet>
     """
+  static let networkAgentList = """
+    usage: openstack network agent list [-h] [-f {csv,json,table,value,yaml}]
+                                        [-c COLUMN]
+                                        [--quote {all,minimal,none,nonnumeric}]
+                                        [--noindent] [--max-width <integer>]
+                                        [--fit-width] [--print-empty]
+                                        [--sort-column SORT_COLUMN]
+                                        [--sort-ascending | --sort-descending]
+                                        [--agent-type <agent-type>]
+                                        [--host <host>]
+                                        [--network <network> | --router <router>]
+                                        [--long] [--limit <limit>]
+                                        [--marker <marker>]
+                                        [--max-items <max-items>]
+    """
+  static let networkAgentShow = """
+    usage: openstack network agent show [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty]
+                                        <network-agent>
+    """
 }

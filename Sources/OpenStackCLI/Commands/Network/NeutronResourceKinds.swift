@@ -206,4 +206,25 @@ extension NeutronResourceKind {
       ("target_project_id", "target_tenant", .plain),
     ],
     sdkFields: ["action", "id", "name", "object_id", "object_type", "project_id", "target_tenant", "tenant_id"], listsByName: false)
+
+  static let agent = NeutronResourceKind(
+    path: "agents", collection: "agents", member: "agent", sdkName: "Agent",
+    columns: [
+      ("admin_state_up", "admin_state_up", .adminState),
+      ("agent_type", "agent_type", .plain),
+      ("alive", "alive", .alive),
+      ("availability_zone", "availability_zone", .plain),
+      ("binary", "binary", .plain),
+      ("configuration", "configurations", .plain),
+      ("created_at", "created_at", .plain),
+      ("description", "description", .plain),
+      ("ha_chassis_priority", "ha_chassis_priority", .plain),
+      ("ha_state", "ha_state", .plain),
+      ("host", "host", .plain),
+      ("id", "id", .plain),
+      ("last_heartbeat_at", "heartbeat_timestamp", .plain),
+      ("resources_synced", "resources_synced", .plain),
+      ("started_at", "started_at", .plain),
+      ("topic", "topic", .plain),
+    ], responseColumns: false)
 }
