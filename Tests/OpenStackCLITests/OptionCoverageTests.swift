@@ -70,6 +70,15 @@ import Testing
     "network rbac delete": Baseline(setup: rbacPolicy, arguments: "{}"),
     "network agent list": Baseline(arguments: ""),
     "network agent show": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
+    "subnet pool create": Baseline(arguments: "--pool-prefix 203.0.113.0/24 pool"),
+    "subnet pool show": Baseline(setup: [subnetPool], arguments: "pool"),
+    "subnet pool set": Baseline(setup: [subnetPool], arguments: "pool"),
+    "subnet pool list": Baseline(arguments: ""),
+    "subnet pool delete": Baseline(setup: [subnetPool], arguments: "pool"),
+    "address scope create": Baseline(arguments: "scope"),
+    "address scope show": Baseline(setup: ["address scope create scope"], arguments: "scope"),
+    "address scope list": Baseline(arguments: ""),
+    "address scope delete": Baseline(setup: ["address scope create scope"], arguments: "scope"),
     "floating ip create": Baseline(arguments: "public"),
     "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
     "floating ip list": Baseline(arguments: ""),
@@ -92,6 +101,7 @@ import Testing
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
+  static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
   static let groupRules = ["security group create g", "security group rule list g -f value -c ID"]
   static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
   static let floatingIP = ["floating ip create public -f value -c id"]

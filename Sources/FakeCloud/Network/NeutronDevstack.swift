@@ -49,12 +49,14 @@ enum NeutronDevstack {
     }
   }
 
-  /// OVN's two agents on the host: its controller (a gateway chassis) and the metadata agent.
+  /// OVN's two agents on the host: its controller (a gateway chassis) and the metadata agent,
+  /// their IDs from a stream of their own (an agent more or less changes no other ID).
   private static func addAgents(_ state: inout NetworkState, host: String, time: JSON) {
-    let chassis = state.ids.uuid()
+    var ids = IDGenerator(seed: 0x6F76_6E2D_6167_656E)
+    let chassis = ids.uuid()
     let agents: [(type: String, binary: String, id: String, description: String)] = [
       ("OVN Controller Gateway agent", "ovn-controller", chassis, ""),
-      ("OVN Metadata agent", "neutron-ovn-metadata-agent", state.ids.uuid(), ""),
+      ("OVN Metadata agent", "neutron-ovn-metadata-agent", ids.uuid(), ""),
     ]
     for agent in agents {
       state[NeutronTables.agents].append(

@@ -118,11 +118,29 @@ enum NeutronNetworks {
       return .failure(
         ResourceFault(status: 404, type: "NetworkNotFound", message: "Network \(networkID) could not be found."))
     }
-    guard let cidrText = fields["cidr"]?.string else {
+    let version = fields["ip_version"]?.number ?? 4
+    var poolID = fields["subnetpool_id"]?.string
+    if fields["use_default_subnetpool"] == .bool(true) {
+      guard let pool = state[NeutronTables.subnetPools].first(where: { $0["is_default"] == .bool(true) && $0["ip_version"]?.number == version })
+      else { return .failure(.badRequest("No default subnetpool found for IPv\(version)")) }
+      poolID = pool["id"]?.string
+    }
+    var cidrFromPool: String? = nil
+    if let poolID {
+      guard let pool = state.record(NeutronTables.subnetPools, poolID), NeutronSubnetPools.pools.visible(pool, caller, state) else {
+        return .failure(NeutronTables.subnetPools.notFound(poolID))
+      }
+      switch NeutronSubnetPools.allocate(fields, pool: pool, state: state) {
+      case .success(let cidr): cidrFromPool = cidr
+      case .failure(let fault): return .failure(fault)
+      }
+      record["subnetpool_id"] = .string(poolID)
+    }
+    guard let cidrText = cidrFromPool ?? fields["cidr"]?.string else {
       return .failure(.badRequest("A cidr must be specified in the absence of a subnet pool"))
     }
+    record["cidr"] = .string(cidrText)
     guard case .success(let cidr) = IPCIDR.parse(cidrText) else { return .failure(.badRequest("Invalid CIDR")) }
-    let version = fields["ip_version"]?.number ?? 4
     guard cidr.version == version else {
       return .failure(.invalidInput("cidr '\(cidrText)' does not match the ip_version '\(version)'"))
     }

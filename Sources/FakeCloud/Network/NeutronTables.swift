@@ -183,4 +183,33 @@ enum NeutronTables {
       .readOnly("alive", .boolean), A("admin_state_up", .boolean, post: false, default: .value(true)),
     ],
     notFound: { ResourceFault(status: 404, type: "AgentNotFound", message: "Agent \($0) could not be found.") })
+
+  static let subnetPools = ResourceTable(
+    collection: "subnetpools", member: "subnetpool",
+    attributes: [
+      A("id", post: false, put: false, default: .computed), name, tenant,
+      A("prefixes", .list, default: .required, validate: { value in
+        for prefix in value.array {
+          if let reason = NeutronValidators.subnet(prefix) { return reason }
+        }
+        return nil
+      }),
+      A("default_quota", .integer, default: .value(.null)),
+      A("ip_version", .integer, post: false, put: false, default: .computed),
+      A("default_prefixlen", .integer, default: .computed), A("min_prefixlen", .integer, default: .computed),
+      A("max_prefixlen", .integer, default: .computed), A("is_default", .boolean, default: .value(false)),
+      A("shared", .boolean, put: false, default: .value(false)),
+      A("address_scope_id", default: .value(.null), validate: NeutronValidators.uuidOrNone), description,
+    ] + standard(),
+    notFound: { ResourceFault(status: 404, type: "SubnetPoolNotFound", message: "Subnet pool \($0) could not be found.") })
+
+  static let addressScopes = ResourceTable(
+    path: "address-scopes", collection: "address_scopes", member: "address_scope",
+    attributes: [
+      A("id", post: false, put: false, default: .computed), name, tenant,
+      A("shared", .boolean, default: .value(false)),
+      A("ip_version", .integer, put: false, default: .required, validate: NeutronValidators.values([4, 6])),
+      A("project_id", put: false, default: .computed),
+    ],
+    notFound: { ResourceFault(status: 404, type: "AddressScopeNotFound", message: "Address scope \($0) could not be found.") })
 }

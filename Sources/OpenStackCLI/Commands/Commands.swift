@@ -24,7 +24,9 @@ enum Commands {
     SecurityGroupRuleCreate.self, SecurityGroupRuleShow.self, SecurityGroupRuleList.self, SecurityGroupRuleDelete.self,
     FloatingIPCreate.self, FloatingIPShow.self, FloatingIPList.self, FloatingIPSet.self, FloatingIPUnset.self,
     FloatingIPDelete.self, NetworkRBACCreate.self, NetworkRBACShow.self, NetworkRBACList.self, NetworkRBACDelete.self,
-    NetworkAgentList.self, NetworkAgentShow.self,
+    NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
+    SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
+    AddressScopeDelete.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

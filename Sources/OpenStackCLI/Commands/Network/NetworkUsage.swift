@@ -542,4 +542,109 @@ extension RealUsage {
                                         [--print-empty]
                                         <network-agent>
     """
+  static let subnetPoolCreate = """
+    usage: openstack subnet pool create [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty]
+                                        [--extra-property type=<property_type>,name=<property_name>,value=<property_value>]
+                                        --pool-prefix <pool-prefix>
+                                        [--default-prefix-length <default-prefix-length>]
+                                        [--min-prefix-length <min-prefix-length>]
+                                        [--max-prefix-length <max-prefix-length>]
+                                        [--project <project>]
+                                        [--project-domain <project-domain>]
+                                        [--address-scope <address-scope>]
+                                        [--default | --no-default]
+                                        [--share | --no-share]
+                                        [--description <description>]
+                                        [--default-quota <num-ip-addresses>]
+                                        [--tag <tag> | --no-tag]
+                                        <name>
+    """
+  static let subnetPoolList = """
+    usage: openstack subnet pool list [-h] [-f {csv,json,table,value,yaml}]
+                                      [-c COLUMN]
+                                      [--quote {all,minimal,none,nonnumeric}]
+                                      [--noindent] [--max-width <integer>]
+                                      [--fit-width] [--print-empty]
+                                      [--sort-column SORT_COLUMN]
+                                      [--sort-ascending | --sort-descending]
+                                      [--long] [--share | --no-share]
+                                      [--default | --no-default]
+                                      [--project <project>]
+                                      [--project-domain <project-domain>]
+                                      [--name <name>]
+                                      [--address-scope <address-scope>]
+                                      [--tags <tag>[,<tag>,...]]
+                                      [--any-tags <tag>[,<tag>,...]]
+                                      [--not-tags <tag>[,<tag>,...]]
+                                      [--not-any-tags <tag>[,<tag>,...]]
+                                      [--limit <limit>] [--marker <marker>]
+                                      [--max-items <max-items>]
+    """
+  static let subnetPoolShow = """
+    usage: openstack subnet pool show [-h] [-f {json,shell,table,value,yaml}]
+                                      [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                      [--max-width <integer>] [--fit-width]
+                                      [--print-empty]
+                                      <subnet-pool>
+    """
+  static let subnetPoolSet = """
+    usage: openstack subnet pool set [-h]
+                                     [--extra-property type=<property_type>,name=<property_name>,value=<property_value>]
+                                     [--name <name>] [--pool-prefix <pool-prefix>]
+                                     [--default-prefix-length <default-prefix-length>]
+                                     [--min-prefix-length <min-prefix-length>]
+                                     [--max-prefix-length <max-prefix-length>]
+                                     [--address-scope <address-scope> | --no-address-scope]
+                                     [--default | --no-default]
+                                     [--description <description>]
+                                     [--default-quota <num-ip-addresses>]
+                                     [--tag <tag>] [--no-tag]
+                                     <subnet-pool>
+    """
+  static let subnetPoolDelete = """
+    usage: openstack subnet pool delete [-h] <subnet-pool> [<subnet-pool> ...]
+    """
+  static let addressScopeCreate = """
+    usage: openstack address scope create [-h] [-f {json,shell,table,value,yaml}]
+                                          [-c COLUMN] [--noindent]
+                                          [--prefix PREFIX]
+                                          [--max-width <integer>] [--fit-width]
+                                          [--print-empty]
+                                          [--extra-property type=<property_type>,name=<property_name>,value=<property_value>]
+                                          [--ip-version {4,6}]
+                                          [--project <project>]
+                                          [--project-domain <project-domain>]
+                                          [--share | --no-share]
+                                          <name>
+    """
+  static let addressScopeList = """
+    usage: openstack address scope list [-h] [-f {csv,json,table,value,yaml}]
+                                        [-c COLUMN]
+                                        [--quote {all,minimal,none,nonnumeric}]
+                                        [--noindent] [--max-width <integer>]
+                                        [--fit-width] [--print-empty]
+                                        [--sort-column SORT_COLUMN]
+                                        [--sort-ascending | --sort-descending]
+                                        [--name <name>]
+                                        [--ip-version <ip-version>]
+                                        [--project <project>]
+                                        [--project-domain <project-domain>]
+                                        [--limit <limit>] [--marker <marker>]
+                                        [--max-items <max-items>]
+                                        [--share | --no-share]
+    """
+  static let addressScopeShow = """
+    usage: openstack address scope show [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty]
+                                        <address-scope>
+    """
+  static let addressScopeDelete = """
+    usage: openstack address scope delete [-h]
+                                          <address-scope> [<address-scope> ...]
+    """
 }

@@ -207,6 +207,40 @@ extension NeutronResourceKind {
     ],
     sdkFields: ["action", "id", "name", "object_id", "object_type", "project_id", "target_tenant", "tenant_id"], listsByName: false)
 
+  static let subnetPool = NeutronResourceKind(
+    path: "subnetpools", collection: "subnetpools", member: "subnetpool", sdkName: "SubnetPool",
+    columns: [
+      ("address_scope_id", "address_scope_id", .plain),
+      ("created_at", "created_at", .plain),
+      ("default_prefixlen", "default_prefixlen", .plain),
+      ("default_quota", "default_quota", .plain),
+      ("description", "description", .plain),
+      ("id", "id", .plain),
+      ("ip_version", "ip_version", .plain),
+      ("is_default", "is_default", .plain),
+      ("max_prefixlen", "max_prefixlen", .plain),
+      ("min_prefixlen", "min_prefixlen", .plain),
+      ("name", "name", .plain),
+      ("prefixes", "prefixes", .list),
+      ("project_id", "project_id", .plain),
+      ("revision_number", "revision_number", .plain),
+      ("shared", "shared", .plain),
+      ("tags", "tags", .list),
+      ("updated_at", "updated_at", .plain),
+    ],
+    sdkFields: ["address_scope_id", "created_at", "default_prefixlen", "default_quota", "description", "id", "ip_version", "is_default", "max_prefixlen", "min_prefixlen", "name", "prefixes", "project_id", "revision_number", "shared", "tags", "tenant_id", "updated_at"])
+
+  static let addressScope = NeutronResourceKind(
+    path: "address-scopes", collection: "address_scopes", member: "address_scope", sdkName: "AddressScope",
+    columns: [
+      ("id", "id", .plain),
+      ("ip_version", "ip_version", .plain),
+      ("name", "name", .plain),
+      ("project_id", "project_id", .plain),
+      ("shared", "shared", .plain),
+    ],
+    sdkFields: ["id", "ip_version", "name", "project_id", "shared", "tenant_id"])
+
   static let agent = NeutronResourceKind(
     path: "agents", collection: "agents", member: "agent", sdkName: "Agent",
     columns: [

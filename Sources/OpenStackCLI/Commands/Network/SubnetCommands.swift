@@ -48,17 +48,17 @@ enum SubnetCreate: OpenStackCommand {
   static let name = "subnet create"
   static let syntax = CommandSyntax(
     usage: RealUsage.subnetCreate, repeating: DisplayOptions.showRepeating.union(subnetRepeating), types: subnetTypes)
-  /// Subnet pools, prefix delegation and segments are not in the cloud.
-  static let refusedOptions: Set<String> = [
-    "--extra-property", "--subnet-pool", "--use-prefix-delegation", "--use-default-subnet-pool", "--prefix-length",
-    "--network-segment",
-  ]
+  /// Prefix delegation and segments are not in the cloud.
+  static let refusedOptions: Set<String> = ["--extra-property", "--use-prefix-delegation", "--network-segment"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var attributes = NeutronAttributes(arguments)
     attributes.fields["name"] = .string(arguments.value("<name>") ?? "")
     try attributes.project(in: context)
     try attributes.reference("--network", "network_id", .network, in: context)
+    try attributes.reference("--subnet-pool", "subnetpool_id", .subnetPool, in: context)
+    if arguments.flag("--use-default-subnet-pool") { attributes.fields["use_default_subnetpool"] = true }
+    attributes.text("--prefix-length", "prefixlen")
     attributes.text("--subnet-range", "cidr")
     attributes.fields["ip_version"] = .int(Int(arguments.value("--ip-version") ?? "4") ?? 4)
     attributes.text("--ipv6-ra-mode", "ipv6_ra_mode")
