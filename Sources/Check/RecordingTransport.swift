@@ -21,7 +21,14 @@ public final class RecordingTransport: CloudTransport {
 
   static func replayEntry(service: ServiceType, request: APIRequest, response: APIResponse) -> JSON {
     var query = JSONObject()
-    for (name, value) in request.query { query[name] = .string(value) }
+    // A repeated parameter (`fields=id&fields=name`) is recorded as the list of its values.
+    for (name, value) in request.query {
+      switch query[name] {
+      case .string(let first)?: query[name] = .array([.string(first), .string(value)])
+      case .array(let values)?: query[name] = .array(values + [.string(value)])
+      default: query[name] = .string(value)
+      }
+    }
     var headers = JSONObject()
     for (name, value) in response.headers.fields { headers[name] = .string(value) }
     return .object([

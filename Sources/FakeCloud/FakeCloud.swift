@@ -71,7 +71,7 @@ public final class FakeCloud: CloudTransport {
     var ids = IDGenerator(seed: seed)
     let clock = VirtualClock()
     let identity = IdentityState(definition: definition, ids: &ids)
-    let network = NetworkState(definition: definition, identity: identity, ids: &ids, clock: clock)
+    let network = NetworkState(definition: definition, identity: identity, ids: &ids, clock: clock, seed: seed)
     let manila = ManilaState(definition: definition, ids: &ids)
     // Images draw their IDs from a stream of their own, so that adding images to a cloud
     // changes no other ID.

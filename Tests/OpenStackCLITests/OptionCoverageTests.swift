@@ -32,6 +32,59 @@ import Testing
     "network list": Baseline(arguments: ""),
     "subnet list": Baseline(arguments: ""),
     "subnet show": Baseline(arguments: "private-subnet"),
+    "network create": Baseline(arguments: "n"),
+    "network show": Baseline(arguments: "private"),
+    "network set": Baseline(arguments: "private"),
+    "network unset": Baseline(arguments: "private"),
+    "network delete": Baseline(setup: ["network create n"], arguments: "n"),
+    "subnet create": Baseline(setup: ["network create n"], arguments: "--network n --subnet-range 192.0.2.0/24 s"),
+    "subnet set": Baseline(arguments: "private-subnet"),
+    "subnet unset": Baseline(arguments: "private-subnet"),
+    "subnet delete": Baseline(setup: [networkAndSubnet], arguments: "s"),
+    "port create": Baseline(arguments: "--network private p"),
+    "port list": Baseline(arguments: ""),
+    "port show": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "port set": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "port delete": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "router create": Baseline(arguments: "r"),
+    "router show": Baseline(arguments: "router1"),
+    "router list": Baseline(arguments: ""),
+    "router set": Baseline(arguments: "router1"),
+    "router unset": Baseline(arguments: "router1"),
+    "router delete": Baseline(setup: ["router create r"], arguments: "r"),
+    "router add subnet": Baseline(setup: ["router create r"], arguments: "r shared-subnet"),
+    "router remove subnet": Baseline(arguments: "router1 private-subnet"),
+    "router add port": Baseline(setup: ["router create r", "port create --network shared p"], arguments: "r p"),
+    "router remove port": Baseline(setup: interfacePort, arguments: "router1 {}"),
+    "security group create": Baseline(arguments: "g"),
+    "security group show": Baseline(setup: ["security group create g"], arguments: "g"),
+    "security group list": Baseline(arguments: ""),
+    "security group delete": Baseline(setup: ["security group create g"], arguments: "g"),
+    "security group rule create": Baseline(setup: ["security group create g"], arguments: "g"),
+    "security group rule show": Baseline(setup: groupRules, arguments: "{}"),
+    "security group rule list": Baseline(arguments: ""),
+    "security group rule delete": Baseline(setup: groupRules, arguments: "{}"),
+    "network rbac create": Baseline(arguments: "--type network --action access_as_shared --target-all-projects private"),
+    "network rbac show": Baseline(setup: rbacPolicy, arguments: "{}"),
+    "network rbac list": Baseline(arguments: ""),
+    "network rbac delete": Baseline(setup: rbacPolicy, arguments: "{}"),
+    "network agent list": Baseline(arguments: ""),
+    "network agent show": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
+    "subnet pool create": Baseline(arguments: "--pool-prefix 203.0.113.0/24 pool"),
+    "subnet pool show": Baseline(setup: [subnetPool], arguments: "pool"),
+    "subnet pool set": Baseline(setup: [subnetPool], arguments: "pool"),
+    "subnet pool list": Baseline(arguments: ""),
+    "subnet pool delete": Baseline(setup: [subnetPool], arguments: "pool"),
+    "address scope create": Baseline(arguments: "scope"),
+    "address scope show": Baseline(setup: ["address scope create scope"], arguments: "scope"),
+    "address scope list": Baseline(arguments: ""),
+    "address scope delete": Baseline(setup: ["address scope create scope"], arguments: "scope"),
+    "floating ip create": Baseline(arguments: "public"),
+    "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
+    "floating ip list": Baseline(arguments: ""),
+    "floating ip set": Baseline(setup: floatingIP, arguments: "{}"),
+    "floating ip unset": Baseline(setup: floatingIP, arguments: "{}"),
+    "floating ip delete": Baseline(setup: floatingIP, arguments: "{}"),
     "server create": Baseline(arguments: "--flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private vm"),
     "server show": Baseline(setup: [serverCreate], arguments: "vm"),
     "server list": Baseline(setup: [serverCreate], arguments: ""),
@@ -47,6 +100,12 @@ import Testing
     "aggregate show": Baseline(arguments: "agg"),
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
+  static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
+  static let groupRules = ["security group create g", "security group rule list g -f value -c ID"]
+  static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
+  static let floatingIP = ["floating ip create public -f value -c id"]
+  static let networkAndSubnet = "subnet create --network shared --subnet-range 192.0.2.0/24 s"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [
     "share network create --name n", "share create nfs 1 --share-type dhss_true --share-network n", "share list",
@@ -63,6 +122,8 @@ import Testing
     case .intChoices(let choices)?: return String(choices[0])
     case .choices(let choices)?, .loweredChoices(let choices)?: return choices[0]
     case .keyValue?: return "a=b"
+    case .multiKeyValue(let required, let optional)?:
+      return (required.isEmpty ? Array(optional.prefix(1)) : required).map { "\($0)=x" }.joined(separator: ",")
     case nil: break
     }
     switch metavar {

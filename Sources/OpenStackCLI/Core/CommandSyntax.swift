@@ -195,6 +195,10 @@ enum ValueType {
   case loweredChoices([String])
   /// osc-lib's `KeyValueAction`: `key=value`, the key not empty.
   case keyValue
+  /// osc-lib's `MultiKeyValueAction`: `key=value,key=value`, with the keys it requires and
+  /// allows (the real client names missing and unknown keys in a set's order, which changes
+  /// from run to run; here in the declared order).
+  case multiKeyValue(required: [String], optional: [String])
 
   /// argparse's complaint about a value, after `argument X: `.
   struct InvalidValue: Error {
@@ -221,7 +225,39 @@ enum ValueType {
       guard let equals = text.firstIndex(of: "=") else { throw InvalidValue(message: "Expected 'key=value' type, but got: \(text)") }
       guard equals != text.startIndex else { throw InvalidValue(message: "Property key must be specified: \(text)") }
       return text
+    case .multiKeyValue(let required, let optional):
+      var keys: [String] = []
+      for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
+        guard let equals = pair.firstIndex(of: "=") else {
+          throw InvalidValue(message: "Expected comma separated 'key=value' pairs, but got: \(pair)")
+        }
+        guard equals != pair.startIndex else { throw InvalidValue(message: "Each property key must be specified: \(pair)") }
+        keys.append(String(pair[..<equals]))
+      }
+      let valid = required + optional
+      let invalid = keys.filter { !valid.contains($0) }
+      if !invalid.isEmpty {
+        throw InvalidValue(
+          message: "Invalid keys \(invalid.joined(separator: ", ")) specified.\nValid keys are: \(valid.joined(separator: ", "))")
+      }
+      let missing = required.filter { !keys.contains($0) }
+      if !missing.isEmpty {
+        throw InvalidValue(
+          message: "Missing required keys \(missing.joined(separator: ", ")).\nRequired keys are: \(required.joined(separator: ", "))")
+      }
+      return text
     }
+  }
+
+  /// The pairs of a `MultiKeyValueAction` value (checked as it was parsed), a later key
+  /// replacing an earlier one.
+  static func pairs(_ text: String) -> JSONObject {
+    var fields = JSONObject()
+    for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
+      guard let equals = pair.firstIndex(of: "=") else { continue }
+      fields[String(pair[..<equals])] = .string(String(pair[pair.index(after: equals)...]))
+    }
+    return fields
   }
 
   private static func chosen(_ value: String, from choices: [String]) throws(InvalidValue) -> String {

@@ -1,0 +1,161 @@
+import CloudAPI
+
+/// Neutron v2.0's database: the records of each resource table, by collection, in the order they
+/// were created, and the addresses servers hold.
+struct NetworkState {
+  /// The records of each table, by `ResourceTable.collection`.
+  var records: [String: [JSONObject]] = [:]
+  /// Neutron's own ID stream (IDs and MAC addresses of what it creates), so that what the default
+  /// cloud's Neutron holds changes no ID of the other services.
+  var ids: IDGenerator
+  /// The time of the request being handled, for the records it makes.
+  var now: Int64 = 0
+  var timestamp: JSON { .string(VirtualClock.isoSeconds(now / 1_000_000) + "Z") }
+  /// The fixed IPs given to servers' ports, by server.
+  var ports: [String: [ComputeState.Address]] = [:]
+  /// How many IPv4 addresses each subnet has handed out to servers (addresses are not reused).
+  private var allocated: [String: Int] = [:]
+
+  subscript(_ table: ResourceTable) -> [JSONObject] {
+    get { records[table.collection] ?? [] }
+    set { records[table.collection] = newValue }
+  }
+
+  func record(_ table: ResourceTable, _ id: String) -> JSONObject? {
+    self[table].first { $0["id"]?.string == id }
+  }
+
+  /// Replaces the record of the same ID.
+  mutating func update(_ table: ResourceTable, _ record: JSONObject) {
+    guard let index = self[table].firstIndex(where: { $0["id"] == record["id"] }) else { return }
+    records[table.collection]?[index] = record
+  }
+
+  /// A network as the other services read it.
+  struct Network {
+    var id: String
+    var name: String
+    var projectID: String
+    var shared: Bool
+    var external: Bool
+    var subnetIDs: [String]
+  }
+
+  /// A subnet as the other services read it.
+  struct Subnet {
+    var id: String
+    var name: String
+    var networkID: String
+    var cidr: String
+    var ipVersion: Int
+  }
+
+  var networks: [Network] {
+    self[NeutronTables.networks].map { record in
+      Network(
+        id: record["id"]?.string ?? "", name: record["name"]?.string ?? "", projectID: record["project_id"]?.string ?? "",
+        shared: record["shared"] == .bool(true), external: record["router:external"] == .bool(true),
+        subnetIDs: (record["subnets"]?.array ?? []).compactMap(\.string))
+    }
+  }
+
+  var subnets: [Subnet] {
+    self[NeutronTables.subnets].map { record in
+      Subnet(
+        id: record["id"]?.string ?? "", name: record["name"]?.string ?? "", networkID: record["network_id"]?.string ?? "",
+        cidr: record["cidr"]?.string ?? "", ipVersion: record["ip_version"]?.number ?? 4)
+    }
+  }
+
+  /// A port on each network for the server: the next IPv4 address of the network's IPv4 subnet
+  /// (after the gateway and the metadata port, skipping those Neutron's ports hold), and an IPv6
+  /// address from the MAC (SLAAC) on its IPv6 subnet.
+  mutating func allocate(on networkIDs: [String], for serverID: String, ids: inout IDGenerator) -> [ComputeState.Address] {
+    var addresses: [ComputeState.Address] = []
+    let used = NeutronIPAM.usedAddresses(in: self)
+    for network in networks where networkIDs.contains(network.id) {
+      let mac = ids.mac()
+      for subnet in subnets where subnet.networkID == network.id {
+        if subnet.ipVersion == 4 {
+          var address: String
+          repeat {
+            address = IPAddress.v4(subnet.cidr, host: 3 + allocated[subnet.id, default: 0])
+            allocated[subnet.id, default: 0] += 1
+          } while used.contains(address)
+          addresses.append(.init(network: network.name, version: 4, address: address, mac: mac))
+        } else {
+          addresses.append(.init(network: network.name, version: 6, address: IPAddress.slaac(subnet.cidr, mac: mac), mac: mac))
+        }
+      }
+    }
+    ports[serverID] = addresses
+    return addresses
+  }
+
+  mutating func release(portsOf serverID: String) {
+    ports[serverID] = nil
+  }
+
+  init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock, seed: UInt64) {
+    self.ids = IDGenerator(seed: seed ^ 0x6E65_7574_726F_6E)
+    self.now = clock.now
+    let time = JSON.string(VirtualClock.isoSeconds(clock.now / 1_000_000) + "Z")
+    var segment = 0
+    for network in definition.networks {
+      let owner = network.project ?? definition.users.first?.project ?? ""
+      let projectID = identity.project(named: owner)?.id ?? identity.projects.first?.id ?? ""
+      // Drawn even where the definition gives an ID, so that giving one changes no other.
+      let networkID = network.id.drawing(&ids)
+      var subnetIDs: [JSON] = []
+      for subnet in network.subnets {
+        let subnetID = subnet.id.drawing(&ids)
+        subnetIDs.append(.string(subnetID))
+        let version = subnet.cidr.contains(":") ? 6 : 4
+        let pools = IPCIDR.parse(subnet.cidr).map { $0.pools(gateway: subnet.gateway.flatMap(IPValue.init)) }
+        // The cloud's IPv6 subnets give their addresses by SLAAC, as the servers' ports have them.
+        let mode: JSON = version == 6 ? "slaac" : .null
+        self[NeutronTables.subnets].append(
+          NeutronTables.subnets.complete(
+            [
+              "id": .string(subnetID), "name": .string(subnet.name), "tenant_id": .string(projectID),
+              "network_id": .string(networkID), "ip_version": .int(version), "ipv6_ra_mode": mode,
+              "ipv6_address_mode": mode, "gateway_ip": .orNull(subnet.gateway), "cidr": .string(subnet.cidr),
+              "allocation_pools": NeutronIPAM.poolsJSON((try? pools.get()) ?? []), "created_at": time, "updated_at": time,
+              "project_id": .string(projectID),
+            ]))
+      }
+      if !network.external { segment += 1 }
+      self[NeutronTables.networks].append(
+        NeutronTables.networks.complete(
+          [
+            "id": .string(networkID), "name": .string(network.name), "tenant_id": .string(projectID),
+            "mtu": network.external ? 1500 : 1442, "status": "ACTIVE", "subnets": .array(subnetIDs),
+            "shared": .bool(network.shared), "availability_zones": .array(["nova"]), "router:external": .bool(network.external),
+            "created_at": time, "updated_at": time, "revision_number": 1, "project_id": .string(projectID),
+            "provider:network_type": network.external ? "flat" : "geneve",
+            "provider:physical_network": network.external ? "public" : .null,
+            "provider:segmentation_id": network.external ? .null : .int(segment),
+          ]))
+    }
+    NeutronDevstack.populate(&self, definition: definition, identity: identity, time: time)
+  }
+}
+
+extension ResourceTable {
+  /// A record with every attribute of the table, in the table's order: the given values, the
+  /// others' defaults (`null` for computed ones).
+  func complete(_ values: JSONObject) -> JSONObject {
+    var record = JSONObject()
+    record.reserveCapacity(attributes.count)
+    for attribute in attributes where attribute.shown {
+      if let value = values[attribute.name] {
+        record[attribute.name] = value
+      } else if case .value(let value) = attribute.default {
+        record[attribute.name] = value
+      } else {
+        record[attribute.name] = .null
+      }
+    }
+    return record
+  }
+}

@@ -1,0 +1,173 @@
+import CloudAPI
+
+/// The ML2 plugin's logic for networks and subnets.
+enum NeutronNetworks {
+  /// Attributes only an admin may give a network (neutron's policy: `create_network:<attr>`).
+  private static let adminAttributes = [
+    "shared", "router:external", "provider:network_type", "provider:physical_network", "provider:segmentation_id",
+    "is_default",
+  ]
+
+  /// `(rule:create_network and rule:create_network:shared) is disallowed by policy`, 403.
+  static func policyFault(_ action: String, _ attribute: String?) -> ResourceFault {
+    let rule = attribute.map { "(rule:\(action) and rule:\(action):\($0))" } ?? "rule:\(action)"
+    return ResourceFault(status: 403, type: "PolicyNotAuthorized", message: "\(rule) is disallowed by policy")
+  }
+
+  static let networks = NeutronResource(
+    table: NeutronTables.networks,
+    visible: { record, caller, state in
+      caller.isAdmin || record["project_id"]?.string == caller.projectID || record["shared"] == .bool(true)
+        || record["router:external"] == .bool(true)
+        || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
+    },
+    create: { state, fields, caller in
+      var record = fields
+      if !caller.isAdmin, let attribute = adminAttributes.first(where: { fields[$0] != nil && fields[$0] != .bool(false) }) {
+        return .failure(policyFault("create_network", attribute))
+      }
+      let type = fields["provider:network_type"]?.string ?? "geneve"
+      record["provider:network_type"] = .string(type)
+      if type == "geneve" || type == "vxlan" || type == "gre" {
+        if fields["provider:segmentation_id"] == nil || fields["provider:segmentation_id"] == .null {
+          let taken = Set(state[NeutronTables.networks].compactMap { $0["provider:segmentation_id"]?.number })
+          record["provider:segmentation_id"] = .int((1...).first { !taken.contains($0) } ?? 1)
+        }
+      } else if type == "flat", fields["provider:physical_network"] == nil || fields["provider:physical_network"] == .null {
+        return .failure(.invalidInput("physical_network required for flat provider network"))
+      }
+      if record["mtu"] == nil || record["mtu"] == .null { record["mtu"] = type == "geneve" ? 1442 : 1500 }
+      record["status"] = "ACTIVE"
+      record["availability_zones"] = .array([])
+      return .success(record)
+    },
+    update: { state, record, changes, caller in
+      if !caller.isAdmin, let attribute = adminAttributes.first(where: { changes[$0] != nil }) {
+        return .failure(policyFault("update_network", attribute))
+      }
+      var record = record
+      for (key, value) in changes { record[key] = value }
+      return .success(record)
+    },
+    delete: { state, network, _ in
+      let id = network["id"]?.string ?? ""
+      let ports = state[NeutronTables.ports].filter { $0["network_id"]?.string == id }
+      // The ports Neutron owns itself (the metadata port, DHCP) go with the network.
+      guard ports.allSatisfy({ NeutronPorts.isNetworkOwned($0) && $0["device_owner"]?.string != "network:router_interface" })
+      else {
+        return .conflict(
+          "NetworkInUse", "Unable to complete operation on network \(id). There are one or more ports still in use on the network.")
+      }
+      state[NeutronTables.ports].removeAll { $0["network_id"]?.string == id }
+      state[NeutronTables.subnets].removeAll { $0["network_id"]?.string == id }
+      state[NeutronTables.rbacPolicies].removeAll { $0["object_id"]?.string == id }
+      return nil
+    })
+
+  static let subnets = NeutronResource(
+    table: NeutronTables.subnets,
+    visible: { record, caller, state in
+      guard let network = state.record(NeutronTables.networks, record["network_id"]?.string ?? "") else { return false }
+      return networks.visible(network, caller, state)
+    },
+    create: createSubnet,
+    update: { state, record, changes, _ in
+      var record = record
+      for (key, value) in changes where key != "allocation_pools" { record[key] = value }
+      if let pools = changes["allocation_pools"], case .success(let cidr) = IPCIDR.parse(record["cidr"]?.string ?? "") {
+        let gateway = record["gateway_ip"]?.string.flatMap(IPValue.init)
+        switch NeutronIPAM.readPools(pools, cidr: cidr, cidrText: record["cidr"]?.string ?? "", gateway: gateway) {
+        case .success(let ranges): record["allocation_pools"] = NeutronIPAM.poolsJSON(ranges)
+        case .failure(let fault): return .failure(fault)
+        }
+      }
+      return .success(record)
+    },
+    delete: { state, subnet, _ in
+      let id = subnet["id"]?.string ?? ""
+      let holding = state[NeutronTables.ports].filter { port in
+        (port["fixed_ips"]?.array ?? []).contains { $0["subnet_id"]?.string == id }
+      }
+      guard holding.allSatisfy({ NeutronPorts.isNetworkOwned($0) && $0["device_owner"]?.string != "network:router_interface" })
+      else {
+        return .conflict(
+          "SubnetInUse", "Unable to complete operation on subnet \(id): One or more ports have an IP allocation from this subnet.")
+      }
+      // The network's own ports give up their addresses on it.
+      for var port in holding {
+        port["fixed_ips"] = .array((port["fixed_ips"]?.array ?? []).filter { $0["subnet_id"]?.string != id })
+        state.update(NeutronTables.ports, port)
+      }
+      if var network = state.record(NeutronTables.networks, subnet["network_id"]?.string ?? "") {
+        network["subnets"] = .array((network["subnets"]?.array ?? []).filter { $0.string != id })
+        state.update(NeutronTables.networks, network)
+      }
+      return nil
+    })
+
+  /// `create_subnet`: the network found, the CIDR read against the IP version and the network's
+  /// other subnets, the gateway (the first address unless given, none for `null`) and the pools
+  /// around it; the network lists the subnet.
+  private static func createSubnet(_ state: inout NetworkState, _ fields: JSONObject, _ caller: Caller) -> Result<JSONObject, ResourceFault> {
+    var record = fields
+    let networkID = fields["network_id"]?.string ?? ""
+    guard var network = state.record(NeutronTables.networks, networkID), networks.visible(network, caller, state) else {
+      return .failure(NeutronTables.networks.notFound(networkID))
+    }
+    if !caller.isAdmin, network["project_id"] != .string(caller.projectID), network["shared"] != .bool(true) {
+      return .failure(
+        ResourceFault(status: 404, type: "NetworkNotFound", message: "Network \(networkID) could not be found."))
+    }
+    let version = fields["ip_version"]?.number ?? 4
+    var poolID = fields["subnetpool_id"]?.string
+    if fields["use_default_subnetpool"] == .bool(true) {
+      guard let pool = state[NeutronTables.subnetPools].first(where: { $0["is_default"] == .bool(true) && $0["ip_version"]?.number == version })
+      else { return .failure(.badRequest("No default subnetpool found for IPv\(version)")) }
+      poolID = pool["id"]?.string
+    }
+    var cidrFromPool: String? = nil
+    if let poolID {
+      guard let pool = state.record(NeutronTables.subnetPools, poolID), NeutronSubnetPools.pools.visible(pool, caller, state) else {
+        return .failure(NeutronTables.subnetPools.notFound(poolID))
+      }
+      switch NeutronSubnetPools.allocate(fields, pool: pool, state: state) {
+      case .success(let cidr): cidrFromPool = cidr
+      case .failure(let fault): return .failure(fault)
+      }
+      record["subnetpool_id"] = .string(poolID)
+    }
+    guard let cidrText = cidrFromPool ?? fields["cidr"]?.string else {
+      return .failure(.badRequest("A cidr must be specified in the absence of a subnet pool"))
+    }
+    record["cidr"] = .string(cidrText)
+    guard case .success(let cidr) = IPCIDR.parse(cidrText) else { return .failure(.badRequest("Invalid CIDR")) }
+    guard cidr.version == version else {
+      return .failure(.invalidInput("cidr '\(cidrText)' does not match the ip_version '\(version)'"))
+    }
+    for other in state[NeutronTables.subnets] where other["network_id"]?.string == networkID {
+      if case .success(let existing) = IPCIDR.parse(other["cidr"]?.string ?? ""), existing.overlaps(cidr) {
+        return .failure(
+          .invalidInput("Requested subnet with cidr: \(cidrText) for network: \(networkID) overlaps with another subnet"))
+      }
+    }
+    var gateway: IPValue? = cidr.first.adding(1)
+    if let given = fields["gateway_ip"] {
+      gateway = given.string.flatMap(IPValue.init)
+      if let gateway, !cidr.contains(gateway) || gateway == cidr.first || (version == 4 && gateway == cidr.last) {
+        return .failure(.invalidInput("Gateway is not valid on subnet"))
+      }
+    }
+    record["gateway_ip"] = .orNull(gateway?.text)
+    if let given = fields["allocation_pools"], given != .null {
+      switch NeutronIPAM.readPools(given, cidr: cidr, cidrText: cidrText, gateway: gateway) {
+      case .success(let pools): record["allocation_pools"] = NeutronIPAM.poolsJSON(pools)
+      case .failure(let fault): return .failure(fault)
+      }
+    } else {
+      record["allocation_pools"] = NeutronIPAM.poolsJSON(cidr.pools(gateway: gateway))
+    }
+    network["subnets"] = .array((network["subnets"]?.array ?? []) + [record["id"] ?? .null])
+    state.update(NeutronTables.networks, network)
+    return .success(record)
+  }
+}

@@ -1,0 +1,144 @@
+import CloudAPI
+
+/// The ML2 plugin's logic for ports: a MAC address, fixed IPs from IPAM, the project's default
+/// security group.
+enum NeutronPorts {
+  /// A port Neutron makes for itself (`network:dhcp`, `network:distributed`, `network:router_*`,
+  /// `network:floatingip`).
+  static func isNetworkOwned(_ port: JSONObject) -> Bool {
+    port["device_owner"]?.string?.hasPrefix("network:") ?? false
+  }
+
+  static let ports = NeutronResource(
+    table: NeutronTables.ports,
+    visible: { record, caller, state in
+      // A port on a network the caller owns is theirs to see too (`get_port` with `network_owner`).
+      caller.isAdmin || record["project_id"]?.string == caller.projectID
+        || state.record(NeutronTables.networks, record["network_id"]?.string ?? "")?["project_id"]?.string == caller.projectID
+    },
+    create: { state, fields, caller in createPort(&state, fields, caller) },
+    update: { state, record, changes, _ in
+      var record = record
+      for (key, value) in changes { record[key] = value }
+      if let groups = changes["security_groups"], let fault = checkGroups(groups, state) { return .failure(fault) }
+      return .success(record)
+    },
+    delete: { state, port, _ in
+      let id = port["id"]?.string ?? ""
+      if port["device_owner"]?.string == "network:router_interface" {
+        return .conflict(
+          "ServicePortInUse", "Port \(id) cannot be deleted directly via the port API: has device owner network:router_interface.")
+      }
+      // Its floating IPs are let go.
+      for var floating in state[NeutronTables.floatingIPs] where floating["port_id"]?.string == id {
+        NeutronRouters.disassociate(&floating)
+        state.update(NeutronTables.floatingIPs, floating)
+      }
+      return nil
+    })
+
+  private static func checkGroups(_ groups: JSON, _ state: NetworkState) -> ResourceFault? {
+    for group in groups.array {
+      let id = group.string ?? ""
+      if state.record(NeutronTables.securityGroups, id) == nil { return NeutronTables.securityGroups.notFound(id) }
+    }
+    return nil
+  }
+
+  /// `create_port`: the network found, a MAC not in use on it, the fixed IPs asked for or one
+  /// address from the network's first IPv4 subnet with room and every SLAAC subnet, the
+  /// project's default security group when none is given.
+  static func createPort(_ state: inout NetworkState, _ fields: JSONObject, _ caller: Caller) -> Result<JSONObject, ResourceFault> {
+    var record = fields
+    let networkID = fields["network_id"]?.string ?? ""
+    guard let network = state.record(NeutronTables.networks, networkID), NeutronNetworks.networks.visible(network, caller, state)
+    else { return .failure(NeutronTables.networks.notFound(networkID)) }
+    let onNetwork = state[NeutronTables.ports].filter { $0["network_id"]?.string == networkID }
+    let mac: String
+    if let given = fields["mac_address"]?.string {
+      mac = given.lowercased()
+      if onNetwork.contains(where: { $0["mac_address"]?.string == mac }) {
+        return .failure(
+          .conflict("MacAddressInUse", "Unable to complete operation for network \(networkID). The mac address \(mac) is in use."))
+      }
+    } else {
+      mac = state.ids.mac()
+    }
+    record["mac_address"] = .string(mac)
+    switch fixedIPs(fields["fixed_ips"], on: networkID, mac: mac, state) {
+    case .success(let ips): record["fixed_ips"] = .array(ips)
+    case .failure(let fault): return .failure(fault)
+    }
+    let security = fields["port_security_enabled"] ?? network["port_security_enabled"] ?? true
+    record["port_security_enabled"] = security
+    if let groups = fields["security_groups"] {
+      if let fault = checkGroups(groups, state) { return .failure(fault) }
+    } else if security == .bool(true), !isNetworkOwned(fields) {
+      let project = fields["project_id"]?.string ?? caller.projectID
+      record["security_groups"] = .array([.string(NeutronSecurityGroups.defaultGroup(of: project, in: &state))])
+    } else {
+      record["security_groups"] = .array([])
+    }
+    record["status"] = "DOWN"
+    return .success(record)
+  }
+
+  /// The port's fixed IPs: each asked for (`subnet_id`, `ip_address`, or both) checked against
+  /// the network's subnets, or IPAM's choice.
+  private static func fixedIPs(_ asked: JSON?, on networkID: String, mac: String, _ state: NetworkState) -> Result<[JSON], ResourceFault> {
+    let subnets = state[NeutronTables.subnets].filter { $0["network_id"]?.string == networkID }
+    var used = NeutronIPAM.usedAddresses(in: state)
+    var ips: [JSON] = []
+    func take(_ subnet: JSONObject, _ address: String?) -> ResourceFault? {
+      switch NeutronIPAM.address(on: subnet, asked: address, mac: mac, used: used, networkID: networkID) {
+      case .success(let address):
+        used.insert(address)
+        ips.append(.object(["subnet_id": subnet["id"] ?? .null, "ip_address": .string(address)]))
+        return nil
+      case .failure(let fault): return fault
+      }
+    }
+    if let asked, asked != .null {
+      for item in asked.array {
+        let subnetID = item["subnet_id"]?.string
+        let address = item["ip_address"]?.string
+        let subnet: JSONObject?
+        if let subnetID {
+          subnet = subnets.first { $0["id"]?.string == subnetID }
+          guard subnet != nil else {
+            return .failure(
+              ResourceFault(
+                status: 400, type: "InvalidInput",
+                message: "Invalid input for operation: Failed to create port on network \(networkID), because fixed_ips included invalid subnet \(subnetID)."
+              ))
+          }
+        } else if let address, let value = IPValue(address) {
+          subnet = subnets.first { subnet in
+            (try? IPCIDR.parse(subnet["cidr"]?.string ?? "").get())?.contains(value) ?? false
+          }
+          guard subnet != nil else {
+            return .failure(
+              ResourceFault(
+                status: 400, type: "InvalidIpForNetwork",
+                message: "IP address \(address) is not a valid IP for any of the subnets on the specified network."))
+          }
+        } else {
+          return .failure(.invalidInput("IP allocation requires subnet_id or ip_address"))
+        }
+        if let subnet, let fault = take(subnet, address) { return .failure(fault) }
+      }
+      return .success(ips)
+    }
+    // One IPv4 address (the first subnet with room), and each SLAAC subnet's address.
+    var lastFault: ResourceFault? = nil
+    var hasV4 = false
+    for subnet in subnets where subnet["ip_version"]?.number == 4 && !hasV4 {
+      if let fault = take(subnet, nil) { lastFault = fault } else { hasV4 = true }
+    }
+    if !hasV4, let lastFault { return .failure(lastFault) }
+    for subnet in subnets where subnet["ip_version"]?.number == 6 {
+      if let fault = take(subnet, nil) { return .failure(fault) }
+    }
+    return .success(ips)
+  }
+}

@@ -1,0 +1,234 @@
+import CloudAPI
+
+/// The port options `port create` and `port set` share (`_get_attrs`).
+private func portAttributes(_ arguments: ParsedArguments, in context: CommandContext) throws -> NeutronAttributes {
+  var attributes = NeutronAttributes(arguments)
+  attributes.text("--description", "description")
+  attributes.text("--device", "device_id")
+  attributes.text("--device-owner", "device_owner")
+  attributes.flags("--enable", "--disable", "admin_state_up")
+  attributes.text("--vnic-type", "binding:vnic_type")
+  attributes.text("--host", "binding:host_id")
+  attributes.text("--mac-address", "mac_address")
+  attributes.text("--name", "name")
+  try attributes.project(in: context)
+  attributes.flags("--enable-port-security", "--disable-port-security", "port_security_enabled")
+  return attributes
+}
+
+/// `--fixed-ip subnet=...,ip-address=...`: each subnet found by name or ID (`_prepare_fixed_ips`).
+private func fixedIPs(_ arguments: ParsedArguments, in context: CommandContext) throws -> [JSON] {
+  try arguments.values("--fixed-ip").map { text in
+    var fields = JSONObject()
+    for (key, value) in ValueType.pairs(text) {
+      switch key {
+      case "subnet":
+        if let name = value.string, !name.isEmpty { fields["subnet_id"] = .string(try NeutronResourceKind.subnet.findID(name, in: context)) }
+      case "ip-address": fields["ip_address"] = value
+      default: fields[key] = value
+      }
+    }
+    return .object(fields)
+  }
+}
+
+/// `--allowed-address ip-address=...,mac-address=...` as the API's pairs.
+private func addressPairs(_ arguments: ParsedArguments) -> [JSON] {
+  arguments.values("--allowed-address").map { text in
+    let pairs = ValueType.pairs(text)
+    var pair: JSONObject = ["ip_address": pairs["ip-address"] ?? .null]
+    if let mac = pairs["mac-address"] { pair["mac_address"] = mac }
+    return .object(pair)
+  }
+}
+
+/// `--binding-profile`: JSON, or `key=value` (osc's `JSONKeyValueAction`), merged in order.
+private func bindingProfile(_ arguments: ParsedArguments) -> JSONObject? {
+  guard arguments.contains("--binding-profile") else { return nil }
+  var profile = JSONObject()
+  for text in arguments.values("--binding-profile") {
+    if case .object(let fields)? = try? JSON(parsing: text) {
+      for (key, value) in fields { profile[key] = value }
+    } else if let equals = text.firstIndex(of: "=") {
+      profile[String(text[..<equals])] = .string(String(text[text.index(after: equals)...]))
+    }
+  }
+  return profile
+}
+
+private let portTypes: [String: ValueType] = [
+  "--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address"]),
+  "--allowed-address": .multiKeyValue(required: ["ip-address"], optional: ["mac-address"]),
+  "--vnic-type": .choices([
+    "accelerator-direct", "accelerator-direct-physical", "direct", "direct-physical", "macvtap", "normal", "baremetal",
+    "virtio-forwarder", "smart-nic", "vdpa", "remote-managed",
+  ]),
+]
+private let portRepeating: Set<String> = [
+  "--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--extra-dhcp-option", "--tag", "--hint",
+]
+/// What the cloud has no model of: DNS, NUMA, hints, trust, PVLAN, uplink propagation, DHCP
+/// options, QoS, device profiles, offloads.
+private let portRefused: Set<String> = [
+  "--extra-property", "--dns-domain", "--dns-name", "--numa-policy-required", "--numa-policy-preferred",
+  "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted", "--pvlan-type",
+  "--pvlan-community", "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
+  "--extra-dhcp-option", "--qos-policy", "--device-profile", "--hardware-offload-type", "--data-plane-status",
+]
+
+/// `openstack port create` (`CreatePort`).
+enum PortCreate: OpenStackCommand {
+  static let name = "port create"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.portCreate, repeating: DisplayOptions.showRepeating.union(portRepeating), types: portTypes)
+  static let refusedOptions = portRefused
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try NeutronResourceKind.network.find(arguments.value("--network") ?? "", in: context)
+    let ips = try fixedIPs(arguments, in: context)
+    var attributes = try portAttributes(arguments, in: context)
+    attributes.fields["network_id"] = network["id"] ?? .null
+    // `--enable` is the default: the client always sends it.
+    attributes.fields["admin_state_up"] = .bool(!arguments.flag("--disable"))
+    attributes.fields["name"] = .string(arguments.value("<name>") ?? "")
+    if let profile = bindingProfile(arguments) { attributes.fields["binding:profile"] = .object(profile) }
+    if !ips.isEmpty { attributes.fields["fixed_ips"] = .array(ips) } else if arguments.flag("--no-fixed-ip") { attributes.fields["fixed_ips"] = .array([]) }
+    if arguments.contains("--security-group") {
+      attributes.fields["security_groups"] = .array(
+        try arguments.values("--security-group").map { .string(try NeutronResourceKind.securityGroup.findID($0, in: context)) })
+    } else if arguments.flag("--no-security-group") {
+      attributes.fields["security_groups"] = .array([])
+    }
+    if arguments.contains("--allowed-address") { attributes.fields["allowed_address_pairs"] = .array(addressPairs(arguments)) }
+    let kind = NeutronResourceKind.port
+    // With `tag-ports-during-bulk-creation` the tags go in the request.
+    let tagsInPost = try NeutronResourceKind.hasExtension("tag-ports-during-bulk-creation", in: context)
+    if tagsInPost {
+      if arguments.flag("--no-tag") { attributes.fields["tags"] = .array([]) }
+      if arguments.contains("--tag") { attributes.fields["tags"] = .array(Set(arguments.values("--tag")).sorted().map(JSON.string)) }
+    }
+    var port = try NeutronClient.checkingExtensions(attributes.fields, in: context) { try kind.create(attributes.fields, in: context) }
+    if !tagsInPost { port = try NeutronTagOptions.set(port, kind, arguments, in: context) }
+    return kind.show(port, in: context)
+  }
+}
+
+/// `openstack port show` (`ShowPort`).
+enum PortShow: OpenStackCommand {
+  static let name = "port show"
+  static let syntax = CommandSyntax(usage: RealUsage.portShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let kind = NeutronResourceKind.port
+    return kind.show(try kind.find(arguments.value("<port>") ?? "", in: context), in: context)
+  }
+}
+
+/// `openstack port set` (`SetPort`): lists given are added to the port's, or replace them after
+/// `--no-...`.
+enum PortSet: OpenStackCommand {
+  static let name = "port set"
+  static let syntax = CommandSyntax(usage: RealUsage.portSet, repeating: portRepeating, types: portTypes)
+  static let refusedOptions = portRefused
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let ips = try fixedIPs(arguments, in: context)
+    let kind = NeutronResourceKind.port
+    let port = try kind.find(arguments.value("<port>") ?? "", in: context)
+    var attributes = try portAttributes(arguments, in: context)
+    if arguments.flag("--no-binding-profile") { attributes.fields["binding:profile"] = .object([:]) }
+    if let profile = bindingProfile(arguments) {
+      var merged = attributes.fields["binding:profile"]?.object ?? port["binding:profile"]?.object ?? [:]
+      for (key, value) in profile { merged[key] = value }
+      attributes.fields["binding:profile"] = .object(merged)
+    }
+    if arguments.flag("--no-fixed-ip") { attributes.fields["fixed_ips"] = .array([]) }
+    if !ips.isEmpty {
+      let current = attributes.fields["fixed_ips"]?.array ?? (port["fixed_ips"]?.array ?? []).filter { !$0.object.isEmpty }
+      attributes.fields["fixed_ips"] = .array(current + ips)
+    }
+    if arguments.flag("--no-security-group") { attributes.fields["security_groups"] = .array([]) }
+    if arguments.contains("--security-group") {
+      let current = attributes.fields["security_groups"]?.array ?? port["security_groups"]?.array ?? []
+      let added = try arguments.values("--security-group").map { JSON.string(try NeutronResourceKind.securityGroup.findID($0, in: context)) }
+      attributes.fields["security_groups"] = .array(current + added)
+    }
+    if arguments.flag("--no-allowed-address") { attributes.fields["allowed_address_pairs"] = .array([]) }
+    if arguments.contains("--allowed-address") {
+      let current = attributes.fields["allowed_address_pairs"]?.array ?? (port["allowed_address_pairs"]?.array ?? [])
+      attributes.fields["allowed_address_pairs"] = .array(current + addressPairs(arguments))
+    }
+    try NeutronClient.checkingExtensions(attributes.fields, in: context) { try kind.update(port, attributes.fields, in: context) }
+    _ = try NeutronTagOptions.set(port, kind, arguments, in: context)
+    return .nothing
+  }
+}
+
+/// `openstack port delete` (`DeletePort`).
+enum PortDelete: OpenStackCommand {
+  static let name = "port delete"
+  static let syntax = CommandSyntax(usage: RealUsage.portDelete)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    try NeutronResourceKind.port.delete(arguments.values("<port>"), noun: "port", in: context)
+  }
+}
+
+/// `openstack port list` (`ListPort`): five columns (the request asks for them as `fields`),
+/// nine with `--long`.
+enum PortList: OpenStackCommand {
+  static let name = "port list"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.portList, repeating: DisplayOptions.listerRepeating.union(["--fixed-ip", "--security-group"]),
+    types: ["--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address", "ip-substring"])])
+  static let refusedOptions: Set<String> = [
+    "--server", "--pvlan-type", "--pvlan-community", "--pvlan", "--no-pvlan", "--limit", "--marker", "--max-items",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var fields = ["id", "name", "mac_address", "fixed_ips", "status"]
+    var headers = ["ID", "Name", "MAC Address", "Fixed IP Addresses", "Status"]
+    let long = arguments.flag("--long")
+    if long {
+      fields += ["security_groups", "device_owner", "tags", "trunk_details"]
+      headers += ["Security Groups", "Device Owner", "Tags", "Trunk subports"]
+    }
+    var query: [(name: String, value: String)] = fields.map { (name: "fields", value: $0) }
+    func add(_ name: String, _ value: String?) { if let value { query.append((name: name, value: value)) } }
+    add("device_owner", arguments.value("--device-owner"))
+    add("device_id", arguments.value("--device-id"))
+    if let router = arguments.value("--router") { add("device_id", try NeutronResourceKind.router.findID(router, in: context)) }
+    add("binding:host_id", arguments.value("--host"))
+    if let network = arguments.value("--network") { add("network_id", try NeutronResourceKind.network.findID(network, in: context)) }
+    add("mac_address", arguments.value("--mac-address"))
+    add("status", arguments.value("--status"))
+    if let project = try IdentityLookup.project.id(
+      "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    {
+      add("project_id", project)
+    }
+    add("name", arguments.value("--name"))
+    for text in arguments.values("--fixed-ip") {
+      let pairs = ValueType.pairs(text)
+      if let subnet = pairs["subnet"]?.string, !subnet.isEmpty {
+        add("fixed_ips", "subnet_id=" + (try NeutronResourceKind.subnet.findID(subnet, in: context)))
+      }
+      if let address = pairs["ip-address"]?.string { add("fixed_ips", "ip_address=" + address) }
+      if let part = pairs["ip-substring"]?.string { add("fixed_ips", "ip_address_substr=" + part) }
+    }
+    for group in arguments.values("--security-group") { add("security_groups", group) }
+    query += NeutronTags.query(arguments)
+    let ports = try NeutronResourceKind.port.list(query, in: context)
+    let formats: [String: NeutronColumnFormat] = ["fixed_ips": .listDict, "security_groups": .list, "tags": .list, "trunk_details": .listDict]
+    return .list(
+      columns: headers,
+      rows: ports.map { port in
+        fields.map { field in
+          let value = port[field] ?? .null
+          return (formats[field] ?? .plain).format(value, table: context.isTable)
+        }
+      }, names: .list)
+  }
+}
