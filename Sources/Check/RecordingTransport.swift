@@ -19,13 +19,16 @@ public final class RecordingTransport: CloudTransport {
     return response
   }
 
+  /// The replay's names of the services whose type it does not use.
+  private static let replayNames: [ServiceType: String] = [.sharedFileSystem: "share", .blockStorage: "volume"]
+
   static func replayEntry(service: ServiceType, request: APIRequest, response: APIResponse) -> JSON {
     var query = JSONObject()
     for (name, value) in request.query { query[name] = .string(value) }
     var headers = JSONObject()
     for (name, value) in response.headers.fields { headers[name] = .string(value) }
     return .object([
-      "service": .string(service == .sharedFileSystem ? "share" : service.rawValue),
+      "service": .string(Self.replayNames[service] ?? service.rawValue),
       "method": .string(request.method.rawValue), "path": .string(request.path), "query": .object(query),
       "status": .int(response.status), "headers": .object(headers), "body": response.body ?? .null,
       "once": true,
