@@ -447,10 +447,12 @@ CLOUD_NAME = "osc-replay"
 
 
 def volume_project(entries):
-    """The project in the recorded volume requests' paths (`/v3/{project}/...`), else `project`."""
+    """The project of the next recorded volume request not answered yet (`/v3/{project}/...`),
+    else `project`: each command signs in as a user of its own, and Cinder's paths name the
+    user's project."""
     for e in entries:
         parts = e.path.split("/")
-        if e.service == "volume" and len(parts) > 2 and parts[1] == "v3" and parts[2]:
+        if e.service == "volume" and not e.used and len(parts) > 2 and parts[1] == "v3" and parts[2]:
             return parts[2]
     return "project"
 
@@ -581,6 +583,8 @@ def main(argv):
                     continue
                 client_args = cmd[1:] if os.path.basename(cmd[0]) == "openstack" else cmd
                 shown = "openstack " + shlex.join(client_args)
+                with open(os.path.join(tmp, "clouds.yaml"), "w") as f:
+                    f.write(clouds_yaml(replay.bases, volume_project(entries)))
                 replay.write_log("# " + shown)
                 try:
                     proc = subprocess.run([openstack] + client_args, env=env, cwd=tmp,

@@ -16,13 +16,16 @@ struct CinderAttribute<Record>: Sendable {
   let name: String
   var since: Microversion? = nil
   var adminOnly = false
+  /// Whether a record has the attribute at all (an extension adds some only where there is a
+  /// value); always, when `nil`.
+  var present: (@Sendable (Record) -> Bool)? = nil
   let value: @Sendable (Record, CinderViewContext) -> JSON
 
   init(
-    _ name: String, since: Microversion? = nil, adminOnly: Bool = false,
+    _ name: String, since: Microversion? = nil, adminOnly: Bool = false, present: (@Sendable (Record) -> Bool)? = nil,
     _ value: @escaping @Sendable (Record, CinderViewContext) -> JSON
   ) {
-    (self.name, self.since, self.adminOnly, self.value) = (name, since, adminOnly, value)
+    (self.name, self.since, self.adminOnly, self.present, self.value) = (name, since, adminOnly, present, value)
   }
 
   func shows(to context: CinderViewContext) -> Bool {
@@ -49,7 +52,7 @@ struct CinderTable<Record>: Sendable {
   func view(_ record: Record, _ context: CinderViewContext) -> JSON {
     var fields = JSONObject()
     fields.reserveCapacity(attributes.count)
-    for attribute in attributes where attribute.shows(to: context) {
+    for attribute in attributes where attribute.shows(to: context) && attribute.present?(record) ?? true {
       fields[attribute.name] = attribute.value(record, context)
     }
     return .object(fields)

@@ -75,6 +75,7 @@ enum VolumeAPI {
         CinderAttribute("os-vol-host-attr:host", adminOnly: true) { volume, _ in .orNull(volume.host) },
         CinderAttribute("os-vol-mig-status-attr:migstat", adminOnly: true) { _, _ in .null },
         CinderAttribute("os-vol-mig-status-attr:name_id", adminOnly: true) { _, _ in .null },
+        CinderAttribute("volume_image_metadata", present: { !$0.imageMetadata.isEmpty }) { volume, _ in volume.imageMetadata.json },
       ],
       filters: QueryFilters([
         .exact("name", { $0.name }), .exact("status", { $0.status }),
@@ -99,6 +100,7 @@ enum VolumeAPI {
     router.add(.put, "/v3/{project_id}/volumes/{id}", update)
     router.add(.delete, "/v3/{project_id}/volumes/{id}", delete)
     router.add(.post, "/v3/{project_id}/volumes/{id}/metadata", setMetadata)
+    router.add(.put, "/v3/{project_id}/volumes/{id}/metadata", setMetadata)
     router.add(.delete, "/v3/{project_id}/volumes/{id}/metadata/{key}", deleteMetadata)
     router.add(.post, "/v3/{project_id}/volumes/{id}/action", action)
   }
@@ -296,11 +298,13 @@ enum VolumeAPI {
     }
   }
 
-  /// `POST /volumes/{id}/metadata`: merges the keys given; answers with them all.
+  /// `POST /volumes/{id}/metadata`: merges the keys given; answers with them all. `PUT`
+  /// replaces them.
   static func setMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard case .object(let given)? = call.request.body?["metadata"] else { return .fault(400, "Malformed request body") }
     switch find(state, call) {
     case .success(let index):
+      if call.request.method == .put { state.blockStorage.volumes[index].metadata = [] }
       for (key, value) in given {
         guard let text = value.string else {
           return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")

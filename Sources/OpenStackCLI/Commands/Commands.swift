@@ -5,7 +5,7 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute
+  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self,
@@ -15,6 +15,13 @@ enum Commands {
   ]
 
   private static let network: [any OpenStackCommand.Type] = [NetworkList.self, SubnetList.self, SubnetShow.self]
+
+  private static let volume: [any OpenStackCommand.Type] = [
+    VolumeTypeCreate.self, VolumeTypeSet.self, VolumeTypeUnset.self, VolumeTypeList.self, VolumeTypeShow.self,
+    VolumeTypeDelete.self, QoSCreate.self, QoSAssociate.self, QoSDisassociate.self, QoSList.self, QoSShow.self, QoSSet.self,
+    QoSUnset.self, QoSDelete.self, VolumeCreate.self, VolumeList.self, VolumeShow.self, VolumeSet.self, VolumeUnset.self,
+    VolumeDelete.self, VolumeServiceList.self,
+  ]
 
   private static let compute: [any OpenStackCommand.Type] = [
     ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,

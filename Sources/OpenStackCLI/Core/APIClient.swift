@@ -81,6 +81,9 @@ final class APIClient {
     return requested
   }
 
+  /// Cinder's endpoint as the SDK quotes it in an error: devstack's, with the token's project.
+  var volumeEndpoint: String { "http://devstack/volume/v3/\(projectID)" }
+
   /// The Block Storage microversion a request about `resource` is sent at: the one the user
   /// named, else the lower of the resource's maximum and the cloud's; none for a resource
   /// without microversions.
