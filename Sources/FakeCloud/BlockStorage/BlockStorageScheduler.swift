@@ -3,7 +3,8 @@
 enum BlockStorageScheduler {
   /// Places the volume, then has its back end create it; a volume no back end can take ends in
   /// `error`, as `NoValidBackend` leaves it.
-  static func schedule(_ state: inout CloudState, volumeID: String, bootable: Bool) {
+  /// A volume made from an image (or a bootable volume) keeps `imageMetadata` and is bootable.
+  static func schedule(_ state: inout CloudState, volumeID: String, imageMetadata: [(String, String)]) {
     guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }) else { return }
     let volume = state.blockStorage.volumes[index]
     let specs = state.blockStorage.types.first { $0.id == volume.typeID }?.extraSpecs ?? []
@@ -24,7 +25,15 @@ enum BlockStorageScheduler {
         state.blockStorage.volumes[index].status == "creating"
       else { return }
       state.blockStorage.volumes[index].status = "available"
-      state.blockStorage.volumes[index].bootable = bootable
+      if !imageMetadata.isEmpty {
+        state.blockStorage.volumes[index].bootable = true
+        state.blockStorage.volumes[index].imageMetadata = imageMetadata
+      }
+      // `_driver_shares_targets`: what the driver says, else locking for iSCSI.
+      let capabilities = state.blockStorage.backends[chosen].definition.capabilities
+      let shared = capabilities.first { $0.0 == "shared_targets" }?.1
+      let protocolName = capabilities.first { $0.0 == "storage_protocol" }?.1 ?? ""
+      state.blockStorage.volumes[index].sharedTargets = shared == "False" ? false : protocolName.lowercased().contains("iscsi")
       state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
     }
   }

@@ -61,6 +61,9 @@ struct BlockStorageState {
     var imageMetadata: [(String, String)] = []
     var attachments: [Attachment] = []
     var multiattach = false
+    /// Whether hosts must lock when they connect (`shared_targets`): the column's default until
+    /// the back end has made the volume and said.
+    var sharedTargets: Bool? = true
     var createdAt: Int64
     var updatedAt: Int64?
   }

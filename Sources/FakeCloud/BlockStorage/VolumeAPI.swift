@@ -61,9 +61,9 @@ enum VolumeAPI {
         CinderAttribute("migration_status", adminOnly: true) { _, _ in .null },
         CinderAttribute("group_id", since: Microversion(3, 13)) { _, _ in .null },
         CinderAttribute("provider_id", since: Microversion(3, 21), adminOnly: true) { _, _ in .null },
-        CinderAttribute("shared_targets", since: Microversion(3, 48)) { _, context in
+        CinderAttribute("shared_targets", since: Microversion(3, 48)) { volume, context in
           // Below 3.69 a null is shown as true.
-          context.version >= Microversion(3, 69) ? .null : true
+          volume.sharedTargets.map(JSON.bool) ?? (context.version >= Microversion(3, 69) ? .null : true)
         },
         CinderAttribute("service_uuid", since: Microversion(3, 48)) { volume, _ in
           volume.host.map { .string(ServiceID.of($0)) } ?? .null
@@ -225,30 +225,30 @@ enum VolumeAPI {
       typeID: type.id, availabilityZone: zone, host: nil, projectID: context.caller.projectID, userID: context.caller.userID,
       metadata: metadata, sourceVolumeID: sourceVolume?.id, createdAt: now, updatedAt: nil)
     volume.multiattach = type.extraSpecs.contains { $0.0 == "multiattach" && $0.1 == "<is> True" }
-    if let image {
-      volume.imageMetadata = imageMetadata(image)
-    } else if let source = sourceVolume {
+    if let source = sourceVolume {
       volume.bootable = source.bootable
       volume.imageMetadata = source.imageMetadata
     }
     state.blockStorage.volumes.append(volume)
     let response = table(state.blockStorage.types).show(volume, context, status: 202)
     let id = volume.id
-    let bootable = image != nil || volume.bootable
+    let imageMetadata = image.map(imageMetadata) ?? volume.imageMetadata
     state.after(schedulingDelay) { state in
-      BlockStorageScheduler.schedule(&state, volumeID: id, bootable: bootable)
+      BlockStorageScheduler.schedule(&state, volumeID: id, imageMetadata: imageMetadata)
     }
     return response
   }
 
-  /// What Cinder copies from an image into `volume_image_metadata`.
+  /// What Cinder records of an image it copied (`volume_glance_metadata`, in the order of its
+  /// rows): the signature check first, then the image's properties, then its ID, name and
+  /// `IMAGE_ATTRIBUTES`.
   static func imageMetadata(_ image: ImageState.Image) -> [(String, String)] {
     let definition = image.definition
-    return [
+    return [("signature_verified", "False")] + definition.properties + [
       ("image_id", image.id), ("image_name", definition.name), ("checksum", definition.checksum),
       ("container_format", definition.containerFormat), ("disk_format", definition.diskFormat), ("min_disk", "0"),
       ("min_ram", "0"), ("size", String(definition.size)),
-    ] + definition.properties
+    ]
   }
 
   /// `PUT /volumes/{id}`: name and description.

@@ -44,7 +44,7 @@ extension CloudDefinition {
       capabilities: [
         ("volume_backend_name", "lvmdriver-1"), ("vendor_name", "Open Source"), ("driver_version", "3.0.0"),
         ("storage_protocol", "iSCSI"), ("multiattach", "True"), ("thin_provisioning_support", "True"),
-        ("thick_provisioning_support", "False"), ("QoS_support", "False"),
+        ("thick_provisioning_support", "False"), ("QoS_support", "False"), ("shared_targets", "False"),
       ])
   ]
 
