@@ -45,7 +45,31 @@ import Testing
     "image list": Baseline(arguments: ""),
     "image show": Baseline(arguments: "cirros-0.4.0-x86_64-disk"),
     "aggregate show": Baseline(arguments: "agg"),
+    "volume type create": Baseline(arguments: "t"),
+    "volume type set": Baseline(arguments: "lvmdriver-1"),
+    "volume type unset": Baseline(arguments: "lvmdriver-1"),
+    "volume type list": Baseline(arguments: ""),
+    "volume type show": Baseline(arguments: "lvmdriver-1"),
+    "volume type delete": Baseline(setup: ["volume type create t"], arguments: "t"),
+    "volume qos create": Baseline(arguments: "q"),
+    "volume qos associate": Baseline(setup: ["volume qos create q"], arguments: "q lvmdriver-1"),
+    "volume qos disassociate": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos list": Baseline(arguments: ""),
+    "volume qos show": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos set": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos unset": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos delete": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume create": Baseline(arguments: "--size 1 v"),
+    "volume list": Baseline(arguments: ""),
+    "volume show": Baseline(setup: [volumeCreate], arguments: "v"),
+    "volume set": Baseline(setup: availableVolume, arguments: "v"),
+    "volume unset": Baseline(setup: [volumeCreate], arguments: "v"),
+    "volume delete": Baseline(setup: availableVolume, arguments: "v"),
+    "volume service list": Baseline(arguments: ""),
   ]
+  static let volumeCreate = "volume create --size 1 v"
+  /// Scheduled and made a few seconds later.
+  static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [

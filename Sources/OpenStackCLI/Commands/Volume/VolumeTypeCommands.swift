@@ -47,6 +47,8 @@ enum VolumeTypeCreate: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let isPublic: Bool? = arguments.flag("--public") ? true : arguments.flag("--private") ? false : nil
+    // The domain alone does nothing, as in the client.
+    let domain = arguments.value("--project-domain")
     if arguments.value("--project") != nil, isPublic != false {
       throw CommandFailure(message: "--project is only allowed with --private")
     }
@@ -58,7 +60,7 @@ enum VolumeTypeCreate: OpenStackCommand {
     if let project = arguments.value("--project") {
       // A project that cannot be given access is logged, and the type stays.
       do {
-        let projectID = try IdentityLookup.project.sdkID(project, domain: arguments.value("--project-domain"), in: context)
+        let projectID = try IdentityLookup.project.sdkID(project, domain: domain, in: context)
         try context.cinder.call(
           APIRequest(.post, "/types/\(id)/action", body: .object(["addProjectAccess": .object(["project": .string(projectID)])])))
       } catch let failure as CommandFailure {
@@ -164,6 +166,7 @@ enum VolumeTypeSet: OpenStackCommand {
   static let refusedOptions = VolumeTypeFormat.encryptionOptions
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let domain = arguments.value("--project-domain")
     let type = try context.cinder.find(arguments.value("<volume-type>") ?? "", .type)
     let id = type["id"]?.string ?? ""
     var failed = false
@@ -190,7 +193,7 @@ enum VolumeTypeSet: OpenStackCommand {
     }
     if let project = arguments.value("--project") {
       do {
-        let projectID = try IdentityLookup.project.sdkID(project, domain: arguments.value("--project-domain"), in: context)
+        let projectID = try IdentityLookup.project.sdkID(project, domain: domain, in: context)
         try context.cinder.call(
           APIRequest(.post, "/types/\(id)/action", body: .object(["addProjectAccess": .object(["project": .string(projectID)])])))
       } catch let failure as CommandFailure {
@@ -211,6 +214,7 @@ enum VolumeTypeUnset: OpenStackCommand {
   static let refusedOptions: Set<String> = ["--encryption-type"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let domain = arguments.value("--project-domain")
     let type = try context.cinder.find(arguments.value("<volume-type>") ?? "", .type)
     let id = type["id"]?.string ?? ""
     var failed = false
@@ -225,7 +229,7 @@ enum VolumeTypeUnset: OpenStackCommand {
     }
     if let project = arguments.value("--project") {
       do {
-        let projectID = try IdentityLookup.project.sdkID(project, domain: arguments.value("--project-domain"), in: context)
+        let projectID = try IdentityLookup.project.sdkID(project, domain: domain, in: context)
         try context.cinder.call(
           APIRequest(.post, "/types/\(id)/action", body: .object(["removeProjectAccess": .object(["project": .string(projectID)])])))
       } catch let failure as CommandFailure {
