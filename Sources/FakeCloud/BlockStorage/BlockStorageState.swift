@@ -33,6 +33,7 @@ struct BlockStorageState {
     var free: Int { definition.capacity - allocated }
   }
 
+  /// A volume attached to a server: Cinder's attachment and Nova's block device mapping.
   struct Attachment {
     var id: String
     var serverID: String
@@ -40,6 +41,10 @@ struct BlockStorageState {
     /// The compute host the server runs on.
     var host: String
     var attachedAt: Int64
+    /// The block device mapping's UUID, and what the user gave it.
+    var bdmID: String
+    var tag: String?
+    var deleteOnTermination = false
   }
 
   struct Volume {

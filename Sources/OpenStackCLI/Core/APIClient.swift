@@ -119,6 +119,13 @@ final class APIClient {
     return range
   }
 
+  /// Whether the cloud and the user's setting allow a compute `version` (openstacksdk's
+  /// `supports_microversion`).
+  func supportsComputeVersion(_ version: Microversion) throws -> Bool {
+    let supported = try supportedComputeVersions()
+    return supported.contains(version) && (requestedComputeVersion.map { version <= $0 } ?? true)
+  }
+
   /// openstacksdk reads the version document once, without a token.
   private func supportedComputeVersions() throws -> ClosedRange<Microversion> {
     if let computeRange { return computeRange }
@@ -212,9 +219,11 @@ enum ComputeResource {
   case flavor
   case serverAction
   case aggregate
+  case volumeAttachment
 
   var maximum: Microversion {
     switch self {
+    case .volumeAttachment: Microversion(2, 89)
     case .server: Microversion(2, 100)
     case .flavor: Microversion(2, 61)
     case .serverAction: Microversion(2, 84)
