@@ -66,6 +66,7 @@ import Testing
     "volume unset": Baseline(setup: [volumeCreate], arguments: "v"),
     "volume delete": Baseline(setup: availableVolume, arguments: "v"),
     "volume service list": Baseline(arguments: ""),
+    "volume message list": Baseline(arguments: ""),
     "server add volume": Baseline(setup: [serverCreate] + availableVolume, arguments: "vm v"),
     "server remove volume": Baseline(setup: [serverCreate] + availableVolume + ["server add volume vm v"], arguments: "vm v"),
     "server volume list": Baseline(setup: [serverCreate], arguments: "vm"),

@@ -4,7 +4,8 @@ enum BlockStorageScheduler {
   /// Places the volume, then has its back end create it; a volume no back end can take ends in
   /// `error`, as `NoValidBackend` leaves it.
   /// A volume made from an image (or a bootable volume) keeps `imageMetadata` and is bootable.
-  static func schedule(_ state: inout CloudState, volumeID: String, imageMetadata: [(String, String)]) {
+  /// A volume it cannot place leaves a user message under the create request's ID.
+  static func schedule(_ state: inout CloudState, volumeID: String, imageMetadata: [(String, String)], requestID: String) {
     guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }) else { return }
     let volume = state.blockStorage.volumes[index]
     let specs = state.blockStorage.types.first { $0.id == volume.typeID }?.extraSpecs ?? []
@@ -16,6 +17,13 @@ enum BlockStorageScheduler {
     state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
     guard let chosen = candidates.max(by: { state.blockStorage.backends[$0].free < state.blockStorage.backends[$1].free }) else {
       state.blockStorage.volumes[index].status = "error"
+      // `Action.SCHEDULE_ALLOCATE_VOLUME` and `Detail.NO_BACKEND_AVAILABLE`, as `NoValidBackend` maps.
+      state.blockStorage.messages.append(
+        BlockStorageState.Message(
+          id: state.ids.uuid(), projectID: volume.projectID, requestID: requestID, resourceUUID: volume.id,
+          eventID: "VOLUME_VOLUME_001_003",
+          userMessage: "schedule allocate volume:Could not find any available weighted backend.",
+          createdAt: state.clock.now / 1_000_000))
       return
     }
     state.blockStorage.backends[chosen].allocated += volume.size

@@ -17,6 +17,7 @@ enum BlockStorageService {
     QoSSpecsAPI.register(in: &router)
     VolumeAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
+    router.add(.get, "/v3/{project_id}/messages", listMessages)
     return router
   }()
 
@@ -65,6 +66,46 @@ enum BlockStorageService {
     let caller = call.caller ?? Caller(userID: "", userName: "", projectID: "", projectName: "", roles: [])
     return CinderViewContext(
       version: state.volumeVersion, caller: caller, endpoint: "\(root)/v3/\(call.parameters["project_id"] ?? caller.projectID)")
+  }
+
+  /// `views/messages.py`, from 3.3.
+  static let messages = CinderTable<BlockStorageState.Message>(
+    member: "message", collection: "messages",
+    attributes: [
+      CinderAttribute("id") { message, _ in .string(message.id) },
+      CinderAttribute("event_id") { message, _ in .string(message.eventID) },
+      CinderAttribute("user_message") { message, _ in .string(message.userMessage) },
+      CinderAttribute("message_level") { _, _ in "ERROR" },
+      CinderAttribute("created_at") { message, _ in VolumeAPI.timestamp(message.createdAt) },
+      CinderAttribute("guaranteed_until") { message, _ in
+        VolumeAPI.timestamp(message.createdAt + BlockStorageState.messageLifetime)
+      },
+      CinderAttribute("request_id") { message, _ in .string(message.requestID) },
+      CinderAttribute("links") { message, context in
+        let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
+        return .array([
+          .object(["rel": "self", "href": .string("\(context.endpoint)/messages/\(message.id)")]),
+          .object(["rel": "bookmark", "href": .string("\(root)/\(project)/messages/\(message.id)")]),
+        ])
+      },
+      CinderAttribute("resource_type") { _, _ in "VOLUME" },
+      CinderAttribute("resource_uuid") { message, _ in .string(message.resourceUUID) },
+    ],
+    id: \.id, notFound: { "Message \($0) could not be found." })
+
+  /// `GET /messages` (3.3): the caller's project's messages (an admin's `project_id`), newest
+  /// first, while they last.
+  static func listMessages(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let context = context(state, call)
+    guard context.version >= Microversion(3, 3) else {
+      return .fault(404, "API version \(context.version) is not supported on this method.")
+    }
+    let now = state.clock.now / 1_000_000
+    let project = context.isAdmin ? call.query("project_id") : context.caller.projectID
+    let kept = state.blockStorage.messages.filter { message in
+      message.createdAt + BlockStorageState.messageLifetime > now && (project.map { message.projectID == $0 } ?? true)
+    }.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+    return messages.list(kept, call, context)
   }
 
   /// `GET /os-services` (admin; `host` and `binary` filters): the scheduler, and a volume service

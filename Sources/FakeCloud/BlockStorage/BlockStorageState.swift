@@ -73,6 +73,23 @@ struct BlockStorageState {
     var updatedAt: Int64?
   }
 
+  /// A user message (`cinder/message`): what went wrong with a request, for its project.
+  struct Message {
+    var id: String
+    var projectID: String
+    var requestID: String
+    var resourceUUID: String
+    /// `VOLUME_VOLUME_001_003`.
+    var eventID: String
+    var userMessage: String
+    /// Seconds.
+    var createdAt: Int64
+  }
+
+  /// `message_ttl`: 30 days.
+  static let messageLifetime: Int64 = 2_592_000
+
+  var messages: [Message] = []
   var types: [VolumeType] = []
   var qosSpecs: [QoSSpecs] = []
   var backends: [Backend]

@@ -233,8 +233,9 @@ enum VolumeAPI {
     let response = table(state.blockStorage.types).show(volume, context, status: 202)
     let id = volume.id
     let imageMetadata = image.map(imageMetadata) ?? volume.imageMetadata
+    let requestID = call.requestID
     state.after(schedulingDelay) { state in
-      BlockStorageScheduler.schedule(&state, volumeID: id, imageMetadata: imageMetadata)
+      BlockStorageScheduler.schedule(&state, volumeID: id, imageMetadata: imageMetadata, requestID: requestID)
     }
     return response
   }

@@ -340,3 +340,30 @@ extension JSON {
     return nil
   }
 }
+
+/// `openstack volume message list` (3.3): what went wrong with the project's requests.
+enum VolumeMessageList: OpenStackCommand {
+  static let name = "volume message list"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeMessageList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--limit", "--marker"]
+  static let keys = [
+    "id", "event_id", "resource_type", "resource_uuid", "message_level", "user_message", "request_id", "created_at",
+    "guaranteed_until",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    guard try context.api.supportsVolumeVersion(Microversion(3, 3)) else {
+      throw CommandFailure(message: "--os-volume-api-version 3.3 or greater is required to support the 'volume message list' command")
+    }
+    var query: [(name: String, value: String)] = []
+    if let project = try IdentityLookup.project.id("--project", domain: "--project-domain", in: arguments, context: context, sdk: true) {
+      query.append((name: "project_id", value: project))
+    }
+    let messages = try context.cinder.call(APIRequest(.get, "/messages", query: query))["messages"]?.array ?? []
+    return .list(
+      columns: [
+        "ID", "Event ID", "Resource Type", "Resource UUID", "Message Level", "User Message", "Request ID", "Created At",
+        "Guaranteed Until",
+      ], rows: messages.map { message in keys.map { message[$0] ?? .null } }, names: .tuple)
+  }
+}

@@ -217,4 +217,17 @@ extension RealUsage {
                                         [--sort-ascending | --sort-descending]
                                         server
     """
+
+  static let volumeMessageList = """
+    usage: openstack volume message list [-h] [-f {csv,json,table,value,yaml}]
+                                         [-c COLUMN]
+                                         [--quote {all,minimal,none,nonnumeric}]
+                                         [--noindent] [--max-width <integer>]
+                                         [--fit-width] [--print-empty]
+                                         [--sort-column SORT_COLUMN]
+                                         [--sort-ascending | --sort-descending]
+                                         [--project <project>]
+                                         [--project-domain <project-domain>]
+                                         [--limit <limit>] [--marker <marker>]
+    """
 }
