@@ -67,11 +67,18 @@ import Testing
     "volume delete": Baseline(setup: availableVolume, arguments: "v"),
     "volume service list": Baseline(arguments: ""),
     "volume message list": Baseline(arguments: ""),
+    "volume snapshot create": Baseline(setup: availableVolume, arguments: "--volume v s"),
+    "volume snapshot list": Baseline(arguments: ""),
+    "volume snapshot show": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
+    "volume snapshot delete": Baseline(setup: availableVolume + [snapshotCreate, "volume list", "volume list"], arguments: "s"),
+    "volume snapshot set": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
+    "volume snapshot unset": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
     "server add volume": Baseline(setup: [serverCreate] + availableVolume, arguments: "vm v"),
     "server remove volume": Baseline(setup: [serverCreate] + availableVolume + ["server add volume vm v"], arguments: "vm v"),
     "server volume list": Baseline(setup: [serverCreate], arguments: "vm"),
   ]
   static let volumeCreate = "volume create --size 1 v"
+  static let snapshotCreate = "volume snapshot create --volume v s"
   /// Scheduled and made a few seconds later.
   static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"

@@ -16,6 +16,7 @@ enum BlockStorageService {
     VolumeTypeAPI.register(in: &router)
     QoSSpecsAPI.register(in: &router)
     VolumeAPI.register(in: &router)
+    SnapshotAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.get, "/v3/{project_id}/messages", listMessages)
     return router

@@ -89,7 +89,23 @@ struct BlockStorageState {
   /// `message_ttl`: 30 days.
   static let messageLifetime: Int64 = 2_592_000
 
+  /// A point-in-time copy of a volume, on the volume's back end.
+  struct Snapshot {
+    var id: String
+    var name: String?
+    var description: String?
+    var volumeID: String
+    var status: String
+    var size: Int
+    var metadata: [(String, String)]
+    var projectID: String
+    var userID: String
+    var createdAt: Int64
+    var updatedAt: Int64?
+  }
+
   var messages: [Message] = []
+  var snapshots: [Snapshot] = []
   var types: [VolumeType] = []
   var qosSpecs: [QoSSpecs] = []
   var backends: [Backend]

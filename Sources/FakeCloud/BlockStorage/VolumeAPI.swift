@@ -189,6 +189,22 @@ enum VolumeAPI {
       else { return .fault(404, "Volume \(sourceID) could not be found.") }
       sourceVolume = source
     }
+    var snapshot: BlockStorageState.Snapshot?
+    if let snapshotID = body["snapshot_id"]?.string {
+      guard let found = state.blockStorage.snapshots.first(where: { $0.id == snapshotID && $0.projectID == context.caller.projectID })
+      else { return .fault(404, "Snapshot \(snapshotID) could not be found.") }
+      guard found.status == "available" else {
+        return .fault(400, "Invalid snapshot: Originating snapshot status must be one of 'available' values")
+      }
+      if let size, size < found.size {
+        return .fault(
+          400,
+          "Invalid input received: Volume size '\(size)'GB cannot be smaller than the snapshot size \(found.size)GB. They must be >= original snapshot size.")
+      }
+      snapshot = found
+      // Made from the snapshot's volume: its type unless one is named.
+      sourceVolume = state.blockStorage.volumes.first { $0.id == found.volumeID }
+    }
     var image: ImageState.Image?
     if let imageID = body["imageRef"]?.string ?? body["image_id"]?.string {
       guard let found = state.images.images.first(where: { $0.id == imageID }) else {
@@ -196,7 +212,7 @@ enum VolumeAPI {
       }
       image = found
     }
-    if let source = sourceVolume { size = max(size ?? source.size, source.size) }
+    if let snapshot { size = size ?? snapshot.size } else if let source = sourceVolume { size = max(size ?? source.size, source.size) }
     guard let size else { return .fault(400, "Invalid input received: Volume size  must be an integer and greater than 0") }
     // The type: named, the source's, or the default.
     let typeName = body["volume_type"]?.string ?? sourceVolume.flatMap { source in state.blockStorage.types.first { $0.id == source.typeID }?.name }
@@ -223,7 +239,8 @@ enum VolumeAPI {
       id: state.newResourceID(), name: body["name"]?.string ?? body["display_name"]?.string,
       description: body["description"]?.string ?? body["display_description"]?.string, size: size, status: "creating",
       typeID: type.id, availabilityZone: zone, host: nil, projectID: context.caller.projectID, userID: context.caller.userID,
-      metadata: metadata, sourceVolumeID: sourceVolume?.id, createdAt: now, updatedAt: nil)
+      metadata: metadata, snapshotID: snapshot?.id, sourceVolumeID: snapshot == nil ? sourceVolume?.id : nil, createdAt: now,
+      updatedAt: nil)
     volume.multiattach = type.extraSpecs.contains { $0.0 == "multiattach" && $0.1 == "<is> True" }
     if let source = sourceVolume {
       volume.bootable = source.bootable
@@ -278,7 +295,9 @@ enum VolumeAPI {
       let force = StrictBool.parse(call.query("force") ?? "") == true
       if force, !(call.caller?.isAdmin ?? false) { return CinderFault.policy("volume_extension:volume_admin_actions:force_delete") }
       if !force {
-        guard deletable.contains(volume.status), volume.attachments.isEmpty else {
+        guard deletable.contains(volume.status), volume.attachments.isEmpty,
+          !state.blockStorage.snapshots.contains(where: { $0.volumeID == volume.id })
+        else {
           return .fault(
             400,
             "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.")

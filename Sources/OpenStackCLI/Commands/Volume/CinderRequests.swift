@@ -83,6 +83,9 @@ struct CinderKind {
   static let qosSpecs = CinderKind(
     sdkName: "QoSSpec", path: "/qos-specs", listPath: "/qos-specs", member: "qos_specs", collection: "qos_specs",
     resource: .unversioned, listsByName: false)
+  static let snapshot = CinderKind(
+    sdkName: "Snapshot", path: "/snapshots", listPath: "/snapshots/detail", member: "snapshot", collection: "snapshots",
+    resource: .snapshot, listsByName: true)
   static let volume = CinderKind(
     sdkName: "Volume", path: "/volumes", listPath: "/volumes/detail", member: "volume", collection: "volumes",
     resource: .volume, listsByName: true)

@@ -55,13 +55,13 @@ enum VolumeCreate: OpenStackCommand {
     usage: RealUsage.volumeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
     types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
   static let refusedOptions: Set<String> = [
-    "--snapshot", "--backup", "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write",
+    "--backup", "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write",
     "--cluster",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var size = arguments.value("--size").flatMap { Int($0) }
-    if size == nil, arguments.value("--source") == nil {
+    if size == nil, arguments.value("--source") == nil, arguments.value("--snapshot") == nil {
       throw CommandFailure(
         message: "--size is a required option if none of --snapshot, --backup, --source, or --remote-source are provided.")
     }
@@ -76,11 +76,18 @@ enum VolumeCreate: OpenStackCommand {
     }
     var imageID: JSON = .null
     if let image = arguments.value("--image") { imageID = try ComputeLookup.image(image, in: context)["id"] ?? .null }
+    var snapshotID: JSON = .null
+    if let name = arguments.value("--snapshot") {
+      // Cinder needs a size; the snapshot's, unless a larger one is given.
+      let snapshot = try context.cinder.find(name, .snapshot)
+      snapshotID = snapshot["id"] ?? .null
+      size = max(size ?? 0, snapshot["size"]?.integer ?? 0)
+    }
     let properties = OSCLib.keyValues(arguments.values("--property"))
     let metadata: JSON =
       properties.isEmpty ? .null : .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
     let body: JSONObject = [
-      "size": size.map(JSON.int) ?? .null, "snapshot_id": .null, "name": VolumeFormat.optional(arguments.value("<name>")),
+      "size": size.map(JSON.int) ?? .null, "snapshot_id": snapshotID, "name": VolumeFormat.optional(arguments.value("<name>")),
       "description": VolumeFormat.optional(arguments.value("--description")), "volume_type": VolumeFormat.optional(arguments.value("--type")),
       "availability_zone": VolumeFormat.optional(arguments.value("--availability-zone")), "metadata": metadata, "imageRef": imageID,
       "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": .null,

@@ -230,4 +230,59 @@ extension RealUsage {
                                          [--project-domain <project-domain>]
                                          [--limit <limit>] [--marker <marker>]
     """
+
+  static let volumeSnapshotCreate = """
+    usage: openstack volume snapshot create [-h]
+                                            [-f {json,shell,table,value,yaml}]
+                                            [-c COLUMN] [--noindent]
+                                            [--prefix PREFIX]
+                                            [--max-width <integer>] [--fit-width]
+                                            [--print-empty] [--volume <volume>]
+                                            [--description <description>]
+                                            [--force] [--property <key=value>]
+                                            [--remote-source <key=value>]
+                                            <snapshot-name>
+    """
+
+  static let volumeSnapshotList = """
+    usage: openstack volume snapshot list [-h] [-f {csv,json,table,value,yaml}]
+                                          [-c COLUMN]
+                                          [--quote {all,minimal,none,nonnumeric}]
+                                          [--noindent] [--max-width <integer>]
+                                          [--fit-width] [--print-empty]
+                                          [--sort-column SORT_COLUMN]
+                                          [--sort-ascending | --sort-descending]
+                                          [--all-projects] [--project <project>]
+                                          [--project-domain <project-domain>]
+                                          [--long] [--name <name>]
+                                          [--status <status>] [--volume <volume>]
+                                          [--limit <limit>] [--marker <marker>]
+                                          [--max-items <max-items>]
+    """
+
+  static let volumeSnapshotShow = """
+    usage: openstack volume snapshot show [-h] [-f {json,shell,table,value,yaml}]
+                                          [-c COLUMN] [--noindent]
+                                          [--prefix PREFIX]
+                                          [--max-width <integer>] [--fit-width]
+                                          [--print-empty]
+                                          <snapshot>
+    """
+
+  static let volumeSnapshotDelete = """
+    usage: openstack volume snapshot delete [-h] [--force] [--remote]
+                                            <snapshot> [<snapshot> ...]
+    """
+
+  static let volumeSnapshotSet = """
+    usage: openstack volume snapshot set [-h] [--name <name>]
+                                         [--description <description>]
+                                         [--no-property] [--property <key=value>]
+                                         [--state <state>]
+                                         <snapshot>
+    """
+
+  static let volumeSnapshotUnset = """
+    usage: openstack volume snapshot unset [-h] [--property <key>] <snapshot>
+    """
 }
