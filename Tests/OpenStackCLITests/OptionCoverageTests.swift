@@ -163,7 +163,8 @@ import Testing
     let baseline = try #require(Self.baselines[name])
     let result = bench.run(name.split(separator: " ").map(String.init) + bench.prepare(baseline))
     // aggregate show: the default cloud has no aggregates; its only options are cliff's.
-    #expect(result.exitStatus == (name == "aggregate show" ? 1 : 0), "\(result.standardError)")
+    // volume message list: Cinder lists messages from 3.3, which the client sends only when told.
+    #expect(result.exitStatus == (["aggregate show", "volume message list"].contains(name) ? 1 : 0), "\(result.standardError)")
   }
 
   /// cliff's display options, read for every command by the display layer.

@@ -27,8 +27,9 @@ enum VolumeSnapshotCreate: OpenStackCommand {
     let volume = try context.cinder.find(arguments.value("--volume") ?? name, .volume)
     let properties = OSCLib.keyValues(arguments.values("--property"))
     var body: JSONObject = ["volume_id": volume["id"] ?? .null]
-    // From 3.66 an attached volume needs no `force`, and Cinder refuses one.
-    if !(try context.api.supportsVolumeVersion(Microversion(3, 66))) { body["force"] = .bool(arguments.flag("--force")) }
+    // From 3.66 an attached volume needs no `force`, and Cinder refuses one: the client drops it.
+    let force = arguments.flag("--force")
+    if !(try context.api.supportsVolumeVersion(Microversion(3, 66))) { body["force"] = .bool(force) }
     body["name"] = .string(name)
     body["description"] = VolumeFormat.optional(arguments.value("--description"))
     body["metadata"] = properties.isEmpty ? .null : .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
