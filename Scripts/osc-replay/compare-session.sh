@@ -6,9 +6,9 @@
 #
 #   [CLOUD=cloud.yaml] Scripts/osc-replay/compare-session.sh COMMANDS.txt [REAL-OUTPUT.txt]
 #
-# The SDK quotes the URL of a failed request; the replay's loopback compute endpoint is written
-# as the emulated cloud's (http://devstack/compute/v2.1), the network one as http://devstack/networking/v2.0,
-# before comparing.
+# The SDK quotes the URL of a failed request; the replay's loopback endpoints are written as the
+# emulated cloud's (http://devstack/compute/v2.1, /networking/v2.0, /volume/v3/PROJECT) before
+# comparing.
 # With a second argument the real client's output is also written there (the golden the
 # session tests compare with). Needs Scripts/osc-replay/setup-venv.sh to have run.
 set -euo pipefail
@@ -30,7 +30,9 @@ import json, sys
 for line in open(sys.argv[1]):
     run = json.loads(line)
     sys.stdout.write(run["stdout"] + run["stderr"])
-' "$work/real.jsonl" | sed -E -e 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' -e 's#http://127\.0\.0\.1:[0-9]+/v2\.0/#http://devstack/networking/v2.0/#g' > "$work/real.txt"
+' "$work/real.jsonl" | sed -E -e 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' \
+  -e 's#http://127\.0\.0\.1:[0-9]+/v2\.0/#http://devstack/networking/v2.0/#g' \
+  -e 's#http://127\.0\.0\.1:[0-9]+/v3/([0-9a-f]{32})#http://devstack/volume/v3/\1#g' > "$work/real.txt"
 if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi
 if diff -u "$work/real.txt" "$work/ours.txt"; then
   echo "same output: $(grep -c '' "$commands") commands"

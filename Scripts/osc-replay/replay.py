@@ -2,7 +2,7 @@
 """Run the real `openstack` CLI against canned HTTP responses.
 
 osc-replay starts a small HTTP server on 127.0.0.1 for each OpenStack service
-(identity, compute, image, network, shared-file-system), points the real
+(identity, compute, image, network, shared-file-system, block-storage), points the real
 python-openstackclient at it through a throw-away clouds.yaml, runs one or more
 `openstack ...` command lines and reports exactly what the client printed.
 
@@ -44,6 +44,9 @@ SERVICES = [
     {"name": "image", "override": "image_endpoint_override", "version_path": ""},
     {"name": "network", "override": "network_endpoint_override", "version_path": ""},
     {"name": "share", "override": "shared_file_system_endpoint_override", "version_path": "/v2"},
+    # Cinder's endpoint names the project (devstack's `/volume/v3/$(project_id)s`): the path
+    # takes the project of the recorded requests (see `volume_project`).
+    {"name": "volume", "override": "block_storage_endpoint_override", "version_path": "/v3/{project}"},
 ]
 # Anything the client asks for outside those services (a service with no
 # override falls back to auth.endpoint) lands on this server and gets a 404.
@@ -52,6 +55,7 @@ FALLBACK_SERVICE = "other"
 # Microversion ranges advertised by the default discovery documents.
 COMPUTE_MIN, COMPUTE_MAX = "2.1", "2.104"
 SHARE_MIN, SHARE_MAX = "2.0", "2.99"
+VOLUME_MIN, VOLUME_MAX = "3.0", "3.71"
 IDENTITY_VERSION = "v3.14"
 IMAGE_VERSIONS = ["2.17", "2.16", "2.15", "2.14", "2.13", "2.12", "2.11", "2.10",
                   "2.9", "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0"]
@@ -120,6 +124,14 @@ def share_versions(base):
     ]
 
 
+def volume_versions(base):
+    return [{"id": "v3.0", "status": "CURRENT", "version": VOLUME_MAX, "min_version": VOLUME_MIN,
+             "updated": "2023-08-31T00:00:00Z",
+             "links": [_describedby(), {"rel": "self", "href": base + "/v3/"}],
+             "media-types": [{"base": "application/json",
+                              "type": "application/vnd.openstack.volume+json;version=3"}]}]
+
+
 def image_versions(base):
     out = []
     for i, v in enumerate(IMAGE_VERSIONS):
@@ -169,6 +181,12 @@ def default_entries(service, base):
         return [
             {"method": "GET", "path": "/", "status": 300, "body": {"versions": versions}},
             {"method": "GET", "path": "/v2", "status": 200, "body": {"versions": [versions[1]]}},
+        ]
+    if service == "volume":
+        versions = volume_versions(base)
+        return [
+            {"method": "GET", "path": "/", "status": 300, "body": {"versions": versions}},
+            {"method": "GET", "path": "/v3", "status": 200, "body": {"versions": versions}},
         ]
     if service == "image":
         versions = image_versions(base)
@@ -428,14 +446,26 @@ _socket.socket.connect_ex = _guarded_connect_ex
 CLOUD_NAME = "osc-replay"
 
 
-def clouds_yaml(bases):
+def volume_project(entries):
+    """The project of the next recorded volume request not answered yet (`/v3/{project}/...`),
+    else `project`: each command signs in as a user of its own, and Cinder's paths name the
+    user's project."""
+    for e in entries:
+        parts = e.path.split("/")
+        if e.service == "volume" and not e.used and len(parts) > 2 and parts[1] == "v3" and parts[2]:
+            return parts[2]
+    return "project"
+
+
+def clouds_yaml(bases, project="project"):
     lines = ["clouds:", f"  {CLOUD_NAME}:", "    auth_type: none", "    auth:",
              f"      endpoint: {bases[FALLBACK_SERVICE]}/",
              "    region_name: RegionOne",
              "    interface: public",
              "    identity_api_version: '3'"]
     for svc in SERVICES:
-        lines.append(f"    {svc['override']}: {bases[svc['name']]}{svc['version_path'] or '/'}")
+        path = svc["version_path"].format(project=project) or "/"
+        lines.append(f"    {svc['override']}: {bases[svc['name']]}{path}")
     return "\n".join(lines) + "\n"
 
 
@@ -542,7 +572,7 @@ def main(argv):
             os.makedirs(os.path.join(tmp, "guard"))
             with open(os.path.join(tmp, "guard", "sitecustomize.py"), "w") as f:
                 f.write(NETWORK_GUARD)
-            yaml_text = clouds_yaml(replay.bases)
+            yaml_text = clouds_yaml(replay.bases, volume_project(entries))
             with open(os.path.join(tmp, "clouds.yaml"), "w") as f:
                 f.write(yaml_text)
             if args.print_clouds_yaml:
@@ -553,6 +583,8 @@ def main(argv):
                     continue
                 client_args = cmd[1:] if os.path.basename(cmd[0]) == "openstack" else cmd
                 shown = "openstack " + shlex.join(client_args)
+                with open(os.path.join(tmp, "clouds.yaml"), "w") as f:
+                    f.write(clouds_yaml(replay.bases, volume_project(entries)))
                 replay.write_log("# " + shown)
                 try:
                     proc = subprocess.run([openstack] + client_args, env=env, cwd=tmp,

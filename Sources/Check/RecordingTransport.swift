@@ -19,6 +19,9 @@ public final class RecordingTransport: CloudTransport {
     return response
   }
 
+  /// The replay's names of the services whose type it does not use.
+  private static let replayNames: [ServiceType: String] = [.sharedFileSystem: "share", .blockStorage: "volume"]
+
   static func replayEntry(service: ServiceType, request: APIRequest, response: APIResponse) -> JSON {
     var query = JSONObject()
     // A repeated parameter (`fields=id&fields=name`) is recorded as the list of its values.
@@ -32,7 +35,7 @@ public final class RecordingTransport: CloudTransport {
     var headers = JSONObject()
     for (name, value) in response.headers.fields { headers[name] = .string(value) }
     return .object([
-      "service": .string(service == .sharedFileSystem ? "share" : service.rawValue),
+      "service": .string(Self.replayNames[service] ?? service.rawValue),
       "method": .string(request.method.rawValue), "path": .string(request.path), "query": .object(query),
       "status": .int(response.status), "headers": .object(headers), "body": response.body ?? .null,
       "once": true,

@@ -112,4 +112,5 @@ public enum ServiceType: String, Sendable, CaseIterable {
   case image
   case network
   case sharedFileSystem = "sharev2"
+  case blockStorage = "block-storage"
 }

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 /// The fake cloud behind one HTTP endpoint, the way devstack lays its services out behind one
-/// host: `/identity`, `/compute`, `/image`, `/networking`, `/share`. It turns an HTTP request into
+/// host: `/identity`, `/compute`, `/image`, `/networking`, `/share`, `/volume`. It turns an HTTP request into
 /// the REST-shaped request the cloud answers, and the answer back; requests are served one at a
 /// time, and the cloud's clock moves on with them and with the time a client waits, so that a
 /// client's `--wait` sees work finish.
@@ -13,6 +13,8 @@ public final class CloudGateway: Sendable {
   static let services: [(prefix: String, service: ServiceType, version: String)] = [
     ("/identity", .identity, ""), ("/compute", .compute, "/v2.1"), ("/image", .image, ""),
     ("/networking", .network, ""), ("/share", .sharedFileSystem, "/v2"),
+    // Keystone puts the token's project in Cinder's endpoint, as devstack registers it.
+    ("/volume", .blockStorage, "/v3/$(project_id)s"),
   ]
 
   /// Bodies over this size are refused (413), as the services' request size limit does.

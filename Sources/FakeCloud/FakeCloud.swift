@@ -14,6 +14,7 @@ struct CloudState {
   var manila: ManilaState
   var compute: ComputeState
   var images: ImageState
+  var blockStorage: BlockStorageState
   /// The ID the next share, share network or server created takes instead of a drawn one.
   var presetID: String?
 
@@ -28,6 +29,8 @@ struct CloudState {
   var shareVersion = ManilaService.minimumVersion
   /// The Compute microversion of the request being handled.
   var computeVersion = ComputeService.minimumVersion
+  /// The Block Storage microversion of the request being handled.
+  var volumeVersion = BlockStorageService.minimumVersion
   var pending: [PendingWork] = []
   /// Whether the services' log is kept: only when someone reads it (`walkthrough run --log`),
   /// as writing a record for every request is a tenth of a command's time.
@@ -77,9 +80,13 @@ public final class FakeCloud: CloudTransport {
     // changes no other ID.
     var imageIDs = IDGenerator(seed: seed ^ 0x696D_6167_6573)
     let images = ImageState(definition: definition, identity: identity, ids: &imageIDs, clock: clock)
+    // Cinder's types draw from a stream of their own too: the default cloud's other IDs stay.
+    var volumeIDs = IDGenerator(seed: seed ^ 0x766F_6C75_6D65)
+    let blockStorage = BlockStorageState(definition: definition, ids: &volumeIDs, now: clock.now)
     state = CloudState(
       clock: clock, ids: ids, requestIDs: IDGenerator(seed: seed ^ 0x7265_7175_6573_7473), identity: identity,
-      network: network, manila: manila, compute: ComputeState(definition: definition), images: images)
+      network: network, manila: manila, compute: ComputeState(definition: definition), images: images,
+      blockStorage: blockStorage)
     state.endpoints = endpoints
     state.keepsLog = keepsLog
   }
@@ -114,6 +121,7 @@ public final class FakeCloud: CloudTransport {
   private static let requestLoggers: [ServiceType: (process: String, logger: String)] = [
     .compute: ("nova-api", "nova.api.openstack.requestlog"), .sharedFileSystem: ("manila-api", "manila.api.openstack.wsgi"),
     .network: ("neutron-server", "neutron.wsgi"), .image: ("glance-api", "eventlet.wsgi.server"),
+    .blockStorage: ("cinder-api", "cinder.api.openstack.wsgi"),
   ]
 
   /// The API service's request log line: `"GET /v2.1/servers/detail" status: 200 len: 0 microversion: 2.100`.
@@ -124,6 +132,7 @@ public final class FakeCloud: CloudTransport {
     let query = request.query.isEmpty ? "" : "?" + request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     var message = "\"\(request.method.rawValue) \(request.path)\(query)\" status: \(status)"
     if service == .compute, !["/", "/v2.1", "/v2.1/"].contains(request.path) { message += " microversion: \(state.computeVersion)" }
+    if service == .blockStorage, !["/", "/v3", "/v3/"].contains(request.path) { message += " microversion: \(state.volumeVersion)" }
     state.record(
       LogRecord(
         time: state.clock.now, service: name, level: "INFO", logger: logger,
@@ -172,6 +181,15 @@ public final class FakeCloud: CloudTransport {
     case .image:
       if request.path == "/" || request.path.isEmpty { return ImageService.versions() }
       router = ImageService.router
+    case .blockStorage:
+      // The version documents need no token.
+      if request.path == "/" || request.path.isEmpty { return BlockStorageService.versions() }
+      if request.path == "/v3/" || request.path == "/v3" { return BlockStorageService.versionDocument(&state, Call(request: request, caller: nil, parameters: [:], requestID: requestID)) }
+      switch BlockStorageService.requestedVersion(request) {
+      case .success(let version): state.volumeVersion = version
+      case .failure(let fault): return fault.response
+      }
+      router = BlockStorageService.router
     }
     let caller = state.identity.caller(request.headers["X-Auth-Token"], at: state.clock.now)
     if service != .identity && caller == nil { return .unauthenticated() }
@@ -190,6 +208,10 @@ public final class FakeCloud: CloudTransport {
     if service == .sharedFileSystem {
       response.headers["X-OpenStack-Manila-API-Version"] = state.shareVersion.description
       response.headers["Vary"] = "X-OpenStack-Manila-API-Version"
+    }
+    if service == .blockStorage {
+      response.headers["OpenStack-API-Version"] = "volume \(state.volumeVersion)"
+      response.headers["Vary"] = "OpenStack-API-Version"
     }
     if service == .compute {
       response.headers["OpenStack-API-Version"] = "compute \(state.computeVersion)"

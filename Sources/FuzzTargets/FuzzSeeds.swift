@@ -135,6 +135,7 @@ public struct FuzzSeeds {
   /// The path each service answers under on `walkthrough serve`.
   private static let prefixes: [ServiceType: String] = [
     .identity: "/identity", .compute: "/compute", .image: "/image", .network: "/networking", .sharedFileSystem: "/share",
+    .blockStorage: "/volume",
   ]
 
   static func http(_ request: APIRequest, to service: ServiceType) -> [UInt8] {

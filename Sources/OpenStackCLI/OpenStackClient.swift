@@ -52,7 +52,7 @@ public final class OpenStackClient {
       parsed.reads = argumentReads
       let api = APIClient(
         transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion,
-        computeVersion: globals.computeVersion)
+        computeVersion: globals.computeVersion, volumeVersion: globals.volumeVersion)
       let context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
       do {
         let output = try command.run(parsed, in: context)
@@ -105,6 +105,8 @@ struct GlobalOptions {
   var credentials: Credentials
   var shareVersion: Microversion?
   var computeVersion: Microversion?
+  /// The Block Storage microversion asked for (`3.52`); `nil` for none, or for `3`.
+  var volumeVersion: Microversion?
   /// The command name and its arguments.
   var remaining: [String] = []
   /// The first option given of those the emulation refuses (`--timing`, `--os-token`).
@@ -117,7 +119,7 @@ struct GlobalOptions {
     "--os-project-name", "--os-project-id", "--os-user-domain-name", "--os-project-domain-name",
     "--os-user-domain-id", "--os-project-domain-id", "--os-region-name", "--os-interface",
     "--os-share-api-version", "--os-compute-api-version", "--os-network-api-version",
-    "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token",
+    "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token", "--os-volume-api-version",
   ]
   static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
   /// The real client's other global options (`openstack --help`), which take a value.
@@ -132,7 +134,7 @@ struct GlobalOptions {
     "--os-object-api-version", "--os-openid-scope", "--os-passcode", "--os-protocol", "--os-redirect-host",
     "--os-redirect-port", "--os-redirect-uri", "--os-remote-project-domain-id", "--os-remote-project-domain-name",
     "--os-remote-project-id", "--os-remote-project-name", "--os-service-provider", "--os-system-scope",
-    "--os-trust-id", "--os-user-id", "--os-volume-api-version",
+    "--os-trust-id", "--os-user-id",
   ]
   private static let refusedFlags: Set<String> = ["--verify", "--timing", "--os-beta-command"]
 
@@ -195,5 +197,10 @@ struct GlobalOptions {
     )
     shareVersion = setting("--os-share-api-version", "OS_SHARE_API_VERSION").flatMap(Microversion.init)
     computeVersion = setting("--os-compute-api-version", "OS_COMPUTE_API_VERSION").flatMap(Microversion.init)
+    // Block Storage v3, with or without a microversion; v2's commands are not emulated.
+    if let text = setting("--os-volume-api-version", "OS_VOLUME_API_VERSION"), text != "3" {
+      volumeVersion = Microversion(text)
+      if volumeVersion?.major != 3 { refused = refused ?? "--os-volume-api-version" }
+    }
   }
 }

@@ -22,6 +22,7 @@ import Testing
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
     "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-agents", "networking-pools",
+    "volume-types", "volume-volumes", "volume-attachments", "volume-snapshots",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

@@ -36,11 +36,17 @@ import Testing
         "identity http://127.0.0.1:8774/identity", "compute http://127.0.0.1:8774/compute/v2.1",
         "image http://127.0.0.1:8774/image", "network http://127.0.0.1:8774/networking",
         "sharev2 http://127.0.0.1:8774/share/v2",
+        "block-storage http://127.0.0.1:8774/volume/v3/\(try projectID(exchange))",
       ])
   }
 
+  /// The token's project, which Keystone puts in Cinder's endpoint.
+  private func projectID(_ exchange: CloudGateway.HTTPExchange) throws -> String {
+    try #require(try json(exchange)["token"]?["project"]?["id"]?.string)
+  }
+
   @Test func answersTheVersionDocumentsClientsDiscoverWith() throws {
-    for (path, status) in [("/identity", 300), ("/identity/v3", 200), ("/compute/", 200), ("/compute/v2.1/", 200), ("/image/", 300), ("/networking/", 200), ("/share/", 300)] {
+    for (path, status) in [("/identity", 300), ("/identity/v3", 200), ("/compute/", 200), ("/compute/v2.1/", 200), ("/image/", 300), ("/networking/", 200), ("/share/", 300), ("/volume/", 300), ("/volume/v3/", 200)] {
       #expect(gateway.respond(method: "GET", path: path, query: "", headers: [], body: Data()).status == status, "\(path)")
     }
   }

@@ -98,7 +98,42 @@ import Testing
     "image list": Baseline(arguments: ""),
     "image show": Baseline(arguments: "cirros-0.4.0-x86_64-disk"),
     "aggregate show": Baseline(arguments: "agg"),
+    "volume type create": Baseline(arguments: "t"),
+    "volume type set": Baseline(arguments: "lvmdriver-1"),
+    "volume type unset": Baseline(arguments: "lvmdriver-1"),
+    "volume type list": Baseline(arguments: ""),
+    "volume type show": Baseline(arguments: "lvmdriver-1"),
+    "volume type delete": Baseline(setup: ["volume type create t"], arguments: "t"),
+    "volume qos create": Baseline(arguments: "q"),
+    "volume qos associate": Baseline(setup: ["volume qos create q"], arguments: "q lvmdriver-1"),
+    "volume qos disassociate": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos list": Baseline(arguments: ""),
+    "volume qos show": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos set": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos unset": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume qos delete": Baseline(setup: ["volume qos create q"], arguments: "q"),
+    "volume create": Baseline(arguments: "--size 1 v"),
+    "volume list": Baseline(arguments: ""),
+    "volume show": Baseline(setup: [volumeCreate], arguments: "v"),
+    "volume set": Baseline(setup: availableVolume, arguments: "v"),
+    "volume unset": Baseline(setup: [volumeCreate], arguments: "v"),
+    "volume delete": Baseline(setup: availableVolume, arguments: "v"),
+    "volume service list": Baseline(arguments: ""),
+    "volume message list": Baseline(arguments: ""),
+    "volume snapshot create": Baseline(setup: availableVolume, arguments: "--volume v s"),
+    "volume snapshot list": Baseline(arguments: ""),
+    "volume snapshot show": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
+    "volume snapshot delete": Baseline(setup: availableVolume + [snapshotCreate, "volume list", "volume list"], arguments: "s"),
+    "volume snapshot set": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
+    "volume snapshot unset": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
+    "server add volume": Baseline(setup: [serverCreate] + availableVolume, arguments: "vm v"),
+    "server remove volume": Baseline(setup: [serverCreate] + availableVolume + ["server add volume vm v"], arguments: "vm v"),
+    "server volume list": Baseline(setup: [serverCreate], arguments: "vm"),
   ]
+  static let volumeCreate = "volume create --size 1 v"
+  static let snapshotCreate = "volume snapshot create --volume v s"
+  /// Scheduled and made a few seconds later.
+  static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
   static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
@@ -189,7 +224,8 @@ import Testing
     let baseline = try #require(Self.baselines[name])
     let result = bench.run(name.split(separator: " ").map(String.init) + bench.prepare(baseline))
     // aggregate show: the default cloud has no aggregates; its only options are cliff's.
-    #expect(result.exitStatus == (name == "aggregate show" ? 1 : 0), "\(result.standardError)")
+    // volume message list: Cinder lists messages from 3.3, which the client sends only when told.
+    #expect(result.exitStatus == (["aggregate show", "volume message list"].contains(name) ? 1 : 0), "\(result.standardError)")
   }
 
   /// cliff's display options, read for every command by the display layer.

@@ -23,6 +23,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
     router.add(.get, "/v2.1/os-aggregates", listAggregates)
     router.add(.get, "/v2.1/os-aggregates/{id}", showAggregate)
+    VolumeAttachmentAPI.register(in: &router)
     return router
   }()
 
@@ -329,6 +330,7 @@ enum ComputeService {
     let id = server.id
     state.after(1_500_000) { state in
       guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
+      VolumeAttachmentAPI.serverDeleted(&state, serverID: id)
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
       state.network.release(portsOf: id)

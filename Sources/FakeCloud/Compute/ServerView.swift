@@ -65,7 +65,7 @@ struct ServerView {
     body["OS-EXT-STS:task_state"] = .orNull(server.taskState)
     body["OS-EXT-STS:vm_state"] = .string(server.vmState)
     body["OS-EXT-STS:power_state"] = .int(server.powerState)
-    body["os-extended-volumes:volumes_attached"] = .array([])
+    body["os-extended-volumes:volumes_attached"] = VolumeAttachmentAPI.volumesAttached(state, serverID: server.id, version: version)
     if version >= Microversion(2, 9) { body["locked"] = false }
     if version >= Microversion(2, 16), isAdmin, !detail { body["host_status"] = server.host == nil ? "" : "UP" }
     if version >= Microversion(2, 19) { body["description"] = .null }

@@ -124,6 +124,10 @@ public struct CloudDefinition: Sendable {
   public var flavors: [Flavor] = Self.devstackFlavors
   public var images: [Image] = [Self.cirros]
   public var computeHosts: [ComputeHost] = [ComputeHost(name: "devstack", vcpus: 8, memory: 7680, disk: 80)]
+  public var volumeBackends: [VolumeBackend] = Self.devstackVolumeBackends
+  public var volumeTypes: [VolumeType] = Self.devstackVolumeTypes
+  /// The type Cinder's `default_volume_type` names (devstack's back end's).
+  public var defaultVolumeType = "lvmdriver-1"
 
   /// A devstack cloud with the manila plugin and dummy back ends, as the Shared File Systems
   /// guides show it: the member `clouduser1` in project `demo`, `admin`, devstack's `private`,

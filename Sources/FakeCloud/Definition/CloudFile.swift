@@ -93,8 +93,9 @@ extension CloudDefinition {
   }
 
   /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
-  /// `backends`, `default_share_type`, `default_user` and `compute_hosts` (memory in MiB, disk in
-  /// GiB). A section left out keeps devstack's
+  /// `backends`, `default_share_type`, `default_user`, `compute_hosts` (memory in MiB, disk in
+  /// GiB), `volume_backends`, `volume_types` and `default_volume_type`. A section left out keeps
+  /// devstack's
   /// (`clouds`: devstack's entries for the file's users).
   ///
   /// Everything the cloud later relies on is checked here, so that a file it cannot use is an
@@ -135,6 +136,7 @@ extension CloudDefinition {
       root, in: "the cloud file",
       keys: [
         "users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user", "compute_hosts",
+        "volume_backends", "volume_types", "default_volume_type",
       ])
     if let users = sections["users"] {
       let entries = try reader.list(users, in: "users").map { node throws(CloudFileError) in
@@ -225,6 +227,7 @@ extension CloudDefinition {
       try reader.unique(entries, \.name, "compute host")
       computeHosts = entries.map(\.0)
     }
+    try readBlockStorage(sections, reader, root: root)
     if let name = sections["default_share_type"], name.null == nil {
       let type = try reader.scalar(name, in: "default_share_type")
       guard shareTypes.contains(where: { $0.name == type }) else {
@@ -256,6 +259,56 @@ extension CloudDefinition {
       }
       try reader.unique(named, \.name, "cloud")
       clouds = named.map(\.0)
+    }
+  }
+
+  /// `volume_backends`, `volume_types` and `default_volume_type`: Cinder's back ends (host, zone,
+  /// capacity in GiB, the capabilities they report), its types, and the type volumes get when
+  /// none is named, which must be among them.
+  private mutating func readBlockStorage(
+    _ sections: [String: Node], _ reader: CloudFileReader, root: Node
+  ) throws(CloudFileError) {
+    func pairs(_ node: Node?, in context: String) throws(CloudFileError) -> [(String, String)] {
+      guard let node else { return [] }
+      var pairs: [(String, String)] = []
+      for (key, value) in try reader.orderedMapping(node, in: context) {
+        guard !key.isEmpty else { throw reader.error(value, "a name in \(context) must not be empty") }
+        pairs.append((key, try reader.scalar(value, in: context)))
+      }
+      return pairs
+    }
+    if let backends = sections["volume_backends"] {
+      let entries = try reader.list(backends, in: "volume_backends").map { node throws(CloudFileError) in
+        let fields = try reader.mapping(
+          node, in: "a volume back end", keys: ["host", "availability_zone", "capacity", "capabilities"])
+        let backend = VolumeBackend(
+          host: try reader.name(fields, "host", of: node, in: "a volume back end"),
+          availabilityZone: try fields["availability_zone"] == nil
+            ? "nova" : reader.name(fields, "availability_zone", of: node, in: "a volume back end"),
+          capacity: try fields["capacity"].map { node throws(CloudFileError) in try reader.size(node, "capacity") } ?? 24,
+          capabilities: try pairs(fields["capabilities"], in: "capabilities"))
+        return (backend, fields["host"] ?? node)
+      }
+      try reader.unique(entries, \.host, "volume back end")
+      volumeBackends = entries.map(\.0)
+    }
+    if let types = sections["volume_types"] {
+      let entries = try reader.list(types, in: "volume_types").map { node throws(CloudFileError) in
+        let fields = try reader.mapping(node, in: "a volume type", keys: ["name", "description", "extra_specs", "public"])
+        let type = VolumeType(
+          name: try reader.name(fields, "name", of: node, in: "a volume type"),
+          description: try reader.optionalText(fields, "description"),
+          extraSpecs: try pairs(fields["extra_specs"], in: "extra_specs"), isPublic: try reader.flag(fields, "public") ?? true)
+        return (type, fields["name"] ?? node)
+      }
+      try reader.unique(entries, \.name, "volume type")
+      volumeTypes = entries.map(\.0)
+    }
+    defaultVolumeType = try reader.optionalText(sections, "default_volume_type") ?? defaultVolumeType
+    guard volumeTypes.contains(where: { $0.name == defaultVolumeType }) else {
+      throw reader.error(
+        sections["default_volume_type"] ?? sections["volume_types"] ?? root,
+        "the default volume type '\(defaultVolumeType)' is not among the volume types")
     }
   }
 

@@ -93,6 +93,18 @@ enum IdentityService {
       })
   }
 
+  /// The catalog with `$(project_id)s` in an endpoint (Cinder's) made the token's project, as
+  /// Keystone substitutes it.
+  static func catalog(_ catalog: JSON, project: String) -> JSON {
+    switch catalog {
+    case .string(let text) where text.contains("$(project_id)s"):
+      .string(text.split(separator: "$(project_id)s", omittingEmptySubsequences: false).joined(separator: project))
+    case .array(let items): .array(items.map { Self.catalog($0, project: project) })
+    case .object(let fields): .object(fields.mapValues { Self.catalog($0, project: project) })
+    default: catalog
+    }
+  }
+
   /// Each service's id and its endpoint's, the same in every cloud; worked out once, as every
   /// token carries them.
   private static let catalogIDs: [ServiceType: (endpoint: String, service: String)] = Dictionary(
@@ -109,6 +121,7 @@ enum IdentityService {
   /// The names devstack registers the services under.
   private static let serviceNames: [ServiceType: String] = [
     .identity: "keystone", .compute: "nova", .image: "glance", .network: "neutron", .sharedFileSystem: "manilav2",
+    .blockStorage: "cinder",
   ]
 
   /// `GET /identity/`: Keystone's versions (300), v3 only.
@@ -172,7 +185,7 @@ enum IdentityService {
       "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
       "is_domain": false,
       "roles": .array(account.roles.map { .object(["name": .string($0)]) }),
-      "catalog": state.catalog,
+      "catalog": catalog(state.catalog, project: project.id),
     ]
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID

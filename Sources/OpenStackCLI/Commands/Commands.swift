@@ -5,7 +5,7 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute
+  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self,
@@ -27,6 +27,14 @@ enum Commands {
     NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
     AddressScopeDelete.self,
+  ]
+
+  private static let volume: [any OpenStackCommand.Type] = [
+    VolumeTypeCreate.self, VolumeTypeSet.self, VolumeTypeUnset.self, VolumeTypeList.self, VolumeTypeShow.self,
+    VolumeTypeDelete.self, QoSCreate.self, QoSAssociate.self, QoSDisassociate.self, QoSList.self, QoSShow.self, QoSSet.self,
+    QoSUnset.self, QoSDelete.self, VolumeCreate.self, VolumeList.self, VolumeShow.self, VolumeSet.self, VolumeUnset.self,
+    VolumeDelete.self, VolumeServiceList.self, VolumeMessageList.self, VolumeSnapshotCreate.self, VolumeSnapshotList.self,
+    VolumeSnapshotShow.self, VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

@@ -16,24 +16,43 @@ final class APIClient {
   private let credentials: Credentials
   private let requestedShareVersion: Microversion?
   private let requestedComputeVersion: Microversion?
+  private let requestedVolumeVersion: Microversion?
   private var token: String?
+  /// The token's project: Cinder's endpoint names it.
+  private var projectID = ""
   private var shareVersion: Microversion?
   /// The cloud's compute microversions, from its version document.
   private var computeRange: ClosedRange<Microversion>?
+  /// The cloud's Block Storage microversions, from its version document.
+  private var volumeRange: ClosedRange<Microversion>?
 
-  init(transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?, computeVersion: Microversion? = nil) {
+  init(
+    transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?, computeVersion: Microversion? = nil,
+    volumeVersion: Microversion? = nil
+  ) {
     self.transport = transport
     self.credentials = credentials
     self.requestedShareVersion = shareVersion
     self.requestedComputeVersion = computeVersion
+    self.requestedVolumeVersion = volumeVersion
   }
 
   /// Sends a request with the token, and with the negotiated microversion for services that
   /// have one. A compute request is sent at `computeResource`'s version (openstacksdk: the
   /// lower of the resource's maximum and the server's, unless the user named one).
-  func send(_ request: APIRequest, to service: ServiceType, computeResource: ComputeResource = .server) throws -> APIResponse {
+  func send(
+    _ request: APIRequest, to service: ServiceType, computeResource: ComputeResource = .server,
+    volumeResource: VolumeResource = .unversioned
+  ) throws -> APIResponse {
     var request = request
     request.headers["X-Auth-Token"] = try authenticate()
+    if service == .blockStorage {
+      // Paths are the project's: `/types` is `/v3/{project_id}/types`.
+      request.path = "/v3/\(projectID)" + request.path
+      if let version = try volumeVersion(for: volumeResource) {
+        request.headers["OpenStack-API-Version"] = "volume \(version)"
+      }
+    }
     if service == .sharedFileSystem {
       let version = try negotiatedShareVersion()
       request.headers["X-OpenStack-Manila-API-Version"] = version.description
@@ -60,6 +79,51 @@ final class APIClient {
           + " major version from the version setting for the service.")
     }
     return requested
+  }
+
+  /// Cinder's endpoint as the SDK quotes it in an error: devstack's, with the token's project.
+  var volumeEndpoint: String { "http://devstack/volume/v3/\(projectID)" }
+
+  /// The Block Storage microversion a request about `resource` is sent at: the one the user
+  /// named, else the lower of the resource's maximum and the cloud's; none for a resource
+  /// without microversions.
+  func volumeVersion(for resource: VolumeResource) throws -> Microversion? {
+    let supported = try supportedVolumeVersions()
+    guard let requested = requestedVolumeVersion else { return resource.maximum.map { min($0, supported.upperBound) } }
+    guard supported.contains(requested) else {
+      throw CommandFailure(
+        message: "A default microversion for service block-storage of \(requested) was requested, but the cloud only"
+          + " supports a minimum of \(supported.lowerBound) and a maximum of \(supported.upperBound). The default microversion"
+          + " was set because a microversion formatted version string, '\(requested)', was passed for the api_version of the"
+          + " service. If it was not intended to set a default microversion please remove anything other than an integer"
+          + " major version from the version setting for the service.")
+    }
+    return requested
+  }
+
+  /// Whether the cloud and the user's setting allow `version` (openstacksdk's
+  /// `supports_microversion`).
+  func supportsVolumeVersion(_ version: Microversion) throws -> Bool {
+    let supported = try supportedVolumeVersions()
+    return supported.contains(version) && (requestedVolumeVersion.map { version <= $0 } ?? true)
+  }
+
+  /// keystoneauth reads Cinder's `/v3` version list once, without a token.
+  private func supportedVolumeVersions() throws -> ClosedRange<Microversion> {
+    if let volumeRange { return volumeRange }
+    let version = try transport.send(APIRequest(.get, "/v3"), to: .blockStorage).body?["versions"]?.array.first
+    let minimum = version?["min_version"]?.string.flatMap(Microversion.init) ?? Microversion(3, 0)
+    let maximum = version?["version"]?.string.flatMap(Microversion.init) ?? Microversion(3, 0)
+    let range = minimum...max(minimum, maximum)
+    volumeRange = range
+    return range
+  }
+
+  /// Whether the cloud and the user's setting allow a compute `version` (openstacksdk's
+  /// `supports_microversion`).
+  func supportsComputeVersion(_ version: Microversion) throws -> Bool {
+    let supported = try supportedComputeVersions()
+    return supported.contains(version) && (requestedComputeVersion.map { version <= $0 } ?? true)
   }
 
   /// openstacksdk reads the version document once, without a token.
@@ -136,6 +200,7 @@ final class APIClient {
       ])
     ])
     let response = try transport.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+    projectID = response.body?["token"]?["project"]?["id"]?.string ?? ""
     guard response.status == 201, let token = response.headers["X-Subject-Token"] else {
       throw CommandFailure(
         message:
@@ -154,13 +219,36 @@ enum ComputeResource {
   case flavor
   case serverAction
   case aggregate
+  case volumeAttachment
 
   var maximum: Microversion {
     switch self {
+    case .volumeAttachment: Microversion(2, 89)
     case .server: Microversion(2, 100)
     case .flavor: Microversion(2, 61)
     case .serverAction: Microversion(2, 84)
     case .aggregate: Microversion(2, 81)
+    }
+  }
+}
+
+/// The openstacksdk Block Storage resources, each with the newest microversion it knows
+/// (`_max_microversion`); those without one are sent without a microversion.
+enum VolumeResource {
+  /// Types, QoS specs: no microversion.
+  case unversioned
+  case volume
+  case service
+  case snapshot
+  case transfer
+
+  var maximum: Microversion? {
+    switch self {
+    case .unversioned: nil
+    case .volume: Microversion(3, 71)
+    case .service: Microversion(3, 32)
+    case .snapshot: Microversion(3, 65)
+    case .transfer: Microversion(3, 55)
     }
   }
 }

@@ -10,7 +10,7 @@ enum Fault {
     switch service {
     case .sharedFileSystem, .identity:
       return "\(detail) (HTTP \(response.status)) (Request-ID: \(requestID))"
-    case .compute, .image, .network:
+    case .compute, .image, .network, .blockStorage:
       return "\(detail)"
     }
   }

@@ -1,0 +1,91 @@
+/// Cinder's filter scheduler, as devstack configures it: the availability zone, capacity and
+/// capabilities filters, then the capacity weigher (the most free space wins).
+enum BlockStorageScheduler {
+  /// Places the volume, then has its back end create it; a volume no back end can take ends in
+  /// `error`, as `NoValidBackend` leaves it.
+  /// A volume made from an image (or a bootable volume) keeps `imageMetadata` and is bootable.
+  /// A volume it cannot place leaves a user message under the create request's ID.
+  static func schedule(_ state: inout CloudState, volumeID: String, imageMetadata: [(String, String)], requestID: String) {
+    guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }) else { return }
+    let volume = state.blockStorage.volumes[index]
+    let specs = state.blockStorage.types.first { $0.id == volume.typeID }?.extraSpecs ?? []
+    let candidates = state.blockStorage.backends.indices.filter { backend in
+      let definition = state.blockStorage.backends[backend].definition
+      return definition.availabilityZone == volume.availabilityZone && state.blockStorage.backends[backend].free >= volume.size
+        && satisfies(definition.capabilities, specs)
+    }
+    state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+    guard let chosen = candidates.max(by: { state.blockStorage.backends[$0].free < state.blockStorage.backends[$1].free }) else {
+      state.blockStorage.volumes[index].status = "error"
+      // `Action.SCHEDULE_ALLOCATE_VOLUME` and `Detail.NO_BACKEND_AVAILABLE`, as `NoValidBackend` maps.
+      state.blockStorage.messages.append(
+        BlockStorageState.Message(
+          id: state.ids.uuid(), projectID: volume.projectID, requestID: requestID, resourceUUID: volume.id,
+          eventID: "VOLUME_VOLUME_001_003",
+          userMessage: "schedule allocate volume:Could not find any available weighted backend.",
+          createdAt: state.clock.now / 1_000_000))
+      return
+    }
+    state.blockStorage.backends[chosen].allocated += volume.size
+    state.blockStorage.volumes[index].host = state.blockStorage.backends[chosen].definition.host
+    state.after(VolumeAPI.creationDelay) { state in
+      guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }),
+        state.blockStorage.volumes[index].status == "creating"
+      else { return }
+      state.blockStorage.volumes[index].status = "available"
+      if !imageMetadata.isEmpty {
+        state.blockStorage.volumes[index].bootable = true
+        state.blockStorage.volumes[index].imageMetadata = imageMetadata
+      }
+      // `_driver_shares_targets`: what the driver says, else locking for iSCSI.
+      let capabilities = state.blockStorage.backends[chosen].definition.capabilities
+      let shared = capabilities.first { $0.0 == "shared_targets" }?.1
+      let protocolName = capabilities.first { $0.0 == "storage_protocol" }?.1 ?? ""
+      state.blockStorage.volumes[index].sharedTargets = shared == "False" ? false : protocolName.lowercased().contains("iscsi")
+      state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+    }
+  }
+
+  /// `CapabilitiesFilter`: every extra spec unscoped or scoped `capabilities:` names a capability
+  /// the back end reports and its requirement matches it; other scopes are the drivers' own.
+  static func satisfies(_ capabilities: [(String, String)], _ specs: [(String, String)]) -> Bool {
+    specs.allSatisfy { key, requirement in
+      var name = Substring(key)
+      if let colon = key.firstIndex(of: ":") {
+        guard key[..<colon] == "capabilities" else { return true }
+        name = key[key.index(after: colon)...]
+      }
+      guard let value = capabilities.first(where: { $0.0 == name })?.1 else { return false }
+      return matches(value, requirement)
+    }
+  }
+
+  /// `extra_specs_ops.match`: `<is>`, `<in>`, `<or>`, the numeric and `s` string comparisons,
+  /// else equality.
+  static func matches(_ value: String, _ requirement: String) -> Bool {
+    var words = requirement.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard let op = words.first else { return value == requirement }
+    words.removeFirst()
+    if op == "<or>" {
+      // `<or> a <or> b`: the values between the keywords.
+      return stride(from: 0, to: words.count, by: 2).contains { words[$0] == value }
+    }
+    guard let operand = words.first else { return ["<is>", "<in>", "=", "==", "!=", ">=", "<=", "s==", "s!=", "s<", "s<=", "s>", "s>="].contains(op) ? false : value == requirement }
+    let numbers = (Double(value), Double(operand))
+    switch op {
+    case "<is>": return StrictBool.parse(value) != nil && StrictBool.parse(value) == StrictBool.parse(operand)
+    case "<in>": return value.contains(operand)
+    case "=", ">=": return numbers.0.flatMap { a in numbers.1.map { a >= $0 } } ?? false
+    case "==": return numbers.0.flatMap { a in numbers.1.map { a == $0 } } ?? false
+    case "!=": return numbers.0.flatMap { a in numbers.1.map { a != $0 } } ?? false
+    case "<=": return numbers.0.flatMap { a in numbers.1.map { a <= $0 } } ?? false
+    case "s==": return value == operand
+    case "s!=": return value != operand
+    case "s<": return value < operand
+    case "s<=": return value <= operand
+    case "s>": return value > operand
+    case "s>=": return value >= operand
+    default: return value == requirement
+    }
+  }
+}

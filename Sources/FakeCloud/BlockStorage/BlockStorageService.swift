@@ -1,0 +1,144 @@
+import CloudAPI
+
+/// Cinder's API v3 (microversions 3.0 to 3.71) under devstack's `/volume/v3/{project_id}`:
+/// volume types with their extra specs and access, QoS specs, volumes scheduled on the cloud's
+/// back ends, and the services.
+enum BlockStorageService {
+  static let minimumVersion = Microversion(3, 0)
+  /// `cinder/api/openstack/api_version_request.py`'s `_MAX_API_VERSION`.
+  static let maximumVersion = Microversion(3, 71)
+  /// Where the views' links point in process.
+  static let root = "http://devstack/volume"
+
+  static let router: Router<CloudState> = {
+    var router = Router<CloudState>()
+    router.add(.get, "/v3", versionDocument)
+    VolumeTypeAPI.register(in: &router)
+    QoSSpecsAPI.register(in: &router)
+    VolumeAPI.register(in: &router)
+    SnapshotAPI.register(in: &router)
+    router.add(.get, "/v3/{project_id}/os-services", listServices)
+    router.add(.get, "/v3/{project_id}/messages", listMessages)
+    return router
+  }()
+
+  /// The microversion a request asks for (`OpenStack-API-Version: volume X.Y`), 3.0 when it asks
+  /// for none; Cinder's fault when it cannot be served.
+  static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
+    guard let header = request.headers["OpenStack-API-Version"] else { return .success(minimumVersion) }
+    let parts = header.split(separator: " ")
+    guard parts.count == 2, parts[0].lowercased() == "volume" else { return .success(minimumVersion) }
+    let text = String(parts[1])
+    guard let version = text == "latest" ? maximumVersion : Microversion(text) else {
+      return .failure(
+        FaultResponse(.fault(400, "API Version String \(text) is of invalid format. Must be of format MajorNum.MinorNum.")))
+    }
+    guard version >= minimumVersion, version <= maximumVersion else {
+      return .failure(
+        FaultResponse(
+          .fault(406, "Version \(version) is not supported by the API. Minimum is \(minimumVersion) and maximum is \(maximumVersion).")))
+    }
+    return .success(version)
+  }
+
+  /// `versions.py`'s only version, v3.0, with its microversions.
+  private static var version: JSON {
+    .object([
+      "id": "v3.0", "status": "CURRENT", "version": .string(maximumVersion.description),
+      "min_version": .string(minimumVersion.description), "updated": "2023-08-31T00:00:00Z",
+      "links": .array([
+        .object(["rel": "describedby", "type": "text/html", "href": "https://docs.openstack.org/"]),
+        .object(["rel": "self", "href": .string(root + "/v3/")]),
+      ]),
+      "media-types": .array([.object(["base": "application/json", "type": "application/vnd.openstack.volume+json;version=3"])]),
+    ])
+  }
+
+  /// `GET /`: every version, 300 Multiple Choices.
+  static func versions() -> APIResponse { .json(300, .object(["versions": .array([version])])) }
+
+  /// `GET /v3/`: the same list, 200, which keystoneauth reads the microversions from.
+  static func versionDocument(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    .json(200, .object(["versions": .array([version])]))
+  }
+
+  /// Who asks, at which microversion, and where the links point.
+  static func context(_ state: CloudState, _ call: Call) -> CinderViewContext {
+    let caller = call.caller ?? Caller(userID: "", userName: "", projectID: "", projectName: "", roles: [])
+    return CinderViewContext(
+      version: state.volumeVersion, caller: caller, endpoint: "\(root)/v3/\(call.parameters["project_id"] ?? caller.projectID)")
+  }
+
+  /// `views/messages.py`, from 3.3.
+  static let messages = CinderTable<BlockStorageState.Message>(
+    member: "message", collection: "messages",
+    attributes: [
+      CinderAttribute("id") { message, _ in .string(message.id) },
+      CinderAttribute("event_id") { message, _ in .string(message.eventID) },
+      CinderAttribute("user_message") { message, _ in .string(message.userMessage) },
+      CinderAttribute("message_level") { _, _ in "ERROR" },
+      CinderAttribute("created_at") { message, _ in VolumeAPI.timestamp(message.createdAt) },
+      CinderAttribute("guaranteed_until") { message, _ in
+        VolumeAPI.timestamp(message.createdAt + BlockStorageState.messageLifetime)
+      },
+      CinderAttribute("request_id") { message, _ in .string(message.requestID) },
+      CinderAttribute("links") { message, context in
+        let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
+        return .array([
+          .object(["rel": "self", "href": .string("\(context.endpoint)/messages/\(message.id)")]),
+          .object(["rel": "bookmark", "href": .string("\(root)/\(project)/messages/\(message.id)")]),
+        ])
+      },
+      CinderAttribute("resource_type") { _, _ in "VOLUME" },
+      CinderAttribute("resource_uuid") { message, _ in .string(message.resourceUUID) },
+    ],
+    id: \.id, notFound: { "Message \($0) could not be found." })
+
+  /// `GET /messages` (3.3): the caller's project's messages (an admin's `project_id`), newest
+  /// first, while they last.
+  static func listMessages(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let context = context(state, call)
+    guard context.version >= Microversion(3, 3) else {
+      return .fault(404, "API version \(context.version) is not supported on this method.")
+    }
+    let now = state.clock.now / 1_000_000
+    let project = context.isAdmin ? call.query("project_id") : context.caller.projectID
+    let kept = state.blockStorage.messages.filter { message in
+      message.createdAt + BlockStorageState.messageLifetime > now && (project.map { message.projectID == $0 } ?? true)
+    }.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+    return messages.list(kept, call, context)
+  }
+
+  /// `GET /os-services` (admin; `host` and `binary` filters): the scheduler, and a volume service
+  /// per back end, up and enabled, reporting every 10 seconds.
+  static func listServices(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:services:index") }
+    let version = state.volumeVersion
+    let updated = VirtualClock.isoSeconds(state.clock.now / 1_000_000 / 10 * 10) + ".000000"
+    var hosts: [(binary: String, host: String, zone: String)] = []
+    if let first = state.blockStorage.backends.first {
+      hosts.append(("cinder-scheduler", String(first.definition.serviceHost.split(separator: "@").first ?? ""), first.definition.availabilityZone))
+    }
+    for backend in state.blockStorage.backends where !hosts.contains(where: { $0.host == backend.definition.serviceHost }) {
+      hosts.append(("cinder-volume", backend.definition.serviceHost, backend.definition.availabilityZone))
+    }
+    let host = call.query("host")
+    let binary = call.query("binary")
+    let services: [JSON] = hosts.filter { (host ?? $0.host) == $0.host && (binary ?? $0.binary) == $0.binary }.map { service in
+      var fields: JSONObject = [
+        "binary": .string(service.binary), "host": .string(service.host), "zone": .string(service.zone), "status": "enabled",
+        "state": "up", "updated_at": .string(updated),
+      ]
+      if version >= Microversion(3, 49), service.binary == "cinder-volume" { fields["backend_state"] = "up" }
+      if version >= Microversion(3, 7) { fields["cluster"] = .null }
+      fields["disabled_reason"] = .null
+      if service.binary == "cinder-volume" {
+        fields["replication_status"] = "disabled"
+        fields["active_backend_id"] = .null
+        fields["frozen"] = false
+      }
+      return .object(fields)
+    }
+    return .json(200, .object(["services": .array(services)]))
+  }
+}

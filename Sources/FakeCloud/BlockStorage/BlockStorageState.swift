@@ -1,0 +1,157 @@
+import CloudAPI
+
+/// Cinder's records: volume types, QoS specs, back ends and volumes.
+struct BlockStorageState {
+  struct VolumeType {
+    var id: String
+    var name: String
+    var description: String?
+    var isPublic: Bool
+    /// In the order they were set, as Cinder's rows come back.
+    var extraSpecs: [(String, String)]
+    /// The projects a private type is shared with.
+    var projects: [String] = []
+    var qosSpecsID: String?
+    /// Seconds: Cinder's columns have no fraction, and lists sort by them.
+    var createdAt: Int64
+  }
+
+  struct QoSSpecs {
+    var id: String
+    var name: String
+    /// `back-end`, `front-end` or `both`.
+    var consumer: String
+    var specs: [(String, String)]
+    var createdAt: Int64
+  }
+
+  struct Backend {
+    var definition: CloudDefinition.VolumeBackend
+    /// GiB taken by the volumes placed on it.
+    var allocated = 0
+
+    var free: Int { definition.capacity - allocated }
+  }
+
+  /// A volume attached to a server: Cinder's attachment and Nova's block device mapping.
+  struct Attachment {
+    var id: String
+    var serverID: String
+    var device: String
+    /// The compute host the server runs on.
+    var host: String
+    var attachedAt: Int64
+    /// The block device mapping's UUID, and what the user gave it.
+    var bdmID: String
+    var tag: String?
+    var deleteOnTermination = false
+  }
+
+  struct Volume {
+    var id: String
+    var name: String?
+    var description: String?
+    var size: Int
+    var status: String
+    var typeID: String
+    var availabilityZone: String
+    /// `host@backend#pool`, once scheduled.
+    var host: String?
+    var projectID: String
+    var userID: String
+    var metadata: [(String, String)]
+    var bootable = false
+    var snapshotID: String?
+    var sourceVolumeID: String?
+    var imageMetadata: [(String, String)] = []
+    var attachments: [Attachment] = []
+    var multiattach = false
+    /// Whether hosts must lock when they connect (`shared_targets`): the column's default until
+    /// the back end has made the volume and said.
+    var sharedTargets: Bool? = true
+    var createdAt: Int64
+    var updatedAt: Int64?
+  }
+
+  /// A user message (`cinder/message`): what went wrong with a request, for its project.
+  struct Message {
+    var id: String
+    var projectID: String
+    var requestID: String
+    var resourceUUID: String
+    /// `VOLUME_VOLUME_001_003`.
+    var eventID: String
+    var userMessage: String
+    /// Seconds.
+    var createdAt: Int64
+  }
+
+  /// `message_ttl`: 30 days.
+  static let messageLifetime: Int64 = 2_592_000
+
+  /// A point-in-time copy of a volume, on the volume's back end.
+  struct Snapshot {
+    var id: String
+    var name: String?
+    var description: String?
+    var volumeID: String
+    var status: String
+    var size: Int
+    var metadata: [(String, String)]
+    var projectID: String
+    var userID: String
+    var createdAt: Int64
+    var updatedAt: Int64?
+  }
+
+  var messages: [Message] = []
+  var snapshots: [Snapshot] = []
+  var types: [VolumeType] = []
+  var qosSpecs: [QoSSpecs] = []
+  var backends: [Backend]
+  var volumes: [Volume] = []
+  var defaultTypeName: String
+  /// devstack's quotas: ten volumes, 1,000 GiB a project.
+  static let volumeQuota = 10
+  static let gigabytesQuota = 1000
+
+  init(definition: CloudDefinition, ids: inout IDGenerator, now: Int64) {
+    backends = definition.volumeBackends.map { Backend(definition: $0) }
+    defaultTypeName = definition.defaultVolumeType
+    // Made when Cinder and devstack were installed, a minute apart, before the cloud's first day.
+    let installed = now / 1_000_000 - 3600
+    types = definition.volumeTypes.enumerated().map { offset, type in
+      VolumeType(
+        id: ids.uuid(), name: type.name, description: type.description, isPublic: type.isPublic, extraSpecs: type.extraSpecs,
+        createdAt: installed + Int64(60 * offset))
+    }
+  }
+
+  func type(named nameOrID: String) -> VolumeType? {
+    types.first { $0.id == nameOrID } ?? types.first { $0.name == nameOrID }
+  }
+
+  /// Whether `project` may use a type: public, or shared with it.
+  func typeVisible(_ type: VolumeType, to caller: Caller) -> Bool {
+    type.isPublic || caller.isAdmin || type.projects.contains(caller.projectID)
+  }
+
+  /// The availability zones of the volume services, in the order the back ends are listed.
+  var availabilityZones: [String] {
+    var zones: [String] = []
+    for backend in backends where !zones.contains(backend.definition.availabilityZone) {
+      zones.append(backend.definition.availabilityZone)
+    }
+    return zones
+  }
+}
+
+extension Array where Element == (String, String) {
+  /// Sets `key` to `value`, in place when the key is there, else at the end.
+  mutating func setValue(_ value: String, forKey key: String) {
+    if let index = firstIndex(where: { $0.0 == key }) { self[index].1 = value } else { append((key, value)) }
+  }
+
+  /// As a JSON object, in order.
+  var json: JSON { .object(JSONObject(uniqueKeysWithValues: self.map { ($0.0, JSON.string($0.1)) })) }
+}

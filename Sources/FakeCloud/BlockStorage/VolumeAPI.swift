@@ -1,0 +1,422 @@
+import CloudAPI
+
+/// Cinder's volumes: created `creating` at once, placed by the scheduler on a back end whose
+/// capabilities satisfy the type's extra specs (`error` where none does), `available` once the
+/// back end has made them.
+enum VolumeAPI {
+  typealias Volume = BlockStorageState.Volume
+
+  /// Seconds the scheduler takes to place a volume, and the back end to create it.
+  static let schedulingDelay: Int64 = 1_000_000
+  static let creationDelay: Int64 = 2_000_000
+
+  static func timestamp(_ seconds: Int64) -> JSON { .string(VirtualClock.isoSeconds(seconds) + ".000000") }
+
+  /// `self` and `bookmark` links, as `ViewBuilder._get_links` writes them.
+  static func links(_ id: String, _ context: CinderViewContext) -> JSON {
+    let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
+    return .array([
+      .object(["rel": "self", "href": .string("\(context.endpoint)/volumes/\(id)")]),
+      .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/volumes/\(id)")]),
+    ])
+  }
+
+  /// `views/volumes.py`'s `detail` (its `legacy_detail` and the fields each microversion adds),
+  /// then the extensions' attributes.
+  static func table(_ types: [BlockStorageState.VolumeType]) -> CinderTable<Volume> {
+    let typeName: @Sendable (Volume) -> JSON = { volume in .orNull(types.first { $0.id == volume.typeID }?.name) }
+    return CinderTable<Volume>(
+      member: "volume", collection: "volumes",
+      attributes: [
+        CinderAttribute("id") { volume, _ in .string(volume.id) },
+        CinderAttribute("status") { volume, _ in .string(volume.status) },
+        CinderAttribute("size") { volume, _ in .int(volume.size) },
+        CinderAttribute("availability_zone") { volume, _ in .string(volume.availabilityZone) },
+        CinderAttribute("created_at") { volume, _ in timestamp(volume.createdAt) },
+        CinderAttribute("updated_at") { volume, _ in volume.updatedAt.map(timestamp) ?? .null },
+        CinderAttribute("name") { volume, _ in .orNull(volume.name) },
+        CinderAttribute("description") { volume, _ in .orNull(volume.description) },
+        CinderAttribute("volume_type") { volume, _ in typeName(volume) },
+        CinderAttribute("snapshot_id") { volume, _ in .orNull(volume.snapshotID) },
+        CinderAttribute("source_volid") { volume, _ in .orNull(volume.sourceVolumeID) },
+        CinderAttribute("metadata") { volume, _ in volume.metadata.json },
+        CinderAttribute("links") { volume, context in links(volume.id, context) },
+        CinderAttribute("user_id") { volume, _ in .string(volume.userID) },
+        CinderAttribute("bootable") { volume, _ in .string(volume.bootable ? "true" : "false") },
+        CinderAttribute("encrypted") { _, _ in false },
+        CinderAttribute("replication_status") { _, _ in .null },
+        CinderAttribute("consistencygroup_id") { _, _ in .null },
+        CinderAttribute("multiattach") { volume, _ in .bool(volume.multiattach) },
+        CinderAttribute("attachments") { volume, context in
+          .array(
+            volume.attachments.map { attachment in
+              .object([
+                "id": .string(volume.id), "attachment_id": .string(attachment.id), "volume_id": .string(volume.id),
+                "server_id": .string(attachment.serverID),
+                "host_name": context.isAdmin ? .string(attachment.host) : .null,
+                "device": .string(attachment.device), "attached_at": timestamp(attachment.attachedAt),
+              ])
+            })
+        },
+        CinderAttribute("migration_status", adminOnly: true) { _, _ in .null },
+        CinderAttribute("group_id", since: Microversion(3, 13)) { _, _ in .null },
+        CinderAttribute("provider_id", since: Microversion(3, 21), adminOnly: true) { _, _ in .null },
+        CinderAttribute("shared_targets", since: Microversion(3, 48)) { volume, context in
+          // Below 3.69 a null is shown as true.
+          volume.sharedTargets.map(JSON.bool) ?? (context.version >= Microversion(3, 69) ? .null : true)
+        },
+        CinderAttribute("service_uuid", since: Microversion(3, 48)) { volume, _ in
+          volume.host.map { .string(ServiceID.of($0)) } ?? .null
+        },
+        CinderAttribute("cluster_name", since: Microversion(3, 61), adminOnly: true) { _, _ in .null },
+        CinderAttribute("volume_type_id", since: Microversion(3, 63)) { volume, _ in .string(volume.typeID) },
+        CinderAttribute("consumes_quota", since: Microversion(3, 65)) { _, _ in true },
+        CinderAttribute("os-vol-tenant-attr:tenant_id") { volume, _ in .string(volume.projectID) },
+        CinderAttribute("os-vol-host-attr:host", adminOnly: true) { volume, _ in .orNull(volume.host) },
+        CinderAttribute("os-vol-mig-status-attr:migstat", adminOnly: true) { _, _ in .null },
+        CinderAttribute("os-vol-mig-status-attr:name_id", adminOnly: true) { _, _ in .null },
+        CinderAttribute("volume_image_metadata", present: { !$0.imageMetadata.isEmpty }) { volume, _ in volume.imageMetadata.json },
+      ],
+      filters: QueryFilters([
+        .exact("name", { $0.name }), .exact("status", { $0.status }),
+        .exact("availability_zone", { $0.availabilityZone }),
+        QueryFilter(parameter: "metadata") { text in
+          // A dict literal, as `ast.literal_eval` reads it; one it cannot read matches nothing.
+          let wanted = PythonDictLiteral.parse(text)
+          return .success { volume in
+            wanted.map { pairs in pairs.allSatisfy { pair in volume.metadata.contains { $0.0 == pair.key && $0.1 == pair.value } } }
+              ?? false
+          }
+        },
+      ]),
+      id: \.id, notFound: { "Volume \($0) could not be found." })
+  }
+
+  static func register(in router: inout Router<CloudState>) {
+    router.add(.get, "/v3/{project_id}/volumes", list)
+    router.add(.get, "/v3/{project_id}/volumes/detail", list)
+    router.add(.post, "/v3/{project_id}/volumes", create)
+    router.add(.get, "/v3/{project_id}/volumes/{id}", show)
+    router.add(.put, "/v3/{project_id}/volumes/{id}", update)
+    router.add(.delete, "/v3/{project_id}/volumes/{id}", delete)
+    router.add(.post, "/v3/{project_id}/volumes/{id}/metadata", setMetadata)
+    router.add(.put, "/v3/{project_id}/volumes/{id}/metadata", setMetadata)
+    router.add(.delete, "/v3/{project_id}/volumes/{id}/metadata/{key}", deleteMetadata)
+    router.add(.post, "/v3/{project_id}/volumes/{id}/action", action)
+  }
+
+  /// The volumes the caller sees: its project's; an admin's `all_tenants` (with `project_id`)
+  /// every project's. Newest first.
+  static func visible(_ state: CloudState, _ call: Call, _ context: CinderViewContext) -> [Volume] {
+    let allProjects = context.isAdmin && (call.query("all_tenants").map { StrictBool.parse($0) ?? true } ?? false)
+    let project = allProjects ? call.query("project_id") : context.caller.projectID
+    return state.blockStorage.volumes.filter { volume in project.map { volume.projectID == $0 } ?? true }
+      .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+  }
+
+  /// `GET /volumes` (summaries: `id`, `name`, `links`) and `/volumes/detail`.
+  static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let context = BlockStorageService.context(state, call)
+    let volumes = visible(state, call, context)
+    let table = table(state.blockStorage.types)
+    guard call.request.path.hasSuffix("/detail") else {
+      return table.filters.apply(volumes, call, version: context.version) { kept in
+        .json(
+          200,
+          .object([
+            "volumes": .array(
+              kept.map { .object(["id": .string($0.id), "name": .orNull($0.name), "links": links($0.id, context)]) })
+          ]))
+      }
+    }
+    return table.list(volumes, call, context)
+  }
+
+  /// The caller's volume with this ID (any project's for an admin), or Cinder's 404.
+  static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
+    let id = call.parameters["id"] ?? ""
+    guard let caller = call.caller,
+      let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id && (caller.isAdmin || $0.projectID == caller.projectID) })
+    else { return .failure(FaultResponse(.fault(404, "Volume \(id) could not be found."))) }
+    return .success(index)
+  }
+
+  static func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    switch find(state, call) {
+    case .success(let index):
+      return table(state.blockStorage.types).show(state.blockStorage.volumes[index], BlockStorageService.context(state, call))
+    case .failure(let fault): return fault.response
+    }
+  }
+
+  /// `POST /volumes`: the request checked as Cinder's schema and API flow check it, the quota
+  /// reserved, then `creating` until the scheduler and the back end are done.
+  static func create(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let context = BlockStorageService.context(state, call)
+    guard case .object(let body)? = call.request.body?["volume"] else {
+      return .fault(400, "'volume' is a required property")
+    }
+    var size: Int?
+    switch body["size"] {
+    case .int(let number)?:
+      guard number >= 1 else { return CinderFault.invalidInput("size", String(number), "\(number) is less than the minimum of 1") }
+      size = number
+    case .string(let text)?:
+      guard let number = Int(text), text.allSatisfy(\.isNumber) else {
+        return CinderFault.invalidInput("size", text, "'\(text)' does not match '^[0-9]+$'")
+      }
+      guard number >= 1 else { return CinderFault.invalidInput("size", text, "'\(text)' is less than the minimum of 1") }
+      size = number
+    case .null?, nil: break
+    case let other?: return CinderFault.invalidInput("size", pythonStr(other), "\(pythonRepr(other)) is not of type 'integer', 'string', 'null'")
+    }
+    var metadata: [(String, String)] = []
+    for (key, value) in body["metadata"]?.object ?? [:] {
+      guard let text = value.string else {
+        return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")
+      }
+      metadata.setValue(text, forKey: key)
+    }
+    if body["multiattach"]?.isTruthyBool == true {
+      return .fault(
+        400,
+        "The deprecated 'multiattach' flag has been removed from the volume create API. To create a multiattach volume, create a volume with a multiattach volume type.")
+    }
+    // The source: a snapshot, a volume or an image; the size defaults to the source's.
+    var sourceVolume: Volume?
+    if let sourceID = body["source_volid"]?.string {
+      guard let source = state.blockStorage.volumes.first(where: { $0.id == sourceID && $0.projectID == context.caller.projectID })
+      else { return .fault(404, "Volume \(sourceID) could not be found.") }
+      sourceVolume = source
+    }
+    var snapshot: BlockStorageState.Snapshot?
+    if let snapshotID = body["snapshot_id"]?.string {
+      guard let found = state.blockStorage.snapshots.first(where: { $0.id == snapshotID && $0.projectID == context.caller.projectID })
+      else { return .fault(404, "Snapshot \(snapshotID) could not be found.") }
+      guard found.status == "available" else {
+        return .fault(400, "Invalid snapshot: Originating snapshot status must be one of 'available' values")
+      }
+      if let size, size < found.size {
+        return .fault(
+          400,
+          "Invalid input received: Volume size '\(size)'GB cannot be smaller than the snapshot size \(found.size)GB. They must be >= original snapshot size.")
+      }
+      snapshot = found
+      // Made from the snapshot's volume: its type unless one is named.
+      sourceVolume = state.blockStorage.volumes.first { $0.id == found.volumeID }
+    }
+    var image: ImageState.Image?
+    if let imageID = body["imageRef"]?.string ?? body["image_id"]?.string {
+      guard let found = state.images.images.first(where: { $0.id == imageID }) else {
+        return .fault(404, "Image \(imageID) could not be found.")
+      }
+      image = found
+    }
+    if let snapshot { size = size ?? snapshot.size } else if let source = sourceVolume { size = max(size ?? source.size, source.size) }
+    guard let size else { return .fault(400, "Invalid input received: Volume size  must be an integer and greater than 0") }
+    // The type: named, the source's, or the default.
+    let typeName = body["volume_type"]?.string ?? sourceVolume.flatMap { source in state.blockStorage.types.first { $0.id == source.typeID }?.name }
+      ?? state.blockStorage.defaultTypeName
+    guard let type = state.blockStorage.type(named: typeName), state.blockStorage.typeVisible(type, to: context.caller) else {
+      return .fault(404, "Volume type with name \(typeName) could not be found.")
+    }
+    let zone = body["availability_zone"]?.string ?? state.blockStorage.availabilityZones.first ?? "nova"
+    guard state.blockStorage.availabilityZones.contains(zone) else {
+      return .fault(400, "Availability zone '\(zone)' is invalid.")
+    }
+    let owned = state.blockStorage.volumes.filter { $0.projectID == context.caller.projectID }
+    let consumed = owned.reduce(0) { $0 + $1.size }
+    if consumed + size > BlockStorageState.gigabytesQuota {
+      return .fault(
+        413,
+        "Requested volume or snapshot exceeds allowed gigabytes quota. Requested \(size)G, quota is \(BlockStorageState.gigabytesQuota)G and \(consumed)G has been consumed.")
+    }
+    if owned.count >= BlockStorageState.volumeQuota {
+      return .fault(413, "Maximum number of volumes allowed (\(BlockStorageState.volumeQuota)) exceeded for quota 'volumes'.")
+    }
+    let now = state.clock.now / 1_000_000
+    var volume = Volume(
+      id: state.newResourceID(), name: body["name"]?.string ?? body["display_name"]?.string,
+      description: body["description"]?.string ?? body["display_description"]?.string, size: size, status: "creating",
+      typeID: type.id, availabilityZone: zone, host: nil, projectID: context.caller.projectID, userID: context.caller.userID,
+      metadata: metadata, snapshotID: snapshot?.id, sourceVolumeID: snapshot == nil ? sourceVolume?.id : nil, createdAt: now,
+      updatedAt: nil)
+    volume.multiattach = type.extraSpecs.contains { $0.0 == "multiattach" && $0.1 == "<is> True" }
+    if let source = sourceVolume {
+      volume.bootable = source.bootable
+      volume.imageMetadata = source.imageMetadata
+    }
+    state.blockStorage.volumes.append(volume)
+    let response = table(state.blockStorage.types).show(volume, context, status: 202)
+    let id = volume.id
+    let imageMetadata = image.map(imageMetadata) ?? volume.imageMetadata
+    let requestID = call.requestID
+    state.after(schedulingDelay) { state in
+      BlockStorageScheduler.schedule(&state, volumeID: id, imageMetadata: imageMetadata, requestID: requestID)
+    }
+    return response
+  }
+
+  /// What Cinder records of an image it copied (`volume_glance_metadata`, in the order of its
+  /// rows): the signature check first, then the image's properties, then its ID, name and
+  /// `IMAGE_ATTRIBUTES`.
+  static func imageMetadata(_ image: ImageState.Image) -> [(String, String)] {
+    let definition = image.definition
+    return [("signature_verified", "False")] + definition.properties + [
+      ("image_id", image.id), ("image_name", definition.name), ("checksum", definition.checksum),
+      ("container_format", definition.containerFormat), ("disk_format", definition.diskFormat), ("min_disk", "0"),
+      ("min_ram", "0"), ("size", String(definition.size)),
+    ]
+  }
+
+  /// `PUT /volumes/{id}`: name and description.
+  static func update(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard case .object(let body)? = call.request.body?["volume"] else { return .fault(400, "'volume' is a required property") }
+    switch find(state, call) {
+    case .success(let index):
+      if let name = body["name"] ?? body["display_name"] { state.blockStorage.volumes[index].name = name.string }
+      if let description = body["description"] ?? body["display_description"] {
+        state.blockStorage.volumes[index].description = description.string
+      }
+      state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+      return table(state.blockStorage.types).show(state.blockStorage.volumes[index], BlockStorageService.context(state, call))
+    case .failure(let fault): return fault.response
+    }
+  }
+
+  /// The statuses a volume may be deleted in (`volume/api.py`'s `delete`).
+  static let deletable: Set<String> = ["available", "error", "error_restoring", "error_extending", "error_managing"]
+
+  /// `DELETE /volumes/{id}[?cascade=&force=]`: `deleting`, then gone, its space given back.
+  static func delete(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    switch find(state, call) {
+    case .success(let index):
+      let volume = state.blockStorage.volumes[index]
+      let force = StrictBool.parse(call.query("force") ?? "") == true
+      if force, !(call.caller?.isAdmin ?? false) { return CinderFault.policy("volume_extension:volume_admin_actions:force_delete") }
+      if !force {
+        guard deletable.contains(volume.status), volume.attachments.isEmpty,
+          !state.blockStorage.snapshots.contains(where: { $0.volumeID == volume.id })
+        else {
+          return .fault(
+            400,
+            "Invalid volume: Volume status must be available or error or error_restoring or error_extending or error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.")
+        }
+      }
+      state.blockStorage.volumes[index].status = "deleting"
+      state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+      let id = volume.id
+      state.after(creationDelay) { state in
+        guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
+        let gone = state.blockStorage.volumes.remove(at: index)
+        if let host = gone.host, let backend = state.blockStorage.backends.firstIndex(where: { $0.definition.host == host }) {
+          state.blockStorage.backends[backend].allocated -= gone.size
+        }
+      }
+      return APIResponse(status: 202)
+    case .failure(let fault): return fault.response
+    }
+  }
+
+  /// `POST /volumes/{id}/metadata`: merges the keys given; answers with them all. `PUT`
+  /// replaces them.
+  static func setMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard case .object(let given)? = call.request.body?["metadata"] else { return .fault(400, "Malformed request body") }
+    switch find(state, call) {
+    case .success(let index):
+      if call.request.method == .put { state.blockStorage.volumes[index].metadata = [] }
+      for (key, value) in given {
+        guard let text = value.string else {
+          return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")
+        }
+        state.blockStorage.volumes[index].metadata.setValue(text, forKey: key)
+      }
+      return .json(200, .object(["metadata": state.blockStorage.volumes[index].metadata.json]))
+    case .failure(let fault): return fault.response
+    }
+  }
+
+  static func deleteMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let key = call.parameters["key"] ?? ""
+    switch find(state, call) {
+    case .success(let index):
+      guard state.blockStorage.volumes[index].metadata.contains(where: { $0.0 == key }) else {
+        return .fault(404, "Metadata item was not found")
+      }
+      state.blockStorage.volumes[index].metadata.removeAll { $0.0 == key }
+      return APIResponse(status: 200)
+    case .failure(let fault): return fault.response
+    }
+  }
+
+  /// `POST /volumes/{id}/action`: `os-set_bootable`, `os-extend` (an available volume; an
+  /// attached one from 3.42), `os-reset_status` (admin).
+  static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard case .object(let body)? = call.request.body, let (name, argument) = body.first else {
+      return .fault(400, "Malformed request body")
+    }
+    switch find(state, call) {
+    case .success(let index):
+      let volume = state.blockStorage.volumes[index]
+      switch name {
+      case "os-set_bootable":
+        guard let flag = argument["bootable"].flatMap(\.isTruthyBool) else {
+          return .fault(400, "Invalid value for 'bootable'")
+        }
+        state.blockStorage.volumes[index].bootable = flag
+        return APIResponse(status: 200)
+      case "os-extend":
+        let newSize: Int? =
+          switch argument["new_size"] {
+          case .int(let number)?: number
+          case .string(let text)?: Int(text)
+          default: nil
+          }
+        guard let newSize else { return .fault(400, "New volume size must be specified as an integer.") }
+        let attachedAllowed = state.volumeVersion >= Microversion(3, 42) && volume.status == "in-use"
+        guard volume.status == "available" || attachedAllowed else {
+          return .fault(
+            400,
+            "Invalid volume: Volume \(volume.id) status must be '\(state.volumeVersion >= Microversion(3, 42) ? "available' or 'in-use" : "available")', but current status is: \(volume.status).")
+        }
+        guard newSize > volume.size else {
+          return .fault(
+            400,
+            "Invalid input received: New size for extend must be greater than current size. (current: \(volume.size), extended: \(newSize)).")
+        }
+        if let host = volume.host, let backend = state.blockStorage.backends.firstIndex(where: { $0.definition.host == host }) {
+          state.blockStorage.backends[backend].allocated += newSize - volume.size
+        }
+        state.blockStorage.volumes[index].size = newSize
+        state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+        return APIResponse(status: 202)
+      case "os-reset_status":
+        guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:volume_admin_actions:reset_status") }
+        if let status = argument["status"]?.string { state.blockStorage.volumes[index].status = status }
+        return APIResponse(status: 202)
+      default:
+        return .fault(400, "There is no such action: \(name)")
+      }
+    case .failure(let fault): return fault.response
+    }
+  }
+}
+
+extension JSON {
+  /// A JSON boolean, or a string oslo reads strictly as one.
+  var isTruthyBool: Bool? {
+    switch self {
+    case .bool(let flag): flag
+    case .string(let text): StrictBool.parse(text)
+    default: nil
+    }
+  }
+}
+
+/// The volume service's `service_uuid`, the same for a host in every cloud.
+enum ServiceID {
+  static func of(_ host: String) -> String {
+    let hex = Array(SHA224.hexDigest("cinder-volume " + host).prefix(32))
+    return "\(String(hex[0..<8]))-\(String(hex[8..<12]))-\(String(hex[12..<16]))-\(String(hex[16..<20]))-\(String(hex[20..<32]))"
+  }
+}

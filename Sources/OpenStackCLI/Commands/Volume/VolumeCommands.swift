@@ -1,0 +1,376 @@
+import CloudAPI
+
+/// OSC's volume commands (`volume/v3/volume.py`).
+extension VolumeFormat {
+  /// `_format_volume`: openstacksdk's `Volume` attributes under their API names, less the
+  /// create-only, removed and computed ones; `consistencygroup_id`, `encryption_key_id` and
+  /// `volume_image_metadata` only when set; `metadata` as `properties`, `volume_type` as `type`.
+  static func volume(_ volume: JSON, _ context: CommandContext) -> JSONObject {
+    var fields = JSONObject()
+    for key in volumeAttributes {
+      let value = volume[key] ?? .null
+      if optionalAttributes.contains(key), value == .null { continue }
+      fields[key] = value
+    }
+    // `format.BoolStr`: Cinder's `"true"`/`"false"` read as booleans.
+    for key in ["bootable", "encrypted"] { fields[key] = boolStr(volume[key] ?? .null) }
+    fields["properties"] = dict(volume["metadata"] ?? .object([:]), context)
+    fields["type"] = volume["volume_type"] ?? .null
+    return fields
+  }
+
+  static func boolStr(_ value: JSON) -> JSON {
+    guard case .string(let text) = value else { return value }
+    return .bool(text.lowercased() == "true")
+  }
+
+  /// openstacksdk 4.22's `Volume` attributes the client shows (its `to_dict(original_names=True)`
+  /// less `_format_volume`'s ignored columns), but for `metadata` and `volume_type`.
+  static let volumeAttributes = [
+    "attachments", "availability_zone", "backup_id", "consistencygroup_id", "consumes_quota", "cluster_name", "created_at",
+    "description", "encryption_key_id", "group_id", "os-vol-host-attr:host", "bootable", "encrypted", "multiattach",
+    "os-vol-mig-status-attr:name_id", "os-vol-mig-status-attr:migstat", "os-vol-tenant-attr:tenant_id", "provider_id",
+    "replication_status", "service_uuid", "shared_targets", "size", "snapshot_id", "source_volid", "status", "updated_at",
+    "user_id", "volume_image_metadata", "volume_type_id", "id", "name",
+  ]
+  static let optionalAttributes: Set<String> = ["consistencygroup_id", "encryption_key_id", "volume_image_metadata"]
+
+  /// osc-lib's `wait_for_status` with the volume commands' 1-second sleep: whether the volume
+  /// became `available` (not `error`).
+  static func waitForAvailable(_ id: String, _ context: CommandContext) throws -> Bool {
+    while true {
+      let status = try context.cinder.call(APIRequest(.get, "/volumes/\(id)"), .volume)["volume"]?["status"]?.string?.lowercased()
+      if status == "available" { return true }
+      if status == "error" { return false }
+      context.sleep(1)
+    }
+  }
+}
+
+/// `openstack volume create`: the sources looked up, then `POST /volumes`; the create answer is
+/// what is shown (`creating`).
+enum VolumeCreate: OpenStackCommand {
+  static let name = "volume create"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.volumeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
+    types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
+  static let refusedOptions: Set<String> = [
+    "--backup", "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write",
+    "--cluster",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var size = arguments.value("--size").flatMap { Int($0) }
+    if size == nil, arguments.value("--source") == nil, arguments.value("--snapshot") == nil {
+      throw CommandFailure(
+        message: "--size is a required option if none of --snapshot, --backup, --source, or --remote-source are provided.")
+    }
+    if arguments.value("--host") != nil {
+      throw CommandFailure(message: "The --host and --cluster options are only supported with --remote-source parameter.")
+    }
+    var sourceID: JSON = .null
+    if let source = arguments.value("--source") {
+      let volume = try context.cinder.find(source, .volume)
+      sourceID = volume["id"] ?? .null
+      size = max(size ?? 0, volume["size"]?.integer ?? 0)
+    }
+    var imageID: JSON = .null
+    if let image = arguments.value("--image") { imageID = try ComputeLookup.image(image, in: context)["id"] ?? .null }
+    var snapshotID: JSON = .null
+    if let name = arguments.value("--snapshot") {
+      // Cinder needs a size; the snapshot's, unless a larger one is given.
+      let snapshot = try context.cinder.find(name, .snapshot)
+      snapshotID = snapshot["id"] ?? .null
+      size = max(size ?? 0, snapshot["size"]?.integer ?? 0)
+    }
+    let properties = OSCLib.keyValues(arguments.values("--property"))
+    let metadata: JSON =
+      properties.isEmpty ? .null : .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
+    let body: JSONObject = [
+      "size": size.map(JSON.int) ?? .null, "snapshot_id": snapshotID, "name": VolumeFormat.optional(arguments.value("<name>")),
+      "description": VolumeFormat.optional(arguments.value("--description")), "volume_type": VolumeFormat.optional(arguments.value("--type")),
+      "availability_zone": VolumeFormat.optional(arguments.value("--availability-zone")), "metadata": metadata, "imageRef": imageID,
+      "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": .null,
+    ]
+    let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(["volume": .object(body)])), .volume)["volume"] ?? .null
+    if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
+      let id = volume["id"]?.string ?? ""
+      do {
+        guard try VolumeFormat.waitForAvailable(id, context) else {
+          throw CommandFailure(message: "Volume status is not available for setting boot state")
+        }
+        try context.cinder.call(
+          APIRequest(.post, "/volumes/\(id)/action", body: .object(["os-set_bootable": .object(["bootable": .bool(arguments.flag("--bootable"))])])),
+          .volume)
+      } catch let failure as CommandFailure {
+        context.log("Failed to set volume bootable property: \(failure.message)")
+      }
+    }
+    return VolumeFormat.sortedShow(VolumeFormat.volume(volume, context))
+  }
+}
+
+/// `openstack volume delete`: each volume found, then deleted (`cascade` and, from 3.23, `force`
+/// as the flags say).
+enum VolumeDelete: OpenStackCommand {
+  static let name = "volume delete"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeDelete)
+  static let refusedOptions: Set<String> = ["--remote", "--cascade"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let names = arguments.values("<volume>")
+    var failed = 0
+    for name in names {
+      do {
+        let volume = try context.cinder.find(name, .volume)
+        let id = volume["id"]?.string ?? ""
+        let force = arguments.flag("--force")
+        if try context.api.supportsVolumeVersion(Microversion(3, 23)) {
+          try context.cinder.call(
+            APIRequest(
+              .delete, "/volumes/\(id)",
+              query: [(name: "cascade", value: "False"), (name: "force", value: force ? "True" : "False")]), .volume)
+        } else if force {
+          try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: .object(["os-force_delete": .null])), .volume)
+        } else {
+          try context.cinder.call(APIRequest(.delete, "/volumes/\(id)", query: [(name: "cascade", value: "False")]), .volume)
+        }
+      } catch let failure as CommandFailure {
+        failed += 1
+        context.log("Failed to delete volume with name or ID '\(name)': \(failure.message)")
+      }
+    }
+    try VolumeFormat.failures(failed, of: names.count, "volumes")
+    return .nothing
+  }
+}
+
+/// `openstack volume list`: `/volumes/detail` with the filters, servers' names for the attached.
+enum VolumeList: OpenStackCommand {
+  static let name = "volume list"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.volumeList, repeating: DisplayOptions.listerRepeating.union(["--property"]),
+    types: ["--property": .keyValue, "--limit": .int])
+  static let refusedOptions: Set<String> = ["--limit", "--marker"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let long = arguments.flag("--long")
+    var query: [(name: String, value: String)] = []
+    if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
+    if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
+    let project = try IdentityLookup.project.id("--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
+    if let project { query.append((name: "project_id", value: project)) }
+    if let user = try IdentityLookup.user.id("--user", domain: "--user-domain", in: arguments, context: context, sdk: true) {
+      query.append((name: "user_id", value: user))
+    }
+    let properties = OSCLib.keyValues(arguments.values("--property"))
+    if !properties.isEmpty {
+      // Cinder reads a Python dict's `str()`.
+      query.append((name: "metadata", value: "{" + properties.map { "\(PythonText.repr($0.key)): \(PythonText.repr($0.value))" }.joined(separator: ", ") + "}"))
+    }
+    if project != nil || arguments.flag("--all-projects") { query.append((name: "all_tenants", value: "True")) }
+    let volumes = try context.cinder.call(APIRequest(.get, "/volumes/detail", query: query), .volume)["volumes"]?.array ?? []
+    // The attached volumes' servers by name: one server list, as the client caches it.
+    var serverNames: [String: String] = [:]
+    if volumes.contains(where: { $0["status"]?.string == "in-use" }) {
+      let response = try context.api.send(APIRequest(.get, "/v2.1/servers/detail"), to: .compute)
+      for server in response.body?["servers"]?.array ?? [] {
+        if let id = server["id"]?.string, let name = server["name"]?.string { serverNames[id] = name }
+      }
+    }
+    var columns = ["ID", "Name", "Status", "Size"]
+    if long { columns += ["Type", "Bootable"] }
+    columns.append("Attached to")
+    if long { columns.append("Properties") }
+    let rows = volumes.map { volume -> [JSON] in
+      var row = [volume["id"] ?? .null, volume["name"] ?? .null, volume["status"] ?? .null, volume["size"] ?? .null]
+      if long { row += [volume["volume_type"] ?? .null, VolumeFormat.boolStr(volume["bootable"] ?? .null)] }
+      row.append(attachments(volume["attachments"] ?? .array([]), serverNames, context))
+      if long { row.append(VolumeFormat.dict(volume["metadata"] ?? .object([:]), context)) }
+      return row
+    }
+    return .list(columns: columns, rows: rows, names: .tuple)
+  }
+
+  /// `AttachmentsColumn`: `Attached to SERVER on DEVICE ` for each, in a table.
+  static func attachments(_ value: JSON, _ names: [String: String], _ context: CommandContext) -> JSON {
+    guard context.isTable else { return value }
+    return .string(
+      value.array.map { attachment in
+        let server = attachment["server_id"]?.string ?? ""
+        return "Attached to \(names[server] ?? server) on \(attachment["device"]?.string ?? "None") "
+      }.joined())
+  }
+}
+
+/// `openstack volume show`.
+enum VolumeShow: OpenStackCommand {
+  static let name = "volume show"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
+    return VolumeFormat.sortedShow(VolumeFormat.volume(volume, context))
+  }
+}
+
+/// `openstack volume set`: each change tried in turn; a failure is logged and the command fails
+/// at the end.
+enum VolumeSet: OpenStackCommand {
+  static let name = "volume set"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.volumeSet, repeating: ["--property", "--image-property"],
+    types: ["--size": .int, "--property": .keyValue, "--image-property": .keyValue])
+  static let refusedOptions: Set<String> = [
+    "--image-property", "--attached", "--detached", "--type", "--migration-policy", "--read-only", "--read-write",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
+    let id = volume["id"]?.string ?? ""
+    var failed = false
+    func attempt(_ what: String, _ body: () throws -> Void) throws {
+      do { try body() } catch let failure as CommandFailure {
+        context.log("\(what): \(failure.message)")
+        failed = true
+      }
+    }
+    func action(_ name: String, _ argument: JSONObject) throws {
+      try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: .object([name: .object(argument)])), .volume)
+    }
+    if let text = arguments.value("--size"), let size = Int(text), size != 0 {
+      try attempt("Failed to set volume size") {
+        let current = volume["size"]?.integer ?? 0
+        let status = volume["status"]?.string ?? ""
+        guard size > current else { throw CommandFailure(message: "New size must be greater than \(current) GB") }
+        guard status == "available" || status == "in-use" else {
+          throw CommandFailure(message: "Volume is in \(status) state, it must be available or in-use before size can be extended.")
+        }
+        if status == "in-use", !(try context.api.supportsVolumeVersion(Microversion(3, 42))) {
+          throw CommandFailure(message: "--os-volume-api-version 3.42 or greater is required to extend in-use volumes.")
+        }
+        try action("os-extend", ["new_size": .int(size)])
+      }
+    }
+    if arguments.flag("--no-property") {
+      try attempt("Failed to clean volume properties") {
+        try context.cinder.call(APIRequest(.put, "/volumes/\(id)/metadata", body: .object(["metadata": .object([:])])), .volume)
+      }
+    }
+    let properties = OSCLib.keyValues(arguments.values("--property"))
+    if !properties.isEmpty {
+      try attempt("Failed to set volume properties") {
+        let metadata = JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) })
+        try context.cinder.call(APIRequest(.post, "/volumes/\(id)/metadata", body: .object(["metadata": .object(metadata)])), .volume)
+      }
+    }
+    if let state = arguments.value("--state") {
+      try attempt("Failed to set volume state") { try action("os-reset_status", ["status": .string(state)]) }
+    }
+    if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
+      try attempt("Failed to set volume bootable property") {
+        try action("os-set_bootable", ["bootable": .bool(arguments.flag("--bootable"))])
+      }
+    }
+    var changes = JSONObject()
+    if let name = arguments.value("--name"), !name.isEmpty { changes["name"] = .string(name) }
+    if let description = arguments.value("--description"), !description.isEmpty { changes["description"] = .string(description) }
+    if !changes.isEmpty {
+      try attempt("Failed to update volume display name or display description") {
+        try context.cinder.call(APIRequest(.put, "/volumes/\(id)", body: .object(["volume": .object(changes)])), .volume)
+      }
+    }
+    if failed { throw CommandFailure(message: "One or more of the set operations failed") }
+    return .nothing
+  }
+}
+
+/// `openstack volume unset`: each property deleted, a request a key.
+enum VolumeUnset: OpenStackCommand {
+  static let name = "volume unset"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeUnset, repeating: ["--property", "--image-property"])
+  static let refusedOptions: Set<String> = ["--image-property"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
+    let keys = arguments.values("--property")
+    if !keys.isEmpty {
+      do {
+        for key in keys {
+          try context.cinder.call(APIRequest(.delete, "/volumes/\(volume["id"]?.string ?? "")/metadata/\(key)"), .volume)
+        }
+      } catch let failure as CommandFailure {
+        context.log("Failed to unset volume properties: \(failure.message)")
+        throw CommandFailure(message: "One or more of the unset operations failed")
+      }
+    }
+    return .nothing
+  }
+}
+
+/// `openstack volume service list` (admin): the services at 3.32, openstacksdk's `Service`'s
+/// maximum, under the columns the cloud's microversions allow (so `Backend State`, a 3.49 field,
+/// is always empty unless a version is asked for).
+enum VolumeServiceList: OpenStackCommand {
+  static let name = "volume service list"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeServiceList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var columns = ["Binary", "Host", "Zone", "Status", "State", "Updated At"]
+    var keys = ["binary", "host", "zone", "status", "state", "updated_at"]
+    if try context.api.supportsVolumeVersion(Microversion(3, 7)) {
+      columns.append("Cluster")
+      keys.append("cluster")
+    }
+    if try context.api.supportsVolumeVersion(Microversion(3, 49)) {
+      columns.append("Backend State")
+      keys.append("backend_state")
+    }
+    if arguments.flag("--long") {
+      columns.append("Disabled Reason")
+      keys.append("disabled_reason")
+    }
+    var query: [(name: String, value: String)] = []
+    if let host = arguments.value("--host") { query.append((name: "host", value: host)) }
+    if let binary = arguments.value("--service") { query.append((name: "binary", value: binary)) }
+    let services = try context.cinder.call(APIRequest(.get, "/os-services", query: query), .service)["services"]?.array ?? []
+    return .list(columns: columns, rows: services.map { service in keys.map { service[$0] ?? .null } }, names: .tuple)
+  }
+}
+
+extension JSON {
+  /// An integer value (Cinder's sizes).
+  fileprivate var integer: Int? {
+    if case .int(let value) = self { return value }
+    return nil
+  }
+}
+
+/// `openstack volume message list` (3.3): what went wrong with the project's requests.
+enum VolumeMessageList: OpenStackCommand {
+  static let name = "volume message list"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeMessageList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--limit", "--marker"]
+  static let keys = [
+    "id", "event_id", "resource_type", "resource_uuid", "message_level", "user_message", "request_id", "created_at",
+    "guaranteed_until",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    guard try context.api.supportsVolumeVersion(Microversion(3, 3)) else {
+      throw CommandFailure(message: "--os-volume-api-version 3.3 or greater is required to support the 'volume message list' command")
+    }
+    var query: [(name: String, value: String)] = []
+    if let project = try IdentityLookup.project.id("--project", domain: "--project-domain", in: arguments, context: context, sdk: true) {
+      query.append((name: "project_id", value: project))
+    }
+    let messages = try context.cinder.call(APIRequest(.get, "/messages", query: query))["messages"]?.array ?? []
+    return .list(
+      columns: [
+        "ID", "Event ID", "Resource Type", "Resource UUID", "Message Level", "User Message", "Request ID", "Created At",
+        "Guaranteed Until",
+      ], rows: messages.map { message in keys.map { message[$0] ?? .null } }, names: .tuple)
+  }
+}
