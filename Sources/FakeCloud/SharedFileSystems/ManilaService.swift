@@ -1,15 +1,14 @@
 import CloudAPI
 
-/// Manila's v2 API (microversions 2.0 to 2.99): version discovery, share types and share
-/// networks.
+/// Manila's v2 API (microversions 2.0 to 2.99): version discovery and share networks; the
+/// other resources register their routes here.
 enum ManilaService {
   static let minimumVersion = Microversion(2, 0)
   static let maximumVersion = Microversion(2, 99)
 
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
-    router.add(.get, "/v2/types", listShareTypes)
-    router.add(.get, "/v2/types/{id}", showShareType)
+    ShareTypeService.register(in: &router)
     router.add(.post, "/v2/share-networks", createShareNetwork)
     router.add(.get, "/v2/share-networks", listShareNetworksBrief)
     router.add(.get, "/v2/share-networks/detail", listShareNetworks)
@@ -17,6 +16,7 @@ enum ManilaService {
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
     router.add(.get, "/v2/security-services", listSecurityServices)
     ShareService.register(in: &router)
+    ShareAccessService.register(in: &router)
     return router
   }()
 
@@ -58,41 +58,6 @@ enum ManilaService {
         "versions": .array([version("v2.0", "CURRENT", maximumVersion.description, minimumVersion.description)])
       ]))
   }()
-
-  // MARK: Share types
-
-  static func listShareTypes(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let isAdmin = call.caller?.isAdmin ?? false
-    let types = state.manila.shareTypes.filter { $0.isPublic || isAdmin && call.query("is_public") == "all" }
-    let views = types.map { shareTypeView($0, state: state, version: state.version(call)) }
-    return .json(200, .object(["volume_types": .array(views), "share_types": .array(views)]))
-  }
-
-  static func showShareType(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let id = call.parameters["id"] ?? ""
-    let type =
-      id == "default"
-      ? state.manila.shareTypes.first { $0.name == state.manila.defaultShareType }
-      : state.manila.shareTypes.first { $0.id == id }
-    guard let type else {
-      return .fault(404, id == "default" ? "Default share type not found." : "Share type \(id) could not be found.")
-    }
-    let view = shareTypeView(type, state: state, version: state.version(call))
-    return .json(200, .object(["volume_type": view, "share_type": view]))
-  }
-
-  /// `manila/api/views/types.py`: the specs, then the fields later microversions add.
-  static func shareTypeView(_ type: ManilaState.ShareType, state: CloudState, version: Microversion) -> JSON {
-    var view: JSONObject = [
-      "id": .string(type.id), "name": .string(type.name), "extra_specs": .object(type.extraSpecs),
-      "required_extra_specs": .object(type.extraSpecs.filter { $0.key == "driver_handles_share_servers" }),
-    ]
-    view[version >= Microversion(2, 7) ? "share_type_access:is_public" : "os-share-type-access:is_public"] =
-      .bool(type.isPublic)
-    if version >= Microversion(2, 41) { view["description"] = .orNull(type.description) }
-    if version >= Microversion(2, 46) { view["is_default"] = .bool(type.name == state.manila.defaultShareType) }
-    return .object(view)
-  }
 
   // MARK: Share networks
 

@@ -9,6 +9,7 @@ enum ShareService {
     router.add(.get, "/v2/shares/{id}", showShare)
     router.add(.delete, "/v2/shares/{id}", deleteShare)
     router.add(.get, "/v2/shares/{id}/export_locations", listExportLocations)
+    router.add(.post, "/v2/shares/{id}/action", ShareActions.handle)
     router.add(.get, "/v2/messages", listMessages)
     router.add(.get, "/v2/messages/{id}", showMessage)
     router.add(.delete, "/v2/messages/{id}", deleteMessage)
@@ -56,23 +57,30 @@ enum ShareService {
     return .json(200, .object(["share": view(share, state: state, caller: caller, version: state.version(call))]))
   }
 
-  /// The filter scheduler: back ends whose capabilities match the type's required specs, the one
-  /// with the most free capacity first. No match: the share errs and a 001 message names the
-  /// last filter.
+  /// The filter scheduler: the back ends in the share's zone, with room for it, whose
+  /// capabilities satisfy the type's extra specs (Manila's default filters, in their order),
+  /// the one with the most free capacity first. None left: the share errs and a 001 message
+  /// names the filter that removed the last.
   static func schedule(share id: String, in state: inout CloudState) {
     guard let index = state.manila.shares.firstIndex(where: { $0.id == id }) else { return }
     let share = state.manila.shares[index]
-    let type = state.manila.shareTypes.first { $0.id == share.shareTypeID }
-    let wantsServers = type?.extraSpecs["driver_handles_share_servers"] == "True"
-    let candidates = state.manila.backends.enumerated()
-      .filter { $0.element.driverHandlesShareServers == wantsServers }
-      .filter { share.availabilityZone == nil || $0.element.availabilityZone == share.availabilityZone }
-    guard let chosen = candidates.max(by: { $0.element.freeCapacity < $1.element.freeCapacity }) else {
-      state.manila.shares[index].status = "error"
-      state.manila.shares[index].updated = state.clock.now
-      leaveMessage(action: "001", detail: "008", share: share, in: &state)
-      return
+    let specs = state.manila.shareTypes.first { $0.id == share.shareTypeID }?.extraSpecs ?? [:]
+    let filters: [(detail: String, passes: (ManilaState.Backend) -> Bool)] = [
+      ("007", { share.availabilityZone == nil || $0.availabilityZone == share.availabilityZone }),
+      ("009", { $0.freeCapacity >= share.size }),
+      ("008", { CapabilityMatch.satisfied($0.capabilities, by: specs) }),
+    ]
+    var candidates = Array(state.manila.backends.enumerated())
+    for filter in filters {
+      candidates = candidates.filter { filter.passes($0.element) }
+      if candidates.isEmpty {
+        state.manila.shares[index].status = "error"
+        state.manila.shares[index].updated = state.clock.now
+        leaveMessage(action: "001", detail: filter.detail, share: share, in: &state)
+        return
+      }
     }
+    guard let chosen = candidates.max(by: { $0.element.freeCapacity < $1.element.freeCapacity }) else { return }
     state.manila.backends[chosen.offset].freeCapacity -= share.size
     let backend = chosen.element
     state.after(531_442) { manage(share: id, on: backend, in: &$0) }
@@ -105,11 +113,14 @@ enum ShareService {
 
   /// `message_api.create`: the action and detail, the request that caused it, an expiry 30 days
   /// on, which the database keeps to the second (rounded).
-  static func leaveMessage(action: String, detail: String, share: ManilaState.Share, in state: inout CloudState) {
+  /// `requestID`: the request whose work failed (the share's creation unless told).
+  static func leaveMessage(
+    action: String, detail: String, share: ManilaState.Share, requestID: String? = nil, in state: inout CloudState
+  ) {
     state.manila.messages.append(
       ManilaState.Message(
         id: state.ids.uuid(), projectID: share.projectID, actionID: action, detailID: detail, resourceID: share.id,
-        requestID: share.requestID, created: state.clock.now))
+        requestID: requestID ?? share.requestID, created: state.clock.now))
   }
 
   static func listShares(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -185,9 +196,12 @@ enum ShareService {
     500, "The server has either erred or is incapable of performing the requested operation.")
 
   private static func share(_ state: CloudState, _ call: Call) -> ManilaState.Share? {
-    state.manila.shares.first {
-      $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
-    }
+    visibleShare(state, id: call.parameters["id"] ?? "", caller: call.caller)
+  }
+
+  /// The share of that ID, if the caller's project owns it (or the caller is an admin).
+  static func visibleShare(_ state: CloudState, id: String, caller: Caller?) -> ManilaState.Share? {
+    state.manila.shares.first { $0.id == id && ($0.projectID == caller?.projectID || (caller?.isAdmin ?? false)) }
   }
 
   /// `GET /v2/shares/{id}`; a missing share is webob's bare `HTTPNotFound`.
@@ -202,7 +216,10 @@ enum ShareService {
     guard let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else { return .fault(404, "") }
     state.manila.shares[index].status = "deleting"
     let id = share.id
-    state.after(620_113) { state in state.manila.shares.removeAll { $0.id == id } }
+    state.after(620_113) { state in
+      state.manila.shares.removeAll { $0.id == id }
+      state.manila.accessRules.removeAll { $0.shareID == id }
+    }
     return APIResponse(status: 202)
   }
 
@@ -251,7 +268,7 @@ enum ShareService {
       view.removeValue(forKey: "export_location")
       view.removeValue(forKey: "export_locations")
     }
-    if at(2, 10) { view["access_rules_status"] = "active" }
+    if at(2, 10) { view["access_rules_status"] = .string(share.accessRulesStatus) }
     if at(2, 11) {
       view["replication_type"] = .null
       view["has_replicas"] = false

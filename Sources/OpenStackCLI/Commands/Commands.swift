@@ -8,7 +8,10 @@ enum Commands {
   private static let all: [any OpenStackCommand.Type] = share + network + compute
 
   private static let share: [any OpenStackCommand.Type] = [
-    ShareTypeList.self,
+    ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
+    ShareTypeDelete.self, ShareTypeAccessCreate.self, ShareTypeAccessList.self, ShareTypeAccessDelete.self,
+    ShareAccessCreate.self, ShareAccessList.self, ShareAccessShow.self, ShareAccessDelete.self, ShareAccessSet.self,
+    ShareAccessUnset.self,
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,

@@ -1,0 +1,108 @@
+extension RealUsage {
+  static let shareTypeCreate = """
+    usage: openstack share type create [-h] [-f {json,shell,table,value,yaml}]
+                                       [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                       [--max-width <integer>] [--fit-width]
+                                       [--print-empty]
+                                       [--description <description>]
+                                       [--snapshot-support <snapshot_support>]
+                                       [--create-share-from-snapshot-support <create_share_from_snapshot_support>]
+                                       [--revert-to-snapshot-support <revert_to_snapshot_support>]
+                                       [--mount-snapshot-support <mount_snapshot_support>]
+                                       [--extra-specs [<key=value> ...]]
+                                       [--public <public>]
+                                       <name> <spec_driver_handles_share_servers>
+    """
+
+  static let shareTypeSet = """
+    usage: openstack share type set [-h] [--extra-specs [<key=value> ...]]
+                                    [--public <public>]
+                                    [--description <description>] [--name <name>]
+                                    <share_type>
+    """
+
+  static let shareTypeUnset = """
+    usage: openstack share type unset [-h] <share_type> <key> [<key> ...]
+    """
+
+  static let shareTypeShow = """
+    usage: openstack share type show [-h] [-f {json,shell,table,value,yaml}]
+                                     [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                     [--max-width <integer>] [--fit-width]
+                                     [--print-empty]
+                                     <share_type>
+    """
+
+  static let shareTypeDelete = """
+    usage: openstack share type delete [-h] <share_types> [<share_types> ...]
+    """
+
+  static let shareTypeAccessCreate = """
+    usage: openstack share type access create [-h] <share_type> <project_id>
+    """
+
+  static let shareTypeAccessList = """
+    usage: openstack share type access list [-h] [-f {csv,json,table,value,yaml}]
+                                            [-c COLUMN]
+                                            [--quote {all,minimal,none,nonnumeric}]
+                                            [--noindent] [--max-width <integer>]
+                                            [--fit-width] [--print-empty]
+                                            [--sort-column SORT_COLUMN]
+                                            [--sort-ascending | --sort-descending]
+                                            <share_type>
+    """
+
+  static let shareTypeAccessDelete = """
+    usage: openstack share type access delete [-h] <share_type> <project_id>
+    """
+
+  static let shareAccessCreate = """
+    usage: openstack share access create [-h] [-f {json,shell,table,value,yaml}]
+                                         [-c COLUMN] [--noindent]
+                                         [--prefix PREFIX] [--max-width <integer>]
+                                         [--fit-width] [--print-empty]
+                                         [--properties [<key=value> ...]]
+                                         [--access-level <access_level>] [--wait]
+                                         [--lock-visibility] [--lock-deletion]
+                                         [--lock-reason <lock_reason>]
+                                         <share> <access_type> <access_to>
+    """
+
+  static let shareAccessList = """
+    usage: openstack share access list [-h] [-f {csv,json,table,value,yaml}]
+                                       [-c COLUMN]
+                                       [--quote {all,minimal,none,nonnumeric}]
+                                       [--noindent] [--max-width <integer>]
+                                       [--fit-width] [--print-empty]
+                                       [--sort-column SORT_COLUMN]
+                                       [--sort-ascending | --sort-descending]
+                                       [--properties [<key=value> ...]]
+                                       [--access-type <access_type>]
+                                       [--access-key <access_key>]
+                                       [--access-to <access_to>]
+                                       [--access-level <access_level>]
+                                       <share>
+    """
+
+  static let shareAccessShow = """
+    usage: openstack share access show [-h] [-f {json,shell,table,value,yaml}]
+                                       [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                       [--max-width <integer>] [--fit-width]
+                                       [--print-empty]
+                                       <access_id>
+    """
+
+  static let shareAccessDelete = """
+    usage: openstack share access delete [-h] [--wait] [--unrestrict] <share> <id>
+    """
+
+  static let shareAccessSet = """
+    usage: openstack share access set [-h] [--property <key=value>]
+                                      [--access-level <access_level>]
+                                      <access_id>
+    """
+
+  static let shareAccessUnset = """
+    usage: openstack share access unset [-h] [--property <key>] <access_id>
+    """
+}
