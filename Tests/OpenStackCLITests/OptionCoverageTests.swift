@@ -29,6 +29,21 @@ import Testing
     "share message list": Baseline(arguments: ""),
     "share message show": Baseline(setup: failedShare, arguments: "{}"),
     "share message delete": Baseline(setup: failedShare, arguments: "{}"),
+    "share type create": Baseline(arguments: "t false"),
+    "share type show": Baseline(arguments: "default"),
+    "share type set": Baseline(arguments: "dhss_false --extra-specs foo=bar"),
+    "share type unset": Baseline(setup: ["share type set dhss_false --extra-specs foo=bar"], arguments: "dhss_false foo"),
+    "share type delete": Baseline(setup: ["share type create t false"], arguments: "t"),
+    "share type access create": Baseline(setup: [privateType], arguments: "p \(projectID)"),
+    "share type access list": Baseline(setup: [privateType], arguments: "p"),
+    "share type access delete": Baseline(
+      setup: [privateType, "share type access create p \(projectID)"], arguments: "p \(projectID)"),
+    "share access create": Baseline(setup: [availableShare], arguments: "s ip 10.0.0.0/24"),
+    "share access list": Baseline(setup: [availableShare], arguments: "s"),
+    "share access show": Baseline(setup: accessRule, arguments: "{}"),
+    "share access set": Baseline(setup: accessRule, arguments: "{} --property c=d"),
+    "share access unset": Baseline(setup: accessRule, arguments: "{} --property a"),
+    "share access delete": Baseline(setup: accessRule, arguments: "s {}"),
     "network list": Baseline(arguments: ""),
     "subnet list": Baseline(arguments: ""),
     "subnet show": Baseline(arguments: "private-subnet"),
@@ -47,6 +62,10 @@ import Testing
     "aggregate show": Baseline(arguments: "agg"),
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  static let availableShare = shareCreate + " --wait"
+  static let accessRule = [availableShare, "share access create s ip 10.0.0.0/24 --properties a=b -f value -c id"]
+  static let privateType = "share type create p false --public false"
+  static let projectID = "0123456789abcdef0123456789abcdef"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [
     "share network create --name n", "share create nfs 1 --share-type dhss_true --share-network n", "share list",
