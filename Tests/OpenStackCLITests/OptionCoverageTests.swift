@@ -44,6 +44,12 @@ import Testing
     "share access set": Baseline(setup: accessRule, arguments: "{} --property c=d"),
     "share access unset": Baseline(setup: accessRule, arguments: "{} --property a"),
     "share access delete": Baseline(setup: accessRule, arguments: "s {}"),
+    "share snapshot create": Baseline(setup: [availableShare], arguments: "s"),
+    "share snapshot list": Baseline(arguments: ""),
+    "share snapshot show": Baseline(setup: [availableShare, snapshotCreate], arguments: "snap"),
+    "share snapshot set": Baseline(setup: [availableShare, snapshotCreate], arguments: "snap --name n"),
+    "share snapshot unset": Baseline(setup: [availableShare, snapshotCreate], arguments: "snap --name"),
+    "share snapshot delete": Baseline(setup: [availableShare, snapshotCreate], arguments: "snap"),
     "network list": Baseline(arguments: ""),
     "subnet list": Baseline(arguments: ""),
     "subnet show": Baseline(arguments: "private-subnet"),
@@ -64,6 +70,7 @@ import Testing
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   static let availableShare = shareCreate + " --wait"
   static let accessRule = [availableShare, "share access create s ip 10.0.0.0/24 --properties a=b -f value -c id"]
+  static let snapshotCreate = "share snapshot create s --name snap --wait"
   static let privateType = "share type create p false --public false"
   static let projectID = "0123456789abcdef0123456789abcdef"
   /// The scheduler fails the share a moment later, and leaves a message.

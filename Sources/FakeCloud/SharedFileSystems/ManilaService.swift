@@ -17,6 +17,7 @@ enum ManilaService {
     router.add(.get, "/v2/security-services", listSecurityServices)
     ShareService.register(in: &router)
     ShareAccessService.register(in: &router)
+    SnapshotService.register(in: &router)
     return router
   }()
 

@@ -54,6 +54,26 @@ struct ManilaState {
     var exportLocations: [ExportLocation] = []
     /// `syncing` while the driver applies rules, `error` while a rule is in error.
     var accessRulesStatus = "active"
+    /// The snapshot the share was created from.
+    var snapshotID: String? = nil
+  }
+
+  /// A share snapshot and its one instance.
+  struct Snapshot {
+    var id: String
+    var instanceID: String
+    var shareID: String
+    var projectID: String
+    var userID: String
+    var name: String?
+    var description: String?
+    var size: Int
+    var shareProto: String
+    var status: String
+    var metadata: JSONObject
+    var created: Int64
+    var providerLocation: String?
+    var exportLocations: [ExportLocation] = []
   }
 
   /// A share access rule (`share_access_map` and its instance mapping's state).
@@ -111,6 +131,7 @@ struct ManilaState {
   var shares: [Share] = []
   var messages: [Message] = []
   var accessRules: [AccessRule] = []
+  var snapshots: [Snapshot] = []
   var backends: [Backend] = []
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {

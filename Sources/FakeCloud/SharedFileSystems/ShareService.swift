@@ -26,11 +26,37 @@ enum ShareService {
     guard case .int(let size)? = body["size"], size > 0 else {
       return .fault(400, "Share size '\(body["size"].map(String.init(describing:)) ?? "None")' must be an integer and greater than 0")
     }
-    let typeReference = body["share_type"]?.string ?? state.manila.defaultShareType ?? ""
+    // From a snapshot: it must be available and no larger than the share; the share takes its
+    // source's type, network and zone unless told otherwise.
+    var source: ManilaState.Share?
+    if let snapshotID = body["snapshot_id"]?.string {
+      guard let snapshot = state.manila.snapshots.first(where: { $0.id == snapshotID && ($0.projectID == caller.projectID || caller.isAdmin) }) else {
+        return .fault(404, "Snapshot \(snapshotID) could not be found.")
+      }
+      source = state.manila.shares.first { $0.id == snapshot.shareID }
+      let sourceType = state.manila.shareTypes.first { $0.id == source?.shareTypeID }
+      if sourceType?.extraSpecs["create_share_from_snapshot_support"].flatMap(ExtraSpecs.boolean) != true {
+        return .fault(
+          400,
+          "A new share may not be created from snapshot '\(snapshotID)', because the snapshot's parent share does not have that capability.")
+      }
+      guard snapshot.status == "available" else {
+        return .fault(400, "Invalid share snapshot: status must be 'available'.")
+      }
+      guard size >= snapshot.size else {
+        return .fault(400, "Invalid input received: Share size '\(size)' must be equal or greater than snapshot size.")
+      }
+    }
+    let typeReference = body["share_type"]?.string ?? source?.shareTypeID ?? state.manila.defaultShareType ?? ""
     guard let type = state.manila.shareTypes.first(where: { $0.id == typeReference || $0.name == typeReference }) else {
       return .fault(404, "Share type \(typeReference) could not be found.")
     }
-    let networkID = body["share_network_id"]?.string
+    if let source, source.shareTypeID != type.id {
+      return .fault(
+        400,
+        "Invalid input received: Invalid share type specified: the requested share type must match the type of the source share. If a share type is not specified when requesting a new share from a snapshot, the share type of the source share will be applied to the new share..")
+    }
+    let networkID = body["share_network_id"]?.string ?? source?.shareNetworkID
     if let networkID, !state.manila.shareNetworks.contains(where: { $0.id == networkID }) {
       return .fault(404, "Share network \(networkID) could not be found.")
     }
@@ -47,13 +73,20 @@ enum ShareService {
     let share = ManilaState.Share(
       id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
-      status: "creating", availabilityZone: body["availability_zone"]?.string, host: nil, projectID: caller.projectID,
+      status: "creating", availabilityZone: body["availability_zone"]?.string ?? source?.availabilityZone, host: nil,
+      projectID: caller.projectID,
       userID: caller.userID, shareTypeID: type.id, shareNetworkID: networkID,
       isPublic: body["is_public"] == .bool(true) || body["is_public"]?.string?.lowercased() == "true",
-      metadata: body["metadata"]?.object ?? [:], created: state.clock.now, progress: nil, requestID: call.requestID)
+      metadata: body["metadata"]?.object ?? [:], created: state.clock.now, progress: nil, requestID: call.requestID,
+      snapshotID: body["snapshot_id"]?.string)
     state.manila.shares.append(share)
     let id = share.id
-    state.after(212_871) { schedule(share: id, in: &$0) }
+    // A share from a snapshot goes to its source's back end, as the scheduler sends it there.
+    if let source, let backend = state.manila.backends.first(where: { $0.host == source.host }) {
+      state.after(212_871) { manage(share: id, on: backend, in: &$0) }
+    } else {
+      state.after(212_871) { schedule(share: id, in: &$0) }
+    }
     return .json(200, .object(["share": view(share, state: state, caller: caller, version: state.version(call))]))
   }
 
@@ -214,6 +247,8 @@ enum ShareService {
   static func deleteShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
     guard let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else { return .fault(404, "") }
+    let snapshots = state.manila.snapshots.filter { $0.shareID == share.id }.count
+    if snapshots > 0 { return .fault(403, "Invalid share: Share still has \(snapshots) dependent snapshots..") }
     state.manila.shares[index].status = "deleting"
     let id = share.id
     state.after(620_113) { state in
@@ -251,7 +286,7 @@ enum ShareService {
       "id": .string(share.id), "size": .int(share.size), "availability_zone": .orNull(share.availabilityZone),
       "created_at": .string(VirtualClock.isoMicroseconds(share.created)), "status": .string(share.status),
       "name": .orNull(share.name), "description": .orNull(share.description), "project_id": .string(share.projectID),
-      "snapshot_id": .null, "share_network_id": .orNull(share.shareNetworkID), "share_proto": .string(share.proto),
+      "snapshot_id": .orNull(share.snapshotID), "share_network_id": .orNull(share.shareNetworkID), "share_proto": .string(share.proto),
       "export_location": .orNull(share.exportLocations.first { $0.preferred }?.path), "metadata": .object(share.metadata),
       "share_type": .orNull(type?.name), "volume_type": .orNull(type?.name),
       "links": .array([]), "is_public": .bool(share.isPublic),

@@ -12,6 +12,8 @@ enum Commands {
     ShareTypeDelete.self, ShareTypeAccessCreate.self, ShareTypeAccessList.self, ShareTypeAccessDelete.self,
     ShareAccessCreate.self, ShareAccessList.self, ShareAccessShow.self, ShareAccessDelete.self, ShareAccessSet.self,
     ShareAccessUnset.self,
+    ShareSnapshotCreate.self, ShareSnapshotList.self, ShareSnapshotShow.self, ShareSnapshotSet.self,
+    ShareSnapshotUnset.self, ShareSnapshotDelete.self,
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,

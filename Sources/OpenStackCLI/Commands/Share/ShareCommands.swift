@@ -7,21 +7,22 @@ enum ShareCreate: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
   static let refusedOptions: Set<String> = [
-    "--snapshot-id", "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
+    "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<size>") ?? ""
-    guard let size = Int(sizeText) else {
+    guard var size = Int(sizeText) else {
       throw syntax.error("argument <size>: invalid int value: '\(sizeText)'")
     }
     if let name = arguments.value("--name"), name.prefix(1).uppercased() + name.dropFirst().lowercased() == "None" {
       throw CommandFailure(message: "Share name cannot be with the value 'None'")
     }
-    let shareType: JSON
+    var shareType: JSON = .null
+    let snapshotName = arguments.value("--snapshot-id").flatMap { $0.isEmpty ? nil : $0 }
     if let type = arguments.value("--share-type") {
       shareType = try ManilaLookup.shareType.find(type, in: context)["id"] ?? .null
-    } else {
+    } else if snapshotName == nil {
       do {
         shareType = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/types/default"))["share_type"]?["id"] ?? .null
       } catch is CommandFailure {
@@ -32,6 +33,13 @@ enum ShareCreate: OpenStackCommand {
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"] ?? .null
     }
+    // From a snapshot: the share is at least the snapshot's size.
+    var snapshotID: JSON = .null
+    if let snapshotName {
+      let snapshot = try ManilaLookup.snapshot.find(snapshotName, in: context)
+      snapshotID = snapshot["id"] ?? .null
+      if case .int(let snapshotSize)? = snapshot["size"] { size = max(size, snapshotSize) }
+    }
     var metadata: JSONObject = [:]
     for property in arguments.values("--property") {
       let parts = property.split(separator: "=", maxSplits: 1)
@@ -39,7 +47,7 @@ enum ShareCreate: OpenStackCommand {
     }
     let share: JSONObject = [
       "size": .int(size),
-      "snapshot_id": .null,
+      "snapshot_id": snapshotID,
       "name": arguments.value("--name").map(JSON.string) ?? .null,
       "description": arguments.value("--description").map(JSON.string) ?? .null,
       "metadata": .object(metadata),

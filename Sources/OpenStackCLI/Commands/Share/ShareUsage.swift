@@ -105,4 +105,64 @@ extension RealUsage {
   static let shareAccessUnset = """
     usage: openstack share access unset [-h] [--property <key>] <access_id>
     """
+
+  static let shareSnapshotCreate = """
+    usage: openstack share snapshot create [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX]
+                                           [--max-width <integer>] [--fit-width]
+                                           [--print-empty] [--force]
+                                           [--name <name>]
+                                           [--description <description>] [--wait]
+                                           [--property <key=value>]
+                                           <share>
+    """
+
+  static let shareSnapshotList = """
+    usage: openstack share snapshot list [-h] [-f {csv,json,table,value,yaml}]
+                                         [-c COLUMN]
+                                         [--quote {all,minimal,none,nonnumeric}]
+                                         [--noindent] [--max-width <integer>]
+                                         [--fit-width] [--print-empty]
+                                         [--sort-column SORT_COLUMN]
+                                         [--sort-ascending | --sort-descending]
+                                         [--all-projects] [--name <name>]
+                                         [--description <description>]
+                                         [--status <status>] [--share <share>]
+                                         [--usage <usage>]
+                                         [--limit <num-snapshots>]
+                                         [--marker <snapshot>]
+                                         [--sort <key>[:<direction>]]
+                                         [--name~ <name~>]
+                                         [--description~ <description~>]
+                                         [--detail] [--property <key=value>]
+                                         [--count]
+    """
+
+  static let shareSnapshotShow = """
+    usage: openstack share snapshot show [-h] [-f {json,shell,table,value,yaml}]
+                                         [-c COLUMN] [--noindent]
+                                         [--prefix PREFIX] [--max-width <integer>]
+                                         [--fit-width] [--print-empty]
+                                         <snapshot>
+    """
+
+  static let shareSnapshotSet = """
+    usage: openstack share snapshot set [-h] [--name <name>]
+                                        [--description <description>]
+                                        [--status <status>]
+                                        [--property <key=value>]
+                                        <snapshot>
+    """
+
+  static let shareSnapshotUnset = """
+    usage: openstack share snapshot unset [-h] [--name] [--description]
+                                          [--property <key>]
+                                          <snapshot>
+    """
+
+  static let shareSnapshotDelete = """
+    usage: openstack share snapshot delete [-h] [--force] [--wait]
+                                           <snapshot> [<snapshot> ...]
+    """
 }
