@@ -44,6 +44,7 @@ import Testing
     "share access set": Baseline(setup: accessRule, arguments: "{} --property c=d"),
     "share access unset": Baseline(setup: accessRule, arguments: "{} --property a"),
     "share access delete": Baseline(setup: accessRule, arguments: "s {}"),
+    "share resize": Baseline(setup: [availableShare], arguments: "s 2"),
     "share snapshot create": Baseline(setup: [availableShare], arguments: "s"),
     "share snapshot list": Baseline(arguments: ""),
     "share snapshot show": Baseline(setup: [availableShare, snapshotCreate], arguments: "snap"),

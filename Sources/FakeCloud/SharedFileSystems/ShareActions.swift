@@ -13,6 +13,8 @@ enum ShareActions {
     "os-deny_access": (nil, ShareAccessService.deny),
     "access_list": (Microversion(2, 7), { state, call, share, _ in ShareAccessService.accessList(&state, call, share: share) }),
     "os-access_list": (nil, { state, call, share, _ in ShareAccessService.accessList(&state, call, share: share) }),
+    "extend": (Microversion(2, 7), ShareResize.extend), "os-extend": (nil, ShareResize.extend),
+    "shrink": (Microversion(2, 7), ShareResize.shrink), "os-shrink": (nil, ShareResize.shrink),
   ]
 
   static func handle(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -15,7 +15,7 @@ enum Commands {
     ShareSnapshotCreate.self, ShareSnapshotList.self, ShareSnapshotShow.self, ShareSnapshotSet.self,
     ShareSnapshotUnset.self, ShareSnapshotDelete.self,
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
-    ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
+    ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self, ShareResize.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
   ]
 

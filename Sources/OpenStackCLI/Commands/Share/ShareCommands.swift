@@ -212,3 +212,32 @@ enum ShareDelete: OpenStackCommand {
     return .nothing
   }
 }
+
+/// `openstack share resize`: `extend` or `shrink` by the size the share has now.
+enum ShareResize: OpenStackCommand {
+  static let name = "share resize"
+  static let syntax = CommandSyntax(usage: RealUsage.shareResize)
+  static let refusedOptions: Set<String> = ["--force"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let sizeText = arguments.value("<new-size>") ?? ""
+    guard let newSize = PythonInt.parse(sizeText) else { throw syntax.error("argument <new-size>: invalid int value: '\(sizeText)'") }
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    let id = share["id"]?.string ?? ""
+    guard case .int(let size)? = share["size"], size != newSize else {
+      throw CommandFailure(message: "Share size is already at \(newSize) GiBs")
+    }
+    let legacy = try context.api.negotiatedShareVersion() < Microversion(2, 7)
+    let action = (legacy ? "os-" : "") + (size > newSize ? "shrink" : "extend")
+    do {
+      let body: JSON = .object([action: .object(["new_size": .int(newSize)])])
+      _ = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares/\(id)/action", body: body))
+    } catch let failure as CommandFailure {
+      throw CommandFailure(message: "Share resize failed: \(failure.message)")
+    }
+    if arguments.flag("--wait"), !(try context.waitForStatus("/v2/shares/\(id)", member: "share", success: ["available"])) {
+      throw CommandFailure(message: "Share not available after resize attempt.")
+    }
+    return .nothing
+  }
+}

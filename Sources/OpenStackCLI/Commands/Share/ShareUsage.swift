@@ -165,4 +165,8 @@ extension RealUsage {
     usage: openstack share snapshot delete [-h] [--force] [--wait]
                                            <snapshot> [<snapshot> ...]
     """
+
+  static let shareResize = """
+    usage: openstack share resize [-h] [--wait] [--force] <share> <new-size>
+    """
 }
