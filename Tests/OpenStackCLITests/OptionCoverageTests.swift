@@ -45,6 +45,8 @@ import Testing
     "share access unset": Baseline(setup: accessRule, arguments: "{} --property a"),
     "share access delete": Baseline(setup: accessRule, arguments: "s {}"),
     "share resize": Baseline(setup: [availableShare], arguments: "s 2"),
+    "share set": Baseline(setup: [availableShare], arguments: "s --name t"),
+    "share unset": Baseline(setup: [availableShare], arguments: "s --name"),
     "share snapshot create": Baseline(setup: [availableShare], arguments: "s"),
     "share snapshot list": Baseline(arguments: ""),
     "share snapshot show": Baseline(setup: [availableShare, snapshotCreate], arguments: "snap"),

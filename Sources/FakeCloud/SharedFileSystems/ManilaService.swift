@@ -18,6 +18,7 @@ enum ManilaService {
     ShareService.register(in: &router)
     ShareAccessService.register(in: &router)
     SnapshotService.register(in: &router)
+    ShareUpdates.register(in: &router)
     return router
   }()
 

@@ -15,6 +15,8 @@ enum ShareActions {
     "os-access_list": (nil, { state, call, share, _ in ShareAccessService.accessList(&state, call, share: share) }),
     "extend": (Microversion(2, 7), ShareResize.extend), "os-extend": (nil, ShareResize.extend),
     "shrink": (Microversion(2, 7), ShareResize.shrink), "os-shrink": (nil, ShareResize.shrink),
+    "reset_status": (Microversion(2, 7), ShareUpdates.resetStatus), "os-reset_status": (nil, ShareUpdates.resetStatus),
+    "reset_task_state": (Microversion(2, 22), ShareUpdates.resetTaskState),
   ]
 
   static func handle(_ state: inout CloudState, _ call: Call) -> APIResponse {

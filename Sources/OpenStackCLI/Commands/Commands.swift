@@ -15,7 +15,8 @@ enum Commands {
     ShareSnapshotCreate.self, ShareSnapshotList.self, ShareSnapshotShow.self, ShareSnapshotSet.self,
     ShareSnapshotUnset.self, ShareSnapshotDelete.self,
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
-    ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self, ShareResize.self,
+    ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self, ShareResize.self, ShareSet.self,
+    ShareUnset.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
   ]
 

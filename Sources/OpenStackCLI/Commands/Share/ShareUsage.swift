@@ -169,4 +169,16 @@ extension RealUsage {
   static let shareResize = """
     usage: openstack share resize [-h] [--wait] [--force] <share> <new-size>
     """
+
+  static let shareSet = """
+    usage: openstack share set [-h] [--property <key=value>] [--name <name>]
+                               [--description <description>] [--public <public>]
+                               [--status <status>] [--task-state [<task-state>]]
+                               <share>
+    """
+
+  static let shareUnset = """
+    usage: openstack share unset [-h] [--property <key>] [--name] [--description]
+                                 <share>
+    """
 }
