@@ -14,7 +14,9 @@ enum ManilaService {
     router.add(.get, "/v2/share-networks/detail", listShareNetworks)
     router.add(.get, "/v2/share-networks/{id}", showShareNetwork)
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
-    router.add(.get, "/v2/security-services", listSecurityServices)
+    router.add(.put, "/v2/share-networks/{id}", updateShareNetwork)
+    router.add(.post, "/v2/share-networks/{id}/action", SecurityServiceService.networkAction)
+    SecurityServiceService.register(in: &router)
     ShareService.register(in: &router)
     ShareAccessService.register(in: &router)
     SnapshotService.register(in: &router)
@@ -103,9 +105,19 @@ enum ManilaService {
     return .noContent()
   }
 
-  /// No security services exist in this cloud yet.
-  static func listSecurityServices(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    .json(200, .object(["security_services": .array([])]))
+  /// `update`: the name and description (the Neutron network and subnet are refused by the
+  /// client emulation).
+  static func updateShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let body = call.request.body?["share_network"], case .object(let values) = body else {
+      return .fault(422, "Unable to process the contained instructions")
+    }
+    guard let network = shareNetwork(state, call), let index = state.manila.shareNetworks.firstIndex(where: { $0.id == network.id })
+    else { return shareNetworkNotFound(call) }
+    if let name = values["name"] { state.manila.shareNetworks[index].name = name.string }
+    if let description = values["description"] { state.manila.shareNetworks[index].description = description.string }
+    state.manila.shareNetworks[index].updated = state.clock.now
+    let view = shareNetworkView(state.manila.shareNetworks[index], caller: call.caller, version: state.version(call))
+    return .json(200, .object(["share_network": view]))
   }
 
   /// `_get_share_networks`: the caller's project's networks (an admin's: every project's with
@@ -159,7 +171,7 @@ enum ManilaService {
     let subnet = network.subnets.first
     var view: JSONObject = [
       "id": .string(network.id), "name": .orNull(network.name), "project_id": .string(network.projectID),
-      "created_at": .string(time(network.created)), "updated_at": .null,
+      "created_at": .string(time(network.created)), "updated_at": network.updated.map { .string(time($0)) } ?? .null,
       "neutron_net_id": .orNull(subnet?.neutronNetID), "neutron_subnet_id": .orNull(subnet?.neutronSubnetID),
       "network_type": .null, "segmentation_id": .null, "cidr": .null, "ip_version": .null,
       "description": .orNull(network.description),

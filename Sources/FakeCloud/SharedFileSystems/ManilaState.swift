@@ -28,6 +28,8 @@ struct ManilaState {
     var projectID: String
     var created: Int64
     var subnets: [ShareNetworkSubnet]
+    var securityServiceIDs: [String] = []
+    var updated: Int64? = nil
   }
 
   struct Share {
@@ -74,6 +76,17 @@ struct ManilaState {
     var created: Int64
     var providerLocation: String?
     var exportLocations: [ExportLocation] = []
+  }
+
+  /// A security service a share network's servers join (LDAP, Kerberos, Active Directory).
+  struct SecurityService {
+    var id: String
+    var projectID: String
+    var type: String
+    /// Every other attribute by its API name (`name`, `dns_ip`, `server`, `ou` ...).
+    var fields: [String: String]
+    var created: Int64
+    var updated: Int64?
   }
 
   /// A share access rule (`share_access_map` and its instance mapping's state).
@@ -132,6 +145,7 @@ struct ManilaState {
   var messages: [Message] = []
   var accessRules: [AccessRule] = []
   var snapshots: [Snapshot] = []
+  var securityServices: [SecurityService] = []
   var backends: [Backend] = []
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {

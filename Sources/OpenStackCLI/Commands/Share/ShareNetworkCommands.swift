@@ -123,3 +123,103 @@ enum ShareNetworkDelete: OpenStackCommand {
     return .nothing
   }
 }
+
+/// Python's `str()` of a dict of strings, as the share network commands log their arguments.
+private func pythonDict(_ items: [(String, String)]) -> String {
+  "{" + items.map { "\(PythonText.repr($0.0)): \(PythonText.repr($0.1))" }.joined(separator: ", ") + "}"
+}
+
+/// `openstack share network set`: name and description, the status (admin), a security service
+/// added; each failure logged, then one error. Below 2.63 the client refuses every use, naming
+/// the options of 2.63 (its check-only flags always among them).
+enum ShareNetworkSet: OpenStackCommand {
+  static let name = "share network set"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSet)
+  static let refusedOptions: Set<String> = [
+    "--neutron-net-id", "--neutron-subnet-id", "--current-security-service", "--check-only", "--restart-check",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let networkName = arguments.value("<share-network>") ?? ""
+    let network = try ManilaLookup.shareNetwork.find(networkName, in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")"
+    let version = try context.api.negotiatedShareVersion()
+    guard version >= Microversion(2, 63) else {
+      let invalid = (arguments.value("--status") != nil ? ["status"] : []) + ["check_only", "restart_check"]
+      throw CommandFailure(message: "Use of \(invalid.joined(separator: " ")) is only available for API microversions >= 2.63.")
+    }
+    var failures = 0
+    var update: [(String, String)] = []
+    if let name = arguments.value("--name") { update.append(("name", name)) }
+    if let description = arguments.value("--description") { update.append(("description", description)) }
+    if !update.isEmpty {
+      let body = JSONObject(uniqueKeysWithValues: update.map { ($0.0, $0.1.isEmpty ? JSON.null : .string($0.1)) })
+      do {
+        _ = try context.call(.sharedFileSystem, APIRequest(.put, path, body: .object(["share_network": .object(body)])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to set share network properties \(pythonDict(update)): \(failure.message)")
+      }
+    }
+    if let status = arguments.value("--status"), !status.isEmpty {
+      do {
+        _ = try context.call(
+          .sharedFileSystem, APIRequest(.post, path + "/action", body: .object(["reset_status": .object(["status": .string(status)])])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to update share network status to \(status): \(failure.message)")
+      }
+    }
+    if let serviceName = arguments.value("--new-security-service"), !serviceName.isEmpty {
+      let service = try ManilaLookup.securityService.find(serviceName, in: context, helper: .oscLib)
+      do {
+        let body: JSON = .object(["add_security_service": .object(["security_service_id": service["id"] ?? .null])])
+        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: body))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to add security service  \(serviceName) to share network \(networkName): \(failure.message)")
+      }
+    }
+    if failures > 0 { throw CommandFailure(message: "One or more of the set operations failed") }
+    return .nothing
+  }
+}
+
+/// `openstack share network unset`: name and description cleared, a security service removed.
+enum ShareNetworkUnset: OpenStackCommand {
+  static let name = "share network unset"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkUnset)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let networkName = arguments.value("<share-network>") ?? ""
+    let network = try ManilaLookup.shareNetwork.find(networkName, in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")"
+    let serviceName = arguments.value("--security-service").flatMap { $0.isEmpty ? nil : $0 }
+    let service = try serviceName.map { try ManilaLookup.securityService.find($0, in: context, helper: .oscLib) }
+    var failures = 0
+    var update: [(String, String)] = []
+    if arguments.flag("--name") { update.append(("name", "")) }
+    if arguments.flag("--description") { update.append(("description", "")) }
+    if !update.isEmpty {
+      let body = JSONObject(uniqueKeysWithValues: update.map { ($0.0, JSON.null) })
+      do {
+        _ = try context.call(.sharedFileSystem, APIRequest(.put, path, body: .object(["share_network": .object(body)])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to unset share network properties \(pythonDict(update)): \(failure.message)")
+      }
+    }
+    if let service, let serviceName {
+      do {
+        let body: JSON = .object(["remove_security_service": .object(["security_service_id": service["id"] ?? .null])])
+        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: body))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to dissociate security service\(serviceName) from \(networkName): \(failure.message)")
+      }
+    }
+    if failures > 0 { throw CommandFailure(message: "One or more of the unset operations failed") }
+    return .nothing
+  }
+}

@@ -181,4 +181,99 @@ extension RealUsage {
     usage: openstack share unset [-h] [--property <key>] [--name] [--description]
                                  <share>
     """
+
+  static let shareSecurityServiceCreate = """
+    usage: openstack share security service create [-h]
+                                                   [-f {json,shell,table,value,yaml}]
+                                                   [-c COLUMN] [--noindent]
+                                                   [--prefix PREFIX]
+                                                   [--max-width <integer>]
+                                                   [--fit-width] [--print-empty]
+                                                   [--dns-ip <dns-ip>] [--ou <ou>]
+                                                   [--server <server>]
+                                                   [--domain <domain>]
+                                                   [--user <user]
+                                                   [--password <password>]
+                                                   [--name <name>]
+                                                   [--description <description>]
+                                                   [--default-ad-site <default_ad_site>]
+                                                   <type>
+    """
+
+  static let shareSecurityServiceList = """
+    usage: openstack share security service list [-h]
+                                                 [-f {csv,json,table,value,yaml}]
+                                                 [-c COLUMN]
+                                                 [--quote {all,minimal,none,nonnumeric}]
+                                                 [--noindent]
+                                                 [--max-width <integer>]
+                                                 [--fit-width] [--print-empty]
+                                                 [--sort-column SORT_COLUMN]
+                                                 [--sort-ascending | --sort-descending]
+                                                 [--all-projects]
+                                                 [--share-network <share-network>]
+                                                 [--status <status>]
+                                                 [--name <name>] [--type <type>]
+                                                 [--user <user]
+                                                 [--dns-ip <dns-ip>] [--ou <ou>]
+                                                 [--default-ad-site <default_ad_site>]
+                                                 [--server <server>]
+                                                 [--domain <domain>] [--detail]
+                                                 [--limit <num-security-services>]
+                                                 [--marker <security-service>]
+    """
+
+  static let shareSecurityServiceShow = """
+    usage: openstack share security service show [-h]
+                                                 [-f {json,shell,table,value,yaml}]
+                                                 [-c COLUMN] [--noindent]
+                                                 [--prefix PREFIX]
+                                                 [--max-width <integer>]
+                                                 [--fit-width] [--print-empty]
+                                                 <security-service>
+    """
+
+  static let shareSecurityServiceSet = """
+    usage: openstack share security service set [-h] [--dns-ip <dns-ip>]
+                                                [--ou <ou>] [--server <server>]
+                                                [--domain <domain>] [--user <user]
+                                                [--password <password>]
+                                                [--name <name>]
+                                                [--description <description>]
+                                                [--default-ad-site <default_ad_site>]
+                                                <security-service>
+    """
+
+  static let shareSecurityServiceUnset = """
+    usage: openstack share security service unset [-h] [--dns-ip] [--ou]
+                                                  [--server] [--domain] [--user]
+                                                  [--password] [--name]
+                                                  [--description]
+                                                  [--default-ad-site]
+                                                  <security-service>
+    """
+
+  static let shareSecurityServiceDelete = """
+    usage: openstack share security service delete [-h]
+                                                   <security-service>
+                                                   [<security-service> ...]
+    """
+
+  static let shareNetworkSet = """
+    usage: openstack share network set [-h] [--name <name>]
+                                       [--description <description>]
+                                       [--status <status>]
+                                       [--neutron-net-id <neutron-net-id>]
+                                       [--neutron-subnet-id <neutron-subnet-id>]
+                                       [--current-security-service <security-service>]
+                                       [--new-security-service <security-service>]
+                                       [--check-only] [--restart-check]
+                                       <share-network>
+    """
+
+  static let shareNetworkUnset = """
+    usage: openstack share network unset [-h] [--name] [--description]
+                                         [--security-service <security-service>]
+                                         <share-network>
+    """
 }
