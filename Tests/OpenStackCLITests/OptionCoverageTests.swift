@@ -46,6 +46,9 @@ import Testing
     "share access delete": Baseline(setup: accessRule, arguments: "s {}"),
     "share network set": Baseline(setup: ["share network create --name n"], arguments: "n --name m"),
     "share network unset": Baseline(setup: ["share network create --name n"], arguments: "n --name"),
+    "share network subnet create": Baseline(setup: ["share network create --name n"], arguments: "n --availability-zone manila-zone-0"),
+    "share network subnet show": Baseline(setup: networkSubnet, arguments: "n {}"),
+    "share network subnet delete": Baseline(setup: networkSubnet, arguments: "n {}"),
     "share security service create": Baseline(arguments: "ldap --name ss"),
     "share security service list": Baseline(arguments: ""),
     "share security service show": Baseline(setup: ["share security service create ldap --name ss"], arguments: "ss"),
@@ -83,6 +86,9 @@ import Testing
   static let availableShare = shareCreate + " --wait"
   static let accessRule = [availableShare, "share access create s ip 10.0.0.0/24 --properties a=b -f value -c id"]
   static let snapshotCreate = "share snapshot create s --name snap --wait"
+  static let networkSubnet = [
+    "share network create --name n", "share network subnet create n --availability-zone manila-zone-0 -f value -c id",
+  ]
   static let privateType = "share type create p false --public false"
   static let projectID = "0123456789abcdef0123456789abcdef"
   /// The scheduler fails the share a moment later, and leaves a message.

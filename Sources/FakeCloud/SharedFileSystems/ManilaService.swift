@@ -15,6 +15,7 @@ enum ManilaService {
     router.add(.get, "/v2/share-networks/{id}", showShareNetwork)
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
     router.add(.put, "/v2/share-networks/{id}", updateShareNetwork)
+    ShareNetworkSubnetService.register(in: &router)
     router.add(.post, "/v2/share-networks/{id}/action", SecurityServiceService.networkAction)
     SecurityServiceService.register(in: &router)
     ShareService.register(in: &router)
@@ -153,13 +154,13 @@ enum ManilaService {
     return "\(parts[0])-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
-  private static func shareNetwork(_ state: CloudState, _ call: Call) -> ManilaState.ShareNetwork? {
+  static func shareNetwork(_ state: CloudState, _ call: Call) -> ManilaState.ShareNetwork? {
     state.manila.shareNetworks.first {
       $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
     }
   }
 
-  private static func shareNetworkNotFound(_ call: Call) -> APIResponse {
+  static func shareNetworkNotFound(_ call: Call) -> APIResponse {
     .fault(404, "Share network \(call.parameters["id"] ?? "") could not be found.")
   }
 
@@ -197,7 +198,7 @@ enum ManilaService {
     return .object(view)
   }
 
-  private static func subnetView(_ subnet: ManilaState.ShareNetworkSubnet, withMetadata: Bool) -> JSON {
+  static func subnetView(_ subnet: ManilaState.ShareNetworkSubnet, withMetadata: Bool) -> JSON {
     var view: JSONObject = [
       "id": .string(subnet.id), "availability_zone": .orNull(subnet.availabilityZone),
       "created_at": .string(VirtualClock.isoMicroseconds(subnet.created)), "updated_at": .null,
@@ -205,7 +206,7 @@ enum ManilaService {
       "neutron_subnet_id": .orNull(subnet.neutronSubnetID), "ip_version": .null, "cidr": .null,
       "network_type": .null, "mtu": .null, "gateway": .null,
     ]
-    if withMetadata { view["metadata"] = .object([:]) }
+    if withMetadata { view["metadata"] = .object(subnet.metadata) }
     return .object(view)
   }
 }

@@ -19,6 +19,7 @@ struct ManilaState {
     var neutronSubnetID: String?
     var availabilityZone: String?
     var created: Int64
+    var metadata: JSONObject = [:]
   }
 
   struct ShareNetwork {

@@ -223,3 +223,88 @@ enum ShareNetworkUnset: OpenStackCommand {
     return .nothing
   }
 }
+
+/// `openstack share network subnet create`: the Neutron network and subnet found through the
+/// network API (both or neither), then the subnet in its zone. Below 2.78 python-manilaclient
+/// 6.3.0 fails with a `TypeError` of its own, as the emulation does.
+enum ShareNetworkSubnetCreate: OpenStackCommand {
+  static let name = "share network subnet create"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.shareNetworkSubnetCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    types: ["--property": .keyValue])
+  static let refusedOptions: Set<String> = ["--check-only", "--restart-check"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let properties = OSCLib.keyValues(arguments.values("--property"))
+    let version = try context.api.negotiatedShareVersion()
+    if !properties.isEmpty && version < Microversion(2, 78) {
+      throw CommandFailure(message: "Property can be specified only with manila API version >= 2.78.")
+    }
+    let net = arguments.value("--neutron-net-id").flatMap { $0.isEmpty ? nil : $0 }
+    let subnet = arguments.value("--neutron-subnet-id").flatMap { $0.isEmpty ? nil : $0 }
+    if (net == nil) != (subnet == nil) {
+      throw CommandFailure(
+        message:
+          "Both neutron_net_id and neutron_subnet_id should be specified. Alternatively, neither of them should be specified.")
+    }
+    var values: JSONObject = [:]
+    if let net {
+      do { values["neutron_net_id"] = .string(try NeutronLookup.network.find(net, in: context)) } catch is CommandFailure {
+        throw CommandFailure(message: "Neutron network '\(net)' not found.")
+      }
+    }
+    if let subnet {
+      do { values["neutron_subnet_id"] = .string(try NeutronLookup.subnet.find(subnet, in: context)) } catch is CommandFailure {
+        throw CommandFailure(message: "Neutron subnet '\(subnet)' not found.")
+      }
+    }
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    // The client passes `metadata` to a manager method that takes it only from 2.78.
+    guard version >= Microversion(2, 78) else {
+      throw CommandFailure(message: "ShareNetworkSubnetManager.create() got an unexpected keyword argument 'metadata'")
+    }
+    if let zone = arguments.value("--availability-zone"), !zone.isEmpty { values["availability_zone"] = .string(zone) }
+    if !properties.isEmpty {
+      values["metadata"] = .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
+    }
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")/subnets"
+    let body = try context.call(.sharedFileSystem, APIRequest(.post, path, body: .object(["share-network-subnet": .object(values)])))
+    return .show(body["share_network_subnet"]?.object ?? [:])
+  }
+}
+
+/// `openstack share network subnet show`: the subnet, its metadata as `properties`.
+enum ShareNetworkSubnetShow: OpenStackCommand {
+  static let name = "share network subnet show"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")/subnets/\(arguments.value("<share-network-subnet>") ?? "")"
+    var fields = try context.call(.sharedFileSystem, APIRequest(.get, path))["share_network_subnet"]?.object ?? [:]
+    let metadata = fields.removeValue(forKey: "metadata") ?? .object([:])
+    fields["properties"] = context.isTable ? OSCLib.formatDict(metadata) : metadata
+    return .show(fields)
+  }
+}
+
+/// `openstack share network subnet delete`: each subnet of the network.
+enum ShareNetworkSubnetDelete: OpenStackCommand {
+  static let name = "share network subnet delete"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetDelete)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")/subnets/"
+    try DeleteEach(
+      failure: { "Failed to delete share network subnet with ID \($0): \($1)" },
+      summary: { "\($0) of \($1) share network subnets failed to be deleted." }
+    ).run(arguments.values("<share-network-subnet>")) { subnet in
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, path + subnet))
+      return true
+    }
+    return .nothing
+  }
+}

@@ -276,4 +276,37 @@ extension RealUsage {
                                          [--security-service <security-service>]
                                          <share-network>
     """
+
+  static let shareNetworkSubnetCreate = """
+    usage: openstack share network subnet create [-h]
+                                                 [-f {json,shell,table,value,yaml}]
+                                                 [-c COLUMN] [--noindent]
+                                                 [--prefix PREFIX]
+                                                 [--max-width <integer>]
+                                                 [--fit-width] [--print-empty]
+                                                 [--neutron-net-id <neutron-net-id>]
+                                                 [--neutron-subnet-id <neutron-subnet-id>]
+                                                 [--availability-zone <availability-zone>]
+                                                 [--check-only] [--restart-check]
+                                                 [--property <key=value>]
+                                                 <share-network>
+    """
+
+  static let shareNetworkSubnetShow = """
+    usage: openstack share network subnet show [-h]
+                                               [-f {json,shell,table,value,yaml}]
+                                               [-c COLUMN] [--noindent]
+                                               [--prefix PREFIX]
+                                               [--max-width <integer>]
+                                               [--fit-width] [--print-empty]
+                                               <share-network>
+                                               <share-network-subnet>
+    """
+
+  static let shareNetworkSubnetDelete = """
+    usage: openstack share network subnet delete [-h]
+                                                 <share-network>
+                                                 <share-network-subnet>
+                                                 [<share-network-subnet> ...]
+    """
 }
