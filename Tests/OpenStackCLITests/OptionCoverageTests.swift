@@ -56,6 +56,7 @@ import Testing
     "share security service unset": Baseline(
       setup: ["share security service create ldap --name ss --server s"], arguments: "ss --server"),
     "share security service delete": Baseline(setup: ["share security service create ldap --name ss"], arguments: "ss"),
+    "share limits show": Baseline(arguments: "--absolute"),
     "share resize": Baseline(setup: [availableShare], arguments: "s 2"),
     "share set": Baseline(setup: [availableShare], arguments: "s --name t"),
     "share unset": Baseline(setup: [availableShare], arguments: "s --name"),

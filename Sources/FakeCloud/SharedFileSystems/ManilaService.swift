@@ -18,6 +18,7 @@ enum ManilaService {
     ShareNetworkSubnetService.register(in: &router)
     router.add(.post, "/v2/share-networks/{id}/action", SecurityServiceService.networkAction)
     SecurityServiceService.register(in: &router)
+    LimitsService.register(in: &router)
     ShareService.register(in: &router)
     ShareAccessService.register(in: &router)
     SnapshotService.register(in: &router)

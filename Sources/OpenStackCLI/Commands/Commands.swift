@@ -21,7 +21,7 @@ enum Commands {
     ShareSecurityServiceDelete.self,
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self, ShareResize.self, ShareSet.self,
     ShareUnset.self,
-    ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
+    ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self, ShareLimitsShow.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [NetworkList.self, SubnetList.self, SubnetShow.self]

@@ -309,4 +309,15 @@ extension RealUsage {
                                                  <share-network-subnet>
                                                  [<share-network-subnet> ...]
     """
+
+  static let shareLimitsShow = """
+    usage: openstack share limits show [-h] [-f {csv,json,table,value,yaml}]
+                                       [-c COLUMN]
+                                       [--quote {all,minimal,none,nonnumeric}]
+                                       [--noindent] [--max-width <integer>]
+                                       [--fit-width] [--print-empty]
+                                       [--sort-column SORT_COLUMN]
+                                       [--sort-ascending | --sort-descending]
+                                       (--absolute | --rate)
+    """
 }
