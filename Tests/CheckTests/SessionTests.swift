@@ -22,7 +22,7 @@ import Testing
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
     "listing-options", "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
-    "shares-security-services", "shares-subnets", "shares-limits",
+    "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

@@ -57,6 +57,9 @@ import Testing
       setup: ["share security service create ldap --name ss --server s"], arguments: "ss --server"),
     "share security service delete": Baseline(setup: ["share security service create ldap --name ss"], arguments: "ss"),
     "share limits show": Baseline(arguments: "--absolute"),
+    "share export location list": Baseline(setup: [availableShare], arguments: "s"),
+    "share export location show": Baseline(
+      setup: [availableShare, "share export location list s -f value -c ID"], arguments: "s {}"),
     "share resize": Baseline(setup: [availableShare], arguments: "s 2"),
     "share set": Baseline(setup: [availableShare], arguments: "s --name t"),
     "share unset": Baseline(setup: [availableShare], arguments: "s --name"),

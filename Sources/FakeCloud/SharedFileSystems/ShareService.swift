@@ -9,6 +9,7 @@ enum ShareService {
     router.add(.get, "/v2/shares/{id}", showShare)
     router.add(.delete, "/v2/shares/{id}", deleteShare)
     router.add(.get, "/v2/shares/{id}/export_locations", listExportLocations)
+    router.add(.get, "/v2/shares/{id}/export_locations/{location}", showExportLocation)
     router.add(.post, "/v2/shares/{id}/action", ShareActions.handle)
     router.add(.get, "/v2/messages", listMessages)
     router.add(.get, "/v2/messages/{id}", showMessage)
@@ -263,17 +264,44 @@ enum ShareService {
     guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
     let isAdmin = call.caller?.isAdmin ?? false
     let version = state.version(call)
-    let locations = share.exportLocations.filter { isAdmin || !$0.isAdminOnly }.map { location -> JSON in
-      var view: JSONObject = ["id": .string(location.id), "path": .string(location.path)]
-      if version >= Microversion(2, 14) { view["preferred"] = .bool(location.preferred) }
-      if version >= Microversion(2, 87) { view["metadata"] = .object([:]) }
-      if isAdmin {
-        view["share_instance_id"] = .string(share.instanceID)
-        view["is_admin_only"] = .bool(location.isAdminOnly)
-      }
-      return .object(view)
+    let locations = share.exportLocations.filter { isAdmin || !$0.isAdminOnly }.map {
+      exportLocationView($0, of: share, isAdmin: isAdmin, version: version, detail: false)
     }
     return .json(200, .object(["export_locations": .array(locations)]))
+  }
+
+  /// One export location, with its times; an admin-only one is forbidden to others.
+  static func showExportLocation(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    guard let share = share(state, call) else { return .fault(404, "Share '\(id)' not found.") }
+    let locationID = call.parameters["location"] ?? ""
+    guard let location = share.exportLocations.first(where: { $0.id == locationID }) else {
+      return .fault(404, "Export location '\(locationID)' not found.")
+    }
+    let isAdmin = call.caller?.isAdmin ?? false
+    if location.isAdminOnly && !isAdmin { return .fault(403, "Access was denied to this resource.") }
+    let view = exportLocationView(location, of: share, isAdmin: isAdmin, version: state.version(call), detail: true)
+    return .json(200, .object(["export_location": view]))
+  }
+
+  /// `manila/api/views/export_locations.py`: the location, `preferred` (2.14) and metadata
+  /// (2.87), the instance and flag for admins, the times in the detail view (the driver made
+  /// the locations when it last touched the share).
+  private static func exportLocationView(
+    _ location: ManilaState.ExportLocation, of share: ManilaState.Share, isAdmin: Bool, version: Microversion, detail: Bool
+  ) -> JSON {
+    var view: JSONObject = ["id": .string(location.id), "path": .string(location.path)]
+    if version >= Microversion(2, 14) { view["preferred"] = .bool(location.preferred) }
+    if version >= Microversion(2, 87) { view["metadata"] = .object([:]) }
+    if isAdmin {
+      view["share_instance_id"] = .string(share.instanceID)
+      view["is_admin_only"] = .bool(location.isAdminOnly)
+    }
+    if detail {
+      view["created_at"] = share.updated.map { .string(VirtualClock.isoMicroseconds($0)) } ?? .null
+      view["updated_at"] = .null
+    }
+    return .object(view)
   }
 
   /// `manila/api/views/shares.py` `detail` at the negotiated microversion.

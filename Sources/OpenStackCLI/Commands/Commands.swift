@@ -20,6 +20,7 @@ enum Commands {
     ShareSecurityServiceShow.self, ShareSecurityServiceSet.self, ShareSecurityServiceUnset.self,
     ShareSecurityServiceDelete.self,
     ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self, ShareResize.self, ShareSet.self,
+    ShareExportLocationList.self, ShareExportLocationShow.self,
     ShareUnset.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self, ShareLimitsShow.self,
   ]

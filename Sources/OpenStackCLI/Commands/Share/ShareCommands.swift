@@ -241,3 +241,36 @@ enum ShareResize: OpenStackCommand {
     return .nothing
   }
 }
+
+/// `openstack share export location list`: ID, path and whether it is preferred.
+enum ShareExportLocationList: OpenStackCommand {
+  static let name = "share export location list"
+  static let syntax = CommandSyntax(usage: RealUsage.shareExportLocationList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/\(share["id"]?.string ?? "")/export_locations"))
+    let rows = (body["export_locations"]?.array ?? []).map { ManilaFormat.row($0, ["id", "path", "preferred"]) }
+    return .list(columns: ["ID", "Path", "Preferred"], rows: rows)
+  }
+}
+
+/// `openstack share export location show` (2.9): the location, its metadata as `properties`.
+enum ShareExportLocationShow: OpenStackCommand {
+  static let name = "share export location show"
+  static let syntax = CommandSyntax(usage: RealUsage.shareExportLocationShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+  static let manager = ManilaManager(
+    qualifiedName: "manilaclient.v2.share_export_locations.ShareExportLocationManager", minimumVersion: Microversion(2, 9))
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    try manager.require("get", in: context)
+    let path = "/v2/shares/\(share["id"]?.string ?? "")/export_locations/\(arguments.value("<export-location>") ?? "")"
+    var fields = try context.call(.sharedFileSystem, APIRequest(.get, path))["export_location"]?.object ?? [:]
+    let metadata = fields.removeValue(forKey: "metadata") ?? .object([:])
+    fields["properties"] = context.isTable ? OSCLib.formatDict(metadata) : metadata
+    return .show(fields)
+  }
+}

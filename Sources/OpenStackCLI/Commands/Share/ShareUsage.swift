@@ -320,4 +320,27 @@ extension RealUsage {
                                        [--sort-ascending | --sort-descending]
                                        (--absolute | --rate)
     """
+
+  static let shareExportLocationList = """
+    usage: openstack share export location list [-h]
+                                                [-f {csv,json,table,value,yaml}]
+                                                [-c COLUMN]
+                                                [--quote {all,minimal,none,nonnumeric}]
+                                                [--noindent]
+                                                [--max-width <integer>]
+                                                [--fit-width] [--print-empty]
+                                                [--sort-column SORT_COLUMN]
+                                                [--sort-ascending | --sort-descending]
+                                                <share>
+    """
+
+  static let shareExportLocationShow = """
+    usage: openstack share export location show [-h]
+                                                [-f {json,shell,table,value,yaml}]
+                                                [-c COLUMN] [--noindent]
+                                                [--prefix PREFIX]
+                                                [--max-width <integer>]
+                                                [--fit-width] [--print-empty]
+                                                <share> <export-location>
+    """
 }
