@@ -23,6 +23,7 @@ import Testing
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
     "listing-options", "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
+    "shares-type-filters",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

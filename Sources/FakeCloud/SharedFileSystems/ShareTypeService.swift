@@ -35,12 +35,39 @@ enum ShareTypeService {
     if call.caller?.isAdmin == true, let text = call.query("is_public") {
       wanted = text.lowercased() == "all" ? nil : StrictBool.parse(text) ?? true
     }
-    let types = state.manila.shareTypes.filter { type in
+    var types = state.manila.shareTypes.filter { type in
       guard let wanted else { return true }
       return type.isPublic == wanted || (wanted && type.projects.contains(project))
     }
+    if let text = call.query("extra_specs"), !text.isEmpty {
+      guard state.version(call) >= Microversion(2, 43) else {
+        return .fault(
+          400,
+          "Filter by 'extra_specs' is not supported by this microversion. Use 2.43 or greater microversion to be able to use filter search by 'extra_specs.")
+      }
+      // `ast.literal_eval`: what it cannot read is an unexpected error.
+      guard let wanted = PythonDictLiteral.parse(text) else { return ShareService.serverError }
+      types = types.filter { matches($0, wanted) }
+    }
     let views = types.map { shareTypeView($0, state: state, call: call) }
     return .json(200, .object(["volume_types": .array(views), "share_types": .array(views)]))
+  }
+
+  /// `get_all_types`' search: the zones a type's `availability_zones` spec must hold (a type
+  /// without one holds all), and the other specs, of which Manila's `_check_extra_specs_match`
+  /// compares only the first (it returns inside its loop).
+  private static func matches(_ type: ManilaState.ShareType, _ wanted: [(key: String, value: String)]) -> Bool {
+    var specs = wanted
+    if let zones = specs.first(where: { $0.key == "availability_zones" })?.value {
+      specs.removeAll { $0.key == "availability_zones" }
+      let requested = zones.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      if let typeZones = type.extraSpecs["availability_zones"]?.string {
+        let offered = Set(typeZones.split(separator: ",").map(String.init))
+        guard Set(requested).isSubset(of: offered) else { return false }
+      }
+    }
+    guard let first = specs.first else { return true }
+    return type.extraSpecs[first.key]?.string == first.value
   }
 
   static func showShareType(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -5,14 +5,24 @@ import Foundation
 enum ShareTypeList: OpenStackCommand {
   static let name = "share type list"
   static let syntax = CommandSyntax(usage: RealUsage.shareTypeList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--extra-specs"]
+  static let refusedOptions: Set<String> = []
   static let attributes = [
     "id", "name", "visibility", "is_default", "required_extra_specs", "optional_extra_specs",
     "description",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let query = arguments.flag("--all") ? [(name: "is_public", value: "all")] : []
+    var options: [(String, String?)] = [("is_public", arguments.flag("--all") ? "all" : nil)]
+    let items = arguments.values("--extra-specs")
+    if !items.isEmpty {
+      guard try context.api.negotiatedShareVersion() >= Microversion(2, 43) else {
+        throw CommandFailure(message: "Filtering by 'extra_specs' is available only with API microversion '2.43' and above.")
+      }
+      var specs: JSONObject = [:]
+      try ManilaExtraSpecs.extract(items, into: &specs)
+      options.append(("extra_specs", ManilaFormat.dictRepr(specs.map { ($0.key, $0.value.string ?? "") })))
+    }
+    let query = ManilaFormat.query(options)
     let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/types", query: query))
     let rows = (body["share_types"]?.array ?? []).map { ManilaFormat.row(formatted($0, in: context), attributes) }
     return .list(columns: attributes.map(ManilaFormat.header), rows: rows)
