@@ -44,14 +44,14 @@ struct AssumedResources {
     "<server>": .server, "<share>": .share, "<share-network>": .shareNetwork, "<flavor>": .flavor, "<image>": .image,
     "<subnet>": .subnet, "--image": .image, "--flavor": .flavor, "--network": .network,
     "--share-network": .shareNetwork, "--share-type": .shareType, "--neutron-net-id": .network,
-    "--neutron-subnet-id": .subnet,
+    "--neutron-subnet-id": .subnet, "<share_type>": .shareType,
   ]
 
   /// The option or positional that names what each creating command creates.
   private static let creations: [String: (key: String, kind: Kind)] = [
     "server create": ("<server-name>", .server), "share create": ("--name", .share),
     "share network create": ("--name", .shareNetwork), "network create": ("<name>", .network),
-    "subnet create": ("<name>", .subnet),
+    "subnet create": ("<name>", .subnet), "share type create": ("<name>", .shareType),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.

@@ -23,6 +23,9 @@ import Testing
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
     "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-agents", "networking-pools",
     "volume-types", "volume-volumes", "volume-attachments", "volume-snapshots",
+    "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
+    "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
+    "shares-type-filters",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

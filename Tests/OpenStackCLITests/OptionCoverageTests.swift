@@ -29,6 +29,46 @@ import Testing
     "share message list": Baseline(arguments: ""),
     "share message show": Baseline(setup: failedShare, arguments: "{}"),
     "share message delete": Baseline(setup: failedShare, arguments: "{}"),
+    "share type create": Baseline(arguments: "t false"),
+    "share type show": Baseline(arguments: "default"),
+    "share type set": Baseline(arguments: "dhss_false --extra-specs foo=bar"),
+    "share type unset": Baseline(setup: ["share type set dhss_false --extra-specs foo=bar"], arguments: "dhss_false foo"),
+    "share type delete": Baseline(setup: ["share type create t false"], arguments: "t"),
+    "share type access create": Baseline(setup: [privateType], arguments: "p \(projectID)"),
+    "share type access list": Baseline(setup: [privateType], arguments: "p"),
+    "share type access delete": Baseline(
+      setup: [privateType, "share type access create p \(projectID)"], arguments: "p \(projectID)"),
+    "share access create": Baseline(setup: [availableShare], arguments: "s ip 10.0.0.0/24"),
+    "share access list": Baseline(setup: [availableShare], arguments: "s"),
+    "share access show": Baseline(setup: accessRule, arguments: "{}"),
+    "share access set": Baseline(setup: accessRule, arguments: "{} --property c=d"),
+    "share access unset": Baseline(setup: accessRule, arguments: "{} --property a"),
+    "share access delete": Baseline(setup: accessRule, arguments: "s {}"),
+    "share network set": Baseline(setup: ["share network create --name n"], arguments: "n --name m"),
+    "share network unset": Baseline(setup: ["share network create --name n"], arguments: "n --name"),
+    "share network subnet create": Baseline(setup: ["share network create --name n"], arguments: "n --availability-zone manila-zone-0"),
+    "share network subnet show": Baseline(setup: networkSubnet, arguments: "n {}"),
+    "share network subnet delete": Baseline(setup: networkSubnet, arguments: "n {}"),
+    "share security service create": Baseline(arguments: "ldap --name ss"),
+    "share security service list": Baseline(arguments: ""),
+    "share security service show": Baseline(setup: ["share security service create ldap --name ss"], arguments: "ss"),
+    "share security service set": Baseline(setup: ["share security service create ldap --name ss"], arguments: "ss --name t"),
+    "share security service unset": Baseline(
+      setup: ["share security service create ldap --name ss --server s"], arguments: "ss --server"),
+    "share security service delete": Baseline(setup: ["share security service create ldap --name ss"], arguments: "ss"),
+    "share limits show": Baseline(arguments: "--absolute"),
+    "share export location list": Baseline(setup: [availableShare], arguments: "s"),
+    "share export location show": Baseline(
+      setup: [availableShare, "share export location list s -f value -c ID"], arguments: "s {}"),
+    "share resize": Baseline(setup: [availableShare], arguments: "s 2"),
+    "share set": Baseline(setup: [availableShare], arguments: "s --name t"),
+    "share unset": Baseline(setup: [availableShare], arguments: "s --name"),
+    "share snapshot create": Baseline(setup: [availableShare], arguments: "s"),
+    "share snapshot list": Baseline(arguments: ""),
+    "share snapshot show": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
+    "share snapshot set": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap --name n"),
+    "share snapshot unset": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap --name"),
+    "share snapshot delete": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
     "network list": Baseline(arguments: ""),
     "subnet list": Baseline(arguments: ""),
     "subnet show": Baseline(arguments: "private-subnet"),
@@ -141,6 +181,14 @@ import Testing
   static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
   static let floatingIP = ["floating ip create public -f value -c id"]
   static let networkAndSubnet = "subnet create --network shared --subnet-range 192.0.2.0/24 s"
+  static let availableShare = shareCreate + " --wait"
+  static let accessRule = [availableShare, "share access create s ip 10.0.0.0/24 --properties a=b -f value -c id"]
+  static let shareSnapshotCreate = "share snapshot create s --name snap --wait"
+  static let networkSubnet = [
+    "share network create --name n", "share network subnet create n --availability-zone manila-zone-0 -f value -c id",
+  ]
+  static let privateType = "share type create p false --public false"
+  static let projectID = "0123456789abcdef0123456789abcdef"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [
     "share network create --name n", "share create nfs 1 --share-type dhss_true --share-network n", "share list",

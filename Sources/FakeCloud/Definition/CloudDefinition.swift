@@ -57,6 +57,9 @@ public struct CloudDefinition: Sendable {
     public var driverHandlesShareServers: Bool
     /// Free capacity in GiB; the scheduler prefers the back end with the most.
     public var capacity: Int
+    /// Capabilities reported beside (or instead of) the dummy driver's, which share types'
+    /// extra specs are matched against.
+    public var capabilities: [(String, String)] = []
   }
 
   /// A Nova flavor: sizes in MiB (RAM) and GiB (disks).

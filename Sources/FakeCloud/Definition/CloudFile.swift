@@ -199,12 +199,20 @@ extension CloudDefinition {
     if let backends = sections["backends"] {
       let entries = try reader.list(backends, in: "backends").map { node throws(CloudFileError) in
         let fields = try reader.mapping(
-          node, in: "a back end", keys: ["host", "availability_zone", "driver_handles_share_servers", "capacity"])
-        let backend = Backend(
+          node, in: "a back end", keys: ["host", "availability_zone", "driver_handles_share_servers", "capacity", "capabilities"])
+        var capabilities: [(String, String)] = []
+        if let reported = fields["capabilities"] {
+          for (key, value) in try reader.orderedMapping(reported, in: "capabilities") {
+            guard !key.isEmpty else { throw reader.error(value, "a capability's name must not be empty") }
+            capabilities.append((key, try reader.scalar(value, in: "capabilities")))
+          }
+        }
+        var backend = Backend(
           host: try reader.name(fields, "host", of: node, in: "a back end"),
           availabilityZone: try reader.name(fields, "availability_zone", of: node, in: "a back end"),
           driverHandlesShareServers: try reader.flag(fields, "driver_handles_share_servers") ?? false,
           capacity: try fields["capacity"].map { node throws(CloudFileError) in try reader.size(node, "capacity") } ?? 1000)
+        backend.capabilities = capabilities
         return (backend, fields["host"] ?? node)
       }
       try reader.unique(entries, \.host, "back end")

@@ -1,22 +1,28 @@
 import CloudAPI
 
-/// Manila's v2 API (microversions 2.0 to 2.99): version discovery, share types and share
-/// networks.
+/// Manila's v2 API (microversions 2.0 to 2.99): version discovery and share networks; the
+/// other resources register their routes here.
 enum ManilaService {
   static let minimumVersion = Microversion(2, 0)
   static let maximumVersion = Microversion(2, 99)
 
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
-    router.add(.get, "/v2/types", listShareTypes)
-    router.add(.get, "/v2/types/{id}", showShareType)
+    ShareTypeService.register(in: &router)
     router.add(.post, "/v2/share-networks", createShareNetwork)
     router.add(.get, "/v2/share-networks", listShareNetworksBrief)
     router.add(.get, "/v2/share-networks/detail", listShareNetworks)
     router.add(.get, "/v2/share-networks/{id}", showShareNetwork)
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
-    router.add(.get, "/v2/security-services", listSecurityServices)
+    router.add(.put, "/v2/share-networks/{id}", updateShareNetwork)
+    ShareNetworkSubnetService.register(in: &router)
+    router.add(.post, "/v2/share-networks/{id}/action", SecurityServiceService.networkAction)
+    SecurityServiceService.register(in: &router)
+    LimitsService.register(in: &router)
     ShareService.register(in: &router)
+    ShareAccessService.register(in: &router)
+    SnapshotService.register(in: &router)
+    ShareUpdates.register(in: &router)
     return router
   }()
 
@@ -58,41 +64,6 @@ enum ManilaService {
         "versions": .array([version("v2.0", "CURRENT", maximumVersion.description, minimumVersion.description)])
       ]))
   }()
-
-  // MARK: Share types
-
-  static func listShareTypes(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let isAdmin = call.caller?.isAdmin ?? false
-    let types = state.manila.shareTypes.filter { $0.isPublic || isAdmin && call.query("is_public") == "all" }
-    let views = types.map { shareTypeView($0, state: state, version: state.version(call)) }
-    return .json(200, .object(["volume_types": .array(views), "share_types": .array(views)]))
-  }
-
-  static func showShareType(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let id = call.parameters["id"] ?? ""
-    let type =
-      id == "default"
-      ? state.manila.shareTypes.first { $0.name == state.manila.defaultShareType }
-      : state.manila.shareTypes.first { $0.id == id }
-    guard let type else {
-      return .fault(404, id == "default" ? "Default share type not found." : "Share type \(id) could not be found.")
-    }
-    let view = shareTypeView(type, state: state, version: state.version(call))
-    return .json(200, .object(["volume_type": view, "share_type": view]))
-  }
-
-  /// `manila/api/views/types.py`: the specs, then the fields later microversions add.
-  static func shareTypeView(_ type: ManilaState.ShareType, state: CloudState, version: Microversion) -> JSON {
-    var view: JSONObject = [
-      "id": .string(type.id), "name": .string(type.name), "extra_specs": .object(type.extraSpecs),
-      "required_extra_specs": .object(type.extraSpecs.filter { $0.key == "driver_handles_share_servers" }),
-    ]
-    view[version >= Microversion(2, 7) ? "share_type_access:is_public" : "os-share-type-access:is_public"] =
-      .bool(type.isPublic)
-    if version >= Microversion(2, 41) { view["description"] = .orNull(type.description) }
-    if version >= Microversion(2, 46) { view["is_default"] = .bool(type.name == state.manila.defaultShareType) }
-    return .object(view)
-  }
 
   // MARK: Share networks
 
@@ -136,9 +107,19 @@ enum ManilaService {
     return .noContent()
   }
 
-  /// No security services exist in this cloud yet.
-  static func listSecurityServices(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    .json(200, .object(["security_services": .array([])]))
+  /// `update`: the name and description (the Neutron network and subnet are refused by the
+  /// client emulation).
+  static func updateShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let body = call.request.body?["share_network"], case .object(let values) = body else {
+      return .fault(422, "Unable to process the contained instructions")
+    }
+    guard let network = shareNetwork(state, call), let index = state.manila.shareNetworks.firstIndex(where: { $0.id == network.id })
+    else { return shareNetworkNotFound(call) }
+    if let name = values["name"] { state.manila.shareNetworks[index].name = name.string }
+    if let description = values["description"] { state.manila.shareNetworks[index].description = description.string }
+    state.manila.shareNetworks[index].updated = state.clock.now
+    let view = shareNetworkView(state.manila.shareNetworks[index], caller: call.caller, version: state.version(call))
+    return .json(200, .object(["share_network": view]))
   }
 
   /// `_get_share_networks`: the caller's project's networks (an admin's: every project's with
@@ -174,13 +155,13 @@ enum ManilaService {
     return "\(parts[0])-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
-  private static func shareNetwork(_ state: CloudState, _ call: Call) -> ManilaState.ShareNetwork? {
+  static func shareNetwork(_ state: CloudState, _ call: Call) -> ManilaState.ShareNetwork? {
     state.manila.shareNetworks.first {
       $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
     }
   }
 
-  private static func shareNetworkNotFound(_ call: Call) -> APIResponse {
+  static func shareNetworkNotFound(_ call: Call) -> APIResponse {
     .fault(404, "Share network \(call.parameters["id"] ?? "") could not be found.")
   }
 
@@ -192,7 +173,7 @@ enum ManilaService {
     let subnet = network.subnets.first
     var view: JSONObject = [
       "id": .string(network.id), "name": .orNull(network.name), "project_id": .string(network.projectID),
-      "created_at": .string(time(network.created)), "updated_at": .null,
+      "created_at": .string(time(network.created)), "updated_at": network.updated.map { .string(time($0)) } ?? .null,
       "neutron_net_id": .orNull(subnet?.neutronNetID), "neutron_subnet_id": .orNull(subnet?.neutronSubnetID),
       "network_type": .null, "segmentation_id": .null, "cidr": .null, "ip_version": .null,
       "description": .orNull(network.description),
@@ -218,7 +199,7 @@ enum ManilaService {
     return .object(view)
   }
 
-  private static func subnetView(_ subnet: ManilaState.ShareNetworkSubnet, withMetadata: Bool) -> JSON {
+  static func subnetView(_ subnet: ManilaState.ShareNetworkSubnet, withMetadata: Bool) -> JSON {
     var view: JSONObject = [
       "id": .string(subnet.id), "availability_zone": .orNull(subnet.availabilityZone),
       "created_at": .string(VirtualClock.isoMicroseconds(subnet.created)), "updated_at": .null,
@@ -226,7 +207,7 @@ enum ManilaService {
       "neutron_subnet_id": .orNull(subnet.neutronSubnetID), "ip_version": .null, "cidr": .null,
       "network_type": .null, "mtu": .null, "gateway": .null,
     ]
-    if withMetadata { view["metadata"] = .object([:]) }
+    if withMetadata { view["metadata"] = .object(subnet.metadata) }
     return .object(view)
   }
 }

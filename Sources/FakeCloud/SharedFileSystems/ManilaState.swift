@@ -9,6 +9,8 @@ struct ManilaState {
     var extraSpecs: JSONObject
     var isPublic: Bool
     var description: String?
+    /// The projects a private type is shared with.
+    var projects: [String] = []
   }
 
   struct ShareNetworkSubnet {
@@ -17,6 +19,7 @@ struct ManilaState {
     var neutronSubnetID: String?
     var availabilityZone: String?
     var created: Int64
+    var metadata: JSONObject = [:]
   }
 
   struct ShareNetwork {
@@ -26,6 +29,8 @@ struct ManilaState {
     var projectID: String
     var created: Int64
     var subnets: [ShareNetworkSubnet]
+    var securityServiceIDs: [String] = []
+    var updated: Int64? = nil
   }
 
   struct Share {
@@ -50,6 +55,57 @@ struct ManilaState {
     /// The request that created the share, which its user messages name.
     var requestID: String
     var exportLocations: [ExportLocation] = []
+    /// `syncing` while the driver applies rules, `error` while a rule is in error.
+    var accessRulesStatus = "active"
+    /// The snapshot the share was created from.
+    var snapshotID: String? = nil
+  }
+
+  /// A share snapshot and its one instance.
+  struct Snapshot {
+    var id: String
+    var instanceID: String
+    var shareID: String
+    var projectID: String
+    var userID: String
+    var name: String?
+    var description: String?
+    var size: Int
+    var shareProto: String
+    var status: String
+    var metadata: JSONObject
+    var created: Int64
+    var providerLocation: String?
+    var exportLocations: [ExportLocation] = []
+  }
+
+  /// A security service a share network's servers join (LDAP, Kerberos, Active Directory).
+  struct SecurityService {
+    var id: String
+    var projectID: String
+    var type: String
+    /// Every other attribute by its API name (`name`, `dns_ip`, `server`, `ou` ...).
+    var fields: [String: String]
+    var created: Int64
+    var updated: Int64?
+  }
+
+  /// A share access rule (`share_access_map` and its instance mapping's state).
+  struct AccessRule {
+    var id: String
+    var shareID: String
+    var projectID: String
+    var accessType: String
+    var accessTo: String
+    var accessLevel: String
+    /// `queued_to_apply`, `active`, `error`, `queued_to_deny`.
+    var state: String
+    var accessKey: String?
+    var metadata: JSONObject
+    var created: Int64
+    var updated: Int64?
+    /// The request that asked for it, which a failure's user message names.
+    var requestID: String
   }
 
   struct ExportLocation {
@@ -75,6 +131,9 @@ struct ManilaState {
     var availabilityZone: String
     var driverHandlesShareServers: Bool
     var freeCapacity: Int
+    /// What the back end reports to the scheduler, which the capabilities filter matches the
+    /// share type's extra specs against (booleans as `True`/`False`).
+    var capabilities: [String: String]
   }
 
   /// `quota_gigabytes`' default: the sizes of a project's shares add up to no more.
@@ -85,6 +144,9 @@ struct ManilaState {
   var shareNetworks: [ShareNetwork] = []
   var shares: [Share] = []
   var messages: [Message] = []
+  var accessRules: [AccessRule] = []
+  var snapshots: [Snapshot] = []
+  var securityServices: [SecurityService] = []
   var backends: [Backend] = []
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {
@@ -97,10 +159,30 @@ struct ManilaState {
         id: type.id.drawing(&ids), name: type.name, extraSpecs: specs, isPublic: type.isPublic, description: type.description)
     }
     defaultShareType = definition.defaultShareType
-    backends = definition.backends.map {
-      Backend(
-        host: $0.host, availabilityZone: $0.availabilityZone, driverHandlesShareServers: $0.driverHandlesShareServers,
-        freeCapacity: $0.capacity)
+    backends = definition.backends.map { backend in
+      var capabilities = Backend.dummyCapabilities(host: backend.host)
+      capabilities[ExtraSpecs.driverHandlesShareServers] = backend.driverHandlesShareServers ? "True" : "False"
+      for (key, value) in backend.capabilities { capabilities[key] = value }
+      return Backend(
+        host: backend.host, availabilityZone: backend.availabilityZone,
+        driverHandlesShareServers: backend.driverHandlesShareServers, freeCapacity: backend.capacity,
+        capabilities: capabilities)
     }
+  }
+}
+
+extension ManilaState.Backend {
+  /// What Manila's dummy driver reports (`_update_share_stats`, with the base driver's
+  /// defaults): `host@backend#pool` gives the back end's and the pool's names.
+  static func dummyCapabilities(host: String) -> [String: String] {
+    let afterAt = host.split(separator: "@", maxSplits: 1).last.map(String.init) ?? host
+    let parts = afterAt.split(separator: "#", maxSplits: 1).map(String.init)
+    return [
+      "share_backend_name": parts.first ?? host, "pool_name": parts.count > 1 ? parts[1] : "",
+      "vendor_name": "Open Source", "driver_version": "1.0", "storage_protocol": "NFS_CIFS",
+      "snapshot_support": "True", "create_share_from_snapshot_support": "True", "revert_to_snapshot_support": "True",
+      "mount_snapshot_support": "True", "mount_point_name_support": "True", "thin_provisioning": "False",
+      "dedupe": "False", "compression": "False", "qos": "False",
+    ]
   }
 }

@@ -9,6 +9,8 @@ enum ShareService {
     router.add(.get, "/v2/shares/{id}", showShare)
     router.add(.delete, "/v2/shares/{id}", deleteShare)
     router.add(.get, "/v2/shares/{id}/export_locations", listExportLocations)
+    router.add(.get, "/v2/shares/{id}/export_locations/{location}", showExportLocation)
+    router.add(.post, "/v2/shares/{id}/action", ShareActions.handle)
     router.add(.get, "/v2/messages", listMessages)
     router.add(.get, "/v2/messages/{id}", showMessage)
     router.add(.delete, "/v2/messages/{id}", deleteMessage)
@@ -25,11 +27,37 @@ enum ShareService {
     guard case .int(let size)? = body["size"], size > 0 else {
       return .fault(400, "Share size '\(body["size"].map(String.init(describing:)) ?? "None")' must be an integer and greater than 0")
     }
-    let typeReference = body["share_type"]?.string ?? state.manila.defaultShareType ?? ""
+    // From a snapshot: it must be available and no larger than the share; the share takes its
+    // source's type, network and zone unless told otherwise.
+    var source: ManilaState.Share?
+    if let snapshotID = body["snapshot_id"]?.string {
+      guard let snapshot = state.manila.snapshots.first(where: { $0.id == snapshotID && ($0.projectID == caller.projectID || caller.isAdmin) }) else {
+        return .fault(404, "Snapshot \(snapshotID) could not be found.")
+      }
+      source = state.manila.shares.first { $0.id == snapshot.shareID }
+      let sourceType = state.manila.shareTypes.first { $0.id == source?.shareTypeID }
+      if sourceType?.extraSpecs["create_share_from_snapshot_support"].flatMap(ExtraSpecs.boolean) != true {
+        return .fault(
+          400,
+          "A new share may not be created from snapshot '\(snapshotID)', because the snapshot's parent share does not have that capability.")
+      }
+      guard snapshot.status == "available" else {
+        return .fault(400, "Invalid share snapshot: status must be 'available'.")
+      }
+      guard size >= snapshot.size else {
+        return .fault(400, "Invalid input received: Share size '\(size)' must be equal or greater than snapshot size.")
+      }
+    }
+    let typeReference = body["share_type"]?.string ?? source?.shareTypeID ?? state.manila.defaultShareType ?? ""
     guard let type = state.manila.shareTypes.first(where: { $0.id == typeReference || $0.name == typeReference }) else {
       return .fault(404, "Share type \(typeReference) could not be found.")
     }
-    let networkID = body["share_network_id"]?.string
+    if let source, source.shareTypeID != type.id {
+      return .fault(
+        400,
+        "Invalid input received: Invalid share type specified: the requested share type must match the type of the source share. If a share type is not specified when requesting a new share from a snapshot, the share type of the source share will be applied to the new share..")
+    }
+    let networkID = body["share_network_id"]?.string ?? source?.shareNetworkID
     if let networkID, !state.manila.shareNetworks.contains(where: { $0.id == networkID }) {
       return .fault(404, "Share network \(networkID) could not be found.")
     }
@@ -46,33 +74,47 @@ enum ShareService {
     let share = ManilaState.Share(
       id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
-      status: "creating", availabilityZone: body["availability_zone"]?.string, host: nil, projectID: caller.projectID,
+      status: "creating", availabilityZone: body["availability_zone"]?.string ?? source?.availabilityZone, host: nil,
+      projectID: caller.projectID,
       userID: caller.userID, shareTypeID: type.id, shareNetworkID: networkID,
       isPublic: body["is_public"] == .bool(true) || body["is_public"]?.string?.lowercased() == "true",
-      metadata: body["metadata"]?.object ?? [:], created: state.clock.now, progress: nil, requestID: call.requestID)
+      metadata: body["metadata"]?.object ?? [:], created: state.clock.now, progress: nil, requestID: call.requestID,
+      snapshotID: body["snapshot_id"]?.string)
     state.manila.shares.append(share)
     let id = share.id
-    state.after(212_871) { schedule(share: id, in: &$0) }
+    // A share from a snapshot goes to its source's back end, as the scheduler sends it there.
+    if let source, let backend = state.manila.backends.first(where: { $0.host == source.host }) {
+      state.after(212_871) { manage(share: id, on: backend, in: &$0) }
+    } else {
+      state.after(212_871) { schedule(share: id, in: &$0) }
+    }
     return .json(200, .object(["share": view(share, state: state, caller: caller, version: state.version(call))]))
   }
 
-  /// The filter scheduler: back ends whose capabilities match the type's required specs, the one
-  /// with the most free capacity first. No match: the share errs and a 001 message names the
-  /// last filter.
+  /// The filter scheduler: the back ends in the share's zone, with room for it, whose
+  /// capabilities satisfy the type's extra specs (Manila's default filters, in their order),
+  /// the one with the most free capacity first. None left: the share errs and a 001 message
+  /// names the filter that removed the last.
   static func schedule(share id: String, in state: inout CloudState) {
     guard let index = state.manila.shares.firstIndex(where: { $0.id == id }) else { return }
     let share = state.manila.shares[index]
-    let type = state.manila.shareTypes.first { $0.id == share.shareTypeID }
-    let wantsServers = type?.extraSpecs["driver_handles_share_servers"] == "True"
-    let candidates = state.manila.backends.enumerated()
-      .filter { $0.element.driverHandlesShareServers == wantsServers }
-      .filter { share.availabilityZone == nil || $0.element.availabilityZone == share.availabilityZone }
-    guard let chosen = candidates.max(by: { $0.element.freeCapacity < $1.element.freeCapacity }) else {
-      state.manila.shares[index].status = "error"
-      state.manila.shares[index].updated = state.clock.now
-      leaveMessage(action: "001", detail: "008", share: share, in: &state)
-      return
+    let specs = state.manila.shareTypes.first { $0.id == share.shareTypeID }?.extraSpecs ?? [:]
+    let filters: [(detail: String, passes: (ManilaState.Backend) -> Bool)] = [
+      ("007", { share.availabilityZone == nil || $0.availabilityZone == share.availabilityZone }),
+      ("009", { $0.freeCapacity >= share.size }),
+      ("008", { CapabilityMatch.satisfied($0.capabilities, by: specs) }),
+    ]
+    var candidates = Array(state.manila.backends.enumerated())
+    for filter in filters {
+      candidates = candidates.filter { filter.passes($0.element) }
+      if candidates.isEmpty {
+        state.manila.shares[index].status = "error"
+        state.manila.shares[index].updated = state.clock.now
+        leaveMessage(action: "001", detail: filter.detail, share: share, in: &state)
+        return
+      }
     }
+    guard let chosen = candidates.max(by: { $0.element.freeCapacity < $1.element.freeCapacity }) else { return }
     state.manila.backends[chosen.offset].freeCapacity -= share.size
     let backend = chosen.element
     state.after(531_442) { manage(share: id, on: backend, in: &$0) }
@@ -105,11 +147,14 @@ enum ShareService {
 
   /// `message_api.create`: the action and detail, the request that caused it, an expiry 30 days
   /// on, which the database keeps to the second (rounded).
-  static func leaveMessage(action: String, detail: String, share: ManilaState.Share, in state: inout CloudState) {
+  /// `requestID`: the request whose work failed (the share's creation unless told).
+  static func leaveMessage(
+    action: String, detail: String, share: ManilaState.Share, requestID: String? = nil, in state: inout CloudState
+  ) {
     state.manila.messages.append(
       ManilaState.Message(
         id: state.ids.uuid(), projectID: share.projectID, actionID: action, detailID: detail, resourceID: share.id,
-        requestID: share.requestID, created: state.clock.now))
+        requestID: requestID ?? share.requestID, created: state.clock.now))
   }
 
   static func listShares(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -185,9 +230,12 @@ enum ShareService {
     500, "The server has either erred or is incapable of performing the requested operation.")
 
   private static func share(_ state: CloudState, _ call: Call) -> ManilaState.Share? {
-    state.manila.shares.first {
-      $0.id == call.parameters["id"] && ($0.projectID == call.caller?.projectID || (call.caller?.isAdmin ?? false))
-    }
+    visibleShare(state, id: call.parameters["id"] ?? "", caller: call.caller)
+  }
+
+  /// The share of that ID, if the caller's project owns it (or the caller is an admin).
+  static func visibleShare(_ state: CloudState, id: String, caller: Caller?) -> ManilaState.Share? {
+    state.manila.shares.first { $0.id == id && ($0.projectID == caller?.projectID || (caller?.isAdmin ?? false)) }
   }
 
   /// `GET /v2/shares/{id}`; a missing share is webob's bare `HTTPNotFound`.
@@ -200,9 +248,14 @@ enum ShareService {
   static func deleteShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
     guard let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else { return .fault(404, "") }
+    let snapshots = state.manila.snapshots.filter { $0.shareID == share.id }.count
+    if snapshots > 0 { return .fault(403, "Invalid share: Share still has \(snapshots) dependent snapshots..") }
     state.manila.shares[index].status = "deleting"
     let id = share.id
-    state.after(620_113) { state in state.manila.shares.removeAll { $0.id == id } }
+    state.after(620_113) { state in
+      state.manila.shares.removeAll { $0.id == id }
+      state.manila.accessRules.removeAll { $0.shareID == id }
+    }
     return APIResponse(status: 202)
   }
 
@@ -211,17 +264,44 @@ enum ShareService {
     guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
     let isAdmin = call.caller?.isAdmin ?? false
     let version = state.version(call)
-    let locations = share.exportLocations.filter { isAdmin || !$0.isAdminOnly }.map { location -> JSON in
-      var view: JSONObject = ["id": .string(location.id), "path": .string(location.path)]
-      if version >= Microversion(2, 14) { view["preferred"] = .bool(location.preferred) }
-      if version >= Microversion(2, 87) { view["metadata"] = .object([:]) }
-      if isAdmin {
-        view["share_instance_id"] = .string(share.instanceID)
-        view["is_admin_only"] = .bool(location.isAdminOnly)
-      }
-      return .object(view)
+    let locations = share.exportLocations.filter { isAdmin || !$0.isAdminOnly }.map {
+      exportLocationView($0, of: share, isAdmin: isAdmin, version: version, detail: false)
     }
     return .json(200, .object(["export_locations": .array(locations)]))
+  }
+
+  /// One export location, with its times; an admin-only one is forbidden to others.
+  static func showExportLocation(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    guard let share = share(state, call) else { return .fault(404, "Share '\(id)' not found.") }
+    let locationID = call.parameters["location"] ?? ""
+    guard let location = share.exportLocations.first(where: { $0.id == locationID }) else {
+      return .fault(404, "Export location '\(locationID)' not found.")
+    }
+    let isAdmin = call.caller?.isAdmin ?? false
+    if location.isAdminOnly && !isAdmin { return .fault(403, "Access was denied to this resource.") }
+    let view = exportLocationView(location, of: share, isAdmin: isAdmin, version: state.version(call), detail: true)
+    return .json(200, .object(["export_location": view]))
+  }
+
+  /// `manila/api/views/export_locations.py`: the location, `preferred` (2.14) and metadata
+  /// (2.87), the instance and flag for admins, the times in the detail view (the driver made
+  /// the locations when it last touched the share).
+  private static func exportLocationView(
+    _ location: ManilaState.ExportLocation, of share: ManilaState.Share, isAdmin: Bool, version: Microversion, detail: Bool
+  ) -> JSON {
+    var view: JSONObject = ["id": .string(location.id), "path": .string(location.path)]
+    if version >= Microversion(2, 14) { view["preferred"] = .bool(location.preferred) }
+    if version >= Microversion(2, 87) { view["metadata"] = .object([:]) }
+    if isAdmin {
+      view["share_instance_id"] = .string(share.instanceID)
+      view["is_admin_only"] = .bool(location.isAdminOnly)
+    }
+    if detail {
+      view["created_at"] = share.updated.map { .string(VirtualClock.isoMicroseconds($0)) } ?? .null
+      view["updated_at"] = .null
+    }
+    return .object(view)
   }
 
   /// `manila/api/views/shares.py` `detail` at the negotiated microversion.
@@ -234,7 +314,7 @@ enum ShareService {
       "id": .string(share.id), "size": .int(share.size), "availability_zone": .orNull(share.availabilityZone),
       "created_at": .string(VirtualClock.isoMicroseconds(share.created)), "status": .string(share.status),
       "name": .orNull(share.name), "description": .orNull(share.description), "project_id": .string(share.projectID),
-      "snapshot_id": .null, "share_network_id": .orNull(share.shareNetworkID), "share_proto": .string(share.proto),
+      "snapshot_id": .orNull(share.snapshotID), "share_network_id": .orNull(share.shareNetworkID), "share_proto": .string(share.proto),
       "export_location": .orNull(share.exportLocations.first { $0.preferred }?.path), "metadata": .object(share.metadata),
       "share_type": .orNull(type?.name), "volume_type": .orNull(type?.name),
       "links": .array([]), "is_public": .bool(share.isPublic),
@@ -251,7 +331,7 @@ enum ShareService {
       view.removeValue(forKey: "export_location")
       view.removeValue(forKey: "export_locations")
     }
-    if at(2, 10) { view["access_rules_status"] = "active" }
+    if at(2, 10) { view["access_rules_status"] = .string(share.accessRulesStatus) }
     if at(2, 11) {
       view["replication_type"] = .null
       view["has_replicas"] = false

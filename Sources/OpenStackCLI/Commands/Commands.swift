@@ -8,10 +8,21 @@ enum Commands {
   private static let all: [any OpenStackCommand.Type] = share + network + compute + volume
 
   private static let share: [any OpenStackCommand.Type] = [
-    ShareTypeList.self,
+    ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
+    ShareTypeDelete.self, ShareTypeAccessCreate.self, ShareTypeAccessList.self, ShareTypeAccessDelete.self,
+    ShareAccessCreate.self, ShareAccessList.self, ShareAccessShow.self, ShareAccessDelete.self, ShareAccessSet.self,
+    ShareAccessUnset.self,
+    ShareSnapshotCreate.self, ShareSnapshotList.self, ShareSnapshotShow.self, ShareSnapshotSet.self,
+    ShareSnapshotUnset.self, ShareSnapshotDelete.self,
     ShareNetworkCreate.self, ShareNetworkList.self, ShareNetworkShow.self, ShareNetworkDelete.self,
-    ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self,
-    ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self,
+    ShareNetworkSet.self, ShareNetworkUnset.self, ShareNetworkSubnetCreate.self, ShareNetworkSubnetShow.self,
+    ShareNetworkSubnetDelete.self, ShareSecurityServiceCreate.self, ShareSecurityServiceList.self,
+    ShareSecurityServiceShow.self, ShareSecurityServiceSet.self, ShareSecurityServiceUnset.self,
+    ShareSecurityServiceDelete.self,
+    ShareCreate.self, ShareList.self, ShareShow.self, ShareDelete.self, ShareResize.self, ShareSet.self,
+    ShareExportLocationList.self, ShareExportLocationShow.self,
+    ShareUnset.self,
+    ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self, ShareLimitsShow.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

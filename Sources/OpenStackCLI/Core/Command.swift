@@ -63,9 +63,11 @@ struct CommandContext {
 
   /// osc-lib's `wait_for_status`: fetch, stop at a success or error status, else sleep 5 s.
   /// Returns whether the status reached is a success.
-  func waitForStatus(_ path: String, member: String, success: Set<String>, error: Set<String> = ["error"]) throws -> Bool {
+  func waitForStatus(
+    _ path: String, member: String, field: String = "status", success: Set<String>, error: Set<String> = ["error"]
+  ) throws -> Bool {
     while true {
-      let status = try call(.sharedFileSystem, APIRequest(.get, path))[member]?["status"]?.string?.lowercased() ?? ""
+      let status = try call(.sharedFileSystem, APIRequest(.get, path))[member]?[field]?.string?.lowercased() ?? ""
       if success.contains(status) { return true }
       if error.contains(status) { return false }
       sleep(5)

@@ -7,21 +7,22 @@ enum ShareCreate: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
   static let refusedOptions: Set<String> = [
-    "--snapshot-id", "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
+    "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<size>") ?? ""
-    guard let size = Int(sizeText) else {
+    guard var size = Int(sizeText) else {
       throw syntax.error("argument <size>: invalid int value: '\(sizeText)'")
     }
     if let name = arguments.value("--name"), name.prefix(1).uppercased() + name.dropFirst().lowercased() == "None" {
       throw CommandFailure(message: "Share name cannot be with the value 'None'")
     }
-    let shareType: JSON
+    var shareType: JSON = .null
+    let snapshotName = arguments.value("--snapshot-id").flatMap { $0.isEmpty ? nil : $0 }
     if let type = arguments.value("--share-type") {
       shareType = try ManilaLookup.shareType.find(type, in: context)["id"] ?? .null
-    } else {
+    } else if snapshotName == nil {
       do {
         shareType = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/types/default"))["share_type"]?["id"] ?? .null
       } catch is CommandFailure {
@@ -32,6 +33,13 @@ enum ShareCreate: OpenStackCommand {
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"] ?? .null
     }
+    // From a snapshot: the share is at least the snapshot's size.
+    var snapshotID: JSON = .null
+    if let snapshotName {
+      let snapshot = try ManilaLookup.snapshot.find(snapshotName, in: context)
+      snapshotID = snapshot["id"] ?? .null
+      if case .int(let snapshotSize)? = snapshot["size"] { size = max(size, snapshotSize) }
+    }
     var metadata: JSONObject = [:]
     for property in arguments.values("--property") {
       let parts = property.split(separator: "=", maxSplits: 1)
@@ -39,7 +47,7 @@ enum ShareCreate: OpenStackCommand {
     }
     let share: JSONObject = [
       "size": .int(size),
-      "snapshot_id": .null,
+      "snapshot_id": snapshotID,
       "name": arguments.value("--name").map(JSON.string) ?? .null,
       "description": arguments.value("--description").map(JSON.string) ?? .null,
       "metadata": .object(metadata),
@@ -202,5 +210,67 @@ enum ShareDelete: OpenStackCommand {
       return try !arguments.flag("--wait") || context.waitForDelete(path, member: "share")
     }
     return .nothing
+  }
+}
+
+/// `openstack share resize`: `extend` or `shrink` by the size the share has now.
+enum ShareResize: OpenStackCommand {
+  static let name = "share resize"
+  static let syntax = CommandSyntax(usage: RealUsage.shareResize)
+  static let refusedOptions: Set<String> = ["--force"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let sizeText = arguments.value("<new-size>") ?? ""
+    guard let newSize = PythonInt.parse(sizeText) else { throw syntax.error("argument <new-size>: invalid int value: '\(sizeText)'") }
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    let id = share["id"]?.string ?? ""
+    guard case .int(let size)? = share["size"], size != newSize else {
+      throw CommandFailure(message: "Share size is already at \(newSize) GiBs")
+    }
+    let legacy = try context.api.negotiatedShareVersion() < Microversion(2, 7)
+    let action = (legacy ? "os-" : "") + (size > newSize ? "shrink" : "extend")
+    do {
+      let body: JSON = .object([action: .object(["new_size": .int(newSize)])])
+      _ = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares/\(id)/action", body: body))
+    } catch let failure as CommandFailure {
+      throw CommandFailure(message: "Share resize failed: \(failure.message)")
+    }
+    if arguments.flag("--wait"), !(try context.waitForStatus("/v2/shares/\(id)", member: "share", success: ["available"])) {
+      throw CommandFailure(message: "Share not available after resize attempt.")
+    }
+    return .nothing
+  }
+}
+
+/// `openstack share export location list`: ID, path and whether it is preferred.
+enum ShareExportLocationList: OpenStackCommand {
+  static let name = "share export location list"
+  static let syntax = CommandSyntax(usage: RealUsage.shareExportLocationList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/shares/\(share["id"]?.string ?? "")/export_locations"))
+    let rows = (body["export_locations"]?.array ?? []).map { ManilaFormat.row($0, ["id", "path", "preferred"]) }
+    return .list(columns: ["ID", "Path", "Preferred"], rows: rows)
+  }
+}
+
+/// `openstack share export location show` (2.9): the location, its metadata as `properties`.
+enum ShareExportLocationShow: OpenStackCommand {
+  static let name = "share export location show"
+  static let syntax = CommandSyntax(usage: RealUsage.shareExportLocationShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+  static let manager = ManilaManager(
+    qualifiedName: "manilaclient.v2.share_export_locations.ShareExportLocationManager", minimumVersion: Microversion(2, 9))
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
+    try manager.require("get", in: context)
+    let path = "/v2/shares/\(share["id"]?.string ?? "")/export_locations/\(arguments.value("<export-location>") ?? "")"
+    var fields = try context.call(.sharedFileSystem, APIRequest(.get, path))["export_location"]?.object ?? [:]
+    let metadata = fields.removeValue(forKey: "metadata") ?? .object([:])
+    fields["properties"] = context.isTable ? OSCLib.formatDict(metadata) : metadata
+    return .show(fields)
   }
 }

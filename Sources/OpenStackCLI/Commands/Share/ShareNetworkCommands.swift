@@ -123,3 +123,188 @@ enum ShareNetworkDelete: OpenStackCommand {
     return .nothing
   }
 }
+
+/// Python's `str()` of a dict of strings, as the share network commands log their arguments.
+private func pythonDict(_ items: [(String, String)]) -> String {
+  "{" + items.map { "\(PythonText.repr($0.0)): \(PythonText.repr($0.1))" }.joined(separator: ", ") + "}"
+}
+
+/// `openstack share network set`: name and description, the status (admin), a security service
+/// added; each failure logged, then one error. Below 2.63 the client refuses every use, naming
+/// the options of 2.63 (its check-only flags always among them).
+enum ShareNetworkSet: OpenStackCommand {
+  static let name = "share network set"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSet)
+  static let refusedOptions: Set<String> = [
+    "--neutron-net-id", "--neutron-subnet-id", "--current-security-service", "--check-only", "--restart-check",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let networkName = arguments.value("<share-network>") ?? ""
+    let network = try ManilaLookup.shareNetwork.find(networkName, in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")"
+    let version = try context.api.negotiatedShareVersion()
+    guard version >= Microversion(2, 63) else {
+      let invalid = (arguments.value("--status") != nil ? ["status"] : []) + ["check_only", "restart_check"]
+      throw CommandFailure(message: "Use of \(invalid.joined(separator: " ")) is only available for API microversions >= 2.63.")
+    }
+    var failures = 0
+    var update: [(String, String)] = []
+    if let name = arguments.value("--name") { update.append(("name", name)) }
+    if let description = arguments.value("--description") { update.append(("description", description)) }
+    if !update.isEmpty {
+      let body = JSONObject(uniqueKeysWithValues: update.map { ($0.0, $0.1.isEmpty ? JSON.null : .string($0.1)) })
+      do {
+        _ = try context.call(.sharedFileSystem, APIRequest(.put, path, body: .object(["share_network": .object(body)])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to set share network properties \(pythonDict(update)): \(failure.message)")
+      }
+    }
+    if let status = arguments.value("--status"), !status.isEmpty {
+      do {
+        _ = try context.call(
+          .sharedFileSystem, APIRequest(.post, path + "/action", body: .object(["reset_status": .object(["status": .string(status)])])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to update share network status to \(status): \(failure.message)")
+      }
+    }
+    if let serviceName = arguments.value("--new-security-service"), !serviceName.isEmpty {
+      let service = try ManilaLookup.securityService.find(serviceName, in: context, helper: .oscLib)
+      do {
+        let body: JSON = .object(["add_security_service": .object(["security_service_id": service["id"] ?? .null])])
+        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: body))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to add security service  \(serviceName) to share network \(networkName): \(failure.message)")
+      }
+    }
+    if failures > 0 { throw CommandFailure(message: "One or more of the set operations failed") }
+    return .nothing
+  }
+}
+
+/// `openstack share network unset`: name and description cleared, a security service removed.
+enum ShareNetworkUnset: OpenStackCommand {
+  static let name = "share network unset"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkUnset)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let networkName = arguments.value("<share-network>") ?? ""
+    let network = try ManilaLookup.shareNetwork.find(networkName, in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")"
+    let serviceName = arguments.value("--security-service").flatMap { $0.isEmpty ? nil : $0 }
+    let service = try serviceName.map { try ManilaLookup.securityService.find($0, in: context, helper: .oscLib) }
+    var failures = 0
+    var update: [(String, String)] = []
+    if arguments.flag("--name") { update.append(("name", "")) }
+    if arguments.flag("--description") { update.append(("description", "")) }
+    if !update.isEmpty {
+      let body = JSONObject(uniqueKeysWithValues: update.map { ($0.0, JSON.null) })
+      do {
+        _ = try context.call(.sharedFileSystem, APIRequest(.put, path, body: .object(["share_network": .object(body)])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to unset share network properties \(pythonDict(update)): \(failure.message)")
+      }
+    }
+    if let service, let serviceName {
+      do {
+        let body: JSON = .object(["remove_security_service": .object(["security_service_id": service["id"] ?? .null])])
+        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: body))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to dissociate security service\(serviceName) from \(networkName): \(failure.message)")
+      }
+    }
+    if failures > 0 { throw CommandFailure(message: "One or more of the unset operations failed") }
+    return .nothing
+  }
+}
+
+/// `openstack share network subnet create`: the Neutron network and subnet found through the
+/// network API (both or neither), then the subnet in its zone. Below 2.78 python-manilaclient
+/// 6.3.0 fails with a `TypeError` of its own, as the emulation does.
+enum ShareNetworkSubnetCreate: OpenStackCommand {
+  static let name = "share network subnet create"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.shareNetworkSubnetCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    types: ["--property": .keyValue])
+  static let refusedOptions: Set<String> = ["--check-only", "--restart-check"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let properties = OSCLib.keyValues(arguments.values("--property"))
+    let version = try context.api.negotiatedShareVersion()
+    if !properties.isEmpty && version < Microversion(2, 78) {
+      throw CommandFailure(message: "Property can be specified only with manila API version >= 2.78.")
+    }
+    let net = arguments.value("--neutron-net-id").flatMap { $0.isEmpty ? nil : $0 }
+    let subnet = arguments.value("--neutron-subnet-id").flatMap { $0.isEmpty ? nil : $0 }
+    if (net == nil) != (subnet == nil) {
+      throw CommandFailure(
+        message:
+          "Both neutron_net_id and neutron_subnet_id should be specified. Alternatively, neither of them should be specified.")
+    }
+    var values: JSONObject = [:]
+    if let net {
+      do { values["neutron_net_id"] = .string(try NeutronLookup.network.find(net, in: context)) } catch is CommandFailure {
+        throw CommandFailure(message: "Neutron network '\(net)' not found.")
+      }
+    }
+    if let subnet {
+      do { values["neutron_subnet_id"] = .string(try NeutronLookup.subnet.find(subnet, in: context)) } catch is CommandFailure {
+        throw CommandFailure(message: "Neutron subnet '\(subnet)' not found.")
+      }
+    }
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    // The client passes `metadata` to a manager method that takes it only from 2.78.
+    guard version >= Microversion(2, 78) else {
+      throw CommandFailure(message: "ShareNetworkSubnetManager.create() got an unexpected keyword argument 'metadata'")
+    }
+    if let zone = arguments.value("--availability-zone"), !zone.isEmpty { values["availability_zone"] = .string(zone) }
+    if !properties.isEmpty {
+      values["metadata"] = .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
+    }
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")/subnets"
+    let body = try context.call(.sharedFileSystem, APIRequest(.post, path, body: .object(["share-network-subnet": .object(values)])))
+    return .show(body["share_network_subnet"]?.object ?? [:])
+  }
+}
+
+/// `openstack share network subnet show`: the subnet, its metadata as `properties`.
+enum ShareNetworkSubnetShow: OpenStackCommand {
+  static let name = "share network subnet show"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")/subnets/\(arguments.value("<share-network-subnet>") ?? "")"
+    var fields = try context.call(.sharedFileSystem, APIRequest(.get, path))["share_network_subnet"]?.object ?? [:]
+    let metadata = fields.removeValue(forKey: "metadata") ?? .object([:])
+    fields["properties"] = context.isTable ? OSCLib.formatDict(metadata) : metadata
+    return .show(fields)
+  }
+}
+
+/// `openstack share network subnet delete`: each subnet of the network.
+enum ShareNetworkSubnetDelete: OpenStackCommand {
+  static let name = "share network subnet delete"
+  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetDelete)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    let path = "/v2/share-networks/\(network["id"]?.string ?? "")/subnets/"
+    try DeleteEach(
+      failure: { "Failed to delete share network subnet with ID \($0): \($1)" },
+      summary: { "\($0) of \($1) share network subnets failed to be deleted." }
+    ).run(arguments.values("<share-network-subnet>")) { subnet in
+      _ = try context.call(.sharedFileSystem, APIRequest(.delete, path + subnet))
+      return true
+    }
+    return .nothing
+  }
+}
