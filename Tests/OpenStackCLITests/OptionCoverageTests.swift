@@ -45,6 +45,10 @@ import Testing
     "image list": Baseline(arguments: ""),
     "image show": Baseline(arguments: "cirros-0.4.0-x86_64-disk"),
     "aggregate show": Baseline(arguments: "agg"),
+    "flavor create": Baseline(arguments: "--private f"),
+    "flavor set": Baseline(setup: ["flavor create --private f"], arguments: "--property hw:numa_nodes=1 f"),
+    "flavor unset": Baseline(setup: ["flavor create --private f"], arguments: "f"),
+    "flavor delete": Baseline(setup: ["flavor create f"], arguments: "f"),
   ]
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   /// The scheduler fails the share a moment later, and leaves a message.
@@ -60,6 +64,7 @@ import Testing
     if let choices = option.choices { return choices[0] }
     switch option.type {
     case .int?: return "1"
+    case .float?: return "1.5"
     case .intChoices(let choices)?: return String(choices[0])
     case .choices(let choices)?, .loweredChoices(let choices)?: return choices[0]
     case .keyValue?: return "a=b"

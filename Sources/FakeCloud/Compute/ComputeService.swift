@@ -13,6 +13,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/flavors", listFlavors)
     router.add(.get, "/v2.1/flavors/detail", listFlavors)
     router.add(.get, "/v2.1/flavors/{id}", showFlavor)
+    registerFlavorManagement(in: &router)
     router.add(.get, "/v2.1/servers", listServers)
     router.add(.get, "/v2.1/servers/detail", listServers)
     router.add(.post, "/v2.1/servers", createServer)
@@ -106,7 +107,13 @@ enum ComputeService {
         publicity = wanted
       }
     }
-    let visible = state.compute.flavors.filter { flavor in publicity.map { $0 == flavor.definition.isPublic } ?? true }
+    // Others see the public flavors and the private ones open to their project.
+    let project = (call.caller?.isAdmin ?? false) ? nil : call.caller?.projectID
+    let visible = state.compute.flavors.filter { flavor in
+      !flavor.deleted
+        && (publicity.map { $0 == flavor.definition.isPublic } ?? true
+          || project.map(flavor.accessProjects.contains) ?? false)
+    }
     let version = state.computeVersion
     return flavorFilters.apply(visible, call) { flavors in
       let views = flavors.map { detail ? flavorView($0.definition, version) : basicFlavor($0.definition, version) }
@@ -116,7 +123,7 @@ enum ComputeService {
 
   static func showFlavor(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let id = call.parameters["id"] ?? ""
-    guard let flavor = state.compute.flavor(id) else { return .fault(404, "Flavor \(id) could not be found.") }
+    guard let flavor = visibleFlavor(state, call) else { return .fault(404, "Flavor \(id) could not be found.") }
     return .json(200, .object(["flavor": flavorView(flavor.definition, state.computeVersion)]))
   }
 
@@ -139,7 +146,7 @@ enum ComputeService {
     if version < Microversion(2, 102) { body["OS-FLV-DISABLED:disabled"] = false }
     body["vcpus"] = .int(flavor.vcpus)
     body["os-flavor-access:is_public"] = .bool(flavor.isPublic)
-    if version < Microversion(2, 102) { body["rxtx_factor"] = .double(1.0) }
+    if version < Microversion(2, 102) { body["rxtx_factor"] = .double(flavor.rxtxFactor) }
     body["links"] = ServerView.links("flavors", flavor.id, bookmarkOnly: false)
     if version >= Microversion(2, 55) { body["description"] = .orNull(flavor.description) }
     if version >= Microversion(2, 61) {

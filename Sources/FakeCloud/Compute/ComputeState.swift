@@ -5,6 +5,11 @@ struct ComputeState {
   struct Flavor {
     var definition: CloudDefinition.Flavor
     var id: String { definition.id }
+    /// The projects a private flavor is open to (`os-flavor-access`).
+    var accessProjects: [String] = []
+    /// A deleted flavor stays for the servers that were built with it, as Nova keeps a copy in
+    /// each instance.
+    var deleted = false
   }
 
   struct Host {
@@ -100,18 +105,22 @@ struct ComputeState {
 
   init(definition: CloudDefinition) {
     // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...
-    flavors = definition.flavors.map(Flavor.init).sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    flavors = definition.flavors.map { Flavor(definition: $0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     hosts = definition.computeHosts.map(Host.init)
   }
 
-  func flavor(_ id: String) -> Flavor? { flavors.first { $0.id == id } }
+  /// The flavor of that ID that has not been deleted.
+  func flavor(_ id: String) -> Flavor? { flavors.first { $0.id == id && !$0.deleted } }
+
+  /// The flavor a server was built with, deleted or not (the newest of that ID).
+  func embeddedFlavor(_ id: String) -> Flavor? { flavors.last { $0.id == id } }
 
   /// What a host's servers take: vCPUs, MiB of RAM, GiB of disk.
   func usage(of host: String, excluding excluded: String? = nil) -> (vcpus: Int, memory: Int, disk: Int) {
     var usage = (vcpus: 0, memory: 0, disk: 0)
     for server in servers where server.host == host && server.vmState != "deleted" && server.id != excluded {
       for flavorID in [server.flavorID] + (server.oldFlavorID.map { [$0] } ?? []) {
-        guard let flavor = flavor(flavorID)?.definition else { continue }
+        guard let flavor = embeddedFlavor(flavorID)?.definition else { continue }
         usage.vcpus += flavor.vcpus
         usage.memory += flavor.ram
         usage.disk += flavor.disk + flavor.ephemeral

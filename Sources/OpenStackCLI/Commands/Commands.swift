@@ -5,7 +5,7 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute
+  private static let all: [any OpenStackCommand.Type] = share + network + compute + admin
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self,
@@ -20,5 +20,9 @@ enum Commands {
     ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,
     ServerEventList.self, ServerEventShow.self, FlavorList.self, FlavorShow.self, ImageList.self, ImageShow.self,
     AggregateShow.self,
+  ]
+
+  private static let admin: [any OpenStackCommand.Type] = [
+    FlavorCreate.self, FlavorSet.self, FlavorUnset.self, FlavorDelete.self,
   ]
 }

@@ -62,6 +62,12 @@ final class APIClient {
     return requested
   }
 
+  /// openstacksdk's `supports_microversion`: the version the user asked for, or else the
+  /// cloud's latest, is `version` or later.
+  func supportsCompute(_ version: Microversion) throws -> Bool {
+    try computeVersion(for: .session) >= version
+  }
+
   /// openstacksdk reads the version document once, without a token.
   private func supportedComputeVersions() throws -> ClosedRange<Microversion> {
     if let computeRange { return computeRange }
@@ -154,9 +160,12 @@ enum ComputeResource {
   case flavor
   case serverAction
   case aggregate
+  /// No resource: the session's own version, what `supports_microversion` compares with.
+  case session
 
   var maximum: Microversion {
     switch self {
+    case .session: Microversion(Int.max, 0)
     case .server: Microversion(2, 100)
     case .flavor: Microversion(2, 61)
     case .serverAction: Microversion(2, 84)

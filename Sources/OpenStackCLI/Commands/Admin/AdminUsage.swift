@@ -1,0 +1,413 @@
+/// The real client's usage texts of the administration commands (python-openstackclient 10.5.0),
+/// as argparse prints them without a terminal.
+extension RealUsage {
+  static let flavorCreate = """
+    usage: openstack flavor create [-h] [-f {json,shell,table,value,yaml}]
+                                   [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                   [--max-width <integer>] [--fit-width]
+                                   [--print-empty] [--id <id>] [--ram <size-mb>]
+                                   [--disk <size-gb>] [--ephemeral <size-gb>]
+                                   [--swap <size-mb>] [--vcpus <vcpus>]
+                                   [--rxtx-factor <factor>] [--public | --private]
+                                   [--property <key=value>] [--project <project>]
+                                   [--description <description>]
+                                   [--project-domain <project-domain>]
+                                   <flavor-name>
+    """
+
+  static let flavorSet = """
+    usage: openstack flavor set [-h] [--no-property] [--property <key=value>]
+                                [--project <project>]
+                                [--project-domain <project-domain>]
+                                [--description <description>]
+                                <flavor>
+    """
+
+  static let flavorUnset = """
+    usage: openstack flavor unset [-h] [--property <key>] [--project <project>]
+                                  [--project-domain <project-domain>]
+                                  <flavor>
+    """
+
+  static let flavorDelete = """
+    usage: openstack flavor delete [-h] <flavor> [<flavor> ...]
+    """
+
+  static let imageCreate = """
+    usage: openstack image create [-h] [-f {json,shell,table,value,yaml}]
+                                  [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                  [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--id <id>]
+                                  [--container-format <container-format>]
+                                  [--disk-format <disk-format>]
+                                  [--min-disk <disk-gb>] [--min-ram <ram-mb>]
+                                  [--size <size>]
+                                  [--file <file> | --volume <volume>] [--force]
+                                  [--progress] [--sign-key-path <sign-key-path>]
+                                  [--sign-cert-id <sign-cert-id>]
+                                  [--protected | --unprotected]
+                                  [--public | --private | --community | --shared]
+                                  [--property <key=value>] [--tag <tag>]
+                                  [--project <project>] [--import]
+                                  [--project-domain <project-domain>]
+                                  <image-name>
+    """
+
+  static let imageSet = """
+    usage: openstack image set [-h] [--name <name>] [--min-disk <disk-gb>]
+                               [--min-ram <ram-mb>]
+                               [--container-format <container-format>]
+                               [--disk-format <disk-format>]
+                               [--protected | --unprotected]
+                               [--public | --private | --community | --shared]
+                               [--property <key=value>] [--tag <tag>]
+                               [--architecture <architecture>]
+                               [--instance-id <instance-id>]
+                               [--kernel-id <kernel-id>] [--os-distro <os-distro>]
+                               [--os-version <os-version>]
+                               [--ramdisk-id <ramdisk-id>]
+                               [--deactivate | --activate] [--project <project>]
+                               [--project-domain <project-domain>]
+                               [--accept | --reject | --pending]
+                               [--hidden | --unhidden]
+                               <image>
+    """
+
+  static let imageUnset = """
+    usage: openstack image unset [-h] [--tag <tag>] [--property <property-key>]
+                                 <image>
+    """
+
+  static let imageDelete = """
+    usage: openstack image delete [-h] [--store <STORE>] <image> [<image> ...]
+    """
+
+  static let projectCreate = """
+    usage: openstack project create [-h] [-f {json,shell,table,value,yaml}]
+                                    [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                    [--max-width <integer>] [--fit-width]
+                                    [--print-empty] [--domain <domain>]
+                                    [--parent <project>]
+                                    [--description <description>]
+                                    [--enable | --disable]
+                                    [--property <key=value>] [--or-show]
+                                    [--immutable | --no-immutable] [--tag <tag>]
+                                    <project-name>
+    """
+
+  static let projectList = """
+    usage: openstack project list [-h] [-f {csv,json,table,value,yaml}]
+                                  [-c COLUMN]
+                                  [--quote {all,minimal,none,nonnumeric}]
+                                  [--noindent] [--max-width <integer>]
+                                  [--fit-width] [--print-empty]
+                                  [--sort-column SORT_COLUMN]
+                                  [--sort-ascending | --sort-descending]
+                                  [--domain <domain>] [--parent <parent>]
+                                  [--user <user>] [--my-projects] [--long]
+                                  [--sort <key>[:<direction>]] [--enabled]
+                                  [--disabled] [--tags <tag>[,<tag>,...]]
+                                  [--tags-any <tag>[,<tag>,...]]
+                                  [--not-tags <tag>[,<tag>,...]]
+                                  [--not-tags-any <tag>[,<tag>,...]]
+                                  [--limit <limit>] [--marker <marker>]
+                                  [--max-items <max-items>]
+    """
+
+  static let projectShow = """
+    usage: openstack project show [-h] [-f {json,shell,table,value,yaml}]
+                                  [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                  [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--domain <domain>] [--parents]
+                                  [--children]
+                                  <project>
+    """
+
+  static let userCreate = """
+    usage: openstack user create [-h] [-f {json,shell,table,value,yaml}]
+                                 [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                 [--max-width <integer>] [--fit-width]
+                                 [--print-empty] [--domain <domain>]
+                                 [--project <project>]
+                                 [--project-domain <project-domain>]
+                                 [--password <password>] [--password-prompt]
+                                 [--email <email-address>]
+                                 [--description <description>]
+                                 [--ignore-lockout-failure-attempts]
+                                 [--no-ignore-lockout-failure-attempts]
+                                 [--ignore-password-expiry]
+                                 [--no-ignore-password-expiry]
+                                 [--ignore-change-password-upon-first-use]
+                                 [--no-ignore-change-password-upon-first-use]
+                                 [--enable-lock-password]
+                                 [--disable-lock-password]
+                                 [--enable-multi-factor-auth]
+                                 [--disable-multi-factor-auth]
+                                 [--multi-factor-auth-rule <rule>]
+                                 [--enable | --disable] [--or-show]
+                                 <name>
+    """
+
+  static let userList = """
+    usage: openstack user list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                               [--quote {all,minimal,none,nonnumeric}]
+                               [--noindent] [--max-width <integer>] [--fit-width]
+                               [--print-empty] [--sort-column SORT_COLUMN]
+                               [--sort-ascending | --sort-descending]
+                               [--domain <domain>]
+                               [--group <group> | --project <project>] [--long]
+                               [--enabled] [--disabled] [--limit <limit>]
+                               [--marker <marker>] [--max-items <max-items>]
+    """
+
+  static let userShow = """
+    usage: openstack user show [-h] [-f {json,shell,table,value,yaml}] [-c COLUMN]
+                               [--noindent] [--prefix PREFIX]
+                               [--max-width <integer>] [--fit-width]
+                               [--print-empty] [--domain <domain>]
+                               <user>
+    """
+
+  static let roleAdd = """
+    usage: openstack role add [-h]
+                              [--system <system> | --domain <domain> | --project <project>]
+                              [--user <user> | --group <group>]
+                              [--group-domain <group-domain>]
+                              [--project-domain <project-domain>]
+                              [--user-domain <user-domain>] [--inherited]
+                              [--role-domain <role-domain>]
+                              <role>
+    """
+
+  static let roleRemove = """
+    usage: openstack role remove [-h]
+                                 [--system <system> | --domain <domain> | --project <project>]
+                                 [--user <user> | --group <group>]
+                                 [--group-domain <group-domain>]
+                                 [--project-domain <project-domain>]
+                                 [--user-domain <user-domain>] [--inherited]
+                                 [--role-domain <role-domain>]
+                                 <role>
+    """
+
+  static let roleList = """
+    usage: openstack role list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                               [--quote {all,minimal,none,nonnumeric}]
+                               [--noindent] [--max-width <integer>] [--fit-width]
+                               [--print-empty] [--sort-column SORT_COLUMN]
+                               [--sort-ascending | --sort-descending]
+                               [--domain <domain>]
+    """
+
+  static let roleCreate = """
+    usage: openstack role create [-h] [-f {json,shell,table,value,yaml}]
+                                 [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                 [--max-width <integer>] [--fit-width]
+                                 [--print-empty] [--description <description>]
+                                 [--domain <domain>] [--or-show]
+                                 [--immutable | --no-immutable]
+                                 <role-name>
+    """
+
+  static let roleAssignmentList = """
+    usage: openstack role assignment list [-h] [-f {csv,json,table,value,yaml}]
+                                          [-c COLUMN]
+                                          [--quote {all,minimal,none,nonnumeric}]
+                                          [--noindent] [--max-width <integer>]
+                                          [--fit-width] [--print-empty]
+                                          [--sort-column SORT_COLUMN]
+                                          [--sort-ascending | --sort-descending]
+                                          [--effective] [--role <role>]
+                                          [--role-domain <role-domain>] [--names]
+                                          [--user <user>]
+                                          [--user-domain <user-domain>]
+                                          [--group <group>]
+                                          [--group-domain <group-domain>]
+                                          [--domain <domain> | --project <project> | --system <system>]
+                                          [--project-domain <project-domain>]
+                                          [--inherited] [--auth-user]
+                                          [--auth-project]
+    """
+
+  static let serviceCreate = """
+    usage: openstack service create [-h] [-f {json,shell,table,value,yaml}]
+                                    [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                    [--max-width <integer>] [--fit-width]
+                                    [--print-empty] [--name <name>]
+                                    [--description <description>]
+                                    [--enable | --disable]
+                                    <type>
+    """
+
+  static let serviceList = """
+    usage: openstack service list [-h] [-f {csv,json,table,value,yaml}]
+                                  [-c COLUMN]
+                                  [--quote {all,minimal,none,nonnumeric}]
+                                  [--noindent] [--max-width <integer>]
+                                  [--fit-width] [--print-empty]
+                                  [--sort-column SORT_COLUMN]
+                                  [--sort-ascending | --sort-descending] [--long]
+    """
+
+  static let endpointCreate = """
+    usage: openstack endpoint create [-h] [-f {json,shell,table,value,yaml}]
+                                     [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                     [--max-width <integer>] [--fit-width]
+                                     [--print-empty] [--region <region-id>]
+                                     [--enable | --disable]
+                                     <service> <interface> <url>
+    """
+
+  static let endpointList = """
+    usage: openstack endpoint list [-h] [-f {csv,json,table,value,yaml}]
+                                   [-c COLUMN]
+                                   [--quote {all,minimal,none,nonnumeric}]
+                                   [--noindent] [--max-width <integer>]
+                                   [--fit-width] [--print-empty]
+                                   [--sort-column SORT_COLUMN]
+                                   [--sort-ascending | --sort-descending]
+                                   [--service <service>] [--interface <interface>]
+                                   [--region <region-id>]
+                                   [--endpoint <endpoint-group> | --project <project>]
+                                   [--project-domain <project-domain>]
+    """
+
+  static let endpointShow = """
+    usage: openstack endpoint show [-h] [-f {json,shell,table,value,yaml}]
+                                   [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                   [--max-width <integer>] [--fit-width]
+                                   [--print-empty]
+                                   <endpoint>
+    """
+
+  static let endpointDelete = """
+    usage: openstack endpoint delete [-h] <endpoint-id> [<endpoint-id> ...]
+    """
+
+  static let quotaShow = """
+    usage: openstack quota show [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                [--quote {all,minimal,none,nonnumeric}]
+                                [--noindent] [--max-width <integer>] [--fit-width]
+                                [--print-empty] [--sort-column SORT_COLUMN]
+                                [--sort-ascending | --sort-descending]
+                                [--default | --usage]
+                                [--all | --compute | --volume | --network]
+                                [<project>]
+    """
+
+  static let quotaSet = """
+    usage: openstack quota set [-h] [--class | --default] [--cores <cores>]
+                               [--injected-file-size <injected-file-size>]
+                               [--injected-path-size <injected-path-size>]
+                               [--injected-files <injected-files>]
+                               [--instances <instances>] [--key-pairs <key-pairs>]
+                               [--properties <properties>] [--ram <ram>]
+                               [--server-group-members <server-group-members>]
+                               [--server-groups <server-groups>]
+                               [--backups <backups>]
+                               [--backup-gigabytes <backup-gigabytes>]
+                               [--gigabytes <gigabytes>] [--groups <groups>]
+                               [--per-volume-gigabytes <per-volume-gigabytes>]
+                               [--snapshots <snapshots>] [--volumes <volumes>]
+                               [--floating-ips <floating-ips>]
+                               [--secgroup-rules <secgroup-rules>]
+                               [--secgroups <secgroups>] [--networks <networks>]
+                               [--subnets <subnets>] [--ports <ports>]
+                               [--routers <routers>]
+                               [--router-routes <router-routes>]
+                               [--rbac-policies <rbac-policies>]
+                               [--subnetpools <subnetpools>]
+                               [--volume-type <volume-type>]
+                               [--force | --no-force]
+                               [<project/class>]
+    """
+
+  static let aggregateCreate = """
+    usage: openstack aggregate create [-h] [-f {json,shell,table,value,yaml}]
+                                      [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                      [--max-width <integer>] [--fit-width]
+                                      [--print-empty] [--zone <availability-zone>]
+                                      [--property <key=value>]
+                                      <name>
+    """
+
+  static let aggregateSet = """
+    usage: openstack aggregate set [-h] [--name <name>]
+                                   [--zone <availability-zone>]
+                                   [--property <key=value>] [--no-property]
+                                   <aggregate>
+    """
+
+  static let aggregateUnset = """
+    usage: openstack aggregate unset [-h] [--property <key>] <aggregate>
+    """
+
+  static let aggregateAddHost = """
+    usage: openstack aggregate add host [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty]
+                                        <aggregate> <host>
+    """
+
+  static let aggregateRemoveHost = """
+    usage: openstack aggregate remove host [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX]
+                                           [--max-width <integer>] [--fit-width]
+                                           [--print-empty]
+                                           <aggregate> <host>
+    """
+
+  static let aggregateDelete = """
+    usage: openstack aggregate delete [-h] <aggregate> [<aggregate> ...]
+    """
+
+  static let computeServiceList = """
+    usage: openstack compute service list [-h] [-f {csv,json,table,value,yaml}]
+                                          [-c COLUMN]
+                                          [--quote {all,minimal,none,nonnumeric}]
+                                          [--noindent] [--max-width <integer>]
+                                          [--fit-width] [--print-empty]
+                                          [--sort-column SORT_COLUMN]
+                                          [--sort-ascending | --sort-descending]
+                                          [--host <host>] [--service <service>]
+                                          [--long]
+    """
+
+  static let computeServiceSet = """
+    usage: openstack compute service set [-h] [--enable | --disable]
+                                         [--disable-reason <reason>]
+                                         [--up | --down]
+                                         <host> <service>
+    """
+
+  static let serverStop = """
+    usage: openstack server stop [-h] [--all-projects] <server> [<server> ...]
+    """
+
+  static let serverStart = """
+    usage: openstack server start [-h] [--all-projects] <server> [<server> ...]
+    """
+
+  static let serverReboot = """
+    usage: openstack server reboot [-h] [--hard | --soft] [--wait] <server>
+    """
+
+  static let serverMigrate = """
+    usage: openstack server migrate [-h] [--live-migration] [--host <hostname>]
+                                    [--shared-migration | --block-migration]
+                                    [--disk-overcommit | --no-disk-overcommit]
+                                    [--wait]
+                                    <server>
+    """
+
+  static let serverRescue = """
+    usage: openstack server rescue [-h] [--image <image>] [--password <password>]
+                                   <server>
+    """
+
+  static let serverUnrescue = """
+    usage: openstack server unrescue [-h] <server>
+    """
+}
