@@ -29,7 +29,7 @@ import json, sys
 for line in open(sys.argv[1]):
     run = json.loads(line)
     sys.stdout.write(run["stdout"] + run["stderr"])
-' "$work/real.jsonl" | sed -E 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' > "$work/real.txt"
+' "$work/real.jsonl" | sed -E -e 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' -e 's#http://127\.0\.0\.1:[0-9]+/v3/#http://devstack/identity/v3/#g' > "$work/real.txt"
 if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi
 if diff -u "$work/real.txt" "$work/ours.txt"; then
   echo "same output: $(grep -c '' "$commands") commands"

@@ -49,7 +49,25 @@ import Testing
     "flavor set": Baseline(setup: ["flavor create --private f"], arguments: "--property hw:numa_nodes=1 f"),
     "flavor unset": Baseline(setup: ["flavor create --private f"], arguments: "f"),
     "flavor delete": Baseline(setup: ["flavor create f"], arguments: "f"),
+    "project create": Baseline(arguments: "p"),
+    "project list": Baseline(arguments: ""),
+    "project show": Baseline(arguments: "demo"),
+    "user create": Baseline(arguments: "--password pw u"),
+    "user list": Baseline(arguments: ""),
+    "user show": Baseline(arguments: "admin"),
+    "role add": Baseline(arguments: "--user admin --project demo reader"),
+    "role remove": Baseline(setup: ["role add --user admin --project demo reader"], arguments: "--user admin --project demo reader"),
+    "role list": Baseline(arguments: ""),
+    "role create": Baseline(arguments: "r"),
+    "role assignment list": Baseline(arguments: ""),
+    "service create": Baseline(arguments: "--name cinder volumev3"),
+    "service list": Baseline(arguments: ""),
+    "endpoint create": Baseline(arguments: "--region RegionOne compute public http://x"),
+    "endpoint list": Baseline(arguments: ""),
+    "endpoint show": Baseline(setup: [endpointCreate], arguments: "{}"),
+    "endpoint delete": Baseline(setup: [endpointCreate], arguments: "{}"),
   ]
+  static let endpointCreate = "endpoint create compute public http://x -f value -c id"
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [

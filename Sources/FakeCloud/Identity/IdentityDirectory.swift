@@ -127,7 +127,7 @@ struct IdentityDirectory: Sendable {
       ]))
   }
 
-  private func linked(_ view: JSONObject, id: String, _ state: CloudState) -> JSONObject {
+  func linked(_ view: JSONObject, id: String, _ state: CloudState) -> JSONObject {
     var view = view
     let base = state.endpoints[.identity] ?? "http://devstack/identity"
     view["links"] = .object(["self": .string("\(base)/v3/\(collection)/\(id)")])

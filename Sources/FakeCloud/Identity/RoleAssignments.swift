@@ -12,6 +12,25 @@ enum RoleAssignments {
     router.add(.head, path + "/{role}", check)
     router.add(.delete, path + "/{role}", unassign)
     router.add(.get, "/v3/role_assignments", list)
+    router.add(.get, "/v3/users/{user}/projects", userProjects)
+  }
+
+  /// `GET /v3/users/{user}/projects`: the projects the user has a role on; a user may list its
+  /// own.
+  static func userProjects(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let caller = call.caller else { return .unauthenticated() }
+    let user = call.parameters["user"] ?? ""
+    guard caller.isAdmin || caller.userID == user else {
+      return IdentityDirectory.error(403, "Forbidden", "You are not authorized to perform the requested action: identity:list_user_projects.")
+    }
+    let held = Set(state.identity.assignments.filter { $0.userID == user }.map(\.projectID))
+    let projects = IdentityDirectory.projects.records(state).filter { held.contains($0.id) }
+    return .json(
+      200,
+      .object([
+        "projects": .array(projects.map { .object(IdentityDirectory.projects.linked($0.view, id: $0.id, state)) }),
+        "links": .object(["next": .null, "self": .string((state.endpoints[.identity] ?? "http://devstack/identity") + "/v3/users/\(user)/projects"), "previous": .null]),
+      ]))
   }
 
   private static func forbidden(_ call: Call, _ action: String) -> APIResponse? {

@@ -24,5 +24,8 @@ enum Commands {
 
   private static let admin: [any OpenStackCommand.Type] = [
     FlavorCreate.self, FlavorSet.self, FlavorUnset.self, FlavorDelete.self,
+    ProjectCreate.self, ProjectList.self, ProjectShow.self, UserCreate.self, UserList.self, UserShow.self,
+    RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleAssignmentList.self,
+    ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
   ]
 }

@@ -149,7 +149,17 @@ final class APIClient {
       )
     }
     self.token = token
+    authorization = response.body?["token"]
     return token
+  }
+
+  /// The token's body (`auth_ref`): who the client signed in as, on which project.
+  private(set) var authorization: JSON?
+
+  /// The signed-in user's ID, signing in first if need be.
+  func userID() throws -> String {
+    _ = try authenticate()
+    return authorization?["user"]?["id"]?.string ?? ""
   }
 }
 
