@@ -22,8 +22,7 @@ enum ComputeService {
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
-    router.add(.get, "/v2.1/os-aggregates", listAggregates)
-    router.add(.get, "/v2.1/os-aggregates/{id}", showAggregate)
+    registerComputeAdmin(in: &router)
     return router
   }()
 
@@ -459,24 +458,5 @@ enum ComputeService {
     ]
     if version >= Microversion(2, 58) { body["updated_at"] = .string(VirtualClock.isoDatabase(action.updated)) }
     return body
-  }
-
-  // MARK: Aggregates
-
-  /// Aggregates are for admins (`os_compute_api:os-aggregates:*`); the cloud has none.
-  static func listAggregates(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard call.caller?.isAdmin ?? false else {
-      return .fault(403, "Policy doesn't allow os_compute_api:os-aggregates:index to be performed.")
-    }
-    return .json(200, .object(["aggregates": .array([])]))
-  }
-
-  static func showAggregate(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard call.caller?.isAdmin ?? false else {
-      return .fault(403, "Policy doesn't allow os_compute_api:os-aggregates:show to be performed.")
-    }
-    let id = call.parameters["id"] ?? ""
-    guard Int(id) != nil else { return .fault(400, "Invalid input received: id must be an integer") }
-    return .fault(404, "Aggregate \(id) could not be found.")
   }
 }

@@ -99,6 +99,10 @@ struct ComputeState {
 
   var flavors: [Flavor]
   var hosts: [Host]
+  /// Host aggregates, oldest first (`ComputeAdmin`).
+  var aggregates: [Aggregate] = []
+  /// The nova-compute services an admin disabled or forced down, by host.
+  var serviceChanges: [String: ServiceChange] = [:]
   var servers: [Server] = []
   /// Newest last.
   var actions: [Action] = []
@@ -132,6 +136,8 @@ struct ComputeState {
   /// The hosts a flavor fits on, as placement and the scheduler's filters find them.
   func hosts(fitting flavor: CloudDefinition.Flavor, besides server: Server? = nil) -> [Host] {
     hosts.filter { host in
+      // The ComputeFilter passes only hosts whose service is enabled and up.
+      if let change = serviceChanges[host.name], change.disabled || change.forcedDown { return false }
       let used = usage(of: host.name)
       return used.vcpus + flavor.vcpus <= host.definition.vcpus && used.memory + flavor.ram <= host.definition.memory
         && used.disk + flavor.disk + flavor.ephemeral <= host.definition.disk

@@ -27,5 +27,7 @@ enum Commands {
     ProjectCreate.self, ProjectList.self, ProjectShow.self, UserCreate.self, UserList.self, UserShow.self,
     RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleAssignmentList.self,
     ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
+    AggregateCreate.self, AggregateSet.self, AggregateUnset.self, AggregateAddHost.self, AggregateRemoveHost.self,
+    AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self,
   ]
 }

@@ -170,6 +170,7 @@ enum ComputeResource {
   case flavor
   case serverAction
   case aggregate
+  case service
   /// No resource: the session's own version, what `supports_microversion` compares with.
   case session
 
@@ -180,6 +181,7 @@ enum ComputeResource {
     case .flavor: Microversion(2, 61)
     case .serverAction: Microversion(2, 84)
     case .aggregate: Microversion(2, 81)
+    case .service: Microversion(2, 69)
     }
   }
 }

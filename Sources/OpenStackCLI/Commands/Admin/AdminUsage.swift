@@ -33,55 +33,6 @@ extension RealUsage {
     usage: openstack flavor delete [-h] <flavor> [<flavor> ...]
     """
 
-  static let imageCreate = """
-    usage: openstack image create [-h] [-f {json,shell,table,value,yaml}]
-                                  [-c COLUMN] [--noindent] [--prefix PREFIX]
-                                  [--max-width <integer>] [--fit-width]
-                                  [--print-empty] [--id <id>]
-                                  [--container-format <container-format>]
-                                  [--disk-format <disk-format>]
-                                  [--min-disk <disk-gb>] [--min-ram <ram-mb>]
-                                  [--size <size>]
-                                  [--file <file> | --volume <volume>] [--force]
-                                  [--progress] [--sign-key-path <sign-key-path>]
-                                  [--sign-cert-id <sign-cert-id>]
-                                  [--protected | --unprotected]
-                                  [--public | --private | --community | --shared]
-                                  [--property <key=value>] [--tag <tag>]
-                                  [--project <project>] [--import]
-                                  [--project-domain <project-domain>]
-                                  <image-name>
-    """
-
-  static let imageSet = """
-    usage: openstack image set [-h] [--name <name>] [--min-disk <disk-gb>]
-                               [--min-ram <ram-mb>]
-                               [--container-format <container-format>]
-                               [--disk-format <disk-format>]
-                               [--protected | --unprotected]
-                               [--public | --private | --community | --shared]
-                               [--property <key=value>] [--tag <tag>]
-                               [--architecture <architecture>]
-                               [--instance-id <instance-id>]
-                               [--kernel-id <kernel-id>] [--os-distro <os-distro>]
-                               [--os-version <os-version>]
-                               [--ramdisk-id <ramdisk-id>]
-                               [--deactivate | --activate] [--project <project>]
-                               [--project-domain <project-domain>]
-                               [--accept | --reject | --pending]
-                               [--hidden | --unhidden]
-                               <image>
-    """
-
-  static let imageUnset = """
-    usage: openstack image unset [-h] [--tag <tag>] [--property <property-key>]
-                                 <image>
-    """
-
-  static let imageDelete = """
-    usage: openstack image delete [-h] [--store <STORE>] <image> [<image> ...]
-    """
-
   static let projectCreate = """
     usage: openstack project create [-h] [-f {json,shell,table,value,yaml}]
                                     [-c COLUMN] [--noindent] [--prefix PREFIX]
@@ -284,44 +235,6 @@ extension RealUsage {
     usage: openstack endpoint delete [-h] <endpoint-id> [<endpoint-id> ...]
     """
 
-  static let quotaShow = """
-    usage: openstack quota show [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
-                                [--quote {all,minimal,none,nonnumeric}]
-                                [--noindent] [--max-width <integer>] [--fit-width]
-                                [--print-empty] [--sort-column SORT_COLUMN]
-                                [--sort-ascending | --sort-descending]
-                                [--default | --usage]
-                                [--all | --compute | --volume | --network]
-                                [<project>]
-    """
-
-  static let quotaSet = """
-    usage: openstack quota set [-h] [--class | --default] [--cores <cores>]
-                               [--injected-file-size <injected-file-size>]
-                               [--injected-path-size <injected-path-size>]
-                               [--injected-files <injected-files>]
-                               [--instances <instances>] [--key-pairs <key-pairs>]
-                               [--properties <properties>] [--ram <ram>]
-                               [--server-group-members <server-group-members>]
-                               [--server-groups <server-groups>]
-                               [--backups <backups>]
-                               [--backup-gigabytes <backup-gigabytes>]
-                               [--gigabytes <gigabytes>] [--groups <groups>]
-                               [--per-volume-gigabytes <per-volume-gigabytes>]
-                               [--snapshots <snapshots>] [--volumes <volumes>]
-                               [--floating-ips <floating-ips>]
-                               [--secgroup-rules <secgroup-rules>]
-                               [--secgroups <secgroups>] [--networks <networks>]
-                               [--subnets <subnets>] [--ports <ports>]
-                               [--routers <routers>]
-                               [--router-routes <router-routes>]
-                               [--rbac-policies <rbac-policies>]
-                               [--subnetpools <subnetpools>]
-                               [--volume-type <volume-type>]
-                               [--force | --no-force]
-                               [<project/class>]
-    """
-
   static let aggregateCreate = """
     usage: openstack aggregate create [-h] [-f {json,shell,table,value,yaml}]
                                       [-c COLUMN] [--noindent] [--prefix PREFIX]
@@ -380,34 +293,5 @@ extension RealUsage {
                                          [--disable-reason <reason>]
                                          [--up | --down]
                                          <host> <service>
-    """
-
-  static let serverStop = """
-    usage: openstack server stop [-h] [--all-projects] <server> [<server> ...]
-    """
-
-  static let serverStart = """
-    usage: openstack server start [-h] [--all-projects] <server> [<server> ...]
-    """
-
-  static let serverReboot = """
-    usage: openstack server reboot [-h] [--hard | --soft] [--wait] <server>
-    """
-
-  static let serverMigrate = """
-    usage: openstack server migrate [-h] [--live-migration] [--host <hostname>]
-                                    [--shared-migration | --block-migration]
-                                    [--disk-overcommit | --no-disk-overcommit]
-                                    [--wait]
-                                    <server>
-    """
-
-  static let serverRescue = """
-    usage: openstack server rescue [-h] [--image <image>] [--password <password>]
-                                   <server>
-    """
-
-  static let serverUnrescue = """
-    usage: openstack server unrescue [-h] <server>
     """
 }

@@ -96,24 +96,6 @@ enum ImageList: OpenStackCommand {
   ]
 }
 
-/// `openstack aggregate show` (`ShowAggregate`): found through the aggregates list, which only
-/// admins may read.
-enum AggregateShow: OpenStackCommand {
-  static let name = "aggregate show"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateShow, repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = []
-
-  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let nameOrID = arguments.value("<aggregate>") ?? ""
-    let direct = try context.api.send(APIRequest(.get, "/v2.1/os-aggregates/\(nameOrID)"), to: .compute, computeResource: .aggregate)
-    if direct.status == 200, let aggregate = direct.body?["aggregate"] { return .show(aggregate.object) }
-    let listed = try context.api.send(APIRequest(.get, "/v2.1/os-aggregates"), to: .compute, computeResource: .aggregate)
-    guard listed.status == 200 else { throw ComputeLookup.sdkError(listed, path: "/os-aggregates") }
-    let aggregate = try ComputeLookup.exactMatch(listed.body?["aggregates"]?.array ?? [], nameOrID, kind: "Aggregate")
-    return .show(aggregate.object)
-  }
-}
-
 /// `openstack flavor show` (`ShowFlavor`): the SDK's flavor under the client's historical names,
 /// sorted, with the projects a private flavor is open to.
 enum FlavorShow: OpenStackCommand {
