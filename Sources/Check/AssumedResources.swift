@@ -50,7 +50,7 @@ struct AssumedResources {
   /// The option or positional that names what each creating command creates.
   private static let creations: [String: (key: String, kind: Kind)] = [
     "server create": ("<server-name>", .server), "share create": ("--name", .share),
-    "share network create": ("--name", .shareNetwork),
+    "share network create": ("--name", .shareNetwork), "flavor create": ("<flavor-name>", .flavor),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.

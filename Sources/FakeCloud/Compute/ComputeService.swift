@@ -272,7 +272,7 @@ enum ComputeService {
       return
     }
     state.compute.servers[index].host = host.name
-    state.compute.servers[index].availabilityZone = host.definition.availabilityZone
+    state.compute.servers[index].availabilityZone = state.compute.zone(of: host)
     state.compute.servers[index].taskState = "spawning"
     state.compute.servers[index].addresses = state.network.allocate(on: networks, for: id, ids: &state.ids)
     finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil, traceback: nil, in: &state)

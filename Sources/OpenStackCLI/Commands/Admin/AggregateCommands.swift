@@ -3,9 +3,11 @@ import CloudAPI
 /// What the aggregate commands share: openstacksdk's `find_aggregate` and the aggregate as
 /// `_get_aggregate_columns` shows it.
 enum Aggregates {
+  /// A request at the aggregate's microversion; the actions (`_action`) go without one.
   @discardableResult
   static func call(_ method: HTTPMethod, _ path: String, body: JSON? = nil, in context: CommandContext) throws -> JSON {
-    let response = try context.api.send(APIRequest(method, "/v2.1" + path, body: body), to: .compute, computeResource: .aggregate)
+    let resource: ComputeResource = path.hasSuffix("/action") ? .unversioned : .aggregate
+    let response = try context.api.send(APIRequest(method, "/v2.1" + path, body: body), to: .compute, computeResource: resource)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: path) }
     return response.body ?? .null
   }
