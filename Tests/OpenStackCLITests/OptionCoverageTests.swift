@@ -75,6 +75,13 @@ import Testing
     "aggregate delete": Baseline(setup: ["aggregate create agg"], arguments: "agg"),
     "compute service list": Baseline(arguments: ""),
     "compute service set": Baseline(arguments: "devstack nova-compute"),
+    "server stop": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server start": Baseline(setup: [serverCreate, "server stop vm", "server list", "server list"], arguments: "vm"),
+    "server reboot": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server pause": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server unpause": Baseline(setup: [serverCreate, "server pause vm", "server list", "server list"], arguments: "vm"),
+    "server suspend": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server resume": Baseline(setup: [serverCreate, "server suspend vm", "server list", "server list"], arguments: "vm"),
   ]
   static let endpointCreate = "endpoint create compute public http://x -f value -c id"
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"

@@ -289,7 +289,7 @@ enum ComputeService {
 
   /// Records an event of the server's latest action of that kind: started at `start`, finished
   /// now, `Error` with the traceback or `Success`; a failed event marks its action `Error`.
-  private static func finish(
+  static func finish(
     _ id: String, action name: String, event: String, start: Int64, host: String?, traceback: String?,
     in state: inout CloudState
   ) {
@@ -364,7 +364,10 @@ enum ComputeService {
       state.compute.servers[index].oldFlavorID = nil
       return APIResponse(status: 202)
     default:
-      return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+      guard let action = PowerAction.all.first(where: { body[$0.key] != nil }) else {
+        return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+      }
+      return action.perform(on: index, body: body, call, &state)
     }
   }
 

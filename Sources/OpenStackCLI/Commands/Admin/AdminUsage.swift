@@ -294,4 +294,32 @@ extension RealUsage {
                                          [--up | --down]
                                          <host> <service>
     """
+
+  static let serverStop = """
+    usage: openstack server stop [-h] [--all-projects] <server> [<server> ...]
+    """
+
+  static let serverStart = """
+    usage: openstack server start [-h] [--all-projects] <server> [<server> ...]
+    """
+
+  static let serverReboot = """
+    usage: openstack server reboot [-h] [--hard | --soft] [--wait] <server>
+    """
+
+  static let serverPause = """
+    usage: openstack server pause [-h] <server> [<server> ...]
+    """
+
+  static let serverUnpause = """
+    usage: openstack server unpause [-h] <server> [<server> ...]
+    """
+
+  static let serverSuspend = """
+    usage: openstack server suspend [-h] <server> [<server> ...]
+    """
+
+  static let serverResume = """
+    usage: openstack server resume [-h] <server> [<server> ...]
+    """
 }
