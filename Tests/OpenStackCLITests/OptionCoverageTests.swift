@@ -59,6 +59,7 @@ import Testing
     "role remove": Baseline(setup: ["role add --user admin --project demo reader"], arguments: "--user admin --project demo reader"),
     "role list": Baseline(arguments: ""),
     "role create": Baseline(arguments: "r"),
+    "role show": Baseline(arguments: "admin"),
     "role assignment list": Baseline(arguments: ""),
     "service create": Baseline(arguments: "--name cinder volumev3"),
     "service list": Baseline(arguments: ""),

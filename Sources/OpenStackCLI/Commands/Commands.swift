@@ -25,7 +25,7 @@ enum Commands {
   private static let admin: [any OpenStackCommand.Type] = [
     FlavorCreate.self, FlavorSet.self, FlavorUnset.self, FlavorDelete.self,
     ProjectCreate.self, ProjectList.self, ProjectShow.self, UserCreate.self, UserList.self, UserShow.self,
-    RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleAssignmentList.self,
+    RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleShow.self, RoleAssignmentList.self,
     ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
     AggregateCreate.self, AggregateSet.self, AggregateUnset.self, AggregateAddHost.self, AggregateRemoveHost.self,
     AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self,

@@ -322,4 +322,12 @@ extension RealUsage {
   static let serverResume = """
     usage: openstack server resume [-h] <server> [<server> ...]
     """
+
+  static let roleShow = """
+    usage: openstack role show [-h] [-f {json,shell,table,value,yaml}] [-c COLUMN]
+                               [--noindent] [--prefix PREFIX]
+                               [--max-width <integer>] [--fit-width]
+                               [--print-empty] [--domain <domain>]
+                               <role>
+    """
 }

@@ -88,6 +88,19 @@ enum RoleCreate: OpenStackCommand {
   }
 }
 
+/// `openstack role show` (`ShowRole`): `find_role`, in the domain given.
+enum RoleShow: OpenStackCommand {
+  static let name = "role show"
+  static let syntax = CommandSyntax(usage: RealUsage.roleShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let domain = try Keystone.domainID("--domain", in: arguments, context: context)
+    let role = try Keystone.required("roles", "role", arguments.value("<role>") ?? "", domainID: domain, in: context)
+    return Keystone.show(role, RoleCreate.columns)
+  }
+}
+
 /// `openstack role assignment list` (`ListRoleAssignment`): by role, user and project, with
 /// names as `name@Domain`.
 enum RoleAssignmentList: OpenStackCommand {
