@@ -42,6 +42,7 @@ extension ComputeService {
     router.add(.post, "/v2.1/os-aggregates/{id}/action", aggregateAction)
     router.add(.get, "/v2.1/os-services", listServices)
     router.add(.put, "/v2.1/os-services/{id}", updateService)
+    router.add(.get, "/v2.1/os-hypervisors/detail", listHypervisors)
   }
 
   private static func refused(_ call: Call, _ rule: String) -> APIResponse? {
@@ -254,5 +255,53 @@ extension ComputeService {
     if case .bool(let down)? = body["forced_down"] { change.forcedDown = down }
     state.compute.serviceChanges[record.host.name] = change
     return .json(200, .object(["service": serviceView(record, state)]))
+  }
+
+  // MARK: Hypervisors
+
+  /// `GET /os-hypervisors/detail` (`hypervisors.py`): a QEMU hypervisor per host, its ID its
+  /// compute service's, `hypervisor_hostname_pattern` a substring (404 when nothing matches);
+  /// below 2.88 the resources and their use.
+  static func listHypervisors(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refused(call, "os-hypervisors:list-detail") { return refusal }
+    var hosts = Array(state.compute.hosts.enumerated())
+    if let pattern = call.query("hypervisor_hostname_pattern") {
+      hosts = hosts.filter { $0.element.name.contains(pattern) }
+      guard !hosts.isEmpty else { return .fault(404, "No hypervisor matching '\(pattern)' could be found.") }
+    }
+    let version = state.computeVersion
+    let views = hosts.map { index, host -> JSON in
+      let record = ServiceRecord(binary: "nova-compute", host: host)
+      let change = state.compute.serviceChanges[host.name]
+      var body: JSONObject = [
+        "id": .string(serviceID(record)), "hypervisor_hostname": .string(host.name),
+        "state": (change?.forcedDown ?? false) ? "down" : "up",
+        "status": (change?.disabled ?? false) ? "disabled" : "enabled",
+      ]
+      if version < Microversion(2, 88) {
+        let used = state.compute.usage(of: host.name)
+        let running = state.compute.servers.filter { $0.host == host.name && $0.vmState != "deleted" }.count
+        body["vcpus"] = .int(host.definition.vcpus)
+        body["memory_mb"] = .int(host.definition.memory)
+        body["local_gb"] = .int(host.definition.disk)
+        body["vcpus_used"] = .int(used.vcpus)
+        body["memory_mb_used"] = .int(used.memory)
+        body["local_gb_used"] = .int(used.disk)
+        body["free_ram_mb"] = .int(host.definition.memory - used.memory)
+        body["free_disk_gb"] = .int(host.definition.disk - used.disk)
+        body["current_workload"] = 0
+        body["running_vms"] = .int(running)
+        body["disk_available_least"] = .int(host.definition.disk - used.disk)
+      }
+      body["hypervisor_type"] = "QEMU"
+      body["hypervisor_version"] = 8_002_000
+      // The hosts' addresses on devstack's management network, one per host in order.
+      body["host_ip"] = .string("10.0.0.\(11 + index)")
+      body["service"] = .object([
+        "host": .string(host.name), "id": .string(serviceID(record)), "disabled_reason": .orNull(change?.disabledReason),
+      ])
+      return .object(body)
+    }
+    return .json(200, .object(["hypervisors": .array(views)]))
   }
 }

@@ -28,7 +28,7 @@ enum Commands {
     RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleShow.self, RoleAssignmentList.self,
     ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
     AggregateCreate.self, AggregateSet.self, AggregateUnset.self, AggregateAddHost.self, AggregateRemoveHost.self,
-    AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self,
+    AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self,
     ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,
     ServerResume.self,
   ]

@@ -171,6 +171,7 @@ enum ComputeResource {
   case serverAction
   case aggregate
   case service
+  case hypervisor
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -184,6 +185,7 @@ enum ComputeResource {
     case .serverAction: Microversion(2, 84)
     case .aggregate: Microversion(2, 81)
     case .service: Microversion(2, 69)
+    case .hypervisor: Microversion(2, 88)
     case .unversioned: Microversion(2, 1)
     }
   }

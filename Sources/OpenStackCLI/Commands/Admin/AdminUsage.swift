@@ -330,4 +330,17 @@ extension RealUsage {
                                [--print-empty] [--domain <domain>]
                                <role>
     """
+
+  static let hypervisorList = """
+    usage: openstack hypervisor list [-h] [-f {csv,json,table,value,yaml}]
+                                     [-c COLUMN]
+                                     [--quote {all,minimal,none,nonnumeric}]
+                                     [--noindent] [--max-width <integer>]
+                                     [--fit-width] [--print-empty]
+                                     [--sort-column SORT_COLUMN]
+                                     [--sort-ascending | --sort-descending]
+                                     [--matching <hostname>] [--limit <limit>]
+                                     [--marker <marker>] [--max-items <max-items>]
+                                     [--long]
+    """
 }

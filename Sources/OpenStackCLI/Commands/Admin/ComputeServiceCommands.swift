@@ -87,3 +87,30 @@ enum ComputeServices {
     guard response.status == 200 else { throw ComputeLookup.sdkError(response, path: "/os-services/\(id)") }
   }
 }
+
+/// `openstack hypervisor list` (`ListHypervisor`): the details list, `--matching` as Nova's
+/// hostname pattern; the resource columns of `--long` only below 2.88, where Nova still has them.
+enum HypervisorList: OpenStackCommand {
+  static let name = "hypervisor list"
+  static let syntax = CommandSyntax(usage: RealUsage.hypervisorList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var query: [(name: String, value: String)] = []
+    if let pattern = arguments.value("--matching") { query.append((name: "hypervisor_hostname_pattern", value: pattern)) }
+    var columns = ["ID", "Hypervisor Hostname", "Hypervisor Type", "Host IP", "State"]
+    var keys = ["id", "hypervisor_hostname", "hypervisor_type", "host_ip", "state"]
+    if arguments.flag("--long"), try !context.api.supportsCompute(Microversion(2, 88)) {
+      columns += ["vCPUs Used", "vCPUs", "Memory MB Used", "Memory MB"]
+      keys += ["vcpus_used", "vcpus", "memory_mb_used", "memory_mb"]
+    }
+    let response = try context.api.send(
+      APIRequest(.get, "/v2.1/os-hypervisors/detail", query: query), to: .compute, computeResource: .hypervisor)
+    guard response.status == 200 else {
+      let search = query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+      throw ComputeLookup.sdkError(response, path: "/os-hypervisors/detail" + search)
+    }
+    let hypervisors = response.body?["hypervisors"]?.array ?? []
+    return .list(columns: columns, rows: hypervisors.map { item in keys.map { item[$0] ?? .null } }, names: .tuple)
+  }
+}
