@@ -56,10 +56,14 @@ extension ComputeService {
     guard let body = call.request.body?["flavor"]?.object else {
       return .fault(400, "Invalid input for field/attribute flavor. Value: None. 'flavor' is a required property")
     }
-    guard case .string(let name)? = body["name"], !name.isEmpty, name.first?.isWhitespace == false,
-      name.last?.isWhitespace == false
-    else {
-      return invalidField("name", body["name"] ?? .null, "'\(PythonValue.str(body["name"] ?? .null))' is not a valid name")
+    guard case .string(let name)? = body["name"], !name.isEmpty else {
+      return invalidField("name", body["name"] ?? .null, "\(PythonValue.repr(body["name"] ?? .null)) is too short")
+    }
+    // The `name` format's check (`InvalidName`), which Nova answers with its own message.
+    guard name.first?.isWhitespace == false, name.last?.isWhitespace == false else {
+      return .fault(
+        400,
+        "An invalid 'name' value was provided. The name must be: printable characters. Can not start or end with whitespace.")
     }
     var sizes: [String: Int] = [:]
     for field in sizeFields {
