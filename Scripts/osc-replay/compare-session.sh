@@ -32,7 +32,8 @@ for line in open(sys.argv[1]):
     sys.stdout.write(run["stdout"] + run["stderr"])
 ' "$work/real.jsonl" | sed -E -e 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' \
   -e 's#http://127\.0\.0\.1:[0-9]+/v2\.0/#http://devstack/networking/v2.0/#g' \
-  -e 's#http://127\.0\.0\.1:[0-9]+/v3/([0-9a-f]{32})#http://devstack/volume/v3/\1#g' > "$work/real.txt"
+  -e 's#http://127\.0\.0\.1:[0-9]+/v3/([0-9a-f]{32})#http://devstack/volume/v3/\1#g' \
+  -e 's#http://127\.0\.0\.1:[0-9]+/v3/#http://devstack/identity/v3/#g' > "$work/real.txt"
 if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi
 if diff -u "$work/real.txt" "$work/ours.txt"; then
   echo "same output: $(grep -c '' "$commands") commands"

@@ -51,7 +51,7 @@ struct AssumedResources {
   private static let creations: [String: (key: String, kind: Kind)] = [
     "server create": ("<server-name>", .server), "share create": ("--name", .share),
     "share network create": ("--name", .shareNetwork), "network create": ("<name>", .network),
-    "subnet create": ("<name>", .subnet), "share type create": ("<name>", .shareType),
+    "subnet create": ("<name>", .subnet), "share type create": ("<name>", .shareType), "flavor create": ("<flavor-name>", .flavor),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.

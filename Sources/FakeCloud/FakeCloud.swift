@@ -47,10 +47,15 @@ struct CloudState {
   }
   /// Each service's public URL when the cloud is served over HTTP; empty in process.
   var endpoints: [ServiceType: String] = [:] {
-    didSet { catalog = IdentityService.catalog(endpoints) }
+    didSet { refreshCatalog() }
   }
-  /// The service catalog every token carries, made anew only when the endpoints change.
+  /// The service catalog every token carries, made anew only when the services or endpoints
+  /// change.
   private(set) var catalog = IdentityService.catalog([:])
+
+  mutating func refreshCatalog() {
+    catalog = IdentityService.catalog(self)
+  }
 
   func version(_ call: Call) -> Microversion { shareVersion }
 }
@@ -73,7 +78,7 @@ public final class FakeCloud: CloudTransport {
     self.definition = definition
     var ids = IDGenerator(seed: seed)
     let clock = VirtualClock()
-    let identity = IdentityState(definition: definition, ids: &ids)
+    let identity = IdentityState(definition: definition, ids: &ids, seed: seed)
     let network = NetworkState(definition: definition, identity: identity, ids: &ids, clock: clock, seed: seed)
     let manila = ManilaState(definition: definition, ids: &ids)
     // Images draw their IDs from a stream of their own, so that adding images to a cloud

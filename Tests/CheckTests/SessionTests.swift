@@ -26,6 +26,7 @@ import Testing
     "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
     "shares-type-filters",
+    "admin-flavors", "admin-identity", "admin-compute", "admin-server-power",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

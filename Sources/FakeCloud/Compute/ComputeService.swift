@@ -13,6 +13,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/flavors", listFlavors)
     router.add(.get, "/v2.1/flavors/detail", listFlavors)
     router.add(.get, "/v2.1/flavors/{id}", showFlavor)
+    registerFlavorManagement(in: &router)
     router.add(.get, "/v2.1/servers", listServers)
     router.add(.get, "/v2.1/servers/detail", listServers)
     router.add(.post, "/v2.1/servers", createServer)
@@ -21,9 +22,8 @@ enum ComputeService {
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
-    router.add(.get, "/v2.1/os-aggregates", listAggregates)
-    router.add(.get, "/v2.1/os-aggregates/{id}", showAggregate)
     VolumeAttachmentAPI.register(in: &router)
+    registerComputeAdmin(in: &router)
     return router
   }()
 
@@ -107,7 +107,13 @@ enum ComputeService {
         publicity = wanted
       }
     }
-    let visible = state.compute.flavors.filter { flavor in publicity.map { $0 == flavor.definition.isPublic } ?? true }
+    // Others see the public flavors and the private ones open to their project.
+    let project = (call.caller?.isAdmin ?? false) ? nil : call.caller?.projectID
+    let visible = state.compute.flavors.filter { flavor in
+      !flavor.deleted
+        && (publicity.map { $0 == flavor.definition.isPublic } ?? true
+          || project.map(flavor.accessProjects.contains) ?? false)
+    }
     let version = state.computeVersion
     return flavorFilters.apply(visible, call) { flavors in
       let views = flavors.map { detail ? flavorView($0.definition, version) : basicFlavor($0.definition, version) }
@@ -117,7 +123,7 @@ enum ComputeService {
 
   static func showFlavor(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let id = call.parameters["id"] ?? ""
-    guard let flavor = state.compute.flavor(id) else { return .fault(404, "Flavor \(id) could not be found.") }
+    guard let flavor = visibleFlavor(state, call) else { return .fault(404, "Flavor \(id) could not be found.") }
     return .json(200, .object(["flavor": flavorView(flavor.definition, state.computeVersion)]))
   }
 
@@ -140,7 +146,7 @@ enum ComputeService {
     if version < Microversion(2, 102) { body["OS-FLV-DISABLED:disabled"] = false }
     body["vcpus"] = .int(flavor.vcpus)
     body["os-flavor-access:is_public"] = .bool(flavor.isPublic)
-    if version < Microversion(2, 102) { body["rxtx_factor"] = .double(1.0) }
+    if version < Microversion(2, 102) { body["rxtx_factor"] = .double(flavor.rxtxFactor) }
     body["links"] = ServerView.links("flavors", flavor.id, bookmarkOnly: false)
     if version >= Microversion(2, 55) { body["description"] = .orNull(flavor.description) }
     if version >= Microversion(2, 61) {
@@ -289,7 +295,7 @@ enum ComputeService {
       return
     }
     state.compute.servers[index].host = host.name
-    state.compute.servers[index].availabilityZone = host.definition.availabilityZone
+    state.compute.servers[index].availabilityZone = state.compute.zone(of: host)
     state.compute.servers[index].taskState = "spawning"
     state.compute.servers[index].addresses = state.network.allocate(on: networks, for: id, ids: &state.ids)
     finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil, traceback: nil, in: &state)
@@ -306,7 +312,7 @@ enum ComputeService {
 
   /// Records an event of the server's latest action of that kind: started at `start`, finished
   /// now, `Error` with the traceback or `Success`; a failed event marks its action `Error`.
-  private static func finish(
+  static func finish(
     _ id: String, action name: String, event: String, start: Int64, host: String?, traceback: String?,
     in state: inout CloudState
   ) {
@@ -382,7 +388,10 @@ enum ComputeService {
       state.compute.servers[index].oldFlavorID = nil
       return APIResponse(status: 202)
     default:
-      return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+      guard let action = PowerAction.all.first(where: { body[$0.key] != nil }) else {
+        return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+      }
+      return action.perform(on: index, body: body, call, &state)
     }
   }
 
@@ -476,24 +485,5 @@ enum ComputeService {
     ]
     if version >= Microversion(2, 58) { body["updated_at"] = .string(VirtualClock.isoDatabase(action.updated)) }
     return body
-  }
-
-  // MARK: Aggregates
-
-  /// Aggregates are for admins (`os_compute_api:os-aggregates:*`); the cloud has none.
-  static func listAggregates(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard call.caller?.isAdmin ?? false else {
-      return .fault(403, "Policy doesn't allow os_compute_api:os-aggregates:index to be performed.")
-    }
-    return .json(200, .object(["aggregates": .array([])]))
-  }
-
-  static func showAggregate(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard call.caller?.isAdmin ?? false else {
-      return .fault(403, "Policy doesn't allow os_compute_api:os-aggregates:show to be performed.")
-    }
-    let id = call.parameters["id"] ?? ""
-    guard Int(id) != nil else { return .fault(400, "Invalid input received: id must be an integer") }
-    return .fault(404, "Aggregate \(id) could not be found.")
   }
 }

@@ -5,6 +5,11 @@ struct ComputeState {
   struct Flavor {
     var definition: CloudDefinition.Flavor
     var id: String { definition.id }
+    /// The projects a private flavor is open to (`os-flavor-access`).
+    var accessProjects: [String] = []
+    /// A deleted flavor stays for the servers that were built with it, as Nova keeps a copy in
+    /// each instance.
+    var deleted = false
   }
 
   struct Host {
@@ -58,6 +63,8 @@ struct ComputeState {
         ("active", "resize_finish"):
         return "RESIZE"
       case ("active", "deleting"), ("error", "deleting"): return "ACTIVE"
+      case ("active", "rebooting"), ("active", "reboot_pending"), ("active", "reboot_started"): return "REBOOT"
+      case (_, "rebooting_hard"), (_, "reboot_pending_hard"), (_, "reboot_started_hard"): return "HARD_REBOOT"
       case ("active", _): return "ACTIVE"
       case ("resized", _): return "VERIFY_RESIZE"
       case ("stopped", _): return "SHUTOFF"
@@ -94,24 +101,32 @@ struct ComputeState {
 
   var flavors: [Flavor]
   var hosts: [Host]
+  /// Host aggregates, oldest first (`ComputeAdmin`).
+  var aggregates: [Aggregate] = []
+  /// The nova-compute services an admin disabled or forced down, by host.
+  var serviceChanges: [String: ServiceChange] = [:]
   var servers: [Server] = []
   /// Newest last.
   var actions: [Action] = []
 
   init(definition: CloudDefinition) {
     // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...
-    flavors = definition.flavors.map(Flavor.init).sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    flavors = definition.flavors.map { Flavor(definition: $0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     hosts = definition.computeHosts.map(Host.init)
   }
 
-  func flavor(_ id: String) -> Flavor? { flavors.first { $0.id == id } }
+  /// The flavor of that ID that has not been deleted.
+  func flavor(_ id: String) -> Flavor? { flavors.first { $0.id == id && !$0.deleted } }
+
+  /// The flavor a server was built with, deleted or not (the newest of that ID).
+  func embeddedFlavor(_ id: String) -> Flavor? { flavors.last { $0.id == id } }
 
   /// What a host's servers take: vCPUs, MiB of RAM, GiB of disk.
   func usage(of host: String, excluding excluded: String? = nil) -> (vcpus: Int, memory: Int, disk: Int) {
     var usage = (vcpus: 0, memory: 0, disk: 0)
     for server in servers where server.host == host && server.vmState != "deleted" && server.id != excluded {
       for flavorID in [server.flavorID] + (server.oldFlavorID.map { [$0] } ?? []) {
-        guard let flavor = flavor(flavorID)?.definition else { continue }
+        guard let flavor = embeddedFlavor(flavorID)?.definition else { continue }
         usage.vcpus += flavor.vcpus
         usage.memory += flavor.ram
         usage.disk += flavor.disk + flavor.ephemeral
@@ -123,6 +138,8 @@ struct ComputeState {
   /// The hosts a flavor fits on, as placement and the scheduler's filters find them.
   func hosts(fitting flavor: CloudDefinition.Flavor, besides server: Server? = nil) -> [Host] {
     hosts.filter { host in
+      // The ComputeFilter passes only hosts whose service is enabled and up.
+      if let change = serviceChanges[host.name], change.disabled || change.forcedDown { return false }
       let used = usage(of: host.name)
       return used.vcpus + flavor.vcpus <= host.definition.vcpus && used.memory + flavor.ram <= host.definition.memory
         && used.disk + flavor.disk + flavor.ephemeral <= host.definition.disk

@@ -14,7 +14,7 @@ struct ServerView {
   /// `security_groups` last).
   func view(_ server: ComputeState.Server, detail: Bool) -> JSON {
     let compute = state.compute
-    let flavor = compute.flavor(server.flavorID)?.definition
+    let flavor = compute.embeddedFlavor(server.flavorID)?.definition
     var body: JSONObject = [
       "accessIPv4": "", "accessIPv6": "",
       "addresses": server.vmState == "building" ? .object([:]) : Self.addresses(server.addresses),

@@ -1,32 +1,47 @@
 import CloudAPI
+import Foundation
 
-/// How Python writes a JSON value into the services' messages.
+/// Python's `str()` and `repr()` of the request values the services quote in their faults
+/// (jsonschema's and Nova's messages): `None`, `True`, `1`, `'text'`, `{'a': 1}`.
 enum PythonValue {
-  /// Python's `str()` of a value.
   static func str(_ value: JSON) -> String {
-    switch value {
-    case .null: return "None"
-    case .bool(let bool): return bool ? "True" : "False"
-    case .int(let number): return String(number)
-    case .double(let number): return JSON.pythonFloat(number)
-    case .string(let text): return text
-    case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
-    case .object(let fields): return "{" + fields.map { "'\($0.key)': \(repr($0.value))" }.joined(separator: ", ") + "}"
-    }
+    if case .string(let text) = value { return text }
+    return repr(value)
   }
 
-  /// Python's `repr()` of a value.
   static func repr(_ value: JSON) -> String {
-    if case .string(let text) = value { return "'\(text)'" }
-    return str(value)
+    switch value {
+    case .null: return "None"
+    case .bool(let flag): return flag ? "True" : "False"
+    case .int(let number): return String(number)
+    case .double(let number): return JSON.pythonFloat(number)
+    case .string(let text):
+      let quote = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+      return quote + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: quote, with: "\\" + quote) + quote
+    case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
+    case .object(let fields): return "{" + fields.map { "\(repr(.string($0.key))): \(repr($0.value))" }.joined(separator: ", ") + "}"
+    }
   }
 }
 
 extension JSON {
-  /// The value when it is an integer.
-  var number: Int? {
-    if case .int(let value) = self { return value }
-    return nil
+  /// An integer value (not a boolean).
+  var integer: Int? {
+    guard case .int(let number) = self else { return nil }
+    return number
   }
 
+  /// A number value, integer or not.
+  var number: Double? {
+    switch self {
+    case .int(let number): return Double(number)
+    case .double(let number): return number
+    default: return nil
+    }
+  }
+
+  var boolean: Bool? {
+    guard case .bool(let flag) = self else { return nil }
+    return flag
+  }
 }

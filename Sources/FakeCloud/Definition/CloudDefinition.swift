@@ -75,6 +75,8 @@ public struct CloudDefinition: Sendable {
     /// devstack gives every flavor `hw_rng:allowed=True`.
     public var extraSpecs: [(String, String)] = [("hw_rng:allowed", "True")]
     public var description: String? = nil
+    /// Nova's `rxtx_factor` (shown below microversion 2.102).
+    public var rxtxFactor: Double = 1.0
   }
 
   /// A Glance image, public, owned by the first admin's project.

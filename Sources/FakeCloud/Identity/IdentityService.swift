@@ -1,22 +1,42 @@
 import CloudAPI
 
-/// Keystone v3: projects and users with 32-hex IDs, password authentication, tokens.
+/// Keystone v3: projects and users with 32-hex IDs, password authentication, tokens, roles and
+/// their assignments, services, endpoints and regions.
 struct IdentityState {
   struct Project {
     var id: String
     var name: String
+    var description = ""
+    var enabled = true
   }
 
   struct User {
     var id: String
     var name: String
     var password: String
+    /// The default project's name; empty for none.
     var projectName: String
     var roles: [String]
+    var email: String? = nil
+    var description: String? = nil
+    var enabled = true
+  }
+
+  /// A role a user has on a project.
+  struct Assignment: Equatable {
+    var roleID: String
+    var userID: String
+    var projectID: String
   }
 
   var projects: [Project] = []
   var users: [User] = []
+  var assignments: [Assignment] = []
+  /// The records of the table-driven collections (`KeystoneTable`), by collection.
+  var tables: [String: [JSONObject]] = [:]
+  /// The IDs of what is created through the API: a stream of their own, so that the cloud's
+  /// other IDs stay as they were.
+  var ids: IDGenerator
   /// Issued tokens: who each stands for, and when it expires (an hour after it was issued).
   private(set) var tokens: [String: (caller: Caller, expires: Int64)] = [:]
   /// How many tokens are kept before the expired ones go: twice as many as were left the last
@@ -38,16 +58,57 @@ struct IdentityState {
     return entry.caller
   }
 
-  init(definition: CloudDefinition, ids: inout IDGenerator) {
+  /// The roles Keystone's bootstrap and devstack create.
+  static let defaultRoles = ["admin", "manager", "member", "reader", "service"]
+
+  init(definition: CloudDefinition, ids: inout IDGenerator, seed: UInt64 = 1) {
     for name in definition.users.map(\.project) where !projects.contains(where: { $0.name == name }) {
       projects.append(Project(id: ids.hex32(), name: name))
     }
     users = definition.users.map {
       User(id: ids.hex32(), name: $0.name, password: $0.password, projectName: $0.project, roles: $0.roles)
     }
+    self.ids = IDGenerator(seed: seed ^ 0x6964_656E_7469_7479)
+    // devstack's project for the services' users.
+    if project(named: "service") == nil { projects.append(Project(id: self.ids.hex32(), name: "service")) }
+    var roleNames = Self.defaultRoles
+    for name in definition.users.flatMap(\.roles) where !roleNames.contains(name) { roleNames.append(name) }
+    tables["roles"] = roleNames.map { name in
+      ["id": .string(self.ids.hex32()), "name": .string(name), "domain_id": .null, "description": .null, "options": .object([:])]
+    }
+    tables["regions"] = [["id": "RegionOne", "description": "", "parent_region_id": .null]]
+    for user in users {
+      guard let projectID = project(named: user.projectName)?.id else { continue }
+      for role in user.roles {
+        guard let roleID = roleID(named: role) else { continue }
+        assignments.append(Assignment(roleID: roleID, userID: user.id, projectID: projectID))
+      }
+    }
   }
 
   func project(named name: String) -> Project? { projects.first { $0.name == name } }
+
+  func roleID(named name: String) -> String? {
+    tables["roles"]?.first { $0["name"]?.string == name }?["id"]?.string
+  }
+
+  /// The names of the roles a user has on a project, in the roles' order.
+  func roleNames(of userID: String, on projectID: String) -> [String] {
+    let held = Set(assignments.filter { $0.userID == userID && $0.projectID == projectID }.map(\.roleID))
+    return (tables["roles"] ?? []).filter { held.contains($0["id"]?.string ?? "") }.compactMap { $0["name"]?.string }
+  }
+}
+
+extension CloudState {
+  /// A table's records: for services and endpoints, those of the cloud's own services first.
+  func keystoneRecords(_ collection: String) -> [JSONObject] {
+    let stored = identity.tables[collection] ?? []
+    switch collection {
+    case "services": return IdentityService.builtInServices() + stored
+    case "endpoints": return IdentityService.builtInEndpoints(endpoints) + stored
+    default: return stored
+    }
+  }
 }
 
 enum IdentityService {
@@ -56,6 +117,8 @@ enum IdentityService {
     router.add(.get, "/v3", versionDocument)
     router.add(.post, "/v3/auth/tokens", issueToken)
     for directory in IdentityDirectory.all { directory.register(in: &router) }
+    for table in KeystoneTable.all { table.register(in: &router) }
+    RoleAssignments.register(in: &router)
     return router
   }()
 
@@ -102,6 +165,49 @@ enum IdentityService {
     case .array(let items): .array(items.map { Self.catalog($0, project: project) })
     case .object(let fields): .object(fields.mapValues { Self.catalog($0, project: project) })
     default: catalog
+    }
+  }
+
+  /// The catalog with the services and endpoints created through the API: the cloud's own
+  /// services first, each with its endpoints.
+  static func catalog(_ state: CloudState) -> JSON {
+    let stored = state.identity.tables["endpoints"] ?? []
+    guard !stored.isEmpty || !(state.identity.tables["services"] ?? []).isEmpty else { return catalog(state.endpoints) }
+    let services = builtInServices() + (state.identity.tables["services"] ?? [])
+    let endpoints = builtInEndpoints(state.endpoints) + stored
+    return .array(
+      services.map { service in
+        let id = service["id"] ?? .null
+        let own = endpoints.filter { $0["service_id"] == id && $0["enabled"] != false }.map { endpoint -> JSON in
+          .object([
+            "id": endpoint["id"] ?? .null, "interface": endpoint["interface"] ?? .null,
+            "region": endpoint["region_id"] ?? .null, "region_id": endpoint["region_id"] ?? .null,
+            "url": endpoint["url"] ?? .null,
+          ])
+        }
+        return .object(["endpoints": .array(own), "id": id, "type": service["type"] ?? .null, "name": service["name"] ?? .null])
+      })
+  }
+
+  /// The cloud's own services as Keystone records.
+  static func builtInServices() -> [JSONObject] {
+    ServiceType.allCases.map { service in
+      [
+        "id": .string(catalogIDs[service]!.service), "type": .string(service.rawValue),
+        "name": .string(serviceNames[service] ?? service.rawValue), "description": "", "enabled": true,
+      ]
+    }
+  }
+
+  /// Their public endpoints, when the cloud is served over HTTP.
+  static func builtInEndpoints(_ endpoints: [ServiceType: String]) -> [JSONObject] {
+    ServiceType.allCases.compactMap { service in
+      endpoints[service].map { url in
+        [
+          "id": .string(catalogIDs[service]!.endpoint), "interface": "public", "region_id": "RegionOne",
+          "service_id": .string(catalogIDs[service]!.service), "url": .string(url), "enabled": true,
+        ]
+      }
     }
   }
 
@@ -152,11 +258,12 @@ enum IdentityService {
     let auth = call.request.body?["auth"]
     let user = auth?["identity"]?["password"]?["user"]
     let projectName = auth?["scope"]?["project"]?["name"]?.string
+    // A user signs in to a project it has a role on.
     guard let name = user?["name"]?.string,
-      let account = state.identity.users.first(where: { $0.name == name }),
+      let account = state.identity.users.first(where: { $0.name == name && $0.enabled }),
       user?["password"]?.string == account.password,
       let project = state.identity.project(named: projectName ?? account.projectName),
-      project.name == account.projectName
+      case let roles = state.identity.roleNames(of: account.id, on: project.id), !roles.isEmpty
     else {
       return .json(
         401,
@@ -169,8 +276,7 @@ enum IdentityService {
     }
     let tokenID = "gAAAAA" + state.requestIDs.hex32() + state.requestIDs.hex32()
     let caller = Caller(
-      userID: account.id, userName: account.name, projectID: project.id, projectName: project.name,
-      roles: account.roles)
+      userID: account.id, userName: account.name, projectID: project.id, projectName: project.name, roles: roles)
     state.identity.issue(tokenID, for: caller, now: state.clock.now, expires: state.clock.now + tokenLifetime)
     let issued = state.clock.now
     let domain: JSON = .object(["id": "default", "name": "Default"])
@@ -184,7 +290,7 @@ enum IdentityService {
       "issued_at": .string(VirtualClock.isoMicroseconds(issued) + "Z"),
       "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
       "is_domain": false,
-      "roles": .array(account.roles.map { .object(["name": .string($0)]) }),
+      "roles": .array(roles.map { .object(["name": .string($0)]) }),
       "catalog": catalog(state.catalog, project: project.id),
     ]
     var response = APIResponse.json(201, .object(["token": .object(token)]))

@@ -63,7 +63,7 @@ struct NetworkState {
     self[NeutronTables.subnets].map { record in
       Subnet(
         id: record["id"]?.string ?? "", name: record["name"]?.string ?? "", networkID: record["network_id"]?.string ?? "",
-        cidr: record["cidr"]?.string ?? "", ipVersion: record["ip_version"]?.number ?? 4)
+        cidr: record["cidr"]?.string ?? "", ipVersion: record["ip_version"]?.integer ?? 4)
     }
   }
 

@@ -30,7 +30,7 @@ enum NeutronNetworks {
       record["provider:network_type"] = .string(type)
       if type == "geneve" || type == "vxlan" || type == "gre" {
         if fields["provider:segmentation_id"] == nil || fields["provider:segmentation_id"] == .null {
-          let taken = Set(state[NeutronTables.networks].compactMap { $0["provider:segmentation_id"]?.number })
+          let taken = Set(state[NeutronTables.networks].compactMap { $0["provider:segmentation_id"]?.integer })
           record["provider:segmentation_id"] = .int((1...).first { !taken.contains($0) } ?? 1)
         }
       } else if type == "flat", fields["provider:physical_network"] == nil || fields["provider:physical_network"] == .null {
@@ -118,10 +118,10 @@ enum NeutronNetworks {
       return .failure(
         ResourceFault(status: 404, type: "NetworkNotFound", message: "Network \(networkID) could not be found."))
     }
-    let version = fields["ip_version"]?.number ?? 4
+    let version = fields["ip_version"]?.integer ?? 4
     var poolID = fields["subnetpool_id"]?.string
     if fields["use_default_subnetpool"] == .bool(true) {
-      guard let pool = state[NeutronTables.subnetPools].first(where: { $0["is_default"] == .bool(true) && $0["ip_version"]?.number == version })
+      guard let pool = state[NeutronTables.subnetPools].first(where: { $0["is_default"] == .bool(true) && $0["ip_version"]?.integer == version })
       else { return .failure(.badRequest("No default subnetpool found for IPv\(version)")) }
       poolID = pool["id"]?.string
     }

@@ -132,11 +132,11 @@ enum NeutronPorts {
     // One IPv4 address (the first subnet with room), and each SLAAC subnet's address.
     var lastFault: ResourceFault? = nil
     var hasV4 = false
-    for subnet in subnets where subnet["ip_version"]?.number == 4 && !hasV4 {
+    for subnet in subnets where subnet["ip_version"]?.integer == 4 && !hasV4 {
       if let fault = take(subnet, nil) { lastFault = fault } else { hasV4 = true }
     }
     if !hasV4, let lastFault { return .failure(lastFault) }
-    for subnet in subnets where subnet["ip_version"]?.number == 6 {
+    for subnet in subnets where subnet["ip_version"]?.integer == 6 {
       if let fault = take(subnet, nil) { return .failure(fault) }
     }
     return .success(ips)

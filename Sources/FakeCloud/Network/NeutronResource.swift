@@ -61,7 +61,7 @@ extension NetworkState {
 
   /// A new revision of a record, as every change of a standard-attribute resource makes.
   func touch(_ record: inout JSONObject) {
-    if record["revision_number"] != nil { record["revision_number"] = .int((record["revision_number"]?.number ?? 0) + 1) }
+    if record["revision_number"] != nil { record["revision_number"] = .int((record["revision_number"]?.integer ?? 0) + 1) }
     if record["updated_at"] != nil { record["updated_at"] = timestamp }
   }
 

@@ -227,7 +227,7 @@ enum NeutronRouters {
       }
       // The address: one of an IPv4 subnet of the network (the one named, or the first).
       let subnets = state[NeutronTables.subnets].filter {
-        $0["network_id"]?.string == networkID && $0["ip_version"]?.number == 4
+        $0["network_id"]?.string == networkID && $0["ip_version"]?.integer == 4
           && (fields["subnet_id"] == nil || fields["subnet_id"] == .null || $0["id"] == fields["subnet_id"])
       }
       guard let subnet = subnets.first else {

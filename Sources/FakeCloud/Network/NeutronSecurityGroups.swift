@@ -109,8 +109,8 @@ enum NeutronSecurityGroups {
           ))
       }
     }
-    let low = fields["port_range_min"]?.number
-    let high = fields["port_range_max"]?.number
+    let low = fields["port_range_min"]?.integer
+    let high = fields["port_range_max"]?.integer
     if let low, let high, low > high, ["tcp", "udp", "6", "17"].contains(fields["protocol"]?.string ?? "") {
       return .failure(
         ResourceFault(
@@ -157,7 +157,7 @@ enum NeutronSecurityGroups {
     var rules = (group["security_group_rules"]?.array ?? []).filter { $0["id"]?.string != ruleID }
     if let rule { rules.append(rule) }
     group["security_group_rules"] = .array(rules)
-    group["revision_number"] = .int((group["revision_number"]?.number ?? 0) + 1)
+    group["revision_number"] = .int((group["revision_number"]?.integer ?? 0) + 1)
     state.update(NeutronTables.securityGroups, group)
   }
 }

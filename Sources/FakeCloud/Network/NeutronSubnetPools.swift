@@ -19,15 +19,15 @@ enum NeutronSubnetPools {
       let version = versions.first ?? 4
       pool["ip_version"] = .int(version)
       pool["prefixes"] = .array(prefixes.sorted { $0.first < $1.first }.map { .string("\($0.first.text)/\($0.prefixLength)") })
-      let minimum = fields["min_prefixlen"]?.number ?? (version == 4 ? 8 : 64)
+      let minimum = fields["min_prefixlen"]?.integer ?? (version == 4 ? 8 : 64)
       pool["min_prefixlen"] = .int(minimum)
-      pool["max_prefixlen"] = .int(fields["max_prefixlen"]?.number ?? (version == 4 ? 32 : 128))
-      pool["default_prefixlen"] = .int(fields["default_prefixlen"]?.number ?? minimum)
+      pool["max_prefixlen"] = .int(fields["max_prefixlen"]?.integer ?? (version == 4 ? 32 : 128))
+      pool["default_prefixlen"] = .int(fields["default_prefixlen"]?.integer ?? minimum)
       if let scopeID = fields["address_scope_id"]?.string {
         guard let scope = state.record(NeutronTables.addressScopes, scopeID) else {
           return .failure(NeutronTables.addressScopes.notFound(scopeID))
         }
-        if scope["ip_version"]?.number != version {
+        if scope["ip_version"]?.integer != version {
           return .failure(
             ResourceFault(
               status: 400, type: "IllegalSubnetPoolAssociationToAddressScope",
@@ -82,9 +82,9 @@ enum NeutronSubnetPools {
       }
       return .success(asked)
     }
-    let length = fields["prefixlen"]?.number ?? pool["default_prefixlen"]?.number ?? 24
-    let minimum = pool["min_prefixlen"]?.number ?? 8
-    let maximum = pool["max_prefixlen"]?.number ?? 32
+    let length = fields["prefixlen"]?.integer ?? pool["default_prefixlen"]?.integer ?? 24
+    let minimum = pool["min_prefixlen"]?.integer ?? 8
+    let maximum = pool["max_prefixlen"]?.integer ?? 32
     guard (minimum...maximum).contains(length) else {
       return .failure(
         .badRequest("Unable to allocate subnet with prefix length \(length), minimum allowed prefix is \(minimum)."))

@@ -5,7 +5,7 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume
+  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume + admin
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -52,5 +52,16 @@ enum Commands {
     ServerCreate.self, ServerShow.self, ServerList.self, ServerDelete.self, ServerResize.self,
     ServerEventList.self, ServerEventShow.self, FlavorList.self, FlavorShow.self, ImageList.self, ImageShow.self,
     AggregateShow.self,
+  ]
+
+  private static let admin: [any OpenStackCommand.Type] = [
+    FlavorCreate.self, FlavorSet.self, FlavorUnset.self, FlavorDelete.self,
+    ProjectCreate.self, ProjectList.self, ProjectShow.self, UserCreate.self, UserList.self, UserShow.self,
+    RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleShow.self, RoleAssignmentList.self,
+    ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
+    AggregateCreate.self, AggregateSet.self, AggregateUnset.self, AggregateAddHost.self, AggregateRemoveHost.self,
+    AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self,
+    ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,
+    ServerResume.self,
   ]
 }

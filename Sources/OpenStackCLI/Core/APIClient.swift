@@ -208,7 +208,17 @@ final class APIClient {
       )
     }
     self.token = token
+    authorization = response.body?["token"]
     return token
+  }
+
+  /// The token's body (`auth_ref`): who the client signed in as, on which project.
+  private(set) var authorization: JSON?
+
+  /// The signed-in user's ID, signing in first if need be.
+  func userID() throws -> String {
+    _ = try authenticate()
+    return authorization?["user"]?["id"]?.string ?? ""
   }
 }
 
@@ -220,14 +230,24 @@ enum ComputeResource {
   case serverAction
   case aggregate
   case volumeAttachment
+  case service
+  case hypervisor
+  /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
+  case unversioned
+  /// No resource: the session's own version, what `supports_microversion` compares with.
+  case session
 
   var maximum: Microversion {
     switch self {
+    case .session: Microversion(Int.max, 0)
     case .volumeAttachment: Microversion(2, 89)
     case .server: Microversion(2, 100)
     case .flavor: Microversion(2, 61)
     case .serverAction: Microversion(2, 84)
     case .aggregate: Microversion(2, 81)
+    case .service: Microversion(2, 69)
+    case .hypervisor: Microversion(2, 88)
+    case .unversioned: Microversion(2, 1)
     }
   }
 }

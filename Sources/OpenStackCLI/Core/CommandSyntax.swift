@@ -187,6 +187,8 @@ struct CommandSyntax {
 enum ValueType {
   /// `type=int`.
   case int
+  /// `type=float`.
+  case float
   /// `type=int, choices=[...]`.
   case intChoices([Int])
   /// `choices=[...]`.
@@ -211,6 +213,9 @@ enum ValueType {
     case .int:
       guard let value = PythonInt.parse(text) else { throw InvalidValue(message: "invalid int value: '\(text)'") }
       return String(value)
+    case .float:
+      guard let value = Double(PythonText.strip(text)) else { throw InvalidValue(message: "invalid float value: '\(text)'") }
+      return JSON.pythonFloat(value)
     case .intChoices(let choices):
       guard let value = PythonInt.parse(text) else { throw InvalidValue(message: "invalid int value: '\(text)'") }
       guard choices.contains(value) else {

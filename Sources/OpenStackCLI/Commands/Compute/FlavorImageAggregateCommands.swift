@@ -96,46 +96,26 @@ enum ImageList: OpenStackCommand {
   ]
 }
 
-/// `openstack aggregate show` (`ShowAggregate`): found through the aggregates list, which only
-/// admins may read.
-enum AggregateShow: OpenStackCommand {
-  static let name = "aggregate show"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateShow, repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = []
-
-  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let nameOrID = arguments.value("<aggregate>") ?? ""
-    let direct = try context.api.send(APIRequest(.get, "/v2.1/os-aggregates/\(nameOrID)"), to: .compute, computeResource: .aggregate)
-    if direct.status == 200, let aggregate = direct.body?["aggregate"] { return .show(aggregate.object) }
-    let listed = try context.api.send(APIRequest(.get, "/v2.1/os-aggregates"), to: .compute, computeResource: .aggregate)
-    guard listed.status == 200 else { throw ComputeLookup.sdkError(listed, path: "/os-aggregates") }
-    let aggregate = try ComputeLookup.exactMatch(listed.body?["aggregates"]?.array ?? [], nameOrID, kind: "Aggregate")
-    return .show(aggregate.object)
-  }
-}
-
 /// `openstack flavor show` (`ShowFlavor`): the SDK's flavor under the client's historical names,
-/// sorted.
+/// sorted, with the projects a private flavor is open to.
 enum FlavorShow: OpenStackCommand {
   static let name = "flavor show"
   static let syntax = CommandSyntax(usage: RealUsage.flavorShow, repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let flavor = try ComputeLookup.flavor(arguments.value("<flavor>") ?? "", in: context)
-    let specs = flavor["extra_specs"] ?? .object([:])
-    // The SDK reads swap as a number: Nova's "" (no swap, below 2.75) is 0.
-    let swap = flavor["swap"] == "" ? 0 : flavor["swap"] ?? .null
-    return .show([
-      "OS-FLV-DISABLED:disabled": flavor["OS-FLV-DISABLED:disabled"] ?? .null,
-      "OS-FLV-EXT-DATA:ephemeral": flavor["OS-FLV-EXT-DATA:ephemeral"] ?? .null,
-      // Only a private flavor lists the projects that may use it.
-      "access_project_ids": .null, "description": flavor["description"] ?? .null, "disk": flavor["disk"] ?? .null,
-      "id": flavor["id"] ?? .null, "name": flavor["name"] ?? .null,
-      "os-flavor-access:is_public": flavor["os-flavor-access:is_public"] ?? .null,
-      "properties": context.isTable ? OSCLib.formatDict(specs) : specs, "ram": flavor["ram"] ?? .null,
-      "rxtx_factor": flavor["rxtx_factor"] ?? .null, "swap": swap, "vcpus": flavor["vcpus"] ?? .null,
-    ])
+    let name = arguments.value("<flavor>") ?? ""
+    let flavor = try Flavors.find(name, in: context)
+    var access: JSON = .null
+    if flavor["os-flavor-access:is_public"] != true {
+      do {
+        let listed = try Flavors.call(.get, "/flavors/\(flavor["id"]?.string ?? "")/os-flavor-access", in: context)
+        access = .array((listed["flavor_access"]?.array ?? []).map { $0["tenant_id"] ?? .null })
+      } catch let failure as CommandFailure {
+        context.log("Failed to get access projects list for flavor '\(name)': \(failure.message)")
+      }
+    }
+    return Flavors.display(flavor, accessProjects: .some(access), in: context)
   }
 }
 

@@ -1,0 +1,192 @@
+import CloudAPI
+
+/// A Keystone collection as a table: its attributes (in the order Keystone's view gives them,
+/// with their defaults), which query parameters filter it, who may read it, and what makes a
+/// new record a duplicate. One engine (`KeystoneTable.register`) answers list, show, create,
+/// update and delete for every table, with Keystone's policies and messages; the records are
+/// JSON objects kept in `IdentityState.tables`.
+struct KeystoneTable: Sendable {
+  struct Attribute: Sendable {
+    var name: String
+    /// The value a create without it stores; `nil` for an attribute Keystone requires.
+    var initial: JSON?
+  }
+
+  /// `roles`, `services`, `endpoints`, `regions`.
+  var collection: String
+  /// `role`, `service`, ...: the member's key and the policy's noun.
+  var member: String
+  var attributes: [Attribute]
+  /// The query parameters a list filters by, each equal to the attribute of its name.
+  var filters: [String]
+  /// Whether a member may read it (regions); the rest is for admins.
+  var readableByAll = false
+  /// The attribute two records may not share (a role's name), with the duplicate's message.
+  var unique: String? = nil
+  /// Whether a create may give the ID (a region's).
+  var givenID = false
+  /// A check of the new record, Keystone's answer when it is refused.
+  var validate: @Sendable (JSONObject, CloudState) -> APIResponse? = { _, _ in nil }
+
+  static let all = [roles, services, endpoints, regions]
+
+  static let roles = KeystoneTable(
+    collection: "roles", member: "role",
+    attributes: [
+      Attribute(name: "name", initial: nil), Attribute(name: "domain_id", initial: .null),
+      Attribute(name: "description", initial: .null), Attribute(name: "options", initial: .object([:])),
+    ],
+    filters: ["name", "domain_id"], unique: "name")
+
+  static let services = KeystoneTable(
+    collection: "services", member: "service",
+    attributes: [
+      Attribute(name: "type", initial: nil), Attribute(name: "name", initial: ""),
+      Attribute(name: "description", initial: ""), Attribute(name: "enabled", initial: true),
+    ],
+    filters: ["type", "name"])
+
+  static let endpoints = KeystoneTable(
+    collection: "endpoints", member: "endpoint",
+    attributes: [
+      Attribute(name: "interface", initial: nil), Attribute(name: "region_id", initial: .null),
+      Attribute(name: "service_id", initial: nil), Attribute(name: "url", initial: nil),
+      Attribute(name: "enabled", initial: true),
+    ],
+    filters: ["interface", "service_id", "region_id"],
+    validate: { record, state in
+      let service = record["service_id"]?.string ?? ""
+      guard state.keystoneRecords("services").contains(where: { $0["id"]?.string == service }) else {
+        return IdentityDirectory.error(400, "Bad Request", "Could not find service: \(service).")
+      }
+      if let region = record["region_id"]?.string,
+        !state.keystoneRecords("regions").contains(where: { $0["id"]?.string == region })
+      {
+        return IdentityDirectory.error(404, "Not Found", "Could not find region: \(region).")
+      }
+      return nil
+    })
+
+  static let regions = KeystoneTable(
+    collection: "regions", member: "region",
+    attributes: [Attribute(name: "description", initial: ""), Attribute(name: "parent_region_id", initial: .null)],
+    filters: ["parent_region_id"], readableByAll: true, givenID: true)
+
+  func register(in router: inout Router<CloudState>) {
+    router.add(.get, "/v3/\(collection)", list)
+    router.add(.post, "/v3/\(collection)", create)
+    router.add(.get, "/v3/\(collection)/{id}", show)
+    router.add(.patch, "/v3/\(collection)/{id}", update)
+    router.add(.delete, "/v3/\(collection)/{id}", delete)
+  }
+
+  /// Keystone's default policy: admins do everything; others read what is open to all.
+  private func refusal(_ call: Call, _ action: String, reading: Bool) -> APIResponse? {
+    guard let caller = call.caller else { return .unauthenticated() }
+    if caller.isAdmin || (reading && readableByAll) { return nil }
+    return IdentityDirectory.error(
+      403, "Forbidden", "You are not authorized to perform the requested action: identity:\(action).")
+  }
+
+  private func notFound(_ id: String) -> APIResponse {
+    IdentityDirectory.error(404, "Not Found", "Could not find \(member): \(id).")
+  }
+
+  /// The record with its `links`, as Keystone answers it; an endpoint also says its region
+  /// under the old name.
+  func view(_ record: JSONObject, _ state: CloudState) -> JSON {
+    var view = record
+    if collection == "endpoints" { view["region"] = record["region_id"] ?? .null }
+    let base = state.endpoints[.identity] ?? "http://devstack/identity"
+    view["links"] = .object(["self": .string("\(base)/v3/\(collection)/\(record["id"]?.string ?? "")")])
+    return .object(view)
+  }
+
+  func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refusal(call, "list_\(collection)", reading: true) { return refusal }
+    let found = state.keystoneRecords(collection).filter { record in
+      filters.allSatisfy { name in call.query(name).map { PythonLike.text(record[name]) == $0 } ?? true }
+    }
+    let base = (state.endpoints[.identity] ?? "http://devstack/identity") + "/v3/\(collection)"
+    return .json(
+      200,
+      .object([
+        collection: .array(found.map { view($0, state) }),
+        "links": .object(["next": .null, "self": .string(base), "previous": .null]),
+      ]))
+  }
+
+  func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refusal(call, "get_\(member)", reading: true) { return refusal }
+    let id = call.parameters["id"] ?? ""
+    guard let record = state.keystoneRecords(collection).first(where: { $0["id"]?.string == id }) else { return notFound(id) }
+    return .json(200, .object([member: view(record, state)]))
+  }
+
+  func create(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refusal(call, "create_\(member)", reading: false) { return refusal }
+    let body = call.request.body?[member]?.object ?? [:]
+    var record: JSONObject = [:]
+    if givenID, let id = body["id"]?.string {
+      guard !state.keystoneRecords(collection).contains(where: { $0["id"]?.string == id }) else {
+        return IdentityDirectory.error(
+          409, "Conflict", "Conflict occurred attempting to store \(member) - Duplicate ID, \(id).")
+      }
+      record["id"] = .string(id)
+    } else {
+      record["id"] = .string(state.identity.ids.hex32())
+    }
+    for attribute in attributes {
+      guard let value = body[attribute.name] ?? attribute.initial else {
+        return IdentityDirectory.error(
+          400, "Bad Request", "Invalid input for field '\(attribute.name)': '\(attribute.name)' is a required property")
+      }
+      record[attribute.name] = value
+    }
+    if let unique, let value = record[unique],
+      state.keystoneRecords(collection).contains(where: { $0[unique] == value })
+    {
+      return IdentityDirectory.error(
+        409, "Conflict",
+        "Conflict occurred attempting to store \(member) - Duplicate entry found with \(unique) \(PythonLike.text(value)).")
+    }
+    if let fault = validate(record, state) { return fault }
+    state.identity.tables[collection, default: []].append(record)
+    state.refreshCatalog()
+    return .json(201, .object([member: view(record, state)]))
+  }
+
+  func update(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refusal(call, "update_\(member)", reading: false) { return refusal }
+    let id = call.parameters["id"] ?? ""
+    guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
+    for (key, value) in call.request.body?[member]?.object ?? [:] where attributes.contains(where: { $0.name == key }) {
+      state.identity.tables[collection]?[index][key] = value
+    }
+    state.refreshCatalog()
+    return .json(200, .object([member: view(state.identity.tables[collection]?[index] ?? [:], state)]))
+  }
+
+  func delete(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refusal(call, "delete_\(member)", reading: false) { return refusal }
+    let id = call.parameters["id"] ?? ""
+    guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
+    state.identity.tables[collection]?.remove(at: index)
+    if collection == "roles" { state.identity.assignments.removeAll { $0.roleID == id } }
+    state.refreshCatalog()
+    return .noContent()
+  }
+}
+
+/// How Keystone's SQL filters compare a query's text with a stored value.
+enum PythonLike {
+  static func text(_ value: JSON?) -> String {
+    switch value {
+    case .string(let text)?: return text
+    case .bool(let flag)?: return flag ? "True" : "False"
+    case .int(let number)?: return String(number)
+    case .null?, nil: return "None"
+    default: return ""
+    }
+  }
+}

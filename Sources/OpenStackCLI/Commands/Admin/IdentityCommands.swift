@@ -1,0 +1,175 @@
+import CloudAPI
+
+/// `openstack project create` (`CreateProject`).
+enum ProjectCreate: OpenStackCommand {
+  static let name = "project create"
+  static let syntax = CommandSyntax(usage: RealUsage.projectCreate, repeating: DisplayOptions.showRepeating.union(["--tag", "--property"]))
+  static let refusedOptions: Set<String> = ["--parent", "--property", "--immutable", "--no-immutable"]
+  /// The SDK project's attributes, as `_format_project` shows them.
+  static let attributes = ["description", "domain_id", "enabled", "id", "is_domain", "name", "options", "parent_id", "tags"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let name = arguments.value("<project-name>") ?? ""
+    var body: JSONObject = ["name": .string(name)]
+    if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
+    let domain = try Keystone.domainID("--domain", in: arguments, context: context)
+    if let domain { body["domain_id"] = .string(domain) }
+    body["enabled"] = .bool(arguments.flag("--enable") || !arguments.flag("--disable"))
+    let tags = arguments.values("--tag")
+    if !tags.isEmpty { body["tags"] = .array(Array(Set(tags)).sorted().map(JSON.string)) }
+    let orShow = arguments.flag("--or-show")
+    let project: JSON
+    do {
+      project = try Keystone.call(.post, "/projects", body: .object(["project": .object(body)]), in: context)["project"] ?? .null
+    } catch let failure as CommandFailure where orShow && failure.message.hasPrefix("ConflictException") {
+      project = try Keystone.required("projects", "project", name, domainID: domain, in: context)
+    }
+    return Keystone.showSorted(project, attributes: attributes)
+  }
+}
+
+/// `openstack project list` (`ListProject`): an admin's list; a member, refused it, gets the
+/// projects of its own user, as the client falls back to.
+enum ProjectList: OpenStackCommand {
+  static let name = "project list"
+  static let syntax = CommandSyntax(usage: RealUsage.projectList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = [
+    "--parent", "--user", "--my-projects", "--tags", "--tags-any", "--not-tags", "--not-tags-any", "--limit", "--marker",
+    "--max-items",
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var query: [(name: String, value: String)] = []
+    if let domain = try Keystone.domainID("--domain", in: arguments, context: context) {
+      query.append((name: "domain_id", value: domain))
+    }
+    if arguments.flag("--enabled") { query.append((name: "enabled", value: "True")) }
+    if arguments.flag("--disabled") { query.append((name: "enabled", value: "False")) }
+    var projects: [JSON]
+    let response = try context.api.send(APIRequest(.get, "/v3/projects", query: query), to: .identity)
+    if response.status == 403, query.isEmpty {
+      let user = try context.api.userID()
+      projects = try Keystone.call(.get, "/users/\(user)/projects", in: context)["projects"]?.array ?? []
+    } else {
+      guard response.status == 200 else { throw Keystone.sdkError(response, path: "/projects", query: query) }
+      projects = response.body?["projects"]?.array ?? []
+    }
+    if let sort = arguments.value("--sort") { projects = try OSCLib.sorted(projects, by: sort) }
+    var keys = ["id", "name"]
+    var columns = ["ID", "Name"]
+    if arguments.flag("--long") {
+      keys += ["domain_id", "description", "enabled"]
+      columns += ["Domain ID", "Description", "Enabled"]
+    }
+    return .list(columns: columns, rows: Keystone.rows(projects, keys), names: .tuple)
+  }
+}
+
+/// `openstack project show` (`ShowProject`).
+enum ProjectShow: OpenStackCommand {
+  static let name = "project show"
+  static let syntax = CommandSyntax(usage: RealUsage.projectShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = ["--parents", "--children"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let domain = try Keystone.domainID("--domain", in: arguments, context: context)
+    // The ID first (the name given when there is none), then the project by that ID, as
+    // `find_project` with the domain.
+    let name = arguments.value("<project>") ?? ""
+    let id = try Keystone.find("projects", "project", name, domainID: domain, in: context)?["id"]?.string ?? name
+    let project = try Keystone.required("projects", "project", id, domainID: domain, in: context)
+    return Keystone.showSorted(project, attributes: ProjectCreate.attributes)
+  }
+}
+
+/// `openstack user create` (`CreateUser`).
+enum UserCreate: OpenStackCommand {
+  static let name = "user create"
+  static let syntax = CommandSyntax(usage: RealUsage.userCreate, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = [
+    "--ignore-lockout-failure-attempts", "--no-ignore-lockout-failure-attempts", "--ignore-password-expiry",
+    "--no-ignore-password-expiry", "--ignore-change-password-upon-first-use",
+    "--no-ignore-change-password-upon-first-use", "--enable-lock-password", "--disable-lock-password",
+    "--enable-multi-factor-auth", "--disable-multi-factor-auth", "--multi-factor-auth-rule",
+  ]
+  static let columns: [(header: String, key: String)] = [
+    ("default_project_id", "default_project_id"), ("domain_id", "domain_id"), ("email", "email"), ("enabled", "enabled"),
+    ("id", "id"), ("name", "name"), ("description", "description"), ("password_expires_at", "password_expires_at"),
+    ("options", "options"),
+  ]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let name = arguments.value("<name>") ?? ""
+    var body: JSONObject = [:]
+    let domain = try arguments.value("--domain").map { try Keystone.required("domains", "domain", $0, in: context)["id"] ?? .null }
+    if let domain { body["domain_id"] = domain }
+    if let project = arguments.value("--project") {
+      let projectDomain = try arguments.value("--project-domain").map {
+        try Keystone.required("domains", "domain", $0, in: context)["id"]?.string ?? $0
+      }
+      body["default_project_id"] = try Keystone.required("projects", "project", project, domainID: projectDomain, in: context)["id"]
+    } else {
+      _ = arguments.value("--project-domain")
+    }
+    if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
+    if let email = arguments.value("--email"), !email.isEmpty { body["email"] = .string(email) }
+    let enabled = arguments.flag("--enable") || !arguments.flag("--disable")
+    var password = arguments.value("--password") ?? ""
+    let prompt = arguments.flag("--password-prompt")
+    // osc-lib's `get_password` asks on a terminal only; the emulation has none.
+    if password.isEmpty, prompt {
+      throw CommandFailure(message: "No terminal detected attempting to read password")
+    }
+    if password.isEmpty {
+      context.log("No password was supplied, authentication will fail when a user does not have a password.")
+    } else {
+      body["password"] = .string(password)
+      password = ""
+    }
+    body["enabled"] = .bool(enabled)
+    body["name"] = .string(name)
+    let orShow = arguments.flag("--or-show")
+    let user: JSON
+    do {
+      user = try Keystone.call(.post, "/users", body: .object(["user": .object(body)]), in: context)["user"] ?? .null
+    } catch let failure as CommandFailure where orShow && failure.message.hasPrefix("ConflictException") {
+      user = try Keystone.required("users", "user", name, domainID: domain?.string, in: context)
+    }
+    return Keystone.show(user, columns)
+  }
+}
+
+/// `openstack user list` (`ListUser`).
+enum UserList: OpenStackCommand {
+  static let name = "user list"
+  static let syntax = CommandSyntax(usage: RealUsage.userList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = ["--group", "--project", "--limit", "--marker", "--max-items"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    var query: [(name: String, value: String)] = []
+    if let domain = try Keystone.domainID("--domain", in: arguments, context: context) {
+      query.append((name: "domain_id", value: domain))
+    }
+    if arguments.flag("--enabled") { query.append((name: "enabled", value: "True")) }
+    if arguments.flag("--disabled") { query.append((name: "enabled", value: "False")) }
+    let users = try Keystone.call(.get, "/users", query: query, in: context)["users"]?.array ?? []
+    guard arguments.flag("--long") else { return .list(columns: ["ID", "Name"], rows: Keystone.rows(users, ["id", "name"]), names: .tuple) }
+    return .list(
+      columns: ["ID", "Name", "Project", "Domain", "Description", "Email", "Enabled"],
+      rows: Keystone.rows(users, ["id", "name", "default_project_id", "domain_id", "description", "email", "enabled"]),
+      names: .tuple)
+  }
+}
+
+/// `openstack user show` (`ShowUser`).
+enum UserShow: OpenStackCommand {
+  static let name = "user show"
+  static let syntax = CommandSyntax(usage: RealUsage.userShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let domain = try arguments.value("--domain").map { try Keystone.required("domains", "domain", $0, in: context)["id"]?.string ?? $0 }
+    let user = try Keystone.required("users", "user", arguments.value("<user>") ?? "", domainID: domain, in: context)
+    return Keystone.show(user, UserCreate.columns)
+  }
+}
