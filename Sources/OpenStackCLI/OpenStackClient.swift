@@ -61,6 +61,9 @@ public final class OpenStackClient {
         return CommandResult(standardOutput: try display.render(output), standardError: context.errors.text)
       } catch let failure as CommandFailure {
         return CommandResult(standardError: context.errors.text + failure.message + "\n", exitStatus: failure.exitStatus)
+      } catch let refusal as NotEmulated {
+        return CommandResult(
+          standardError: "not simulated: \(name) \(refusal.what) is not emulated\n", exitStatus: 127, isSimulated: false)
       }
     } catch let error as UsageError {
       return CommandResult(standardError: error.text, exitStatus: 2)

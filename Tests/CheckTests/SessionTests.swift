@@ -21,7 +21,8 @@ import Testing
   @Test(arguments: [
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
-    "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-agents", "networking-pools", "networking-dns",
+    "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-agents",
+    "networking-pools", "networking-dns", "networking-extensions",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")
