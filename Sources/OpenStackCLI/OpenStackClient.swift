@@ -61,6 +61,9 @@ public final class OpenStackClient {
         return CommandResult(standardOutput: try display.render(output), standardError: context.errors.text)
       } catch let failure as CommandFailure {
         return CommandResult(standardError: context.errors.text + failure.message + "\n", exitStatus: failure.exitStatus)
+      } catch let refusal as NotEmulated {
+        return CommandResult(
+          standardError: "not simulated: \(name) \(refusal.what) is not emulated\n", exitStatus: 127, isSimulated: false)
       }
     } catch var error as UsageError {
       // cliff names the parser after the words typed, which may abbreviate the command's.

@@ -27,6 +27,7 @@ import Testing
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
     "shares-type-filters",
     "admin-flavors", "admin-identity", "admin-compute", "admin-server-power",
+    "networking-dns", "networking-extensions",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

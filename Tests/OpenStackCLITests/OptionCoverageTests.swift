@@ -119,6 +119,7 @@ import Testing
     "address scope show": Baseline(setup: ["address scope create scope"], arguments: "scope"),
     "address scope list": Baseline(arguments: ""),
     "address scope delete": Baseline(setup: ["address scope create scope"], arguments: "scope"),
+    "extension list": Baseline(arguments: "--network"),
     "floating ip create": Baseline(arguments: "public"),
     "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
     "floating ip list": Baseline(arguments: ""),

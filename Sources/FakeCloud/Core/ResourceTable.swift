@@ -92,6 +92,8 @@ struct ResourceTable: Sendable {
   let attributes: [ResourceAttribute]
   /// The fault for an ID no visible record has.
   let notFound: @Sendable (String) -> ResourceFault
+  /// The attributes only admins see, looked up once per record shown.
+  private let adminOnly: Set<String>
 
   init(
     path: String? = nil, collection: String, member: String, attributes: [ResourceAttribute],
@@ -102,6 +104,7 @@ struct ResourceTable: Sendable {
     self.member = member
     self.attributes = attributes
     self.notFound = notFound
+    adminOnly = Set(attributes.filter(\.adminOnly).map(\.name))
   }
 
   func attribute(_ name: String) -> ResourceAttribute? { attributes.first { $0.name == name } }
@@ -198,10 +201,12 @@ struct ResourceTable: Sendable {
   /// A record as a caller sees it: admin-only attributes hidden from others, cut to `fields`
   /// when the request names some.
   func view(_ record: JSONObject, isAdmin: Bool, fields: [String] = []) -> JSON {
-    .object(
+    // Most records are shown whole: nothing to leave out.
+    if fields.isEmpty, isAdmin || adminOnly.isEmpty { return .object(record) }
+    return .object(
       record.filter { key, _ in
         if !fields.isEmpty, !fields.contains(key) { return false }
-        return isAdmin || attribute(key)?.adminOnly != true
+        return isAdmin || !adminOnly.contains(key)
       })
   }
 

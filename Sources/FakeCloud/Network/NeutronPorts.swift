@@ -20,6 +20,9 @@ enum NeutronPorts {
     update: { state, record, changes, _ in
       var record = record
       for (key, value) in changes { record[key] = value }
+      if let given = changes["allowed_address_pairs"] {
+        record["allowed_address_pairs"] = pairs(given, mac: record["mac_address"]?.string ?? "")
+      }
       if let groups = changes["security_groups"], let fault = checkGroups(groups, state) { return .failure(fault) }
       return .success(record)
     },
@@ -36,6 +39,16 @@ enum NeutronPorts {
       }
       return nil
     })
+
+  /// Allowed address pairs, each without a MAC given the port's (as Neutron stores them).
+  private static func pairs(_ given: JSON?, mac: String) -> JSON {
+    .array(
+      (given?.array ?? []).map { pair in
+        var pair = pair.object
+        if pair["mac_address"] == nil || pair["mac_address"] == .null { pair["mac_address"] = .string(mac) }
+        return .object(pair)
+      })
+  }
 
   private static func checkGroups(_ groups: JSON, _ state: NetworkState) -> ResourceFault? {
     for group in groups.array {
@@ -65,6 +78,7 @@ enum NeutronPorts {
       mac = state.ids.mac()
     }
     record["mac_address"] = .string(mac)
+    record["allowed_address_pairs"] = pairs(fields["allowed_address_pairs"], mac: mac)
     switch fixedIPs(fields["fixed_ips"], on: networkID, mac: mac, state) {
     case .success(let ips): record["fixed_ips"] = .array(ips)
     case .failure(let fault): return .failure(fault)

@@ -37,7 +37,7 @@ enum Commands {
     FloatingIPDelete.self, NetworkRBACCreate.self, NetworkRBACShow.self, NetworkRBACList.self, NetworkRBACDelete.self,
     NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
-    AddressScopeDelete.self,
+    AddressScopeDelete.self, ExtensionList.self,
   ]
 
   private static let volume: [any OpenStackCommand.Type] = [

@@ -41,6 +41,13 @@ extension OpenStackCommand {
   }
 }
 
+/// What a command finds, once its arguments are read, that the emulation does not run (a value
+/// of an option, rather than an option): reported as not simulated, as a refused option is.
+struct NotEmulated: Error {
+  /// `extension list without --network`.
+  var what: String
+}
+
 /// Options of every command that the emulation refuses.
 enum RefusedEverywhere {
   /// argparse's help (`-h`): the emulation keeps the usage texts, not the help.

@@ -7,8 +7,8 @@ private let floatingIP = NeutronResourceKind.floatingIP
 enum FloatingIPCreate: OpenStackCommand {
   static let name = "floating ip create"
   static let syntax = CommandSyntax(usage: RealUsage.floatingIPCreate, repeating: DisplayOptions.showRepeating.union(["--tag"]))
-  /// QoS and DNS are not in the cloud.
-  static let refusedOptions: Set<String> = ["--extra-property", "--qos-policy", "--dns-domain", "--dns-name"]
+  /// QoS is not in the cloud.
+  static let refusedOptions: Set<String> = ["--extra-property", "--qos-policy"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var attributes = NeutronAttributes(arguments)
@@ -20,6 +20,8 @@ enum FloatingIPCreate: OpenStackCommand {
     attributes.text("--fixed-ip-address", "fixed_ip_address")
     attributes.text("--description", "description")
     try attributes.project(in: context)
+    attributes.text("--dns-domain", "dns_domain")
+    attributes.text("--dns-name", "dns_name")
     let fields = attributes.fields
     let created = try NeutronClient.checkingExtensions(fields, in: context) { try floatingIP.create(fields, in: context) }
     return floatingIP.show(try NeutronTagOptions.set(created, floatingIP, arguments, in: context), in: context)

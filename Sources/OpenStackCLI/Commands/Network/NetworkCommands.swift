@@ -90,10 +90,15 @@ enum SubnetList: OpenStackCommand {
         "service_types", "tags",
       ]
     }
+    // The client's subnet formatters.
+    let formats: [String: NeutronColumnFormat] = [
+      "allocation_pools": .allocationPools, "dns_nameservers": .unsortedList, "host_routes": .routes,
+      "service_types": .list, "tags": .list,
+    ]
     return .list(
       columns: columns,
       rows: (body["subnets"]?.array ?? []).map { subnet in
-        keys.map { key in context.isTable ? SubnetShow.tableValue(key, subnet[key] ?? .null) : subnet[key] ?? .null }
+        keys.map { key in (formats[key] ?? .plain).format(subnet[key] ?? .null, table: context.isTable) }
       }, names: .tuple)
   }
 }
@@ -159,51 +164,14 @@ enum NetworkList: OpenStackCommand {
   }
 }
 
-/// `openstack subnet show` (python-openstackclient `ShowSubnet`): the SDK resource's attributes
-/// in name order, with the client's column formatters in a table.
+/// `openstack subnet show` (python-openstackclient `ShowSubnet`).
 enum SubnetShow: OpenStackCommand {
   static let name = "subnet show"
   static let syntax = CommandSyntax(usage: RealUsage.subnetShow, repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
-  /// openstacksdk 4.22's `Subnet` attributes as the client shows them (`enable_dhcp` and
-  /// `subnetpool_id` under their API names; `location`, `prefix_length`, `tenant_id` and
-  /// `use_default_subnet_pool` hidden).
-  static let columns = [
-    "allocation_pools", "cidr", "created_at", "description", "dns_nameservers", "dns_publish_fixed_ip", "enable_dhcp",
-    "gateway_ip", "host_routes", "id", "ip_version", "ipv6_address_mode", "ipv6_ra_mode", "name", "network_id",
-    "project_id", "revision_number", "segment_id", "service_types", "subnetpool_id", "tags", "updated_at",
-  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let name = arguments.value("<subnet>") ?? ""
-    guard let subnet = try NeutronLookup.subnet.record(name, in: context) else {
-      throw CommandFailure(message: "No Subnet found for \(name)")
-    }
-    var fields = JSONObject()
-    for column in columns {
-      let value = subnet[column] ?? .null
-      fields[column] = context.isTable ? tableValue(column, value) : value
-    }
-    return .show(fields)
-  }
-
-  /// The client's formatters: pools as `start-end` joined by commas, name servers in their
-  /// order, service types and tags sorted, host routes as `destination='…', gateway='…'`.
-  static func tableValue(_ column: String, _ value: JSON) -> JSON {
-    switch column {
-    case "allocation_pools":
-      return .string(value.array.map { "\($0["start"]?.string ?? "")-\($0["end"]?.string ?? "")" }.joined(separator: ","))
-    case "dns_nameservers":
-      return .string(value.array.map(PythonText.str).joined(separator: ", "))
-    case "service_types", "tags":
-      return .string(value.array.map(PythonText.str).sorted().joined(separator: ", "))
-    case "host_routes":
-      return .string(
-        value.array.map { route in
-          "destination='\(route["destination"]?.string ?? "")', gateway='\(route["nexthop"]?.string ?? "")'"
-        }.joined(separator: "\n"))
-    default:
-      return value
-    }
+    let kind = NeutronResourceKind.subnet
+    return kind.show(try kind.find(arguments.value("<subnet>") ?? "", in: context), in: context)
   }
 }

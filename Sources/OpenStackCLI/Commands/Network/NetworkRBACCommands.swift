@@ -17,7 +17,7 @@ enum NetworkRBACCreate: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let type = arguments.value("--type") ?? ""
     guard let kind = kinds[type] else {
-      throw CommandFailure(message: "not simulated: network rbac create --type \(type) is not emulated", exitStatus: 127)
+      throw NotEmulated(what: "--type \(type)")
     }
     var attributes = NeutronAttributes(arguments)
     attributes.fields["object_type"] = .string(type)

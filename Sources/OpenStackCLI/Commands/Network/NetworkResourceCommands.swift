@@ -20,12 +20,13 @@ private func networkAttributes(_ arguments: ParsedArguments, in context: Command
   attributes.text("--provider-segment", "provider:segmentation_id")
   if arguments.flag("--no-qos-policy") { attributes.fields["qos_policy_id"] = .null }
   attributes.flags("--pvlan", "--no-pvlan", "pvlan")
+  attributes.text("--dns-domain", "dns_domain")
   return attributes
 }
 
-/// The options no network command runs: extra properties, QoS policies (the cloud has no QoS
-/// extension to find them in) and DNS domains (nor `dns-integration`).
-private let networkRefused: Set<String> = ["--extra-property", "--qos-policy", "--dns-domain"]
+/// The options no network command runs: extra properties and QoS policies (the cloud has no QoS
+/// extension to find them in).
+private let networkRefused: Set<String> = ["--extra-property", "--qos-policy"]
 
 /// `openstack network create` (`CreateNetwork`).
 enum NetworkCreate: OpenStackCommand {
@@ -51,7 +52,8 @@ enum NetworkCreate: OpenStackCommand {
       throw CommandFailure(message: "--provider-segment requires --provider-network-type to be specified.")
     }
     let kind = NeutronResourceKind.network
-    let created = try kind.create(attributes.fields, in: context)
+    let fields = attributes.fields
+    let created = try NeutronClient.checkingExtensions(fields, in: context) { try kind.create(fields, in: context) }
     return kind.show(try NeutronTagOptions.set(created, kind, arguments, in: context), in: context)
   }
 }
@@ -81,7 +83,8 @@ enum NetworkSet: OpenStackCommand {
     if attributes.fields["port_security_enabled"] == .bool(false), attributes.fields["pvlan"] == .bool(true) {
       throw CommandFailure(message: "--disable-port-security and --pvlan can not be used together.")
     }
-    try kind.update(network, attributes.fields, in: context)
+    let fields = attributes.fields
+    try NeutronClient.checkingExtensions(fields, in: context) { try kind.update(network, fields, in: context) }
     _ = try NeutronTagOptions.set(network, kind, arguments, in: context)
     return .nothing
   }

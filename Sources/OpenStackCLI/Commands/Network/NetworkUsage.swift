@@ -647,4 +647,15 @@ extension RealUsage {
     usage: openstack address scope delete [-h]
                                           <address-scope> [<address-scope> ...]
     """
+  static let extensionList = """
+    usage: openstack extension list [-h] [-f {csv,json,table,value,yaml}]
+                                    [-c COLUMN]
+                                    [--quote {all,minimal,none,nonnumeric}]
+                                    [--noindent] [--max-width <integer>]
+                                    [--fit-width] [--print-empty]
+                                    [--sort-column SORT_COLUMN]
+                                    [--sort-ascending | --sort-descending]
+                                    [--compute] [--identity] [--network]
+                                    [--volume] [--long]
+    """
 }

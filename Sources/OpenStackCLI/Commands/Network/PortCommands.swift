@@ -10,6 +10,8 @@ private func portAttributes(_ arguments: ParsedArguments, in context: CommandCon
   attributes.text("--vnic-type", "binding:vnic_type")
   attributes.text("--host", "binding:host_id")
   attributes.text("--mac-address", "mac_address")
+  attributes.text("--dns-domain", "dns_domain")
+  attributes.text("--dns-name", "dns_name")
   attributes.text("--name", "name")
   try attributes.project(in: context)
   attributes.flags("--enable-port-security", "--disable-port-security", "port_security_enabled")
@@ -67,10 +69,10 @@ private let portTypes: [String: ValueType] = [
 private let portRepeating: Set<String> = [
   "--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--extra-dhcp-option", "--tag", "--hint",
 ]
-/// What the cloud has no model of: DNS, NUMA, hints, trust, PVLAN, uplink propagation, DHCP
+/// What the cloud has no model of: NUMA, hints, trust, PVLAN, uplink propagation, DHCP
 /// options, QoS, device profiles, offloads.
 private let portRefused: Set<String> = [
-  "--extra-property", "--dns-domain", "--dns-name", "--numa-policy-required", "--numa-policy-preferred",
+  "--extra-property", "--numa-policy-required", "--numa-policy-preferred",
   "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted", "--pvlan-type",
   "--pvlan-community", "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
   "--extra-dhcp-option", "--qos-policy", "--device-profile", "--hardware-offload-type", "--data-plane-status",

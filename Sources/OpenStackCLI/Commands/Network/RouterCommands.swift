@@ -7,6 +7,9 @@ private func routerAttributes(_ arguments: ParsedArguments, in context: CommandC
   var attributes = NeutronAttributes(arguments)
   attributes.text("--name", "name")
   attributes.flags("--enable", "--disable", "admin_state_up")
+  // The cloud's OVN routers have neither attribute: Neutron refuses them as unrecognized.
+  attributes.flags("--distributed", "--centralized", "distributed")
+  attributes.flags("--ha", "--no-ha", "ha")
   if arguments.contains("--availability-zone-hint") {
     attributes.fields["availability_zone_hints"] = .array(arguments.values("--availability-zone-hint").map(JSON.string))
   }
@@ -44,10 +47,9 @@ private let routerTypes: [String: ValueType] = [
   "--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address"]),
   "--route": .multiKeyValue(required: ["destination", "gateway"], optional: []),
 ]
-/// DVR and HA (OVN routers have neither), NDP proxy, flavors, BFD and ECMP, QoS, EVPN: not in
-/// the cloud.
+/// NDP proxy, flavors, BFD and ECMP, QoS, EVPN: not in the cloud.
 private let routerRefused: Set<String> = [
-  "--extra-property", "--distributed", "--centralized", "--ha", "--no-ha", "--enable-ndp-proxy", "--disable-ndp-proxy",
+  "--extra-property", "--enable-ndp-proxy", "--disable-ndp-proxy",
   "--flavor", "--enable-default-route-bfd", "--disable-default-route-bfd", "--enable-default-route-ecmp",
   "--disable-default-route-ecmp", "--qos-policy", "--no-qos-policy", "--evpn-vni", "--auto-evpn-vni",
 ]
