@@ -17,6 +17,7 @@ enum BlockStorageService {
     QoSSpecsAPI.register(in: &router)
     VolumeAPI.register(in: &router)
     SnapshotAPI.register(in: &router)
+    TransferAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.get, "/v3/{project_id}/messages", listMessages)
     return router

@@ -104,6 +104,18 @@ struct BlockStorageState {
     var updatedAt: Int64?
   }
 
+  /// A volume offered to another project, until it is accepted or the offer deleted.
+  struct Transfer {
+    var id: String
+    var name: String?
+    var volumeID: String
+    var authKey: String
+    var noSnapshots: Bool
+    var projectID: String
+    var createdAt: Int64
+  }
+
+  var transfers: [Transfer] = []
   var messages: [Message] = []
   var snapshots: [Snapshot] = []
   var types: [VolumeType] = []

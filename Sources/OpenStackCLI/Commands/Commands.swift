@@ -21,7 +21,9 @@ enum Commands {
     VolumeTypeDelete.self, QoSCreate.self, QoSAssociate.self, QoSDisassociate.self, QoSList.self, QoSShow.self, QoSSet.self,
     QoSUnset.self, QoSDelete.self, VolumeCreate.self, VolumeList.self, VolumeShow.self, VolumeSet.self, VolumeUnset.self,
     VolumeDelete.self, VolumeServiceList.self, VolumeMessageList.self, VolumeSnapshotCreate.self, VolumeSnapshotList.self,
-    VolumeSnapshotShow.self, VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
+    VolumeSnapshotShow.self, VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, VolumeTransferRequestCreate.self,
+    VolumeTransferRequestAccept.self, VolumeTransferRequestList.self, VolumeTransferRequestShow.self,
+    VolumeTransferRequestDelete.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [
