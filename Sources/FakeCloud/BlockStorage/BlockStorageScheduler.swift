@@ -11,7 +11,9 @@ enum BlockStorageScheduler {
     let specs = state.blockStorage.types.first { $0.id == volume.typeID }?.extraSpecs ?? []
     let candidates = state.blockStorage.backends.indices.filter { backend in
       let definition = state.blockStorage.backends[backend].definition
-      return definition.availabilityZone == volume.availabilityZone && state.blockStorage.backends[backend].free >= volume.size
+      // A disabled volume service is left out, as the scheduler's host manager leaves it.
+      return state.blockStorage.disabledServices["\(definition.serviceHost) cinder-volume"] == nil
+        && definition.availabilityZone == volume.availabilityZone && state.blockStorage.backends[backend].free >= volume.size
         && satisfies(definition.capabilities, specs)
     }
     state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000

@@ -116,6 +116,8 @@ struct BlockStorageState {
   }
 
   var transfers: [Transfer] = []
+  /// The services an admin disabled (`host binary`), with the reason given, if any.
+  var disabledServices: [String: String?] = [:]
   var messages: [Message] = []
   var snapshots: [Snapshot] = []
   var types: [VolumeType] = []

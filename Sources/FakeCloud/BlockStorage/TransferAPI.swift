@@ -100,14 +100,13 @@ enum TransferAPI {
       createdAt: state.clock.now / 1_000_000)
     state.blockStorage.transfers.append(transfer)
     state.blockStorage.volumes[index].status = "awaiting-transfer"
-    guard case .object(var fields) = table.view(transfer, context) else { return .fault(500, "") }
+    // The create view: the detail's fields, with the key after the volume's ID.
     var created = JSONObject()
-    for (name, value) in fields {
+    for (name, value) in table.view(transfer, context).object {
       created[name] = value
       if name == "volume_id" { created["auth_key"] = .string(key) }
     }
-    fields = created
-    return .json(202, .object(["transfer": .object(fields)]))
+    return .json(202, .object(["transfer": .object(created)]))
   }
 
   /// `DELETE`: the offer withdrawn, the volume available again.

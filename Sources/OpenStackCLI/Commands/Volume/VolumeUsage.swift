@@ -337,4 +337,10 @@ extension RealUsage {
                                                     <transfer-request>
                                                     [<transfer-request> ...]
     """
+
+  static let volumeServiceSet = """
+    usage: openstack volume service set [-h] [--enable | --disable]
+                                        [--disable-reason <reason>]
+                                        <host> <service>
+    """
 }
