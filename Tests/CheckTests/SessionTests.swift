@@ -21,7 +21,7 @@ import Testing
   @Test(arguments: [
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
-    "listing-options", "volume-types", "volume-volumes", "volume-attachments", "volume-snapshots", "volume-transfers", "volume-services",
+    "listing-options", "volume-types", "volume-volumes", "volume-attachments", "volume-snapshots", "volume-transfers", "volume-services", "volume-migrate",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

@@ -66,6 +66,7 @@ import Testing
     "volume unset": Baseline(setup: [volumeCreate], arguments: "v"),
     "volume delete": Baseline(setup: availableVolume, arguments: "v"),
     "volume service list": Baseline(arguments: ""),
+    "volume migrate": Baseline(setup: availableVolume, arguments: "--host devstack@lvmdriver-1 v"),
     "volume service set": Baseline(arguments: "devstack@lvmdriver-1 cinder-volume"),
     "volume message list": Baseline(arguments: ""),
     "volume snapshot create": Baseline(setup: availableVolume, arguments: "--volume v s"),

@@ -69,6 +69,8 @@ struct BlockStorageState {
     /// Whether hosts must lock when they connect (`shared_targets`): the column's default until
     /// the back end has made the volume and said.
     var sharedTargets: Bool? = true
+    /// `starting`, `migrating`, `success` or `error` once an admin has moved the volume.
+    var migrationStatus: String?
     var createdAt: Int64
     var updatedAt: Int64?
   }

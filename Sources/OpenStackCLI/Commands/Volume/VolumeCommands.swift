@@ -410,3 +410,22 @@ enum VolumeServiceSet: OpenStackCommand {
     return .nothing
   }
 }
+
+/// `openstack volume migrate` (admin): to another back end's pool. Clusters are not emulated.
+enum VolumeMigrate: OpenStackCommand {
+  static let name = "volume migrate"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeMigrate)
+  static let refusedOptions: Set<String> = ["--cluster"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
+    var request = JSONObject()
+    if let host = arguments.value("--host") { request["host"] = .string(host) }
+    if arguments.flag("--force-host-copy") { request["force_host_copy"] = true }
+    if arguments.flag("--lock-volume") { request["lock_volume"] = true }
+    try context.cinder.call(
+      APIRequest(.post, "/volumes/\(volume["id"]?.string ?? "")/action", body: .object(["os-migrate_volume": .object(request)])),
+      .volume)
+    return .nothing
+  }
+}

@@ -343,4 +343,10 @@ extension RealUsage {
                                         [--disable-reason <reason>]
                                         <host> <service>
     """
+
+  static let volumeMigrate = """
+    usage: openstack volume migrate [-h] (--host <host> | --cluster <cluster>)
+                                    [--force-host-copy] [--lock-volume]
+                                    <volume>
+    """
 }
