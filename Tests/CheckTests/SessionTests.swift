@@ -28,6 +28,7 @@ import Testing
     "shares-type-filters",
     "admin-flavors", "admin-identity", "admin-compute", "admin-server-power",
     "networking-dns", "networking-extensions",
+    "volume-transfers", "volume-services", "volume-migrate",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

@@ -159,9 +159,18 @@ import Testing
     "volume unset": Baseline(setup: [volumeCreate], arguments: "v"),
     "volume delete": Baseline(setup: availableVolume, arguments: "v"),
     "volume service list": Baseline(arguments: ""),
+    "volume migrate": Baseline(setup: availableVolume, arguments: "--host devstack@lvmdriver-1 v"),
+    "volume service set": Baseline(arguments: "devstack@lvmdriver-1 cinder-volume"),
     "volume message list": Baseline(arguments: ""),
     "volume snapshot create": Baseline(setup: availableVolume, arguments: "--volume v s"),
     "volume snapshot list": Baseline(arguments: ""),
+    "volume transfer request create": Baseline(setup: availableVolume, arguments: "v"),
+    "volume transfer request accept": Baseline(
+      setup: availableVolume + ["volume transfer request create v --name t -f value -c auth_key"], arguments: "t --auth-key {}"),
+    "volume transfer request list": Baseline(arguments: ""),
+    "volume transfer request show": Baseline(setup: availableVolume + ["volume transfer request create v -f value -c id"], arguments: "{}"),
+    "volume transfer request delete": Baseline(
+      setup: availableVolume + ["volume transfer request create v -f value -c id"], arguments: "{}"),
     "volume snapshot show": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),
     "volume snapshot delete": Baseline(setup: availableVolume + [snapshotCreate, "volume list", "volume list"], arguments: "s"),
     "volume snapshot set": Baseline(setup: availableVolume + [snapshotCreate], arguments: "s"),

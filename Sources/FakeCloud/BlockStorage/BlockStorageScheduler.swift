@@ -1,3 +1,5 @@
+import CloudAPI
+
 /// Cinder's filter scheduler, as devstack configures it: the availability zone, capacity and
 /// capabilities filters, then the capacity weigher (the most free space wins).
 enum BlockStorageScheduler {
@@ -11,7 +13,9 @@ enum BlockStorageScheduler {
     let specs = state.blockStorage.types.first { $0.id == volume.typeID }?.extraSpecs ?? []
     let candidates = state.blockStorage.backends.indices.filter { backend in
       let definition = state.blockStorage.backends[backend].definition
-      return definition.availabilityZone == volume.availabilityZone && state.blockStorage.backends[backend].free >= volume.size
+      // A disabled volume service is left out, as the scheduler's host manager leaves it.
+      return state.blockStorage.disabledServices["\(definition.serviceHost) cinder-volume"] == nil
+        && definition.availabilityZone == volume.availabilityZone && state.blockStorage.backends[backend].free >= volume.size
         && satisfies(definition.capabilities, specs)
     }
     state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
@@ -87,5 +91,63 @@ enum BlockStorageScheduler {
     case "s>=": return value >= operand
     default: return value == requirement
     }
+  }
+
+  /// `os-migrate_volume` (admin): to another back end's pool whose volume service is enabled,
+  /// a volume available or attached, without snapshots, not migrating; the scheduler then checks
+  /// the destination takes the volume's type and size (`migration_status` `error` where it does
+  /// not), and the volume moves (`success`).
+  static func migrate(_ state: inout CloudState, _ call: Call, volumeIndex index: Int, _ argument: JSON) -> APIResponse {
+    guard call.caller?.isAdmin ?? false else {
+      return CinderFault.policy("volume_extension:volume_admin_actions:migrate_volume")
+    }
+    guard let host = argument["host"]?.string else { return .fault(400, "'host' is a required property") }
+    // `extract_host(host, 'backend')`: the service's `host@backend`, without the pool.
+    let service = String(host.split(separator: "#", maxSplits: 1).first ?? Substring(host))
+    guard let destination = state.blockStorage.backends.firstIndex(where: {
+      $0.definition.serviceHost == service && state.blockStorage.disabledServices["\(service) cinder-volume"] == nil
+        && (!host.contains("#") || $0.definition.host == host)
+    }) else { return .fault(400, "Invalid host: No available service named '\(host)'") }
+    let volume = state.blockStorage.volumes[index]
+    let migrating = ["starting", "migrating"].contains(volume.migrationStatus ?? "")
+    guard ["available", "in-use"].contains(volume.status), !migrating, volume.host != host,
+      !state.blockStorage.snapshots.contains(where: { $0.volumeID == volume.id })
+    else {
+      return .fault(
+        400,
+        "Invalid volume: Volume \(volume.id) status must be available or in-use, must not be migrating, have snapshots, be replicated, be part of a group and destination host/cluster must be different than the current one")
+    }
+    state.blockStorage.volumes[index].migrationStatus = "starting"
+    let locked = argument["lock_volume"]?.isTruthyBool == true && volume.status == "available"
+    if locked { state.blockStorage.volumes[index].status = "maintenance" }
+    let id = volume.id
+    let previous = volume.status
+    state.after(VolumeAPI.schedulingDelay) { state in
+      guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
+      let volume = state.blockStorage.volumes[index]
+      let specs = state.blockStorage.types.first { $0.id == volume.typeID }?.extraSpecs ?? []
+      let backend = state.blockStorage.backends[destination]
+      guard backend.free >= volume.size, satisfies(backend.definition.capabilities, specs) else {
+        state.blockStorage.volumes[index].migrationStatus = "error"
+        state.blockStorage.volumes[index].status = previous
+        return
+      }
+      state.blockStorage.volumes[index].migrationStatus = "migrating"
+      state.after(VolumeAPI.creationDelay) { state in
+        guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
+        let size = state.blockStorage.volumes[index].size
+        if let source = state.blockStorage.volumes[index].host,
+          let old = state.blockStorage.backends.firstIndex(where: { $0.definition.host == source })
+        {
+          state.blockStorage.backends[old].allocated -= size
+        }
+        state.blockStorage.backends[destination].allocated += size
+        state.blockStorage.volumes[index].host = state.blockStorage.backends[destination].definition.host
+        state.blockStorage.volumes[index].migrationStatus = "success"
+        state.blockStorage.volumes[index].status = previous
+        state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+      }
+    }
+    return APIResponse(status: 202)
   }
 }

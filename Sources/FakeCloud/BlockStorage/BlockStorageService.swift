@@ -17,7 +17,9 @@ enum BlockStorageService {
     QoSSpecsAPI.register(in: &router)
     VolumeAPI.register(in: &router)
     SnapshotAPI.register(in: &router)
+    TransferAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
+    router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)
     router.add(.get, "/v3/{project_id}/messages", listMessages)
     return router
   }()
@@ -109,29 +111,67 @@ enum BlockStorageService {
     return messages.list(kept, call, context)
   }
 
+  /// The scheduler on the first back end's host, and a volume service per back end host.
+  static func services(_ storage: BlockStorageState) -> [(binary: String, host: String, zone: String)] {
+    var hosts: [(binary: String, host: String, zone: String)] = []
+    if let first = storage.backends.first {
+      hosts.append(("cinder-scheduler", String(first.definition.serviceHost.split(separator: "@").first ?? ""), first.definition.availabilityZone))
+    }
+    for backend in storage.backends where !hosts.contains(where: { $0.host == backend.definition.serviceHost }) {
+      hosts.append(("cinder-volume", backend.definition.serviceHost, backend.definition.availabilityZone))
+    }
+    return hosts
+  }
+
+  /// `PUT /os-services/enable|disable|disable-log-reason` (admin): the service `host` and
+  /// `binary` (or `service`) name; a disabled volume service gets no new volume.
+  static func updateService(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let action = call.parameters["action"] ?? ""
+    guard ["enable", "disable", "disable-log-reason"].contains(action) else {
+      return .fault(404, "The resource could not be found.")
+    }
+    guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:services:update") }
+    let body = call.request.body
+    guard let host = body?["host"]?.string else { return .fault(400, "'host' is a required property") }
+    let service = body?["service"]?.string ?? ""
+    let binary = body?["binary"]?.string ?? ""
+    let name = binary.isEmpty ? service : binary
+    guard services(state.blockStorage).contains(where: { $0.host == host && $0.binary == name }) else {
+      return .fault(404, "Service \(name) could not be found on host \(host).")
+    }
+    var answer: JSONObject = [
+      "host": .string(host), "service": .string(service), "binary": .string(binary),
+      "status": action == "enable" ? "enabled" : "disabled", "disabled": .bool(action != "enable"),
+    ]
+    switch action {
+    case "enable": state.blockStorage.disabledServices["\(host) \(name)"] = nil
+    case "disable": state.blockStorage.disabledServices["\(host) \(name)"] = .some(nil)
+    default:
+      let reason = body?["disabled_reason"]?.string
+      state.blockStorage.disabledServices["\(host) \(name)"] = .some(reason)
+      answer["disabled_reason"] = .orNull(reason)
+    }
+    return .json(200, .object(answer))
+  }
+
   /// `GET /os-services` (admin; `host` and `binary` filters): the scheduler, and a volume service
   /// per back end, up and enabled, reporting every 10 seconds.
   static func listServices(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:services:index") }
     let version = state.volumeVersion
     let updated = VirtualClock.isoSeconds(state.clock.now / 1_000_000 / 10 * 10) + ".000000"
-    var hosts: [(binary: String, host: String, zone: String)] = []
-    if let first = state.blockStorage.backends.first {
-      hosts.append(("cinder-scheduler", String(first.definition.serviceHost.split(separator: "@").first ?? ""), first.definition.availabilityZone))
-    }
-    for backend in state.blockStorage.backends where !hosts.contains(where: { $0.host == backend.definition.serviceHost }) {
-      hosts.append(("cinder-volume", backend.definition.serviceHost, backend.definition.availabilityZone))
-    }
+    let hosts = services(state.blockStorage)
     let host = call.query("host")
     let binary = call.query("binary")
     let services: [JSON] = hosts.filter { (host ?? $0.host) == $0.host && (binary ?? $0.binary) == $0.binary }.map { service in
       var fields: JSONObject = [
-        "binary": .string(service.binary), "host": .string(service.host), "zone": .string(service.zone), "status": "enabled",
+        "binary": .string(service.binary), "host": .string(service.host), "zone": .string(service.zone),
+        "status": state.blockStorage.disabledServices["\(service.host) \(service.binary)"] == nil ? "enabled" : "disabled",
         "state": "up", "updated_at": .string(updated),
       ]
       if version >= Microversion(3, 49), service.binary == "cinder-volume" { fields["backend_state"] = "up" }
       if version >= Microversion(3, 7) { fields["cluster"] = .null }
-      fields["disabled_reason"] = .null
+      fields["disabled_reason"] = .orNull(state.blockStorage.disabledServices["\(service.host) \(service.binary)"] ?? nil)
       if service.binary == "cinder-volume" {
         fields["replication_status"] = "disabled"
         fields["active_backend_id"] = .null

@@ -69,6 +69,8 @@ struct BlockStorageState {
     /// Whether hosts must lock when they connect (`shared_targets`): the column's default until
     /// the back end has made the volume and said.
     var sharedTargets: Bool? = true
+    /// `starting`, `migrating`, `success` or `error` once an admin has moved the volume.
+    var migrationStatus: String?
     var createdAt: Int64
     var updatedAt: Int64?
   }
@@ -104,6 +106,20 @@ struct BlockStorageState {
     var updatedAt: Int64?
   }
 
+  /// A volume offered to another project, until it is accepted or the offer deleted.
+  struct Transfer {
+    var id: String
+    var name: String?
+    var volumeID: String
+    var authKey: String
+    var noSnapshots: Bool
+    var projectID: String
+    var createdAt: Int64
+  }
+
+  var transfers: [Transfer] = []
+  /// The services an admin disabled (`host binary`), with the reason given, if any.
+  var disabledServices: [String: String?] = [:]
   var messages: [Message] = []
   var snapshots: [Snapshot] = []
   var types: [VolumeType] = []

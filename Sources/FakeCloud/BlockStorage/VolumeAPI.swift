@@ -58,7 +58,7 @@ enum VolumeAPI {
               ])
             })
         },
-        CinderAttribute("migration_status", adminOnly: true) { _, _ in .null },
+        CinderAttribute("migration_status", adminOnly: true) { volume, _ in .orNull(volume.migrationStatus) },
         CinderAttribute("group_id", since: Microversion(3, 13)) { _, _ in .null },
         CinderAttribute("provider_id", since: Microversion(3, 21), adminOnly: true) { _, _ in .null },
         CinderAttribute("shared_targets", since: Microversion(3, 48)) { volume, context in
@@ -73,7 +73,7 @@ enum VolumeAPI {
         CinderAttribute("consumes_quota", since: Microversion(3, 65)) { _, _ in true },
         CinderAttribute("os-vol-tenant-attr:tenant_id") { volume, _ in .string(volume.projectID) },
         CinderAttribute("os-vol-host-attr:host", adminOnly: true) { volume, _ in .orNull(volume.host) },
-        CinderAttribute("os-vol-mig-status-attr:migstat", adminOnly: true) { _, _ in .null },
+        CinderAttribute("os-vol-mig-status-attr:migstat", adminOnly: true) { volume, _ in .orNull(volume.migrationStatus) },
         CinderAttribute("os-vol-mig-status-attr:name_id", adminOnly: true) { _, _ in .null },
         CinderAttribute("volume_image_metadata", present: { !$0.imageMetadata.isEmpty }) { volume, _ in volume.imageMetadata.json },
       ],
@@ -350,7 +350,7 @@ enum VolumeAPI {
   }
 
   /// `POST /volumes/{id}/action`: `os-set_bootable`, `os-extend` (an available volume; an
-  /// attached one from 3.42), `os-reset_status` (admin).
+  /// attached one from 3.42), `os-migrate_volume` and `os-reset_status` (admin).
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard case .object(let body)? = call.request.body, let (name, argument) = body.first else {
       return .fault(400, "Malformed request body")
@@ -390,6 +390,8 @@ enum VolumeAPI {
         state.blockStorage.volumes[index].size = newSize
         state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
         return APIResponse(status: 202)
+      case "os-migrate_volume":
+        return BlockStorageScheduler.migrate(&state, call, volumeIndex: index, argument ?? .null)
       case "os-reset_status":
         guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:volume_admin_actions:reset_status") }
         if let status = argument["status"]?.string { state.blockStorage.volumes[index].status = status }

@@ -42,10 +42,13 @@ enum Commands {
 
   private static let volume: [any OpenStackCommand.Type] = [
     VolumeTypeCreate.self, VolumeTypeSet.self, VolumeTypeUnset.self, VolumeTypeList.self, VolumeTypeShow.self,
-    VolumeTypeDelete.self, QoSCreate.self, QoSAssociate.self, QoSDisassociate.self, QoSList.self, QoSShow.self, QoSSet.self,
-    QoSUnset.self, QoSDelete.self, VolumeCreate.self, VolumeList.self, VolumeShow.self, VolumeSet.self, VolumeUnset.self,
-    VolumeDelete.self, VolumeServiceList.self, VolumeMessageList.self, VolumeSnapshotCreate.self, VolumeSnapshotList.self,
-    VolumeSnapshotShow.self, VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
+    VolumeTypeDelete.self, QoSCreate.self, QoSAssociate.self, QoSDisassociate.self, QoSList.self, QoSShow.self,
+    QoSSet.self, QoSUnset.self, QoSDelete.self, VolumeCreate.self, VolumeList.self, VolumeShow.self, VolumeSet.self,
+    VolumeUnset.self, VolumeDelete.self, VolumeMigrate.self, VolumeServiceList.self, VolumeServiceSet.self,
+    VolumeMessageList.self, VolumeSnapshotCreate.self, VolumeSnapshotList.self, VolumeSnapshotShow.self,
+    VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, VolumeTransferRequestCreate.self,
+    VolumeTransferRequestAccept.self, VolumeTransferRequestList.self, VolumeTransferRequestShow.self,
+    VolumeTransferRequestDelete.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

@@ -374,3 +374,58 @@ enum VolumeMessageList: OpenStackCommand {
       ], rows: messages.map { message in keys.map { message[$0] ?? .null } }, names: .tuple)
   }
 }
+
+/// `openstack volume service set`: the service found among the host's, then enabled or disabled
+/// (with a reason, `disable-log-reason`).
+enum VolumeServiceSet: OpenStackCommand {
+  static let name = "volume service set"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeServiceSet)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let reason = arguments.value("--disable-reason")
+    let disable = arguments.flag("--disable")
+    if let reason, !reason.isEmpty, !disable {
+      throw CommandFailure(message: "Cannot specify option --disable-reason without --disable specified.")
+    }
+    let host = arguments.value("<host>") ?? ""
+    let name = arguments.value("<service>") ?? ""
+    let listed = try context.cinder.call(APIRequest(.get, "/os-services", query: [(name: "host", value: host)]), .service)
+    // openstacksdk's `find_service`: the listed service whose name (its binary) is the one given.
+    let matches = (listed["services"]?.array ?? []).filter { $0["binary"]?.string == name }
+    if matches.count > 1 { throw CommandFailure(message: "More than one Service exists with the name '\(name)'.") }
+    guard let service = matches.first else { throw CommandFailure(message: "No Service found for \(name)") }
+    var body: JSONObject = ["binary": service["binary"] ?? .null, "host": service["host"] ?? .null]
+    if arguments.flag("--enable") {
+      try context.cinder.call(APIRequest(.put, "/os-services/enable", body: .object(body)))
+    }
+    if disable {
+      if let reason, !reason.isEmpty {
+        body["disabled_reason"] = .string(reason)
+        try context.cinder.call(APIRequest(.put, "/os-services/disable-log-reason", body: .object(body)))
+      } else {
+        try context.cinder.call(APIRequest(.put, "/os-services/disable", body: .object(body)))
+      }
+    }
+    return .nothing
+  }
+}
+
+/// `openstack volume migrate` (admin): to another back end's pool. Clusters are not emulated.
+enum VolumeMigrate: OpenStackCommand {
+  static let name = "volume migrate"
+  static let syntax = CommandSyntax(usage: RealUsage.volumeMigrate)
+  static let refusedOptions: Set<String> = ["--cluster"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
+    var request = JSONObject()
+    if let host = arguments.value("--host") { request["host"] = .string(host) }
+    if arguments.flag("--force-host-copy") { request["force_host_copy"] = true }
+    if arguments.flag("--lock-volume") { request["lock_volume"] = true }
+    try context.cinder.call(
+      APIRequest(.post, "/volumes/\(volume["id"]?.string ?? "")/action", body: .object(["os-migrate_volume": .object(request)])),
+      .volume)
+    return .nothing
+  }
+}

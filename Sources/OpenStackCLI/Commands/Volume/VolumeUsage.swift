@@ -285,4 +285,68 @@ extension RealUsage {
   static let volumeSnapshotUnset = """
     usage: openstack volume snapshot unset [-h] [--property <key>] <snapshot>
     """
+
+  static let volumeTransferRequestCreate = """
+    usage: openstack volume transfer request create [-h]
+                                                    [-f {json,shell,table,value,yaml}]
+                                                    [-c COLUMN] [--noindent]
+                                                    [--prefix PREFIX]
+                                                    [--max-width <integer>]
+                                                    [--fit-width] [--print-empty]
+                                                    [--name <name>] [--snapshots]
+                                                    [--no-snapshots]
+                                                    <volume>
+    """
+
+  static let volumeTransferRequestAccept = """
+    usage: openstack volume transfer request accept [-h]
+                                                    [-f {json,shell,table,value,yaml}]
+                                                    [-c COLUMN] [--noindent]
+                                                    [--prefix PREFIX]
+                                                    [--max-width <integer>]
+                                                    [--fit-width] [--print-empty]
+                                                    --auth-key <key>
+                                                    <transfer-request-id>
+    """
+
+  static let volumeTransferRequestList = """
+    usage: openstack volume transfer request list [-h]
+                                                  [-f {csv,json,table,value,yaml}]
+                                                  [-c COLUMN]
+                                                  [--quote {all,minimal,none,nonnumeric}]
+                                                  [--noindent]
+                                                  [--max-width <integer>]
+                                                  [--fit-width] [--print-empty]
+                                                  [--sort-column SORT_COLUMN]
+                                                  [--sort-ascending | --sort-descending]
+                                                  [--all-projects]
+    """
+
+  static let volumeTransferRequestShow = """
+    usage: openstack volume transfer request show [-h]
+                                                  [-f {json,shell,table,value,yaml}]
+                                                  [-c COLUMN] [--noindent]
+                                                  [--prefix PREFIX]
+                                                  [--max-width <integer>]
+                                                  [--fit-width] [--print-empty]
+                                                  <transfer-request>
+    """
+
+  static let volumeTransferRequestDelete = """
+    usage: openstack volume transfer request delete [-h]
+                                                    <transfer-request>
+                                                    [<transfer-request> ...]
+    """
+
+  static let volumeServiceSet = """
+    usage: openstack volume service set [-h] [--enable | --disable]
+                                        [--disable-reason <reason>]
+                                        <host> <service>
+    """
+
+  static let volumeMigrate = """
+    usage: openstack volume migrate [-h] (--host <host> | --cluster <cluster>)
+                                    [--force-host-copy] [--lock-volume]
+                                    <volume>
+    """
 }
