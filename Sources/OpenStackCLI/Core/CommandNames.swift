@@ -14,20 +14,41 @@ enum CommandNames {
   /// commands name neither, and fewer words are tried.
   static func find(in words: [String]) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
+    guard start > 0 else { return nil }
+    // The names are sorted by their bytes: those that begin with the first word follow each
+    // other, and a positional (an ID, a name) seldom begins any.
+    let candidates = names(beginningWith: words[0])
     for count in stride(from: min(start, mostWords), through: 1, by: -1) {
       let typed = words[..<count]
-      // The names are sorted by their bytes: those that begin with the first word follow each
-      // other, and a positional (an ID, a name) seldom begins any.
       var found: String?
-      for name in all[names(beginningWith: typed[typed.startIndex])] {
-        let nameWords = name.utf8.split(separator: UInt8(ascii: " "))
-        guard nameWords.count == count, zip(nameWords, typed).allSatisfy({ $0.starts(with: $1.utf8) }) else { continue }
-        if zip(nameWords, typed).allSatisfy({ $0.elementsEqual($1.utf8) }) { return (name, count) }
+      for name in all[candidates] {
+        switch fit(of: typed, to: name) {
+        case .named?: return (name, count)
         // Two commands the words begin: neither, unless one is named in full.
-        found = found == nil ? name : ""
+        case .begun?: found = found == nil ? name : ""
+        case nil: break
+        }
       }
       if let found, !found.isEmpty { return (found, count) }
     }
+    return nil
+  }
+
+  private enum Fit { case named, begun }
+
+  /// Whether the words typed are the name's words, or begin them, word for word.
+  private static func fit(of typed: ArraySlice<String>, to name: String) -> Fit? {
+    var rest = name.utf8[...]
+    var whole = true
+    for (position, word) in zip(typed.indices, typed) {
+      let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.endIndex
+      let nameWord = rest[..<end]
+      guard nameWord.starts(with: word.utf8) else { return nil }
+      whole = whole && nameWord.elementsEqual(word.utf8)
+      if end == rest.endIndex { return position == typed.index(before: typed.endIndex) ? (whole ? .named : .begun) : nil }
+      rest = rest[rest.index(after: end)...]
+    }
+    // The name has more words than were typed.
     return nil
   }
 
