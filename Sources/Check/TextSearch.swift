@@ -8,19 +8,6 @@ extension StringProtocol {
     return utf8.withContiguousStorageIfAvailable { Self.find(needle, in: $0) } ?? Self.find(needle, in: Array(utf8))
   }
 
-  /// `includes` with ASCII letters of either case alike: `lowercased` is lower-case ASCII.
-  /// (`lowercased().includes(...)` without making a lower-case copy of each text searched.)
-  func includes(ignoringASCIICase lowercased: String) -> Bool {
-    let needle = Array(lowercased.utf8)
-    guard !needle.isEmpty else { return true }
-    return utf8.withContiguousStorageIfAvailable { Self.findIgnoringASCIICase(needle, in: $0) }
-      ?? Self.findIgnoringASCIICase(needle, in: Array(utf8))
-  }
-
-  private static func lowered(_ byte: UInt8) -> UInt8 {
-    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-  }
-
   private static func find(_ needle: [UInt8], in haystack: some RandomAccessCollection<UInt8>) -> Bool {
     guard haystack.count >= needle.count else { return false }
     let first = needle[0]
@@ -32,18 +19,31 @@ extension StringProtocol {
     }
     return false
   }
+}
 
-  private static func findIgnoringASCIICase(_ needle: [UInt8], in haystack: some RandomAccessCollection<UInt8>) -> Bool {
-    guard haystack.count >= needle.count else { return false }
-    let first = needle[0]
-    var start = haystack.startIndex
-    let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
-    while start <= last {
-      if lowered(haystack[start]) == first, zip(haystack[start...], needle).allSatisfy({ lowered($0) == $1 }) {
-        return true
-      }
-      start = haystack.index(after: start)
+/// Lower-case ASCII text looked for in texts whatever the case of their ASCII letters:
+/// `lowercased().includes(...)` without making a lower-case copy of each text searched.
+struct CaseInsensitivePhrase: Sendable {
+  private let bytes: [UInt8]
+
+  /// `phrase`: lower-case ASCII.
+  init(_ phrase: String) { bytes = Array(phrase.utf8) }
+
+  func occurs(in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { occurs(in: $0) }
+  }
+
+  private func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard text.count >= bytes.count else { return false }
+    candidates: for start in 0...(text.count - bytes.count) {
+      for offset in 0..<bytes.count where Self.lowered(text[start + offset]) != bytes[offset] { continue candidates }
+      return true
     }
     return false
+  }
+
+  private static func lowered(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
   }
 }

@@ -5,8 +5,11 @@ enum CommandNames {
   /// Every name, sorted (``list`` is).
   static let all: [String] = list.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
 
-  /// The most words a command has.
-  private static let mostWords = all.lazy.map { $0.utf8.count { $0 == UInt8(ascii: " ") } + 1 }.max() ?? 0
+  /// Each name's bytes, and its number of words.
+  private static let bytes: [[UInt8]] = all.map { Array($0.utf8) }
+  private static let wordCounts: [Int] = bytes.map { $0.count { $0 == space } + 1 }
+  private static let mostWords = wordCounts.max() ?? 0
+  private static let space = UInt8(ascii: " ")
 
   /// cliff's `find_command`: from the words before the first option down to one word, the
   /// command those words name, or the one command whose words they begin, word for word
@@ -14,33 +17,52 @@ enum CommandNames {
   /// commands name neither, and fewer words are tried.
   static func find(in words: [String]) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
-    for count in stride(from: min(start, mostWords), through: 1, by: -1) {
-      let typed = words[..<count]
-      // The names are sorted by their bytes: those that begin with the first word follow each
-      // other, and a positional (an ID, a name) seldom begins any.
-      var found: String?
-      for name in all[names(beginningWith: typed[typed.startIndex])] {
-        let nameWords = name.utf8.split(separator: UInt8(ascii: " "))
-        guard nameWords.count == count, zip(nameWords, typed).allSatisfy({ $0.starts(with: $1.utf8) }) else { continue }
-        if zip(nameWords, typed).allSatisfy({ $0.elementsEqual($1.utf8) }) { return (name, count) }
-        // Two commands the words begin: neither, unless one is named in full.
-        found = found == nil ? name : ""
+    let typed = words.prefix(min(start, mostWords)).map { Array($0.utf8) }
+    guard let first = typed.first else { return nil }
+    // The names are sorted by their bytes: those that begin with the first word follow each
+    // other, and a positional (an ID, a name) seldom begins any. Each is walked once.
+    let fits = names(beginningWith: first).map { (index: $0, fit: fit(of: typed, to: bytes[$0])) }
+    for count in stride(from: typed.count, through: 1, by: -1) {
+      var begun: Int?
+      var several = false
+      for (index, fit) in fits where wordCounts[index] == count && fit.begun >= count {
+        if fit.named >= count { return (all[index], count) }
+        several = begun != nil
+        begun = index
       }
-      if let found, !found.isEmpty { return (found, count) }
+      // Two commands the words begin name neither.
+      if let begun, !several { return (all[begun], count) }
     }
     return nil
   }
 
-  /// The range of ``all`` whose names begin with `text`.
-  private static func names(beginningWith text: String) -> Range<Int> {
+  /// How many of the words typed, from the first, begin the name's words in their places, and
+  /// how many are the name's words.
+  private static func fit(of typed: [[UInt8]], to name: [UInt8]) -> (begun: Int, named: Int) {
+    var begun = 0
+    var named = 0
+    var wordStart = 0
+    for word in typed {
+      let wordEnd = name[wordStart...].firstIndex(of: space) ?? name.endIndex
+      guard name[wordStart..<wordEnd].starts(with: word) else { break }
+      begun += 1
+      if named == begun - 1, wordEnd - wordStart == word.count { named += 1 }
+      guard wordEnd < name.endIndex else { break }
+      wordStart = wordEnd + 1
+    }
+    return (begun, named)
+  }
+
+  /// The indices of ``all`` whose names begin with `text`.
+  private static func names(beginningWith text: [UInt8]) -> Range<Int> {
     var low = 0
-    var high = all.count
+    var high = bytes.count
     while low < high {
       let middle = (low + high) / 2
-      if all[middle].utf8.lexicographicallyPrecedes(text.utf8) { low = middle + 1 } else { high = middle }
+      if bytes[middle].lexicographicallyPrecedes(text) { low = middle + 1 } else { high = middle }
     }
     var end = low
-    while end < all.count, all[end].utf8.starts(with: text.utf8) { end += 1 }
+    while end < bytes.count, bytes[end].starts(with: text) { end += 1 }
     return low..<end
   }
 
