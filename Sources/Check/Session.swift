@@ -1,5 +1,6 @@
 import CloudAPI
 import FakeCloud
+import Foundation
 import OpenStackCLI
 
 /// One page's shell: the environment its commands share, and the cloud they talk to. It runs
@@ -66,13 +67,24 @@ public final class Session {
       cloud.advanceClock(seconds: 1)
       return client.run(arguments, environment: environment, terminalWidth: width ?? terminalWidth)
     case "source", ".":
-      guard let file = arguments.first, file.hasSuffix("openrc") else {
-        return notSimulated(line, because: "sources a file other than devstack's openrc")
+      guard let file = arguments.first else { return notSimulated(line, because: "sources no file") }
+      let name = (file as NSString).lastPathComponent
+      if name == "openrc" {
+        if arguments.count > 1 {
+          Self.useCredentials(
+            of: arguments[1], project: arguments.count > 2 ? arguments[2] : nil, in: cloud.definition,
+            environment: &environment)
+        }
+        return CommandResult()
       }
-      if arguments.count > 1 {
-        Self.useCredentials(
-          of: arguments[1], project: arguments.count > 2 ? arguments[2] : nil, in: cloud.definition, environment: &environment)
+      // The install guides' `admin-openrc` and `demo-openrc`: one user's credentials each.
+      guard let owner = Self.openrcOwner(name) else {
+        return notSimulated(line, because: "sources a file other than devstack's openrc or a NAME-openrc")
       }
+      guard let account = Self.account(for: owner, in: cloud.definition) else {
+        return notSimulated(line, because: "sources \(name), for a user or project the cloud does not have")
+      }
+      Self.useCredentials(of: account.name, project: account.project, in: cloud.definition, environment: &environment)
       return CommandResult()
     case "export":
       for assignment in arguments {
@@ -109,6 +121,20 @@ public final class Session {
   /// Sets a variable, as `export NAME=VALUE` does.
   public func export(_ name: String, _ value: String) {
     environment[name] = value
+  }
+
+  /// `NAME` of `NAME-openrc` or `NAME-openrc.sh`.
+  private static func openrcOwner(_ file: String) -> String? {
+    for suffix in ["-openrc", "-openrc.sh"] where file.hasSuffix(suffix) && file.count > suffix.count {
+      return String(file.dropLast(suffix.count))
+    }
+    return nil
+  }
+
+  /// Whose credentials `NAME-openrc` holds: the user `NAME`, else the first user of the project
+  /// `NAME` (`demo-openrc` on a devstack is its demo project's user).
+  private static func account(for name: String, in definition: CloudDefinition) -> CloudDefinition.User? {
+    definition.users.first { $0.name == name } ?? definition.users.first { $0.project == name }
   }
 
   /// devstack's `openrc USER PROJECT`: the user's name, password and project.

@@ -61,6 +61,19 @@ import Testing
     #expect(session.environment["OS_PASSWORD"] == "secret")
   }
 
+  /// The install guides' `admin-openrc` and `demo-openrc`: the user of that name, or the first
+  /// user of the project of that name.
+  @Test func sourcingANamedOpenrcSwitchesToItsUser() {
+    let session = Session(cloud: FakeCloud())
+    #expect(session.run(". admin-openrc").exitStatus == 0)
+    #expect(session.environment["OS_USERNAME"] == "admin")
+    #expect(session.environment["OS_PROJECT_NAME"] == "admin")
+    #expect(session.run("openstack role list -f value -c Name").exitStatus == 0)
+    #expect(session.run("source ~/demo-openrc.sh").exitStatus == 0)
+    #expect(session.environment["OS_USERNAME"] == "clouduser1")
+    #expect(session.environment["OS_PROJECT_NAME"] == "demo")
+  }
+
   /// devstack's `clouds.yaml`: `devstack` is the member, `devstack-admin` the admin; variables
   /// the environment sets win over the named cloud's, as in openstacksdk.
   @Test func osCloudPicksAnEntryOfCloudsYAML() {
@@ -100,7 +113,8 @@ import Testing
     ("openstack server list > out.txt", "walkthrough: not run: the line uses '>'.\n"),
     ("echo $(id)", "walkthrough: not run: the line uses '$('.\n"),
     ("echo 'unterminated", "walkthrough: not run: the line has an unterminated quote.\n"),
-    ("source ~/.bashrc", "walkthrough: not run: the line sources a file other than devstack's openrc.\n"),
+    ("source ~/.bashrc", "walkthrough: not run: the line sources a file other than devstack's openrc or a NAME-openrc.\n"),
+    (". alice-openrc", "walkthrough: not run: the line sources alice-openrc, for a user or project the cloud does not have.\n"),
   ])
   func neverRunsAnythingElse(line: String, message: String) {
     let result = Session(cloud: FakeCloud()).run(line)
