@@ -95,6 +95,9 @@ public struct CheckSettings: Sendable {
   /// Whether resources a page names before it creates them are provided in its cloud
   /// (``AssumedResources``), each reported in a note.
   public var assumesResources = true
+  /// Variables every page starts with (`OS_CLOUD=devstack-admin` for an operators' guide), before
+  /// its own `env` directives.
+  public var environment: [(name: String, value: String)] = []
 
   public init(
     cloud: CloudDefinition = .devstack, terminalWidth: Int? = nil, strictLayout: Bool = false, strictOrder: Bool = false

@@ -30,11 +30,14 @@ public final class PageSteps {
     plan = try PagePlan(walkthrough)
     let cloud = try settings.cloudFiles.definition(for: plan) ?? settings.cloud
     terminalWidth = plan.terminalWidth ?? settings.terminalWidth
+    var environment = Session.initialEnvironment(of: cloud)
+    for (name, value) in settings.environment { environment[name] = value }
     assumed =
       settings.assumesResources
-      ? AssumedResources(walkthrough, plan: plan, cloud: cloud, environment: Session.initialEnvironment(of: cloud))
+      ? AssumedResources(walkthrough, plan: plan, cloud: cloud, environment: environment)
       : AssumedResources()
     session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
+    for (name, value) in settings.environment { session.export(name, value) }
     var notes: [Int: [String]] = [:]
     for assumption in assumed.assumptions where !assumption.unlessBound {
       let line = walkthrough.steps[assumption.step].command.line

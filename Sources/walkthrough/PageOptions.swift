@@ -57,10 +57,18 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Do not provide the resources a page names before it creates them: run it on its cloud as it is.")
   var noAssume = false
 
+  @Option(
+    name: .customLong("env"),
+    help: ArgumentHelp(
+      "A variable every page starts with, before its own env directives (repeatable): --env OS_CLOUD=devstack-admin runs an operators' guide as the admin.",
+      valueName: "NAME=VALUE"))
+  var environment: [Assignment] = []
+
   /// The settings these options give; an unreadable cloud file throws, naming its line.
   func settings() throws -> CheckSettings {
     var settings = CheckSettings(terminalWidth: width.columns)
     settings.assumesResources = !noAssume
+    settings.environment = environment.map { ($0.name, $0.value) }
     if let cloud {
       do {
         settings.cloud = try CloudDefinition(contentsOfFile: cloud)
@@ -70,5 +78,17 @@ struct RunOptions: ParsableArguments {
       }
     }
     return settings
+  }
+}
+
+/// `NAME=VALUE`, as the `env` directive takes it.
+struct Assignment: ExpressibleByArgument {
+  var name: String
+  var value: String
+
+  init?(argument: String) {
+    let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty else { return nil }
+    (name, value) = (String(parts[0]), String(parts[1]))
   }
 }

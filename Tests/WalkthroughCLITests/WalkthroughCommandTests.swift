@@ -189,6 +189,16 @@ import Testing
     return line.withLock { $0 }
   }
 
+  /// `--env` starts every page with a variable: an operators' guide runs as the admin.
+  @Test func envStartsEveryPageWithTheVariable() throws {
+    let path = try page("Roles::\n\n  $ openstack role show reader -f value -c name\n  reader\n", named: "roles.rst")
+    let member = try walkthrough("check", path)
+    #expect(member.status == 1)
+    let admin = try walkthrough("check", "--env", "OS_CLOUD=devstack-admin", path)
+    #expect(admin.status == 0, "\(admin.standardOutput)")
+    #expect(try walkthrough("check", "--env", "=x", path).status == 2)
+  }
+
   @Test func updateRewritesDriftInPlaceAndSaysSo() throws {
     let original = "Types::\n\n  $ openstack share type list -f value -c Name\n  default\n"
     let path = try page(original, named: "types.rst")
