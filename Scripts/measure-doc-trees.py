@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What `walkthrough check` makes of real doc trees: a table of outcomes per tree.
 
-    Scripts/measure-doc-trees.py [--bin PATH] [--json] TREE...
+    Scripts/measure-doc-trees.py [--bin PATH] [--json] [--env NAME=VALUE]... TREE...
 
 Each TREE is a directory of pages (for instance a project's doc tree extracted from its git
 repository; they are never part of this repository). For each tree it runs `walkthrough list` and
@@ -38,8 +38,13 @@ def run_lines(command):
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
 
+# `check`'s own options for every tree (`--env OS_CLOUD=devstack-admin`).
+CHECK_OPTIONS = []
+
+
 def check(binary, tree):
-    return [result for result in run_lines([binary, "check", "--format", "json", tree]) if "command" in result]
+    return [result for result in run_lines([binary, "check", "--format", "json"] + CHECK_OPTIONS + [tree])
+            if "command" in result]
 
 
 def missing_resource_lines(results):
@@ -94,8 +99,11 @@ def main():
     parser.add_argument("--bin", default=".build/release/walkthrough")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--baseline", metavar="OLD_BIN")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="a variable every page starts with, as check's --env")
     parser.add_argument("trees", nargs="+")
     arguments = parser.parse_args()
+    CHECK_OPTIONS.extend(option for assignment in arguments.env for option in ("--env", assignment))
     table = {os.path.basename(os.path.normpath(tree)): measure(arguments.bin, tree) for tree in arguments.trees}
     table["all"] = sum(table.values(), collections.Counter())
     if arguments.json:
