@@ -337,6 +337,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         method = self.command.upper()
 
         entry = self.replay.find(self.service, method, path, query)
+        if entry is None and self.service == FALLBACK_SERVICE and not path.startswith("/v3"):
+            # keystoneclient (osc-lib's find_resource on the identity client, as manilaclient's
+            # commands use it) reaches Keystone at auth.endpoint without discovering /v3.
+            entry = self.replay.find("identity", method, "/v3" + path, query)
         if entry is None:
             status = 404
             target = path + ("?" + split.query if split.query else "")

@@ -38,6 +38,15 @@ import Testing
     "share type access list": Baseline(setup: [privateType], arguments: "p"),
     "share type access delete": Baseline(
       setup: [privateType, "share type access create p \(projectID)"], arguments: "p \(projectID)"),
+    "share group type create": Baseline(arguments: "g dhss_false"),
+    "share group type list": Baseline(setup: [groupType], arguments: ""),
+    "share group type show": Baseline(setup: [groupType], arguments: "g"),
+    "share group type set": Baseline(setup: [groupType], arguments: "g --group-specs a=b"),
+    "share group type unset": Baseline(setup: [groupType + " --group-specs a=b"], arguments: "g a"),
+    "share group type delete": Baseline(setup: [groupType], arguments: "g"),
+    "share group type access create": Baseline(setup: [privateGroupType], arguments: "g demo"),
+    "share group type access list": Baseline(setup: [privateGroupType], arguments: "g"),
+    "share group type access delete": Baseline(setup: [privateGroupType, "share group type access create g demo"], arguments: "g demo"),
     "share access create": Baseline(setup: [availableShare], arguments: "s ip 10.0.0.0/24"),
     "share access list": Baseline(setup: [availableShare], arguments: "s"),
     "share access show": Baseline(setup: accessRule, arguments: "{}"),
@@ -239,6 +248,8 @@ import Testing
   ]
   static let privateType = "share type create p false --public false"
   static let projectID = "0123456789abcdef0123456789abcdef"
+  static let groupType = "share group type create g dhss_false"
+  static let privateGroupType = groupType + " --public false"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [
     "share network create --name n", "share create nfs 1 --share-type dhss_true --share-network n", "share list",

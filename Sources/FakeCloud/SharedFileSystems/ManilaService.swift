@@ -9,6 +9,7 @@ enum ManilaService {
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
     ShareTypeService.register(in: &router)
+    ShareGroupTypeService.register(in: &router)
     router.add(.post, "/v2/share-networks", createShareNetwork)
     router.add(.get, "/v2/share-networks", listShareNetworksBrief)
     router.add(.get, "/v2/share-networks/detail", listShareNetworks)

@@ -13,6 +13,17 @@ struct ManilaState {
     var projects: [String] = []
   }
 
+  /// A share group type: the share types its groups may hold, and its group specs.
+  struct ShareGroupType {
+    var id: String
+    var name: String
+    var shareTypeIDs: [String]
+    var groupSpecs: JSONObject
+    var isPublic: Bool
+    /// The projects a private type is shared with.
+    var projects: [String] = []
+  }
+
   struct ShareNetworkSubnet {
     var id: String
     var neutronNetID: String?
@@ -141,6 +152,7 @@ struct ManilaState {
 
   var shareTypes: [ShareType] = []
   var defaultShareType: String?
+  var shareGroupTypes: [ShareGroupType] = []
   var shareNetworks: [ShareNetwork] = []
   var shares: [Share] = []
   var messages: [Message] = []

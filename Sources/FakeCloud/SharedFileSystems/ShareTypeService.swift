@@ -201,7 +201,7 @@ enum ShareTypeService {
   }
 
   /// `common.validate_key_names`: `^[a-zA-Z0-9_:.\-]+$`.
-  private static func isValidKeyName(_ key: String) -> Bool {
+  static func isValidKeyName(_ key: String) -> Bool {
     !key.isEmpty && key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_:.-".unicodeScalars.contains($0)) }
   }
 

@@ -23,6 +23,9 @@ enum Commands {
     ShareExportLocationList.self, ShareExportLocationShow.self,
     ShareUnset.self,
     ShareMessageList.self, ShareMessageShow.self, ShareMessageDelete.self, ShareLimitsShow.self,
+    ShareGroupTypeCreate.self, ShareGroupTypeList.self, ShareGroupTypeShow.self, ShareGroupTypeSet.self,
+    ShareGroupTypeUnset.self, ShareGroupTypeDelete.self, ShareGroupTypeAccessCreate.self,
+    ShareGroupTypeAccessList.self, ShareGroupTypeAccessDelete.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

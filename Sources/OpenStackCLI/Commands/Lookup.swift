@@ -82,6 +82,9 @@ struct ManilaLookup {
   static let shareType = ManilaLookup(
     className: "sharetype", path: "/v2/types", member: "share_type", listPath: "/v2/types",
     collection: "share_types", listQuery: [(name: "is_public", value: "all")])
+  static let shareGroupType = ManilaLookup(
+    className: "sharegrouptype", path: "/v2/share-group-types", member: "share_group_type",
+    listPath: "/v2/share-group-types", collection: "share_group_types", listQuery: [(name: "is_public", value: "all")])
   static let message = ManilaLookup(
     className: "message", path: "/v2/messages", member: "message", listPath: "/v2/messages",
     collection: "messages", manager: .messages)

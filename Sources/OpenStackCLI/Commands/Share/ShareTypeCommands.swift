@@ -58,7 +58,10 @@ enum ManilaExtraSpecs {
     "snapshot_support", "create_share_from_snapshot_support", "revert_to_snapshot_support", "mount_snapshot_support",
   ]
 
-  static func extract(_ items: [String], into specs: inout JSONObject) throws {
+  /// `GROUP_BOOL_SPECS`: the boolean group specs of share group types.
+  static let groupBooleans = ["consistent_snapshot_support"]
+
+  static func extract(_ items: [String], into specs: inout JSONObject, booleans: [String] = booleans) throws {
     for item in items {
       guard let equals = item.firstIndex(of: "=") else {
         throw CommandFailure(message: "Wrong format: specs should be key=value pairs.")
