@@ -69,13 +69,11 @@ enum Images {
         properties[key] = value
       }
     }
-    // The SDK's own attributes come first in its order, then the properties it does not know.
-    let known = [
-      "os_hidden", "os_hash_algo", "os_hash_value", "owner_specified.openstack.md5", "owner_specified.openstack.sha256",
-      "owner_specified.openstack.object",
-    ]
+    // `to_dict` goes through the SDK's attributes in their order, the properties it does not
+    // know (in Glance's order) where its `properties` attribute stands.
+    let unknown = attributeOrder.firstIndex(of: "properties") ?? 0
     properties.sort { first, second in
-      (known.firstIndex(of: first.key) ?? known.count) < (known.firstIndex(of: second.key) ?? known.count)
+      (attributeOrder.firstIndex(of: first.key) ?? unknown) < (attributeOrder.firstIndex(of: second.key) ?? unknown)
     }
     let tags = image["tags"]?.array ?? []
     info["tags"] = context.isTable ? .string(OSCLib.formatList(tags)) : .array(tags)
@@ -87,6 +85,16 @@ enum Images {
   static let fields: Set<String> = [
     "status", "name", "container_format", "created_at", "size", "disk_format", "updated_at", "visibility", "min_disk",
     "protected", "id", "file", "checksum", "owner", "virtual_size", "min_ram", "schema",
+  ]
+  /// The SDK's `Image` attributes in the order `to_dict` lists them (by their body keys).
+  static let attributeOrder = [
+    "os_hidden", "protected", "os_hash_algo", "os_hash_value", "properties", "architecture", "hypervisor_type",
+    "instance_type_rxtx_factor", "instance_uuid", "img_config_drive", "kernel_id", "os_distro", "os_version",
+    "os_secure_boot", "os_shutdown_timeout", "ramdisk_id", "vm_mode", "hw_cpu_sockets", "hw_cpu_cores", "hw_cpu_threads",
+    "hw_disk_bus", "hw_cpu_policy", "hw_cpu_thread_policy", "hw_rng_model", "hw_machine_type", "hw_scsi_model",
+    "hw_serial_port_count", "hw_video_model", "hw_video_ram", "hw_watchdog_action", "os_command_line", "hw_vif_model",
+    "hw_vif_multiqueue_enabled", "hw_boot_menu", "vmware_adaptertype", "vmware_ostype", "auto_disk_config", "os_type",
+    "os_admin_user", "hw_qemu_guest_agent", "os_require_quiesce",
   ]
   /// The SDK's image attributes typed `int`: it reads Glance's strings as numbers.
   static let integerAttributes: Set<String> = [
