@@ -125,8 +125,15 @@ class RealClient:
         """Runs an `openstack` line, or follows `source openrc`, `export` and `unset`; returns
         (stdout, stderr, exit status)."""
         if words[:1] == ["openstack"]:
-            result = subprocess.run([self.openstack] + words[1:], env=self.env, capture_output=True, text=True,
-                                    timeout=600)
+            # A page's `image create` runs at a terminal, where the client reads no image data
+            # from stdin: it gets a pseudo-terminal.
+            terminal = os.openpty() if words[1:3] == ["image", "create"] else None
+            try:
+                result = subprocess.run([self.openstack] + words[1:], env=self.env, capture_output=True, text=True,
+                                        stdin=terminal[1] if terminal else None, timeout=600)
+            finally:
+                for fd in terminal or ():
+                    os.close(fd)
             # The SDK quotes the URL of a failed request: the emulated cloud's endpoint.
             return (result.stdout.replace(base, EMULATED_ENDPOINT), result.stderr.replace(base, EMULATED_ENDPOINT),
                     result.returncode)

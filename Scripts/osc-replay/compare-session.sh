@@ -7,7 +7,7 @@
 #   [CLOUD=cloud.yaml] Scripts/osc-replay/compare-session.sh COMMANDS.txt [REAL-OUTPUT.txt]
 #
 # The SDK quotes the URL of a failed request; the replay's loopback endpoints are written as the
-# emulated cloud's (http://devstack/compute/v2.1, /networking/v2.0, /volume/v3/PROJECT) before
+# emulated cloud's (http://devstack/compute/v2.1, /networking/v2.0, /image/v2/images, /volume/v3/PROJECT) before
 # comparing.
 # With a second argument the real client's output is also written there (the golden the
 # session tests compare with). Needs Scripts/osc-replay/setup-venv.sh to have run.
@@ -32,6 +32,7 @@ for line in open(sys.argv[1]):
     sys.stdout.write(run["stdout"] + run["stderr"])
 ' "$work/real.jsonl" | sed -E -e 's#http://127\.0\.0\.1:[0-9]+/v2\.1#http://devstack/compute/v2.1#g' \
   -e 's#http://127\.0\.0\.1:[0-9]+/v2\.0/#http://devstack/networking/v2.0/#g' \
+  -e 's#http://127\.0\.0\.1:[0-9]+/v2/images#http://devstack/image/v2/images#g' \
   -e 's#http://127\.0\.0\.1:[0-9]+/v3/([0-9a-f]{32})#http://devstack/volume/v3/\1#g' \
   -e 's#http://127\.0\.0\.1:[0-9]+/v3/#http://devstack/identity/v3/#g' > "$work/real.txt"
 if [ $# -ge 2 ]; then cp "$work/real.txt" "$2"; fi

@@ -591,9 +591,16 @@ def main(argv):
                     f.write(clouds_yaml(replay.bases, volume_project(entries)))
                 replay.write_log("# " + shown)
                 try:
-                    proc = subprocess.run([openstack] + client_args, env=env, cwd=tmp,
-                                          stdin=subprocess.DEVNULL, capture_output=True,
-                                          timeout=args.timeout)
+                    # A page's `image create` runs at a terminal, where the client reads no
+                    # image data from stdin: it gets a pseudo-terminal.
+                    terminal = os.openpty() if client_args[:2] == ["image", "create"] else None
+                    try:
+                        proc = subprocess.run([openstack] + client_args, env=env, cwd=tmp,
+                                              stdin=terminal[1] if terminal else subprocess.DEVNULL,
+                                              capture_output=True, timeout=args.timeout)
+                    finally:
+                        for fd in terminal or ():
+                            os.close(fd)
                     out = proc.stdout.decode("utf-8", "replace")
                     err = proc.stderr.decode("utf-8", "replace")
                     code = proc.returncode

@@ -52,6 +52,7 @@ struct AssumedResources {
     "server create": ("<server-name>", .server), "share create": ("--name", .share),
     "share network create": ("--name", .shareNetwork), "network create": ("<name>", .network),
     "subnet create": ("<name>", .subnet), "share type create": ("<name>", .shareType), "flavor create": ("<flavor-name>", .flavor),
+    "image create": ("<image-name>", .image),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.

@@ -1,12 +1,25 @@
 import CloudAPI
 
-/// Glance v2: the cloud's images, public, owned by the admin project.
+/// Glance v2: the cloud's images (public, active, owned by the admin project) and those created
+/// through the API.
 struct ImageState {
   struct Image {
     var id: String
+    /// The name, formats, data and extra properties (in the order they were set).
     var definition: CloudDefinition.Image
     var owner: String
     var created: Int64
+    var updated: Int64
+    /// `queued` until data arrives; the emulation uploads none, so a created image stays queued.
+    var status = "active"
+    var visibility = "public"
+    var isProtected = false
+    var isHidden = false
+    var minDisk = 0
+    var minRam = 0
+    var tags: [String] = []
+
+    var hasData: Bool { status != "queued" }
   }
 
   var images: [Image] = []
@@ -14,7 +27,9 @@ struct ImageState {
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock) {
     let admin = definition.users.first { $0.roles.contains("admin") }?.project
     let owner = admin.flatMap { identity.project(named: $0)?.id } ?? identity.projects.first?.id ?? ""
-    images = definition.images.map { Image(id: $0.id.drawing(&ids), definition: $0, owner: owner, created: clock.now) }
+    images = definition.images.map {
+      Image(id: $0.id.drawing(&ids), definition: $0, owner: owner, created: clock.now, updated: clock.now)
+    }
   }
 }
 
@@ -23,6 +38,11 @@ enum ImageService {
     var router = Router<CloudState>()
     router.add(.get, "/v2/images", listImages)
     router.add(.get, "/v2/images/{id}", showImage)
+    router.add(.post, "/v2/images", ImageManagement.create)
+    router.add(.patch, "/v2/images/{id}", ImageManagement.update)
+    router.add(.delete, "/v2/images/{id}", ImageManagement.delete)
+    router.add(.put, "/v2/images/{id}/tags/{tag}", ImageManagement.addTag)
+    router.add(.delete, "/v2/images/{id}/tags/{tag}", ImageManagement.removeTag)
     return router
   }()
 
@@ -43,9 +63,9 @@ enum ImageService {
       ]))
   }
 
-  /// Glance's list filters. The cloud's images are public, active, untagged and not hidden.
+  /// Glance's list filters.
   static let filters = QueryFilters<ImageState.Image>([
-    .exact("name", { $0.definition.name }), .exact("status", { _ in "active" }), .exact("owner", { $0.owner }),
+    .exact("name", { $0.definition.name }), .exact("status", { $0.status }), .exact("owner", { $0.owner }),
     QueryFilter(parameter: "id") { ids in
       // `in:a,b`: any of the IDs; a plain ID, that one.
       let wanted = ids.hasPrefix("in:") ? Set(ids.dropFirst(3).split(separator: ",").map(String.init)) : [ids]
@@ -55,7 +75,7 @@ enum ImageService {
       guard ["community", "public", "private", "shared", "all"].contains(visibility) else {
         return .failure(FilterFault(response: badRequest("Invalid visibility value: \(visibility)")))
       }
-      return .success { _ in visibility == "public" || visibility == "all" }
+      return .success { visibility == "all" || $0.visibility == visibility }
     },
     QueryFilter(parameter: "member_status") { status in
       // Only shared images have members: the others are listed whatever the status asked.
@@ -64,14 +84,16 @@ enum ImageService {
       }
       return .success { _ in true }
     },
-    QueryFilter(parameter: "tag") { _ in .success { _ in false } },
+    QueryFilter(parameter: "tag") { tag in .success { $0.tags.contains(tag) } },
     // Hidden images are listed only when asked for.
-    QueryFilter(parameter: "os_hidden") { hidden in .success { _ in hidden.lowercased() != "true" } },
+    QueryFilter(parameter: "os_hidden") { hidden in .success { $0.isHidden == (hidden.lowercased() == "true") } },
   ])
 
   /// `GET /v2/images` with Glance's filters, newest first.
   static func listImages(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    filters.apply(state.images.images, call) { images in
+    var visible = state.images.images.filter { ImageManagement.isListed($0, to: call.caller) }
+    if call.query("os_hidden") == nil { visible.removeAll(where: \.isHidden) }
+    return filters.apply(visible, call) { images in
       .json(
         200,
         .object([
@@ -94,7 +116,8 @@ enum ImageService {
 
   static func showImage(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let id = call.parameters["id"] ?? ""
-    guard let image = state.images.images.first(where: { $0.id == id }) else {
+    guard let image = state.images.images.first(where: { $0.id == id && ImageManagement.isVisible($0, to: call.caller) })
+    else {
       return APIResponse(
         status: 404, headers: ["Content-Type": "text/html; charset=UTF-8"],
         body: .string("404 Not Found\n\nNo image found with ID \(id)\n\n"))
@@ -102,22 +125,29 @@ enum ImageService {
     return .json(200, view(image))
   }
 
-  /// `ResponseSerializer._format_image`: extra properties first, then the image's own fields.
+  /// `ResponseSerializer._format_image`: extra properties first, then the image's own fields; an
+  /// image without data has no size, checksum or hash.
   static func view(_ image: ImageState.Image) -> JSON {
     let definition = image.definition
     var body = JSONObject(uniqueKeysWithValues: definition.properties.map { ($0, JSON.string($1)) })
-    body["owner_specified.openstack.md5"] = ""
-    body["owner_specified.openstack.sha256"] = ""
-    body["owner_specified.openstack.object"] = .string("images/\(definition.name)")
-    let created = VirtualClock.isoZulu(image.created)
+    if image.hasData {
+      // The SDK's upload records these; a cloud file's images were uploaded with it.
+      body["owner_specified.openstack.md5"] = ""
+      body["owner_specified.openstack.sha256"] = ""
+      body["owner_specified.openstack.object"] = .string("images/\(definition.name)")
+    }
+    let data = image.hasData
     let fields: [(String, JSON)] = [
       ("name", .string(definition.name)), ("disk_format", .string(definition.diskFormat)),
-      ("container_format", .string(definition.containerFormat)), ("visibility", "public"),
-      ("size", .int(definition.size)), ("virtual_size", .null), ("status", "active"),
-      ("checksum", .string(definition.checksum)), ("protected", false), ("min_ram", 0), ("min_disk", 0),
-      ("owner", .string(image.owner)), ("os_hidden", false), ("os_hash_algo", "sha512"),
-      ("os_hash_value", .string(definition.hash)), ("id", .string(image.id)), ("created_at", .string(created)),
-      ("updated_at", .string(created)), ("tags", .array([])), ("self", .string("/v2/images/\(image.id)")),
+      ("container_format", .string(definition.containerFormat)), ("visibility", .string(image.visibility)),
+      ("size", data ? .int(definition.size) : .null), ("virtual_size", .null), ("status", .string(image.status)),
+      ("checksum", data ? .string(definition.checksum) : .null), ("protected", .bool(image.isProtected)),
+      ("min_ram", .int(image.minRam)), ("min_disk", .int(image.minDisk)), ("owner", .string(image.owner)),
+      ("os_hidden", .bool(image.isHidden)), ("os_hash_algo", data ? "sha512" : .null),
+      ("os_hash_value", data ? .string(definition.hash) : .null), ("id", .string(image.id)),
+      ("created_at", .string(VirtualClock.isoZulu(image.created))),
+      ("updated_at", .string(VirtualClock.isoZulu(image.updated))), ("tags", .array(image.tags.map(JSON.string))),
+      ("self", .string("/v2/images/\(image.id)")),
       ("file", .string("/v2/images/\(image.id)/file")), ("schema", "/v2/schemas/image"),
     ]
     for (key, value) in fields { body[key] = value }

@@ -5,7 +5,7 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume + admin
+  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume + admin + image
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -69,5 +69,9 @@ enum Commands {
     AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self,
     ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,
     ServerResume.self,
+  ]
+
+  private static let image: [any OpenStackCommand.Type] = [
+    ImageCreate.self, ImageSet.self, ImageUnset.self, ImageDelete.self,
   ]
 }

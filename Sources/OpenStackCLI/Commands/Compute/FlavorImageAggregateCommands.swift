@@ -126,31 +126,7 @@ enum ImageShow: OpenStackCommand {
   static let syntax = CommandSyntax(usage: RealUsage.imageShow, repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--human-readable"]
 
-  static let fields: Set<String> = [
-    "status", "name", "container_format", "created_at", "size", "disk_format", "updated_at", "visibility", "min_disk",
-    "protected", "id", "file", "checksum", "owner", "virtual_size", "min_ram", "schema",
-  ]
-
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let image = try ComputeLookup.image(arguments.value("<image>") ?? "", in: context)
-    var info: [String: JSON] = [:]
-    var properties = JSONObject()
-    // The SDK drops what is None, keeps no `self` link, and stores unknown keys as properties.
-    for (key, value) in image.object where value != .null && !["tags", "self", "location"].contains(key) {
-      if fields.contains(key) { info[key] = value } else { properties[key] = value }
-    }
-    // The SDK's own attributes come first in its order, then the properties it does not know.
-    let known = [
-      "os_hidden", "os_hash_algo", "os_hash_value", "owner_specified.openstack.md5", "owner_specified.openstack.sha256",
-      "owner_specified.openstack.object",
-    ]
-    properties.sort { first, second in
-      (known.firstIndex(of: first.key) ?? known.count) < (known.firstIndex(of: second.key) ?? known.count)
-    }
-    let tags = image["tags"]?.array ?? []
-    info["tags"] = context.isTable ? .string(OSCLib.formatList(tags)) : .array(tags)
-    if !properties.isEmpty { info["properties"] = context.isTable ? OSCLib.formatDict(.object(properties)) : .object(properties) }
-    let names = info.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-    return .show(JSONObject(uniqueKeys: names, values: names.map { info[$0]! }))
+    Images.display(try ComputeLookup.image(arguments.value("<image>") ?? "", in: context), in: context)
   }
 }
