@@ -51,10 +51,22 @@ struct CloudState {
   }
   /// The service catalog every token carries, made anew only when the services or endpoints
   /// change.
-  private(set) var catalog = IdentityService.catalog([:])
+  private(set) var catalog = IdentityService.catalog([:]) {
+    didSet { projectCatalogs = [:] }
+  }
+  /// The catalog as each project's tokens carry it, made once per project: every command signs in.
+  private var projectCatalogs: [String: JSON] = [:]
 
   mutating func refreshCatalog() {
     catalog = IdentityService.catalog(self)
+  }
+
+  /// The catalog a token scoped to `project` carries (`$(project_id)s` made the project's ID).
+  mutating func catalog(forProject project: String) -> JSON {
+    if let made = projectCatalogs[project] { return made }
+    let made = IdentityService.catalog(catalog, project: project)
+    projectCatalogs[project] = made
+    return made
   }
 
   func version(_ call: Call) -> Microversion { shareVersion }

@@ -291,7 +291,7 @@ enum IdentityService {
       "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
       "is_domain": false,
       "roles": .array(roles.map { .object(["name": .string($0)]) }),
-      "catalog": catalog(state.catalog, project: project.id),
+      "catalog": state.catalog(forProject: project.id),
     ]
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
