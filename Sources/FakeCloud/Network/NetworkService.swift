@@ -7,6 +7,7 @@ enum NetworkService {
   static let resources: [NeutronResource] = [
     NeutronNetworks.networks, NeutronNetworks.subnets, NeutronPorts.ports, NeutronRouters.routers,
     NeutronSecurityGroups.groups, NeutronSecurityGroups.rules, NeutronRouters.floatingIPs, NeutronRBAC.policies, NeutronSubnetPools.pools, NeutronSubnetPools.scopes,
+    NeutronQoS.policies,
     NeutronResource(
       table: NeutronTables.agents, visible: { _, caller, _ in caller.isAdmin }, taggable: false, readOnly: true),
   ]

@@ -5,7 +5,7 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume + admin
+  private static let all: [any OpenStackCommand.Type] = share + network + networkQoS + compute + volume + admin
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -38,6 +38,11 @@ enum Commands {
     NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
     AddressScopeDelete.self, ExtensionList.self,
+  ]
+
+  private static let networkQoS: [any OpenStackCommand.Type] = [
+    NetworkQoSPolicyCreate.self, NetworkQoSPolicyShow.self, NetworkQoSPolicySet.self, NetworkQoSPolicyList.self,
+    NetworkQoSPolicyDelete.self,
   ]
 
   private static let volume: [any OpenStackCommand.Type] = [
