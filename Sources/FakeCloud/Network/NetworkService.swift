@@ -33,6 +33,7 @@ enum NetworkService {
     }
     add(.put, "/v2.0/routers/{id}/add_router_interface", NeutronRouters.addInterface)
     add(.put, "/v2.0/routers/{id}/remove_router_interface", NeutronRouters.removeInterface)
+    NeutronQoSRules.add(to: &router)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
     return router

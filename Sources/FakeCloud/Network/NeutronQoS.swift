@@ -2,7 +2,7 @@ import CloudAPI
 
 /// QoS policies: an admin's to create, change and delete (Neutron's `qos:*_policy` rules), seen
 /// by their project, by admins and, when shared, by everyone; one default policy per project;
-/// not deleted while a network or port uses it.
+/// not deleted while a network or port uses it; deleted with its rules.
 enum NeutronQoS {
   static let policies = NeutronResource(
     table: NeutronTables.qosPolicies,
@@ -32,6 +32,8 @@ enum NeutronQoS {
             "QosPolicyInUse", "QoS Policy \(id.string ?? "") is used by \(type) \(user["id"]?.string ?? "").")
         }
       }
+      // Its rules go with it.
+      for rule in NeutronQoSRules.types { state[rule.table].removeAll { $0["qos_policy_id"] == id } }
       return nil
     })
 

@@ -42,7 +42,8 @@ enum Commands {
 
   private static let networkQoS: [any OpenStackCommand.Type] = [
     NetworkQoSPolicyCreate.self, NetworkQoSPolicyShow.self, NetworkQoSPolicySet.self, NetworkQoSPolicyList.self,
-    NetworkQoSPolicyDelete.self,
+    NetworkQoSPolicyDelete.self, NetworkQoSRuleCreate.self, NetworkQoSRuleShow.self, NetworkQoSRuleSet.self,
+    NetworkQoSRuleList.self, NetworkQoSRuleDelete.self,
   ]
 
   private static let volume: [any OpenStackCommand.Type] = [

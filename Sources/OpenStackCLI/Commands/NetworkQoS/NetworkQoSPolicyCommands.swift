@@ -16,6 +16,13 @@ extension NeutronResourceKind {
       ("tags", "tags", .plain),
     ],
     sdkFields: ["description", "id", "is_default", "name", "project_id", "rules", "shared", "tags", "tenant_id"])
+
+  /// The show command's policy: its rules a line each (`RulesColumn`); create shows them raw.
+  static let qosPolicyShown: NeutronResourceKind = {
+    var kind = qosPolicy
+    if let index = kind.columns.firstIndex(where: { $0.name == "rules" }) { kind.columns[index].format = .itemLines }
+    return kind
+  }()
 }
 
 /// The options the policy commands share (`_get_attrs`).
@@ -50,7 +57,7 @@ enum NetworkQoSPolicyShow: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let kind = NeutronResourceKind.qosPolicy
+    let kind = NeutronResourceKind.qosPolicyShown
     return kind.show(try kind.find(arguments.value("<qos-policy>") ?? "", in: context), in: context)
   }
 }
