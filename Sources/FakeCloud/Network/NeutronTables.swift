@@ -94,6 +94,7 @@ enum NeutronTables {
       A("binding:vif_type", post: false, put: false, default: .value("unbound"), adminOnly: true),
       A("binding:vif_details", .other, post: false, put: false, default: .value(.object([:])), adminOnly: true, filterable: false),
       A("port_security_enabled", .boolean, default: .computed),
+      A("qos_policy_id", default: .value(.null), validate: NeutronValidators.uuidOrNone),
       A("ip_allocation", post: false, put: false, default: .value("immediate"), filterable: false),
     ] + standard(tagsOnCreate: true),  // `tag-ports-during-bulk-creation`
     notFound: { ResourceFault(status: 404, type: "PortNotFound", message: "Port \($0) could not be found.") })
