@@ -128,6 +128,17 @@ import Testing
     "address scope show": Baseline(setup: ["address scope create scope"], arguments: "scope"),
     "address scope list": Baseline(arguments: ""),
     "address scope delete": Baseline(setup: ["address scope create scope"], arguments: "scope"),
+    "network qos policy create": Baseline(arguments: "policy"),
+    "network qos policy show": Baseline(setup: ["network qos policy create policy"], arguments: "policy"),
+    "network qos policy set": Baseline(setup: ["network qos policy create policy"], arguments: "policy"),
+    "network qos policy list": Baseline(arguments: ""),
+    "network qos policy delete": Baseline(setup: ["network qos policy create policy"], arguments: "policy"),
+    "network qos rule create": Baseline(
+      setup: ["network qos policy create policy"], arguments: "policy --type bandwidth-limit --max-kbps 1000"),
+    "network qos rule show": Baseline(setup: qosRule, arguments: "policy {}"),
+    "network qos rule set": Baseline(setup: qosRule, arguments: "policy {}"),
+    "network qos rule list": Baseline(setup: ["network qos policy create policy"], arguments: "policy"),
+    "network qos rule delete": Baseline(setup: qosRule, arguments: "policy {}"),
     "extension list": Baseline(arguments: "--network"),
     "floating ip create": Baseline(arguments: "public"),
     "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
@@ -240,6 +251,7 @@ import Testing
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
   static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
+  static let qosRule = ["network qos policy create policy", "network qos rule create policy --type dscp-marking --dscp-mark 0 -f value -c id"]
   static let groupRules = ["security group create g", "security group rule list g -f value -c ID"]
   static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
   static let floatingIP = ["floating ip create public -f value -c id"]

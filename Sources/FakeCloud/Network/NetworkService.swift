@@ -7,6 +7,7 @@ enum NetworkService {
   static let resources: [NeutronResource] = [
     NeutronNetworks.networks, NeutronNetworks.subnets, NeutronPorts.ports, NeutronRouters.routers,
     NeutronSecurityGroups.groups, NeutronSecurityGroups.rules, NeutronRouters.floatingIPs, NeutronRBAC.policies, NeutronSubnetPools.pools, NeutronSubnetPools.scopes,
+    NeutronQoS.policies,
     NeutronResource(
       table: NeutronTables.agents, visible: { _, caller, _ in caller.isAdmin }, taggable: false, readOnly: true),
   ]
@@ -32,6 +33,7 @@ enum NetworkService {
     }
     add(.put, "/v2.0/routers/{id}/add_router_interface", NeutronRouters.addInterface)
     add(.put, "/v2.0/routers/{id}/remove_router_interface", NeutronRouters.removeInterface)
+    NeutronQoSRules.add(to: &router)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
     return router

@@ -94,6 +94,7 @@ enum NeutronTables {
       A("binding:vif_type", post: false, put: false, default: .value("unbound"), adminOnly: true),
       A("binding:vif_details", .other, post: false, put: false, default: .value(.object([:])), adminOnly: true, filterable: false),
       A("port_security_enabled", .boolean, default: .computed),
+      A("qos_policy_id", default: .value(.null), validate: NeutronValidators.uuidOrNone),
       A("ip_allocation", post: false, put: false, default: .value("immediate"), filterable: false),
     ] + standard(tagsOnCreate: true),  // `tag-ports-during-bulk-creation`
     notFound: { ResourceFault(status: 404, type: "PortNotFound", message: "Port \($0) could not be found.") })
@@ -212,4 +213,16 @@ enum NeutronTables {
       A("project_id", put: false, default: .computed),
     ],
     notFound: { ResourceFault(status: 404, type: "AddressScopeNotFound", message: "Address scope \($0) could not be found.") })
+
+  /// QoS policies (neutron-lib's `qos` definition, with `qos-default` and the standard attributes);
+  /// `rules` is what the policy's rule collections hold.
+  static let qosPolicies = ResourceTable(
+    path: "qos/policies", collection: "policies", member: "policy",
+    attributes: [
+      A("id", post: false, put: false, default: .computed), name, description, tenant,
+      A("shared", .boolean, default: .value(false)),
+      A("rules", .other, post: false, put: false, default: .value(.array([])), filterable: false),
+      A("is_default", .boolean, default: .value(false)),
+    ] + standard(),
+    notFound: { ResourceFault(status: 404, type: "QosPolicyNotFound", message: "QoS policy \($0) could not be found.") })
 }

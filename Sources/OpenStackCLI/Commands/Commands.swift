@@ -5,7 +5,8 @@ enum Commands {
     uniqueKeysWithValues: all.map { ($0.name, $0) })
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
-  private static let all: [any OpenStackCommand.Type] = share + network + compute + volume + admin + image
+  private static let all: [any OpenStackCommand.Type] =
+    share + network + networkQoS + compute + volume + admin + image
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -41,6 +42,12 @@ enum Commands {
     NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
     AddressScopeDelete.self, ExtensionList.self,
+  ]
+
+  private static let networkQoS: [any OpenStackCommand.Type] = [
+    NetworkQoSPolicyCreate.self, NetworkQoSPolicyShow.self, NetworkQoSPolicySet.self, NetworkQoSPolicyList.self,
+    NetworkQoSPolicyDelete.self, NetworkQoSRuleCreate.self, NetworkQoSRuleShow.self, NetworkQoSRuleSet.self,
+    NetworkQoSRuleList.self, NetworkQoSRuleDelete.self,
   ]
 
   private static let volume: [any OpenStackCommand.Type] = [

@@ -18,15 +18,15 @@ private func networkAttributes(_ arguments: ParsedArguments, in context: Command
   attributes.text("--provider-network-type", "provider:network_type")
   attributes.text("--provider-physical-network", "provider:physical_network")
   attributes.text("--provider-segment", "provider:segmentation_id")
+  try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
   if arguments.flag("--no-qos-policy") { attributes.fields["qos_policy_id"] = .null }
   attributes.flags("--pvlan", "--no-pvlan", "pvlan")
   attributes.text("--dns-domain", "dns_domain")
   return attributes
 }
 
-/// The options no network command runs: extra properties and QoS policies (the cloud has no QoS
-/// extension to find them in).
-private let networkRefused: Set<String> = ["--extra-property", "--qos-policy"]
+/// The option no network command runs: extra properties.
+private let networkRefused: Set<String> = ["--extra-property"]
 
 /// `openstack network create` (`CreateNetwork`).
 enum NetworkCreate: OpenStackCommand {

@@ -26,6 +26,8 @@ enum NeutronColumnFormat: Sendable {
   case securityGroupRules
   /// `AliveColumn`: `:-)` or `XXX`.
   case alive
+  /// A QoS policy's `RulesColumn`: each item's Python `str`, one a line.
+  case itemLines
   /// A column the SDK resource has no attribute for: `get_item_properties` gives `''`.
   case absent
 
@@ -36,6 +38,7 @@ enum NeutronColumnFormat: Sendable {
     case .plain: return value
     case .absent: return ""
     case .alive: return value.isTruthy ? ":-)" : "XXX"
+    case .itemLines: return .string(value.array.map(PythonText.str).joined(separator: "\n"))
     case .list: return .string(OSCLib.formatList(value.array))
     case .unsortedList: return .string(value.array.map(PythonText.str).joined(separator: ", "))
     case .dict: return value == .null ? .null : OSCLib.formatDict(value)

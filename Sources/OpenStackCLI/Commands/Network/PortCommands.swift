@@ -15,6 +15,7 @@ private func portAttributes(_ arguments: ParsedArguments, in context: CommandCon
   attributes.text("--name", "name")
   try attributes.project(in: context)
   attributes.flags("--enable-port-security", "--disable-port-security", "port_security_enabled")
+  try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
   return attributes
 }
 
@@ -70,12 +71,12 @@ private let portRepeating: Set<String> = [
   "--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--extra-dhcp-option", "--tag", "--hint",
 ]
 /// What the cloud has no model of: NUMA, hints, trust, PVLAN, uplink propagation, DHCP
-/// options, QoS, device profiles, offloads.
+/// options, device profiles, offloads.
 private let portRefused: Set<String> = [
   "--extra-property", "--numa-policy-required", "--numa-policy-preferred",
   "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted", "--pvlan-type",
   "--pvlan-community", "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
-  "--extra-dhcp-option", "--qos-policy", "--device-profile", "--hardware-offload-type", "--data-plane-status",
+  "--extra-dhcp-option", "--device-profile", "--hardware-offload-type", "--data-plane-status",
 ]
 
 /// `openstack port create` (`CreatePort`).
@@ -102,6 +103,8 @@ enum PortCreate: OpenStackCommand {
       attributes.fields["security_groups"] = .array([])
     }
     if arguments.contains("--allowed-address") { attributes.fields["allowed_address_pairs"] = .array(addressPairs(arguments)) }
+    // The client finds the QoS policy a second time here.
+    try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
     let kind = NeutronResourceKind.port
     // With `tag-ports-during-bulk-creation` the tags go in the request.
     let tagsInPost = try NeutronResourceKind.hasExtension("tag-ports-during-bulk-creation", in: context)
