@@ -55,7 +55,7 @@ struct CloudState {
     didSet { projectCatalogs = [:] }
   }
   /// The catalog as each project's tokens carry it, made once per project: every command signs in.
-  private var projectCatalogs: [String: JSON] = [:]
+  private(set) var projectCatalogs: [String: JSON] = [:]
 
   mutating func refreshCatalog() {
     catalog = IdentityService.catalog(self)
