@@ -391,7 +391,7 @@ enum VolumeAPI {
         state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
         return APIResponse(status: 202)
       case "os-migrate_volume":
-        return BlockStorageScheduler.migrate(&state, call, volumeIndex: index, argument ?? .null)
+        return BlockStorageScheduler.migrate(&state, call, volumeIndex: index, argument)
       case "os-reset_status":
         guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:volume_admin_actions:reset_status") }
         if let status = argument["status"]?.string { state.blockStorage.volumes[index].status = status }

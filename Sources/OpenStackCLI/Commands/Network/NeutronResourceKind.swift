@@ -252,6 +252,7 @@ extension NeutronClient {
 
   /// Runs a create or update; when the cloud refuses it, first finds each extension the
   /// attributes need (`No Extension found for qos` when one is missing), then reports the fault.
+  @discardableResult
   static func checkingExtensions<T>(_ attributes: JSONObject, in context: CommandContext, _ body: () throws -> T) throws -> T {
     do {
       return try body()

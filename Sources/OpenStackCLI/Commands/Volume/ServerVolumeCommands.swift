@@ -8,6 +8,7 @@ enum ServerVolumeRequests {
   }
 
   /// The body of a successful response; a failure is the SDK's exception, its URL Nova's.
+  @discardableResult
   static func call(_ request: APIRequest, path: String, in context: CommandContext) throws -> JSON {
     let response = try context.api.send(request, to: .compute, computeResource: .volumeAttachment)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: path) }
