@@ -146,10 +146,37 @@ public enum PageCheck {
   public static func runKeepingOutput(
     _ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings(), widths: [Int: Int] = [:]
   ) throws(DocumentError) -> PageRun {
+    try decided(walkthrough, settings: settings, widths: widths).run
+  }
+
+  /// The page's steps, none run yet, as a check runs them: as the cloud's admin when
+  /// ``AssumedAdmin`` finds that the page needs one (which takes a run of the page to tell).
+  public static func steps(for walkthrough: Walkthrough, settings: CheckSettings) throws(DocumentError) -> PageSteps {
+    let refused = try decided(walkthrough, settings: settings, widths: [:]).adminFor
+    return try PageSteps(walkthrough, settings: settings, adminFor: refused)
+  }
+
+  /// The page run as the default user, or as the admin when the default user is refused where
+  /// the page shows no refusal and the admin's run fails less (``AssumedAdmin``).
+  private static func decided(_ walkthrough: Walkthrough, settings: CheckSettings, widths: [Int: Int])
+    throws(DocumentError) -> (run: PageRun, adminFor: Int?)
+  {
     let steps = try PageSteps(walkthrough, settings: settings)
+    let run = run(steps, widths: widths)
+    guard settings.assumesResources,
+      let refused = AssumedAdmin.refusedStep(in: run, walkthrough, plan: steps.plan, settings: settings)
+    else { return (run, nil) }
+    let adminSteps = try PageSteps(walkthrough, settings: settings, adminFor: refused)
+    guard adminSteps.admin != nil else { return (run, nil) }
+    let adminRun = Self.run(adminSteps, widths: widths)
+    return AssumedAdmin.improves(adminRun, on: run) ? (adminRun, refused) : (run, nil)
+  }
+
+  /// Every step of a page run in order and compared.
+  private static func run(_ steps: PageSteps, widths: [Int: Int]) -> PageRun {
     var printed: [[String]?] = []
     var ran: [RanCommand?] = []
-    var results = walkthrough.steps.indices.map { index in
+    var results = steps.walkthrough.steps.indices.map { index in
       let run = steps.run(step: index, width: widths[index])
       printed.append(run.printed)
       ran.append(run.output.map { RanCommand(line: run.line, result: $0) })
@@ -158,7 +185,7 @@ public enum PageCheck {
     expectDrift(in: &results, plan: steps.plan)
     return PageRun(
       results: results, printed: printed, ran: ran, bindings: steps.bindings, terminalWidth: steps.terminalWidth,
-      cloudFile: steps.plan.cloudFile ?? settings.cloudFile)
+      cloudFile: steps.plan.cloudFile ?? steps.settings.cloudFile)
   }
 
   /// A block the page says drifts: its drifting and failing commands are expected; when none

@@ -22,9 +22,17 @@ public final class PageSteps {
   /// What the commands printed so far: an ID the cloud has printed is not assumed again.
   private var printedSoFar: [[String]] = []
 
+  /// The admin whose credentials the page runs with instead of the default user's
+  /// (``AssumedAdmin``), if it does.
+  let admin: String?
+
   /// Reads the page's directives and starts its cloud; bad directives and cloud files throw,
   /// naming the line.
-  public init(_ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings()) throws(DocumentError) {
+  /// - Parameter refused: the step the default user is refused at (``AssumedAdmin``): given, the
+  ///   page runs as the cloud's admin from its first command, and the step notes it.
+  public init(_ walkthrough: Walkthrough, settings: CheckSettings = CheckSettings(), adminFor refused: Int? = nil)
+    throws(DocumentError)
+  {
     self.walkthrough = walkthrough
     self.settings = settings
     plan = try PagePlan(walkthrough)
@@ -38,7 +46,13 @@ public final class PageSteps {
       : AssumedResources()
     session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
     for (name, value) in settings.environment { session.export(name, value) }
+    admin = refused == nil ? nil : session.useAdmin()
     var notes: [Int: [String]] = [:]
+    if let admin, let refused {
+      let note = AssumedAdmin.note(
+        line: walkthrough.steps[refused].command.line, admin: admin, user: cloud.defaultUser)
+      notes[refused] = [note]
+    }
     for assumption in assumed.assumptions where !assumption.unlessBound {
       let line = walkthrough.steps[assumption.step].command.line
       notes[assumption.step, default: []].append(AssumedResources.note(assumption, line: line))

@@ -44,6 +44,21 @@ public final class Session {
     return environment
   }
 
+  /// Takes the credentials of the cloud's first admin, as `source admin-openrc` would: its
+  /// `clouds.yaml` entry, else its `openrc`.
+  /// - Returns: the entry's name (or the admin's), `nil` if the cloud has no admin.
+  func useAdmin() -> String? {
+    let definition = cloud.definition
+    guard let admin = definition.users.first(where: { $0.roles.contains("admin") }) else { return nil }
+    for name in ["OS_CLOUD", "OS_USERNAME", "OS_PASSWORD", "OS_PROJECT_NAME"] { environment.removeValue(forKey: name) }
+    if let entry = definition.clouds.first(where: { $0.user == admin.name }) {
+      environment["OS_CLOUD"] = entry.name
+      return entry.name
+    }
+    Self.useCredentials(of: admin.name, project: admin.project, in: definition, environment: &environment)
+    return admin.name
+  }
+
   /// Runs one command line; `width`, when given, is the terminal's width for this command alone.
   public func run(_ line: String, width: Int? = nil) -> CommandResult {
     if line.starts(with: "openstack "), let placeholder = Placeholders.first(in: line) {

@@ -69,7 +69,7 @@ public final class Tutorial {
       throw DocumentError(
         file: walkthrough.file, reason: "has no console blocks: no command to follow (a step is a prompt and a command, such as '$ openstack server list')")
     }
-    page = try PageSteps(walkthrough, settings: settings)
+    page = try PageCheck.steps(for: walkthrough, settings: settings)
     prose = PageProse(text: text, walkthrough: walkthrough)
     self.width = width
     self.commandWidth = commandWidth

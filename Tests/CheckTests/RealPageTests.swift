@@ -263,3 +263,65 @@ extension RealPageTests {
     }
   }
 }
+
+/// Operators' pages that never say whose credentials they use: run as the cloud's admin when the
+/// default user is refused.
+@Suite struct AssumedAdminTests {
+  func check(_ page: String, assume: Bool = true, environment: [(String, String)] = []) throws -> [StepResult] {
+    var settings = CheckSettings()
+    settings.assumesResources = assume
+    settings.environment = environment.map { (name: $0.0, value: $0.1) }
+    return try PageCheck.run(WalkthroughReader.parse(page, file: "page.rst", syntax: .rst), settings: settings)
+  }
+
+  static let operatorsPage = """
+    QoS::
+
+      $ openstack volume qos create --property read_iops_sec=2000 high-iops -f value -c name
+      high-iops
+      $ openstack volume qos list -f value -c Name
+      high-iops
+    """
+
+  @Test func aPageRefusedToTheDefaultUserRunsAsTheAdminWithANote() throws {
+    let results = try check(Self.operatorsPage)
+    #expect(results.map(\.outcome) == [.matched, .matched])
+    #expect(
+      results[0].notes.first
+        == "ran the page as the cloud's admin (devstack-admin): as clouduser1, line 3 is refused for want of a role, and the page does not say whose credentials it uses"
+    )
+    #expect(results[1].notes.isEmpty)
+  }
+
+  @Test func withoutAssumptionsThePageRunsAsTheDefaultUser() throws {
+    let outcomes = try check(Self.operatorsPage, assume: false).map(\.outcome.kind)
+    #expect(outcomes == [.failed, .failed])
+  }
+
+  @Test func aPageThatShowsTheRefusalIsNotRunAsTheAdmin() throws {
+    let page = """
+      QoS::
+
+        $ openstack volume qos list
+        ForbiddenException: 403: Client Error for url: http://devstack/volume/v3/x/qos-specs, Policy doesn't allow volume_extension:qos_specs_manage:get_all to be performed.
+      """
+    let results = try check(page)
+    #expect(results.allSatisfy { $0.notes.isEmpty })
+    #expect(results.map(\.outcome.kind) != [.matched])
+  }
+
+  @Test(arguments: [
+    "  $ . demo-openrc\n", "  $ export OS_CLOUD=devstack\n",
+  ])
+  func aPageThatChoosesItsCredentialsKeepsThem(_ first: String) throws {
+    let page = Self.operatorsPage.replacingOccurrences(of: "QoS::\n\n", with: "QoS::\n\n\(first)")
+    let results = try check(page)
+    #expect(results.allSatisfy { $0.notes.isEmpty })
+    #expect(results.dropFirst().map(\.outcome.kind) == [.failed, .failed])
+  }
+
+  @Test func credentialsGivenToTheCheckAreKept() throws {
+    let results = try check(Self.operatorsPage, environment: [("OS_CLOUD", "devstack")])
+    #expect(results.map(\.outcome.kind) == [.failed, .failed])
+  }
+}

@@ -104,3 +104,18 @@ func temporaryPage(_ text: String, extension pathExtension: String = "md") throw
   try Data(text.utf8).write(to: url)
   return url.path
 }
+
+extension ScriptedTutorTests {
+  /// An operators' page that never says whose credentials it uses: the learner is the admin, as
+  /// `check` runs it, and told so at the command that needs it.
+  @Test func anOperatorsPageStartsTheLearnerAsTheAdmin() throws {
+    let page = FileManager.default.temporaryDirectory.appendingPathComponent("operators-\(UUID().uuidString).rst")
+    try "QoS::\n\n  $ openstack volume qos create --property read_iops_sec=2000 high-iops -f value -c name\n  high-iops\n"
+      .write(to: page, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: page) }
+    let tutorial = try TutorPages.tutorial(page.path)
+    let output = TutorPages.script(tutorial, ["", ""])
+    #expect(tutorial.marks == [.done])
+    #expect(output.contains("ran the page as the cloud's admin (devstack-admin)"))
+  }
+}
