@@ -13,13 +13,36 @@ import OpenStackCLI
 /// beside the name of a resource the cloud has (a subnet list's row for `private-subnet` shows the
 /// page's ID of the `private` network, which is bound to the cloud's as the page runs). An ID shown beside another name gives the resource that
 /// name. Nothing is assumed for a command whose documented output says that what it names does not
-/// exist (the page shows the error on purpose), nor for a line with a placeholder.
+/// exist or that the caller may not touch (the page shows the error on purpose), nor for a line
+/// with a placeholder.
 struct AssumedResources {
   enum Kind: String, CaseIterable, Sendable {
     case network, subnet, image, flavor
     case shareType = "share type"
+    case volumeType = "volume type"
     case shareNetwork = "share network"
-    case share, server
+    case share, server, volume
+    case volumeSnapshot = "volume snapshot"
+    case port, router
+    case securityGroup = "security group"
+    case subnetPool = "subnet pool"
+    case addressScope = "address scope"
+    case qosPolicy = "network qos policy"
+    case aggregate
+
+    /// Whether the resource is made through the client before the page (the rest are in the
+    /// cloud's definition): such a resource named by an ID that earlier output shows can wait
+    /// for the command that needs it.
+    var isMadeByClient: Bool {
+      switch self {
+      case .network, .subnet, .image, .flavor, .shareType, .volumeType: false
+      default: true
+      }
+    }
+
+    /// Whether the cloud needs time after its creation before a page uses it (a share's
+    /// back end, a volume's).
+    var settles: Bool { [.share, .volume, .volumeSnapshot].contains(self) }
   }
 
   struct Assumption: Equatable {
@@ -39,20 +62,52 @@ struct AssumedResources {
 
   private(set) var assumptions: [Assumption] = []
 
-  /// The option or positional (by the client's metavar) that names a resource of each kind.
-  private static let references: [String: Kind] = [
-    "<server>": .server, "<share>": .share, "<share-network>": .shareNetwork, "<flavor>": .flavor, "<image>": .image,
-    "<subnet>": .subnet, "--image": .image, "--flavor": .flavor, "--network": .network,
-    "--share-network": .shareNetwork, "--share-type": .shareType, "--neutron-net-id": .network,
-    "--neutron-subnet-id": .subnet, "<share_type>": .shareType,
+  /// An option or positional (by the client's metavar) that names a resource, in the commands
+  /// that start with `command` (every command when `nil`).
+  private struct Reference {
+    var key: String
+    var kind: Kind
+    var command: String? = nil
+  }
+
+  /// What names a resource of each kind.
+  private static let references: [Reference] = [
+    Reference(key: "<server>", kind: .server), Reference(key: "<share>", kind: .share),
+    Reference(key: "<share-network>", kind: .shareNetwork), Reference(key: "<flavor>", kind: .flavor),
+    Reference(key: "<image>", kind: .image), Reference(key: "<subnet>", kind: .subnet),
+    Reference(key: "--image", kind: .image), Reference(key: "--flavor", kind: .flavor),
+    Reference(key: "--network", kind: .network), Reference(key: "<network>", kind: .network),
+    Reference(key: "--share-network", kind: .shareNetwork), Reference(key: "--share-type", kind: .shareType),
+    Reference(key: "--neutron-net-id", kind: .network), Reference(key: "--neutron-subnet-id", kind: .subnet),
+    Reference(key: "<share_type>", kind: .shareType), Reference(key: "<volume-type>", kind: .volumeType),
+    Reference(key: "--type", kind: .volumeType, command: "volume create"), Reference(key: "<volume>", kind: .volume),
+    Reference(key: "--volume", kind: .volume, command: "volume snapshot create"),
+    Reference(key: "<snapshot>", kind: .volumeSnapshot, command: "volume snapshot "),
+    Reference(key: "--snapshot", kind: .volumeSnapshot, command: "volume create"),
+    Reference(key: "<port>", kind: .port), Reference(key: "--port", kind: .port), Reference(key: "<router>", kind: .router),
+    Reference(key: "<group>", kind: .securityGroup, command: "security group "),
+    Reference(key: "--security-group", kind: .securityGroup), Reference(key: "<subnet-pool>", kind: .subnetPool),
+    Reference(key: "--subnet-pool", kind: .subnetPool), Reference(key: "<address-scope>", kind: .addressScope),
+    Reference(key: "--address-scope", kind: .addressScope), Reference(key: "<qos-policy>", kind: .qosPolicy),
+    Reference(key: "--qos-policy", kind: .qosPolicy), Reference(key: "<aggregate>", kind: .aggregate),
   ]
+
+  /// The references a command's reading may hold, in a fixed order.
+  private static func references(of command: String) -> [Reference] {
+    references.filter { reference in reference.command.map { command.hasPrefix($0) } ?? true }
+      .sorted { $0.key < $1.key }
+  }
 
   /// The option or positional that names what each creating command creates.
   private static let creations: [String: (key: String, kind: Kind)] = [
     "server create": ("<server-name>", .server), "share create": ("--name", .share),
     "share network create": ("--name", .shareNetwork), "network create": ("<name>", .network),
     "subnet create": ("<name>", .subnet), "share type create": ("<name>", .shareType), "flavor create": ("<flavor-name>", .flavor),
-    "image create": ("<image-name>", .image),
+    "image create": ("<image-name>", .image), "volume type create": ("<name>", .volumeType), "volume create": ("<name>", .volume),
+    "volume snapshot create": ("<snapshot-name>", .volumeSnapshot), "port create": ("<name>", .port),
+    "router create": ("<name>", .router), "security group create": ("<name>", .securityGroup),
+    "subnet pool create": ("<name>", .subnetPool), "address scope create": ("<name>", .addressScope),
+    "network qos policy create": ("<name>", .qosPolicy), "aggregate create": ("<name>", .aggregate),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.
@@ -78,12 +133,14 @@ struct AssumedResources {
         continue
       }
       guard program == "openstack", !Self.showsNotFound(step.command.output),
+        !step.command.output.contains(where: AssumedAdmin.isRefusal),
         Placeholders.first(in: step.command.command) == nil,
         let reading = CommandLineReading(Array(words.dropFirst()))
       else { continue }
       let network = reading.values["--neutron-net-id"]?.last ?? reading.values["--network"]?.last
-      for (key, kind) in Self.references.sorted(by: { $0.key < $1.key }) {
-        for value in reading.values[key] ?? [] {
+      for reference in Self.references(of: reading.command) {
+        for value in reading.values[reference.key] ?? [] {
+          let kind = reference.kind
           assume(kind, value, step: index, network: kind == .subnet ? network : nil, known: &known, documented: documented)
         }
       }
@@ -115,6 +172,8 @@ struct AssumedResources {
     _ kind: Kind, _ value: String, step: Int, network: String?, known: inout Set<Known>, documented: DocumentedRows
   ) {
     guard !value.isEmpty, !known.contains(Known(kind: kind, value: value)) else { return }
+    // A volume type in the cloud's definition takes a name, not an ID.
+    if kind == .volumeType, Self.isID(value) { return }
     var name: String?
     var unlessBound = false
     if Self.isID(value) {
@@ -126,7 +185,7 @@ struct AssumedResources {
         .first { !$0.isEmpty && !Self.isID($0) }
       if !rows.isEmpty {
         // Only what the client creates can wait for the command that needs it.
-        guard [.share, .shareNetwork, .server].contains(kind) else { return }
+        guard kind.isMadeByClient else { return }
         unlessBound = true
       }
     }
@@ -167,6 +226,10 @@ struct AssumedResources {
       names.insert(Known(kind: .flavor, value: flavor.id))
     }
     for type in cloud.shareTypes { names.insert(Known(kind: .shareType, value: type.name)) }
+    for type in cloud.volumeTypes { names.insert(Known(kind: .volumeType, value: type.name)) }
+    if cloud.hasDevstackRouter { names.insert(Known(kind: .router, value: CloudDefinition.devstackRouter)) }
+    // Every project has its `default` security group.
+    names.insert(Known(kind: .securityGroup, value: "default"))
     return names
   }
 
@@ -235,22 +298,25 @@ extension AssumedResources {
         cloud.shareTypes.append(
           CloudDefinition.ShareType(
             id: id, name: name, driverHandlesShareServers: false, extraSpecs: [("snapshot_support", "True")]))
-      case .shareNetwork, .share, .server:
+      case .volumeType:
+        cloud.volumeTypes.append(CloudDefinition.VolumeType(name: name))
+      default:
         break
       }
     }
     return cloud
   }
 
-  /// Creates the assumed share networks, shares and servers through the session's client, as the
-  /// default user would have before the page begins, and lets the cloud finish building them.
+  /// Creates the assumed resources the client makes, as the default user would have before the
+  /// page begins (the admin for what only an admin may make), and lets the cloud finish building
+  /// them.
   /// - Returns: for each that could not be created, by step, why.
   func create(in session: Session) -> [Int: [String]] {
     var failures: [Int: [String]] = [:]
-    for assumption in assumptions where !assumption.unlessBound {
-      if let failure = create(assumption, in: session) { failures[assumption.step, default: []].append(failure) }
+    for (number, assumption) in assumptions.enumerated() where !assumption.unlessBound && assumption.kind.isMadeByClient {
+      if let failure = create(assumption, index: number, in: session) { failures[assumption.step, default: []].append(failure) }
     }
-    if assumptions.contains(where: { $0.kind == .share && !$0.unlessBound }) { session.cloud.advanceClock(seconds: 60) }
+    if assumptions.contains(where: { $0.kind.settles && !$0.unlessBound }) { session.cloud.advanceClock(seconds: 60) }
     return failures
   }
 
@@ -261,11 +327,11 @@ extension AssumedResources {
     before index: Int, line: Int, in session: Session, bindings: Bindings, printed: (String) -> Bool
   ) -> [String] {
     var notes: [String] = []
-    for assumption in assumptions where assumption.unlessBound && assumption.step == index {
+    for (number, assumption) in assumptions.enumerated() where assumption.unlessBound && assumption.step == index {
       guard bindings.actualFor[assumption.value] == nil, !printed(assumption.value) else { continue }
       notes.append(Self.note(assumption, line: line))
-      if let failure = create(assumption, in: session) { notes.append(failure) }
-      if assumption.kind == .share { session.cloud.advanceClock(seconds: 60) }
+      if let failure = create(assumption, index: number, in: session) { notes.append(failure) }
+      if assumption.kind.settles { session.cloud.advanceClock(seconds: 60) }
     }
     return notes
   }
@@ -275,27 +341,64 @@ extension AssumedResources {
     "assumed \(assumption.kind.rawValue) \(assumption.value) (line \(line)), not created by the page"
   }
 
-  /// Creates a share network, share or server through the client; why it could not, if it could not.
-  private func create(_ assumption: Assumption, in session: Session) -> String? {
-    let definition = session.cloud.definition
+  /// Creates a resource through the client; why it could not, if it could not.
+  /// - Parameter index: the assumption's number, which keeps subnet pools' prefixes apart.
+  private func create(_ assumption: Assumption, index: Int, in session: Session) -> String? {
     let (id, name) = Self.identity(of: assumption)
-    let line: String
-    switch assumption.kind {
-    case .shareNetwork:
-      line = "openstack share network create --name \(name)"
-    case .share:
-      line = "openstack share create NFS 1 --name \(name)"
-    case .server:
-      let network = definition.networks.first { !$0.external }?.name ?? ""
-      let flavor = definition.flavors.min { $0.ram < $1.ram }?.name ?? ""
-      line = "openstack server create --flavor \(flavor) --image \(definition.images.first?.name ?? "") --network \(network) --wait \(name)"
-    default:
-      return nil
+    guard let making = Self.making(assumption.kind, name: name, index: index, in: session.cloud.definition) else { return nil }
+    for (number, line) in making.lines.enumerated() {
+      let last = number == making.lines.count - 1
+      // The ID goes to the resource itself, not to what it is made from (a snapshot's volume).
+      if last, let id { session.cloud.createNext(withID: id) }
+      let result = making.asAdmin ? session.runAsAdmin(line) : session.run(line)
+      guard result.exitStatus == 0 else {
+        session.cloud.createNext(withID: nil)
+        return "could not assume \(assumption.kind.rawValue) \(assumption.value): \(result.standardError.prefix { $0 != "\n" })"
+      }
+      if !last { session.cloud.advanceClock(seconds: 10) }
     }
-    if let id { session.cloud.createNext(withID: id) }
-    let result = session.run(line)
-    guard result.exitStatus != 0 else { return nil }
-    return "could not assume \(assumption.kind.rawValue) \(assumption.value): \(result.standardError.prefix { $0 != "\n" })"
+    return nil
+  }
+
+  /// The client's lines that make a resource of a kind, the last one making it, and whether only
+  /// the admin may (a QoS policy, shared so that the page's user sees it; an aggregate).
+  private static func making(_ kind: Kind, name: String, index: Int, in definition: CloudDefinition)
+    -> (lines: [String], asAdmin: Bool)?
+  {
+    let network = definition.networks.first { !$0.external }?.name ?? ""
+    switch kind {
+    case .network, .subnet, .image, .flavor, .shareType, .volumeType:
+      return nil
+    case .shareNetwork:
+      return (["openstack share network create --name \(name)"], false)
+    case .share:
+      return (["openstack share create NFS 1 --name \(name)"], false)
+    case .server:
+      let flavor = definition.flavors.min { $0.ram < $1.ram }?.name ?? ""
+      let image = definition.images.first?.name ?? ""
+      return (["openstack server create --flavor \(flavor) --image \(image) --network \(network) --wait \(name)"], false)
+    case .volume:
+      return (["openstack volume create --size 1 \(name)"], false)
+    case .volumeSnapshot:
+      return (
+        ["openstack volume create --size 1 \(name)-volume", "openstack volume snapshot create --volume \(name)-volume \(name)"],
+        false
+      )
+    case .port:
+      return (["openstack port create --network \(network) \(name)"], false)
+    case .router:
+      return (["openstack router create \(name)"], false)
+    case .securityGroup:
+      return (["openstack security group create \(name)"], false)
+    case .subnetPool:
+      return (["openstack subnet pool create --pool-prefix 172.\(16 + index % 16).0.0/16 \(name)"], false)
+    case .addressScope:
+      return (["openstack address scope create --ip-version 4 \(name)"], false)
+    case .qosPolicy:
+      return (["openstack network qos policy create --share \(name)"], true)
+    case .aggregate:
+      return (["openstack aggregate create \(name)"], true)
+    }
   }
 
   /// The ID (when the page names the resource by one) and the name the resource gets.

@@ -59,6 +59,15 @@ public final class Session {
     return admin.name
   }
 
+  /// Runs a line with the admin's credentials, the session's own kept: what an operator made
+  /// before the page began. Without an admin, as the session's user.
+  func runAsAdmin(_ line: String) -> CommandResult {
+    let own = environment
+    defer { environment = own }
+    _ = useAdmin()
+    return run(line)
+  }
+
   /// Runs one command line; `width`, when given, is the terminal's width for this command alone.
   public func run(_ line: String, width: Int? = nil) -> CommandResult {
     if line.starts(with: "openstack "), let placeholder = Placeholders.first(in: line) {

@@ -15,10 +15,10 @@ struct CloudState {
   var compute: ComputeState
   var images: ImageState
   var blockStorage: BlockStorageState
-  /// The ID the next share, share network or server created takes instead of a drawn one.
+  /// The ID the next resource created takes instead of a drawn one (``FakeCloud/createNext(withID:)``).
   var presetID: String?
 
-  /// The ID of a new share, share network or server: the preset one, if any, else a drawn one
+  /// The ID of a new resource: the preset one, if any, else a drawn one
   /// (drawn either way, so that the IDs drawn after it are the same).
   mutating func newResourceID() -> String {
     defer { presetID = nil }
@@ -108,9 +108,10 @@ public final class FakeCloud: CloudTransport {
     state.keepsLog = keepsLog
   }
 
-  /// Makes `id` the ID of the next share, share network or server the cloud creates: a resource a
-  /// page names by an ID, and assumes the cloud has, is created with that ID.
-  public func createNext(withID id: String) {
+  /// Makes `id` the ID of the next share, share network, share snapshot, server, volume, volume
+  /// snapshot, image or Neutron resource the cloud creates: a resource a page names by an ID, and
+  /// assumes the cloud has, is created with that ID. `nil` forgets an ID no creation took.
+  public func createNext(withID id: String?) {
     state.presetID = id
   }
 

@@ -264,6 +264,60 @@ extension RealPageTests {
   }
 }
 
+extension AssumedResourceTests {
+  /// Each kind a page may name before it creates it: named, assumed, noted, and the command runs.
+  @Test(arguments: [
+    ("openstack volume show myvol -f value -c name", "volume myvol"),
+    ("openstack volume snapshot show mysnap -f value -c name", "volume snapshot mysnap"),
+    ("openstack port show 88101e57-76fa-4d12-b0e0-4fc7634b874a -f value -c id", "port 88101e57-76fa-4d12-b0e0-4fc7634b874a"),
+    ("openstack network qos policy show bw-limiter -f value -c name", "network qos policy bw-limiter"),
+    ("openstack subnet pool show pool1 -f value -c prefixes", "subnet pool pool1"),
+    ("openstack router show edge -f value -c name", "router edge"),
+    ("openstack security group show web -f value -c name", "security group web"),
+    ("openstack volume type show gold -f value -c name", "volume type gold"),
+    ("openstack address scope show scope1 -f value -c name", "address scope scope1"),
+    ("openstack network show manila_service_network -f value -c name", "network manila_service_network"),
+  ])
+  func eachKindIsAssumed(line: String, assumed: String) throws {
+    let results = try check("Show::\n\n  $ \(line)\n")
+    #expect(results.map(\.outcome) == [.ran])
+    #expect(results[0].notes == ["assumed \(assumed) (line 3), not created by the page"])
+  }
+
+  @Test func anIDBecomesTheIDOfAPortAndAVolumeSnapshot() throws {
+    let port = "88101e57-76fa-4d12-b0e0-4fc7634b874a"
+    let snapshot = "0c6bb5a0-6a3e-4a0a-9d3e-5f6f1f1c9a11"
+    let page = """
+      Show::
+
+        $ openstack port show \(port) -f value -c id
+        \(port)
+        $ openstack volume snapshot show \(snapshot) -f value -c id
+        \(snapshot)
+      """
+    #expect(try check(page).map(\.outcome) == [.matched, .matched])
+  }
+
+  @Test func whatDevstackHasIsNotAssumed() throws {
+    let page = "Show::\n\n  $ openstack router show router1 -f value -c name\n  router1\n  $ openstack security group show default -f value -c name\n  default\n  $ openstack volume type show lvmdriver-1 -f value -c name\n  lvmdriver-1\n"
+    let results = try check(page)
+    #expect(results.map(\.outcome) == [.matched, .matched, .matched])
+    #expect(results.allSatisfy { $0.notes.isEmpty })
+  }
+
+  @Test func aCommandShownRefusedAssumesNothing() throws {
+    let page = """
+      Show::
+
+        $ openstack aggregate show agg_h1
+        ForbiddenException: 403: Client Error for url: http://devstack/compute/v2.1/os-aggregates, Policy doesn't allow os_compute_api:os-aggregates:index to be performed.
+      """
+    let results = try check(page)
+    #expect(results.map(\.outcome) == [.matched])
+    #expect(results[0].notes.isEmpty)
+  }
+}
+
 /// Operators' pages that never say whose credentials they use: run as the cloud's admin when the
 /// default user is refused.
 @Suite struct AssumedAdminTests {

@@ -192,7 +192,8 @@ import Testing
   /// `--env` starts every page with a variable: an operators' guide runs as the admin.
   @Test func envStartsEveryPageWithTheVariable() throws {
     let path = try page("Roles::\n\n  $ openstack role show reader -f value -c name\n  reader\n", named: "roles.rst")
-    let member = try walkthrough("check", path)
+    // The default user is refused; a check that names the user keeps it.
+    let member = try walkthrough("check", "--env", "OS_CLOUD=devstack", path)
     #expect(member.status == 1)
     let admin = try walkthrough("check", "--env", "OS_CLOUD=devstack-admin", path)
     #expect(admin.status == 0, "\(admin.standardOutput)")

@@ -91,7 +91,7 @@ enum SnapshotAPI {
     var metadata: [(String, String)] = []
     for (key, value) in body["metadata"]?.object ?? [:] { metadata.setValue(value.string ?? pythonStr(value), forKey: key) }
     let snapshot = Snapshot(
-      id: state.ids.uuid(), name: body["name"]?.string, description: body["description"]?.string, volumeID: volume.id,
+      id: state.newResourceID(), name: body["name"]?.string, description: body["description"]?.string, volumeID: volume.id,
       status: "creating", size: volume.size, metadata: metadata, projectID: volume.projectID, userID: context.caller.userID,
       createdAt: state.clock.now / 1_000_000, updatedAt: nil)
     state.blockStorage.snapshots.append(snapshot)

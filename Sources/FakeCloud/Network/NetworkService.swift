@@ -67,7 +67,9 @@ enum NetworkService {
   static func create(_ resource: NeutronResource, _ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let caller = call.caller else { return .unauthenticated() }
     let read = resource.table.readCreate(call.request.body, projectID: caller.projectID, isAdmin: caller.isAdmin)
-    switch read.flatMap({ state.network.create(resource, $0, caller: caller) }) {
+    let preset = state.presetID
+    state.presetID = nil
+    switch read.flatMap({ state.network.create(resource, $0, caller: caller, presetID: preset) }) {
     case .success(let record):
       return .json(201, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin)]))
     case .failure(let fault): return ResourceTable.response(fault)

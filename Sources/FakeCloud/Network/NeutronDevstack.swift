@@ -33,7 +33,7 @@ enum NeutronDevstack {
     else { return }
     state[NeutronTables.routers].append(
       NeutronTables.routers.complete([
-        "id": .string(routerID), "name": "router1", "tenant_id": project, "status": "ACTIVE",
+        "id": .string(routerID), "name": .string(CloudDefinition.devstackRouter), "tenant_id": project, "status": "ACTIVE",
         "external_gateway_info": gateway, "availability_zones": .array(["nova"]), "created_at": time, "updated_at": time,
         "revision_number": 3, "project_id": project,
       ]))
@@ -69,5 +69,15 @@ enum NeutronDevstack {
           "agent_type": .string(agent.type), "id": .string(agent.id), "alive": true, "admin_state_up": true,
         ]))
     }
+  }
+}
+
+extension CloudDefinition {
+  /// The router devstack makes between its `private` network and the external `public` one.
+  public static let devstackRouter = "router1"
+
+  /// Whether the cloud has devstack's router: it has both networks.
+  public var hasDevstackRouter: Bool {
+    networks.contains { $0.name == "private" } && networks.contains { $0.name == "public" && $0.external }
   }
 }

@@ -31,10 +31,13 @@ struct NeutronResource: Sendable {
 }
 
 extension NetworkState {
-  /// A new record: the engine's fields, the resource's logic, an ID and timestamps.
-  mutating func create(_ resource: NeutronResource, _ fields: JSONObject, caller: Caller) -> Result<JSONObject, ResourceFault> {
+  /// A new record: the engine's fields, the resource's logic, an ID (`presetID` when given, see
+  /// ``FakeCloud/createNext(withID:)``) and timestamps.
+  mutating func create(_ resource: NeutronResource, _ fields: JSONObject, caller: Caller, presetID: String? = nil)
+    -> Result<JSONObject, ResourceFault>
+  {
     var fields = fields
-    if fields["id"] == nil || fields["id"] == .null { fields["id"] = .string(ids.uuid()) }
+    if fields["id"] == nil || fields["id"] == .null { fields["id"] = .string(presetID.drawing(&ids)) }
     fields["created_at"] = timestamp
     fields["updated_at"] = timestamp
     switch resource.create(&self, fields, caller) {
