@@ -266,6 +266,9 @@ struct AssumedResources {
 }
 
 extension AssumedResources {
+  /// Whether the page's cloud has resources its definition lacks (``cloud(from:)``).
+  var changesDefinition: Bool { assumptions.contains { !$0.kind.isMadeByClient } }
+
   /// The cloud with the assumed networks, subnets, images, flavors and share types added; a value
   /// that is an ID becomes the resource's ID, so that the page's later output binds it to itself.
   func cloud(from base: CloudDefinition) -> CloudDefinition {

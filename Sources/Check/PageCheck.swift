@@ -80,7 +80,9 @@ public struct StepResult: Equatable, Sendable {
 
 /// What a check runs pages with, unless a page's directives say otherwise.
 public struct CheckSettings: Sendable {
-  public var cloud: CloudDefinition
+  public var cloud: CloudDefinition {
+    didSet { cloudTemplates = CloudTemplates() }
+  }
   /// The terminal width output was captured at; `nil`: a pipe, no wrapping.
   public var terminalWidth: Int?
   /// Whether a table wrapped at another width than the page's is drift.
@@ -91,7 +93,11 @@ public struct CheckSettings: Sendable {
   /// The file `cloud` was read from; `nil` for the built-in cloud. Transcripts name it.
   public var cloudFile: String?
   /// The cloud files pages name, read once.
-  public var cloudFiles = CloudFiles()
+  public var cloudFiles = CloudFiles() {
+    didSet { cloudTemplates = CloudTemplates() }
+  }
+  /// The fresh clouds of ``cloud`` and of the cloud files, made once.
+  var cloudTemplates = CloudTemplates()
   /// Whether resources a page names before it creates them are provided in its cloud
   /// (``AssumedResources``), each reported in a note.
   public var assumesResources = true

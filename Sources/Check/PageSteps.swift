@@ -44,7 +44,11 @@ public final class PageSteps {
       settings.assumesResources
       ? AssumedResources(walkthrough, plan: plan, cloud: cloud, environment: environment)
       : AssumedResources()
-    session = Session(cloud: FakeCloud(definition: assumed.cloud(from: cloud)), terminalWidth: terminalWidth)
+    let fresh =
+      assumed.changesDefinition
+      ? FakeCloud(definition: assumed.cloud(from: cloud))
+      : settings.cloudTemplates.cloud(of: cloud, from: plan.cloudFile)
+    session = Session(cloud: fresh, terminalWidth: terminalWidth)
     for (name, value) in settings.environment { session.export(name, value) }
     admin = refused == nil ? nil : session.useAdmin()
     var notes: [Int: [String]] = [:]

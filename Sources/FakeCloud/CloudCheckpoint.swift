@@ -2,11 +2,17 @@
 /// tokens and the work still pending. The state is made of values, so a checkpoint is a copy
 /// that shares its storage with the cloud until either changes (copy on write): taking one costs
 /// next to nothing, and keeping one costs only what the cloud has changed since.
-public struct CloudCheckpoint {
+public struct CloudCheckpoint: Sendable {
   let state: CloudState
 }
 
 extension FakeCloud {
+  /// A cloud that starts as `checkpoint`, a cloud of `definition` was then: a copy of a fresh
+  /// cloud costs nothing, making one from its definition a few million instructions.
+  public convenience init(definition: CloudDefinition, startingAt checkpoint: CloudCheckpoint) {
+    self.init(definition: definition, state: checkpoint.state)
+  }
+
   /// The cloud as it is now, to go back to with ``restore(_:)``.
   public func checkpoint() -> CloudCheckpoint {
     CloudCheckpoint(state: state)

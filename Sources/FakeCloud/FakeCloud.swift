@@ -79,6 +79,11 @@ public final class FakeCloud: CloudTransport {
   public let definition: CloudDefinition
   var state: CloudState
 
+  init(definition: CloudDefinition, state: CloudState) {
+    self.definition = definition
+    self.state = state
+  }
+
   /// - Parameters:
   ///   - endpoints: each service's public URL, for the catalog and version documents, when the
   ///     cloud is served over HTTP.

@@ -205,3 +205,31 @@ import Testing
     #expect(rejoined?.rows.map(\.cells) == [["source_share_group_snapshot_member_id", "None"]])
   }
 }
+
+extension PageCheckTests {
+  /// Pages of one check start from copies of one fresh cloud: what one page made is not there
+  /// for the next, and each prints what a cloud made for it alone prints.
+  @Test func eachPageStartsFromAFreshCloud() throws {
+    let page = try WalkthroughReader.parse(
+      "Make::\n\n  $ openstack share create NFS 1 --name s1 -f value -c id\n  $ openstack share list -f value -c Name\n",
+      file: "page.rst", syntax: .rst)
+    let settings = CheckSettings()
+    let first = try PageCheck.runKeepingOutput(page, settings: settings)
+    let second = try PageCheck.runKeepingOutput(page, settings: settings)
+    let alone = try PageCheck.runKeepingOutput(page, settings: CheckSettings())
+    #expect(second.printed == first.printed)
+    #expect(alone.printed == first.printed)
+    #expect(first.printed.last == ["s1"])
+  }
+
+  /// A check whose cloud is changed makes the new cloud, not a copy of the old one.
+  @Test func aChangedCloudIsMadeAnew() throws {
+    let page = try WalkthroughReader.parse("List::\n\n  $ openstack network list -f value -c Name\n", file: "page.rst", syntax: .rst)
+    var settings = CheckSettings()
+    _ = try PageCheck.runKeepingOutput(page, settings: settings)
+    settings.cloud.networks.removeAll { $0.name == "shared" }
+    let printed = try PageCheck.runKeepingOutput(page, settings: settings).printed.first ?? nil
+    #expect(printed?.contains("shared") == false)
+    #expect(printed?.isEmpty == false)
+  }
+}

@@ -77,7 +77,25 @@ struct DisplaySettings {
     return rows
   }
 
+  /// cliff's `c.lower().replace(' ', '_')` of a name with its blanks trimmed; for ASCII names
+  /// (nearly all) byte by byte, as every `-c` compares every column's name.
   private static func normalized(_ name: String) -> String {
+    var bytes = Array(name.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return normalizedUnicode(name) }
+    let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    while bytes.last.map(isBlank) == true { bytes.removeLast() }
+    let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+    for index in start..<bytes.endIndex {
+      switch bytes[index] {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes[index] += 32
+      case UInt8(ascii: " "): bytes[index] = UInt8(ascii: "_")
+      default: break
+      }
+    }
+    return String(decoding: bytes[start...], as: UTF8.self)
+  }
+
+  private static func normalizedUnicode(_ name: String) -> String {
     let isBlank = { (character: Character) in character.isWhitespace && !character.isNewline }
     var text = Substring(name.lowercased())
     while text.first.map(isBlank) == true { text.removeFirst() }
