@@ -533,50 +533,200 @@ struct ScalarAnalysis {
 /// other than a string, which a string must therefore not be written as.
 enum YAMLResolver {
   /// `resolve(ScalarNode, text, (True, False)) != str`: the resolvers registered for the text's
-  /// first character, tried with `re.match`.
+  /// first character, tried as `re.match` tries their patterns (`^(?:...)$`), here by hand over
+  /// the bytes (the patterns are ASCII; a regular expression engine took as long for one
+  /// scalar as emitting the rest of its document). Python's `$` also matches before a final
+  /// line end; such texts are multi-line, never plain, so that case never matters.
   static func resolvesToOtherType(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first else { return true }  // '' is null
-    let patterns: [Regex<Substring>]
+    guard let first = text.utf8.first else { return true }  // '' is null
     switch first {
-    case "y", "Y", "n", "N", "t", "T", "f", "F", "o", "O":
-      patterns = [Compiled.bool] + (first == "n" || first == "N" ? [Compiled.null] : [])
-    case "~": patterns = [Compiled.null]
-    case "0"..."9": patterns = [Compiled.float, Compiled.int, Compiled.timestamp]
-    case "-", "+": patterns = [Compiled.float, Compiled.int]
-    case ".": patterns = [Compiled.float]
-    case "<": return text == "<<"
-    case "=": return text == "="
+    case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+      UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+      return booleans.contains(text) || ((first == UInt8(ascii: "n") || first == UInt8(ascii: "N")) && nulls.contains(text))
+    case UInt8(ascii: "~"): return text == "~"
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let bytes = Array(text.utf8)
+      return isFloat(bytes) || isInt(bytes) || isTimestamp(bytes)
+    case UInt8(ascii: "-"), UInt8(ascii: "+"):
+      let bytes = Array(text.utf8)
+      return isFloat(bytes) || isInt(bytes)
+    case UInt8(ascii: "."): return isFloat(Array(text.utf8))
+    case UInt8(ascii: "<"): return text == "<<"
+    case UInt8(ascii: "="): return text == "="
     default: return false
     }
-    // Python's `$` also matches before a final line end; such texts are multi-line, never plain.
-    return patterns.contains { (try? $0.wholeMatch(in: text)) != nil }
   }
 
-  /// The patterns compiled once: compiling one took longer than emitting a whole YAML document.
-  /// `Regex` is not `Sendable`, but matching with one from several threads is safe: its only
-  /// mutable state, the lowered program, is set once with an atomic compare-and-exchange.
-  private enum Compiled {
-    nonisolated(unsafe) static let bool = compile(YAMLResolver.bool)
-    nonisolated(unsafe) static let null = compile(YAMLResolver.null)
-    nonisolated(unsafe) static let float = compile(YAMLResolver.float)
-    nonisolated(unsafe) static let int = compile(YAMLResolver.int)
-    nonisolated(unsafe) static let timestamp = compile(YAMLResolver.timestamp)
+  /// `bool`: `yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF`.
+  private static let booleans: Set<String> = [
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off",
+    "Off", "OFF",
+  ]
+  /// `null`: `~|null|Null|NULL|` (the empty text is handled first).
+  private static let nulls: Set<String> = ["null", "Null", "NULL"]
 
-    private static func compile(_ pattern: String) -> Regex<Substring> {
-      // The patterns are constants: one that does not compile is a fault of this file.
-      try! Regex(pattern, as: Substring.self).matchingSemantics(.unicodeScalar)
+  /// `int`: `[-+]?0b[0-1_]+ | [-+]?0[0-7_]+ | [-+]?(?:0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+ |
+  /// [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+`.
+  static func isInt(_ bytes: [UInt8]) -> Bool {
+    var start = ScalarCursor(bytes)
+    start.skip(oneOf: "+-")
+    var binary = start
+    if binary.skip("0b"), binary.skipMany(where: { $0 == 0x30 || $0 == 0x31 || $0 == 0x5F }) > 0, binary.atEnd { return true }
+    var octal = start
+    if octal.skip("0"), octal.skipMany(where: { (0x30...0x37).contains($0) || $0 == 0x5F }) > 0, octal.atEnd { return true }
+    var decimal = start
+    if decimal.skip("0"), decimal.atEnd { return true }
+    decimal = start
+    if decimal.skip(where: { (0x31...0x39).contains($0) }) {
+      decimal.skipMany(where: isDigitOrUnderscore)
+      if decimal.atEnd { return true }
+      if decimal.skipSexagesimal(), decimal.atEnd { return true }
     }
+    var hex = start
+    return hex.skip("0x") && hex.skipMany(where: { isDigitOrUnderscore($0) || (0x41...0x46).contains($0 & 0xDF) }) > 0 && hex.atEnd
   }
 
-  private static let bool =
-    "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-  private static let null = "~|null|Null|NULL|"
-  private static let float =
-    "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
-  private static let int =
-    "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"
-  private static let timestamp =
-    "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
-    + "(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?"
+  /// `float`: `[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)? | \.[0-9][0-9_]*(?:[eE][-+][0-9]+)? |
+  /// [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)`.
+  static func isFloat(_ bytes: [UInt8]) -> Bool {
+    var unsigned = ScalarCursor(bytes)
+    var start = unsigned
+    start.skip(oneOf: "+-")
+    var decimal = start
+    if decimal.skip(where: isDigit) {
+      decimal.skipMany(where: isDigitOrUnderscore)
+      var sexagesimal = decimal
+      if decimal.skip("."), decimal.skipExponentTail(), decimal.atEnd { return true }
+      if sexagesimal.skipSexagesimal(), sexagesimal.skip(".") {
+        sexagesimal.skipMany(where: isDigitOrUnderscore)
+        if sexagesimal.atEnd { return true }
+      }
+    }
+    var fraction = unsigned
+    if fraction.skip("."), fraction.skip(where: isDigit) {
+      fraction.skipMany(where: isDigitOrUnderscore)
+      if fraction.skipOptionalExponent(), fraction.atEnd { return true }
+    }
+    var infinity = start
+    if infinity.skip("."), infinity.skip(anyOf: ["inf", "Inf", "INF"]), infinity.atEnd { return true }
+    return unsigned.skip(".") && unsigned.skip(anyOf: ["nan", "NaN", "NAN"]) && unsigned.atEnd
+  }
+
+  /// `timestamp`: `[0-9]{4}-[0-9]{2}-[0-9]{2} | [0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)
+  /// [0-9][0-9]?:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?`.
+  static func isTimestamp(_ bytes: [UInt8]) -> Bool {
+    var date = ScalarCursor(bytes)
+    guard date.skipDigits(4), date.skip("-") else { return false }
+    var short = date
+    if date.skipDigits(2), date.skip("-"), date.skipDigits(2), date.atEnd { return true }
+    guard short.skipDigits(1) else { return false }
+    short.skip(where: isDigit)
+    guard short.skip("-"), short.skipDigits(1) else { return false }
+    short.skip(where: isDigit)
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    guard short.skip(oneOf: "Tt") || short.skipMany(where: isBlank) > 0 else { return false }
+    guard short.skipDigits(1) else { return false }
+    short.skip(where: isDigit)
+    guard short.skip(":"), short.skipDigits(2), short.skip(":"), short.skipDigits(2) else { return false }
+    if short.skip(".") { short.skipMany(where: isDigit) }
+    var zone = short
+    zone.skipMany(where: isBlank)
+    if zone.skip("Z") {
+      short = zone
+    } else if zone.skip(oneOf: "+-"), zone.skipDigits(1) {
+      zone.skip(where: isDigit)
+      var minutes = zone
+      if minutes.skip(":"), minutes.skipDigits(2) { zone = minutes }
+      short = zone
+    }
+    return short.atEnd
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+  private static func isDigitOrUnderscore(_ byte: UInt8) -> Bool { isDigit(byte) || byte == 0x5F }
+}
+
+/// A position in a scalar's bytes, moved on by what the resolvers' patterns read there; each
+/// `skip` moves only when what it reads is there.
+private struct ScalarCursor {
+  let bytes: [UInt8]
+  var position = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var atEnd: Bool { position == bytes.count }
+
+  @discardableResult
+  mutating func skip(where test: (UInt8) -> Bool) -> Bool {
+    guard position < bytes.count, test(bytes[position]) else { return false }
+    position += 1
+    return true
+  }
+
+  @discardableResult
+  mutating func skip(oneOf characters: StaticString) -> Bool {
+    let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+    return skip { set.contains($0) }
+  }
+
+  /// The literal text, whole.
+  mutating func skip(_ literal: StaticString) -> Bool {
+    let text = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    guard bytes.count - position >= text.count, bytes[position..<position + text.count].elementsEqual(text) else { return false }
+    position += text.count
+    return true
+  }
+
+  mutating func skip(anyOf literals: [StaticString]) -> Bool {
+    literals.contains { skip($0) }
+  }
+
+  /// As many bytes as pass the test; how many.
+  @discardableResult
+  mutating func skipMany(where test: (UInt8) -> Bool) -> Int {
+    let start = position
+    while skip(where: test) {}
+    return position - start
+  }
+
+  /// Exactly `count` ASCII digits.
+  mutating func skipDigits(_ count: Int) -> Bool {
+    var moved = self
+    for _ in 0..<count where !moved.skip(where: { (0x30...0x39).contains($0) }) { return false }
+    self = moved
+    return true
+  }
+
+  /// `(?::[0-5]?[0-9])+`: one or more; two digits where the first is 0 to 5, else one.
+  mutating func skipSexagesimal() -> Bool {
+    var groups = 0
+    while true {
+      var next = self
+      guard next.skip(":") else { break }
+      if next.skip(where: { (0x30...0x35).contains($0) }) {
+        var two = next
+        if two.skip(where: { (0x30...0x39).contains($0) }) { next = two }
+      } else if !next.skip(where: { (0x30...0x39).contains($0) }) {
+        break
+      }
+      self = next
+      groups += 1
+    }
+    return groups > 0
+  }
+
+  /// `[0-9_]*(?:[eE][-+][0-9]+)?` after a float's point.
+  mutating func skipExponentTail() -> Bool {
+    skipMany(where: { (0x30...0x39).contains($0) || $0 == 0x5F })
+    return skipOptionalExponent()
+  }
+
+  /// `(?:[eE][-+][0-9]+)?`: always true; moves past an exponent when one is whole.
+  mutating func skipOptionalExponent() -> Bool {
+    var exponent = self
+    if exponent.skip(oneOf: "eE"), exponent.skip(oneOf: "+-"), exponent.skipMany(where: { (0x30...0x39).contains($0) }) > 0 {
+      self = exponent
+    }
+    return true
+  }
 }
