@@ -233,3 +233,15 @@ extension PageCheckTests {
     #expect(printed?.isEmpty == false)
   }
 }
+
+extension PageCheckTests {
+  /// Install guides leave a blank line between a command and its table.
+  @Test func aBlankLineBeforeTheOutputIsLayout() throws {
+    let results = try check("Types::\n\n  $ openstack share type list -f value -c Name\n\n  default\n  dhss_false\n  dhss_true\n")
+    #expect(results.map(\.outcome) == [.matched])
+    // An empty first value prints a blank line: then the page's blank line is output.
+    let shown = "Show::\n\n  $ openstack network show private -f value -c description -c name\n"
+    #expect(try check(shown + "\n  private\n").map(\.outcome) == [.matched])
+    #expect(try check(shown + "  private\n").map(\.outcome.kind) == [.drift])
+  }
+}

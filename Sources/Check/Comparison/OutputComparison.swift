@@ -20,7 +20,14 @@ struct OutputComparison {
     guard result.isSimulated else {
       return (.notSimulated(reason: String(result.standardError.trimmingSuffix("\n"))), [])
     }
-    let original = command.output.map { String($0.trimmingSuffix(" ")) }
+    var original = command.output.map { String($0.trimmingSuffix(" ")) }
+    // A blank line between a command and its output is the page's layout (the client begins no
+    // output with one, unless its first value is empty): it is not compared.
+    var outputStart = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
+    if printedText.first?.isEmpty != true, let content = original.firstIndex(where: { !$0.isEmpty }), content > 0 {
+      original.removeFirst(content)
+      outputStart += content
+    }
     // A page that shows no output shows what to type, not what it prints: only the exit status
     // says whether the command worked. (A command that prints nothing matches such a page.)
     if original.isEmpty && !printedText.isEmpty {
@@ -44,7 +51,7 @@ struct OutputComparison {
     if result.exitStatus != 0 && !documented.isEmpty {
       return (.failed(status: result.exitStatus, message: Self.firstLine(ofErrorIn: result)), [])
     }
-    let firstLine = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
+    let firstLine = outputStart
     if printed.isEmpty, let page = CliffTable.parse(original), page.rows.isEmpty {
       let explanation =
         "the page shows an empty table; for an empty list the client prints only an empty line (the header needs --print-empty)"
