@@ -149,6 +149,12 @@ struct GlobalOptions {
     var index = 0
     while index < arguments.count {
       let word = arguments[index]
+      // Command words and values, most of a line, are no option: no set is searched for them.
+      guard word.utf8.first == UInt8(ascii: "-") else {
+        remaining.append(word)
+        index += 1
+        continue
+      }
       if word == "--" {
         remaining += arguments[index...]
         break

@@ -5,9 +5,12 @@ enum CommandNames {
   /// Every name, sorted (``list`` is).
   static let all: [String] = list.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
 
-  /// Each name's bytes, and its number of words.
+  /// Each name's bytes, its words (as ranges of them) and its number of words.
   private static let bytes: [[UInt8]] = all.map { Array($0.utf8) }
-  private static let wordCounts: [Int] = bytes.map { $0.count { $0 == space } + 1 }
+  private static let words: [[Range<Int>]] = bytes.map { name in
+    name.split(separator: space, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
+  }
+  private static let wordCounts: [Int] = words.map(\.count)
   private static let mostWords = wordCounts.max() ?? 0
   private static let space = UInt8(ascii: " ")
 
@@ -21,7 +24,7 @@ enum CommandNames {
     guard let first = typed.first else { return nil }
     // The names are sorted by their bytes: those that begin with the first word follow each
     // other, and a positional (an ID, a name) seldom begins any. Each is walked once.
-    let fits = names(beginningWith: first).map { (index: $0, fit: fit(of: typed, to: bytes[$0])) }
+    let fits = names(beginningWith: first).map { (index: $0, fit: fit(of: typed, to: $0)) }
     for count in stride(from: typed.count, through: 1, by: -1) {
       var begun: Int?
       var several = false
@@ -38,17 +41,14 @@ enum CommandNames {
 
   /// How many of the words typed, from the first, begin the name's words in their places, and
   /// how many are the name's words.
-  private static func fit(of typed: [[UInt8]], to name: [UInt8]) -> (begun: Int, named: Int) {
+  private static func fit(of typed: [[UInt8]], to index: Int) -> (begun: Int, named: Int) {
+    let name = bytes[index]
     var begun = 0
     var named = 0
-    var wordStart = 0
-    for word in typed {
-      let wordEnd = name[wordStart...].firstIndex(of: space) ?? name.endIndex
-      guard name[wordStart..<wordEnd].starts(with: word) else { break }
+    for (word, range) in zip(typed, words[index]) {
+      guard range.count >= word.count, name[range.lowerBound..<range.lowerBound + word.count].elementsEqual(word) else { break }
       begun += 1
-      if named == begun - 1, wordEnd - wordStart == word.count { named += 1 }
-      guard wordEnd < name.endIndex else { break }
-      wordStart = wordEnd + 1
+      if named == begun - 1, range.count == word.count { named += 1 }
     }
     return (begun, named)
   }
