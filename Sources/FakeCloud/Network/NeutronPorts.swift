@@ -32,6 +32,16 @@ enum NeutronPorts {
         return .conflict(
           "ServicePortInUse", "Port \(id) cannot be deleted directly via the port API: has device owner network:router_interface.")
       }
+      // A trunk's ports go with the trunk (`enforce_port_deletion_rules`).
+      for trunk in state[NeutronTables.trunks] {
+        let trunkID = trunk["id"]?.string ?? ""
+        if trunk["port_id"]?.string == id {
+          return .conflict("PortInUseAsTrunkParent", "Port \(id) is currently a parent port for trunk \(trunkID).")
+        }
+        if (trunk["sub_ports"]?.array ?? []).contains(where: { $0["port_id"]?.string == id }) {
+          return .conflict("PortInUseAsSubPort", "Port \(id) is currently a subport for trunk \(trunkID).")
+        }
+      }
       // Its floating IPs are let go.
       for var floating in state[NeutronTables.floatingIPs] where floating["port_id"]?.string == id {
         NeutronRouters.disassociate(&floating)

@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + compute + volume + admin + image
+    share + network + networkQoS + networkSegments + compute + volume + admin + image
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -42,6 +42,15 @@ enum Commands {
     NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
     AddressScopeDelete.self, ExtensionList.self,
+  ]
+
+  private static let networkSegments: [any OpenStackCommand.Type] = [
+    NetworkSegmentCreate.self, NetworkSegmentShow.self, NetworkSegmentSet.self, NetworkSegmentList.self,
+    NetworkSegmentDelete.self, NetworkSegmentRangeCreate.self, NetworkSegmentRangeShow.self, NetworkSegmentRangeSet.self,
+    NetworkSegmentRangeList.self, NetworkSegmentRangeDelete.self, NetworkTrunkCreate.self, NetworkTrunkShow.self,
+    NetworkTrunkSet.self, NetworkTrunkUnset.self, NetworkTrunkList.self, NetworkTrunkDelete.self, NetworkSubportList.self,
+    NetworkAutoAllocatedTopologyCreate.self, NetworkAutoAllocatedTopologyDelete.self, ExtensionShow.self,
+    ServerAddFloatingIP.self, ServerRemoveFloatingIP.self,
   ]
 
   private static let networkQoS: [any OpenStackCommand.Type] = [

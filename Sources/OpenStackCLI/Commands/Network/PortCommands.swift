@@ -16,7 +16,27 @@ private func portAttributes(_ arguments: ParsedArguments, in context: CommandCon
   try attributes.project(in: context)
   attributes.flags("--enable-port-security", "--disable-port-security", "port_security_enabled")
   try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
+  attributes.text("--pvlan-type", "pvlan_type")
+  attributes.text("--pvlan-community", "pvlan_community")
+  // `_validate_pvlan_port`.
+  if attributes.fields["pvlan_type"] != nil || attributes.fields["pvlan_community"] != nil,
+    attributes.fields["port_security_enabled"] == .bool(false)
+  {
+    throw CommandFailure(message: "PVLAN attributes cannot be set when port security is disabled.")
+  }
+  if attributes.fields["pvlan_type"] == "community", (attributes.fields["pvlan_community"]?.string ?? "").isEmpty {
+    throw CommandFailure(message: "--pvlan-community is required when --pvlan-type is 'community'.")
+  }
   return attributes
+}
+
+/// `_validate_pvlan_network_port`: PVLAN attributes only on a network with PVLAN (which this
+/// cloud's networks, without the PVLAN plugin, never have).
+private func checkPVLAN(_ attributes: NeutronAttributes, network: JSON) throws {
+  guard attributes.fields["pvlan_type"] != nil || attributes.fields["pvlan_community"] != nil else { return }
+  if !(network["pvlan"] ?? .null).isTruthy {
+    throw CommandFailure(message: "PVLAN attributes cannot be set on a port whose network does not have PVLAN enabled.")
+  }
 }
 
 /// `--fixed-ip subnet=...,ip-address=...`: each subnet found by name or ID (`_prepare_fixed_ips`).
@@ -66,16 +86,17 @@ private let portTypes: [String: ValueType] = [
     "accelerator-direct", "accelerator-direct-physical", "direct", "direct-physical", "macvtap", "normal", "baremetal",
     "virtio-forwarder", "smart-nic", "vdpa", "remote-managed",
   ]),
+  "--pvlan-type": .choices(["promiscuous", "isolated", "community"]),
 ]
 private let portRepeating: Set<String> = [
   "--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--extra-dhcp-option", "--tag", "--hint",
 ]
-/// What the cloud has no model of: NUMA, hints, trust, PVLAN, uplink propagation, DHCP
-/// options, device profiles, offloads.
+/// What the cloud has no model of: NUMA, hints, trust, uplink propagation, DHCP options, device
+/// profiles, offloads.
 private let portRefused: Set<String> = [
   "--extra-property", "--numa-policy-required", "--numa-policy-preferred",
-  "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted", "--pvlan-type",
-  "--pvlan-community", "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
+  "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted",
+  "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
   "--extra-dhcp-option", "--device-profile", "--hardware-offload-type", "--data-plane-status",
 ]
 
@@ -112,6 +133,7 @@ enum PortCreate: OpenStackCommand {
       if arguments.flag("--no-tag") { attributes.fields["tags"] = .array([]) }
       if arguments.contains("--tag") { attributes.fields["tags"] = .array(Set(arguments.values("--tag")).sorted().map(JSON.string)) }
     }
+    try checkPVLAN(attributes, network: network)
     var port = try NeutronClient.checkingExtensions(attributes.fields, in: context) { try kind.create(attributes.fields, in: context) }
     if !tagsInPost { port = try NeutronTagOptions.set(port, kind, arguments, in: context) }
     return kind.show(port, in: context)
@@ -163,6 +185,9 @@ enum PortSet: OpenStackCommand {
     if arguments.contains("--allowed-address") {
       let current = attributes.fields["allowed_address_pairs"]?.array ?? (port["allowed_address_pairs"]?.array ?? [])
       attributes.fields["allowed_address_pairs"] = .array(current + addressPairs(arguments))
+    }
+    if attributes.fields["pvlan_type"] != nil || attributes.fields["pvlan_community"] != nil {
+      try checkPVLAN(attributes, network: try NeutronResourceKind.network.find(port["network_id"]?.string ?? "", in: context))
     }
     try NeutronClient.checkingExtensions(attributes.fields, in: context) { try kind.update(port, attributes.fields, in: context) }
     _ = try NeutronTagOptions.set(port, kind, arguments, in: context)

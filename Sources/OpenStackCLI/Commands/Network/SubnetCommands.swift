@@ -48,8 +48,8 @@ enum SubnetCreate: OpenStackCommand {
   static let name = "subnet create"
   static let syntax = CommandSyntax(
     usage: RealUsage.subnetCreate, repeating: DisplayOptions.showRepeating.union(subnetRepeating), types: subnetTypes)
-  /// Prefix delegation and segments are not in the cloud.
-  static let refusedOptions: Set<String> = ["--extra-property", "--use-prefix-delegation", "--network-segment"]
+  /// Prefix delegation is not in the cloud.
+  static let refusedOptions: Set<String> = ["--extra-property", "--use-prefix-delegation"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var attributes = NeutronAttributes(arguments)
@@ -63,6 +63,7 @@ enum SubnetCreate: OpenStackCommand {
     attributes.fields["ip_version"] = .int(Int(arguments.value("--ip-version") ?? "4") ?? 4)
     attributes.text("--ipv6-ra-mode", "ipv6_ra_mode")
     attributes.text("--ipv6-address-mode", "ipv6_address_mode")
+    try attributes.reference("--network-segment", "segment_id", .segment, in: context)
     for (key, value) in try subnetAttributes(arguments, create: true).fields { attributes.fields[key] = value }
     let kind = NeutronResourceKind.subnet
     let created = try kind.create(attributes.fields, in: context)
@@ -75,12 +76,13 @@ enum SubnetCreate: OpenStackCommand {
 enum SubnetSet: OpenStackCommand {
   static let name = "subnet set"
   static let syntax = CommandSyntax(usage: RealUsage.subnetSet, repeating: subnetRepeating, types: subnetTypes)
-  static let refusedOptions: Set<String> = ["--extra-property", "--network-segment", "--leak-routes", "--no-leak-routes"]
+  static let refusedOptions: Set<String> = ["--extra-property", "--leak-routes", "--no-leak-routes"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let kind = NeutronResourceKind.subnet
     let subnet = try kind.find(arguments.value("<subnet>") ?? "", in: context)
     var attributes = try subnetAttributes(arguments, create: false)
+    try attributes.reference("--network-segment", "segment_id", .segment, in: context)
     for (key, clear) in [
       ("dns_nameservers", "--no-dns-nameservers"), ("host_routes", "--no-host-route"),
       ("allocation_pools", "--no-allocation-pool"), ("service_types", ""),

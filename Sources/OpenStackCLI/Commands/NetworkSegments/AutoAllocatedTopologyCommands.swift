@@ -1,0 +1,55 @@
+import CloudAPI
+
+/// The project the topology commands name in the URL: `--project` as given (the client hands the
+/// name or ID to the SDK unresolved; `--project-domain` changes nothing), else the token's.
+private func topologyProject(_ arguments: ParsedArguments, in context: CommandContext) throws -> String {
+  if let project = arguments.value("--project") { return project }
+  return try context.api.tokenProjectID()
+}
+
+/// `openstack network auto allocated topology create` (`CreateAutoAllocatedTopology`): the
+/// project's topology (made on first request); `--check-resources` asks whether one could be made
+/// and shows the SDK's `dry_run`, which the answer does not have. `--or-show` is the default.
+enum NetworkAutoAllocatedTopologyCreate: OpenStackCommand {
+  static let name = "network auto allocated topology create"
+  static let syntax = CommandSyntax(usage: RealUsage.networkAutoAllocatedTopologyCreate, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let project = try topologyProject(arguments, in: context)
+    if arguments.flag("--check-resources") {
+      _ = try NeutronClient.call(context, .get, "/auto-allocated-topology/\(project)", query: [(name: "fields", value: "dry-run")])
+      return .show(["dry_run": .null])
+    }
+    let topology = try NeutronClient.call(context, .get, "/auto-allocated-topology/\(project)")["auto_allocated_topology"] ?? .null
+    return NeutronResourceKind.autoAllocatedTopology.show(topology, in: context)
+  }
+}
+
+/// `openstack network auto allocated topology delete` (`DeleteAutoAllocatedTopology`).
+enum NetworkAutoAllocatedTopologyDelete: OpenStackCommand {
+  static let name = "network auto allocated topology delete"
+  static let syntax = CommandSyntax(usage: RealUsage.networkAutoAllocatedTopologyDelete)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let project = try topologyProject(arguments, in: context)
+    _ = try NeutronClient.call(context, .delete, "/auto-allocated-topology/\(project)")
+    return .nothing
+  }
+}
+
+/// `openstack extension show` (`ShowExtension`): a network extension found by alias or name.
+enum ExtensionShow: OpenStackCommand {
+  static let name = "extension show"
+  static let syntax = CommandSyntax(usage: RealUsage.extensionShow, repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let found = try NeutronResourceKind.extensionKind.find(arguments.value("<extension>") ?? "", in: context)
+    return .show([
+      "alias": found["alias"] ?? .null, "description": found["description"] ?? .null, "name": found["name"] ?? .null,
+      "updated_at": found["updated"] ?? .null,
+    ])
+  }
+}
