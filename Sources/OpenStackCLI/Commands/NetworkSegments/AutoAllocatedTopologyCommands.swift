@@ -3,6 +3,8 @@ import CloudAPI
 /// The project the topology commands name in the URL: `--project` as given (the client hands the
 /// name or ID to the SDK unresolved; `--project-domain` changes nothing), else the token's.
 private func topologyProject(_ arguments: ParsedArguments, in context: CommandContext) throws -> String {
+  // Read, as the client parses it, and left unused, as the client leaves it.
+  _ = arguments.value("--project-domain")
   if let project = arguments.value("--project") { return project }
   return try context.api.tokenProjectID()
 }
@@ -17,11 +19,17 @@ enum NetworkAutoAllocatedTopologyCreate: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let project = try topologyProject(arguments, in: context)
+    _ = arguments.flag("--or-show")
     if arguments.flag("--check-resources") {
-      _ = try NeutronClient.call(context, .get, "/auto-allocated-topology/\(project)", query: [(name: "fields", value: "dry-run")])
+      // The SDK's `ValidateTopology` has no ID: its failures say `for None`.
+      _ = try NeutronClient.fetch(
+        context, "/auto-allocated-topology/\(project)", query: [(name: "fields", value: "dry-run")], resource: "ValidateTopology",
+        value: "None")
       return .show(["dry_run": .null])
     }
-    let topology = try NeutronClient.call(context, .get, "/auto-allocated-topology/\(project)")["auto_allocated_topology"] ?? .null
+    let topology =
+      try NeutronClient.fetch(
+        context, "/auto-allocated-topology/\(project)", resource: "AutoAllocatedTopology", value: project)["auto_allocated_topology"] ?? .null
     return NeutronResourceKind.autoAllocatedTopology.show(topology, in: context)
   }
 }
@@ -51,5 +59,23 @@ enum ExtensionShow: OpenStackCommand {
       "alias": found["alias"] ?? .null, "description": found["description"] ?? .null, "name": found["name"] ?? .null,
       "updated_at": found["updated"] ?? .null,
     ])
+  }
+}
+
+extension NeutronClient {
+  /// openstacksdk's `_get` (`fetch`): a failure says which resource was not found, then the
+  /// service's answer (`No Trunk found for X: Client Error for url: URL, message`).
+  static func fetch(
+    _ context: CommandContext, _ path: String, query: [(name: String, value: String)] = [], resource: String, value: String
+  ) throws -> JSON {
+    let response = try context.api.send(APIRequest(.get, "/v2.0" + path, query: query), to: .network)
+    guard (200..<300).contains(response.status) else {
+      let shownQuery = query.isEmpty ? "" : "?" + query.map { "\($0.name)=\(URLQuery.encode($0.value))" }.joined(separator: "&")
+      let kind = response.status >= 500 ? "Server Error" : "Client Error"
+      throw CommandFailure(
+        message:
+          "No \(resource) found for \(value): \(kind) for url: \(endpoint)\(path)\(shownQuery), \(Fault.message(of: response, service: .network))")
+    }
+    return response.body ?? .null
   }
 }

@@ -57,7 +57,7 @@ enum NetworkTrunkShow: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let kind = NeutronResourceKind.trunk
     let id = try kind.findID(arguments.value("<trunk>") ?? "", in: context)
-    return kind.show(try NeutronClient.call(context, .get, "/trunks/\(id)")["trunk"] ?? .null, in: context)
+    return kind.show(try NeutronClient.fetch(context, "/trunks/\(id)", resource: "Trunk", value: id)["trunk"] ?? .null, in: context)
   }
 }
 
