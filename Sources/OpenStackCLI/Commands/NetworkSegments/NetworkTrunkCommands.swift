@@ -39,7 +39,7 @@ enum NetworkTrunkCreate: OpenStackCommand {
     attributes.fields["name"] = .string(arguments.value("<name>") ?? "")
     attributes.text("--description", "description")
     // `--enable` is the default: the client always sends the state.
-    attributes.fields["admin_state_up"] = .bool(!arguments.flag("--disable"))
+    attributes.fields["admin_state_up"] = .bool(arguments.flag("--enable") || !arguments.flag("--disable"))
     try attributes.reference("--parent-port", "port_id", .port, in: context)
     if arguments.contains("--subport") { attributes.fields["sub_ports"] = .array(try subports(arguments, in: context)) }
     try attributes.project(in: context)
