@@ -140,6 +140,8 @@ import Testing
     "network qos rule list": Baseline(setup: ["network qos policy create policy"], arguments: "policy"),
     "network qos rule delete": Baseline(setup: qosRule, arguments: "policy {}"),
     "extension list": Baseline(arguments: "--network"),
+    "port unset": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "network agent set": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
     "network segment create": Baseline(arguments: "--network private --network-type vlan --physical-network physnet1 seg"),
     "network segment show": Baseline(setup: ["network segment list -f value -c ID"], arguments: "{}"),
     "network segment set": Baseline(setup: ["network segment list -f value -c ID"], arguments: "{}"),

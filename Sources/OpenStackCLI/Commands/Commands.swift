@@ -32,14 +32,14 @@ enum Commands {
   private static let network: [any OpenStackCommand.Type] = [
     NetworkList.self, NetworkCreate.self, NetworkShow.self, NetworkSet.self, NetworkUnset.self, NetworkDelete.self,
     SubnetList.self, SubnetShow.self, SubnetCreate.self, SubnetSet.self, SubnetUnset.self, SubnetDelete.self,
-    PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortDelete.self,
+    PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortUnset.self, PortDelete.self,
     RouterCreate.self, RouterShow.self, RouterList.self, RouterSet.self, RouterUnset.self, RouterDelete.self,
     RouterAddSubnet.self, RouterRemoveSubnet.self, RouterAddPort.self, RouterRemovePort.self,
     SecurityGroupCreate.self, SecurityGroupShow.self, SecurityGroupList.self, SecurityGroupDelete.self,
     SecurityGroupRuleCreate.self, SecurityGroupRuleShow.self, SecurityGroupRuleList.self, SecurityGroupRuleDelete.self,
     FloatingIPCreate.self, FloatingIPShow.self, FloatingIPList.self, FloatingIPSet.self, FloatingIPUnset.self,
     FloatingIPDelete.self, NetworkRBACCreate.self, NetworkRBACShow.self, NetworkRBACList.self, NetworkRBACDelete.self,
-    NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
+    NetworkAgentList.self, NetworkAgentShow.self, NetworkAgentSet.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
     AddressScopeDelete.self, ExtensionList.self,
   ]

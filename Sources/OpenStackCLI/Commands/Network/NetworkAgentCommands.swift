@@ -55,3 +55,21 @@ enum NetworkAgentShow: OpenStackCommand {
     return NeutronResourceKind.agent.show(response.body?["agent"] ?? .null, in: context)
   }
 }
+
+/// `openstack network agent set` (`SetNetworkAgent`): the agent fetched by ID, then its
+/// description and state (nothing sent without them).
+enum NetworkAgentSet: OpenStackCommand {
+  static let name = "network agent set"
+  static let syntax = CommandSyntax(usage: RealUsage.networkAgentSet)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let id = arguments.value("<network-agent>") ?? ""
+    let agent = try NeutronClient.fetch(context, "/agents/\(id)", resource: "Agent", value: id)["agent"] ?? .null
+    var attributes = NeutronAttributes(arguments)
+    attributes.text("--description", "description")
+    attributes.flags("--enable", "--disable", "admin_state_up")
+    try NeutronResourceKind.agent.update(agent, attributes.fields, in: context)
+    return .nothing
+  }
+}

@@ -1,4 +1,4 @@
-/// The real client's usage texts of the network segment, segment range, trunk and auto-allocated topology commands and `extension show` (`.venv-osc/bin/openstack help <command>`).
+/// The real client's usage texts of the network segment, segment range, trunk and auto-allocated topology commands, `extension show` and `network agent set` (`.venv-osc/bin/openstack help <command>`).
 extension RealUsage {
   static let networkSegmentCreate = """
     usage: openstack network segment create [-h]
@@ -183,5 +183,10 @@ extension RealUsage {
                                     [--max-width <integer>] [--fit-width]
                                     [--print-empty]
                                     <extension>
+    """
+  static let networkAgentSet = """
+    usage: openstack network agent set [-h] [--description <description>]
+                                       [--enable | --disable]
+                                       <network-agent>
     """
 }
