@@ -142,6 +142,12 @@ import Testing
     "extension list": Baseline(arguments: "--network"),
     "port unset": Baseline(setup: ["port create --network private p"], arguments: "p"),
     "network agent set": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
+    "network service provider list": Baseline(arguments: ""),
+    "network flavor profile create": Baseline(arguments: "--metainfo m"),
+    "network flavor create": Baseline(arguments: "--service-type L3_ROUTER_NAT f"),
+    "network flavor add profile": Baseline(
+      setup: ["network flavor create --service-type L3_ROUTER_NAT f", "network flavor profile create --metainfo m -f value -c id"],
+      arguments: "f {}"),
     "network segment create": Baseline(arguments: "--network private --network-type vlan --physical-network physnet1 seg"),
     "network segment show": Baseline(setup: ["network segment list -f value -c ID"], arguments: "{}"),
     "network segment set": Baseline(setup: ["network segment list -f value -c ID"], arguments: "{}"),

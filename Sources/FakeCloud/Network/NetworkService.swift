@@ -8,6 +8,7 @@ enum NetworkService {
     NeutronNetworks.networks, NeutronNetworks.subnets, NeutronPorts.ports, NeutronRouters.routers,
     NeutronSecurityGroups.groups, NeutronSecurityGroups.rules, NeutronRouters.floatingIPs, NeutronRBAC.policies, NeutronSubnetPools.pools, NeutronSubnetPools.scopes,
     NeutronQoS.policies, NeutronSegments.segments, NeutronSegmentRanges.ranges, NeutronTrunks.trunks,
+    NeutronFlavors.flavors, NeutronFlavors.profiles,
     NeutronResource(
       table: NeutronTables.agents, visible: { _, caller, _ in caller.isAdmin }, taggable: false, readOnly: true),
   ]
@@ -37,6 +38,8 @@ enum NetworkService {
     add(.put, "/v2.0/trunks/{id}/add_subports", NeutronTrunks.changeSubports(adding: true))
     add(.put, "/v2.0/trunks/{id}/remove_subports", NeutronTrunks.changeSubports(adding: false))
     add(.get, "/v2.0/trunks/{id}/get_subports", NeutronTrunks.subports)
+    add(.get, "/v2.0/service-providers", NeutronServiceProviders.list)
+    add(.post, "/v2.0/flavors/{id}/service_profiles", NeutronFlavors.bind)
     add(.get, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.show)
     add(.delete, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.delete)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)

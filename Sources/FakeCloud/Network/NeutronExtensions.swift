@@ -32,6 +32,7 @@ enum NeutronExtensions {
     .init(alias: "extraroute", name: "Neutron Extra Route", description: "Extra routes configuration for L3 router", updated: "2013-02-01T10:00:00-00:00"),
     .init(alias: "filter-validation", name: "Filter parameters validation", description: "Provides validation on filter parameters.", updated: "2018-07-04T10:00:00-00:00"),
     .init(alias: "fip-port-details", name: "Floating IP Port Details Extension", description: "Add port_details attribute to Floating IP resource", updated: "2018-04-09T10:00:00-00:00"),
+    .init(alias: "flavors", name: "Neutron Service Flavors", description: "Flavor specification for Neutron advanced services.", updated: "2015-09-17T10:00:00-00:00"),
     .init(alias: "floatingip-pools", name: "Floating IP Pools Extension", description: "Provides a floating IP pools API.", updated: "2018-03-21T10:00:00-00:00"),
     .init(alias: "multi-provider", name: "Multi Provider Network", description: "Expose mapping of virtual networks to multiple physical networks", updated: "2013-06-27T10:00:00-00:00"),
     .init(alias: "net-mtu", name: "Network MTU", description: "Provides MTU attribute for a network resource.", updated: "2015-03-25T10:00:00-00:00"),

@@ -50,6 +50,7 @@ enum Commands {
     NetworkSegmentRangeList.self, NetworkSegmentRangeDelete.self, NetworkTrunkCreate.self, NetworkTrunkShow.self,
     NetworkTrunkSet.self, NetworkTrunkUnset.self, NetworkTrunkList.self, NetworkTrunkDelete.self, NetworkSubportList.self,
     NetworkAutoAllocatedTopologyCreate.self, NetworkAutoAllocatedTopologyDelete.self, ExtensionShow.self,
+    NetworkServiceProviderList.self, NetworkFlavorProfileCreate.self, NetworkFlavorCreate.self, NetworkFlavorAddProfile.self,
     ServerAddFloatingIP.self, ServerRemoveFloatingIP.self,
   ]
 

@@ -79,3 +79,17 @@ extension NeutronClient {
     return response.body ?? .null
   }
 }
+
+/// `openstack network service provider list` (`ListNetworkServiceProvider`).
+enum NetworkServiceProviderList: OpenStackCommand {
+  static let name = "network service provider list"
+  static let syntax = CommandSyntax(usage: RealUsage.networkServiceProviderList, repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let providers = try NeutronClient.call(context, .get, "/service-providers")["service_providers"]?.array ?? []
+    return .list(
+      columns: ["Service Type", "Name", "Default"],
+      rows: providers.map { [$0["service_type"] ?? .null, $0["name"] ?? .null, $0["default"] ?? .null] }, names: .tuple)
+  }
+}

@@ -1,4 +1,4 @@
-/// The real client's usage texts of the network segment, segment range, trunk and auto-allocated topology commands, `extension show` and `network agent set` (`.venv-osc/bin/openstack help <command>`).
+/// The real client's usage texts of the network segment, segment range, trunk and auto-allocated topology commands, `extension show`, `network agent set`, `network service provider list` and the network flavor commands (`.venv-osc/bin/openstack help <command>`).
 extension RealUsage {
   static let networkSegmentCreate = """
     usage: openstack network segment create [-h]
@@ -188,5 +188,46 @@ extension RealUsage {
     usage: openstack network agent set [-h] [--description <description>]
                                        [--enable | --disable]
                                        <network-agent>
+    """
+  static let networkServiceProviderList = """
+    usage: openstack network service provider list [-h]
+                                                   [-f {csv,json,table,value,yaml}]
+                                                   [-c COLUMN]
+                                                   [--quote {all,minimal,none,nonnumeric}]
+                                                   [--noindent]
+                                                   [--max-width <integer>]
+                                                   [--fit-width] [--print-empty]
+                                                   [--sort-column SORT_COLUMN]
+                                                   [--sort-ascending | --sort-descending]
+    """
+  static let networkFlavorProfileCreate = """
+    usage: openstack network flavor profile create [-h]
+                                                   [-f {json,shell,table,value,yaml}]
+                                                   [-c COLUMN] [--noindent]
+                                                   [--prefix PREFIX]
+                                                   [--max-width <integer>]
+                                                   [--fit-width] [--print-empty]
+                                                   [--extra-property type=<property_type>,name=<property_name>,value=<property_value>]
+                                                   [--description <description>]
+                                                   [--enable | --disable]
+                                                   [--driver DRIVER]
+                                                   [--metainfo METAINFO]
+    """
+  static let networkFlavorCreate = """
+    usage: openstack network flavor create [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX]
+                                           [--max-width <integer>] [--fit-width]
+                                           [--print-empty]
+                                           [--extra-property type=<property_type>,name=<property_name>,value=<property_value>]
+                                           --service-type <service-type>
+                                           [--description DESCRIPTION]
+                                           [--project <project>]
+                                           [--project-domain <project-domain>]
+                                           [--enable | --disable]
+                                           <name>
+    """
+  static let networkFlavorAddProfile = """
+    usage: openstack network flavor add profile [-h] <flavor> <service-profile>
     """
 }
