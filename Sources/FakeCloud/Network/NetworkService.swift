@@ -10,6 +10,12 @@ enum NetworkService {
     NeutronQoS.policies, NeutronSegments.segments, NeutronSegmentRanges.ranges, NeutronTrunks.trunks,
     NeutronFlavors.flavors, NeutronFlavors.profiles,
     NeutronResource(
+      table: NeutronTables.addressGroups,
+      visible: { record, caller, state in
+        caller.isAdmin || record["project_id"]?.string == caller.projectID
+          || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
+      }, taggable: false),
+    NeutronResource(
       table: NeutronTables.agents, visible: { _, caller, _ in caller.isAdmin }, taggable: false, readOnly: true),
   ]
 

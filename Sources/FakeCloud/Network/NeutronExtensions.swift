@@ -19,6 +19,7 @@ enum NeutronExtensions {
   }
 
   static let loaded: [Extension] = [
+    .init(alias: "address-group", name: "Address group", description: "Support address group", updated: "2020-07-15T10:00:00-00:00"),
     .init(alias: "address-scope", name: "Address scope", description: "Address scopes extension.", updated: "2015-07-26T10:00:00-00:00"),
     .init(alias: "agent", name: "agent", description: "The agent management extension.", updated: "2013-02-03T10:00:00-00:00"),
     .init(alias: "allowed-address-pairs", name: "Allowed Address Pairs", description: "Provides allowed address pairs", updated: "2013-07-23T10:00:00-00:00"),
@@ -44,6 +45,7 @@ enum NeutronExtensions {
     .init(alias: "port-security", name: "Port Security", description: "Provides port security", updated: "2012-07-23T10:00:00-00:00"),
     .init(alias: "project-id", name: "project_id field enabled", description: "Extension that indicates that project_id field is enabled.", updated: "2016-09-09T09:09:09-09:09"),
     .init(alias: "provider", name: "Provider Network", description: "Expose mapping of virtual networks to physical networks", updated: "2012-09-07T10:00:00-00:00"),
+    .init(alias: "rbac-address-group", name: "Add address_group type to RBAC", description: "Add address_group type to network RBAC", updated: "2021-01-20T00:00:00-00:00"),
     .init(alias: "rbac-address-scope", name: "Add address_scope type to RBAC", description: "Add address_scope type to RBAC", updated: "2020-02-12T00:00:00-00:00"),
     .init(alias: "rbac-security-groups", name: "Add security_group type to network RBAC", description: "Add security_group type to network RBAC", updated: "2019-02-14T00:00:00-00:00"),
     .init(alias: "router", name: "Neutron L3 Router", description: "Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway.", updated: "2012-07-20T10:00:00-00:00"),

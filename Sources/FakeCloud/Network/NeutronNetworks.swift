@@ -110,6 +110,21 @@ enum NeutronNetworks {
       return nil
     })
 
+  /// `_validate_subnet_for_pd`: IPv6, with SLAAC or stateless DHCPv6 both ways.
+  private static func checkPrefixDelegation(_ fields: JSONObject) -> ResourceFault? {
+    let modes: [JSON] = ["slaac", "dhcpv6-stateless"]
+    if fields["ip_version"]?.integer != 6 {
+      return .badRequest("Bad subnets request: Prefix Delegation can only be used with IPv6 subnets..")
+    }
+    if !modes.contains(fields["ipv6_ra_mode"] ?? .null) {
+      return .badRequest("Bad subnets request: IPv6 RA Mode must be SLAAC or Stateless for Prefix Delegation..")
+    }
+    if !modes.contains(fields["ipv6_address_mode"] ?? .null) {
+      return .badRequest("Bad subnets request: IPv6 Address Mode must be SLAAC or Stateless for Prefix Delegation..")
+    }
+    return nil
+  }
+
   /// `create_subnet`: the network found, the CIDR read against the IP version and the network's
   /// other subnets, the gateway (the first address unless given, none for `null`) and the pools
   /// around it; the network lists the subnet.
@@ -131,6 +146,18 @@ enum NeutronNetworks {
       poolID = pool["id"]?.string
     }
     var cidrFromPool: String? = nil
+    // Prefix delegation: without a CIDR, the provisional `::/64` until a prefix is delegated;
+    // with one, an ordinary subnet.
+    if poolID == "prefix_delegation" {
+      if fields["cidr"]?.string != nil {
+        poolID = nil
+        record["subnetpool_id"] = .null
+      } else {
+        if let fault = checkPrefixDelegation(fields) { return .failure(fault) }
+        cidrFromPool = "::/64"
+        poolID = nil
+      }
+    }
     if let poolID {
       guard let pool = state.record(NeutronTables.subnetPools, poolID), NeutronSubnetPools.pools.visible(pool, caller, state) else {
         return .failure(NeutronTables.subnetPools.notFound(poolID))

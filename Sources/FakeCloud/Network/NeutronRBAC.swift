@@ -1,7 +1,7 @@
 import CloudAPI
 
 /// Role-based access: a policy shares a network (or makes it external), a security group, a QoS
-/// policy, an address scope or a subnet pool with one project or, for `*`, every project.
+/// policy, an address scope, a subnet pool or an address group with one project or, for `*`, every project.
 enum NeutronRBAC {
   /// Whether a policy lets `project` use the network.
   static func grants(_ state: NetworkState, objectID: String, to project: String) -> Bool {
@@ -18,6 +18,7 @@ enum NeutronRBAC {
       let table = [
         "network": NeutronTables.networks, "security_group": NeutronTables.securityGroups, "qos_policy": NeutronTables.qosPolicies,
         "address_scope": NeutronTables.addressScopes, "subnetpool": NeutronTables.subnetPools,
+        "address_group": NeutronTables.addressGroups,
       ][type]
       guard let table, let object = state.record(table, objectID),
         caller.isAdmin || object["project_id"]?.string == caller.projectID

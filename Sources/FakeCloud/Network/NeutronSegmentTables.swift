@@ -63,3 +63,15 @@ extension NeutronTables {
     ] + standard(),
     notFound: { ResourceFault(status: 404, type: "TrunkNotFound", message: "Trunk \($0) could not be found.") })
 }
+
+extension NeutronTables {
+  /// Address groups (`address-group`): sets of CIDRs security group rules can name; here what
+  /// RBAC policies share.
+  static let addressGroups = ResourceTable(
+    path: "address-groups", collection: "address_groups", member: "address_group",
+    attributes: [
+      A("id", post: false, put: false, default: .computed), name, description, tenant,
+      A("addresses", .list, put: false, default: .value(.array([])), filterable: false),
+    ] + standard(tags: false),
+    notFound: { ResourceFault(status: 404, type: "AddressGroupNotFound", message: "Address group \($0) could not be found.") })
+}

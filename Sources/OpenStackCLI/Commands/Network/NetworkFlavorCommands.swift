@@ -1,6 +1,10 @@
 import CloudAPI
 
 extension NeutronResourceKind {
+  /// openstacksdk's `AddressGroup`, as `network rbac create --type address_group` finds it.
+  static let addressGroup = NeutronResourceKind(
+    path: "address-groups", collection: "address_groups", member: "address_group", sdkName: "AddressGroup", columns: [])
+
   /// openstacksdk's `Flavor` (its `service_profiles` read as `service_profile_ids`).
   static let networkFlavor = NeutronResourceKind(
     path: "flavors", collection: "flavors", member: "flavor", sdkName: "Flavor",

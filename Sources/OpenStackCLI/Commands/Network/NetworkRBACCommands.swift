@@ -11,10 +11,10 @@ enum NetworkRBACCreate: OpenStackCommand {
     types: ["--type": .choices(rbacTypes), "--action": .choices(["access_as_external", "access_as_shared"])])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
-  /// The kinds whose objects the cloud has; address groups are not in it and are refused below.
+  /// The objects each type names, found by name or ID.
   private static let kinds: [String: NeutronResourceKind] = [
     "network": .network, "security_group": .securityGroup, "qos_policy": .qosPolicy, "address_scope": .addressScope,
-    "subnetpool": .subnetPool,
+    "subnetpool": .subnetPool, "address_group": .addressGroup,
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

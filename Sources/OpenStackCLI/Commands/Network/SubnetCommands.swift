@@ -48,8 +48,7 @@ enum SubnetCreate: OpenStackCommand {
   static let name = "subnet create"
   static let syntax = CommandSyntax(
     usage: RealUsage.subnetCreate, repeating: DisplayOptions.showRepeating.union(subnetRepeating), types: subnetTypes)
-  /// Prefix delegation is not in the cloud.
-  static let refusedOptions: Set<String> = ["--extra-property", "--use-prefix-delegation"]
+  static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var attributes = NeutronAttributes(arguments)
@@ -57,6 +56,7 @@ enum SubnetCreate: OpenStackCommand {
     try attributes.project(in: context)
     try attributes.reference("--network", "network_id", .network, in: context)
     try attributes.reference("--subnet-pool", "subnetpool_id", .subnetPool, in: context)
+    if arguments.flag("--use-prefix-delegation") { attributes.fields["subnetpool_id"] = "prefix_delegation" }
     if arguments.flag("--use-default-subnet-pool") { attributes.fields["use_default_subnetpool"] = true }
     attributes.text("--prefix-length", "prefixlen")
     attributes.text("--subnet-range", "cidr")
