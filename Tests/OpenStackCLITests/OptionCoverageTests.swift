@@ -140,6 +140,38 @@ import Testing
     "network qos rule list": Baseline(setup: ["network qos policy create policy"], arguments: "policy"),
     "network qos rule delete": Baseline(setup: qosRule, arguments: "policy {}"),
     "extension list": Baseline(arguments: "--network"),
+    "port unset": Baseline(setup: ["port create --network private p"], arguments: "p"),
+    "network agent set": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
+    "network service provider list": Baseline(arguments: ""),
+    "network flavor profile create": Baseline(arguments: "--metainfo m"),
+    "network flavor create": Baseline(arguments: "--service-type L3_ROUTER_NAT f"),
+    "network flavor add profile": Baseline(
+      setup: ["network flavor create --service-type L3_ROUTER_NAT f", "network flavor profile create --metainfo m -f value -c id"],
+      arguments: "f {}"),
+    "network segment create": Baseline(arguments: "--network private --network-type vlan --physical-network physnet1 seg"),
+    "network segment show": Baseline(setup: ["network segment list -f value -c ID"], arguments: "{}"),
+    "network segment set": Baseline(setup: ["network segment list -f value -c ID"], arguments: "{}"),
+    "network segment list": Baseline(arguments: ""),
+    "network segment delete": Baseline(setup: [segment], arguments: "seg"),
+    "network segment range create": Baseline(arguments: "--network-type vxlan --minimum 100 --maximum 200 r"),
+    "network segment range show": Baseline(setup: [segmentRange], arguments: "r"),
+    "network segment range set": Baseline(setup: [segmentRange], arguments: "r"),
+    "network segment range list": Baseline(arguments: ""),
+    "network segment range delete": Baseline(setup: [segmentRange], arguments: "r"),
+    "network trunk create": Baseline(setup: ["port create --network private parent"], arguments: "--parent-port parent t"),
+    "network trunk show": Baseline(setup: trunk, arguments: "t"),
+    "network trunk set": Baseline(setup: trunk, arguments: "t"),
+    "network trunk unset": Baseline(setup: trunk, arguments: "--subport sub t"),
+    "network trunk list": Baseline(arguments: ""),
+    "network trunk delete": Baseline(setup: trunk, arguments: "t"),
+    "network subport list": Baseline(setup: trunk, arguments: "--trunk t"),
+    "network auto allocated topology create": Baseline(setup: autoAllocation, arguments: ""),
+    "network auto allocated topology delete": Baseline(arguments: ""),
+    "extension show": Baseline(arguments: "trunk"),
+    "server add floating ip": Baseline(
+      setup: [serverCreate, "server show vm -f value -c id", "port create --network private --device {} p", floatingIPAddress],
+      arguments: "vm {}"),
+    "server remove floating ip": Baseline(setup: [floatingIPAddress], arguments: "vm {}"),
     "floating ip create": Baseline(arguments: "public"),
     "floating ip show": Baseline(setup: floatingIP, arguments: "{}"),
     "floating ip list": Baseline(arguments: ""),
@@ -251,6 +283,16 @@ import Testing
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
   static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
   static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
+  static let segment = "network segment create --network private --network-type vlan --physical-network physnet1 seg"
+  static let segmentRange = "network segment range create --network-type vxlan --minimum 100 --maximum 200 r"
+  static let trunk = [
+    "port create --network private parent", "port create --network private sub",
+    "network trunk create --parent-port parent --subport port=sub,segmentation-type=vlan,segmentation-id=10 t",
+  ]
+  static let autoAllocation = [
+    "network set --default public", "subnet pool create --default --share --pool-prefix 10.100.0.0/16 --default-prefix-length 26 dp",
+  ]
+  static let floatingIPAddress = "floating ip create public -f value -c floating_ip_address"
   static let qosRule = ["network qos policy create policy", "network qos rule create policy --type dscp-marking --dscp-mark 0 -f value -c id"]
   static let groupRules = ["security group create g", "security group rule list g -f value -c ID"]
   static let interfacePort = ["port list --device-owner network:router_interface -f value -c ID"]
@@ -322,8 +364,10 @@ import Testing
     /// Runs the baseline's setup lines; the arguments, with `{}` replaced by the last one's output.
     func prepare(_ baseline: Baseline) -> [String] {
       var printed = ""
+      // `{}` in a setup line is what the line before printed.
       for line in baseline.setup {
-        printed = run(line.split(separator: " ").map(String.init)).standardOutput
+        let before = String(printed.prefix { $0 != "\n" })
+        printed = run(line.split(separator: " ").map { $0 == "{}" ? before : String($0) }).standardOutput
       }
       let output = String(printed.prefix { $0 != "\n" })
       return baseline.arguments.split(separator: " ").map { $0 == "{}" ? output : String($0) }

@@ -7,7 +7,14 @@ enum NetworkService {
   static let resources: [NeutronResource] = [
     NeutronNetworks.networks, NeutronNetworks.subnets, NeutronPorts.ports, NeutronRouters.routers,
     NeutronSecurityGroups.groups, NeutronSecurityGroups.rules, NeutronRouters.floatingIPs, NeutronRBAC.policies, NeutronSubnetPools.pools, NeutronSubnetPools.scopes,
-    NeutronQoS.policies,
+    NeutronQoS.policies, NeutronSegments.segments, NeutronSegmentRanges.ranges, NeutronTrunks.trunks,
+    NeutronFlavors.flavors, NeutronFlavors.profiles,
+    NeutronResource(
+      table: NeutronTables.addressGroups,
+      visible: { record, caller, state in
+        caller.isAdmin || record["project_id"]?.string == caller.projectID
+          || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
+      }, taggable: false),
     NeutronResource(
       table: NeutronTables.agents, visible: { _, caller, _ in caller.isAdmin }, taggable: false, readOnly: true),
   ]
@@ -34,6 +41,13 @@ enum NetworkService {
     add(.put, "/v2.0/routers/{id}/add_router_interface", NeutronRouters.addInterface)
     add(.put, "/v2.0/routers/{id}/remove_router_interface", NeutronRouters.removeInterface)
     NeutronQoSRules.add(to: &router)
+    add(.put, "/v2.0/trunks/{id}/add_subports", NeutronTrunks.changeSubports(adding: true))
+    add(.put, "/v2.0/trunks/{id}/remove_subports", NeutronTrunks.changeSubports(adding: false))
+    add(.get, "/v2.0/trunks/{id}/get_subports", NeutronTrunks.subports)
+    add(.get, "/v2.0/service-providers", NeutronServiceProviders.list)
+    add(.post, "/v2.0/flavors/{id}/service_profiles", NeutronFlavors.bind)
+    add(.get, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.show)
+    add(.delete, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.delete)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
     return router
@@ -42,7 +56,8 @@ enum NetworkService {
   static func list(_ resource: NeutronResource, _ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let caller = call.caller else { return .unauthenticated() }
     let network = state.network
-    let visible = network[resource.table].filter { resource.visible($0, caller, network) }
+    var visible = network[resource.table].filter { resource.visible($0, caller, network) }
+    if let shown = resource.shown { visible = visible.map { shown($0, network) } }
     return resource.table.list(visible, call, isAdmin: caller.isAdmin, baseURL: state.endpoints[.network] ?? "")
   }
 
@@ -56,7 +71,7 @@ enum NetworkService {
   }
 
   static func show(_ resource: NeutronResource, _ state: inout CloudState, _ call: Call) -> APIResponse {
-    switch visibleRecord(resource, state, call) {
+    switch visibleRecord(resource, state, call).map({ resource.shown?($0, state.network) ?? $0 }) {
     case .success(let record):
       let fields = call.request.query.filter { $0.name == "fields" }.map(\.value)
       return .json(200, .object([resource.table.member: resource.table.view(record, isAdmin: call.caller?.isAdmin ?? false, fields: fields)]))
@@ -69,7 +84,9 @@ enum NetworkService {
     let read = resource.table.readCreate(call.request.body, projectID: caller.projectID, isAdmin: caller.isAdmin)
     let preset = state.presetID
     state.presetID = nil
-    switch read.flatMap({ state.network.create(resource, $0, caller: caller, presetID: preset) }) {
+    switch read.flatMap({ state.network.create(resource, $0, caller: caller, presetID: preset) }).map({
+      resource.shown?($0, state.network) ?? $0
+    }) {
     case .success(let record):
       return .json(201, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin)]))
     case .failure(let fault): return ResourceTable.response(fault)
@@ -83,7 +100,7 @@ enum NetworkService {
         state.network.update(resource, record, changes, caller: caller)
       }
     }
-    switch result {
+    switch result.map({ resource.shown?($0, state.network) ?? $0 }) {
     case .success(let record):
       return .json(200, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin)]))
     case .failure(let fault): return ResourceTable.response(fault)

@@ -6,6 +6,8 @@ import Foundation
 /// between `private` and `public`.
 enum NeutronDevstack {
   static func populate(_ state: inout NetworkState, definition: CloudDefinition, identity: IdentityState, time: JSON) {
+    for network in state[NeutronTables.networks] { NeutronSegments.addSegment(of: network, to: &state) }
+    NeutronSegmentRanges.addDefaults(to: &state, time: time)
     var projects: [String] = []
     for user in definition.users {
       if let id = identity.project(named: user.project)?.id, !projects.contains(id) { projects.append(id) }

@@ -19,6 +19,7 @@ enum NeutronExtensions {
   }
 
   static let loaded: [Extension] = [
+    .init(alias: "address-group", name: "Address group", description: "Support address group", updated: "2020-07-15T10:00:00-00:00"),
     .init(alias: "address-scope", name: "Address scope", description: "Address scopes extension.", updated: "2015-07-26T10:00:00-00:00"),
     .init(alias: "agent", name: "agent", description: "The agent management extension.", updated: "2013-02-03T10:00:00-00:00"),
     .init(alias: "allowed-address-pairs", name: "Allowed Address Pairs", description: "Provides allowed address pairs", updated: "2013-07-23T10:00:00-00:00"),
@@ -32,16 +33,19 @@ enum NeutronExtensions {
     .init(alias: "extraroute", name: "Neutron Extra Route", description: "Extra routes configuration for L3 router", updated: "2013-02-01T10:00:00-00:00"),
     .init(alias: "filter-validation", name: "Filter parameters validation", description: "Provides validation on filter parameters.", updated: "2018-07-04T10:00:00-00:00"),
     .init(alias: "fip-port-details", name: "Floating IP Port Details Extension", description: "Add port_details attribute to Floating IP resource", updated: "2018-04-09T10:00:00-00:00"),
+    .init(alias: "flavors", name: "Neutron Service Flavors", description: "Flavor specification for Neutron advanced services.", updated: "2015-09-17T10:00:00-00:00"),
     .init(alias: "floatingip-pools", name: "Floating IP Pools Extension", description: "Provides a floating IP pools API.", updated: "2018-03-21T10:00:00-00:00"),
     .init(alias: "multi-provider", name: "Multi Provider Network", description: "Expose mapping of virtual networks to multiple physical networks", updated: "2013-06-27T10:00:00-00:00"),
     .init(alias: "net-mtu", name: "Network MTU", description: "Provides MTU attribute for a network resource.", updated: "2015-03-25T10:00:00-00:00"),
     .init(alias: "net-mtu-writable", name: "Network MTU (writable)", description: "Provides a writable MTU attribute for a network resource.", updated: "2017-07-12T00:00:00-00:00"),
     .init(alias: "network-ip-availability", name: "Network IP Availability", description: "Provides IP availability data for each network and subnet.", updated: "2015-09-24T00:00:00-00:00"),
+    .init(alias: "network-segment-range", name: "Neutron Network Segment Range", description: "Provides support for the network segment range management", updated: "2018-11-29T00:00:00-00:00"),
     .init(alias: "network_availability_zone", name: "Network Availability Zone", description: "Availability zone support for network.", updated: "2015-01-01T10:00:00-00:00"),
     .init(alias: "pagination", name: "Pagination support", description: "Extension that indicates that pagination is enabled.", updated: "2016-06-12T00:00:00-00:00"),
     .init(alias: "port-security", name: "Port Security", description: "Provides port security", updated: "2012-07-23T10:00:00-00:00"),
     .init(alias: "project-id", name: "project_id field enabled", description: "Extension that indicates that project_id field is enabled.", updated: "2016-09-09T09:09:09-09:09"),
     .init(alias: "provider", name: "Provider Network", description: "Expose mapping of virtual networks to physical networks", updated: "2012-09-07T10:00:00-00:00"),
+    .init(alias: "rbac-address-group", name: "Add address_group type to RBAC", description: "Add address_group type to network RBAC", updated: "2021-01-20T00:00:00-00:00"),
     .init(alias: "rbac-address-scope", name: "Add address_scope type to RBAC", description: "Add address_scope type to RBAC", updated: "2020-02-12T00:00:00-00:00"),
     .init(alias: "rbac-security-groups", name: "Add security_group type to network RBAC", description: "Add security_group type to network RBAC", updated: "2019-02-14T00:00:00-00:00"),
     .init(alias: "router", name: "Neutron L3 Router", description: "Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway.", updated: "2012-07-20T10:00:00-00:00"),
@@ -49,12 +53,15 @@ enum NeutronExtensions {
     .init(alias: "security-groups-normalized-cidr", name: "Normalized CIDR field for security group rules", description: "Add new field with normalized remote_ip_prefix cidr in SG rule", updated: "2020-07-28T10:00:00-00:00"),
     .init(alias: "security-groups-remote-address-group", name: "Remote address group id field for security group rules", description: "Add new field of remote address group id in SG rules", updated: "2020-08-25T10:00:00-00:00"),
     .init(alias: "security-groups-shared-filtering", name: "Security group filtering on the shared field", description: "Support filtering security groups on the shared field", updated: "2021-10-05T09:00:00-00:00"),
+    .init(alias: "segment", name: "Segment", description: "Segments extension.", updated: "2016-02-24T17:00:00-00:00"),
     .init(alias: "sorting", name: "Sorting support", description: "Extension that indicates that sorting is enabled.", updated: "2016-06-12T00:00:00-00:00"),
     .init(alias: "standard-attr-segment", name: "Standard Attribute Segment Extension", description: "Add standard attributes to Segment resource", updated: "2018-04-09T10:00:00-00:00"),
     .init(alias: "stateful-security-group", name: "Stateful security group", description: "Indicates if the security group is stateful or not", updated: "2019-11-26T09:00:00-00:00"),
+    .init(alias: "subnet-segmentid-writable", name: "Subnet SegmentID (writable)", description: "Provides a writable segment_id attribute for a subnet resource.", updated: "2018-03-12T00:00:00-00:00"),
     .init(alias: "subnet-service-types", name: "Subnet service types", description: "Provides ability to set the subnet service_types field", updated: "2016-03-15T18:00:00-00:00"),
     .init(alias: "subnetpool-prefix-ops", name: "Subnet Pool Prefix Operations", description: "Provides support for adjusting the prefix list of subnet pools", updated: "2019-02-08T10:00:00-00:00"),
     .init(alias: "tag-ports-during-bulk-creation", name: "Tag Ports During Bulk Creation", description: "Allow to tag ports during bulk creation", updated: "2019-12-29T19:00:00-00:00"),
+    .init(alias: "trunk", name: "Trunk Extension", description: "Provides support for trunk ports", updated: "2016-01-01T10:00:00-00:00"),
   ]
 
   static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -28,17 +28,17 @@ enum NeutronNetworks {
       }
       let type = fields["provider:network_type"]?.string ?? "geneve"
       record["provider:network_type"] = .string(type)
-      if type == "geneve" || type == "vxlan" || type == "gre" {
-        if fields["provider:segmentation_id"] == nil || fields["provider:segmentation_id"] == .null {
-          let taken = Set(state[NeutronTables.networks].compactMap { $0["provider:segmentation_id"]?.integer })
-          record["provider:segmentation_id"] = .int((1...).first { !taken.contains($0) } ?? 1)
-        }
-      } else if type == "flat", fields["provider:physical_network"] == nil || fields["provider:physical_network"] == .null {
-        return .failure(.invalidInput("physical_network required for flat provider network"))
+      switch NeutronSegments.reserve(
+        type: type, physicalNetwork: fields["provider:physical_network"]?.string,
+        segmentationID: fields["provider:segmentation_id"]?.integer, in: state)
+      {
+      case .success(let segmentationID): record["provider:segmentation_id"] = segmentationID.map(JSON.int) ?? .null
+      case .failure(let fault): return .failure(fault)
       }
       if record["mtu"] == nil || record["mtu"] == .null { record["mtu"] = type == "geneve" ? 1442 : 1500 }
       record["status"] = "ACTIVE"
       record["availability_zones"] = .array([])
+      NeutronSegments.addSegment(of: record, to: &state)
       return .success(record)
     },
     update: { state, record, changes, caller in
@@ -61,6 +61,7 @@ enum NeutronNetworks {
       state[NeutronTables.ports].removeAll { $0["network_id"]?.string == id }
       state[NeutronTables.subnets].removeAll { $0["network_id"]?.string == id }
       state[NeutronTables.rbacPolicies].removeAll { $0["object_id"]?.string == id }
+      state[NeutronTables.segments].removeAll { $0["network_id"]?.string == id }
       return nil
     })
 
@@ -72,8 +73,12 @@ enum NeutronNetworks {
     },
     create: createSubnet,
     update: { state, record, changes, _ in
+      let old = record
       var record = record
       for (key, value) in changes where key != "allocation_pools" { record[key] = value }
+      if changes["segment_id"] != nil, let fault = NeutronSegments.checkSubnet(record, in: state, updating: old) {
+        return .failure(fault)
+      }
       if let pools = changes["allocation_pools"], case .success(let cidr) = IPCIDR.parse(record["cidr"]?.string ?? "") {
         let gateway = record["gateway_ip"]?.string.flatMap(IPValue.init)
         switch NeutronIPAM.readPools(pools, cidr: cidr, cidrText: record["cidr"]?.string ?? "", gateway: gateway) {
@@ -105,6 +110,21 @@ enum NeutronNetworks {
       return nil
     })
 
+  /// `_validate_subnet_for_pd`: IPv6, with SLAAC or stateless DHCPv6 both ways.
+  private static func checkPrefixDelegation(_ fields: JSONObject) -> ResourceFault? {
+    let modes: [JSON] = ["slaac", "dhcpv6-stateless"]
+    if fields["ip_version"]?.integer != 6 {
+      return .badRequest("Bad subnets request: Prefix Delegation can only be used with IPv6 subnets..")
+    }
+    if !modes.contains(fields["ipv6_ra_mode"] ?? .null) {
+      return .badRequest("Bad subnets request: IPv6 RA Mode must be SLAAC or Stateless for Prefix Delegation..")
+    }
+    if !modes.contains(fields["ipv6_address_mode"] ?? .null) {
+      return .badRequest("Bad subnets request: IPv6 Address Mode must be SLAAC or Stateless for Prefix Delegation..")
+    }
+    return nil
+  }
+
   /// `create_subnet`: the network found, the CIDR read against the IP version and the network's
   /// other subnets, the gateway (the first address unless given, none for `null`) and the pools
   /// around it; the network lists the subnet.
@@ -126,6 +146,18 @@ enum NeutronNetworks {
       poolID = pool["id"]?.string
     }
     var cidrFromPool: String? = nil
+    // Prefix delegation: without a CIDR, the provisional `::/64` until a prefix is delegated;
+    // with one, an ordinary subnet.
+    if poolID == "prefix_delegation" {
+      if fields["cidr"]?.string != nil {
+        poolID = nil
+        record["subnetpool_id"] = .null
+      } else {
+        if let fault = checkPrefixDelegation(fields) { return .failure(fault) }
+        cidrFromPool = "::/64"
+        poolID = nil
+      }
+    }
     if let poolID {
       guard let pool = state.record(NeutronTables.subnetPools, poolID), NeutronSubnetPools.pools.visible(pool, caller, state) else {
         return .failure(NeutronTables.subnetPools.notFound(poolID))
@@ -140,6 +172,7 @@ enum NeutronNetworks {
       return .failure(.badRequest("A cidr must be specified in the absence of a subnet pool"))
     }
     record["cidr"] = .string(cidrText)
+    if let fault = NeutronSegments.checkSubnet(record, in: state) { return .failure(fault) }
     guard case .success(let cidr) = IPCIDR.parse(cidrText) else { return .failure(.badRequest("Invalid CIDR")) }
     guard cidr.version == version else {
       return .failure(.invalidInput("cidr '\(cidrText)' does not match the ip_version '\(version)'"))

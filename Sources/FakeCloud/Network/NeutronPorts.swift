@@ -17,11 +17,14 @@ enum NeutronPorts {
         || state.record(NeutronTables.networks, record["network_id"]?.string ?? "")?["project_id"]?.string == caller.projectID
     },
     create: { state, fields, caller in createPort(&state, fields, caller) },
-    update: { state, record, changes, _ in
-      var record = record
+    update: { state, port, changes, _ in
+      var record = port
       for (key, value) in changes { record[key] = value }
       if let given = changes["allowed_address_pairs"] {
         record["allowed_address_pairs"] = pairs(given, mac: record["mac_address"]?.string ?? "")
+      }
+      if let given = changes["extra_dhcp_opts"] {
+        record["extra_dhcp_opts"] = dhcpOptions(given, onto: port["extra_dhcp_opts"]?.array ?? [])
       }
       if let groups = changes["security_groups"], let fault = checkGroups(groups, state) { return .failure(fault) }
       return .success(record)
@@ -32,6 +35,16 @@ enum NeutronPorts {
         return .conflict(
           "ServicePortInUse", "Port \(id) cannot be deleted directly via the port API: has device owner network:router_interface.")
       }
+      // A trunk's ports go with the trunk (`enforce_port_deletion_rules`).
+      for trunk in state[NeutronTables.trunks] {
+        let trunkID = trunk["id"]?.string ?? ""
+        if trunk["port_id"]?.string == id {
+          return .conflict("PortInUseAsTrunkParent", "Port \(id) is currently a parent port for trunk \(trunkID).")
+        }
+        if (trunk["sub_ports"]?.array ?? []).contains(where: { $0["port_id"]?.string == id }) {
+          return .conflict("PortInUseAsSubPort", "Port \(id) is currently a subport for trunk \(trunkID).")
+        }
+      }
       // Its floating IPs are let go.
       for var floating in state[NeutronTables.floatingIPs] where floating["port_id"]?.string == id {
         NeutronRouters.disassociate(&floating)
@@ -39,6 +52,20 @@ enum NeutronPorts {
       }
       return nil
     })
+
+  /// The `extra_dhcp_opt` extension's options: each given one replaces the option of its name and
+  /// IP version (IPv4 unless given), or is added; one without a value goes.
+  private static func dhcpOptions(_ given: JSON?, onto current: [JSON]) -> JSON {
+    var options = current
+    for option in given?.array ?? [] {
+      let name = option["opt_name"] ?? .null
+      let version: Int = option["ip_version"]?.integer ?? option["ip_version"]?.string.flatMap { Int($0) } ?? 4
+      options.removeAll { $0["opt_name"] == name && $0["ip_version"]?.integer == version }
+      guard let value = option["opt_value"], value != .null else { continue }
+      options.append(.object(["opt_name": name, "opt_value": value, "ip_version": .int(version)]))
+    }
+    return .array(options)
+  }
 
   /// Allowed address pairs, each without a MAC given the port's (as Neutron stores them).
   private static func pairs(_ given: JSON?, mac: String) -> JSON {
@@ -79,6 +106,7 @@ enum NeutronPorts {
     }
     record["mac_address"] = .string(mac)
     record["allowed_address_pairs"] = pairs(fields["allowed_address_pairs"], mac: mac)
+    record["extra_dhcp_opts"] = dhcpOptions(fields["extra_dhcp_opts"], onto: [])
     switch fixedIPs(fields["fixed_ips"], on: networkID, mac: mac, state) {
     case .success(let ips): record["fixed_ips"] = .array(ips)
     case .failure(let fault): return .failure(fault)

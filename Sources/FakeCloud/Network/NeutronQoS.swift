@@ -6,8 +6,9 @@ import CloudAPI
 enum NeutronQoS {
   static let policies = NeutronResource(
     table: NeutronTables.qosPolicies,
-    visible: { record, caller, _ in
+    visible: { record, caller, state in
       caller.isAdmin || record["project_id"]?.string == caller.projectID || record["shared"] == .bool(true)
+        || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
     },
     create: { state, fields, caller in
       guard caller.isAdmin else { return .failure(NeutronNetworks.policyFault("create_policy", nil)) }

@@ -1,7 +1,7 @@
 import CloudAPI
 
-/// Role-based access to networks: a policy shares a network (or makes it external) with one
-/// project or, for `*`, every project.
+/// Role-based access: a policy shares a network (or makes it external), a security group, a QoS
+/// policy, an address scope, a subnet pool or an address group with one project or, for `*`, every project.
 enum NeutronRBAC {
   /// Whether a policy lets `project` use the network.
   static func grants(_ state: NetworkState, objectID: String, to project: String) -> Bool {
@@ -15,7 +15,11 @@ enum NeutronRBAC {
     create: { state, fields, caller in
       let objectID = fields["object_id"]?.string ?? ""
       let type = fields["object_type"]?.string ?? ""
-      let table = ["network": NeutronTables.networks, "security_group": NeutronTables.securityGroups][type]
+      let table = [
+        "network": NeutronTables.networks, "security_group": NeutronTables.securityGroups, "qos_policy": NeutronTables.qosPolicies,
+        "address_scope": NeutronTables.addressScopes, "subnetpool": NeutronTables.subnetPools,
+        "address_group": NeutronTables.addressGroups,
+      ][type]
       guard let table, let object = state.record(table, objectID),
         caller.isAdmin || object["project_id"]?.string == caller.projectID
       else {

@@ -28,6 +28,9 @@ struct NeutronResource: Sendable {
   var taggable = true
   /// Whether the API only reads it (agents): no POST or DELETE route.
   var readOnly = false
+  /// What a record shows that is worked out when it is read (a segment range's `used` and
+  /// `available`), or `nil`.
+  var shown: (@Sendable (JSONObject, NetworkState) -> JSONObject)? = nil
 }
 
 extension NetworkState {

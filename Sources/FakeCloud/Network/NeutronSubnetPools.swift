@@ -6,8 +6,9 @@ import CloudAPI
 enum NeutronSubnetPools {
   static let pools = NeutronResource(
     table: NeutronTables.subnetPools,
-    visible: { record, caller, _ in
+    visible: { record, caller, state in
       caller.isAdmin || record["project_id"]?.string == caller.projectID || record["shared"] == .bool(true)
+        || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
     },
     create: { state, fields, caller in
       var pool = fields
@@ -50,8 +51,9 @@ enum NeutronSubnetPools {
 
   static let scopes = NeutronResource(
     table: NeutronTables.addressScopes,
-    visible: { record, caller, _ in
+    visible: { record, caller, state in
       caller.isAdmin || record["project_id"]?.string == caller.projectID || record["shared"] == .bool(true)
+        || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
     },
     create: { _, fields, caller in
       if !caller.isAdmin, fields["shared"] == .bool(true) {

@@ -6,14 +6,14 @@ import CloudAPI
 enum NeutronTables {
   typealias A = ResourceAttribute
 
-  private static let name = A("name", default: .value(""), validate: NeutronValidators.string(maximum: 255))
-  private static let description = A("description", default: .value(""), validate: NeutronValidators.string(maximum: 255))
-  private static let adminStateUp = A("admin_state_up", .boolean, default: .value(true))
+  static let name = A("name", default: .value(""), validate: NeutronValidators.string(maximum: 255))
+  static let description = A("description", default: .value(""), validate: NeutronValidators.string(maximum: 255))
+  static let adminStateUp = A("admin_state_up", .boolean, default: .value(true))
 
   /// The standard attributes every resource of Neutron's database has, in the order Neutron adds
   /// them: tags (the `standard-attr-tag` extension, set through `/tags`), timestamps, revision,
   /// the owner (both names).
-  private static func standard(tags: Bool = true, tagsOnCreate: Bool = false) -> [A] {
+  static func standard(tags: Bool = true, tagsOnCreate: Bool = false) -> [A] {
     (tags ? [A("tags", .list, post: tagsOnCreate, put: false, default: .value(.array([])))] : []) + [
       A("created_at", post: false, put: false, default: .computed, filterable: false),
       A("updated_at", post: false, put: false, default: .computed, filterable: false),
@@ -22,7 +22,7 @@ enum NeutronTables {
     ]
   }
 
-  private static let tenant = A("tenant_id", post: true, put: false, default: .computed)
+  static let tenant = A("tenant_id", post: true, put: false, default: .computed)
 
   static let networks = ResourceTable(
     collection: "networks", member: "network",
@@ -66,6 +66,9 @@ enum NeutronTables {
       A("dns_nameservers", .list, default: .value(.array([])), filterable: false),
       description,
       A("service_types", .list, default: .value(.array([])), filterable: false),
+      // `segment`, with `subnet-segmentid-writable`: a subnet of a network without segments
+      // may be put on its one segment.
+      A("segment_id", default: .value(.null), validate: NeutronValidators.uuidOrNone),
       A("prefixlen", .integer, put: false, default: .computed, filterable: false, shown: false),
       A("use_default_subnetpool", .boolean, put: false, default: .computed, filterable: false, shown: false),
     ] + standard(),
@@ -159,6 +162,8 @@ enum NeutronTables {
       description,
       A("subnet_id", put: false, default: .value(.null), filterable: false),
       A("port_details", .other, post: false, put: false, default: .value(.null), filterable: false),
+      // `qos-fip`.
+      A("qos_policy_id", default: .value(.null), validate: NeutronValidators.uuidOrNone),
     ] + standard(),
     notFound: { ResourceFault(status: 404, type: "FloatingIPNotFound", message: "Floating IP \($0) could not be found") })
 

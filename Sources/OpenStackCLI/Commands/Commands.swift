@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + compute + volume + admin + image
+    share + network + networkQoS + networkSegments + compute + volume + admin + image
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -32,16 +32,26 @@ enum Commands {
   private static let network: [any OpenStackCommand.Type] = [
     NetworkList.self, NetworkCreate.self, NetworkShow.self, NetworkSet.self, NetworkUnset.self, NetworkDelete.self,
     SubnetList.self, SubnetShow.self, SubnetCreate.self, SubnetSet.self, SubnetUnset.self, SubnetDelete.self,
-    PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortDelete.self,
+    PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortUnset.self, PortDelete.self,
     RouterCreate.self, RouterShow.self, RouterList.self, RouterSet.self, RouterUnset.self, RouterDelete.self,
     RouterAddSubnet.self, RouterRemoveSubnet.self, RouterAddPort.self, RouterRemovePort.self,
     SecurityGroupCreate.self, SecurityGroupShow.self, SecurityGroupList.self, SecurityGroupDelete.self,
     SecurityGroupRuleCreate.self, SecurityGroupRuleShow.self, SecurityGroupRuleList.self, SecurityGroupRuleDelete.self,
     FloatingIPCreate.self, FloatingIPShow.self, FloatingIPList.self, FloatingIPSet.self, FloatingIPUnset.self,
     FloatingIPDelete.self, NetworkRBACCreate.self, NetworkRBACShow.self, NetworkRBACList.self, NetworkRBACDelete.self,
-    NetworkAgentList.self, NetworkAgentShow.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
+    NetworkAgentList.self, NetworkAgentShow.self, NetworkAgentSet.self, SubnetPoolCreate.self, SubnetPoolShow.self, SubnetPoolSet.self,
     SubnetPoolList.self, SubnetPoolDelete.self, AddressScopeCreate.self, AddressScopeShow.self, AddressScopeList.self,
     AddressScopeDelete.self, ExtensionList.self,
+  ]
+
+  private static let networkSegments: [any OpenStackCommand.Type] = [
+    NetworkSegmentCreate.self, NetworkSegmentShow.self, NetworkSegmentSet.self, NetworkSegmentList.self,
+    NetworkSegmentDelete.self, NetworkSegmentRangeCreate.self, NetworkSegmentRangeShow.self, NetworkSegmentRangeSet.self,
+    NetworkSegmentRangeList.self, NetworkSegmentRangeDelete.self, NetworkTrunkCreate.self, NetworkTrunkShow.self,
+    NetworkTrunkSet.self, NetworkTrunkUnset.self, NetworkTrunkList.self, NetworkTrunkDelete.self, NetworkSubportList.self,
+    NetworkAutoAllocatedTopologyCreate.self, NetworkAutoAllocatedTopologyDelete.self, ExtensionShow.self,
+    NetworkServiceProviderList.self, NetworkFlavorProfileCreate.self, NetworkFlavorCreate.self, NetworkFlavorAddProfile.self,
+    ServerAddFloatingIP.self, ServerRemoveFloatingIP.self,
   ]
 
   private static let networkQoS: [any OpenStackCommand.Type] = [

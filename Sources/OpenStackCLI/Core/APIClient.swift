@@ -215,6 +215,12 @@ final class APIClient {
   /// The token's body (`auth_ref`): who the client signed in as, on which project.
   private(set) var authorization: JSON?
 
+  /// The signed-in project's ID (`auth_ref.project_id`), signing in first if need be.
+  func tokenProjectID() throws -> String {
+    _ = try authenticate()
+    return projectID
+  }
+
   /// The signed-in user's ID, signing in first if need be.
   func userID() throws -> String {
     _ = try authenticate()

@@ -7,8 +7,7 @@ private let floatingIP = NeutronResourceKind.floatingIP
 enum FloatingIPCreate: OpenStackCommand {
   static let name = "floating ip create"
   static let syntax = CommandSyntax(usage: RealUsage.floatingIPCreate, repeating: DisplayOptions.showRepeating.union(["--tag"]))
-  /// QoS is not in the cloud.
-  static let refusedOptions: Set<String> = ["--extra-property", "--qos-policy"]
+  static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var attributes = NeutronAttributes(arguments)
@@ -18,6 +17,7 @@ enum FloatingIPCreate: OpenStackCommand {
     try attributes.reference("--router", "router_id", .router, in: context)
     attributes.text("--floating-ip-address", "floating_ip_address")
     attributes.text("--fixed-ip-address", "fixed_ip_address")
+    try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
     attributes.text("--description", "description")
     try attributes.project(in: context)
     attributes.text("--dns-domain", "dns_domain")
@@ -85,7 +85,7 @@ enum FloatingIPList: OpenStackCommand {
 enum FloatingIPSet: OpenStackCommand {
   static let name = "floating ip set"
   static let syntax = CommandSyntax(usage: RealUsage.floatingIPSet, repeating: ["--tag"])
-  static let refusedOptions: Set<String> = ["--extra-property", "--qos-policy", "--no-qos-policy"]
+  static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let address = try floatingIP.find(arguments.value("<floating-ip>") ?? "", in: context)
@@ -94,21 +94,26 @@ enum FloatingIPSet: OpenStackCommand {
     attributes.text("--fixed-ip-address", "fixed_ip_address")
     try attributes.reference("--router", "router_id", .router, in: context)
     if let description = arguments.value("--description"), !description.isEmpty { attributes.fields["description"] = .string(description) }
+    try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
+    if arguments.flag("--no-qos-policy") { attributes.fields["qos_policy_id"] = .null }
     try floatingIP.update(address, attributes.fields, in: context)
     _ = try NeutronTagOptions.set(address, floatingIP, arguments, in: context)
     return .nothing
   }
 }
 
-/// `openstack floating ip unset` (`UnsetFloatingIP`): the port, tags.
+/// `openstack floating ip unset` (`UnsetFloatingIP`): the port, the QoS policy, tags.
 enum FloatingIPUnset: OpenStackCommand {
   static let name = "floating ip unset"
   static let syntax = CommandSyntax(usage: RealUsage.floatingIPUnset, repeating: ["--tag"])
-  static let refusedOptions: Set<String> = ["--extra-property", "--qos-policy"]
+  static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let address = try floatingIP.find(arguments.value("<floating-ip>") ?? "", in: context)
-    if arguments.flag("--port") { try floatingIP.update(address, ["port_id": .null], in: context) }
+    var attributes = JSONObject()
+    if arguments.flag("--port") { attributes["port_id"] = .null }
+    if arguments.flag("--qos-policy") { attributes["qos_policy_id"] = .null }
+    try floatingIP.update(address, attributes, in: context)
     try NeutronTagOptions.unset(address, floatingIP, arguments, in: context)
     return .nothing
   }

@@ -15,21 +15,33 @@ enum NetworkAgentList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.networkAgentList, repeating: DisplayOptions.listerRepeating,
     types: ["--agent-type": .choices(agentTypes.map(\.option))])
-  /// The DHCP and L3 agents that host a network or router: OVN has none.
-  static let refusedOptions: Set<String> = ["--network", "--router", "--long", "--limit", "--marker", "--max-items"]
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    var query: [(name: String, value: String)] = []
-    if let option = arguments.value("--agent-type"), let type = agentTypes.first(where: { $0.option == option })?.type {
-      query.append((name: "agent_type", value: type))
-    }
-    if let host = arguments.value("--host") { query.append((name: "host", value: host)) }
-    let columns: [(String, String, NeutronColumnFormat)] = [
+    var columns: [(String, String, NeutronColumnFormat)] = [
       ("ID", "id", .plain), ("Agent Type", "agent_type", .plain), ("Host", "host", .plain),
       ("Availability Zone", "availability_zone", .plain), ("Alive", "alive", .alive), ("State", "admin_state_up", .adminState),
       ("Binary", "binary", .plain),
     ]
-    let agents = try NeutronResourceKind.agent.list(query, in: context)
+    let agents: [JSON]
+    // The agents hosting a network or a router: the DHCP and L3 agent schedulers' routes, which
+    // Neutron with OVN does not have (it answers 404). `--long` adds a column only with `--router`.
+    let long = arguments.flag("--long")
+    if let network = arguments.value("--network") {
+      let id = try NeutronResourceKind.network.findID(network, in: context)
+      agents = try NeutronClient.call(context, .get, "/networks/\(id)/dhcp-agents")["agents"]?.array ?? []
+    } else if let router = arguments.value("--router") {
+      if long { columns.append(("HA State", "ha_state", .plain)) }
+      let id = try NeutronResourceKind.router.findID(router, in: context)
+      agents = try NeutronClient.call(context, .get, "/routers/\(id)/l3-agents")["agents"]?.array ?? []
+    } else {
+      var query: [(name: String, value: String)] = []
+      if let option = arguments.value("--agent-type"), let type = agentTypes.first(where: { $0.option == option })?.type {
+        query.append((name: "agent_type", value: type))
+      }
+      if let host = arguments.value("--host") { query.append((name: "host", value: host)) }
+      agents = try NeutronResourceKind.agent.list(query, in: context)
+    }
     return .list(
       columns: columns.map(\.0),
       rows: agents.map { agent in columns.map { $0.2.format(agent[$0.1] ?? .null, table: context.isTable) } }, names: .tuple)
@@ -53,5 +65,23 @@ enum NetworkAgentShow: OpenStackCommand {
     }
     guard (200..<300).contains(response.status) else { throw NeutronClient.sdkError(response, path: "/agents/\(id)") }
     return NeutronResourceKind.agent.show(response.body?["agent"] ?? .null, in: context)
+  }
+}
+
+/// `openstack network agent set` (`SetNetworkAgent`): the agent fetched by ID, then its
+/// description and state (nothing sent without them).
+enum NetworkAgentSet: OpenStackCommand {
+  static let name = "network agent set"
+  static let syntax = CommandSyntax(usage: RealUsage.networkAgentSet)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let id = arguments.value("<network-agent>") ?? ""
+    let agent = try NeutronClient.fetch(context, "/agents/\(id)", resource: "Agent", value: id)["agent"] ?? .null
+    var attributes = NeutronAttributes(arguments)
+    attributes.text("--description", "description")
+    attributes.flags("--enable", "--disable", "admin_state_up")
+    try NeutronResourceKind.agent.update(agent, attributes.fields, in: context)
+    return .nothing
   }
 }

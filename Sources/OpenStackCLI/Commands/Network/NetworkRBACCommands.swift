@@ -11,8 +11,11 @@ enum NetworkRBACCreate: OpenStackCommand {
     types: ["--type": .choices(rbacTypes), "--action": .choices(["access_as_external", "access_as_shared"])])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
-  /// The kinds whose objects the cloud has; the others are refused below.
-  private static let kinds: [String: NeutronResourceKind] = ["network": .network, "security_group": .securityGroup]
+  /// The objects each type names, found by name or ID.
+  private static let kinds: [String: NeutronResourceKind] = [
+    "network": .network, "security_group": .securityGroup, "qos_policy": .qosPolicy, "address_scope": .addressScope,
+    "subnetpool": .subnetPool, "address_group": .addressGroup,
+  ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let type = arguments.value("--type") ?? ""

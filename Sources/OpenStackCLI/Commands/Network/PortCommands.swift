@@ -16,7 +16,38 @@ private func portAttributes(_ arguments: ParsedArguments, in context: CommandCon
   try attributes.project(in: context)
   attributes.flags("--enable-port-security", "--disable-port-security", "port_security_enabled")
   try attributes.reference("--qos-policy", "qos_policy_id", .qosPolicy, in: context)
+  // `_convert_extra_dhcp_options`.
+  if arguments.contains("--extra-dhcp-option") {
+    attributes.fields["extra_dhcp_opts"] = .array(
+      arguments.values("--extra-dhcp-option").map { text in
+        let pairs = ValueType.pairs(text)
+        var option: JSONObject = ["opt_name": pairs["name"] ?? .null]
+        if let value = pairs["value"] { option["opt_value"] = value }
+        if let version = pairs["ip-version"] { option["ip_version"] = version }
+        return .object(option)
+      })
+  }
+  attributes.text("--pvlan-type", "pvlan_type")
+  attributes.text("--pvlan-community", "pvlan_community")
+  // `_validate_pvlan_port`.
+  if attributes.fields["pvlan_type"] != nil || attributes.fields["pvlan_community"] != nil,
+    attributes.fields["port_security_enabled"] == .bool(false)
+  {
+    throw CommandFailure(message: "PVLAN attributes cannot be set when port security is disabled.")
+  }
+  if attributes.fields["pvlan_type"] == "community", (attributes.fields["pvlan_community"]?.string ?? "").isEmpty {
+    throw CommandFailure(message: "--pvlan-community is required when --pvlan-type is 'community'.")
+  }
   return attributes
+}
+
+/// `_validate_pvlan_network_port`: PVLAN attributes only on a network with PVLAN (which this
+/// cloud's networks, without the PVLAN plugin, never have).
+private func checkPVLAN(_ attributes: NeutronAttributes, network: JSON) throws {
+  guard attributes.fields["pvlan_type"] != nil || attributes.fields["pvlan_community"] != nil else { return }
+  if !(network["pvlan"] ?? .null).isTruthy {
+    throw CommandFailure(message: "PVLAN attributes cannot be set on a port whose network does not have PVLAN enabled.")
+  }
 }
 
 /// `--fixed-ip subnet=...,ip-address=...`: each subnet found by name or ID (`_prepare_fixed_ips`).
@@ -66,17 +97,19 @@ private let portTypes: [String: ValueType] = [
     "accelerator-direct", "accelerator-direct-physical", "direct", "direct-physical", "macvtap", "normal", "baremetal",
     "virtio-forwarder", "smart-nic", "vdpa", "remote-managed",
   ]),
+  "--pvlan-type": .choices(["promiscuous", "isolated", "community"]),
+  "--extra-dhcp-option": .multiKeyValue(required: ["name"], optional: ["value", "ip-version"]),
 ]
 private let portRepeating: Set<String> = [
   "--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--extra-dhcp-option", "--tag", "--hint",
 ]
-/// What the cloud has no model of: NUMA, hints, trust, PVLAN, uplink propagation, DHCP
-/// options, device profiles, offloads.
+/// What the cloud has no model of: NUMA, hints, trust, uplink propagation, DHCP options, device
+/// profiles, offloads.
 private let portRefused: Set<String> = [
   "--extra-property", "--numa-policy-required", "--numa-policy-preferred",
-  "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted", "--pvlan-type",
-  "--pvlan-community", "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
-  "--extra-dhcp-option", "--device-profile", "--hardware-offload-type", "--data-plane-status",
+  "--numa-policy-socket", "--numa-policy-legacy", "--hint", "--trusted", "--not-trusted",
+  "--enable-uplink-status-propagation", "--disable-uplink-status-propagation",
+  "--device-profile", "--hardware-offload-type", "--data-plane-status",
 ]
 
 /// `openstack port create` (`CreatePort`).
@@ -112,6 +145,7 @@ enum PortCreate: OpenStackCommand {
       if arguments.flag("--no-tag") { attributes.fields["tags"] = .array([]) }
       if arguments.contains("--tag") { attributes.fields["tags"] = .array(Set(arguments.values("--tag")).sorted().map(JSON.string)) }
     }
+    try checkPVLAN(attributes, network: network)
     var port = try NeutronClient.checkingExtensions(attributes.fields, in: context) { try kind.create(attributes.fields, in: context) }
     if !tagsInPost { port = try NeutronTagOptions.set(port, kind, arguments, in: context) }
     return kind.show(port, in: context)
@@ -164,6 +198,9 @@ enum PortSet: OpenStackCommand {
       let current = attributes.fields["allowed_address_pairs"]?.array ?? (port["allowed_address_pairs"]?.array ?? [])
       attributes.fields["allowed_address_pairs"] = .array(current + addressPairs(arguments))
     }
+    if attributes.fields["pvlan_type"] != nil || attributes.fields["pvlan_community"] != nil {
+      try checkPVLAN(attributes, network: try NeutronResourceKind.network.find(port["network_id"]?.string ?? "", in: context))
+    }
     try NeutronClient.checkingExtensions(attributes.fields, in: context) { try kind.update(port, attributes.fields, in: context) }
     _ = try NeutronTagOptions.set(port, kind, arguments, in: context)
     return .nothing
@@ -189,7 +226,7 @@ enum PortList: OpenStackCommand {
     usage: RealUsage.portList, repeating: DisplayOptions.listerRepeating.union(["--fixed-ip", "--security-group"]),
     types: ["--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address", "ip-substring"])])
   static let refusedOptions: Set<String> = [
-    "--server", "--pvlan-type", "--pvlan-community", "--pvlan", "--no-pvlan", "--limit", "--marker", "--max-items",
+    "--pvlan-type", "--pvlan-community", "--pvlan", "--no-pvlan", "--limit", "--marker", "--max-items",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -203,8 +240,11 @@ enum PortList: OpenStackCommand {
     var query: [(name: String, value: String)] = fields.map { (name: "fields", value: $0) }
     func add(_ name: String, _ value: String?) { if let value { query.append((name: name, value: value)) } }
     add("device_owner", arguments.value("--device-owner"))
-    add("device_id", arguments.value("--device-id"))
-    if let router = arguments.value("--router") { add("device_id", try NeutronResourceKind.router.findID(router, in: context)) }
+    // One `device_id` filter: the router's or the server's ID replaces the one given.
+    var device = arguments.value("--device-id")
+    if let router = arguments.value("--router") { device = try NeutronResourceKind.router.findID(router, in: context) }
+    if let server = arguments.value("--server") { device = try ComputeLookup.server(server, in: context)["id"]?.string ?? "" }
+    add("device_id", device)
     add("binding:host_id", arguments.value("--host"))
     if let network = arguments.value("--network") { add("network_id", try NeutronResourceKind.network.findID(network, in: context)) }
     add("mac_address", arguments.value("--mac-address"))
@@ -235,5 +275,67 @@ enum PortList: OpenStackCommand {
           return (formats[field] ?? .plain).format(value, table: context.isTable)
         }
       }, names: .list)
+  }
+}
+
+/// `openstack port unset` (`UnsetPort`): each item given taken out of the port's list (`Port
+/// does not contain fixed-ip {...}` when it is not there, compared as the client compares dicts),
+/// the single attributes cleared, tags.
+enum PortUnset: OpenStackCommand {
+  static let name = "port unset"
+  static let syntax = CommandSyntax(
+    usage: RealUsage.portUnset, repeating: ["--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--tag"],
+    types: [
+      "--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address"]),
+      "--allowed-address": .multiKeyValue(required: ["ip-address"], optional: ["mac-address"]),
+    ])
+  /// What the cloud has no model of: data plane status, NUMA, hints.
+  static let refusedOptions: Set<String> = ["--extra-property", "--data-plane-status", "--numa-policy", "--hints"]
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let kind = NeutronResourceKind.port
+    let port = try kind.find(arguments.value("<port>") ?? "", in: context)
+    let ips = try fixedIPs(arguments, in: context)
+    var attributes = JSONObject()
+    func remove(_ items: [JSON], from key: String, _ noun: String) throws {
+      var current = port[key]?.array ?? []
+      for item in items {
+        guard let index = current.firstIndex(of: item) else {
+          throw CommandFailure(message: "Port does not contain \(noun) \(PythonText.str(item))")
+        }
+        current.remove(at: index)
+      }
+      attributes[key] = .array(current)
+    }
+    if !ips.isEmpty { try remove(ips, from: "fixed_ips", "fixed-ip") }
+    if arguments.contains("--binding-profile") {
+      var profile = port["binding:profile"]?.object ?? [:]
+      for key in arguments.values("--binding-profile") {
+        guard profile.removeValue(forKey: key) != nil else {
+          throw CommandFailure(message: "Port does not contain binding-profile \(key)")
+        }
+      }
+      attributes["binding:profile"] = .object(profile)
+    }
+    if arguments.contains("--security-group") {
+      var groups = port["security_groups"]?.array ?? []
+      for name in arguments.values("--security-group") {
+        let id = JSON.string(try NeutronResourceKind.securityGroup.findID(name, in: context))
+        guard let index = groups.firstIndex(of: id) else {
+          throw CommandFailure(message: "Port does not contain security group \(name)")
+        }
+        groups.remove(at: index)
+      }
+      attributes["security_groups"] = .array(groups)
+    }
+    if arguments.contains("--allowed-address") { try remove(addressPairs(arguments), from: "allowed_address_pairs", "allowed-address-pair") }
+    if arguments.flag("--qos-policy") { attributes["qos_policy_id"] = .null }
+    if arguments.flag("--host") { attributes["binding:host_id"] = .null }
+    if arguments.flag("--device") { attributes["device_id"] = "" }
+    if arguments.flag("--device-owner") { attributes["device_owner"] = "" }
+    if arguments.flag("--pvlan-community") { attributes["pvlan_community"] = .null }
+    try kind.update(port, attributes, in: context)
+    try NeutronTagOptions.unset(port, kind, arguments, in: context)
+    return .nothing
   }
 }

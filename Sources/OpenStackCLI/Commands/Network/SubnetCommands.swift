@@ -48,8 +48,7 @@ enum SubnetCreate: OpenStackCommand {
   static let name = "subnet create"
   static let syntax = CommandSyntax(
     usage: RealUsage.subnetCreate, repeating: DisplayOptions.showRepeating.union(subnetRepeating), types: subnetTypes)
-  /// Prefix delegation and segments are not in the cloud.
-  static let refusedOptions: Set<String> = ["--extra-property", "--use-prefix-delegation", "--network-segment"]
+  static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var attributes = NeutronAttributes(arguments)
@@ -57,12 +56,14 @@ enum SubnetCreate: OpenStackCommand {
     try attributes.project(in: context)
     try attributes.reference("--network", "network_id", .network, in: context)
     try attributes.reference("--subnet-pool", "subnetpool_id", .subnetPool, in: context)
+    if arguments.flag("--use-prefix-delegation") { attributes.fields["subnetpool_id"] = "prefix_delegation" }
     if arguments.flag("--use-default-subnet-pool") { attributes.fields["use_default_subnetpool"] = true }
     attributes.text("--prefix-length", "prefixlen")
     attributes.text("--subnet-range", "cidr")
     attributes.fields["ip_version"] = .int(Int(arguments.value("--ip-version") ?? "4") ?? 4)
     attributes.text("--ipv6-ra-mode", "ipv6_ra_mode")
     attributes.text("--ipv6-address-mode", "ipv6_address_mode")
+    try attributes.reference("--network-segment", "segment_id", .segment, in: context)
     for (key, value) in try subnetAttributes(arguments, create: true).fields { attributes.fields[key] = value }
     let kind = NeutronResourceKind.subnet
     let created = try kind.create(attributes.fields, in: context)
@@ -75,12 +76,13 @@ enum SubnetCreate: OpenStackCommand {
 enum SubnetSet: OpenStackCommand {
   static let name = "subnet set"
   static let syntax = CommandSyntax(usage: RealUsage.subnetSet, repeating: subnetRepeating, types: subnetTypes)
-  static let refusedOptions: Set<String> = ["--extra-property", "--network-segment", "--leak-routes", "--no-leak-routes"]
+  static let refusedOptions: Set<String> = ["--extra-property", "--leak-routes", "--no-leak-routes"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let kind = NeutronResourceKind.subnet
     let subnet = try kind.find(arguments.value("<subnet>") ?? "", in: context)
     var attributes = try subnetAttributes(arguments, create: false)
+    try attributes.reference("--network-segment", "segment_id", .segment, in: context)
     for (key, clear) in [
       ("dns_nameservers", "--no-dns-nameservers"), ("host_routes", "--no-host-route"),
       ("allocation_pools", "--no-allocation-pool"), ("service_types", ""),
