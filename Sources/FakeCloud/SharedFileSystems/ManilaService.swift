@@ -24,6 +24,11 @@ enum ManilaService {
     ShareAccessService.register(in: &router)
     SnapshotService.register(in: &router)
     ShareUpdates.register(in: &router)
+    ShareBackupService.register(in: &router)
+    QuotaService.register(in: &router)
+    ShareGroupService.register(in: &router)
+    ShareReplicaService.register(in: &router)
+    ShareInfrastructureService.register(in: &router)
     return router
   }()
 

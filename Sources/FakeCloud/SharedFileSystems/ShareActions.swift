@@ -17,6 +17,8 @@ enum ShareActions {
     "shrink": (Microversion(2, 7), ShareResize.shrink), "os-shrink": (nil, ShareResize.shrink),
     "reset_status": (Microversion(2, 7), ShareUpdates.resetStatus), "os-reset_status": (nil, ShareUpdates.resetStatus),
     "reset_task_state": (Microversion(2, 22), ShareUpdates.resetTaskState),
+    "revert": (Microversion(2, 27), ShareLifecycle.revert),
+    "force_delete": (Microversion(2, 7), ShareLifecycle.forceDelete), "os-force_delete": (nil, ShareLifecycle.forceDelete),
   ]
 
   static func handle(_ state: inout CloudState, _ call: Call) -> APIResponse {
