@@ -171,6 +171,8 @@ struct ManilaState {
   var shareGroups: [ShareGroup] = []
   var shareGroupSnapshots: [ShareGroupSnapshot] = []
   var shareReplicas: [ShareReplica] = []
+  var snapshotAccessRules: [SnapshotAccessRule] = []
+  var abandoned = Abandoned()
   /// The services an admin disabled (by `host binary`), with the reason given.
   var disabledServices: [String: String?] = [:]
 

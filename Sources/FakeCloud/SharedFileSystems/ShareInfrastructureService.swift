@@ -149,7 +149,7 @@ enum ShareInfrastructureService {
     fields["reserved_percentage"] = 0
     fields["reserved_snapshot_percentage"] = 0
     fields["reserved_share_extend_percentage"] = 0
-    fields["replication_domain"] = .null
+    if fields["replication_domain"] == nil { fields["replication_domain"] = .null }
     return .object(fields)
   }
 
@@ -167,17 +167,18 @@ enum ShareInfrastructureService {
     return .json(200, .object(["availability_zones": .array(zones)]))
   }
 
-  /// A UUID of the zone's name: FNV-1a over its bytes, spread over 128 bits.
+  /// A UUID made from the zone's name: FNV-1a over its bytes, mixed twice by SplitMix64.
   static func zoneID(_ name: String) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var second: UInt64 = 0x8422_2325_cbf2_9ce4
-    for byte in name.utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-      second = (second ^ UInt64(byte)) &* 0x100_0000_01b3 &+ 7
+    for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    func mix(_ value: UInt64) -> UInt64 {
+      var z = value &+ 0x9e37_79b9_7f4a_7c15
+      z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+      z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+      return z ^ (z >> 31)
     }
-    let hex = String(format: "%016llx%016llx", hash, second)
-    let characters = Array(hex)
-    let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }
-    return groups.joined(separator: "-")
+    let first = mix(hash)
+    let characters = Array(String(format: "%016llx%016llx", first, mix(first)))
+    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
   }
 }

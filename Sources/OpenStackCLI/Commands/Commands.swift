@@ -33,7 +33,8 @@ enum Commands {
     ShareGroupDelete.self, ShareReplicaCreate.self, ShareReplicaList.self, ShareReplicaShow.self, ShareReplicaSet.self,
     ShareReplicaPromote.self, ShareReplicaResync.self, ShareReplicaDelete.self, ShareReplicaExportLocationList.self,
     ShareReplicaExportLocationShow.self, ShareServiceList.self, ShareServiceSet.self, SharePoolList.self,
-    ShareAvailabilityZoneList.self, ShareRevert.self,
+    ShareAvailabilityZoneList.self, ShareRevert.self, ShareSnapshotAccessCreate.self, ShareSnapshotAccessList.self,
+    ShareSnapshotAccessDelete.self, ShareAdopt.self, ShareAbandon.self, ShareSnapshotAdopt.self, ShareSnapshotAbandon.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [
