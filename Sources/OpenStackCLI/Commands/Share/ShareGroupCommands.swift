@@ -73,6 +73,8 @@ enum ShareGroupList: OpenStackCommand {
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    // The client parses `--sort` (default `name:asc`) and never applies it: neither do we.
+    _ = arguments.value("--sort")
     var columns = ["ID", "Name", "Status", "Description"]
     var options: [(String, String?)] = [
       ("all_tenants", arguments.flag("--all-projects") ? "True" : nil), ("name", arguments.value("--name")),
