@@ -104,6 +104,13 @@ import Testing
     "share replica export location list": Baseline(setup: replicatedShare, arguments: activeReplica),
     "share replica export location show": Baseline(
       setup: replicatedShare + ["share export location list r -f value -c ID"], arguments: activeReplica + " {}"),
+    "share group snapshot create": Baseline(setup: [groupType, groupCreate], arguments: "sg --name gs"),
+    "share group snapshot list": Baseline(arguments: ""),
+    "share group snapshot show": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
+    "share group snapshot set": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs --name t"),
+    "share group snapshot unset": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs --name"),
+    "share group snapshot delete": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
+    "share group snapshot members list": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
     "share service list": Baseline(arguments: ""),
     "share service set": Baseline(arguments: "devstack@alpha manila-share --enable"),
     "share pool list": Baseline(arguments: ""),
@@ -307,6 +314,7 @@ import Testing
   static let groupType = "share group type create g dhss_false"
   static let groupCreate = "share group create --share-group-type g --share-types dhss_false --name sg --wait"
   static let backupCreate = "share backup create s --name b"
+  static let groupSnapshotCreate = "share group snapshot create sg --name gs --wait"
   /// The backup is made while three more commands run.
   static let availableBackup = [availableShare, backupCreate, "share backup list", "share backup list", "share backup list"]
   static let replicatedShare = [

@@ -28,6 +28,7 @@ enum ManilaService {
     ShareBackupService.register(in: &router)
     QuotaService.register(in: &router)
     ShareGroupService.register(in: &router)
+    ShareGroupSnapshotService.register(in: &router)
     ShareReplicaService.register(in: &router)
     ShareInfrastructureService.register(in: &router)
     return router

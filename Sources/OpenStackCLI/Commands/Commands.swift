@@ -35,6 +35,8 @@ enum Commands {
     ShareReplicaExportLocationShow.self, ShareServiceList.self, ShareServiceSet.self, SharePoolList.self,
     ShareAvailabilityZoneList.self, ShareRevert.self, ShareSnapshotAccessCreate.self, ShareSnapshotAccessList.self,
     ShareSnapshotAccessDelete.self, ShareAdopt.self, ShareAbandon.self, ShareSnapshotAdopt.self, ShareSnapshotAbandon.self,
+    ShareGroupSnapshotCreate.self, ShareGroupSnapshotList.self, ShareGroupSnapshotShow.self, ShareGroupSnapshotSet.self,
+    ShareGroupSnapshotUnset.self, ShareGroupSnapshotDelete.self, ShareGroupSnapshotMembersList.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [
