@@ -111,6 +111,8 @@ import Testing
     "share group snapshot unset": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs --name"),
     "share group snapshot delete": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
     "share group snapshot members list": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
+    "share network subnet set": Baseline(setup: networkSubnet, arguments: "n {} --property a=b"),
+    "share network subnet unset": Baseline(setup: networkSubnet, arguments: "n {}"),
     "share service list": Baseline(arguments: ""),
     "share service set": Baseline(arguments: "devstack@alpha manila-share --enable"),
     "share pool list": Baseline(arguments: ""),

@@ -18,6 +18,7 @@ enum ManilaService {
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
     router.add(.put, "/v2/share-networks/{id}", updateShareNetwork)
     ShareNetworkSubnetService.register(in: &router)
+    ShareNetworkSubnetMetadata.register(in: &router)
     router.add(.post, "/v2/share-networks/{id}/action", SecurityServiceService.networkAction)
     SecurityServiceService.register(in: &router)
     LimitsService.register(in: &router)

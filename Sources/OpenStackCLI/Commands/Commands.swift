@@ -37,6 +37,7 @@ enum Commands {
     ShareSnapshotAccessDelete.self, ShareAdopt.self, ShareAbandon.self, ShareSnapshotAdopt.self, ShareSnapshotAbandon.self,
     ShareGroupSnapshotCreate.self, ShareGroupSnapshotList.self, ShareGroupSnapshotShow.self, ShareGroupSnapshotSet.self,
     ShareGroupSnapshotUnset.self, ShareGroupSnapshotDelete.self, ShareGroupSnapshotMembersList.self,
+    ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

@@ -459,4 +459,16 @@ extension RealUsage {
                                                   [--sort-column SORT_COLUMN]
                                                   [--sort-ascending | --sort-descending]
     """
+
+  static let shareNetworkSubnetSet = """
+    usage: openstack share network subnet set [-h] [--property <key=value>]
+                                              <share-network>
+                                              <share-network-subnet>
+    """
+
+  static let shareNetworkSubnetUnset = """
+    usage: openstack share network subnet unset [-h] [--property <key>]
+                                                <share-network>
+                                                <share-network-subnet>
+    """
 }
