@@ -26,6 +26,7 @@ import Testing
     "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
     "shares-type-filters", "shares-group-types", "shares-backups", "shares-groups", "shares-replicas",
+    "shares-adoption", "shares-subnet-properties",
     "admin-flavors", "admin-identity", "admin-compute", "admin-server-power", "admin-images",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-migrate",

@@ -241,7 +241,8 @@ enum QuotaService {
       guard let resource = resources.first(where: { $0.name == name }) else { return nil }
       for scope in scopes {
         let limit = state.manila.quotas.limit(resource, for: scope)
-        if limit >= 0 && resource.usage(state.manila, scope) + amount > limit { return limit }
+        // `amount` comes from the request: compared without adding, which could overflow.
+        if limit >= 0 && amount > limit - resource.usage(state.manila, scope) { return limit }
       }
       return nil
     }

@@ -136,7 +136,7 @@ enum ShareBackupService {
       for scope in scopes {
         let limit = state.manila.quotas.limit(quota, for: scope)
         let used = quota.usage(state.manila, scope)
-        guard limit >= 0, used + amount > limit else { continue }
+        guard limit >= 0, amount > limit - used else { continue }
         return name == "backups"
           ? .fault(413, "Maximum number of backups allowed (\(limit)) exceeded.")
           : .fault(
