@@ -78,6 +78,55 @@ import Testing
     "share snapshot set": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap --name n"),
     "share snapshot unset": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap --name"),
     "share snapshot delete": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
+    "share backup create": Baseline(setup: [availableShare], arguments: "s --name b"),
+    "share backup list": Baseline(arguments: ""),
+    "share backup show": Baseline(setup: [availableShare, backupCreate], arguments: "b"),
+    "share backup set": Baseline(setup: [availableShare, backupCreate], arguments: "b --name c"),
+    "share backup unset": Baseline(setup: [availableShare, backupCreate], arguments: "b --name"),
+    "share backup restore": Baseline(setup: availableBackup, arguments: "b"),
+    "share backup delete": Baseline(setup: availableBackup, arguments: "b"),
+    "share quota show": Baseline(arguments: "admin"),
+    "share quota set": Baseline(arguments: "admin --shares 60"),
+    "share quota delete": Baseline(arguments: "admin"),
+    "share group create": Baseline(setup: [groupType], arguments: "--share-group-type g --share-types dhss_false"),
+    "share group list": Baseline(arguments: ""),
+    "share group show": Baseline(setup: [groupType, groupCreate], arguments: "sg"),
+    "share group set": Baseline(setup: [groupType, groupCreate], arguments: "sg --name t"),
+    "share group unset": Baseline(setup: [groupType, groupCreate], arguments: "sg --name"),
+    "share group delete": Baseline(setup: [groupType, groupCreate], arguments: "sg"),
+    "share replica create": Baseline(setup: replicatedShare, arguments: "r --availability-zone manila-zone-1"),
+    "share replica list": Baseline(arguments: ""),
+    "share replica show": Baseline(setup: replicatedShare, arguments: activeReplica),
+    "share replica set": Baseline(setup: replicatedShare, arguments: activeReplica + " --status available"),
+    "share replica promote": Baseline(setup: replicatedShare, arguments: activeReplica),
+    "share replica resync": Baseline(setup: replicatedShare, arguments: activeReplica),
+    "share replica delete": Baseline(setup: replicatedShare + [replicaCreate], arguments: "{}"),
+    "share replica export location list": Baseline(setup: replicatedShare, arguments: activeReplica),
+    "share replica export location show": Baseline(
+      setup: replicatedShare + ["share export location list r -f value -c ID"], arguments: activeReplica + " {}"),
+    "share group snapshot create": Baseline(setup: [groupType, groupCreate], arguments: "sg --name gs"),
+    "share group snapshot list": Baseline(arguments: ""),
+    "share group snapshot show": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
+    "share group snapshot set": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs --name t"),
+    "share group snapshot unset": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs --name"),
+    "share group snapshot delete": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
+    "share group snapshot members list": Baseline(setup: [groupType, groupCreate, groupSnapshotCreate], arguments: "gs"),
+    "share network subnet set": Baseline(setup: networkSubnet, arguments: "n {} --property a=b"),
+    "share network subnet unset": Baseline(setup: networkSubnet, arguments: "n {}"),
+    "share service list": Baseline(arguments: ""),
+    "share service set": Baseline(arguments: "devstack@alpha manila-share --enable"),
+    "share pool list": Baseline(arguments: ""),
+    "share availability zone list": Baseline(arguments: ""),
+    "share revert": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
+    "share snapshot access create": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap ip 10.0.0.1"),
+    "share snapshot access list": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
+    "share snapshot access delete": Baseline(
+      setup: [availableShare, shareSnapshotCreate, "share snapshot access create snap ip 10.0.0.1 -f value -c id"],
+      arguments: "snap {}"),
+    "share adopt": Baseline(arguments: "devstack@alpha#fake_pool_alpha nfs 10.0.0.10:/path"),
+    "share abandon": Baseline(setup: [availableShare], arguments: "s"),
+    "share snapshot adopt": Baseline(setup: [availableShare], arguments: "s /path/to/snapshot"),
+    "share snapshot abandon": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
     "network list": Baseline(arguments: ""),
     "subnet list": Baseline(arguments: ""),
     "subnet show": Baseline(arguments: "private-subnet"),
@@ -307,6 +356,18 @@ import Testing
   static let privateType = "share type create p false --public false"
   static let projectID = "0123456789abcdef0123456789abcdef"
   static let groupType = "share group type create g dhss_false"
+  static let groupCreate = "share group create --share-group-type g --share-types dhss_false --name sg --wait"
+  static let backupCreate = "share backup create s --name b"
+  static let groupSnapshotCreate = "share group snapshot create sg --name gs --wait"
+  /// The backup is made while three more commands run.
+  static let availableBackup = [availableShare, backupCreate, "share backup list", "share backup list", "share backup list"]
+  static let replicatedShare = [
+    "share type create rt false --extra-specs replication_type=readable",
+    "share create nfs 1 --name r --share-type rt --wait",
+  ]
+  /// The replicated share's instance, its active replica (IDs are drawn in a fixed order).
+  static let activeReplica = "17fcf32e-4e82-4640-8cff-fe56222e9e87"
+  static let replicaCreate = "share replica create r --availability-zone manila-zone-1 --wait -f value -c id"
   static let privateGroupType = groupType + " --public false"
   /// The scheduler fails the share a moment later, and leaves a message.
   static let failedShare = [

@@ -137,6 +137,8 @@ public struct CloudDefinition: Sendable {
   /// A devstack cloud with the manila plugin and dummy back ends, as the Shared File Systems
   /// guides show it: the member `clouduser1` in project `demo`, `admin`, devstack's `private`,
   /// `public` and `shared` networks, the share types `default`, `dhss_false` and `dhss_true`.
+  private static let replication = [("replication_type", "readable"), ("replication_domain", "replication_domain_1")]
+
   public static let devstack = CloudDefinition(
     users: [
       User(name: "clouduser1", password: "secret", project: "demo", roles: ["member", "reader"]),
@@ -167,9 +169,14 @@ public struct CloudDefinition: Sendable {
           ("revert_to_snapshot_support", "True"), ("mount_snapshot_support", "True"),
         ])
     },
+    // devstack's dummy back ends share a replication domain, so they replicate (readable).
     backends: [
-      Backend(host: "devstack@alpha#fake_pool_alpha", availabilityZone: "manila-zone-0", driverHandlesShareServers: false, capacity: 1000),
-      Backend(host: "devstack@beta#fake_pool_beta", availabilityZone: "manila-zone-1", driverHandlesShareServers: false, capacity: 2000),
+      Backend(
+        host: "devstack@alpha#fake_pool_alpha", availabilityZone: "manila-zone-0", driverHandlesShareServers: false, capacity: 1000,
+        capabilities: replication),
+      Backend(
+        host: "devstack@beta#fake_pool_beta", availabilityZone: "manila-zone-1", driverHandlesShareServers: false, capacity: 2000,
+        capabilities: replication),
     ],
     defaultShareType: "default",
     defaultUser: "clouduser1"

@@ -7,7 +7,7 @@ enum LimitsService {
     router.add(.get, "/v2/limits", show)
   }
 
-  /// Each quota resource, in registration order: its default (`quota_*`), its names as a limit
+  /// Each quota resource, in registration order: its default (`quota_*`, when the quota table lacks it), its names as a limit
   /// and as a use, and the microversion that shows it.
   static let resources: [(key: String, quota: Int, limit: String, used: String?, since: Microversion?)] = [
     ("shares", 50, "maxTotalShares", "totalSharesUsed", nil),
@@ -24,19 +24,17 @@ enum LimitsService {
   ]
 
   static func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    let project = call.caller?.projectID ?? ""
-    let shares = state.manila.shares.filter { $0.projectID == project }
-    let snapshots = state.manila.snapshots.filter { $0.projectID == project }
-    let usage: [String: Int] = [
-      "shares": shares.count, "gigabytes": shares.reduce(0) { $0 + $1.size }, "snapshots": snapshots.count,
-      "snapshot_gigabytes": snapshots.reduce(0) { $0 + $1.size },
-      "share_networks": state.manila.shareNetworks.filter { $0.projectID == project }.count,
-    ]
+    let scope = ManilaQuotas.Scope(projectID: call.caller?.projectID ?? "")
+    let quotas = Dictionary(uniqueKeysWithValues: ManilaQuotas.resources.map { ($0.name, $0) })
     let version = state.version(call)
     let shown = resources.filter { resource in resource.since.map { version >= $0 } ?? true }
     var absolute = JSONObject()
-    for resource in shown { absolute[resource.limit] = .int(resource.quota) }
-    for resource in shown { if let used = resource.used { absolute[used] = .int(usage[resource.key] ?? 0) } }
+    for resource in shown {
+      absolute[resource.limit] = .int(quotas[resource.key].map { state.manila.quotas.limit($0, for: scope) } ?? resource.quota)
+    }
+    for resource in shown {
+      if let used = resource.used { absolute[used] = .int(quotas[resource.key]?.usage(state.manila, scope) ?? 0) }
+    }
     return .json(200, .object(["limits": .object(["rate": .array([]), "absolute": .object(absolute)])]))
   }
 }

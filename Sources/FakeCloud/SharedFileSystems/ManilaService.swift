@@ -9,6 +9,7 @@ enum ManilaService {
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
     ShareTypeService.register(in: &router)
+    ShareAdoption.register(in: &router)
     ShareGroupTypeService.register(in: &router)
     router.add(.post, "/v2/share-networks", createShareNetwork)
     router.add(.get, "/v2/share-networks", listShareNetworksBrief)
@@ -17,6 +18,7 @@ enum ManilaService {
     router.add(.delete, "/v2/share-networks/{id}", deleteShareNetwork)
     router.add(.put, "/v2/share-networks/{id}", updateShareNetwork)
     ShareNetworkSubnetService.register(in: &router)
+    ShareNetworkSubnetMetadata.register(in: &router)
     router.add(.post, "/v2/share-networks/{id}/action", SecurityServiceService.networkAction)
     SecurityServiceService.register(in: &router)
     LimitsService.register(in: &router)
@@ -24,6 +26,12 @@ enum ManilaService {
     ShareAccessService.register(in: &router)
     SnapshotService.register(in: &router)
     ShareUpdates.register(in: &router)
+    ShareBackupService.register(in: &router)
+    QuotaService.register(in: &router)
+    ShareGroupService.register(in: &router)
+    ShareGroupSnapshotService.register(in: &router)
+    ShareReplicaService.register(in: &router)
+    ShareInfrastructureService.register(in: &router)
     return router
   }()
 
@@ -108,14 +116,30 @@ enum ManilaService {
     return .noContent()
   }
 
-  /// `update`: the name and description (the Neutron network and subnet are refused by the
-  /// client emulation).
+  /// `update`: the name and description, and the default subnet's Neutron network and subnet
+  /// (both, when it has neither yet).
   static func updateShareNetwork(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let body = call.request.body?["share_network"], case .object(let values) = body else {
       return .fault(422, "Unable to process the contained instructions")
     }
     guard let network = shareNetwork(state, call), let index = state.manila.shareNetworks.firstIndex(where: { $0.id == network.id })
     else { return shareNetworkNotFound(call) }
+    if values["nova_net_id"] != nil { return .fault(400, "nova networking is not supported starting in Ocata.") }
+    if values["neutron_net_id"] != nil || values["neutron_subnet_id"] != nil {
+      let id = network.id
+      let defaults = network.subnets.indices.filter { network.subnets[$0].availabilityZone == nil }
+      let serves = "'default' subnet that serves all availability zones, so subnet details ('neutron_net_id', 'neutron_subnet_id') cannot be updated."
+      guard let subnet = defaults.first else { return .fault(400, "The share network \(id) does not have a \(serves)") }
+      if defaults.count > 1 { return .fault(400, "The share network \(id) does not have an unique \(serves)") }
+      let current = network.subnets[subnet]
+      if current.neutronNetID == nil && current.neutronSubnetID == nil
+        && (values["neutron_net_id"]?.string == nil || values["neutron_subnet_id"]?.string == nil)
+      {
+        return .fault(400, "To update the share network \(id) you need to specify both 'neutron_net_id' and 'neutron_subnet_id'.")
+      }
+      if let net = values["neutron_net_id"] { state.manila.shareNetworks[index].subnets[subnet].neutronNetID = net.string }
+      if let sub = values["neutron_subnet_id"] { state.manila.shareNetworks[index].subnets[subnet].neutronSubnetID = sub.string }
+    }
     if let name = values["name"] { state.manila.shareNetworks[index].name = name.string }
     if let description = values["description"] { state.manila.shareNetworks[index].description = description.string }
     state.manila.shareNetworks[index].updated = state.clock.now

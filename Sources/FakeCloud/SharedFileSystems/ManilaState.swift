@@ -70,6 +70,10 @@ struct ManilaState {
     var accessRulesStatus = "active"
     /// The snapshot the share was created from.
     var snapshotID: String? = nil
+    /// The backup last restored to the share.
+    var sourceBackupID: String? = nil
+    /// The share group the share belongs to.
+    var shareGroupID: String? = nil
   }
 
   /// A share snapshot and its one instance.
@@ -142,6 +146,8 @@ struct ManilaState {
     var availabilityZone: String
     var driverHandlesShareServers: Bool
     var freeCapacity: Int
+    /// The capacity it reports in all.
+    var totalCapacity: Int
     /// What the back end reports to the scheduler, which the capabilities filter matches the
     /// share type's extra specs against (booleans as `True`/`False`).
     var capabilities: [String: String]
@@ -160,6 +166,15 @@ struct ManilaState {
   var snapshots: [Snapshot] = []
   var securityServices: [SecurityService] = []
   var backends: [Backend] = []
+  var shareBackups: [ShareBackup] = []
+  var quotas = ManilaQuotas()
+  var shareGroups: [ShareGroup] = []
+  var shareGroupSnapshots: [ShareGroupSnapshot] = []
+  var shareReplicas: [ShareReplica] = []
+  var snapshotAccessRules: [SnapshotAccessRule] = []
+  var abandoned = Abandoned()
+  /// The services an admin disabled (by `host binary`), with the reason given.
+  var disabledServices: [String: String?] = [:]
 
   init(definition: CloudDefinition, ids: inout IDGenerator) {
     shareTypes = definition.shareTypes.map { type in
@@ -178,7 +193,7 @@ struct ManilaState {
       return Backend(
         host: backend.host, availabilityZone: backend.availabilityZone,
         driverHandlesShareServers: backend.driverHandlesShareServers, freeCapacity: backend.capacity,
-        capabilities: capabilities)
+        totalCapacity: backend.capacity, capabilities: capabilities)
     }
   }
 }

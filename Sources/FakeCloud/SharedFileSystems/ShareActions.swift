@@ -17,6 +17,9 @@ enum ShareActions {
     "shrink": (Microversion(2, 7), ShareResize.shrink), "os-shrink": (nil, ShareResize.shrink),
     "reset_status": (Microversion(2, 7), ShareUpdates.resetStatus), "os-reset_status": (nil, ShareUpdates.resetStatus),
     "reset_task_state": (Microversion(2, 22), ShareUpdates.resetTaskState),
+    "revert": (Microversion(2, 27), ShareLifecycle.revert),
+    "unmanage": (Microversion(2, 7), ShareAdoption.unmanageShare), "os-unmanage": (nil, ShareAdoption.unmanageShare),
+    "force_delete": (Microversion(2, 7), ShareLifecycle.forceDelete), "os-force_delete": (nil, ShareLifecycle.forceDelete),
   ]
 
   static func handle(_ state: inout CloudState, _ call: Call) -> APIResponse {

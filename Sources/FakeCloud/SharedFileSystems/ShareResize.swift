@@ -18,8 +18,11 @@ enum ShareResize {
         400,
         "Invalid input received: New size for extend must be greater than current size. (current: \(share.size), extended: \(newSize))..")
     }
-    let used = state.manila.shares.filter { $0.projectID == share.projectID }.reduce(0) { $0 + $1.size }
-    if newSize - share.size > ManilaState.gigabytesQuota - used {
+    let scope = ManilaQuotas.Scope(projectID: share.projectID)
+    let gigabytes = ManilaQuotas.resources.first { $0.name == "gigabytes" }
+    let limit = gigabytes.map { state.manila.quotas.limit($0, for: scope) } ?? ManilaState.gigabytesQuota
+    let used = gigabytes?.usage(state.manila, scope) ?? 0
+    if limit >= 0 && newSize - share.size > limit - used {
       return .fault(403, "Requested share exceeds allowed project/user or share type gigabytes quota.")
     }
     resize(share.id, to: newSize, status: "extending", in: &state)

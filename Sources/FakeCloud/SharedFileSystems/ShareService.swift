@@ -65,21 +65,23 @@ enum ShareService {
     if handlesServers && networkID == nil {
       return .fault(400, "Share network must be set when the driver_handles_share_servers is true.")
     }
-    // The project's `gigabytes` quota (`quota_gigabytes`, 1000 by default) holds every share
-    // it has until the share is gone.
-    let used = state.manila.shares.filter { $0.projectID == caller.projectID }.reduce(0) { $0 + $1.size }
-    if size > ManilaState.gigabytesQuota - used {
-      return .fault(413, "Requested share exceeds allowed project/user or share type gigabytes quota.")
-    }
+    let groupID = body["share_group_id"]?.string
+    if let groupID, let fault = ShareGroupService.shareFault(state, groupID: groupID, shareTypeID: type.id) { return fault }
+    // The project's, the user's and the share type's quotas hold every share until it is gone.
+    if let fault = QuotaService.shareCreateFault(state, caller: caller, shareTypeID: type.id, size: size) { return fault }
     let share = ManilaState.Share(
       id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
-      status: "creating", availabilityZone: body["availability_zone"]?.string ?? source?.availabilityZone, host: nil,
+      status: "creating",
+      availabilityZone: body["availability_zone"]?.string ?? source?.availabilityZone
+        ?? state.manila.shareGroups.first { $0.id == groupID }?.availabilityZone,
+      host: nil,
       projectID: caller.projectID,
       userID: caller.userID, shareTypeID: type.id, shareNetworkID: networkID,
       isPublic: body["is_public"] == .bool(true) || body["is_public"]?.string?.lowercased() == "true",
       metadata: body["metadata"]?.object ?? [:], created: state.clock.now, progress: nil, requestID: call.requestID,
-      snapshotID: body["snapshot_id"]?.string)
+      snapshotID: body["snapshot_id"]?.string,
+      shareGroupID: groupID)
     state.manila.shares.append(share)
     let id = share.id
     // A share from a snapshot goes to its source's back end, as the scheduler sends it there.
@@ -143,6 +145,7 @@ enum ShareService {
     }
     state.manila.shares[index].status = "available"
     state.manila.shares[index].progress = "100%"
+    ShareReplicaService.addActiveReplica(of: state.manila.shares[index], in: &state)
   }
 
   /// `message_api.create`: the action and detail, the request that caused it, an expiry 30 days
@@ -203,7 +206,7 @@ enum ShareService {
   static let shareFilters = QueryFilters<ManilaState.Share>([
     .exact("name", { $0.name }), .exact("status", { $0.status }), .exact("host", { $0.host }),
     .exact("share_network_id", { $0.shareNetworkID }), .exact("share_type_id", { $0.shareTypeID }),
-    .exact("snapshot_id", { _ in nil }), .exact("share_group_id", { _ in nil }),
+    .exact("snapshot_id", { _ in nil }), .exact("share_group_id", { $0.shareGroupID }),
     .exact("share_server_id", { _ in nil }),
     .exact("description", { $0.description }).since(Microversion(2, 36)),
     .pattern("name~", { $0.name }, matcher: mysqlPattern).since(Microversion(2, 36)),
@@ -248,6 +251,18 @@ enum ShareService {
   static func deleteShare(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let share = share(state, call) else { return .fault(404, "Share \(call.parameters["id"] ?? "") could not be found.") }
     guard let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else { return .fault(404, "") }
+    // A share in a group is deleted naming its group.
+    if let groupID = share.shareGroupID {
+      guard let given = call.query("share_group_id") else {
+        return .fault(400, "Must provide 'share_group_id' as a request parameter when deleting a share in a share group.")
+      }
+      if given != groupID {
+        return .fault(400, "The specified 'share_group_id' does not match the share group id of the share.")
+      }
+    }
+    if state.manila.shareReplicas.contains(where: { $0.shareID == share.id && $0.replicaState != "active" }) {
+      return .fault(409, "Share \(share.id) has replicas. Remove the replicas before deleting the share.")
+    }
     let snapshots = state.manila.snapshots.filter { $0.shareID == share.id }.count
     if snapshots > 0 { return .fault(403, "Invalid share: Share still has \(snapshots) dependent snapshots..") }
     state.manila.shares[index].status = "deleting"
@@ -255,6 +270,7 @@ enum ShareService {
     state.after(620_113) { state in
       state.manila.shares.removeAll { $0.id == id }
       state.manila.accessRules.removeAll { $0.shareID == id }
+      state.manila.shareReplicas.removeAll { $0.shareID == id }
     }
     return APIResponse(status: 202)
   }
@@ -333,14 +349,14 @@ enum ShareService {
     }
     if at(2, 10) { view["access_rules_status"] = .string(share.accessRulesStatus) }
     if at(2, 11) {
-      view["replication_type"] = .null
-      view["has_replicas"] = false
+      view["replication_type"] = .orNull(type?.extraSpecs["replication_type"]?.string)
+      view["has_replicas"] = .bool(state.manila.shareReplicas.contains { $0.shareID == share.id && $0.replicaState != "active" })
     }
     if at(2, 16) { view["user_id"] = .string(share.userID) }
     if at(2, 24) { view["create_share_from_snapshot_support"] = spec("create_share_from_snapshot_support") }
     if at(2, 27) { view["revert_to_snapshot_support"] = spec("revert_to_snapshot_support") }
     if at(2, 31) {
-      view["share_group_id"] = .null
+      view["share_group_id"] = .orNull(share.shareGroupID)
       view["source_share_group_snapshot_member_id"] = .null
     }
     if at(2, 32) { view["mount_snapshot_support"] = spec("mount_snapshot_support") }
@@ -349,7 +365,7 @@ enum ShareService {
       view["is_soft_deleted"] = false
       view["scheduled_to_be_deleted_at"] = .null
     }
-    if at(2, 80) { view["source_backup_id"] = .null }
+    if at(2, 80) { view["source_backup_id"] = .orNull(share.sourceBackupID) }
     if at(2, 90) { view["encryption_key_ref"] = .null }
     if at(2, 99) { view["snapshot_inherit_share_access_support"] = spec("snapshot_inherit_share_access_support") }
     if caller?.isAdmin == true {

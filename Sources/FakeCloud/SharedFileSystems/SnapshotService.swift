@@ -15,6 +15,7 @@ enum SnapshotService {
     router.add(.post, "/v2/snapshots/{id}/metadata", setMetadata)
     router.add(.delete, "/v2/snapshots/{id}/metadata/{key}", unsetMetadata)
     router.add(.get, "/v2/snapshots/{id}/export-locations", exportLocations)
+    router.add(.get, "/v2/snapshots/{id}/access-list", SnapshotAccessService.list)
   }
 
   /// MySQL's `LIKE '%value%'`, case-insensitive under the database's collation.
@@ -127,11 +128,14 @@ enum SnapshotService {
     }
     state.manila.snapshots[index].status = "deleting"
     let id = snapshot.id
-    state.after(deleteDelay) { state in state.manila.snapshots.removeAll { $0.id == id } }
+    state.after(deleteDelay) { state in
+      state.manila.snapshots.removeAll { $0.id == id }
+      state.manila.snapshotAccessRules.removeAll { $0.snapshotID == id }
+    }
     return APIResponse(status: 202)
   }
 
-  /// `reset_status` and `force_delete` (admin).
+  /// `reset_status` and `force_delete` (admin); `allow_access` and `deny_access` (2.32).
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard case .object(let body)? = call.request.body, let name = body.keys.first else {
       return .fault(400, "There is no such action: None")
@@ -147,6 +151,12 @@ enum SnapshotService {
     case "force_delete", "os-force_delete":
       if let fault = ShareTypeService.policyFault(call, "share_snapshot:force_delete") { return fault }
       state.manila.snapshots.remove(at: index)
+    case "unmanage":
+      return ShareAdoption.unmanageSnapshot(&state, call, snapshot: snapshot)
+    case "allow_access" where state.version(call) >= Microversion(2, 32):
+      return SnapshotAccessService.allow(&state, call, snapshot: snapshot, body: body[name] ?? .null)
+    case "deny_access" where state.version(call) >= Microversion(2, 32):
+      return SnapshotAccessService.deny(&state, call, snapshot: snapshot, body: body[name] ?? .null)
     default: return .fault(400, "There is no such action: \(name)")
     }
     return APIResponse(status: 202)

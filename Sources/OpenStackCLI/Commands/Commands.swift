@@ -27,6 +27,17 @@ enum Commands {
     ShareGroupTypeCreate.self, ShareGroupTypeList.self, ShareGroupTypeShow.self, ShareGroupTypeSet.self,
     ShareGroupTypeUnset.self, ShareGroupTypeDelete.self, ShareGroupTypeAccessCreate.self,
     ShareGroupTypeAccessList.self, ShareGroupTypeAccessDelete.self,
+    ShareBackupCreate.self, ShareBackupList.self, ShareBackupShow.self, ShareBackupSet.self, ShareBackupUnset.self,
+    ShareBackupRestore.self, ShareBackupDelete.self, ShareQuotaShow.self, ShareQuotaSet.self, ShareQuotaDelete.self,
+    ShareGroupCreate.self, ShareGroupList.self, ShareGroupShow.self, ShareGroupSet.self, ShareGroupUnset.self,
+    ShareGroupDelete.self, ShareReplicaCreate.self, ShareReplicaList.self, ShareReplicaShow.self, ShareReplicaSet.self,
+    ShareReplicaPromote.self, ShareReplicaResync.self, ShareReplicaDelete.self, ShareReplicaExportLocationList.self,
+    ShareReplicaExportLocationShow.self, ShareServiceList.self, ShareServiceSet.self, SharePoolList.self,
+    ShareAvailabilityZoneList.self, ShareRevert.self, ShareSnapshotAccessCreate.self, ShareSnapshotAccessList.self,
+    ShareSnapshotAccessDelete.self, ShareAdopt.self, ShareAbandon.self, ShareSnapshotAdopt.self, ShareSnapshotAbandon.self,
+    ShareGroupSnapshotCreate.self, ShareGroupSnapshotList.self, ShareGroupSnapshotShow.self, ShareGroupSnapshotSet.self,
+    ShareGroupSnapshotUnset.self, ShareGroupSnapshotDelete.self, ShareGroupSnapshotMembersList.self,
+    ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

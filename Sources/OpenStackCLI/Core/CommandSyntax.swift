@@ -139,6 +139,12 @@ struct CommandSyntax {
         let metavar = rest.prefix { $0 != Self.space }
         option.metavar = Self.text(metavar)
         rest = Self.trimmingSpaces(rest.dropFirst(metavar.count))
+        // `--share-types <share-types> [<share-types> ...]`: `nargs='+'`, one value or more.
+        let more = Array("[".utf8) + Array(metavar) + Array(" ...]".utf8)
+        if rest.starts(with: more) {
+          option.takesList = true
+          rest = Self.trimmingSpaces(rest.dropFirst(more.count))
+        }
       default: break
       }
       options.append(option)

@@ -6,9 +6,7 @@ enum ShareCreate: OpenStackCommand {
   static let name = "share create"
   static let syntax = CommandSyntax(
     usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
-  static let refusedOptions: Set<String> = [
-    "--share-group", "--scheduler-hint", "--mount-point-name", "--encryption-key-ref",
-  ]
+  static let refusedOptions: Set<String> = ["--scheduler-hint", "--mount-point-name", "--encryption-key-ref"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<size>") ?? ""
@@ -33,6 +31,9 @@ enum ShareCreate: OpenStackCommand {
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"] ?? .null
     }
+    let group = try arguments.value("--share-group").map {
+      try ManilaLookup.shareGroup.find($0, in: context)["id"] ?? .null
+    }
     // From a snapshot: the share is at least the snapshot's size.
     var snapshotID: JSON = .null
     if let snapshotName {
@@ -45,7 +46,7 @@ enum ShareCreate: OpenStackCommand {
       let parts = property.split(separator: "=", maxSplits: 1)
       metadata[String(parts[0])] = .string(parts.count > 1 ? String(parts[1]) : "")
     }
-    let share: JSONObject = [
+    var share: JSONObject = [
       "size": .int(size),
       "snapshot_id": snapshotID,
       "name": arguments.value("--name").map(JSON.string) ?? .null,
@@ -58,6 +59,7 @@ enum ShareCreate: OpenStackCommand {
       "availability_zone": arguments.value("--availability-zone").map(JSON.string) ?? .null,
       "scheduler_hints": .object([:]),
     ]
+    if let group, group != .null { share["share_group_id"] = group }
     let body = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares", body: .object(["share": .object(share)])))
     var created = body["share"] ?? .null
     if arguments.flag("--wait"), let id = created["id"]?.string {
@@ -197,7 +199,7 @@ enum ShareShow: OpenStackCommand {
 enum ShareDelete: OpenStackCommand {
   static let name = "share delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
-  static let refusedOptions: Set<String> = ["--share-group", "--force", "--soft"]
+  static let refusedOptions: Set<String> = ["--soft"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(
@@ -205,8 +207,15 @@ enum ShareDelete: OpenStackCommand {
       summary: { "\($0) of \($1) shares failed to delete." }
     ).run(arguments.values("<share>")) { name in
       let share = try ManilaLookup.share.find(name, in: context)
+      let group = try arguments.value("--share-group").map { try ManilaLookup.shareGroup.find($0, in: context)["id"]?.string ?? $0 }
       let path = "/v2/shares/\(share["id"]?.string ?? name)"
-      _ = try context.call(.sharedFileSystem, APIRequest(.delete, path))
+      if arguments.flag("--force") {
+        let action = try context.api.negotiatedShareVersion() < Microversion(2, 7) ? "os-force_delete" : "force_delete"
+        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: .object([action: .null])))
+      } else {
+        _ = try context.call(
+          .sharedFileSystem, APIRequest(.delete, path, query: group.map { [(name: "share_group_id", value: $0)] } ?? []))
+      }
       return try !arguments.flag("--wait") || context.waitForDelete(path, member: "share")
     }
     return .nothing

@@ -135,9 +135,7 @@ private func pythonDict(_ items: [(String, String)]) -> String {
 enum ShareNetworkSet: OpenStackCommand {
   static let name = "share network set"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSet)
-  static let refusedOptions: Set<String> = [
-    "--neutron-net-id", "--neutron-subnet-id", "--current-security-service", "--check-only", "--restart-check",
-  ]
+  static let refusedOptions: Set<String> = ["--current-security-service", "--check-only", "--restart-check"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let networkName = arguments.value("<share-network>") ?? ""
@@ -152,6 +150,9 @@ enum ShareNetworkSet: OpenStackCommand {
     var update: [(String, String)] = []
     if let name = arguments.value("--name") { update.append(("name", name)) }
     if let description = arguments.value("--description") { update.append(("description", description)) }
+    for (key, option) in [("neutron_net_id", "--neutron-net-id"), ("neutron_subnet_id", "--neutron-subnet-id")] {
+      if let value = arguments.value(option) { update.append((key, value)) }
+    }
     if !update.isEmpty {
       let body = JSONObject(uniqueKeysWithValues: update.map { ($0.0, $0.1.isEmpty ? JSON.null : .string($0.1)) })
       do {
