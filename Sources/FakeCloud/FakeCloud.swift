@@ -15,6 +15,8 @@ struct CloudState {
   var compute: ComputeState
   var images: ImageState
   var blockStorage: BlockStorageState
+  /// The quotas set through Nova's, Cinder's and Neutron's APIs.
+  var quotas = QuotaState()
   /// The ID the next share, share network or server created takes instead of a drawn one.
   var presetID: String?
 

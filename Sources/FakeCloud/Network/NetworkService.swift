@@ -34,6 +34,7 @@ enum NetworkService {
     add(.put, "/v2.0/routers/{id}/add_router_interface", NeutronRouters.addInterface)
     add(.put, "/v2.0/routers/{id}/remove_router_interface", NeutronRouters.removeInterface)
     NeutronQoSRules.add(to: &router)
+    NeutronQuotaAPI.register(in: &router)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
     return router
@@ -67,7 +68,11 @@ enum NetworkService {
   static func create(_ resource: NeutronResource, _ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let caller = call.caller else { return .unauthenticated() }
     let read = resource.table.readCreate(call.request.body, projectID: caller.projectID, isAdmin: caller.isAdmin)
-    switch read.flatMap({ state.network.create(resource, $0, caller: caller) }) {
+    let quota = { [state] (fields: JSONObject) -> Result<JSONObject, ResourceFault> in
+      let project = fields["project_id"]?.string ?? caller.projectID
+      return NeutronQuotaAPI.check(state, collection: resource.table.collection, project: project).map(Result.failure) ?? .success(fields)
+    }
+    switch read.flatMap(quota).flatMap({ state.network.create(resource, $0, caller: caller) }) {
     case .success(let record):
       return .json(201, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin)]))
     case .failure(let fault): return ResourceTable.response(fault)
