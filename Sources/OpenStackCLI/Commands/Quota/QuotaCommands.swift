@@ -195,7 +195,9 @@ enum QuotaList: OpenStackCommand {
     defaults: { try QuotaClients.networkQuotas($0, detail: false, defaults: true, in: $1) })
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let listing = arguments.flag("--compute") ? compute : arguments.flag("--volume") ? volume : network
+    // argparse requires one of the three.
+    let listing =
+      arguments.flag("--compute") ? compute : arguments.flag("--volume") ? volume : arguments.flag("--network") ? network : compute
     let projects = try Keystone.call(.get, "/projects", in: context)["projects"]?.array ?? []
     var rows: [[JSON]] = []
     for project in projects {
@@ -294,13 +296,13 @@ enum LimitsShow: OpenStackCommand {
     } else {
       _ = arguments.value("--project-domain")
     }
-    var computeQuery = [(name: String, value: String)]()
+    var computeQuery = [(name: "reserved", value: arguments.flag("--reserved") ? "True" : "False")]
     if let projectID { computeQuery.append((name: "tenant_id", value: projectID)) }
-    computeQuery.append((name: "reserved", value: arguments.flag("--reserved") ? "True" : "False"))
     let compute = try QuotaClients.compute(.get, "/limits", query: computeQuery, resource: .unversioned, in: context)["limits"]
     let volumeQuery = projectID.map { [(name: "project_id", value: $0)] } ?? []
     let volume = try Cinder(context: context).call(APIRequest(.get, "/limits", query: volumeQuery), .limits)["limits"]
-    guard arguments.flag("--absolute") else {
+    // argparse requires `--absolute` or `--rate`.
+    guard arguments.flag("--absolute") || !arguments.flag("--rate") else {
       // `_format_rate_limit`: one row per limit of each URI.
       var rows: [[JSON]] = []
       for rate in (compute?["rate"]?.array ?? []) + (volume?["rate"]?.array ?? []) {
