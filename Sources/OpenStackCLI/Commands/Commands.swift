@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + compute + volume + admin + image + quota
+    share + network + networkQoS + compute + volume + admin + image + quota + imageMembers
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -84,5 +84,9 @@ enum Commands {
 
   private static let quota: [any OpenStackCommand.Type] = [
     QuotaShow.self, QuotaSet.self, QuotaList.self, QuotaDelete.self, LimitsShow.self,
+  ]
+
+  private static let imageMembers: [any OpenStackCommand.Type] = [
+    ImageAddProject.self, ImageRemoveProject.self, ImageMemberList.self,
   ]
 }

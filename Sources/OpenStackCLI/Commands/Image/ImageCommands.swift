@@ -183,8 +183,8 @@ enum ImageSet: OpenStackCommand {
       "--container-format": .choices(["ami", "ari", "aki", "bare", "docker", "ova", "ovf"]),
       "--disk-format": .choices(["ami", "ari", "aki", "vhd", "vmdk", "raw", "qcow2", "vhdx", "vdi", "iso", "ploop"]),
     ])
-  /// Activation and membership are actions and members of their own, not emulated.
-  static let refusedOptions: Set<String> = ["--deactivate", "--activate", "--accept", "--reject", "--pending"]
+  /// Activation is an action of its own, not emulated.
+  static let refusedOptions: Set<String> = ["--deactivate", "--activate"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let image = try ComputeLookup.image(arguments.value("<image>") ?? "", in: context)
@@ -192,8 +192,15 @@ enum ImageSet: OpenStackCommand {
     var changes = Images.sharedChanges(arguments)
     // The domain means nothing without a project.
     let domain = arguments.value("--project-domain")
-    if let project = arguments.value("--project") {
-      changes.append(("owner", .string(try Flavors.projectID(project, domain: domain, in: context))))
+    let project = try arguments.value("--project").map { try Flavors.projectID($0, domain: domain, in: context) }
+    // The membership of the project given, else the caller's own; the project is then no owner.
+    let membership = [("--accept", "accepted"), ("--reject", "rejected"), ("--pending", "pending")].first { arguments.flag($0.0) }?.1
+    if let membership {
+      let member = try project ?? ImageMembership.currentProject(in: context)
+      try Images.call(
+        APIRequest(.put, "/v2/images/\(id)/members/\(member)", body: .object(["status": .string(membership)])), in: context)
+    } else if let project {
+      changes.append(("owner", .string(project)))
     }
     for (option, key) in [
       ("--name", "name"), ("--container-format", "container_format"), ("--disk-format", "disk_format"),
