@@ -223,7 +223,8 @@ enum ImageSet: OpenStackCommand {
     for (key, value) in changes {
       if let index = merged.firstIndex(where: { $0.0 == key }) { merged[index].1 = value } else { merged.append((key, value)) }
     }
-    try Images.patch(id, merged, in: context)
+    // The SDK commits nothing when nothing changed.
+    if !merged.isEmpty { try Images.patch(id, merged, in: context) }
     return .nothing
   }
 }
