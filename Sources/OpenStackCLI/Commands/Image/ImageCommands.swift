@@ -56,7 +56,7 @@ enum Images {
 
   /// `_format_image`: Glance's fields that are set, the tags, and every other attribute gathered
   /// in `properties`; the columns sorted.
-  static func display(_ image: JSON, in context: CommandContext) -> CommandOutput {
+  static func display(_ image: JSON, humanReadable: Bool = false, in context: CommandContext) -> CommandOutput {
     var info: [String: JSON] = [:]
     var properties = JSONObject()
     // The SDK drops what is None, keeps no `self` link, and stores unknown keys as properties.
@@ -78,8 +78,32 @@ enum Images {
     let tags = image["tags"]?.array ?? []
     info["tags"] = context.isTable ? .string(OSCLib.formatList(tags)) : .array(tags)
     if !properties.isEmpty { info["properties"] = context.isTable ? OSCLib.formatDict(.object(properties)) : .object(properties) }
+    if humanReadable {
+      var bytes = 0.0
+      switch image["size"] {
+      case .int(let number)?: bytes = Double(number)
+      case .double(let number)?: bytes = number
+      default: break
+      }
+      info["size"] = .string(formatSize(bytes))
+    }
     let names = info.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     return .show(JSONObject(uniqueKeys: names, values: names.map { info[$0]! }))
+  }
+
+  /// osc-lib's `format_size`: powers of 1,000, one decimal, trailing zeros dropped (`12.7M`).
+  static func formatSize(_ bytes: Double) -> String {
+    let suffixes = ["", "K", "M", "G", "T", "P", "E", "Z"]
+    var size = bytes
+    var index = 0
+    while size >= 1000, index < suffixes.count - 1 {
+      index += 1
+      size /= 1000
+    }
+    var text = String(format: "%.1f", size)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text + suffixes[index]
   }
 
   static let fields: Set<String> = [
