@@ -15,6 +15,8 @@ struct CloudState {
   var compute: ComputeState
   var images: ImageState
   var blockStorage: BlockStorageState
+  /// The quotas set through Nova's, Cinder's and Neutron's APIs.
+  var quotas = QuotaState()
   /// The ID the next resource created takes instead of a drawn one (``FakeCloud/createNext(withID:)``).
   var presetID: String?
 

@@ -30,6 +30,7 @@ import Testing
     "admin-flavors", "admin-identity", "admin-compute", "admin-server-power", "admin-images",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-migrate",
+    "admin-quotas", "admin-image-members",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

@@ -18,6 +18,7 @@ enum BlockStorageService {
     VolumeAPI.register(in: &router)
     SnapshotAPI.register(in: &router)
     TransferAPI.register(in: &router)
+    CinderQuotaAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)
     router.add(.get, "/v3/{project_id}/messages", listMessages)

@@ -127,9 +127,6 @@ struct BlockStorageState {
   var backends: [Backend]
   var volumes: [Volume] = []
   var defaultTypeName: String
-  /// devstack's quotas: ten volumes, 1,000 GiB a project.
-  static let volumeQuota = 10
-  static let gigabytesQuota = 1000
 
   init(definition: CloudDefinition, ids: inout IDGenerator, now: Int64) {
     backends = definition.volumeBackends.map { Backend(definition: $0) }

@@ -224,15 +224,8 @@ enum VolumeAPI {
     guard state.blockStorage.availabilityZones.contains(zone) else {
       return .fault(400, "Availability zone '\(zone)' is invalid.")
     }
-    let owned = state.blockStorage.volumes.filter { $0.projectID == context.caller.projectID }
-    let consumed = owned.reduce(0) { $0 + $1.size }
-    if consumed + size > BlockStorageState.gigabytesQuota {
-      return .fault(
-        413,
-        "Requested volume or snapshot exceeds allowed gigabytes quota. Requested \(size)G, quota is \(BlockStorageState.gigabytesQuota)G and \(consumed)G has been consumed.")
-    }
-    if owned.count >= BlockStorageState.volumeQuota {
-      return .fault(413, "Maximum number of volumes allowed (\(BlockStorageState.volumeQuota)) exceeded for quota 'volumes'.")
+    if let fault = CinderQuotaAPI.checkVolume(state, project: context.caller.projectID, size: size, typeName: type.name) {
+      return fault
     }
     let now = state.clock.now / 1_000_000
     var volume = Volume(

@@ -24,6 +24,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
     VolumeAttachmentAPI.register(in: &router)
     registerComputeAdmin(in: &router)
+    NovaQuotaAPI.register(in: &router)
     return router
   }()
 
@@ -252,6 +253,9 @@ enum ComputeService {
     guard !networks.isEmpty else {
       return .fault(409, "Multiple possible networks found, use a Network ID to be more specific.")
     }
+    if let flavor = state.compute.flavor(flavorRef)?.definition,
+      let fault = NovaQuotaAPI.checkServer(state, project: caller.projectID, flavor: flavor)
+    { return fault }
     let id = state.newResourceID()
     let now = state.clock.now
     let server = ComputeState.Server(

@@ -23,6 +23,8 @@ struct ImageState {
   }
 
   var images: [Image] = []
+  /// The projects each shared image is shared with.
+  var members: [Member] = []
 
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock) {
     let admin = definition.users.first { $0.roles.contains("admin") }?.project
@@ -43,6 +45,7 @@ enum ImageService {
     router.add(.delete, "/v2/images/{id}", ImageManagement.delete)
     router.add(.put, "/v2/images/{id}/tags/{tag}", ImageManagement.addTag)
     router.add(.delete, "/v2/images/{id}/tags/{tag}", ImageManagement.removeTag)
+    ImageMembers.register(in: &router)
     return router
   }()
 
@@ -91,7 +94,13 @@ enum ImageService {
 
   /// `GET /v2/images` with Glance's filters, newest first.
   static func listImages(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    var visible = state.images.images.filter { ImageManagement.isListed($0, to: call.caller) }
+    // A member lists the images it accepted, or those of the member status it asks for.
+    let memberStatus = call.query("member_status") ?? "accepted"
+    let images = state.images
+    var visible = images.images.filter { image in
+      ImageManagement.isListed(image, to: call.caller)
+        || images.membership(of: call.caller?.projectID, in: image).map { memberStatus == "all" || $0.status == memberStatus } ?? false
+    }
     if call.query("os_hidden") == nil { visible.removeAll(where: \.isHidden) }
     return filters.apply(visible, call) { images in
       .json(
@@ -116,13 +125,19 @@ enum ImageService {
 
   static func showImage(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let id = call.parameters["id"] ?? ""
-    guard let image = state.images.images.first(where: { $0.id == id && ImageManagement.isVisible($0, to: call.caller) })
+    guard let image = state.images.images.first(where: { $0.id == id && isVisible($0, to: call.caller, in: state) })
     else {
       return APIResponse(
         status: 404, headers: ["Content-Type": "text/html; charset=UTF-8"],
         body: .string("404 Not Found\n\nNo image found with ID \(id)\n\n"))
     }
     return .json(200, view(image))
+  }
+
+  /// What a show finds: what `ImageManagement.isVisible` lets the caller see, and the shared
+  /// images its project is a member of, whatever its status.
+  static func isVisible(_ image: ImageState.Image, to caller: Caller?, in state: CloudState) -> Bool {
+    ImageManagement.isVisible(image, to: caller) || state.images.membership(of: caller?.projectID, in: image) != nil
   }
 
   /// `ResponseSerializer._format_image`: extra properties first, then the image's own fields; an

@@ -48,6 +48,7 @@ enum NetworkService {
     add(.post, "/v2.0/flavors/{id}/service_profiles", NeutronFlavors.bind)
     add(.get, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.show)
     add(.delete, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.delete)
+    NeutronQuotaAPI.register(in: &router)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
     return router
@@ -84,7 +85,11 @@ enum NetworkService {
     let read = resource.table.readCreate(call.request.body, projectID: caller.projectID, isAdmin: caller.isAdmin)
     let preset = state.presetID
     state.presetID = nil
-    switch read.flatMap({ state.network.create(resource, $0, caller: caller, presetID: preset) }).map({
+    let quota = { [state] (fields: JSONObject) -> Result<JSONObject, ResourceFault> in
+      let project = fields["project_id"]?.string ?? caller.projectID
+      return NeutronQuotaAPI.check(state, collection: resource.table.collection, project: project).map(Result.failure) ?? .success(fields)
+    }
+    switch read.flatMap(quota).flatMap({ state.network.create(resource, $0, caller: caller, presetID: preset) }).map({
       resource.shown?($0, state.network) ?? $0
     }) {
     case .success(let record):

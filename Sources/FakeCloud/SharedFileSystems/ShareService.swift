@@ -68,7 +68,7 @@ enum ShareService {
     let groupID = body["share_group_id"]?.string
     if let groupID, let fault = ShareGroupService.shareFault(state, groupID: groupID, shareTypeID: type.id) { return fault }
     // The project's, the user's and the share type's quotas hold every share until it is gone.
-    if let fault = QuotaService.shareCreateFault(state, caller: caller, shareTypeID: type.id, size: size) { return fault }
+    if let fault = ManilaQuotaService.shareCreateFault(state, caller: caller, shareTypeID: type.id, size: size) { return fault }
     let share = ManilaState.Share(
       id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),

@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + networkSegments + compute + volume + admin + image
+    share + network + networkQoS + networkSegments + compute + volume + admin + image + quota + imageMembers
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -101,5 +101,13 @@ enum Commands {
 
   private static let image: [any OpenStackCommand.Type] = [
     ImageCreate.self, ImageSet.self, ImageUnset.self, ImageDelete.self,
+  ]
+
+  private static let quota: [any OpenStackCommand.Type] = [
+    QuotaShow.self, QuotaSet.self, QuotaList.self, QuotaDelete.self, LimitsShow.self,
+  ]
+
+  private static let imageMembers: [any OpenStackCommand.Type] = [
+    ImageAddProject.self, ImageRemoveProject.self, ImageMemberList.self,
   ]
 }

@@ -29,7 +29,9 @@ struct IdentityLookup {
   /// message.
   func sdkID(_ nameOrID: String, domain: String?, in context: CommandContext) throws -> String {
     let domainID = try domain.map { try Self.domain.sdkID($0, domain: nil, in: context) }
-    let direct = try context.api.send(APIRequest(.get, "/v3/\(collection)/\(nameOrID)"), to: .identity)
+    // The SDK fetches the record with the same parameters it lists with.
+    let query = domainID.map { [(name: "domain_id", value: $0)] } ?? []
+    let direct = try context.api.send(APIRequest(.get, "/v3/\(collection)/\(nameOrID)", query: query), to: .identity)
     if direct.status == 200, let id = direct.body?[member]?["id"]?.string { return id }
     let listed = try list(nameOrID, domainID: domainID, in: context)
     guard let records = listed else { return nameOrID }

@@ -238,6 +238,7 @@ enum ComputeResource {
   case volumeAttachment
   case service
   case hypervisor
+  case quotaSet
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -253,6 +254,7 @@ enum ComputeResource {
     case .aggregate: Microversion(2, 81)
     case .service: Microversion(2, 69)
     case .hypervisor: Microversion(2, 88)
+    case .quotaSet: Microversion(2, 56)
     case .unversioned: Microversion(2, 1)
     }
   }
@@ -267,6 +269,7 @@ enum VolumeResource {
   case service
   case snapshot
   case transfer
+  case limits
 
   var maximum: Microversion? {
     switch self {
@@ -275,6 +278,7 @@ enum VolumeResource {
     case .service: Microversion(3, 32)
     case .snapshot: Microversion(3, 65)
     case .transfer: Microversion(3, 55)
+    case .limits: Microversion(3, 39)
     }
   }
 }

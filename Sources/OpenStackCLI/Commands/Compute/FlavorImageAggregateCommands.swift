@@ -124,9 +124,14 @@ enum FlavorShow: OpenStackCommand {
 enum ImageShow: OpenStackCommand {
   static let name = "image show"
   static let syntax = CommandSyntax(usage: RealUsage.imageShow, repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = ["--human-readable"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    Images.display(try ComputeLookup.image(arguments.value("<image>") ?? "", in: context), in: context)
+    let image = try ComputeLookup.image(arguments.value("<image>") ?? "", in: context)
+    let humanReadable = arguments.flag("--human-readable")
+    // `_format_image` reads the size from a dictionary the SDK leaves it out of while it is
+    // unknown: Python's `KeyError`.
+    if humanReadable, image["size"] == nil || image["size"] == .null { throw CommandFailure(message: "'size'") }
+    return Images.display(image, humanReadable: humanReadable, in: context)
   }
 }

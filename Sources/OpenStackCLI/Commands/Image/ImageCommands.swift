@@ -56,7 +56,7 @@ enum Images {
 
   /// `_format_image`: Glance's fields that are set, the tags, and every other attribute gathered
   /// in `properties`; the columns sorted.
-  static func display(_ image: JSON, in context: CommandContext) -> CommandOutput {
+  static func display(_ image: JSON, humanReadable: Bool = false, in context: CommandContext) -> CommandOutput {
     var info: [String: JSON] = [:]
     var properties = JSONObject()
     // The SDK drops what is None, keeps no `self` link, and stores unknown keys as properties.
@@ -78,8 +78,32 @@ enum Images {
     let tags = image["tags"]?.array ?? []
     info["tags"] = context.isTable ? .string(OSCLib.formatList(tags)) : .array(tags)
     if !properties.isEmpty { info["properties"] = context.isTable ? OSCLib.formatDict(.object(properties)) : .object(properties) }
+    if humanReadable {
+      var bytes = 0.0
+      switch image["size"] {
+      case .int(let number)?: bytes = Double(number)
+      case .double(let number)?: bytes = number
+      default: break
+      }
+      info["size"] = .string(formatSize(bytes))
+    }
     let names = info.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     return .show(JSONObject(uniqueKeys: names, values: names.map { info[$0]! }))
+  }
+
+  /// osc-lib's `format_size`: powers of 1,000, one decimal, trailing zeros dropped (`12.7M`).
+  static func formatSize(_ bytes: Double) -> String {
+    let suffixes = ["", "K", "M", "G", "T", "P", "E", "Z"]
+    var size = bytes
+    var index = 0
+    while size >= 1000, index < suffixes.count - 1 {
+      index += 1
+      size /= 1000
+    }
+    var text = String(format: "%.1f", size)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text + suffixes[index]
   }
 
   static let fields: Set<String> = [
@@ -183,8 +207,8 @@ enum ImageSet: OpenStackCommand {
       "--container-format": .choices(["ami", "ari", "aki", "bare", "docker", "ova", "ovf"]),
       "--disk-format": .choices(["ami", "ari", "aki", "vhd", "vmdk", "raw", "qcow2", "vhdx", "vdi", "iso", "ploop"]),
     ])
-  /// Activation and membership are actions and members of their own, not emulated.
-  static let refusedOptions: Set<String> = ["--deactivate", "--activate", "--accept", "--reject", "--pending"]
+  /// Activation is an action of its own, not emulated.
+  static let refusedOptions: Set<String> = ["--deactivate", "--activate"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let image = try ComputeLookup.image(arguments.value("<image>") ?? "", in: context)
@@ -192,8 +216,15 @@ enum ImageSet: OpenStackCommand {
     var changes = Images.sharedChanges(arguments)
     // The domain means nothing without a project.
     let domain = arguments.value("--project-domain")
-    if let project = arguments.value("--project") {
-      changes.append(("owner", .string(try Flavors.projectID(project, domain: domain, in: context))))
+    let project = try arguments.value("--project").map { try Flavors.projectID($0, domain: domain, in: context) }
+    // The membership of the project given, else the caller's own; the project is then no owner.
+    let membership = [("--accept", "accepted"), ("--reject", "rejected"), ("--pending", "pending")].first { arguments.flag($0.0) }?.1
+    if let membership {
+      let member = try project ?? ImageMembership.currentProject(in: context)
+      try Images.call(
+        APIRequest(.put, "/v2/images/\(id)/members/\(member)", body: .object(["status": .string(membership)])), in: context)
+    } else if let project {
+      changes.append(("owner", .string(project)))
     }
     for (option, key) in [
       ("--name", "name"), ("--container-format", "container_format"), ("--disk-format", "disk_format"),
@@ -216,7 +247,8 @@ enum ImageSet: OpenStackCommand {
     for (key, value) in changes {
       if let index = merged.firstIndex(where: { $0.0 == key }) { merged[index].1 = value } else { merged.append((key, value)) }
     }
-    try Images.patch(id, merged, in: context)
+    // The SDK commits nothing when nothing changed.
+    if !merged.isEmpty { try Images.patch(id, merged, in: context) }
     return .nothing
   }
 }

@@ -96,7 +96,7 @@ struct ManilaQuotas {
 }
 
 /// `/v2/quota-sets/{project}` (and `/detail`, `/defaults`): show, update, delete.
-enum QuotaService {
+enum ManilaQuotaService {
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v2/quota-sets/{id}", { state, call in show(state, call, detail: false) })
     router.add(.get, "/v2/quota-sets/{id}/detail", { state, call in show(state, call, detail: true) })
