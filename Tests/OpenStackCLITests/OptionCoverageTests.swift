@@ -198,6 +198,12 @@ import Testing
     "server add volume": Baseline(setup: [serverCreate] + availableVolume, arguments: "vm v"),
     "server remove volume": Baseline(setup: [serverCreate] + availableVolume + ["server add volume vm v"], arguments: "vm v"),
     "server volume list": Baseline(setup: [serverCreate], arguments: "vm"),
+    "volume backup create": Baseline(setup: availableVolume, arguments: "v"),
+    "volume backup list": Baseline(arguments: ""),
+    "volume backup show": Baseline(setup: availableVolume + [backupCreate], arguments: "b"),
+    "volume backup set": Baseline(setup: availableVolume + [backupCreate], arguments: "b"),
+    "volume backup restore": Baseline(setup: availableVolume + [backupCreate], arguments: "b r"),
+    "volume backup delete": Baseline(setup: availableVolume + [backupCreate], arguments: "b"),
     "aggregate show": Baseline(setup: ["aggregate create agg"], arguments: "agg"),
     "flavor create": Baseline(arguments: "--private f"),
     "flavor set": Baseline(setup: ["flavor create --private f"], arguments: "--property hw:numa_nodes=1 f"),
@@ -245,6 +251,7 @@ import Testing
   ]
   static let volumeCreate = "volume create --size 1 v"
   static let snapshotCreate = "volume snapshot create --volume v s"
+  static let backupCreate = "volume backup create v --name b"
   /// Scheduled and made a few seconds later.
   static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let endpointCreate = "endpoint create compute public http://x -f value -c id"
@@ -350,7 +357,9 @@ import Testing
     let baseline = try #require(Self.baselines[name])
     let result = bench.run(name.split(separator: " ").map(String.init) + bench.prepare(baseline))
     // volume message list: Cinder lists messages from 3.3, which the client sends only when told.
-    #expect(result.exitStatus == (name == "volume message list" ? 1 : 0), "\(result.standardError)")
+    // The default cloud runs no backup service: a backup fails, and cannot be deleted or restored.
+    let failing: Set<String> = ["volume message list", "volume backup delete", "volume backup restore"]
+    #expect(result.exitStatus == (failing.contains(name) ? 1 : 0), "\(result.standardError)")
   }
 
   /// cliff's display options, read for every command by the display layer.

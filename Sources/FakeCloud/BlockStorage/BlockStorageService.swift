@@ -44,6 +44,7 @@ enum BlockStorageService {
     VolumeAPI.register(in: &router)
     SnapshotAPI.register(in: &router)
     TransferAPI.register(in: &router)
+    BackupAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)
     router.add(.get, "/v3/{project_id}/messages", listMessages)
@@ -117,7 +118,7 @@ enum BlockStorageService {
           .object(["rel": "bookmark", "href": .string("\(root)/\(project)/messages/\(message.id)")]),
         ])
       },
-      CinderField("resource_type") { _, _ in "VOLUME" },
+      CinderField("resource_type") { message, _ in .string(message.resourceType) },
       CinderField("resource_uuid") { message, _ in .string(message.resourceUUID) },
     ],
     id: \.id, notFound: { "Message \($0) could not be found." })
@@ -137,12 +138,14 @@ enum BlockStorageService {
     return messages.list(kept, call, context)
   }
 
-  /// The scheduler on the first back end's host, and a volume service per back end host.
+  /// The scheduler on the first back end's host, the backup service if the cloud runs one, and a
+  /// volume service per back end host, in the order devstack starts them.
   static func services(_ storage: BlockStorageState) -> [(binary: String, host: String, zone: String)] {
     var hosts: [(binary: String, host: String, zone: String)] = []
     if let first = storage.backends.first {
       hosts.append(("cinder-scheduler", String(first.definition.serviceHost.split(separator: "@").first ?? ""), first.definition.availabilityZone))
     }
+    if let backup = storage.backupService { hosts.append(("cinder-backup", backup.host, backup.zone)) }
     for backend in storage.backends where !hosts.contains(where: { $0.host == backend.definition.serviceHost }) {
       hosts.append(("cinder-volume", backend.definition.serviceHost, backend.definition.availabilityZone))
     }

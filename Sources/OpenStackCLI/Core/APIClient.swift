@@ -261,6 +261,7 @@ enum VolumeResource {
   case service
   case snapshot
   case transfer
+  case backup
 
   var maximum: Microversion? {
     switch self {
@@ -269,6 +270,7 @@ enum VolumeResource {
     case .service: Microversion(3, 32)
     case .snapshot: Microversion(3, 65)
     case .transfer: Microversion(3, 55)
+    case .backup: Microversion(3, 64)
     }
   }
 }
