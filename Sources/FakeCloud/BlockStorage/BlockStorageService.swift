@@ -45,6 +45,7 @@ enum BlockStorageService {
     SnapshotAPI.register(in: &router)
     TransferAPI.register(in: &router)
     BackupAPI.register(in: &router)
+    EncryptionAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)
     router.add(.get, "/v3/{project_id}/messages", listMessages)

@@ -14,6 +14,21 @@ struct BlockStorageState {
     var qosSpecsID: String?
     /// Seconds: Cinder's columns have no fraction, and lists sort by them.
     var createdAt: Int64
+    /// How the type's volumes are encrypted, if they are.
+    var encryption: Encryption? = nil
+  }
+
+  /// A volume type's encryption (`encryption` table): the provider, cipher and key size, and
+  /// where the volume is decrypted.
+  struct Encryption {
+    var id: String
+    var provider: String
+    var cipher: String?
+    var keySize: Int?
+    /// `front-end` (Nova) or `back-end` (Cinder).
+    var controlLocation: String
+    var createdAt: Int64
+    var updatedAt: Int64?
   }
 
   struct QoSSpecs {
@@ -66,6 +81,8 @@ struct BlockStorageState {
     var imageMetadata: [(String, String)] = []
     var attachments: [Attachment] = []
     var multiattach = false
+    /// Made of an encrypted type (with devstack's fixed key, whose ID the views leave out).
+    var encrypted = false
     /// Whether hosts must lock when they connect (`shared_targets`): the column's default until
     /// the back end has made the volume and said.
     var sharedTargets: Bool? = true

@@ -43,7 +43,7 @@ enum VolumeAPI {
         CinderField("links") { volume, context in links(volume.id, context) },
         CinderField("user_id") { volume, _ in .string(volume.userID) },
         CinderField("bootable") { volume, _ in .string(volume.bootable ? "true" : "false") },
-        CinderField("encrypted") { _, _ in false },
+        CinderField("encrypted") { volume, _ in .bool(volume.encrypted) },
         CinderField("replication_status") { _, _ in .null },
         CinderField("consistencygroup_id") { _, _ in .null },
         CinderField("multiattach") { volume, _ in .bool(volume.multiattach) },
@@ -230,6 +230,7 @@ enum VolumeAPI {
       metadata: metadata, snapshotID: snapshot?.id, sourceVolumeID: snapshot == nil ? sourceVolume?.id : nil, createdAt: now,
       updatedAt: nil)
     volume.multiattach = type.extraSpecs.contains { $0.0 == "multiattach" && $0.1 == "<is> True" }
+    volume.encrypted = type.encryption != nil
     if let source = sourceVolume {
       volume.bootable = source.bootable
       volume.imageMetadata = source.imageMetadata
