@@ -193,6 +193,22 @@ enum VolumeAPI {
       // Made from the snapshot's volume: its type unless one is named.
       sourceVolume = state.blockStorage.volumes.first { $0.id == found.volumeID }
     }
+    // A backup (from 3.47): available, and no larger than the volume.
+    var backup: BlockStorageState.Backup?
+    if context.version >= Microversion(3, 47), let backupID = body["backup_id"]?.string {
+      guard let found = state.blockStorage.backups.first(where: {
+        $0.id == backupID && (context.isAdmin || $0.projectID == context.caller.projectID)
+      }) else { return .fault(404, "Backup \(backupID) could not be found.") }
+      guard found.status == "available" else {
+        return .fault(400, "Invalid backup: Originating backup status must be one of 'available' values")
+      }
+      if let size, size < found.size {
+        return .fault(
+          400,
+          "Invalid input received: Volume size \(size)GB cannot be smaller than the backup size \(found.size)GB. It must be >= backup size.")
+      }
+      backup = found
+    }
     var image: ImageState.Image?
     if let imageID = body["imageRef"]?.string ?? body["image_id"]?.string {
       guard let found = state.images.images.first(where: { $0.id == imageID }) else {
@@ -200,6 +216,7 @@ enum VolumeAPI {
       }
       image = found
     }
+    if let backup { size = size ?? backup.size }
     if let snapshot { size = size ?? snapshot.size } else if let source = sourceVolume { size = max(size ?? source.size, source.size) }
     guard let size else { return .fault(400, "Invalid input received: Volume size  must be an integer and greater than 0") }
     // The type: named, the source's, or the default.

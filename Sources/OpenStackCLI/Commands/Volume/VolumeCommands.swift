@@ -55,18 +55,20 @@ enum VolumeCreate: OpenStackCommand {
     usage: RealUsage.volumeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
     types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
   static let refusedOptions: Set<String> = [
-    "--backup", "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write",
-    "--cluster",
+    "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write", "--cluster",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var size = arguments.value("--size").flatMap { Int($0) }
-    if size == nil, arguments.value("--source") == nil, arguments.value("--snapshot") == nil {
+    if size == nil, arguments.value("--source") == nil, arguments.value("--snapshot") == nil, arguments.value("--backup") == nil {
       throw CommandFailure(
         message: "--size is a required option if none of --snapshot, --backup, --source, or --remote-source are provided.")
     }
     if arguments.value("--host") != nil {
       throw CommandFailure(message: "The --host and --cluster options are only supported with --remote-source parameter.")
+    }
+    if arguments.value("--backup") != nil, !(try context.api.supportsVolumeVersion(Microversion(3, 47))) {
+      throw CommandFailure(message: "--os-volume-api-version 3.47 or greater is required to create a volume from backup.")
     }
     var sourceID: JSON = .null
     if let source = arguments.value("--source") {
@@ -83,6 +85,13 @@ enum VolumeCreate: OpenStackCommand {
       snapshotID = snapshot["id"] ?? .null
       size = max(size ?? 0, snapshot["size"]?.integer ?? 0)
     }
+    var backupID: JSON = .null
+    if let name = arguments.value("--backup") {
+      // As with a snapshot: the backup's size, unless a larger one is given.
+      let backup = try context.cinder.find(name, .backup)
+      backupID = backup["id"] ?? .null
+      size = max(size ?? 0, backup["size"]?.integer ?? 0)
+    }
     let properties = OSCLib.keyValues(arguments.values("--property"))
     let metadata: JSON =
       properties.isEmpty ? .null : .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
@@ -90,7 +99,7 @@ enum VolumeCreate: OpenStackCommand {
       "size": size.map(JSON.int) ?? .null, "snapshot_id": snapshotID, "name": VolumeFormat.optional(arguments.value("<name>")),
       "description": VolumeFormat.optional(arguments.value("--description")), "volume_type": VolumeFormat.optional(arguments.value("--type")),
       "availability_zone": VolumeFormat.optional(arguments.value("--availability-zone")), "metadata": metadata, "imageRef": imageID,
-      "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": .null,
+      "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": backupID,
     ]
     let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(["volume": .object(body)])), .volume)["volume"] ?? .null
     if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
@@ -106,7 +115,10 @@ enum VolumeCreate: OpenStackCommand {
         context.log("Failed to set volume bootable property: \(failure.message)")
       }
     }
-    return VolumeFormat.sortedShow(VolumeFormat.volume(volume, context))
+    // The SDK keeps the backup it was given, which Cinder's answer does not name.
+    var created = volume.object ?? [:]
+    if created["backup_id"] == nil { created["backup_id"] = backupID }
+    return VolumeFormat.sortedShow(VolumeFormat.volume(.object(created), context))
   }
 }
 
