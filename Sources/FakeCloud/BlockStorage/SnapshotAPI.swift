@@ -152,8 +152,19 @@ enum SnapshotAPI {
     }
   }
 
-  /// `os-reset_status` (admin).
+  /// `os-reset_status` and `os-force_delete` (admin): the latter deletes in any status.
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if call.request.body?.object.keys.contains("os-force_delete") == true {
+      guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:snapshot_admin_actions:force_delete") }
+      switch find(state, call) {
+      case .success(let index):
+        state.blockStorage.snapshots[index].status = "deleting"
+        let id = state.blockStorage.snapshots[index].id
+        state.after(VolumeAPI.creationDelay) { state in state.blockStorage.snapshots.removeAll { $0.id == id } }
+        return APIResponse(status: 202)
+      case .failure(let fault): return fault.response
+      }
+    }
     guard let status = call.request.body?["os-reset_status"]?["status"]?.string else {
       return .fault(400, "There is no such action: \(call.request.body?.object.keys.first ?? "")")
     }

@@ -299,10 +299,13 @@ enum VolumeAPI {
     case .success(let index):
       let volume = state.blockStorage.volumes[index]
       let force = StrictBool.parse(call.query("force") ?? "") == true
+      // With `cascade`, snapshots that could be deleted go with the volume.
+      let cascade = StrictBool.parse(call.query("cascade") ?? "") == true
+      let snapshots = state.blockStorage.snapshots.filter { $0.volumeID == volume.id }
       if force, !(call.caller?.isAdmin ?? false) { return CinderFault.policy("volume_extension:volume_admin_actions:force_delete") }
       if !force {
         guard deletable.contains(volume.status), volume.attachments.isEmpty,
-          !state.blockStorage.snapshots.contains(where: { $0.volumeID == volume.id })
+          snapshots.allSatisfy({ cascade && ["available", "error"].contains($0.status) })
         else {
           return .fault(
             400,
@@ -312,7 +315,13 @@ enum VolumeAPI {
       state.blockStorage.volumes[index].status = "deleting"
       state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
       let id = volume.id
+      if cascade {
+        for snapshot in state.blockStorage.snapshots.indices where state.blockStorage.snapshots[snapshot].volumeID == id {
+          state.blockStorage.snapshots[snapshot].status = "deleting"
+        }
+      }
       state.after(creationDelay) { state in
+        if cascade { state.blockStorage.snapshots.removeAll { $0.volumeID == id } }
         guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
         let gone = state.blockStorage.volumes.remove(at: index)
         if let host = gone.host, let backend = state.blockStorage.backends.firstIndex(where: { $0.definition.host == host }) {

@@ -127,7 +127,7 @@ enum VolumeCreate: OpenStackCommand {
 enum VolumeDelete: OpenStackCommand {
   static let name = "volume delete"
   static let syntax = CommandSyntax(usage: RealUsage.volumeDelete)
-  static let refusedOptions: Set<String> = ["--remote", "--cascade"]
+  static let refusedOptions: Set<String> = ["--remote"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let names = arguments.values("<volume>")
@@ -137,15 +137,16 @@ enum VolumeDelete: OpenStackCommand {
         let volume = try context.cinder.find(name, .volume)
         let id = volume["id"]?.string ?? ""
         let force = arguments.flag("--force")
+        let cascade = arguments.flag("--cascade") ? "True" : "False"
         if try context.api.supportsVolumeVersion(Microversion(3, 23)) {
           try context.cinder.call(
             APIRequest(
               .delete, "/volumes/\(id)",
-              query: [(name: "cascade", value: "False"), (name: "force", value: force ? "True" : "False")]), .volume)
+              query: [(name: "cascade", value: cascade), (name: "force", value: force ? "True" : "False")]), .volume)
         } else if force {
           try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: .object(["os-force_delete": .null])), .volume)
         } else {
-          try context.cinder.call(APIRequest(.delete, "/volumes/\(id)", query: [(name: "cascade", value: "False")]), .volume)
+          try context.cinder.call(APIRequest(.delete, "/volumes/\(id)", query: [(name: "cascade", value: cascade)]), .volume)
         }
       } catch let failure as CommandFailure {
         failed += 1
