@@ -165,6 +165,8 @@ enum VolumeAPI {
       }
       metadata.setValue(text, forKey: key)
     }
+    // The hints are checked after the volume's own schema.
+    if let fault = hintsFault(call.request.body?["OS-SCH-HNT:scheduler_hints"]) { return fault }
     if body["multiattach"]?.isTruthyBool == true {
       return .fault(
         400,
@@ -261,6 +263,32 @@ enum VolumeAPI {
       BlockStorageScheduler.schedule(&state, volumeID: id, imageMetadata: imageMetadata, requestID: requestID)
     }
     return response
+  }
+
+  /// `schemas/scheduler_hints.py`: `same_host` and `different_host` a volume's UUID or a list of
+  /// distinct ones. devstack's scheduler has none of the filters that read hints, so valid
+  /// hints change nothing.
+  static func hintsFault(_ hints: JSON?) -> APIResponse? {
+    func isUUID(_ value: JSON) -> Bool {
+      // `uuidutils.is_uuid_like`: 32 hexadecimal digits, dashes where they go or none.
+      guard let text = value.string?.lowercased() else { return false }
+      let digits = text.replacingOccurrences(of: "-", with: "")
+      return digits.count == 32 && digits.allSatisfy(\.isHexDigit) && (text.count == 32 || text.count == 36)
+    }
+    for key in ["different_host", "same_host"] {
+      guard let value = hints?[key] else { continue }
+      let valid =
+        switch value {
+        case .string: isUUID(value)
+        case .array(let items): items.allSatisfy(isUUID) && Set(items.compactMap(\.string)).count == items.count
+        default: false
+        }
+      if !valid {
+        return .fault(
+          400, "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid under any of the given schemas")
+      }
+    }
+    return nil
   }
 
   /// What Cinder records of an image it copied (`volume_glance_metadata`, in the order of its

@@ -55,7 +55,7 @@ enum VolumeCreate: OpenStackCommand {
     usage: RealUsage.volumeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
     types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
   static let refusedOptions: Set<String> = [
-    "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write", "--cluster",
+    "--remote-source", "--consistency-group", "--read-only", "--read-write", "--cluster",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -101,7 +101,20 @@ enum VolumeCreate: OpenStackCommand {
       "availability_zone": VolumeFormat.optional(arguments.value("--availability-zone")), "metadata": metadata, "imageRef": imageID,
       "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": backupID,
     ]
-    let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(["volume": .object(body)])), .volume)["volume"] ?? .null
+    var request: JSONObject = ["volume": .object(body)]
+    // `KeyValueHintAction`: `same_host` and `different_host` gather a list, other keys keep the
+    // last value; openstacksdk sends the hints beside the volume.
+    var hints = JSONObject()
+    for text in arguments.values("--hint") {
+      let (key, value) = OSCLib.keyValues([text])[0]
+      if key.hasPrefix("same_host") || key.hasPrefix("different_host") {
+        hints[key] = .array((hints[key]?.array ?? []) + [.string(value)])
+      } else {
+        hints[key] = .string(value)
+      }
+    }
+    if !hints.isEmpty { request["OS-SCH-HNT:scheduler_hints"] = .object(hints) }
+    let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(request)), .volume)["volume"] ?? .null
     if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
       let id = volume["id"]?.string ?? ""
       do {
