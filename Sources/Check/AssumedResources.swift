@@ -108,6 +108,7 @@ struct AssumedResources {
     "router create": ("<name>", .router), "security group create": ("<name>", .securityGroup),
     "subnet pool create": ("<name>", .subnetPool), "address scope create": ("<name>", .addressScope),
     "network qos policy create": ("<name>", .qosPolicy), "aggregate create": ("<name>", .aggregate),
+    "volume backup restore": ("<volume>", .volume),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.
@@ -138,7 +139,8 @@ struct AssumedResources {
         let reading = CommandLineReading(Array(words.dropFirst()))
       else { continue }
       let network = reading.values["--neutron-net-id"]?.last ?? reading.values["--network"]?.last
-      for reference in Self.references(of: reading.command) {
+      let created = Self.creations[reading.command]?.key
+      for reference in Self.references(of: reading.command) where reference.key != created {
         for value in reading.values[reference.key] ?? [] {
           let kind = reference.kind
           assume(kind, value, step: index, network: kind == .subnet ? network : nil, known: &known, documented: documented)

@@ -69,9 +69,9 @@ final class UnreachableCloud: CloudTransport {
   }
 
   @Test func aRealCommandThatIsNotEmulatedIsReportedAsNotSimulated() {
-    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(["volume", "backup", "list"], environment: [:])
+    let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(["volume", "group", "list"], environment: [:])
     #expect(!result.isSimulated)
-    #expect(result.standardError == "walkthrough: 'openstack volume backup list' is not simulated.\n")
+    #expect(result.standardError == "walkthrough: 'openstack volume group list' is not simulated.\n")
   }
 
   /// An option the emulation does not run ends the command before any request, named, as a line

@@ -80,9 +80,9 @@ import Testing
     "share snapshot delete": Baseline(setup: [availableShare, shareSnapshotCreate], arguments: "snap"),
     "share backup create": Baseline(setup: [availableShare], arguments: "s --name b"),
     "share backup list": Baseline(arguments: ""),
-    "share backup show": Baseline(setup: [availableShare, backupCreate], arguments: "b"),
-    "share backup set": Baseline(setup: [availableShare, backupCreate], arguments: "b --name c"),
-    "share backup unset": Baseline(setup: [availableShare, backupCreate], arguments: "b --name"),
+    "share backup show": Baseline(setup: [availableShare, shareBackupCreate], arguments: "b"),
+    "share backup set": Baseline(setup: [availableShare, shareBackupCreate], arguments: "b --name c"),
+    "share backup unset": Baseline(setup: [availableShare, shareBackupCreate], arguments: "b --name"),
     "share backup restore": Baseline(setup: availableBackup, arguments: "b"),
     "share backup delete": Baseline(setup: availableBackup, arguments: "b"),
     "share quota show": Baseline(arguments: "admin"),
@@ -279,6 +279,12 @@ import Testing
     "server add volume": Baseline(setup: [serverCreate] + availableVolume, arguments: "vm v"),
     "server remove volume": Baseline(setup: [serverCreate] + availableVolume + ["server add volume vm v"], arguments: "vm v"),
     "server volume list": Baseline(setup: [serverCreate], arguments: "vm"),
+    "volume backup create": Baseline(setup: availableVolume, arguments: "v"),
+    "volume backup list": Baseline(arguments: ""),
+    "volume backup show": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),
+    "volume backup set": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),
+    "volume backup restore": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b r"),
+    "volume backup delete": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),
     "aggregate show": Baseline(setup: ["aggregate create agg"], arguments: "agg"),
     "flavor create": Baseline(arguments: "--private f"),
     "flavor set": Baseline(setup: ["flavor create --private f"], arguments: "--property hw:numa_nodes=1 f"),
@@ -334,6 +340,7 @@ import Testing
   ]
   static let volumeCreate = "volume create --size 1 v"
   static let snapshotCreate = "volume snapshot create --volume v s"
+  static let volumeBackupCreate = "volume backup create v --name b"
   /// Scheduled and made a few seconds later.
   static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let endpointCreate = "endpoint create compute public http://x -f value -c id"
@@ -365,10 +372,10 @@ import Testing
   static let projectID = "0123456789abcdef0123456789abcdef"
   static let groupType = "share group type create g dhss_false"
   static let groupCreate = "share group create --share-group-type g --share-types dhss_false --name sg --wait"
-  static let backupCreate = "share backup create s --name b"
+  static let shareBackupCreate = "share backup create s --name b"
   static let groupSnapshotCreate = "share group snapshot create sg --name gs --wait"
   /// The backup is made while three more commands run.
-  static let availableBackup = [availableShare, backupCreate, "share backup list", "share backup list", "share backup list"]
+  static let availableBackup = [availableShare, shareBackupCreate, "share backup list", "share backup list", "share backup list"]
   static let replicatedShare = [
     "share type create rt false --extra-specs replication_type=readable",
     "share create nfs 1 --name r --share-type rt --wait",
@@ -463,7 +470,9 @@ import Testing
     let baseline = try #require(Self.baselines[name])
     let result = bench.run(name.split(separator: " ").map(String.init) + bench.prepare(baseline))
     // volume message list: Cinder lists messages from 3.3, which the client sends only when told.
-    #expect(result.exitStatus == (name == "volume message list" ? 1 : 0), "\(result.standardError)")
+    // The default cloud runs no backup service: a backup fails, and cannot be deleted or restored.
+    let failing: Set<String> = ["volume message list", "volume backup delete", "volume backup restore"]
+    #expect(result.exitStatus == (failing.contains(name) ? 1 : 0), "\(result.standardError)")
   }
 
   /// cliff's display options, read for every command by the display layer.

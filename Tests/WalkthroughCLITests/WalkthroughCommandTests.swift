@@ -296,7 +296,7 @@ import Testing
     let page = tree + "/a.rst"
     try Data(
       ("Run::\n\n  $ openstack share type list\n  $ openstack share show myshare\n  +--+\n  $ sudo ls\n"
-        + "  $ openstack share show <share-id>\n  $ openstack volume backup list\n").utf8
+        + "  $ openstack share show <share-id>\n  $ openstack volume group list\n").utf8
     ).write(to: URL(fileURLWithPath: page))
     let text = try walkthrough("coverage", tree)
     #expect(text.status == 0)
@@ -304,7 +304,7 @@ import Testing
     #expect(lines.contains("| \(tree) | 1 | 5 | 4 | 2 | 0 | 1 | 1 | 0 | 2 | 0 | 0 |"))
     #expect(lines.contains("  1  placeholder  (\(page):7)"))
     #expect(lines.contains("  1  other program  (\(page):6)"))
-    #expect(lines.contains("  1  openstack volume backup list  (\(page):8)"))
+    #expect(lines.contains("  1  openstack volume group list  (\(page):8)"))
     #expect(lines.contains("  1  share  (\(page):4)"))
     let json = try walkthrough("coverage", "--format", "json", "--no-assume", tree)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])

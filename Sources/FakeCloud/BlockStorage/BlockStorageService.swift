@@ -1,5 +1,31 @@
 import CloudAPI
 
+/// Who asks and at which microversion: what a Cinder view shows depends on both.
+struct CinderViewContext: ViewAudience {
+  var version: Microversion
+  var caller: Caller
+  /// `http://devstack/volume/v3/{project_id}`: where the views' `self` links point.
+  var endpoint: String
+
+  var isAdmin: Bool { caller.isAdmin }
+}
+
+/// A field of a Cinder view, for its context.
+typealias CinderField<Record> = ViewTableField<Record, CinderViewContext>
+
+/// Cinder's faults: the same bodies as Nova's (`{"itemNotFound": {"code": 404, "message": ...}}`).
+enum CinderFault {
+  /// oslo.policy's refusal, as Cinder words it (403).
+  static func policy(_ rule: String) -> APIResponse {
+    .fault(403, "Policy doesn't allow \(rule) to be performed.")
+  }
+
+  /// A JSON-schema failure, as `cinder.api.validation` words it (400).
+  static func invalidInput(_ field: String, _ value: String, _ reason: String) -> APIResponse {
+    .fault(400, "Invalid input for field/attribute \(field). Value: \(value). \(reason)")
+  }
+}
+
 /// Cinder's API v3 (microversions 3.0 to 3.71) under devstack's `/volume/v3/{project_id}`:
 /// volume types with their extra specs and access, QoS specs, volumes scheduled on the cloud's
 /// back ends, and the services.
@@ -19,6 +45,8 @@ enum BlockStorageService {
     SnapshotAPI.register(in: &router)
     TransferAPI.register(in: &router)
     CinderQuotaAPI.register(in: &router)
+    BackupAPI.register(in: &router)
+    EncryptionAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)
     router.add(.get, "/v3/{project_id}/messages", listMessages)
@@ -73,27 +101,27 @@ enum BlockStorageService {
   }
 
   /// `views/messages.py`, from 3.3.
-  static let messages = CinderTable<BlockStorageState.Message>(
+  static let messages = ViewTable<BlockStorageState.Message, CinderViewContext>(
     member: "message", collection: "messages",
-    attributes: [
-      CinderAttribute("id") { message, _ in .string(message.id) },
-      CinderAttribute("event_id") { message, _ in .string(message.eventID) },
-      CinderAttribute("user_message") { message, _ in .string(message.userMessage) },
-      CinderAttribute("message_level") { _, _ in "ERROR" },
-      CinderAttribute("created_at") { message, _ in VolumeAPI.timestamp(message.createdAt) },
-      CinderAttribute("guaranteed_until") { message, _ in
+    fields: [
+      CinderField("id") { message, _ in .string(message.id) },
+      CinderField("event_id") { message, _ in .string(message.eventID) },
+      CinderField("user_message") { message, _ in .string(message.userMessage) },
+      CinderField("message_level") { _, _ in "ERROR" },
+      CinderField("created_at") { message, _ in VolumeAPI.timestamp(message.createdAt) },
+      CinderField("guaranteed_until") { message, _ in
         VolumeAPI.timestamp(message.createdAt + BlockStorageState.messageLifetime)
       },
-      CinderAttribute("request_id") { message, _ in .string(message.requestID) },
-      CinderAttribute("links") { message, context in
+      CinderField("request_id") { message, _ in .string(message.requestID) },
+      CinderField("links") { message, context in
         let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
         return .array([
           .object(["rel": "self", "href": .string("\(context.endpoint)/messages/\(message.id)")]),
           .object(["rel": "bookmark", "href": .string("\(root)/\(project)/messages/\(message.id)")]),
         ])
       },
-      CinderAttribute("resource_type") { _, _ in "VOLUME" },
-      CinderAttribute("resource_uuid") { message, _ in .string(message.resourceUUID) },
+      CinderField("resource_type") { message, _ in .string(message.resourceType) },
+      CinderField("resource_uuid") { message, _ in .string(message.resourceUUID) },
     ],
     id: \.id, notFound: { "Message \($0) could not be found." })
 
@@ -112,12 +140,14 @@ enum BlockStorageService {
     return messages.list(kept, call, context)
   }
 
-  /// The scheduler on the first back end's host, and a volume service per back end host.
+  /// The scheduler on the first back end's host, the backup service if the cloud runs one, and a
+  /// volume service per back end host, in the order devstack starts them.
   static func services(_ storage: BlockStorageState) -> [(binary: String, host: String, zone: String)] {
     var hosts: [(binary: String, host: String, zone: String)] = []
     if let first = storage.backends.first {
       hosts.append(("cinder-scheduler", String(first.definition.serviceHost.split(separator: "@").first ?? ""), first.definition.availabilityZone))
     }
+    if let backup = storage.backupService { hosts.append(("cinder-backup", backup.host, backup.zone)) }
     for backend in storage.backends where !hosts.contains(where: { $0.host == backend.definition.serviceHost }) {
       hosts.append(("cinder-volume", backend.definition.serviceHost, backend.definition.availabilityZone))
     }

@@ -14,6 +14,21 @@ struct BlockStorageState {
     var qosSpecsID: String?
     /// Seconds: Cinder's columns have no fraction, and lists sort by them.
     var createdAt: Int64
+    /// How the type's volumes are encrypted, if they are.
+    var encryption: Encryption? = nil
+  }
+
+  /// A volume type's encryption (`encryption` table): the provider, cipher and key size, and
+  /// where the volume is decrypted.
+  struct Encryption {
+    var id: String
+    var provider: String
+    var cipher: String?
+    var keySize: Int?
+    /// `front-end` (Nova) or `back-end` (Cinder).
+    var controlLocation: String
+    var createdAt: Int64
+    var updatedAt: Int64?
   }
 
   struct QoSSpecs {
@@ -66,6 +81,8 @@ struct BlockStorageState {
     var imageMetadata: [(String, String)] = []
     var attachments: [Attachment] = []
     var multiattach = false
+    /// Made of an encrypted type (with devstack's fixed key, whose ID the views leave out).
+    var encrypted = false
     /// Whether hosts must lock when they connect (`shared_targets`): the column's default until
     /// the back end has made the volume and said.
     var sharedTargets: Bool? = true
@@ -86,6 +103,39 @@ struct BlockStorageState {
     var userMessage: String
     /// Seconds.
     var createdAt: Int64
+    /// What `resourceUUID` names: `VOLUME`, `VOLUME_BACKUP`.
+    var resourceType = "VOLUME"
+  }
+
+  /// A copy of a volume (or of one of its snapshots) kept by the backup service, from which a
+  /// volume can be restored.
+  struct Backup {
+    var id: String
+    var name: String?
+    var description: String?
+    var volumeID: String
+    var snapshotID: String?
+    /// `creating`, `available`, `deleting`, `error`, `restoring`.
+    var status: String
+    var size: Int
+    /// The Swift container the chunks are in: the one asked for, else the driver's default.
+    var container: String?
+    var availabilityZone: String?
+    /// The backup an incremental one builds on.
+    var parentID: String?
+    /// Whether an incremental backup builds on this one (`has_dependent_backups`).
+    var hasDependents = false
+    var metadata: [(String, String)]
+    var objectCount = 0
+    var failReason: String?
+    var projectID: String
+    var userID: String
+    var createdAt: Int64
+    var updatedAt: Int64?
+    /// When the data was taken: the backup's own creation, or its snapshot's.
+    var dataTimestamp: Int64
+    /// The status the source goes back to once it has been read (Cinder's `previous_status`).
+    var sourceStatus: String
   }
 
   /// `message_ttl`: 30 days.
@@ -118,6 +168,9 @@ struct BlockStorageState {
   }
 
   var transfers: [Transfer] = []
+  var backups: [Backup] = []
+  /// The backup service's host and zone, if the cloud runs one.
+  var backupService: (host: String, zone: String)?
   /// The services an admin disabled (`host binary`), with the reason given, if any.
   var disabledServices: [String: String?] = [:]
   var messages: [Message] = []
@@ -131,6 +184,7 @@ struct BlockStorageState {
   init(definition: CloudDefinition, ids: inout IDGenerator, now: Int64) {
     backends = definition.volumeBackends.map { Backend(definition: $0) }
     defaultTypeName = definition.defaultVolumeType
+    backupService = definition.volumeBackupHost.map { ($0, definition.volumeBackends.first?.availabilityZone ?? "nova") }
     // Made when Cinder and devstack were installed, a minute apart, before the cloud's first day.
     let installed = now / 1_000_000 - 3600
     types = definition.volumeTypes.enumerated().map { offset, type in

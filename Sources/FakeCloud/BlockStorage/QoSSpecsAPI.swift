@@ -6,13 +6,13 @@ enum QoSSpecsAPI {
   typealias QoSSpecs = BlockStorageState.QoSSpecs
 
   /// `views/qos_specs.py`: `id`, `name`, `consumer`, `specs`.
-  static let table = CinderTable<QoSSpecs>(
+  static let table = ViewTable<QoSSpecs, CinderViewContext>(
     member: "qos_specs", collection: "qos_specs",
-    attributes: [
-      CinderAttribute("id") { spec, _ in .string(spec.id) },
-      CinderAttribute("name") { spec, _ in .string(spec.name) },
-      CinderAttribute("consumer") { spec, _ in .string(spec.consumer) },
-      CinderAttribute("specs") { spec, _ in spec.specs.json },
+    fields: [
+      CinderField("id") { spec, _ in .string(spec.id) },
+      CinderField("name") { spec, _ in .string(spec.name) },
+      CinderField("consumer") { spec, _ in .string(spec.consumer) },
+      CinderField("specs") { spec, _ in spec.specs.json },
     ],
     filters: QueryFilters([
       .exact("id", { $0.id }), .exact("name", { $0.name }), .exact("consumer", { $0.consumer }),
@@ -57,7 +57,7 @@ enum QoSSpecsAPI {
   }
 
   private static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
-    table.index(of: call.parameters["id"] ?? "", in: state.blockStorage.qosSpecs)
+    table.index(of: call.parameters["id"] ?? "", in: state.blockStorage.qosSpecs, for: BlockStorageService.context(state, call))
   }
 
   /// Oldest last, as Cinder sorts (`created_at`, then `id`, descending).

@@ -7,30 +7,31 @@ enum SnapshotAPI {
   typealias Snapshot = BlockStorageState.Snapshot
 
   /// `views/snapshots.py` and the `os-extended-snapshot-attributes` extension.
-  static let table = CinderTable<Snapshot>(
+  static let table = ViewTable<Snapshot, CinderViewContext>(
     member: "snapshot", collection: "snapshots",
-    attributes: [
-      CinderAttribute("id") { snapshot, _ in .string(snapshot.id) },
-      CinderAttribute("created_at") { snapshot, _ in VolumeAPI.timestamp(snapshot.createdAt) },
-      CinderAttribute("updated_at") { snapshot, _ in snapshot.updatedAt.map(VolumeAPI.timestamp) ?? .null },
-      CinderAttribute("name") { snapshot, _ in .orNull(snapshot.name) },
-      CinderAttribute("description") { snapshot, _ in .orNull(snapshot.description) },
-      CinderAttribute("volume_id") { snapshot, _ in .string(snapshot.volumeID) },
-      CinderAttribute("status") { snapshot, _ in .string(snapshot.status) },
-      CinderAttribute("size") { snapshot, _ in .int(snapshot.size) },
-      CinderAttribute("metadata") { snapshot, _ in snapshot.metadata.json },
-      CinderAttribute("group_snapshot_id", since: Microversion(3, 14)) { _, _ in .null },
-      CinderAttribute("user_id", since: Microversion(3, 41)) { snapshot, _ in .string(snapshot.userID) },
-      CinderAttribute("consumes_quota", since: Microversion(3, 65)) { _, _ in true },
-      CinderAttribute("os-extended-snapshot-attributes:progress") { snapshot, _ in
+    fields: [
+      CinderField("id") { snapshot, _ in .string(snapshot.id) },
+      CinderField("created_at") { snapshot, _ in VolumeAPI.timestamp(snapshot.createdAt) },
+      CinderField("updated_at") { snapshot, _ in snapshot.updatedAt.map(VolumeAPI.timestamp) ?? .null },
+      CinderField("name") { snapshot, _ in .orNull(snapshot.name) },
+      CinderField("description") { snapshot, _ in .orNull(snapshot.description) },
+      CinderField("volume_id") { snapshot, _ in .string(snapshot.volumeID) },
+      CinderField("status") { snapshot, _ in .string(snapshot.status) },
+      CinderField("size") { snapshot, _ in .int(snapshot.size) },
+      CinderField("metadata") { snapshot, _ in snapshot.metadata.json },
+      CinderField("group_snapshot_id", since: Microversion(3, 14)) { _, _ in .null },
+      CinderField("user_id", since: Microversion(3, 41)) { snapshot, _ in .string(snapshot.userID) },
+      CinderField("consumes_quota", since: Microversion(3, 65)) { _, _ in true },
+      CinderField("os-extended-snapshot-attributes:progress") { snapshot, _ in
         .string(snapshot.status == "available" ? "100%" : "0%")
       },
-      CinderAttribute("os-extended-snapshot-attributes:project_id") { snapshot, _ in .string(snapshot.projectID) },
+      CinderField("os-extended-snapshot-attributes:project_id") { snapshot, _ in .string(snapshot.projectID) },
     ],
     filters: QueryFilters([
       .exact("name", { $0.name }), .exact("status", { $0.status }), .exact("volume_id", { $0.volumeID }),
     ]),
-    id: \.id, notFound: { "Snapshot \($0) could not be found." })
+    id: \.id, isVisible: { snapshot, context in context.isAdmin || snapshot.projectID == context.caller.projectID },
+    notFound: { "Snapshot \($0) could not be found." })
 
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/{project_id}/snapshots", list)
@@ -56,11 +57,7 @@ enum SnapshotAPI {
   }
 
   static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
-    let id = call.parameters["id"] ?? ""
-    guard let caller = call.caller,
-      let index = state.blockStorage.snapshots.firstIndex(where: { $0.id == id && (caller.isAdmin || $0.projectID == caller.projectID) })
-    else { return .failure(FaultResponse(.fault(404, table.notFound(id)))) }
-    return .success(index)
+    table.index(of: call.parameters["id"] ?? "", in: state.blockStorage.snapshots, for: BlockStorageService.context(state, call))
   }
 
   static func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -155,8 +152,19 @@ enum SnapshotAPI {
     }
   }
 
-  /// `os-reset_status` (admin).
+  /// `os-reset_status` and `os-force_delete` (admin): the latter deletes in any status.
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if call.request.body?.object.keys.contains("os-force_delete") == true {
+      guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:snapshot_admin_actions:force_delete") }
+      switch find(state, call) {
+      case .success(let index):
+        state.blockStorage.snapshots[index].status = "deleting"
+        let id = state.blockStorage.snapshots[index].id
+        state.after(VolumeAPI.creationDelay) { state in state.blockStorage.snapshots.removeAll { $0.id == id } }
+        return APIResponse(status: 202)
+      case .failure(let fault): return fault.response
+      }
+    }
     guard let status = call.request.body?["os-reset_status"]?["status"]?.string else {
       return .fault(400, "There is no such action: \(call.request.body?.object.keys.first ?? "")")
     }

@@ -7,20 +7,21 @@ enum TransferAPI {
   typealias Transfer = BlockStorageState.Transfer
 
   /// `views/transfers.py`'s `detail`; `create` adds `auth_key` after `volume_id`.
-  static let table = CinderTable<Transfer>(
+  static let table = ViewTable<Transfer, CinderViewContext>(
     member: "transfer", collection: "transfers",
-    attributes: [
-      CinderAttribute("id") { transfer, _ in .string(transfer.id) },
-      CinderAttribute("created_at") { transfer, _ in VolumeAPI.timestamp(transfer.createdAt) },
-      CinderAttribute("name") { transfer, _ in .orNull(transfer.name) },
-      CinderAttribute("volume_id") { transfer, _ in .string(transfer.volumeID) },
-      CinderAttribute("links") { transfer, context in links(transfer.id, context) },
-      CinderAttribute("no_snapshots", since: Microversion(3, 55)) { transfer, _ in .bool(transfer.noSnapshots) },
-      CinderAttribute("destination_project_id", since: Microversion(3, 57)) { _, _ in .null },
-      CinderAttribute("source_project_id", since: Microversion(3, 57)) { transfer, _ in .string(transfer.projectID) },
-      CinderAttribute("accepted", since: Microversion(3, 57)) { _, _ in false },
+    fields: [
+      CinderField("id") { transfer, _ in .string(transfer.id) },
+      CinderField("created_at") { transfer, _ in VolumeAPI.timestamp(transfer.createdAt) },
+      CinderField("name") { transfer, _ in .orNull(transfer.name) },
+      CinderField("volume_id") { transfer, _ in .string(transfer.volumeID) },
+      CinderField("links") { transfer, context in links(transfer.id, context) },
+      CinderField("no_snapshots", since: Microversion(3, 55)) { transfer, _ in .bool(transfer.noSnapshots) },
+      CinderField("destination_project_id", since: Microversion(3, 57)) { _, _ in .null },
+      CinderField("source_project_id", since: Microversion(3, 57)) { transfer, _ in .string(transfer.projectID) },
+      CinderField("accepted", since: Microversion(3, 57)) { _, _ in false },
     ],
-    id: \.id, notFound: { "Transfer \($0) could not be found." })
+    id: \.id, isVisible: { transfer, context in context.isAdmin || transfer.projectID == context.caller.projectID },
+    notFound: { "Transfer \($0) could not be found." })
 
   static func links(_ id: String, _ context: CinderViewContext) -> JSON {
     let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
@@ -68,11 +69,7 @@ enum TransferAPI {
   }
 
   static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
-    let id = call.parameters["id"] ?? ""
-    guard let caller = call.caller,
-      let index = state.blockStorage.transfers.firstIndex(where: { $0.id == id && (caller.isAdmin || $0.projectID == caller.projectID) })
-    else { return .failure(FaultResponse(.fault(404, table.notFound(id)))) }
-    return .success(index)
+    table.index(of: call.parameters["id"] ?? "", in: state.blockStorage.transfers, for: BlockStorageService.context(state, call))
   }
 
   static func show(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -23,31 +23,31 @@ enum VolumeAPI {
 
   /// `views/volumes.py`'s `detail` (its `legacy_detail` and the fields each microversion adds),
   /// then the extensions' attributes.
-  static func table(_ types: [BlockStorageState.VolumeType]) -> CinderTable<Volume> {
+  static func table(_ types: [BlockStorageState.VolumeType]) -> ViewTable<Volume, CinderViewContext> {
     let typeName: @Sendable (Volume) -> JSON = { volume in .orNull(types.first { $0.id == volume.typeID }?.name) }
-    return CinderTable<Volume>(
+    return ViewTable<Volume, CinderViewContext>(
       member: "volume", collection: "volumes",
-      attributes: [
-        CinderAttribute("id") { volume, _ in .string(volume.id) },
-        CinderAttribute("status") { volume, _ in .string(volume.status) },
-        CinderAttribute("size") { volume, _ in .int(volume.size) },
-        CinderAttribute("availability_zone") { volume, _ in .string(volume.availabilityZone) },
-        CinderAttribute("created_at") { volume, _ in timestamp(volume.createdAt) },
-        CinderAttribute("updated_at") { volume, _ in volume.updatedAt.map(timestamp) ?? .null },
-        CinderAttribute("name") { volume, _ in .orNull(volume.name) },
-        CinderAttribute("description") { volume, _ in .orNull(volume.description) },
-        CinderAttribute("volume_type") { volume, _ in typeName(volume) },
-        CinderAttribute("snapshot_id") { volume, _ in .orNull(volume.snapshotID) },
-        CinderAttribute("source_volid") { volume, _ in .orNull(volume.sourceVolumeID) },
-        CinderAttribute("metadata") { volume, _ in volume.metadata.json },
-        CinderAttribute("links") { volume, context in links(volume.id, context) },
-        CinderAttribute("user_id") { volume, _ in .string(volume.userID) },
-        CinderAttribute("bootable") { volume, _ in .string(volume.bootable ? "true" : "false") },
-        CinderAttribute("encrypted") { _, _ in false },
-        CinderAttribute("replication_status") { _, _ in .null },
-        CinderAttribute("consistencygroup_id") { _, _ in .null },
-        CinderAttribute("multiattach") { volume, _ in .bool(volume.multiattach) },
-        CinderAttribute("attachments") { volume, context in
+      fields: [
+        CinderField("id") { volume, _ in .string(volume.id) },
+        CinderField("status") { volume, _ in .string(volume.status) },
+        CinderField("size") { volume, _ in .int(volume.size) },
+        CinderField("availability_zone") { volume, _ in .string(volume.availabilityZone) },
+        CinderField("created_at") { volume, _ in timestamp(volume.createdAt) },
+        CinderField("updated_at") { volume, _ in volume.updatedAt.map(timestamp) ?? .null },
+        CinderField("name") { volume, _ in .orNull(volume.name) },
+        CinderField("description") { volume, _ in .orNull(volume.description) },
+        CinderField("volume_type") { volume, _ in typeName(volume) },
+        CinderField("snapshot_id") { volume, _ in .orNull(volume.snapshotID) },
+        CinderField("source_volid") { volume, _ in .orNull(volume.sourceVolumeID) },
+        CinderField("metadata") { volume, _ in volume.metadata.json },
+        CinderField("links") { volume, context in links(volume.id, context) },
+        CinderField("user_id") { volume, _ in .string(volume.userID) },
+        CinderField("bootable") { volume, _ in .string(volume.bootable ? "true" : "false") },
+        CinderField("encrypted") { volume, _ in .bool(volume.encrypted) },
+        CinderField("replication_status") { _, _ in .null },
+        CinderField("consistencygroup_id") { _, _ in .null },
+        CinderField("multiattach") { volume, _ in .bool(volume.multiattach) },
+        CinderField("attachments") { volume, context in
           .array(
             volume.attachments.map { attachment in
               .object([
@@ -58,24 +58,24 @@ enum VolumeAPI {
               ])
             })
         },
-        CinderAttribute("migration_status", adminOnly: true) { volume, _ in .orNull(volume.migrationStatus) },
-        CinderAttribute("group_id", since: Microversion(3, 13)) { _, _ in .null },
-        CinderAttribute("provider_id", since: Microversion(3, 21), adminOnly: true) { _, _ in .null },
-        CinderAttribute("shared_targets", since: Microversion(3, 48)) { volume, context in
+        CinderField("migration_status", adminOnly: true) { volume, _ in .orNull(volume.migrationStatus) },
+        CinderField("group_id", since: Microversion(3, 13)) { _, _ in .null },
+        CinderField("provider_id", since: Microversion(3, 21), adminOnly: true) { _, _ in .null },
+        CinderField("shared_targets", since: Microversion(3, 48)) { volume, context in
           // Below 3.69 a null is shown as true.
           volume.sharedTargets.map(JSON.bool) ?? (context.version >= Microversion(3, 69) ? .null : true)
         },
-        CinderAttribute("service_uuid", since: Microversion(3, 48)) { volume, _ in
+        CinderField("service_uuid", since: Microversion(3, 48)) { volume, _ in
           volume.host.map { .string(ServiceID.of($0)) } ?? .null
         },
-        CinderAttribute("cluster_name", since: Microversion(3, 61), adminOnly: true) { _, _ in .null },
-        CinderAttribute("volume_type_id", since: Microversion(3, 63)) { volume, _ in .string(volume.typeID) },
-        CinderAttribute("consumes_quota", since: Microversion(3, 65)) { _, _ in true },
-        CinderAttribute("os-vol-tenant-attr:tenant_id") { volume, _ in .string(volume.projectID) },
-        CinderAttribute("os-vol-host-attr:host", adminOnly: true) { volume, _ in .orNull(volume.host) },
-        CinderAttribute("os-vol-mig-status-attr:migstat", adminOnly: true) { volume, _ in .orNull(volume.migrationStatus) },
-        CinderAttribute("os-vol-mig-status-attr:name_id", adminOnly: true) { _, _ in .null },
-        CinderAttribute("volume_image_metadata", present: { !$0.imageMetadata.isEmpty }) { volume, _ in volume.imageMetadata.json },
+        CinderField("cluster_name", since: Microversion(3, 61), adminOnly: true) { _, _ in .null },
+        CinderField("volume_type_id", since: Microversion(3, 63)) { volume, _ in .string(volume.typeID) },
+        CinderField("consumes_quota", since: Microversion(3, 65)) { _, _ in true },
+        CinderField("os-vol-tenant-attr:tenant_id") { volume, _ in .string(volume.projectID) },
+        CinderField("os-vol-host-attr:host", adminOnly: true) { volume, _ in .orNull(volume.host) },
+        CinderField("os-vol-mig-status-attr:migstat", adminOnly: true) { volume, _ in .orNull(volume.migrationStatus) },
+        CinderField("os-vol-mig-status-attr:name_id", adminOnly: true) { _, _ in .null },
+        CinderField("volume_image_metadata", present: { !$0.imageMetadata.isEmpty }) { volume, _ in volume.imageMetadata.json },
       ],
       filters: QueryFilters([
         .exact("name", { $0.name }), .exact("status", { $0.status }),
@@ -89,7 +89,9 @@ enum VolumeAPI {
           }
         },
       ]),
-      id: \.id, notFound: { "Volume \($0) could not be found." })
+      briefFields: ["id", "name", "links"], id: \.id,
+      isVisible: { volume, context in context.isAdmin || volume.projectID == context.caller.projectID },
+      notFound: { "Volume \($0) could not be found." })
   }
 
   static func register(in router: inout Router<CloudState>) {
@@ -117,28 +119,14 @@ enum VolumeAPI {
   /// `GET /volumes` (summaries: `id`, `name`, `links`) and `/volumes/detail`.
   static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let context = BlockStorageService.context(state, call)
-    let volumes = visible(state, call, context)
-    let table = table(state.blockStorage.types)
-    guard call.request.path.hasSuffix("/detail") else {
-      return table.filters.apply(volumes, call, version: context.version) { kept in
-        .json(
-          200,
-          .object([
-            "volumes": .array(
-              kept.map { .object(["id": .string($0.id), "name": .orNull($0.name), "links": links($0.id, context)]) })
-          ]))
-      }
-    }
-    return table.list(volumes, call, context)
+    return table(state.blockStorage.types).list(
+      visible(state, call, context), call, context, brief: !call.request.path.hasSuffix("/detail"))
   }
 
   /// The caller's volume with this ID (any project's for an admin), or Cinder's 404.
   static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
-    let id = call.parameters["id"] ?? ""
-    guard let caller = call.caller,
-      let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id && (caller.isAdmin || $0.projectID == caller.projectID) })
-    else { return .failure(FaultResponse(.fault(404, "Volume \(id) could not be found."))) }
-    return .success(index)
+    table(state.blockStorage.types).index(
+      of: call.parameters["id"] ?? "", in: state.blockStorage.volumes, for: BlockStorageService.context(state, call))
   }
 
   static func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -177,6 +165,8 @@ enum VolumeAPI {
       }
       metadata.setValue(text, forKey: key)
     }
+    // The hints are checked after the volume's own schema.
+    if let fault = hintsFault(call.request.body?["OS-SCH-HNT:scheduler_hints"]) { return fault }
     if body["multiattach"]?.isTruthyBool == true {
       return .fault(
         400,
@@ -205,6 +195,22 @@ enum VolumeAPI {
       // Made from the snapshot's volume: its type unless one is named.
       sourceVolume = state.blockStorage.volumes.first { $0.id == found.volumeID }
     }
+    // A backup (from 3.47): available, and no larger than the volume.
+    var backup: BlockStorageState.Backup?
+    if context.version >= Microversion(3, 47), let backupID = body["backup_id"]?.string {
+      guard let found = state.blockStorage.backups.first(where: {
+        $0.id == backupID && (context.isAdmin || $0.projectID == context.caller.projectID)
+      }) else { return .fault(404, "Backup \(backupID) could not be found.") }
+      guard found.status == "available" else {
+        return .fault(400, "Invalid backup: Originating backup status must be one of 'available' values")
+      }
+      if let size, size < found.size {
+        return .fault(
+          400,
+          "Invalid input received: Volume size \(size)GB cannot be smaller than the backup size \(found.size)GB. It must be >= backup size.")
+      }
+      backup = found
+    }
     var image: ImageState.Image?
     if let imageID = body["imageRef"]?.string ?? body["image_id"]?.string {
       guard let found = state.images.images.first(where: { $0.id == imageID }) else {
@@ -212,6 +218,7 @@ enum VolumeAPI {
       }
       image = found
     }
+    if let backup { size = size ?? backup.size }
     if let snapshot { size = size ?? snapshot.size } else if let source = sourceVolume { size = max(size ?? source.size, source.size) }
     guard let size else { return .fault(400, "Invalid input received: Volume size  must be an integer and greater than 0") }
     // The type: named, the source's, or the default.
@@ -235,6 +242,7 @@ enum VolumeAPI {
       metadata: metadata, snapshotID: snapshot?.id, sourceVolumeID: snapshot == nil ? sourceVolume?.id : nil, createdAt: now,
       updatedAt: nil)
     volume.multiattach = type.extraSpecs.contains { $0.0 == "multiattach" && $0.1 == "<is> True" }
+    volume.encrypted = type.encryption != nil
     if let source = sourceVolume {
       volume.bootable = source.bootable
       volume.imageMetadata = source.imageMetadata
@@ -248,6 +256,32 @@ enum VolumeAPI {
       BlockStorageScheduler.schedule(&state, volumeID: id, imageMetadata: imageMetadata, requestID: requestID)
     }
     return response
+  }
+
+  /// `schemas/scheduler_hints.py`: `same_host` and `different_host` a volume's UUID or a list of
+  /// distinct ones. devstack's scheduler has none of the filters that read hints, so valid
+  /// hints change nothing.
+  static func hintsFault(_ hints: JSON?) -> APIResponse? {
+    func isUUID(_ value: JSON) -> Bool {
+      // `uuidutils.is_uuid_like`: 32 hexadecimal digits, dashes where they go or none.
+      guard let text = value.string?.lowercased() else { return false }
+      let digits = text.replacingOccurrences(of: "-", with: "")
+      return digits.count == 32 && digits.allSatisfy(\.isHexDigit) && (text.count == 32 || text.count == 36)
+    }
+    for key in ["different_host", "same_host"] {
+      guard let value = hints?[key] else { continue }
+      let valid =
+        switch value {
+        case .string: isUUID(value)
+        case .array(let items): items.allSatisfy(isUUID) && Set(items.compactMap(\.string)).count == items.count
+        default: false
+        }
+      if !valid {
+        return .fault(
+          400, "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid under any of the given schemas")
+      }
+    }
+    return nil
   }
 
   /// What Cinder records of an image it copied (`volume_glance_metadata`, in the order of its
@@ -286,10 +320,13 @@ enum VolumeAPI {
     case .success(let index):
       let volume = state.blockStorage.volumes[index]
       let force = StrictBool.parse(call.query("force") ?? "") == true
+      // With `cascade`, snapshots that could be deleted go with the volume.
+      let cascade = StrictBool.parse(call.query("cascade") ?? "") == true
+      let snapshots = state.blockStorage.snapshots.filter { $0.volumeID == volume.id }
       if force, !(call.caller?.isAdmin ?? false) { return CinderFault.policy("volume_extension:volume_admin_actions:force_delete") }
       if !force {
         guard deletable.contains(volume.status), volume.attachments.isEmpty,
-          !state.blockStorage.snapshots.contains(where: { $0.volumeID == volume.id })
+          snapshots.allSatisfy({ cascade && ["available", "error"].contains($0.status) })
         else {
           return .fault(
             400,
@@ -299,7 +336,13 @@ enum VolumeAPI {
       state.blockStorage.volumes[index].status = "deleting"
       state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
       let id = volume.id
+      if cascade {
+        for snapshot in state.blockStorage.snapshots.indices where state.blockStorage.snapshots[snapshot].volumeID == id {
+          state.blockStorage.snapshots[snapshot].status = "deleting"
+        }
+      }
       state.after(creationDelay) { state in
+        if cascade { state.blockStorage.snapshots.removeAll { $0.volumeID == id } }
         guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
         let gone = state.blockStorage.volumes.remove(at: index)
         if let host = gone.host, let backend = state.blockStorage.backends.firstIndex(where: { $0.definition.host == host }) {

@@ -10,20 +10,22 @@ enum VolumeTypeAPI {
   static let userVisibleSpecs: Set<String> = ["RESKEY:availability_zones", "multiattach", "replication_enabled"]
 
   /// `views/types.py` and the `os-volume-type-access` extension.
-  static let table = CinderTable<VolumeType>(
+  static let table = ViewTable<VolumeType, CinderViewContext>(
     member: "volume_type", collection: "volume_types",
-    attributes: [
-      CinderAttribute("id") { type, _ in .string(type.id) },
-      CinderAttribute("name") { type, _ in .string(type.name) },
-      CinderAttribute("is_public") { type, _ in .bool(type.isPublic) },
-      CinderAttribute("description") { type, _ in .orNull(type.description) },
-      CinderAttribute("extra_specs") { type, context in
+    fields: [
+      CinderField("id") { type, _ in .string(type.id) },
+      CinderField("name") { type, _ in .string(type.name) },
+      CinderField("is_public") { type, _ in .bool(type.isPublic) },
+      CinderField("description") { type, _ in .orNull(type.description) },
+      CinderField("extra_specs") { type, context in
         (context.isAdmin ? type.extraSpecs : type.extraSpecs.filter { userVisibleSpecs.contains($0.0) }).json
       },
-      CinderAttribute("qos_specs_id", adminOnly: true) { type, _ in .orNull(type.qosSpecsID) },
-      CinderAttribute("os-volume-type-access:is_public") { type, _ in .bool(type.isPublic) },
+      CinderField("qos_specs_id", adminOnly: true) { type, _ in .orNull(type.qosSpecsID) },
+      CinderField("os-volume-type-access:is_public") { type, _ in .bool(type.isPublic) },
     ],
-    id: \.id, notFound: { "Volume type \($0) could not be found." })
+    id: \.id,
+    isVisible: { type, context in type.isPublic || context.isAdmin || type.projects.contains(context.caller.projectID) },
+    notFound: { "Volume type \($0) could not be found." })
 
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/{project_id}/types", list)
@@ -40,11 +42,7 @@ enum VolumeTypeAPI {
 
   /// The type with this ID that the caller may see, or Cinder's 404.
   static func visibleIndex(_ state: CloudState, _ call: Call, _ id: String) -> Result<Int, FaultResponse> {
-    let storage = state.blockStorage
-    guard let caller = call.caller, let index = storage.types.firstIndex(where: { $0.id == id }),
-      storage.typeVisible(storage.types[index], to: caller)
-    else { return .failure(FaultResponse(.fault(404, table.notFound(id)))) }
-    return .success(index)
+    table.index(of: id, in: state.blockStorage.types, for: BlockStorageService.context(state, call))
   }
 
   /// Newest first, as Cinder sorts (`created_at`, then `id`, descending).

@@ -133,6 +133,9 @@ public struct CloudDefinition: Sendable {
   public var volumeTypes: [VolumeType] = Self.devstackVolumeTypes
   /// The type Cinder's `default_volume_type` names (devstack's back end's).
   public var defaultVolumeType = "lvmdriver-1"
+  /// The host Cinder's backup service (`cinder-backup`) runs on; none, as devstack has it unless
+  /// `c-bak` is enabled.
+  public var volumeBackupHost: String? = nil
 
   /// A devstack cloud with the manila plugin and dummy back ends, as the Shared File Systems
   /// guides show it: the member `clouduser1` in project `demo`, `admin`, devstack's `private`,

@@ -94,7 +94,7 @@ extension CloudDefinition {
 
   /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
   /// `backends`, `default_share_type`, `default_user`, `compute_hosts` (memory in MiB, disk in
-  /// GiB), `volume_backends`, `volume_types` and `default_volume_type`. A section left out keeps
+  /// GiB), `volume_backends`, `volume_types`, `default_volume_type` and `volume_backup_host`. A section left out keeps
   /// devstack's
   /// (`clouds`: devstack's entries for the file's users).
   ///
@@ -136,7 +136,7 @@ extension CloudDefinition {
       root, in: "the cloud file",
       keys: [
         "users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user", "compute_hosts",
-        "volume_backends", "volume_types", "default_volume_type",
+        "volume_backends", "volume_types", "default_volume_type", "volume_backup_host",
       ])
     if let users = sections["users"] {
       let entries = try reader.list(users, in: "users").map { node throws(CloudFileError) in
@@ -270,9 +270,9 @@ extension CloudDefinition {
     }
   }
 
-  /// `volume_backends`, `volume_types` and `default_volume_type`: Cinder's back ends (host, zone,
-  /// capacity in GiB, the capabilities they report), its types, and the type volumes get when
-  /// none is named, which must be among them.
+  /// `volume_backends`, `volume_types`, `default_volume_type` and `volume_backup_host`: Cinder's
+  /// back ends (host, zone, capacity in GiB, the capabilities they report), its types, the type
+  /// volumes get when none is named, which must be among them, and the host of its backup service.
   private mutating func readBlockStorage(
     _ sections: [String: Node], _ reader: CloudFileReader, root: Node
   ) throws(CloudFileError) {
@@ -313,6 +313,9 @@ extension CloudDefinition {
       volumeTypes = entries.map(\.0)
     }
     defaultVolumeType = try reader.optionalText(sections, "default_volume_type") ?? defaultVolumeType
+    if sections["volume_backup_host"] != nil {
+      volumeBackupHost = try reader.name(sections, "volume_backup_host", of: root, in: "the cloud file")
+    }
     guard volumeTypes.contains(where: { $0.name == defaultVolumeType }) else {
       throw reader.error(
         sections["default_volume_type"] ?? sections["volume_types"] ?? root,

@@ -80,6 +80,8 @@ enum Commands {
     VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, VolumeTransferRequestCreate.self,
     VolumeTransferRequestAccept.self, VolumeTransferRequestList.self, VolumeTransferRequestShow.self,
     VolumeTransferRequestDelete.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
+    VolumeBackupCreate.self, VolumeBackupList.self, VolumeBackupShow.self, VolumeBackupSet.self,
+    VolumeBackupRestore.self, VolumeBackupDelete.self,
   ]
 
   private static let compute: [any OpenStackCommand.Type] = [

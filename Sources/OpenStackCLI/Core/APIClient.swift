@@ -270,6 +270,7 @@ enum VolumeResource {
   case snapshot
   case transfer
   case limits
+  case backup
 
   var maximum: Microversion? {
     switch self {
@@ -279,6 +280,7 @@ enum VolumeResource {
     case .snapshot: Microversion(3, 65)
     case .transfer: Microversion(3, 55)
     case .limits: Microversion(3, 39)
+    case .backup: Microversion(3, 64)
     }
   }
 }

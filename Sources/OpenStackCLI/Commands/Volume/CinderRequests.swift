@@ -86,6 +86,9 @@ struct CinderKind {
   static let snapshot = CinderKind(
     sdkName: "Snapshot", path: "/snapshots", listPath: "/snapshots/detail", member: "snapshot", collection: "snapshots",
     resource: .snapshot, listsByName: true)
+  static let backup = CinderKind(
+    sdkName: "Backup", path: "/backups", listPath: "/backups/detail", member: "backup", collection: "backups",
+    resource: .backup, listsByName: true)
   static let volume = CinderKind(
     sdkName: "Volume", path: "/volumes", listPath: "/volumes/detail", member: "volume", collection: "volumes",
     resource: .volume, listsByName: true)

@@ -92,7 +92,7 @@ enum VolumeSnapshotShow: OpenStackCommand {
 enum VolumeSnapshotDelete: OpenStackCommand {
   static let name = "volume snapshot delete"
   static let syntax = CommandSyntax(usage: RealUsage.volumeSnapshotDelete)
-  static let refusedOptions: Set<String> = ["--force", "--remote"]
+  static let refusedOptions: Set<String> = ["--remote"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let names = arguments.values("<snapshot>")
@@ -100,7 +100,12 @@ enum VolumeSnapshotDelete: OpenStackCommand {
     for name in names {
       do {
         let snapshot = try context.cinder.find(name, .snapshot)
-        try context.cinder.call(APIRequest(.delete, "/snapshots/\(snapshot["id"]?.string ?? "")"), .snapshot)
+        let path = "/snapshots/\(snapshot["id"]?.string ?? "")"
+        if arguments.flag("--force") {
+          try context.cinder.call(APIRequest(.post, path + "/action", body: .object(["os-force_delete": .null])), .snapshot)
+        } else {
+          try context.cinder.call(APIRequest(.delete, path), .snapshot)
+        }
       } catch let failure as CommandFailure {
         failed += 1
         context.log("Failed to delete snapshot with name or ID '\(name)': \(failure.message)")

@@ -55,18 +55,20 @@ enum VolumeCreate: OpenStackCommand {
     usage: RealUsage.volumeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
     types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
   static let refusedOptions: Set<String> = [
-    "--backup", "--remote-source", "--consistency-group", "--hint", "--read-only", "--read-write",
-    "--cluster",
+    "--remote-source", "--consistency-group", "--read-only", "--read-write", "--cluster",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var size = arguments.value("--size").flatMap { Int($0) }
-    if size == nil, arguments.value("--source") == nil, arguments.value("--snapshot") == nil {
+    if size == nil, arguments.value("--source") == nil, arguments.value("--snapshot") == nil, arguments.value("--backup") == nil {
       throw CommandFailure(
         message: "--size is a required option if none of --snapshot, --backup, --source, or --remote-source are provided.")
     }
     if arguments.value("--host") != nil {
       throw CommandFailure(message: "The --host and --cluster options are only supported with --remote-source parameter.")
+    }
+    if arguments.value("--backup") != nil, !(try context.api.supportsVolumeVersion(Microversion(3, 47))) {
+      throw CommandFailure(message: "--os-volume-api-version 3.47 or greater is required to create a volume from backup.")
     }
     var sourceID: JSON = .null
     if let source = arguments.value("--source") {
@@ -83,6 +85,13 @@ enum VolumeCreate: OpenStackCommand {
       snapshotID = snapshot["id"] ?? .null
       size = max(size ?? 0, snapshot["size"]?.integer ?? 0)
     }
+    var backupID: JSON = .null
+    if let name = arguments.value("--backup") {
+      // As with a snapshot: the backup's size, unless a larger one is given.
+      let backup = try context.cinder.find(name, .backup)
+      backupID = backup["id"] ?? .null
+      size = max(size ?? 0, backup["size"]?.integer ?? 0)
+    }
     let properties = OSCLib.keyValues(arguments.values("--property"))
     let metadata: JSON =
       properties.isEmpty ? .null : .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
@@ -90,9 +99,22 @@ enum VolumeCreate: OpenStackCommand {
       "size": size.map(JSON.int) ?? .null, "snapshot_id": snapshotID, "name": VolumeFormat.optional(arguments.value("<name>")),
       "description": VolumeFormat.optional(arguments.value("--description")), "volume_type": VolumeFormat.optional(arguments.value("--type")),
       "availability_zone": VolumeFormat.optional(arguments.value("--availability-zone")), "metadata": metadata, "imageRef": imageID,
-      "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": .null,
+      "source_volid": sourceID, "consistencygroup_id": .null, "OS-SCH-HNT:scheduler_hints": .null, "backup_id": backupID,
     ]
-    let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(["volume": .object(body)])), .volume)["volume"] ?? .null
+    var request: JSONObject = ["volume": .object(body)]
+    // `KeyValueHintAction`: `same_host` and `different_host` gather a list, other keys keep the
+    // last value; openstacksdk sends the hints beside the volume.
+    var hints = JSONObject()
+    for text in arguments.values("--hint") {
+      let (key, value) = OSCLib.keyValues([text])[0]
+      if key.hasPrefix("same_host") || key.hasPrefix("different_host") {
+        hints[key] = .array((hints[key]?.array ?? []) + [.string(value)])
+      } else {
+        hints[key] = .string(value)
+      }
+    }
+    if !hints.isEmpty { request["OS-SCH-HNT:scheduler_hints"] = .object(hints) }
+    let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(request)), .volume)["volume"] ?? .null
     if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
       let id = volume["id"]?.string ?? ""
       do {
@@ -106,7 +128,10 @@ enum VolumeCreate: OpenStackCommand {
         context.log("Failed to set volume bootable property: \(failure.message)")
       }
     }
-    return VolumeFormat.sortedShow(VolumeFormat.volume(volume, context))
+    // The SDK keeps the backup it was given, which Cinder's answer does not name.
+    var created = volume.object ?? [:]
+    if created["backup_id"] == nil { created["backup_id"] = backupID }
+    return VolumeFormat.sortedShow(VolumeFormat.volume(.object(created), context))
   }
 }
 
@@ -115,7 +140,7 @@ enum VolumeCreate: OpenStackCommand {
 enum VolumeDelete: OpenStackCommand {
   static let name = "volume delete"
   static let syntax = CommandSyntax(usage: RealUsage.volumeDelete)
-  static let refusedOptions: Set<String> = ["--remote", "--cascade"]
+  static let refusedOptions: Set<String> = ["--remote"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let names = arguments.values("<volume>")
@@ -125,15 +150,16 @@ enum VolumeDelete: OpenStackCommand {
         let volume = try context.cinder.find(name, .volume)
         let id = volume["id"]?.string ?? ""
         let force = arguments.flag("--force")
+        let cascade = arguments.flag("--cascade") ? "True" : "False"
         if try context.api.supportsVolumeVersion(Microversion(3, 23)) {
           try context.cinder.call(
             APIRequest(
               .delete, "/volumes/\(id)",
-              query: [(name: "cascade", value: "False"), (name: "force", value: force ? "True" : "False")]), .volume)
+              query: [(name: "cascade", value: cascade), (name: "force", value: force ? "True" : "False")]), .volume)
         } else if force {
           try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: .object(["os-force_delete": .null])), .volume)
         } else {
-          try context.cinder.call(APIRequest(.delete, "/volumes/\(id)", query: [(name: "cascade", value: "False")]), .volume)
+          try context.cinder.call(APIRequest(.delete, "/volumes/\(id)", query: [(name: "cascade", value: cascade)]), .volume)
         }
       } catch let failure as CommandFailure {
         failed += 1

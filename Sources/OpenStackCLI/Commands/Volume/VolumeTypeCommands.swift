@@ -1,10 +1,11 @@
 import CloudAPI
 
 /// OSC's volume type commands (`volume/v3/volume_type.py`), through openstacksdk's Block Storage
-/// proxy. Encryption types are not emulated.
+/// proxy.
 enum VolumeTypeFormat {
-  static let encryptionOptions: Set<String> = [
-    "--encryption-provider", "--encryption-cipher", "--encryption-key-size", "--encryption-control-location",
+  /// The encryption options' types, as the client declares them.
+  static let encryptionTypes: [String: ValueType] = [
+    "--encryption-key-size": .int, "--encryption-control-location": .choices(["front-end", "back-end"]),
   ]
 
   /// `_format_type`: the SDK `Type`'s attributes less `location`, `extra_specs` as `properties`.
@@ -42,8 +43,8 @@ enum VolumeTypeCreate: OpenStackCommand {
   static let name = "volume type create"
   static let syntax = CommandSyntax(
     usage: RealUsage.volumeTypeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--availability-zone"]),
-    types: ["--property": .keyValue])
-  static let refusedOptions = VolumeTypeFormat.encryptionOptions
+    types: VolumeTypeFormat.encryptionTypes.merging(["--property": .keyValue]) { $1 })
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let isPublic: Bool? = arguments.flag("--public") ? true : arguments.flag("--private") ? false : nil
@@ -71,6 +72,16 @@ enum VolumeTypeCreate: OpenStackCommand {
     if !properties.isEmpty {
       let result = try context.cinder.call(APIRequest(.post, "/types/\(id)/extra_specs", body: VolumeTypeFormat.specsBody(properties)))
       info["properties"] = VolumeFormat.dict(result["extra_specs"] ?? .object([:]), context)
+    }
+    if TypeEncryption.isAsked(arguments) {
+      do {
+        let encryption = try TypeEncryption.create(typeID: id, arguments, context)
+        info["encryption"] = VolumeFormat.dict(.object(TypeEncryption.info(encryption)), context)
+      } catch let failure as CommandFailure {
+        context.log("Failed to set encryption information for this volume type: \(failure.message)")
+        // The client then reads the encryption it never got.
+        throw CommandFailure(message: "cannot access local variable 'encryption' where it is not associated with a value")
+      }
     }
     return VolumeFormat.sortedShow(info)
   }
@@ -105,11 +116,13 @@ enum VolumeTypeList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.volumeTypeList,
     repeating: DisplayOptions.listerRepeating.union(["--property", "--availability-zone"]), types: ["--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--encryption-type"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let long = arguments.flag("--long")
-    let columns = long ? ["ID", "Name", "Is Public", "Description", "Properties"] : ["ID", "Name", "Is Public"]
+    let encrypted = arguments.flag("--encryption-type")
+    let columns =
+      (long ? ["ID", "Name", "Is Public", "Description", "Properties"] : ["ID", "Name", "Is Public"]) + (encrypted ? ["Encryption"] : [])
     var types: [JSON]
     if arguments.flag("--default") {
       types = [try context.cinder.call(APIRequest(.get, "/types/default"))["volume_type"] ?? .null]
@@ -123,9 +136,22 @@ enum VolumeTypeList: OpenStackCommand {
       let isPublic = arguments.flag("--public") ? "True" : arguments.flag("--private") ? "False" : "none"
       types = try context.cinder.call(APIRequest(.get, "/types", query: [(name: "is_public", value: isPublic)]))["volume_types"]?.array ?? []
     }
+    // Each type's encryption, asked for one by one.
+    var encryption: [String: JSONObject] = [:]
+    if encrypted {
+      for type in types {
+        let id = type["id"]?.string ?? ""
+        encryption[id] = TypeEncryption.info(try TypeEncryption.fetch(typeID: id, context))
+      }
+    }
     let rows = types.map { type -> [JSON] in
       var row = [type["id"] ?? .null, type["name"] ?? .null, type["os-volume-type-access:is_public"] ?? .null]
       if long { row += [type["description"] ?? .null, VolumeFormat.dict(type["extra_specs"] ?? .object([:]), context)] }
+      if encrypted {
+        // `EncryptionInfoColumn`: the specs, or `-` in a table for a type without.
+        let info = encryption[type["id"]?.string ?? ""] ?? [:]
+        row.append(context.isTable ? (info.isEmpty ? "-" : OSCLib.formatDict(.object(info))) : .object(info))
+      }
       return row
     }
     return .list(columns: columns, rows: rows)
@@ -136,7 +162,7 @@ enum VolumeTypeList: OpenStackCommand {
 enum VolumeTypeShow: OpenStackCommand {
   static let name = "volume type show"
   static let syntax = CommandSyntax(usage: RealUsage.volumeTypeShow, repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = ["--encryption-type"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let type = try context.cinder.find(arguments.value("<volume-type>") ?? "", .type)
@@ -153,6 +179,14 @@ enum VolumeTypeShow: OpenStackCommand {
       }
     }
     info["access_project_ids"] = access
+    if arguments.flag("--encryption-type") {
+      do {
+        let encryption = try TypeEncryption.fetch(typeID: type["id"]?.string ?? "", context)
+        info["encryption"] = VolumeFormat.dict(.object(TypeEncryption.info(encryption)), context)
+      } catch let failure as CommandFailure {
+        context.log("Failed to display the encryption information of this volume type: \(failure.message)")
+      }
+    }
     return VolumeFormat.sortedShow(info)
   }
 }
@@ -162,8 +196,9 @@ enum VolumeTypeShow: OpenStackCommand {
 enum VolumeTypeSet: OpenStackCommand {
   static let name = "volume type set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeTypeSet, repeating: ["--property", "--availability-zone"], types: ["--property": .keyValue])
-  static let refusedOptions = VolumeTypeFormat.encryptionOptions
+    usage: RealUsage.volumeTypeSet, repeating: ["--property", "--availability-zone"],
+    types: VolumeTypeFormat.encryptionTypes.merging(["--property": .keyValue]) { $1 })
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let domain = arguments.value("--project-domain")
@@ -201,6 +236,14 @@ enum VolumeTypeSet: OpenStackCommand {
         failed = true
       }
     }
+    if TypeEncryption.isAsked(arguments) {
+      do {
+        try TypeEncryption.set(typeID: id, arguments, context)
+      } catch let failure as CommandFailure {
+        context.log("Failed to set encryption information for this volume type: \(failure.message)")
+        failed = true
+      }
+    }
     if failed { throw CommandFailure(message: "Command Failed: One or more of the operations failed") }
     return .nothing
   }
@@ -211,7 +254,7 @@ enum VolumeTypeSet: OpenStackCommand {
 enum VolumeTypeUnset: OpenStackCommand {
   static let name = "volume type unset"
   static let syntax = CommandSyntax(usage: RealUsage.volumeTypeUnset, repeating: ["--property"])
-  static let refusedOptions: Set<String> = ["--encryption-type"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let domain = arguments.value("--project-domain")
@@ -234,6 +277,14 @@ enum VolumeTypeUnset: OpenStackCommand {
           APIRequest(.post, "/types/\(id)/action", body: .object(["removeProjectAccess": .object(["project": .string(projectID)])])))
       } catch let failure as CommandFailure {
         context.log("Failed to remove volume type access from project: \(failure.message)")
+        failed = true
+      }
+    }
+    if arguments.flag("--encryption-type") {
+      do {
+        try TypeEncryption.delete(typeID: id, context)
+      } catch let failure as CommandFailure {
+        context.log("Failed to remove the encryption type for this volume type: \(failure.message)")
         failed = true
       }
     }
