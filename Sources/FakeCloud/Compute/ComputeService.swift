@@ -22,8 +22,20 @@ enum ComputeService {
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
+    router.add(.put, "/v2.1/servers/{id}", updateServer)
+    router.add(.post, "/v2.1/servers/{id}/metadata", updateMetadata)
+    router.add(.put, "/v2.1/servers/{id}/metadata", replaceMetadata)
+    router.add(.delete, "/v2.1/servers/{id}/metadata/{key}", deleteMetadataItem)
+    router.add(.put, "/v2.1/servers/{id}/tags", replaceTags)
+    router.add(.put, "/v2.1/servers/{id}/tags/{tag}", addTag)
+    router.add(.delete, "/v2.1/servers/{id}/tags", deleteTags)
+    router.add(.delete, "/v2.1/servers/{id}/tags/{tag}", deleteTag)
     VolumeAttachmentAPI.register(in: &router)
     registerComputeAdmin(in: &router)
+    registerKeypairs(in: &router)
+    registerServerGroups(in: &router)
+    router.add(.get, "/v2.1/os-availability-zone", listZones)
+    router.add(.get, "/v2.1/os-availability-zone/detail", listZonesInDetail)
     return router
   }()
 
@@ -183,7 +195,7 @@ enum ComputeService {
   }
 
   /// The server the path names: the caller's project's, or any for an admin.
-  private static func server(_ state: CloudState, _ call: Call) -> ComputeState.Server? {
+  static func server(_ state: CloudState, _ call: Call) -> ComputeState.Server? {
     let id = call.parameters["id"] ?? ""
     let isAdmin = call.caller?.isAdmin ?? false
     return state.compute.servers.first {
@@ -191,7 +203,7 @@ enum ComputeService {
     }
   }
 
-  private static func instanceNotFound(_ call: Call) -> APIResponse {
+  static func instanceNotFound(_ call: Call) -> APIResponse {
     .fault(404, "Instance \(call.parameters["id"] ?? "") could not be found.")
   }
 
@@ -233,83 +245,6 @@ enum ComputeService {
     return .json(200, .object(["server": view.view(server, detail: false)]))
   }
 
-  /// `POST /servers`: answered at once (202, the admin password); the build is scheduled and
-  /// done a few seconds later, or fails with `NoValidHost` when no host can hold the flavor.
-  static func createServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard let caller = call.caller else { return .unauthenticated() }
-    let body = call.request.body?["server"]
-    guard let name = body?["name"]?.string, !name.isEmpty else {
-      return .fault(400, "Invalid input for field/attribute server. Value: None. 'name' is a required property")
-    }
-    let flavorRef = body?["flavorRef"]?.string ?? ""
-    guard state.compute.flavor(flavorRef) != nil else { return .fault(400, "Flavor \(flavorRef) could not be found.") }
-    let imageRef = body?["imageRef"]?.string ?? body?["block_device_mapping_v2"]?.array.first?["uuid"]?.string ?? ""
-    guard state.images.images.contains(where: { $0.id == imageRef }) else {
-      return .fault(400, "Image \(imageRef) could not be found.")
-    }
-    let networkIDs = (body?["networks"]?.array ?? []).compactMap { $0["uuid"]?.string }
-    let networks = networkIDs.isEmpty ? state.network.networks.filter { $0.projectID == caller.projectID && !$0.external } : state.network.networks.filter { networkIDs.contains($0.id) }
-    guard !networks.isEmpty else {
-      return .fault(409, "Multiple possible networks found, use a Network ID to be more specific.")
-    }
-    let id = state.newResourceID()
-    let now = state.clock.now
-    let server = ComputeState.Server(
-      id: id, name: name, projectID: caller.projectID, userID: caller.userID, flavorID: flavorRef, imageID: imageRef,
-      vmState: "building", taskState: "scheduling", powerState: 0, host: nil, availabilityZone: nil, created: now,
-      updated: now, launched: nil, reservationID: "r-" + String(state.ids.hex32().prefix(8)),
-      instanceName: String(format: "instance-%08x", state.compute.servers.count + 1))
-    let adminPass = state.ids.password()
-    state.compute.servers.append(server)
-    state.compute.actions.append(
-      ComputeState.Action(
-        action: "create", serverID: id, requestID: call.requestID, userID: caller.userID, projectID: caller.projectID,
-        start: now, updated: now, message: nil))
-    let networkIDsToUse = networks.map(\.id)
-    // The conductor schedules after a moment; the compute host builds for a few seconds more.
-    state.after(700_000) { state in schedule(id, networks: networkIDsToUse, in: &state) }
-    return .json(
-      202,
-      .object([
-        "server": .object([
-          "id": .string(id), "links": ServerView.links("servers", id, bookmarkOnly: false),
-          "OS-DCF:diskConfig": "MANUAL", "security_groups": ServerView.securityGroups, "adminPass": .string(adminPass),
-        ])
-      ]))
-  }
-
-  private static func schedule(_ id: String, networks: [String], in state: inout CloudState) {
-    guard let index = state.compute.servers.firstIndex(where: { $0.id == id }),
-      let flavor = state.compute.flavor(state.compute.servers[index].flavorID)?.definition
-    else { return }
-    let start = state.clock.now
-    guard let host = state.compute.hosts(fitting: flavor).first else {
-      let message = "No valid host was found. "
-      state.compute.servers[index].vmState = "error"
-      state.compute.servers[index].taskState = nil
-      state.compute.servers[index].updated = start
-      state.compute.servers[index].fault = ComputeState.Fault(
-        code: 500, created: start, message: message, details: Tracebacks.scheduleFailure(message))
-      finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil,
-        traceback: Tracebacks.scheduleEvent, in: &state)
-      return
-    }
-    state.compute.servers[index].host = host.name
-    state.compute.servers[index].availabilityZone = state.compute.zone(of: host)
-    state.compute.servers[index].taskState = "spawning"
-    state.compute.servers[index].addresses = state.network.allocate(on: networks, for: id, ids: &state.ids)
-    finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil, traceback: nil, in: &state)
-    state.after(5_300_000) { state in
-      guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
-      state.compute.servers[index].vmState = "active"
-      state.compute.servers[index].taskState = nil
-      state.compute.servers[index].powerState = 1
-      state.compute.servers[index].launched = state.clock.now
-      state.compute.servers[index].updated = state.clock.now + 1_000_000
-      finish(id, action: "create", event: "compute__do_build_and_run_instance", start: start, host: host.name, traceback: nil, in: &state)
-    }
-  }
-
   /// Records an event of the server's latest action of that kind: started at `start`, finished
   /// now, `Error` with the traceback or `Success`; a failed event marks its action `Error`.
   static func finish(
@@ -328,6 +263,7 @@ enum ComputeService {
   static func deleteServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let server = server(state, call), let caller = call.caller else { return instanceNotFound(call) }
     guard let index = state.compute.servers.firstIndex(where: { $0.id == server.id }) else { return instanceNotFound(call) }
+    if server.locked, !caller.isAdmin { return .fault(409, "Instance \(server.id) is locked") }
     state.compute.servers[index].taskState = "deleting"
     state.compute.actions.append(
       ComputeState.Action(
@@ -340,6 +276,7 @@ enum ComputeService {
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
       state.network.release(portsOf: id)
+      state.network.unbind(portsOf: id)
     }
     return .noContent()
   }
@@ -360,6 +297,10 @@ enum ComputeService {
     func conflict(_ action: String) -> APIResponse {
       .fault(409, "Cannot '\(action)' instance \(server.id) while it is in vm_state \(server.vmState)")
     }
+    // `check_instance_lock`: a locked server takes no action but from an admin.
+    if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput"].contains(body.keys.first ?? "") {
+      return .fault(409, "Instance \(server.id) is locked")
+    }
     switch body.keys.first {
     case "resize":
       guard server.vmState == "active" || server.vmState == "stopped", server.taskState == nil else { return conflict("resize") }
@@ -379,19 +320,23 @@ enum ComputeService {
       record("confirmResize")
       state.compute.servers[index].vmState = "active"
       state.compute.servers[index].oldFlavorID = nil
+      state.compute.servers[index].sourceHost = nil
       return .noContent()
     case "revertResize":
-      guard server.vmState == "resized", let old = server.oldFlavorID else { return conflict("revertResize") }
+      guard server.vmState == "resized" else { return conflict("revertResize") }
       record("revertResize")
       state.compute.servers[index].vmState = "active"
-      state.compute.servers[index].flavorID = old
+      state.compute.servers[index].flavorID = server.oldFlavorID ?? server.flavorID
       state.compute.servers[index].oldFlavorID = nil
+      if let source = server.sourceHost { state.compute.servers[index].host = source }
+      state.compute.servers[index].sourceHost = nil
       return APIResponse(status: 202)
     default:
-      guard let action = PowerAction.all.first(where: { body[$0.key] != nil }) else {
-        return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+      if let action = PowerAction.all.first(where: { body[$0.key] != nil }) {
+        return action.perform(on: index, body: body, call, &state)
       }
-      return action.perform(on: index, body: body, call, &state)
+      if let response = lifecycleAction(body, on: index, call, &state) { return response }
+      return .fault(400, "There is no such action: \(body.keys.first ?? "")")
     }
   }
 
@@ -408,6 +353,7 @@ enum ComputeService {
     if let host = state.compute.hosts(fitting: flavor).first {
       state.compute.servers[index].oldFlavorID = state.compute.servers[index].flavorID
       state.compute.servers[index].flavorID = flavor.id
+      state.compute.servers[index].sourceHost = state.compute.servers[index].host
       state.compute.servers[index].host = host.name
       state.compute.servers[index].vmState = "resized"
       state.compute.servers[index].taskState = nil

@@ -36,6 +36,7 @@ enum NetworkService {
     NeutronQoSRules.add(to: &router)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
+    add(.get, "/v2.0/availability_zones", ComputeService.listNetworkZones)
     return router
   }()
 

@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + compute + volume + admin + image
+    share + network + networkQoS + compute + volume + admin + image + servers
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -76,6 +76,14 @@ enum Commands {
     AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self,
     ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,
     ServerResume.self,
+  ]
+
+  private static let servers: [any OpenStackCommand.Type] = [
+    KeypairCreate.self, KeypairList.self, KeypairShow.self, KeypairDelete.self, ServerGroupCreate.self,
+    ServerGroupList.self, ServerGroupShow.self, ServerGroupDelete.self, AvailabilityZoneList.self, ServerLock.self,
+    ServerUnlock.self, ServerRescue.self, ServerUnrescue.self, ServerShelve.self, ServerUnshelve.self, ServerMigrate.self,
+    ServerMigrateConfirm.self, ServerMigrateRevert.self, ServerResizeConfirm.self, ServerResizeRevert.self,
+    ServerSet.self, ServerUnset.self,
   ]
 
   private static let image: [any OpenStackCommand.Type] = [
