@@ -106,6 +106,7 @@ public final class FakeCloud: CloudTransport {
       blockStorage: blockStorage)
     state.endpoints = endpoints
     state.keepsLog = keepsLog
+    state.compute.importKeypairs(definition.keypairs, identity: identity, now: clock.now)
   }
 
   /// Makes `id` the ID of the next share, share network or server the cloud creates: a resource a

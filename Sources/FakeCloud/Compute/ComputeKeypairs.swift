@@ -14,6 +14,21 @@ extension ComputeState {
   }
 }
 
+extension ComputeState {
+  /// The cloud file's key pairs, imported by their users before the page begins.
+  mutating func importKeypairs(_ keys: [CloudDefinition.Keypair], identity: IdentityState, now: Int64) {
+    for key in keys {
+      guard let user = identity.users.first(where: { $0.name == key.user }),
+        let fingerprint = SSHPublicKey.fingerprint(key.publicKey)
+      else { continue }
+      keypairs.append(
+        Keypair(
+          id: keypairs.count + 1, name: key.name, userID: user.id, type: "ssh", publicKey: key.publicKey,
+          fingerprint: fingerprint, created: now))
+    }
+  }
+}
+
 /// Nova's `os-keypairs` (`keypairs.py`, `views/keypairs.py`): a user's keys by name; an admin
 /// names another user with `user_id` (2.10). The fingerprint is the MD5 of the key's blob.
 extension ComputeService {

@@ -113,6 +113,11 @@ struct ServerCreation {
     if case .object(let hints)? = body["os:scheduler_hints"] {
       creation.request.hints = hints
       if let group = hints["group"]?.string {
+        // The schema's `format: uuid` first (dashes optional, as oslo's check allows).
+        let digits = group.replacingOccurrences(of: "-", with: "")
+        guard digits.count == 32, digits.allSatisfy(\.isHexDigit) else {
+          return bad("Invalid input for field/attribute group. Value: \(group). '\(group)' is not a 'uuid'")
+        }
         guard state.compute.serverGroups.contains(where: { $0.id == group }) else {
           return bad("Instance group \(group) could not be found.")
         }

@@ -152,7 +152,7 @@ enum KeypairShow: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let user = try Keypairs.user(arguments, in: context)
-    let key = try Keypairs.find(arguments.value("<name>") ?? "", user: user, in: context)
+    let key = try Keypairs.find(arguments.value("<key>") ?? "", user: user, in: context)
     if arguments.flag("--public-key") {
       let text = key["public_key"]?.string ?? ""
       switch context.format {
