@@ -77,8 +77,14 @@ enum ServerCreate: OpenStackCommand {
       }
       server["hostname"] = .string(hostname)
     }
-    let created =
-      try context.call(.compute, APIRequest(.post, "/v2.1/servers", body: .object(["server": .object(server)])))["server"] ?? .null
+    var created =
+      try ComputeLookup.sdkCall(APIRequest(.post, "/v2.1/servers", body: .object(["server": .object(server)])), in: context)["server"]
+      ?? .null
+    // The SDK's server keeps what it sent where the answer has nothing: the hints, as given.
+    if !hints.isEmpty, case .object(var fields) = created {
+      fields["OS-SCH-HNT:scheduler_hints"] = .object(hints)
+      created = .object(fields)
+    }
     let id = created["id"]?.string ?? ""
     if arguments.flag("--wait") {
       // The cloud reports no progress while it builds, so the client writes none.

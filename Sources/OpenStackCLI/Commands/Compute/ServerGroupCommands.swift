@@ -218,7 +218,7 @@ enum AvailabilityZoneList: OpenStackCommand {
 
   /// `find_extension('Availability Zone')` (by alias, then in the list), then the zones.
   private static func networkZones(warn: Bool, in context: CommandContext) throws -> [[String: JSON]] {
-    let direct = try context.api.send(APIRequest(.get, "/v2.0/extensions/Availability Zone"), to: .network)
+    let direct = try context.api.send(APIRequest(.get, "/v2.0/extensions/Availability%20Zone"), to: .network)
     var found = direct.status == 200
     if !found {
       let listed = try context.api.send(APIRequest(.get, "/v2.0/extensions"), to: .network)
