@@ -207,15 +207,87 @@ enum ComputeService {
     .fault(404, "Instance \(call.parameters["id"] ?? "") could not be found.")
   }
 
-  /// Nova's server filters: `name` a regular expression, `status` in any case, flavor and image
-  /// by ID.
-  static let serverFilters = QueryFilters<ComputeState.Server>([
+  /// Nova's server filters for everyone (`_get_server_search_options`): `name`, `reservation_id`
+  /// and the addresses regular expressions, `status` in any case, flavor and image by ID, tags
+  /// (2.26), times (`changes-since`, `changes-before` from 2.66), `locked` (2.73), and from 2.83
+  /// the zone, key pair, states, progress and user.
+  static let userServerFilters: [QueryFilter<ComputeState.Server>] = [
     .pattern("name", { $0.name }, matcher: TextSearch.regexp),
+    .pattern("reservation_id", { $0.reservationID }, matcher: TextSearch.regexp),
     QueryFilter(parameter: "status") { status in .success { $0.status == status.uppercased() } },
-    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }), .exact("user_id", { $0.userID }),
-    // Only with `all_tenants` (an admin's): others' lists are their project's already.
-    .exact("project_id", { $0.projectID }),
-  ])
+    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }),
+    addresses("ip", version: 4), addresses("ip6", version: 6).since(Microversion(2, 5)),
+    tags("tags") { wanted, have in wanted.allSatisfy(have.contains) }.since(Microversion(2, 26)),
+    tags("tags-any") { wanted, have in wanted.contains(where: have.contains) }.since(Microversion(2, 26)),
+    tags("not-tags") { wanted, have in !wanted.allSatisfy(have.contains) }.since(Microversion(2, 26)),
+    tags("not-tags-any") { wanted, have in !wanted.contains(where: have.contains) }.since(Microversion(2, 26)),
+    changes("changes-since") { $0 >= $1 },
+    changes("changes-before") { $0 <= $1 }.since(Microversion(2, 66)),
+    .boolean("locked", { $0.locked }, fault: lockedFault).since(Microversion(2, 73)),
+    .pattern("availability_zone", { $0.availabilityZone }, matcher: TextSearch.regexp).since(Microversion(2, 83)),
+    .boolean("config_drive", { $0.request.configDrive }, fault: { .fault(400, "Invalid input for query parameters config_drive. Value: \($0).") })
+      .since(Microversion(2, 83)),
+    .pattern("key_name", { $0.request.keyName }, matcher: TextSearch.regexp).since(Microversion(2, 83)),
+    .exact("power_state", { String($0.powerState) }).since(Microversion(2, 83)),
+    .exact("task_state", { $0.taskState }).since(Microversion(2, 83)),
+    .exact("vm_state", { $0.vmState }).since(Microversion(2, 83)),
+    .exact("progress", { ["ACTIVE", "BUILD"].contains($0.status) ? "0" : nil }).since(Microversion(2, 83)),
+    .exact("user_id", { $0.userID }).since(Microversion(2, 83)),
+  ]
+
+  /// An admin's (`allow_all_filters`): every one, the host and instance name, the user at any
+  /// version, and the project (with `all_tenants`).
+  static let adminServerFilters = QueryFilters<ComputeState.Server>(
+    userServerFilters.map { $0.parameter == "user_id" ? .exact("user_id", { $0.userID }) : $0 } + [
+      .exact("host", { $0.host }), .pattern("instance_name", { $0.instanceName }, matcher: TextSearch.regexp),
+      .exact("project_id", { $0.projectID }),
+    ])
+
+  static let serverFilters = QueryFilters<ComputeState.Server>(userServerFilters)
+
+  /// `ip`, `ip6`: a regular expression matched from the start of any fixed address of the
+  /// version (`re.match`).
+  private static func addresses(_ parameter: String, version: Int) -> QueryFilter<ComputeState.Server> {
+    QueryFilter(parameter: parameter) { pattern in
+      let expression = try? NSRegularExpression(pattern: pattern)
+      return .success { server in
+        server.addresses.contains { address in
+          guard address.version == version, let expression else { return false }
+          let range = NSRange(address.address.startIndex..., in: address.address)
+          return expression.firstMatch(in: address.address, options: .anchored, range: range) != nil
+        }
+      }
+    }
+  }
+
+  /// A comma-separated list of tags, tested against the server's.
+  private static func tags(_ parameter: String, _ test: @escaping @Sendable ([String], [String]) -> Bool)
+    -> QueryFilter<ComputeState.Server>
+  {
+    QueryFilter(parameter: parameter) { text in
+      let wanted = text.split(separator: ",").map(String.init)
+      return .success { test(wanted, $0.tags) }
+    }
+  }
+
+  /// A time (`2025-04-22T16:00:00Z`, or with an offset) compared with when the server last
+  /// changed; anything else is the query schema's 400.
+  private static func changes(_ parameter: String, _ test: @escaping @Sendable (Int64, Int64) -> Bool)
+    -> QueryFilter<ComputeState.Server>
+  {
+    QueryFilter(parameter: parameter) { text in
+      guard let time = VirtualClock.parseISO(text) else {
+        return .failure(
+          FilterFault(
+            response: .fault(400, "Invalid input for query parameters \(parameter). Value: \(text). '\(text)' is not a 'date-time'")))
+      }
+      return .success { test($0.updated, time) }
+    }
+  }
+
+  private static let lockedFault: @Sendable (String) -> APIResponse = {
+    .fault(400, "Invalid input for query parameters locked. Value: \($0). '\($0)' is not one of ['true', 'false', 'True', 'False']")
+  }
 
   static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let detail = call.request.path.hasSuffix("/detail")
@@ -225,7 +297,8 @@ enum ComputeService {
     case .failure(let fault): return fault.response
     }
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
-    return serverFilters.apply(visibleServers(state, call, all: all), call) { servers in
+    let filters = (call.caller?.isAdmin ?? false) ? adminServerFilters : serverFilters
+    return filters.apply(visibleServers(state, call, all: all), call, version: state.computeVersion) { servers in
       // Newest first (`created_at desc`).
       let items = servers.reversed().map { server -> JSON in
         detail

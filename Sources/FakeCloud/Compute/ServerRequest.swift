@@ -196,3 +196,61 @@ extension NetworkState {
     }
   }
 }
+
+extension VirtualClock {
+  /// `2025-04-22T16:00:00Z`, `2025-04-22T16:00:00.5+02:00` or `2025-04-22 16:00:00` (UTC when no
+  /// offset is given), as microseconds; `nil` for anything else.
+  static func parseISO(_ text: String) -> Int64? {
+    let bytes = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= bytes.count else { return nil }
+      var value = 0
+      for byte in bytes[range] {
+        guard (48...57).contains(byte) else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      return value
+    }
+    guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+    else { return nil }
+    var index = 19
+    var fraction: Int64 = 0
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      var digits = 0
+      while index < bytes.count, (48...57).contains(bytes[index]) {
+        if digits < 6 { fraction = fraction * 10 + Int64(bytes[index] - 48) }
+        digits += 1
+        index += 1
+      }
+      guard digits > 0 else { return nil }
+      if digits < 6 { for _ in digits..<6 { fraction *= 10 } }
+    }
+    var offset = 0
+    if index < bytes.count {
+      if bytes[index] == UInt8(ascii: "Z"), index + 1 == bytes.count {
+        offset = 0
+      } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), index + 6 == bytes.count,
+        bytes[index + 3] == UInt8(ascii: ":"), let hours = number((index + 1)..<(index + 3)),
+        let minutes = number((index + 4)..<(index + 6))
+      {
+        offset = (hours * 60 + minutes) * 60 * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+      } else {
+        return nil
+      }
+    }
+    // Howard Hinnant's days-from-civil.
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
+    return seconds * 1_000_000 + fraction
+  }
+}

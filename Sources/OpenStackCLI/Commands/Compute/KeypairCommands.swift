@@ -29,11 +29,13 @@ enum Keypairs {
 
   /// `--user`: the user's ID (2.10 and later).
   static func user(_ arguments: ParsedArguments, in context: CommandContext) throws -> String? {
-    guard arguments.value("--user") != nil else { return nil }
+    // The domain alone names no user, as in the client.
+    let domain = arguments.value("--user-domain")
+    guard let user = arguments.value("--user") else { return nil }
     guard try context.api.supportsComputeVersion(Microversion(2, 10)) else {
       throw CommandFailure(message: "--os-compute-api-version 2.10 or greater is required to support the --user option")
     }
-    return try IdentityLookup.user.id("--user", domain: "--user-domain", in: arguments, context: context, sdk: true)
+    return try IdentityLookup.user.sdkID(user, domain: domain, in: context)
   }
 
   /// The SDK's `Keypair` attributes as `keypair show` lists them (the public key hidden), with
@@ -53,7 +55,8 @@ enum Keypairs {
 /// usable one.
 enum KeypairCreate: OpenStackCommand {
   static let name = "keypair create"
-  static let syntax = CommandSyntax(usage: RealUsage.keypairCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(
+    usage: RealUsage.keypairCreate, repeating: DisplayOptions.showRepeating, types: ["--type": .choices(["ssh", "x509"])])
   /// Both read or write a local file.
   static let refusedOptions: Set<String> = ["--public-key", "--private-key"]
 

@@ -138,12 +138,13 @@ enum ServerUnshelve: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var progress = ""
+    let wait = arguments.flag("--wait")
     for name in arguments.values("<server>") {
       let server = try ComputeLookup.server(name, in: context)
       guard ["shelved", "shelved_offloaded"].contains(server["status"]?.string?.lowercased() ?? "") else { continue }
       try ServerRequests.action(.object(["unshelve": .null]), on: server, in: context)
       let id = server["id"]?.string ?? ""
-      if arguments.flag("--wait"), !(try Servers.wait(for: id, until: ["active", "shutoff"], in: context, progress: &progress)) {
+      if wait, !(try Servers.wait(for: id, until: ["active", "shutoff"], in: context, progress: &progress)) {
         throw CommandFailure(message: progress + "Error unshelving server: \(id)")
       }
     }
@@ -245,6 +246,7 @@ enum ServerSet: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ServerRequests.find(arguments, in: context)
     let id = server["id"]?.string ?? ""
+    let autoApprove = arguments.flag("--auto-approve")
     let description = arguments.value("--description").flatMap { $0.isEmpty ? nil : $0 }
     let tags = arguments.values("--tag")
     let hostname = arguments.value("--hostname").flatMap { $0.isEmpty ? nil : $0 }
@@ -268,7 +270,7 @@ enum ServerSet: OpenStackCommand {
     }
     if let state = arguments.value("--state") {
       // Without `--auto-approve` the client asks on the terminal.
-      guard arguments.flag("--auto-approve") else { throw NotEmulated(what: "server set --state without --auto-approve") }
+      guard autoApprove else { throw NotEmulated(what: "server set --state without --auto-approve") }
       try ServerRequests.action(.object(["os-resetState": .object(["state": .string(state)])]), on: server, in: context)
     }
     for tag in tags { try ServerRequests.call(.put, "/servers/\(id)/tags/\(tag)", in: context) }
