@@ -8,7 +8,9 @@ extension ComputeService {
   static func createServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let caller = call.caller else { return .unauthenticated() }
     let creation: ServerCreation
-    switch ServerCreation.read(call.request.body?["server"]?.object ?? [:], caller: caller, state: state) {
+    let body = call.request.body
+    let hints = body?["os:scheduler_hints"] ?? body?["OS-SCH-HNT:scheduler_hints"]
+    switch ServerCreation.read(body?["server"]?.object ?? [:], hints: hints, caller: caller, state: state) {
     case .failure(let fault): return fault.response
     case .success(let read): creation = read
     }

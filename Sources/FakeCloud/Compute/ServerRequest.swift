@@ -37,7 +37,9 @@ struct ServerCreation {
   var tags: [String] = []
   var count = 1
 
-  static func read(_ body: JSONObject, caller: Caller, state: CloudState) -> Result<ServerCreation, FaultResponse> {
+  /// `body` is the request's `server`; `hints` its top-level `os:scheduler_hints` (or
+  /// `OS-SCH-HNT:scheduler_hints`, as openstacksdk sends them).
+  static func read(_ body: JSONObject, hints: JSON?, caller: Caller, state: CloudState) -> Result<ServerCreation, FaultResponse> {
     func bad(_ message: String) -> Result<ServerCreation, FaultResponse> { .failure(FaultResponse(.fault(400, message))) }
     guard let name = body["name"]?.string, !name.isEmpty else {
       return bad("Invalid input for field/attribute server. Value: None. 'name' is a required property")
@@ -110,7 +112,7 @@ struct ServerCreation {
       creation.request.networks = networks
       creation.request.ports = ports
     }
-    if case .object(let hints)? = body["os:scheduler_hints"] {
+    if case .object(let hints)? = hints {
       creation.request.hints = hints
       if let group = hints["group"]?.string {
         // The schema's `format: uuid` first (dashes optional, as oslo's check allows).

@@ -62,7 +62,6 @@ enum ServerCreate: OpenStackCommand {
     if let group = arguments.value("--server-group") {
       hints["group"] = .string(try ServerGroupLookup.find(group, in: context)["id"]?.string ?? group)
     }
-    if !hints.isEmpty { server["os:scheduler_hints"] = .object(hints) }
     if let drive = try configDrive(arguments) { server["config_drive"] = drive }
     let tags = arguments.values("--tag")
     if !tags.isEmpty {
@@ -77,9 +76,10 @@ enum ServerCreate: OpenStackCommand {
       }
       server["hostname"] = .string(hostname)
     }
-    var created =
-      try ComputeLookup.sdkCall(APIRequest(.post, "/v2.1/servers", body: .object(["server": .object(server)])), in: context)["server"]
-      ?? .null
+    // openstacksdk sends the hints beside the server, under the response's name for them.
+    var request: JSONObject = ["server": .object(server)]
+    if !hints.isEmpty { request["OS-SCH-HNT:scheduler_hints"] = .object(hints) }
+    var created = try ComputeLookup.sdkCall(APIRequest(.post, "/v2.1/servers", body: .object(request)), in: context)["server"] ?? .null
     // The SDK's server keeps what it sent where the answer has nothing: the hints, as given.
     if !hints.isEmpty, case .object(var fields) = created {
       fields["OS-SCH-HNT:scheduler_hints"] = .object(hints)

@@ -6,11 +6,11 @@ enum ServerList: OpenStackCommand {
   static let name = "server list"
   static let syntax = CommandSyntax(
     usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
+    spellings: ["-n": "--no-name-lookup"],
     types: [
       "--power-state": .choices(["pending", "running", "paused", "shutdown", "crashed", "suspended"]),
       "--progress": .int, "--vm-state": .choices(vmStates), "--task-state": .choices(taskStates),
-    ],
-    spellings: ["-n": "--no-name-lookup"])
+    ])
   /// Nova's `InstanceState` and `InstanceTaskState` values, as the client offers them.
   static let vmStates = ["active", "building", "deleted", "error", "paused", "stopped", "suspended", "rescued", "resized", "shelved", "shelved_offloaded", "soft-delete"]
   static let taskStates = ["block_device_mapping", "deleting", "image_backup", "image_pending_upload", "image_snapshot", "image_snapshot_pending", "image_uploading", "migrating", "networking", "pausing", "powering-off", "powering-on", "rebooting", "reboot_pending", "reboot_started", "reboot_pending_hard", "reboot_started_hard", "rebooting_hard", "rebuilding", "rebuild_block_device_mapping", "rebuild_spawning", "rescuing", "resize_confirming", "resize_finish", "resize_migrated", "resize_migrating", "resize_prep", "resize_reverting", "restoring", "resuming", "scheduling", "shelving", "shelving_image_pending_upload", "shelving_image_uploading", "shelving_offloading", "soft-deleting", "spawning", "suspending", "updating_password", "unpausing", "unrescuing", "unshelving"]
