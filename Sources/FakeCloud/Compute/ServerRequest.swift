@@ -114,12 +114,16 @@ struct ServerCreation {
     }
     if case .object(let hints)? = hints {
       creation.request.hints = hints
-      if let group = hints["group"]?.string {
-        // The schema's `format: uuid` first (dashes optional, as oslo's check allows).
-        let digits = group.replacingOccurrences(of: "-", with: "")
-        guard digits.count == 32, digits.allSatisfy(\.isHexDigit) else {
-          return bad("Invalid input for field/attribute group. Value: \(group). '\(group)' is not a 'uuid'")
+      // The schema: `group` and `different_host` one UUID or a list of them (`oneOf`).
+      for key in ["group", "different_host"] {
+        guard let value = hints[key] else { continue }
+        let items = value.string.map { [$0] } ?? value.array.map { $0.string ?? "" }
+        if value.string == nil && value.array.isEmpty || !items.allSatisfy(isUUID) {
+          return bad(
+            "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid under any of the given schemas")
         }
+      }
+      if let group = hints["group"]?.string {
         guard state.compute.serverGroups.contains(where: { $0.id == group }) else {
           return bad("Instance group \(group) could not be found.")
         }
@@ -132,6 +136,12 @@ struct ServerCreation {
     creation.description = body["description"]?.string
     creation.tags = body["tags"]?.array.compactMap(\.string) ?? []
     return .success(creation)
+  }
+
+  /// oslo's `is_uuid_like`: 32 hexadecimal digits, dashes anywhere.
+  private static func isUUID(_ text: String) -> Bool {
+    let digits = text.replacingOccurrences(of: "-", with: "")
+    return digits.count == 32 && digits.allSatisfy(\.isHexDigit)
   }
 
   /// `networks`: `auto` (or none given before 2.37) takes the project's one network, `none`

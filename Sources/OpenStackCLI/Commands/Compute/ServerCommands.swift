@@ -102,12 +102,19 @@ enum ServerCreate: OpenStackCommand {
   private static func securityGroups(_ arguments: ParsedArguments, in context: CommandContext) throws -> JSON? {
     let groups = arguments.values("--security-group")
     if groups.isEmpty { return arguments.flag("--no-security-group") ? .array([]) : nil }
-    let lookup = NeutronLookup(collection: "security-groups", member: "security_group", noun: "security group")
     return .array(
       try groups.map { group in
-        guard let id = try lookup.record(group, in: context)?["id"]?.string else {
-          throw CommandFailure(message: "No SecurityGroup found for \(group)")
+        // `find_security_group`: by ID, then the one of that name.
+        let direct = try context.api.send(APIRequest(.get, "/v2.0/security-groups/\(group)"), to: .network)
+        var found = direct.status == 200 ? direct.body?["security_group"]?["id"]?.string : nil
+        if found == nil {
+          let listed = try context.api.send(
+            APIRequest(.get, "/v2.0/security-groups", query: [(name: "name", value: group)]), to: .network)
+          let matches = listed.body?["security_groups"]?.array ?? []
+          if matches.count > 1 { throw CommandFailure(message: "More than one SecurityGroup exists with the name '\(group)'.") }
+          found = matches.first?["id"]?.string
         }
+        guard let id = found else { throw CommandFailure(message: "No SecurityGroup found for \(group)") }
         return .object(["name": .string(id)])
       })
   }
