@@ -15,10 +15,13 @@ extension ComputeService {
     case .success(let read): creation = read
     }
     let now = state.clock.now
-    let reservation = "r-" + String(state.ids.hex32().prefix(8))
+    var reservation = ""
     var first: (id: String, password: String)? = nil
     for launchIndex in 0..<creation.count {
+      // The first server's ID, then the reservation's, then each password: the order the IDs
+      // are drawn in keeps every other ID of the cloud as it was.
       let id = state.newResourceID()
+      if launchIndex == 0 { reservation = "r-" + String(state.ids.hex32().prefix(8)) }
       let name = creation.count > 1 ? "\(creation.name)-\(launchIndex + 1)" : creation.name
       var request = creation.request
       request.launchIndex = launchIndex
