@@ -225,8 +225,9 @@ enum ComputeService {
     changes("changes-before") { $0 <= $1 }.since(Microversion(2, 66)),
     .boolean("locked", { $0.locked }, fault: lockedFault).since(Microversion(2, 73)),
     .pattern("availability_zone", { $0.availabilityZone }, matcher: TextSearch.regexp).since(Microversion(2, 83)),
-    .boolean("config_drive", { $0.request.configDrive }, fault: { .fault(400, "Invalid input for query parameters config_drive. Value: \($0).") })
-      .since(Microversion(2, 83)),
+    // The column's own text (`True` or empty), compared as it is (Nova's bug 1871409: `False`
+    // matches nothing).
+    .exact("config_drive", { $0.request.configDrive ? "True" : "" }).since(Microversion(2, 83)),
     .pattern("key_name", { $0.request.keyName }, matcher: TextSearch.regexp).since(Microversion(2, 83)),
     .exact("power_state", { String($0.powerState) }).since(Microversion(2, 83)),
     .exact("task_state", { $0.taskState }).since(Microversion(2, 83)),

@@ -117,13 +117,14 @@ enum ServerList: OpenStackCommand {
     var query: [(name: String, value: String)] = []
     for (option, parameter) in [
       ("--reservation-id", "reservation_id"), ("--ip", "ip"), ("--ip6", "ip6"), ("--host", "host"),
-      ("--instance-name", "instance_name"), ("--availability-zone", "availability_zone"), ("--key-name", "key_name"),
+      ("--availability-zone", "availability_zone"), ("--key-name", "key_name"),
       ("--progress", "progress"), ("--vm-state", "vm_state"), ("--task-state", "task_state"),
     ] {
-      if let value = arguments.value(option), !value.isEmpty || option == "--instance-name" {
-        query.append((name: parameter, value: value))
-      }
+      if let value = arguments.value(option), !value.isEmpty { query.append((name: parameter, value: value)) }
     }
+    // The client puts `--instance-name` among its search options, but openstacksdk's `Server`
+    // has no such query parameter and drops it: every server is listed.
+    _ = arguments.value("--instance-name")
     if let progress = arguments.value("--progress"), let percent = Int(progress), !(1...100).contains(percent) {
       throw syntax.error("argument --progress: Must be between 0 and 100")
     }
