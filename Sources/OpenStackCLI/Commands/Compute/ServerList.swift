@@ -123,8 +123,8 @@ enum ServerList: OpenStackCommand {
       if let value = arguments.value(option), !value.isEmpty { query.append((name: parameter, value: value)) }
     }
     // The client puts `--instance-name` among its search options, but openstacksdk's `Server`
-    // has no such query parameter and drops it: every server is listed.
-    _ = arguments.value("--instance-name")
+    // has no such query parameter: its list refuses the query before sending it.
+    if arguments.value("--instance-name") != nil { throw CommandFailure(message: "Invalid query params: instance_name") }
     if let progress = arguments.value("--progress"), let percent = Int(progress), !(1...100).contains(percent) {
       throw syntax.error("argument --progress: Must be between 0 and 100")
     }
