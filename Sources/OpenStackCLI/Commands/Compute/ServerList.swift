@@ -51,8 +51,13 @@ enum ServerList: OpenStackCommand {
     if let projectID { query.append((name: "project_id", value: projectID)) }
     if let userID { query.append((name: "user_id", value: userID)) }
     query += try filters(arguments, in: context)
-    let servers =
+    var servers =
       try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1/servers/detail", query: query), in: context)["servers"]?.array ?? []
+    // openstacksdk has no query parameter for `--instance-name`: it keeps, of what Nova lists, the
+    // servers whose `OS-EXT-SRV-ATTR:instance_name` (an admin's) is exactly the name.
+    if let instanceName = arguments.value("--instance-name") {
+      servers = servers.filter { $0["OS-EXT-SRV-ATTR:instance_name"]?.string == instanceName }
+    }
     let version = try context.api.computeVersion(for: .server)
     let long = arguments.flag("--long")
     let noNameLookup = arguments.flag("--no-name-lookup")
@@ -122,9 +127,7 @@ enum ServerList: OpenStackCommand {
     ] {
       if let value = arguments.value(option), !value.isEmpty { query.append((name: parameter, value: value)) }
     }
-    // The client puts `--instance-name` among its search options, but openstacksdk's `Server`
-    // has no such query parameter: its list refuses the query before sending it.
-    if arguments.value("--instance-name") != nil { throw CommandFailure(message: "Invalid query params: instance_name") }
+
     if let progress = arguments.value("--progress"), let percent = Int(progress), !(1...100).contains(percent) {
       throw syntax.error("argument --progress: Must be between 0 and 100")
     }
