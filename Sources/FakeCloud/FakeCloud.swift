@@ -113,6 +113,7 @@ public final class FakeCloud: CloudTransport {
       blockStorage: blockStorage)
     state.endpoints = endpoints
     state.keepsLog = keepsLog
+    state.compute.importKeypairs(definition.keypairs, identity: identity, now: clock.now)
   }
 
   /// Makes `id` the ID of the next share, share network, share snapshot, server, volume, volume

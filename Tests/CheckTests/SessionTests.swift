@@ -28,6 +28,7 @@ import Testing
     "shares-type-filters", "shares-group-types", "shares-backups", "shares-groups", "shares-replicas",
     "shares-adoption", "shares-subnet-properties",
     "admin-flavors", "admin-identity", "admin-compute", "admin-server-power", "admin-images",
+    "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-migrate",
     "admin-quotas", "admin-image-members",

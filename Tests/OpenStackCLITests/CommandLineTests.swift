@@ -78,9 +78,9 @@ final class UnreachableCloud: CloudTransport {
   /// the check reports as not simulated.
   @Test func anOptionThatIsNotEmulatedIsRefusedByName() {
     let result = OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(
-      ["server", "create", "--flavor", "m1.tiny", "--image", "cirros", "--key-name", "mykey", "vm1"], environment: [:])
+      ["server", "create", "--flavor", "m1.tiny", "--image", "cirros", "--user-data", "data.txt", "vm1"], environment: [:])
     #expect(!result.isSimulated)
-    #expect(result.standardError == "not simulated: server create --key-name is not emulated\n")
+    #expect(result.standardError == "not simulated: server create --user-data is not emulated\n")
     #expect(result.standardOutput == "")
     #expect(result.exitStatus == 127)
   }

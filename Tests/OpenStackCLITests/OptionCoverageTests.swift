@@ -337,7 +337,31 @@ import Testing
     "server unpause": Baseline(setup: [serverCreate, "server pause vm", "server list", "server list"], arguments: "vm"),
     "server suspend": Baseline(setup: [serverCreate], arguments: "vm"),
     "server resume": Baseline(setup: [serverCreate, "server suspend vm", "server list", "server list"], arguments: "vm"),
+    "keypair create": Baseline(arguments: "k"),
+    "keypair list": Baseline(arguments: ""),
+    "keypair show": Baseline(setup: ["keypair create k"], arguments: "k"),
+    "keypair delete": Baseline(setup: ["keypair create k"], arguments: "k"),
+    "server group create": Baseline(arguments: "g"),
+    "server group list": Baseline(arguments: ""),
+    "server group show": Baseline(setup: ["server group create g"], arguments: "g"),
+    "server group delete": Baseline(setup: ["server group create g"], arguments: "g"),
+    "availability zone list": Baseline(arguments: ""),
+    "server lock": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server unlock": Baseline(setup: [serverCreate, "server lock vm"], arguments: "vm"),
+    "server rescue": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server unrescue": Baseline(setup: [serverCreate, "server rescue vm", "server list", "server list", "server list", "server list"], arguments: "vm"),
+    "server shelve": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server unshelve": Baseline(setup: [serverCreate, "server shelve --wait vm"], arguments: "vm"),
+    "server migrate": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server migrate confirm": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
+    "server migrate revert": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
+    "server resize confirm": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
+    "server resize revert": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
+    "server set": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server unset": Baseline(setup: [serverCreate], arguments: "vm"),
   ]
+  /// A server waiting for its resize to be confirmed or reverted.
+  static let resized = ["server resize --flavor m1.small --wait vm"]
   static let volumeCreate = "volume create --size 1 v"
   static let snapshotCreate = "volume snapshot create --volume v s"
   static let volumeBackupCreate = "volume backup create v --name b"

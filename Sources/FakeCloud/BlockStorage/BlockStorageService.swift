@@ -48,6 +48,7 @@ enum BlockStorageService {
     BackupAPI.register(in: &router)
     EncryptionAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
+    router.add(.get, "/v3/{project_id}/os-availability-zone", ComputeService.listVolumeZones)
     router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)
     router.add(.get, "/v3/{project_id}/messages", listMessages)
     return router

@@ -22,9 +22,21 @@ enum ComputeService {
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
+    router.add(.put, "/v2.1/servers/{id}", updateServer)
+    router.add(.post, "/v2.1/servers/{id}/metadata", updateMetadata)
+    router.add(.put, "/v2.1/servers/{id}/metadata", replaceMetadata)
+    router.add(.delete, "/v2.1/servers/{id}/metadata/{key}", deleteMetadataItem)
+    router.add(.put, "/v2.1/servers/{id}/tags", replaceTags)
+    router.add(.put, "/v2.1/servers/{id}/tags/{tag}", addTag)
+    router.add(.delete, "/v2.1/servers/{id}/tags", deleteTags)
+    router.add(.delete, "/v2.1/servers/{id}/tags/{tag}", deleteTag)
     VolumeAttachmentAPI.register(in: &router)
     registerComputeAdmin(in: &router)
     NovaQuotaAPI.register(in: &router)
+    registerKeypairs(in: &router)
+    registerServerGroups(in: &router)
+    router.add(.get, "/v2.1/os-availability-zone", listZones)
+    router.add(.get, "/v2.1/os-availability-zone/detail", listZonesInDetail)
     return router
   }()
 
@@ -184,7 +196,7 @@ enum ComputeService {
   }
 
   /// The server the path names: the caller's project's, or any for an admin.
-  private static func server(_ state: CloudState, _ call: Call) -> ComputeState.Server? {
+  static func server(_ state: CloudState, _ call: Call) -> ComputeState.Server? {
     let id = call.parameters["id"] ?? ""
     let isAdmin = call.caller?.isAdmin ?? false
     return state.compute.servers.first {
@@ -192,19 +204,92 @@ enum ComputeService {
     }
   }
 
-  private static func instanceNotFound(_ call: Call) -> APIResponse {
+  static func instanceNotFound(_ call: Call) -> APIResponse {
     .fault(404, "Instance \(call.parameters["id"] ?? "") could not be found.")
   }
 
-  /// Nova's server filters: `name` a regular expression, `status` in any case, flavor and image
-  /// by ID.
-  static let serverFilters = QueryFilters<ComputeState.Server>([
+  /// Nova's server filters for everyone (`_get_server_search_options`): `name`, `reservation_id`
+  /// and the addresses regular expressions, `status` in any case, flavor and image by ID, tags
+  /// (2.26), times (`changes-since`, `changes-before` from 2.66), `locked` (2.73), and from 2.83
+  /// the zone, key pair, states, progress and user.
+  static let userServerFilters: [QueryFilter<ComputeState.Server>] = [
     .pattern("name", { $0.name }, matcher: TextSearch.regexp),
+    .pattern("reservation_id", { $0.reservationID }, matcher: TextSearch.regexp),
     QueryFilter(parameter: "status") { status in .success { $0.status == status.uppercased() } },
-    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }), .exact("user_id", { $0.userID }),
-    // Only with `all_tenants` (an admin's): others' lists are their project's already.
-    .exact("project_id", { $0.projectID }),
-  ])
+    .exact("flavor", { $0.flavorID }), .exact("image", { $0.imageID }),
+    addresses("ip", version: 4), addresses("ip6", version: 6).since(Microversion(2, 5)),
+    tags("tags") { wanted, have in wanted.allSatisfy(have.contains) }.since(Microversion(2, 26)),
+    tags("tags-any") { wanted, have in wanted.contains(where: have.contains) }.since(Microversion(2, 26)),
+    tags("not-tags") { wanted, have in !wanted.allSatisfy(have.contains) }.since(Microversion(2, 26)),
+    tags("not-tags-any") { wanted, have in !wanted.contains(where: have.contains) }.since(Microversion(2, 26)),
+    changes("changes-since") { $0 >= $1 },
+    changes("changes-before") { $0 <= $1 }.since(Microversion(2, 66)),
+    .boolean("locked", { $0.locked }, fault: lockedFault).since(Microversion(2, 73)),
+    .pattern("availability_zone", { $0.availabilityZone }, matcher: TextSearch.regexp).since(Microversion(2, 83)),
+    // The column's own text (`True` or empty), compared as it is (Nova's bug 1871409: `False`
+    // matches nothing).
+    .exact("config_drive", { $0.request.configDrive ? "True" : "" }).since(Microversion(2, 83)),
+    .pattern("key_name", { $0.request.keyName }, matcher: TextSearch.regexp).since(Microversion(2, 83)),
+    .exact("power_state", { String($0.powerState) }).since(Microversion(2, 83)),
+    .exact("task_state", { $0.taskState }).since(Microversion(2, 83)),
+    .exact("vm_state", { $0.vmState }).since(Microversion(2, 83)),
+    .exact("progress", { ["ACTIVE", "BUILD"].contains($0.status) ? "0" : nil }).since(Microversion(2, 83)),
+    .exact("user_id", { $0.userID }).since(Microversion(2, 83)),
+  ]
+
+  /// An admin's (`allow_all_filters`): every one, the host and instance name, the user at any
+  /// version, and the project (with `all_tenants`).
+  static let adminServerFilters = QueryFilters<ComputeState.Server>(
+    userServerFilters.map { $0.parameter == "user_id" ? .exact("user_id", { $0.userID }) : $0 } + [
+      .exact("host", { $0.host }), .pattern("instance_name", { $0.instanceName }, matcher: TextSearch.regexp),
+      .exact("project_id", { $0.projectID }),
+    ])
+
+  static let serverFilters = QueryFilters<ComputeState.Server>(userServerFilters)
+
+  /// `ip`, `ip6`: a regular expression matched from the start of any fixed address of the
+  /// version (`re.match`).
+  private static func addresses(_ parameter: String, version: Int) -> QueryFilter<ComputeState.Server> {
+    QueryFilter(parameter: parameter) { pattern in
+      let expression = try? NSRegularExpression(pattern: pattern)
+      return .success { server in
+        server.addresses.contains { address in
+          guard address.version == version, let expression else { return false }
+          let range = NSRange(address.address.startIndex..., in: address.address)
+          return expression.firstMatch(in: address.address, options: .anchored, range: range) != nil
+        }
+      }
+    }
+  }
+
+  /// A comma-separated list of tags, tested against the server's.
+  private static func tags(_ parameter: String, _ test: @escaping @Sendable ([String], [String]) -> Bool)
+    -> QueryFilter<ComputeState.Server>
+  {
+    QueryFilter(parameter: parameter) { text in
+      let wanted = text.split(separator: ",").map(String.init)
+      return .success { test(wanted, $0.tags) }
+    }
+  }
+
+  /// A time (`2025-04-22T16:00:00Z`, or with an offset) compared with when the server last
+  /// changed; anything else is the query schema's 400.
+  private static func changes(_ parameter: String, _ test: @escaping @Sendable (Int64, Int64) -> Bool)
+    -> QueryFilter<ComputeState.Server>
+  {
+    QueryFilter(parameter: parameter) { text in
+      guard let time = VirtualClock.parseISO(text) else {
+        return .failure(
+          FilterFault(
+            response: .fault(400, "Invalid input for query parameters \(parameter). Value: \(text). '\(text)' is not a 'date-time'")))
+      }
+      return .success { test($0.updated, time) }
+    }
+  }
+
+  private static let lockedFault: @Sendable (String) -> APIResponse = {
+    .fault(400, "Invalid input for query parameters locked. Value: \($0). '\($0)' is not one of ['true', 'false', 'True', 'False']")
+  }
 
   static func listServers(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let detail = call.request.path.hasSuffix("/detail")
@@ -214,7 +299,8 @@ enum ComputeService {
     case .failure(let fault): return fault.response
     }
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
-    return serverFilters.apply(visibleServers(state, call, all: all), call) { servers in
+    let filters = (call.caller?.isAdmin ?? false) ? adminServerFilters : serverFilters
+    return filters.apply(visibleServers(state, call, all: all), call, version: state.computeVersion) { servers in
       // Newest first (`created_at desc`).
       let items = servers.reversed().map { server -> JSON in
         detail
@@ -232,86 +318,6 @@ enum ComputeService {
     guard let server = server(state, call) else { return instanceNotFound(call) }
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
     return .json(200, .object(["server": view.view(server, detail: false)]))
-  }
-
-  /// `POST /servers`: answered at once (202, the admin password); the build is scheduled and
-  /// done a few seconds later, or fails with `NoValidHost` when no host can hold the flavor.
-  static func createServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    guard let caller = call.caller else { return .unauthenticated() }
-    let body = call.request.body?["server"]
-    guard let name = body?["name"]?.string, !name.isEmpty else {
-      return .fault(400, "Invalid input for field/attribute server. Value: None. 'name' is a required property")
-    }
-    let flavorRef = body?["flavorRef"]?.string ?? ""
-    guard state.compute.flavor(flavorRef) != nil else { return .fault(400, "Flavor \(flavorRef) could not be found.") }
-    let imageRef = body?["imageRef"]?.string ?? body?["block_device_mapping_v2"]?.array.first?["uuid"]?.string ?? ""
-    guard state.images.images.contains(where: { $0.id == imageRef }) else {
-      return .fault(400, "Image \(imageRef) could not be found.")
-    }
-    let networkIDs = (body?["networks"]?.array ?? []).compactMap { $0["uuid"]?.string }
-    let networks = networkIDs.isEmpty ? state.network.networks.filter { $0.projectID == caller.projectID && !$0.external } : state.network.networks.filter { networkIDs.contains($0.id) }
-    guard !networks.isEmpty else {
-      return .fault(409, "Multiple possible networks found, use a Network ID to be more specific.")
-    }
-    if let flavor = state.compute.flavor(flavorRef)?.definition,
-      let fault = NovaQuotaAPI.checkServer(state, project: caller.projectID, flavor: flavor)
-    { return fault }
-    let id = state.newResourceID()
-    let now = state.clock.now
-    let server = ComputeState.Server(
-      id: id, name: name, projectID: caller.projectID, userID: caller.userID, flavorID: flavorRef, imageID: imageRef,
-      vmState: "building", taskState: "scheduling", powerState: 0, host: nil, availabilityZone: nil, created: now,
-      updated: now, launched: nil, reservationID: "r-" + String(state.ids.hex32().prefix(8)),
-      instanceName: String(format: "instance-%08x", state.compute.servers.count + 1))
-    let adminPass = state.ids.password()
-    state.compute.servers.append(server)
-    state.compute.actions.append(
-      ComputeState.Action(
-        action: "create", serverID: id, requestID: call.requestID, userID: caller.userID, projectID: caller.projectID,
-        start: now, updated: now, message: nil))
-    let networkIDsToUse = networks.map(\.id)
-    // The conductor schedules after a moment; the compute host builds for a few seconds more.
-    state.after(700_000) { state in schedule(id, networks: networkIDsToUse, in: &state) }
-    return .json(
-      202,
-      .object([
-        "server": .object([
-          "id": .string(id), "links": ServerView.links("servers", id, bookmarkOnly: false),
-          "OS-DCF:diskConfig": "MANUAL", "security_groups": ServerView.securityGroups, "adminPass": .string(adminPass),
-        ])
-      ]))
-  }
-
-  private static func schedule(_ id: String, networks: [String], in state: inout CloudState) {
-    guard let index = state.compute.servers.firstIndex(where: { $0.id == id }),
-      let flavor = state.compute.flavor(state.compute.servers[index].flavorID)?.definition
-    else { return }
-    let start = state.clock.now
-    guard let host = state.compute.hosts(fitting: flavor).first else {
-      let message = "No valid host was found. "
-      state.compute.servers[index].vmState = "error"
-      state.compute.servers[index].taskState = nil
-      state.compute.servers[index].updated = start
-      state.compute.servers[index].fault = ComputeState.Fault(
-        code: 500, created: start, message: message, details: Tracebacks.scheduleFailure(message))
-      finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil,
-        traceback: Tracebacks.scheduleEvent, in: &state)
-      return
-    }
-    state.compute.servers[index].host = host.name
-    state.compute.servers[index].availabilityZone = state.compute.zone(of: host)
-    state.compute.servers[index].taskState = "spawning"
-    state.compute.servers[index].addresses = state.network.allocate(on: networks, for: id, ids: &state.ids)
-    finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil, traceback: nil, in: &state)
-    state.after(5_300_000) { state in
-      guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
-      state.compute.servers[index].vmState = "active"
-      state.compute.servers[index].taskState = nil
-      state.compute.servers[index].powerState = 1
-      state.compute.servers[index].launched = state.clock.now
-      state.compute.servers[index].updated = state.clock.now + 1_000_000
-      finish(id, action: "create", event: "compute__do_build_and_run_instance", start: start, host: host.name, traceback: nil, in: &state)
-    }
   }
 
   /// Records an event of the server's latest action of that kind: started at `start`, finished
@@ -332,6 +338,7 @@ enum ComputeService {
   static func deleteServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let server = server(state, call), let caller = call.caller else { return instanceNotFound(call) }
     guard let index = state.compute.servers.firstIndex(where: { $0.id == server.id }) else { return instanceNotFound(call) }
+    if server.locked, !caller.isAdmin { return .fault(409, "Instance \(server.id) is locked") }
     state.compute.servers[index].taskState = "deleting"
     state.compute.actions.append(
       ComputeState.Action(
@@ -344,6 +351,7 @@ enum ComputeService {
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
       state.network.release(portsOf: id)
+      state.network.unbind(portsOf: id)
     }
     return .noContent()
   }
@@ -364,6 +372,10 @@ enum ComputeService {
     func conflict(_ action: String) -> APIResponse {
       .fault(409, "Cannot '\(action)' instance \(server.id) while it is in vm_state \(server.vmState)")
     }
+    // `check_instance_lock`: a locked server takes no action but from an admin.
+    if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput"].contains(body.keys.first ?? "") {
+      return .fault(409, "Instance \(server.id) is locked")
+    }
     switch body.keys.first {
     case "resize":
       guard server.vmState == "active" || server.vmState == "stopped", server.taskState == nil else { return conflict("resize") }
@@ -383,19 +395,23 @@ enum ComputeService {
       record("confirmResize")
       state.compute.servers[index].vmState = "active"
       state.compute.servers[index].oldFlavorID = nil
+      state.compute.servers[index].sourceHost = nil
       return .noContent()
     case "revertResize":
-      guard server.vmState == "resized", let old = server.oldFlavorID else { return conflict("revertResize") }
+      guard server.vmState == "resized" else { return conflict("revertResize") }
       record("revertResize")
       state.compute.servers[index].vmState = "active"
-      state.compute.servers[index].flavorID = old
+      state.compute.servers[index].flavorID = server.oldFlavorID ?? server.flavorID
       state.compute.servers[index].oldFlavorID = nil
+      if let source = server.sourceHost { state.compute.servers[index].host = source }
+      state.compute.servers[index].sourceHost = nil
       return APIResponse(status: 202)
     default:
-      guard let action = PowerAction.all.first(where: { body[$0.key] != nil }) else {
-        return .fault(400, "There is no such action: \(body.keys.first ?? "")")
+      if let action = PowerAction.all.first(where: { body[$0.key] != nil }) {
+        return action.perform(on: index, body: body, call, &state)
       }
-      return action.perform(on: index, body: body, call, &state)
+      if let response = lifecycleAction(body, on: index, call, &state) { return response }
+      return .fault(400, "There is no such action: \(body.keys.first ?? "")")
     }
   }
 
@@ -412,6 +428,7 @@ enum ComputeService {
     if let host = state.compute.hosts(fitting: flavor).first {
       state.compute.servers[index].oldFlavorID = state.compute.servers[index].flavorID
       state.compute.servers[index].flavorID = flavor.id
+      state.compute.servers[index].sourceHost = state.compute.servers[index].host
       state.compute.servers[index].host = host.name
       state.compute.servers[index].vmState = "resized"
       state.compute.servers[index].taskState = nil

@@ -54,6 +54,15 @@ struct ComputeState {
     var instanceName: String
     /// The flavor a resize waits to confirm or revert.
     var oldFlavorID: String?
+    /// What the create request asked for besides image, flavor and networks (`ServerRequest`).
+    var request = ServerRequest()
+    var metadata: JSONObject = [:]
+    var description: String? = nil
+    var tags: [String] = []
+    var lockedReason: String? = nil
+    var locked = false
+    /// The host a migration or a resize left, until it is confirmed or reverted.
+    var sourceHost: String? = nil
 
     /// The API's status, from the VM and task states (`nova/api/openstack/common.py`).
     var status: String {
@@ -67,6 +76,8 @@ struct ComputeState {
       case (_, "rebooting_hard"), (_, "reboot_pending_hard"), (_, "reboot_started_hard"): return "HARD_REBOOT"
       case ("active", _): return "ACTIVE"
       case ("resized", _): return "VERIFY_RESIZE"
+      case ("rescued", _): return "RESCUE"
+      case ("shelved_offloaded", _): return "SHELVED_OFFLOADED"
       case ("stopped", _): return "SHUTOFF"
       case ("error", _): return "ERROR"
       case ("deleted", _): return "DELETED"
@@ -108,6 +119,10 @@ struct ComputeState {
   var servers: [Server] = []
   /// Newest last.
   var actions: [Action] = []
+  /// Key pairs, oldest first (`ComputeKeypairs`).
+  var keypairs: [Keypair] = []
+  /// Server groups, oldest first (`ServerGroups`).
+  var serverGroups: [ServerGroup] = []
 
   init(definition: CloudDefinition) {
     // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...

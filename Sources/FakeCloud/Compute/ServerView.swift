@@ -15,6 +15,7 @@ struct ServerView {
   func view(_ server: ComputeState.Server, detail: Bool) -> JSON {
     let compute = state.compute
     let flavor = compute.embeddedFlavor(server.flavorID)?.definition
+    let hostname = server.request.hostname ?? Self.hostname(server.name)
     var body: JSONObject = [
       "accessIPv4": "", "accessIPv6": "",
       "addresses": server.vmState == "building" ? .object([:]) : Self.addresses(server.addresses),
@@ -22,11 +23,12 @@ struct ServerView {
       "flavor": flavorView(flavor),
       "hostId": .string(server.host.map { SHA224.hexDigest(server.projectID + $0) } ?? ""),
       "id": .string(server.id),
-      "image": .object([
-        "id": .string(server.imageID), "links": Self.links("images", server.imageID, bookmarkOnly: true),
-      ]),
+      // A server booted from a volume has no image: an empty string.
+      "image": server.imageID.isEmpty
+        ? ""
+        : .object(["id": .string(server.imageID), "links": Self.links("images", server.imageID, bookmarkOnly: true)]),
       "links": Self.links("servers", server.id, bookmarkOnly: false),
-      "metadata": .object([:]), "name": .string(server.name), "status": .string(server.status),
+      "metadata": .object(server.metadata), "name": .string(server.name), "status": .string(server.status),
       "tenant_id": .string(server.projectID), "user_id": .string(server.userID),
       "updated": .string(VirtualClock.isoZulu(server.updated)), "OS-DCF:diskConfig": "MANUAL",
     ]
@@ -43,19 +45,21 @@ struct ServerView {
       body["progress"] = 0
     }
     body["OS-EXT-AZ:availability_zone"] = .string(server.availabilityZone ?? "")
-    body["config_drive"] = ""
-    body["key_name"] = .null
+    body["config_drive"] = server.request.configDrive ? "True" : ""
+    body["key_name"] = .orNull(server.request.keyName)
     body["OS-SRV-USG:launched_at"] = server.launched.map { .string(VirtualClock.isoDatabase($0)) } ?? .null
     body["OS-SRV-USG:terminated_at"] = .null
-    if !detail { body["security_groups"] = Self.securityGroups }
+    // A server with no security group shows none (`_add_security_grps`).
+    let securityGroups = server.request.securityGroups.isEmpty ? nil : Self.securityGroups(server)
+    if !detail, let securityGroups { body["security_groups"] = securityGroups }
     if isAdmin {
       body["OS-EXT-SRV-ATTR:host"] = .orNull(server.host)
       body["OS-EXT-SRV-ATTR:instance_name"] = .string(server.instanceName)
       body["OS-EXT-SRV-ATTR:hypervisor_hostname"] = .orNull(server.host)
       if version >= Microversion(2, 3) {
-        body["OS-EXT-SRV-ATTR:hostname"] = .string(server.name)
+        body["OS-EXT-SRV-ATTR:hostname"] = .string(hostname)
         body["OS-EXT-SRV-ATTR:kernel_id"] = ""
-        body["OS-EXT-SRV-ATTR:launch_index"] = 0
+        body["OS-EXT-SRV-ATTR:launch_index"] = .int(server.request.launchIndex)
         body["OS-EXT-SRV-ATTR:ramdisk_id"] = ""
         body["OS-EXT-SRV-ATTR:reservation_id"] = .string(server.reservationID)
         body["OS-EXT-SRV-ATTR:root_device_name"] = "/dev/vda"
@@ -66,21 +70,41 @@ struct ServerView {
     body["OS-EXT-STS:vm_state"] = .string(server.vmState)
     body["OS-EXT-STS:power_state"] = .int(server.powerState)
     body["os-extended-volumes:volumes_attached"] = VolumeAttachmentAPI.volumesAttached(state, serverID: server.id, version: version)
-    if version >= Microversion(2, 9) { body["locked"] = false }
+    if version >= Microversion(2, 9) { body["locked"] = .bool(server.locked) }
     if version >= Microversion(2, 16), isAdmin, !detail { body["host_status"] = server.host == nil ? "" : "UP" }
-    if version >= Microversion(2, 19) { body["description"] = .null }
-    if version >= Microversion(2, 26) { body["tags"] = .array([]) }
+    if version >= Microversion(2, 19) { body["description"] = .orNull(server.description) }
+    if version >= Microversion(2, 26) { body["tags"] = .array(server.tags.map(JSON.string)) }
     if version >= Microversion(2, 63) { body["trusted_image_certificates"] = .null }
-    if version >= Microversion(2, 71), !detail { body["server_groups"] = .array([]) }
-    if version >= Microversion(2, 73) { body["locked_reason"] = .null }
-    if version >= Microversion(2, 90), !isAdmin { body["OS-EXT-SRV-ATTR:hostname"] = .string(server.name) }
+    if version >= Microversion(2, 71), !detail {
+      body["server_groups"] = .array(state.compute.serverGroups.filter { $0.members.contains(server.id) }.map { .string($0.id) })
+    }
+    if version >= Microversion(2, 73) { body["locked_reason"] = .orNull(server.lockedReason) }
+    if version >= Microversion(2, 90), !isAdmin { body["OS-EXT-SRV-ATTR:hostname"] = .string(hostname) }
     if version >= Microversion(2, 96) { body["pinned_availability_zone"] = .null }
-    if version >= Microversion(2, 100) { body["scheduler_hints"] = .object([:]) }
+    if version >= Microversion(2, 100) { body["scheduler_hints"] = .object(server.request.hints) }
     if detail {
       if version >= Microversion(2, 16), isAdmin { body["host_status"] = server.host == nil ? "" : "UP" }
-      body["security_groups"] = Self.securityGroups
+      if let securityGroups { body["security_groups"] = securityGroups }
     }
     return .object(body)
+  }
+
+  /// Nova's `sanitize_hostname` of the display name: cut to 63 characters, spaces,
+  /// underscores and dots made dashes, only letters, digits and dashes kept, lower case, no
+  /// leading or trailing dash.
+  static func hostname(_ name: String) -> String {
+    var text = ""
+    for character in name.prefix(63) {
+      if character == " " || character == "_" || character == "." {
+        text.append("-")
+      } else if character.isLetter || character.isNumber || character == "-" {
+        text.append(character)
+      }
+    }
+    var trimmed = Substring(text.lowercased())
+    while trimmed.first == "-" { trimmed = trimmed.dropFirst() }
+    while trimmed.last == "-" { trimmed = trimmed.dropLast() }
+    return String(trimmed)
   }
 
   /// Below 2.47 a link to the flavor; from 2.47 the flavor itself, with its extra specs.
@@ -96,7 +120,10 @@ struct ServerView {
     ])
   }
 
-  static let securityGroups: JSON = .array([.object(["name": "default"])])
+  /// Each of the server's security groups by name.
+  static func securityGroups(_ server: ComputeState.Server) -> JSON {
+    return .array(server.request.securityGroups.map { .object(["name": .string($0)]) })
+  }
 
   /// `{"private": [{"version": 4, "addr": ..., "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": ...}]}`.
   static func addresses(_ addresses: [ComputeState.Address]) -> JSON {

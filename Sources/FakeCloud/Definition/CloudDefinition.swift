@@ -107,6 +107,13 @@ public struct CloudDefinition: Sendable {
     public var disk: Int
   }
 
+  /// A key pair a user has imported: its OpenSSH public key line.
+  public struct Keypair: Sendable {
+    public var name: String
+    public var user: String
+    public var publicKey: String
+  }
+
   /// An entry of the `clouds.yaml` the cloud's users have: `openstack --os-cloud NAME` signs in
   /// as `user` to `project`.
   public struct NamedCloud: Sendable {
@@ -129,6 +136,7 @@ public struct CloudDefinition: Sendable {
   public var flavors: [Flavor] = Self.devstackFlavors
   public var images: [Image] = [Self.cirros]
   public var computeHosts: [ComputeHost] = [ComputeHost(name: "devstack", vcpus: 8, memory: 7680, disk: 80)]
+  public var keypairs: [Keypair] = []
   public var volumeBackends: [VolumeBackend] = Self.devstackVolumeBackends
   public var volumeTypes: [VolumeType] = Self.devstackVolumeTypes
   /// The type Cinder's `default_volume_type` names (devstack's back end's).

@@ -94,7 +94,7 @@ extension CloudDefinition {
 
   /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
   /// `backends`, `default_share_type`, `default_user`, `compute_hosts` (memory in MiB, disk in
-  /// GiB), `volume_backends`, `volume_types`, `default_volume_type` and `volume_backup_host`. A section left out keeps
+  /// GiB), `keypairs` (each user's imported OpenSSH public keys), `volume_backends`, `volume_types`, `default_volume_type` and `volume_backup_host`. A section left out keeps
   /// devstack's
   /// (`clouds`: devstack's entries for the file's users).
   ///
@@ -136,7 +136,7 @@ extension CloudDefinition {
       root, in: "the cloud file",
       keys: [
         "users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user", "compute_hosts",
-        "volume_backends", "volume_types", "default_volume_type", "volume_backup_host",
+        "keypairs", "volume_backends", "volume_types", "default_volume_type", "volume_backup_host",
       ])
     if let users = sections["users"] {
       let entries = try reader.list(users, in: "users").map { node throws(CloudFileError) in
@@ -234,6 +234,22 @@ extension CloudDefinition {
       }
       try reader.unique(entries, \.name, "compute host")
       computeHosts = entries.map(\.0)
+    }
+    if let keys = sections["keypairs"] {
+      keypairs = try reader.list(keys, in: "keypairs").map { node throws(CloudFileError) in
+        let fields = try reader.mapping(node, in: "a key pair", keys: ["name", "user", "public_key"])
+        let key = Keypair(
+          name: try reader.name(fields, "name", of: node, in: "a key pair"),
+          user: try reader.name(fields, "user", of: node, in: "a key pair"),
+          publicKey: try reader.name(fields, "public_key", of: node, in: "a key pair"))
+        guard users.contains(where: { $0.name == key.user }) else {
+          throw reader.error(node, "the key pair's user '\(key.user)' is not among the users")
+        }
+        guard SSHPublicKey.fingerprint(key.publicKey) != nil else {
+          throw reader.error(node, "the key pair's public_key is not an OpenSSH public key line")
+        }
+        return key
+      }
     }
     try readBlockStorage(sections, reader, root: root)
     if let name = sections["default_share_type"], name.null == nil {

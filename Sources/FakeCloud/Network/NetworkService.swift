@@ -51,6 +51,7 @@ enum NetworkService {
     NeutronQuotaAPI.register(in: &router)
     add(.get, "/v2.0/extensions", NeutronExtensions.list)
     add(.get, "/v2.0/extensions/{alias}", NeutronExtensions.show)
+    add(.get, "/v2.0/availability_zones", ComputeService.listNetworkZones)
     return router
   }()
 

@@ -188,10 +188,10 @@ enum NovaQuotaAPI {
     return .json(200, .object(["limits": .object(["rate": .array([]), "absolute": .object(absolute)])]))
   }
 
-  /// `check_num_instances_quota` for one server of `flavor`: Nova's 403 naming every quota it
-  /// would exceed, or nil.
-  static func checkServer(_ state: CloudState, project: String, flavor: CloudDefinition.Flavor) -> APIResponse? {
-    let requested = [("instances", 1), ("cores", flavor.vcpus), ("ram", flavor.ram)]
+  /// `check_num_instances_quota` for `count` servers of `flavor` (all of them: the cloud does not
+  /// create fewer than asked): Nova's 403 naming every quota it would exceed, or nil.
+  static func checkServer(_ state: CloudState, project: String, flavor: CloudDefinition.Flavor, count: Int = 1) -> APIResponse? {
+    let requested = [("instances", count), ("cores", flavor.vcpus * count), ("ram", flavor.ram * count)]
     let overs = state.quotaOvers(.compute, project: project, requested.map { (name: $0.0, amount: $0.1) })
     guard !overs.isEmpty else { return nil }
     let asked = Dictionary(uniqueKeysWithValues: requested)

@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + networkSegments + compute + volume + admin + image + quota + imageMembers
+    share + network + networkQoS + networkSegments + compute + volume + admin + image + quota + imageMembers + servers
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -99,6 +99,14 @@ enum Commands {
     AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self,
     ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,
     ServerResume.self,
+  ]
+
+  private static let servers: [any OpenStackCommand.Type] = [
+    KeypairCreate.self, KeypairList.self, KeypairShow.self, KeypairDelete.self, ServerGroupCreate.self,
+    ServerGroupList.self, ServerGroupShow.self, ServerGroupDelete.self, AvailabilityZoneList.self, ServerLock.self,
+    ServerUnlock.self, ServerRescue.self, ServerUnrescue.self, ServerShelve.self, ServerUnshelve.self, ServerMigrate.self,
+    ServerMigrateConfirm.self, ServerMigrateRevert.self, ServerResizeConfirm.self, ServerResizeRevert.self,
+    ServerSet.self, ServerUnset.self,
   ]
 
   private static let image: [any OpenStackCommand.Type] = [

@@ -43,7 +43,9 @@ enum OSCLib {
   static func formatDictOfList(_ value: JSON) -> String? {
     guard case .object(let fields) = value else { return nil }
     return fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { key in
-      "\(key)=" + formatList(fields[key]?.array ?? [])
+      // A string is a list of its characters to `format_list` (a hint given once is a string).
+      let items = fields[key]?.string.map { $0.map { JSON.string(String($0)) } } ?? fields[key]?.array ?? []
+      return "\(key)=" + formatList(items)
     }.joined(separator: "; ")
   }
 

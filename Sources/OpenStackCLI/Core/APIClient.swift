@@ -239,6 +239,8 @@ enum ComputeResource {
   case service
   case hypervisor
   case quotaSet
+  case keypair
+  case serverGroup
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -255,6 +257,8 @@ enum ComputeResource {
     case .service: Microversion(2, 69)
     case .hypervisor: Microversion(2, 88)
     case .quotaSet: Microversion(2, 56)
+    case .keypair: Microversion(2, 10)
+    case .serverGroup: Microversion(2, 64)
     case .unversioned: Microversion(2, 1)
     }
   }

@@ -6,12 +6,17 @@ enum ServerList: OpenStackCommand {
   static let name = "server list"
   static let syntax = CommandSyntax(
     usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
-    spellings: ["-n": "--no-name-lookup"])
-  static let refusedOptions: Set<String> = [
-    "--reservation-id", "--ip", "--ip6", "--instance-name", "--host", "--deleted", "--availability-zone", "--key-name", "--config-drive", "--no-config-drive",
-    "--progress", "--vm-state", "--task-state", "--power-state", "--limit", "--marker", "--max-items",
-    "--changes-before", "--changes-since", "--locked", "--unlocked", "--tags", "--not-tags",
-  ]
+    spellings: ["-n": "--no-name-lookup"],
+    types: [
+      "--power-state": .choices(["pending", "running", "paused", "shutdown", "crashed", "suspended"]),
+      "--progress": .int, "--vm-state": .choices(vmStates), "--task-state": .choices(taskStates),
+    ])
+  /// Nova's `InstanceState` and `InstanceTaskState` values, as the client offers them.
+  static let vmStates = ["active", "building", "deleted", "error", "paused", "stopped", "suspended", "rescued", "resized", "shelved", "shelved_offloaded", "soft-delete"]
+  static let taskStates = ["block_device_mapping", "deleting", "image_backup", "image_pending_upload", "image_snapshot", "image_snapshot_pending", "image_uploading", "migrating", "networking", "pausing", "powering-off", "powering-on", "rebooting", "reboot_pending", "reboot_started", "reboot_pending_hard", "reboot_started_hard", "rebooting_hard", "rebuilding", "rebuild_block_device_mapping", "rebuild_spawning", "rescuing", "resize_confirming", "resize_finish", "resize_migrated", "resize_migrating", "resize_prep", "resize_reverting", "restoring", "resuming", "scheduling", "shelving", "shelving_image_pending_upload", "shelving_image_uploading", "shelving_offloading", "soft-deleting", "spawning", "suspending", "updating_password", "unpausing", "unrescuing", "unshelving"]
+
+  /// Deleted servers are not kept; pages are not emulated.
+  static let refusedOptions: Set<String> = ["--deleted", "--limit", "--marker", "--max-items"]
 
   /// What `-c` adds to the columns, by its normalised name: the header and the attribute.
   private static let requestable: [(name: String, header: String, attribute: String)] = [
@@ -45,8 +50,14 @@ enum ServerList: OpenStackCommand {
     if allProjects { query.append((name: "all_tenants", value: "True")) }
     if let projectID { query.append((name: "project_id", value: projectID)) }
     if let userID { query.append((name: "user_id", value: userID)) }
-    let servers =
+    query += try filters(arguments, in: context)
+    var servers =
       try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1/servers/detail", query: query), in: context)["servers"]?.array ?? []
+    // openstacksdk has no query parameter for `--instance-name`: it keeps, of what Nova lists, the
+    // servers whose `OS-EXT-SRV-ATTR:instance_name` (an admin's) is exactly the name.
+    if let instanceName = arguments.value("--instance-name") {
+      servers = servers.filter { $0["OS-EXT-SRV-ATTR:instance_name"]?.string == instanceName }
+    }
     let version = try context.api.computeVersion(for: .server)
     let long = arguments.flag("--long")
     let noNameLookup = arguments.flag("--no-name-lookup")
@@ -103,6 +114,60 @@ enum ServerList: OpenStackCommand {
     let table = ServerRow(context: context, embedsFlavor: embedsFlavor, names: names)
     let rows = servers.map { server in attributes.prefix(headers.count).map { table.value($0, of: server) } }
     return .list(columns: headers, rows: rows, names: .tuple)
+  }
+
+  /// The search options beyond name, status, flavor, image, project and user, as the client
+  /// checks them and the SDK names them.
+  private static func filters(_ arguments: ParsedArguments, in context: CommandContext) throws -> [(name: String, value: String)] {
+    var query: [(name: String, value: String)] = []
+    for (option, parameter) in [
+      ("--reservation-id", "reservation_id"), ("--ip", "ip"), ("--ip6", "ip6"), ("--host", "host"),
+      ("--availability-zone", "availability_zone"), ("--key-name", "key_name"),
+      ("--progress", "progress"), ("--vm-state", "vm_state"), ("--task-state", "task_state"),
+    ] {
+      if let value = arguments.value(option), !value.isEmpty { query.append((name: parameter, value: value)) }
+    }
+
+    if let progress = arguments.value("--progress"), let percent = Int(progress), !(1...100).contains(percent) {
+      throw syntax.error("argument --progress: Must be between 0 and 100")
+    }
+    if arguments.flag("--config-drive") {
+      query.append((name: "config_drive", value: "True"))
+    } else if arguments.flag("--no-config-drive") {
+      query.append((name: "config_drive", value: "False"))
+    }
+    if let state = arguments.value("--power-state") {
+      let numbers = ["pending": "0", "running": "1", "paused": "3", "shutdown": "4", "crashed": "6", "suspended": "7"]
+      query.append((name: "power_state", value: numbers[state] ?? state))
+    }
+    for (option, parameter, word) in [("--tags", "tags", "--tag"), ("--not-tags", "not-tags", "--not-tag")] {
+      let tags = arguments.values(option)
+      guard !tags.isEmpty else { continue }
+      guard try context.api.supportsComputeVersion(Microversion(2, 26)) else {
+        throw CommandFailure(message: "--os-compute-api-version 2.26 or greater is required to support the \(word) option")
+      }
+      query.append((name: parameter, value: tags.joined(separator: ",")))
+    }
+    let locked = arguments.flag("--locked")
+    if locked || arguments.flag("--unlocked") {
+      guard try context.api.supportsComputeVersion(Microversion(2, 73)) else {
+        throw CommandFailure(
+          message: "--os-compute-api-version 2.73 or greater is required to support the --\(locked ? "locked" : "unlocked") option")
+      }
+      query.append((name: "locked", value: locked ? "True" : "False"))
+    }
+    let before = arguments.value("--changes-before").flatMap { $0.isEmpty ? nil : $0 }
+    let since = arguments.value("--changes-since").flatMap { $0.isEmpty ? nil : $0 }
+    if let before {
+      guard try context.api.supportsComputeVersion(Microversion(2, 66)) else {
+        throw CommandFailure(message: "--os-compute-api-version 2.66 or later is required")
+      }
+      guard ISO8601Text.parses(before) else { throw CommandFailure(message: "Invalid changes-before value: \(before)") }
+    }
+    if let since, !ISO8601Text.parses(since) { throw CommandFailure(message: "Invalid changes-since value: \(since)") }
+    if let before { query.append((name: "changes-before", value: before)) }
+    if let since { query.append((name: "changes-since", value: since)) }
+    return query
   }
 
   private static func unique(_ items: [String]) -> [String] {
@@ -216,5 +281,15 @@ struct ServerRow {
       return table ? .string(OSCLib.formatList(groups)) : .array(groups)
     default: return body(attribute)
     }
+  }
+}
+
+/// `iso8601.parse_date`'s acceptance, roughly: a date, optionally a time (with seconds and a
+/// fraction) and a zone.
+enum ISO8601Text {
+  static func parses(_ text: String) -> Bool {
+    text.range(
+      of: #"^\d{4}-?\d{2}(-?\d{2})?([T ]\d{2}(:?\d{2}(:?\d{2}([.,]\d+)?)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"#,
+      options: .regularExpression) != nil
   }
 }

@@ -1,0 +1,268 @@
+import CloudAPI
+
+/// What a `POST /servers` asked for besides its image and flavor, as Nova keeps it in the
+/// instance and its request spec; the scheduler reads the zone, the forced host, the hints and
+/// the group.
+struct ServerRequest {
+  var keyName: String? = nil
+  /// The security groups' names, as Neutron has them.
+  var securityGroups: [String] = ["default"]
+  var zone: String? = nil
+  /// `zone:host`, an admin's way past the scheduler's filters.
+  var forcedHost: String? = nil
+  /// `os:scheduler_hints` as given (shown at 2.100).
+  var hints: JSONObject = [:]
+  var groupID: String? = nil
+  var configDrive = false
+  var hostname: String? = nil
+  var launchIndex = 0
+  /// The networks to allocate a port on, with the fixed IP asked for on each, if any.
+  var networks: [(id: String, fixedIP: String?)] = []
+  /// The Neutron ports given (`port`), bound to the server when it is built.
+  var ports: [String] = []
+  /// The bootable Cinder volume booted from (`source_type: volume`, `boot_index: 0`).
+  var rootVolumeID: String? = nil
+}
+
+/// `POST /servers` as `servers.py` `create` and `compute/api.py` check it, in their order: the
+/// body, the flavor, the boot source, the key pair, the zone, the security groups, the networks
+/// and ports, the server group. A fault is Nova's status and message.
+struct ServerCreation {
+  var name: String
+  var flavorID: String
+  var imageID: String
+  var request = ServerRequest()
+  var metadata: JSONObject = [:]
+  var description: String? = nil
+  var tags: [String] = []
+  var count = 1
+
+  /// `body` is the request's `server`; `hints` its top-level `os:scheduler_hints` (or
+  /// `OS-SCH-HNT:scheduler_hints`, as openstacksdk sends them).
+  static func read(_ body: JSONObject, hints: JSON?, caller: Caller, state: CloudState) -> Result<ServerCreation, FaultResponse> {
+    func bad(_ message: String) -> Result<ServerCreation, FaultResponse> { .failure(FaultResponse(.fault(400, message))) }
+    guard let name = body["name"]?.string, !name.isEmpty else {
+      return bad("Invalid input for field/attribute server. Value: None. 'name' is a required property")
+    }
+    let flavorRef = body["flavorRef"]?.string ?? ""
+    guard state.compute.flavor(flavorRef) != nil else { return bad("Flavor \(flavorRef) could not be found.") }
+    let mappings = body["block_device_mapping_v2"]?.array ?? []
+    let root = mappings.first { $0["boot_index"]?.integer == 0 }
+    var creation = ServerCreation(name: name, flavorID: flavorRef, imageID: body["imageRef"]?.string ?? "")
+    if root?["source_type"]?.string == "volume" {
+      let volumeID = root?["uuid"]?.string ?? ""
+      guard
+        let volume = state.blockStorage.volumes.first(where: {
+          $0.id == volumeID && (caller.isAdmin || $0.projectID == caller.projectID)
+        })
+      else { return bad("Volume \(volumeID) could not be found.") }
+      guard volume.bootable else { return bad("Block Device \(volumeID) is not bootable.") }
+      guard volume.status == "available" else {
+        return bad("Invalid volume: volume '\(volumeID)' status must be 'available'. Currently in '\(volume.status)'")
+      }
+      creation.request.rootVolumeID = volumeID
+      creation.imageID = ""
+    } else {
+      if creation.imageID.isEmpty { creation.imageID = root?["uuid"]?.string ?? "" }
+      guard state.images.images.contains(where: { $0.id == creation.imageID }) else {
+        return bad("Image \(creation.imageID) could not be found.")
+      }
+    }
+    let minimum = body["min_count"]?.integer ?? 1
+    creation.count = max(minimum, body["max_count"]?.integer ?? minimum)
+    if let key = body["key_name"]?.string {
+      guard state.compute.keypairs.contains(where: { $0.name == key && $0.userID == caller.userID }) else {
+        return bad("Invalid key_name provided.")
+      }
+      creation.request.keyName = key
+    }
+    if let zone = body["availability_zone"]?.string {
+      let parts = zone.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      if parts.count > 1, !parts[1].isEmpty {
+        guard caller.isAdmin else {
+          return .failure(FaultResponse(.fault(403, "Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.")))
+        }
+        guard state.compute.hosts.contains(where: { $0.name == parts[1] }) else {
+          return bad("Compute host \(parts[1]) could not be found.")
+        }
+        creation.request.forcedHost = parts[1]
+      } else {
+        let zones = Set(state.compute.hosts.map { state.compute.zone(of: $0) })
+        guard zones.contains(parts[0]) else { return bad("The requested availability zone is not available") }
+      }
+      creation.request.zone = parts[0].isEmpty ? nil : parts[0]
+    }
+    if let groups = body["security_groups"]?.array {
+      var names: [String] = []
+      for group in groups {
+        let wanted = group["name"]?.string ?? ""
+        guard
+          let found = state.network[NeutronTables.securityGroups].first(where: {
+            ($0["id"]?.string == wanted || $0["name"]?.string == wanted)
+              && (caller.isAdmin || $0["tenant_id"]?.string == caller.projectID)
+          })
+        else { return bad("Security group \(wanted) not found.") }
+        names.append(found["name"]?.string ?? wanted)
+      }
+      creation.request.securityGroups = names
+    }
+    switch readNetworks(body["networks"], caller: caller, state: state) {
+    case .failure(let fault): return .failure(fault)
+    case .success(let (networks, ports)):
+      creation.request.networks = networks
+      creation.request.ports = ports
+    }
+    if case .object(let hints)? = hints {
+      creation.request.hints = hints
+      // The schema: `group` and `different_host` one UUID or a list of them (`oneOf`).
+      for key in ["group", "different_host"] {
+        guard let value = hints[key] else { continue }
+        let items = value.string.map { [$0] } ?? value.array.map { $0.string ?? "" }
+        if value.string == nil && value.array.isEmpty || !items.allSatisfy(isUUID) {
+          return bad(
+            "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid under any of the given schemas")
+        }
+      }
+      if let group = hints["group"]?.string {
+        guard state.compute.serverGroups.contains(where: { $0.id == group }) else {
+          return bad("Instance group \(group) could not be found.")
+        }
+        creation.request.groupID = group
+      }
+    }
+    creation.request.configDrive = body["config_drive"]?.isTruthyBool ?? false
+    creation.request.hostname = body["hostname"]?.string
+    creation.metadata = body["metadata"]?.object ?? [:]
+    creation.description = body["description"]?.string
+    creation.tags = body["tags"]?.array.compactMap(\.string) ?? []
+    return .success(creation)
+  }
+
+  /// oslo's `is_uuid_like`: 32 hexadecimal digits, dashes anywhere.
+  private static func isUUID(_ text: String) -> Bool {
+    let digits = text.replacingOccurrences(of: "-", with: "")
+    return digits.count == 32 && digits.allSatisfy(\.isHexDigit)
+  }
+
+  /// `networks`: `auto` (or none given before 2.37) takes the project's one network, `none`
+  /// none; a list names networks (with a fixed IP) and ports.
+  private static func readNetworks(_ value: JSON?, caller: Caller, state: CloudState)
+    -> Result<([(id: String, fixedIP: String?)], [String]), FaultResponse>
+  {
+    if value?.string == "none" { return .success(([], [])) }
+    let requested = value?.array ?? []
+    if requested.isEmpty {
+      let own = state.network.networks.filter { $0.projectID == caller.projectID && !$0.external }
+      guard !own.isEmpty else {
+        return .failure(FaultResponse(.fault(409, "Multiple possible networks found, use a Network ID to be more specific.")))
+      }
+      return .success((own.map { (id: $0.id, fixedIP: nil) }, []))
+    }
+    var networks: [(id: String, fixedIP: String?)] = []
+    var ports: [String] = []
+    for entry in requested {
+      if let portID = entry["port"]?.string {
+        guard let port = state.network.record(NeutronTables.ports, portID) else {
+          return .failure(FaultResponse(.fault(400, "Port id \(portID) could not be found.")))
+        }
+        guard port["device_id"]?.string?.isEmpty ?? true else {
+          return .failure(FaultResponse(.fault(409, "Port \(portID) is still in use.")))
+        }
+        ports.append(portID)
+      } else if let networkID = entry["uuid"]?.string {
+        guard state.network.networks.contains(where: { $0.id == networkID }) else {
+          return .failure(FaultResponse(.fault(400, "Network \(networkID) could not be found.")))
+        }
+        networks.append((id: networkID, fixedIP: entry["fixed_ip"]?.string))
+      }
+    }
+    return .success((networks, ports))
+  }
+}
+
+extension NetworkState {
+  /// Binds Neutron ports to a server: its device, and their fixed IPs as its addresses.
+  mutating func bind(ports portIDs: [String], to serverID: String, zone: String) -> [ComputeState.Address] {
+    var addresses: [ComputeState.Address] = []
+    for portID in portIDs {
+      guard let index = self[NeutronTables.ports].firstIndex(where: { $0["id"]?.string == portID }) else { continue }
+      self[NeutronTables.ports][index]["device_id"] = .string(serverID)
+      self[NeutronTables.ports][index]["device_owner"] = .string("compute:\(zone)")
+      let port = self[NeutronTables.ports][index]
+      let network = networks.first { $0.id == port["network_id"]?.string }?.name ?? ""
+      for fixed in port["fixed_ips"]?.array ?? [] {
+        let address = fixed["ip_address"]?.string ?? ""
+        addresses.append(
+          .init(network: network, version: address.contains(":") ? 6 : 4, address: address, mac: port["mac_address"]?.string ?? ""))
+      }
+    }
+    ports[serverID, default: []] += addresses
+    return addresses
+  }
+
+  /// Frees the Neutron ports bound to a deleted server.
+  mutating func unbind(portsOf serverID: String) {
+    for index in self[NeutronTables.ports].indices where self[NeutronTables.ports][index]["device_id"]?.string == serverID {
+      self[NeutronTables.ports][index]["device_id"] = ""
+      self[NeutronTables.ports][index]["device_owner"] = ""
+    }
+  }
+}
+
+extension VirtualClock {
+  /// `2025-04-22T16:00:00Z`, `2025-04-22T16:00:00.5+02:00` or `2025-04-22 16:00:00` (UTC when no
+  /// offset is given), as microseconds; `nil` for anything else.
+  static func parseISO(_ text: String) -> Int64? {
+    let bytes = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= bytes.count else { return nil }
+      var value = 0
+      for byte in bytes[range] {
+        guard (48...57).contains(byte) else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      return value
+    }
+    guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+    else { return nil }
+    var index = 19
+    var fraction: Int64 = 0
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      var digits = 0
+      while index < bytes.count, (48...57).contains(bytes[index]) {
+        if digits < 6 { fraction = fraction * 10 + Int64(bytes[index] - 48) }
+        digits += 1
+        index += 1
+      }
+      guard digits > 0 else { return nil }
+      if digits < 6 { for _ in digits..<6 { fraction *= 10 } }
+    }
+    var offset = 0
+    if index < bytes.count {
+      if bytes[index] == UInt8(ascii: "Z"), index + 1 == bytes.count {
+        offset = 0
+      } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), index + 6 == bytes.count,
+        bytes[index + 3] == UInt8(ascii: ":"), let hours = number((index + 1)..<(index + 3)),
+        let minutes = number((index + 4)..<(index + 6))
+      {
+        offset = (hours * 60 + minutes) * 60 * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+      } else {
+        return nil
+      }
+    }
+    // Howard Hinnant's days-from-civil.
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
+    return seconds * 1_000_000 + fraction
+  }
+}
