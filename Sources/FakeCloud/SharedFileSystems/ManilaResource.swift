@@ -1,7 +1,7 @@
 import CloudAPI
 
 /// What a view is built for: the cloud, who asks, at which microversion.
-struct ViewContext {
+struct ViewContext: ViewAudience {
   var state: CloudState
   var caller: Caller?
   var version: Microversion
@@ -9,30 +9,12 @@ struct ViewContext {
   var isAdmin: Bool { caller?.isAdmin == true }
 }
 
-/// One field of a resource's API view: the microversions it appears at (`since`, and `until`
-/// the last one), whether only admins see it, and its value.
-struct ViewField<Record>: Sendable {
-  var name: String
-  var since: Microversion? = nil
-  var until: Microversion? = nil
-  var adminOnly = false
-  var value: @Sendable (Record, ViewContext) -> JSON
+/// A field of a Manila view (``ViewTableField``).
+typealias ViewField<Record> = ViewTableField<Record, ViewContext>
 
-  init(
-    _ name: String, since: Microversion? = nil, until: Microversion? = nil, adminOnly: Bool = false,
-    _ value: @escaping @Sendable (Record, ViewContext) -> JSON
-  ) {
-    (self.name, self.since, self.until, self.adminOnly, self.value) = (name, since, until, adminOnly, value)
-  }
-
-  func shows(in context: ViewContext) -> Bool {
-    (since.map { context.version >= $0 } ?? true) && (until.map { context.version <= $0 } ?? true)
-      && (!adminOnly || context.isAdmin)
-  }
-}
-
-/// A Manila resource declared as a table: where its records live, its names in bodies, who
-/// sees which, its filters and its view. One engine answers its list, show and delete.
+/// A Manila resource: where its records live in the cloud's state, whom a record shows to, the
+/// order of its lists, and its view as a ``ViewTable`` (fields, filters, brief list,
+/// `limit`/`offset` paging), which answers its lists and shows.
 struct ManilaResource<Record>: Sendable {
   /// The records in the cloud's state.
   var records: WritableKeyPath<ManilaState, [Record]> & Sendable
@@ -52,12 +34,17 @@ struct ManilaResource<Record>: Sendable {
   /// The fields of the brief list (`GET /collection` without `/detail`), if it has one.
   var briefFields: Set<String> = ["id", "name"]
 
+  /// The resource's view table.
+  var table: ViewTable<Record, ViewContext> {
+    let isVisible = isVisible
+    return ViewTable(
+      member: member, collection: collection, fields: fields, filters: filters, briefFields: briefFields,
+      paging: .limitOffset, id: id, isVisible: { record, context in isVisible(record, context.caller) },
+      notFound: notFound)
+  }
+
   func view(_ record: Record, _ context: ViewContext, brief: Bool = false) -> JSON {
-    var object = JSONObject()
-    for field in fields where field.shows(in: context) && (!brief || briefFields.contains(field.name)) {
-      object[field.name] = field.value(record, context)
-    }
-    return .object(object)
+    table.view(record, context, brief: brief)
   }
 
   func context(_ state: CloudState, _ call: Call) -> ViewContext {
@@ -73,25 +60,18 @@ struct ManilaResource<Record>: Sendable {
     state.manila[keyPath: records].firstIndex { id($0) == recordID }
   }
 
+  /// The records of `scope` the caller sees and the query keeps, in the resource's order, paged.
   func list(_ state: CloudState, _ call: Call, brief: Bool = false, scope: (Record) -> Bool = { _ in true }) -> APIResponse {
-    let visible = state.manila[keyPath: records].filter { isVisible($0, call.caller) && scope($0) }
-    let context = context(state, call)
-    return filters.apply(visible, call, version: context.version) { kept in
-      var shown = ordered(kept)
-      if let limit = call.query("limit").flatMap(PythonInt.parse) {
-        shown = Array(shown.dropFirst(call.query("offset").flatMap(PythonInt.parse) ?? 0).prefix(limit))
-      }
-      return .json(200, .object([collection: .array(shown.map { view($0, context, brief: brief) })]))
-    }
+    table.list(ordered(state.manila[keyPath: records].filter(scope)), call, context(state, call), brief: brief)
   }
 
   func show(_ state: CloudState, _ call: Call) -> APIResponse {
     guard let record = find(state, call) else { return .fault(404, notFound(call.parameters["id"] ?? "")) }
-    return .json(200, .object([member: view(record, context(state, call))]))
+    return table.show(record, context(state, call))
   }
 }
 
-extension ViewField {
+extension ViewTableField {
   /// A text field that may be absent (`null`).
   static func text(
     _ name: String, since: Microversion? = nil, adminOnly: Bool = false, _ value: @escaping @Sendable (Record) -> String?
