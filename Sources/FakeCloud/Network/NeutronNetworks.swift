@@ -63,7 +63,25 @@ enum NeutronNetworks {
       state[NeutronTables.rbacPolicies].removeAll { $0["object_id"]?.string == id }
       state[NeutronTables.segments].removeAll { $0["network_id"]?.string == id }
       return nil
-    })
+    },
+    shown: withAddressScopes)
+
+  /// The address-scope extension's `ipv4_address_scope` and `ipv6_address_scope`
+  /// (`get_network_address_scope`): the scope of the pool of the network's first subnet of that
+  /// IP version whose pool has one.
+  @Sendable static func withAddressScopes(_ network: JSONObject, _ state: NetworkState) -> JSONObject {
+    let id = network["id"]?.string
+    let subnets = state[NeutronTables.subnets].filter { $0["network_id"]?.string == id && $0["subnetpool_id"] != .null }
+    guard !subnets.isEmpty else { return network }
+    var shown = network
+    for (version, key) in [(4, "ipv4_address_scope"), (6, "ipv6_address_scope")] {
+      let scope = subnets.lazy.filter { $0["ip_version"] == .int(version) }.compactMap { subnet in
+        state[NeutronTables.subnetPools].first { $0["id"] == subnet["subnetpool_id"] }?["address_scope_id"]
+      }.first { $0 != .null }
+      if let scope { shown[key] = scope }
+    }
+    return shown
+  }
 
   static let subnets = NeutronResource(
     table: NeutronTables.subnets,
