@@ -23,6 +23,7 @@ struct AssumedResources {
     case shareNetwork = "share network"
     case share, server, volume
     case volumeSnapshot = "volume snapshot"
+    case shareSnapshot = "share snapshot"
     case port, router
     case securityGroup = "security group"
     case subnetPool = "subnet pool"
@@ -42,7 +43,7 @@ struct AssumedResources {
 
     /// Whether the cloud needs time after its creation before a page uses it (a share's
     /// back end, a volume's).
-    var settles: Bool { [.share, .volume, .volumeSnapshot].contains(self) }
+    var settles: Bool { [.share, .volume, .volumeSnapshot, .shareSnapshot].contains(self) }
   }
 
   struct Assumption: Equatable {
@@ -83,6 +84,7 @@ struct AssumedResources {
     Reference(key: "--type", kind: .volumeType, command: "volume create"), Reference(key: "<volume>", kind: .volume),
     Reference(key: "--volume", kind: .volume, command: "volume snapshot create"),
     Reference(key: "<snapshot>", kind: .volumeSnapshot, command: "volume snapshot "),
+    Reference(key: "<snapshot>", kind: .shareSnapshot, command: "share snapshot "),
     Reference(key: "--snapshot", kind: .volumeSnapshot, command: "volume create"),
     Reference(key: "<port>", kind: .port), Reference(key: "--port", kind: .port), Reference(key: "<router>", kind: .router),
     Reference(key: "<group>", kind: .securityGroup, command: "security group "),
@@ -108,7 +110,7 @@ struct AssumedResources {
     "router create": ("<name>", .router), "security group create": ("<name>", .securityGroup),
     "subnet pool create": ("<name>", .subnetPool), "address scope create": ("<name>", .addressScope),
     "network qos policy create": ("<name>", .qosPolicy), "aggregate create": ("<name>", .aggregate),
-    "volume backup restore": ("<volume>", .volume),
+    "volume backup restore": ("<volume>", .volume), "share snapshot create": ("--name", .shareSnapshot),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.
@@ -153,6 +155,12 @@ struct AssumedResources {
       }
       if let (key, kind) = Self.creations[reading.command], let name = reading.values[key]?.last {
         known.insert(Known(kind: kind, value: name))
+      }
+      // `... set X --name Y` renames: Y is the page's own from then on.
+      if reading.command.hasSuffix(" set"), let name = reading.values["--name"]?.last {
+        for reference in Self.references(of: reading.command) where reference.key.hasPrefix("<") && reading.values[reference.key] != nil {
+          known.insert(Known(kind: reference.kind, value: name))
+        }
       }
     }
   }
@@ -389,6 +397,8 @@ extension AssumedResources {
         ["openstack volume create --size 1 \(name)-volume", "openstack volume snapshot create --volume \(name)-volume \(name)"],
         false
       )
+    case .shareSnapshot:
+      return (["openstack share create NFS 1 --name \(name)-share", "openstack share snapshot create --name \(name) \(name)-share"], false)
     case .port:
       return (["openstack port create --network \(network) \(name)"], false)
     case .router:

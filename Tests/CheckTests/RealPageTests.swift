@@ -277,6 +277,7 @@ extension AssumedResourceTests {
     ("openstack volume type show gold -f value -c name", "volume type gold"),
     ("openstack address scope show scope1 -f value -c name", "address scope scope1"),
     ("openstack network show manila_service_network -f value -c name", "network manila_service_network"),
+    ("openstack share snapshot show my_snap -f value -c name", "share snapshot my_snap"),
   ])
   func eachKindIsAssumed(line: String, assumed: String) throws {
     let results = try check("Show::\n\n  $ \(line)\n")
@@ -300,6 +301,21 @@ extension AssumedResourceTests {
 
   @Test func whatDevstackHasIsNotAssumed() throws {
     let page = "Show::\n\n  $ openstack router show router1 -f value -c name\n  router1\n  $ openstack security group show default -f value -c name\n  default\n  $ openstack volume type show lvmdriver-1 -f value -c name\n  lvmdriver-1\n"
+    let results = try check(page)
+    #expect(results.map(\.outcome) == [.matched, .matched, .matched])
+    #expect(results.allSatisfy { $0.notes.isEmpty })
+  }
+
+  @Test func aNameAPageGaveInARenameIsItsOwn() throws {
+    let page = """
+      Rename::
+
+        $ openstack volume create --size 1 v1 -f value -c name
+        v1
+        $ openstack volume set v1 --name v2
+        $ openstack volume show v2 -f value -c name
+        v2
+      """
     let results = try check(page)
     #expect(results.map(\.outcome) == [.matched, .matched, .matched])
     #expect(results.allSatisfy { $0.notes.isEmpty })
