@@ -186,9 +186,17 @@ enum ShareService {
     if call.query("is_soft_deleted")?.lowercased() == "true" { return respond([]) }
     // Only an admin may filter by project and user: others' filters are removed.
     let owner = isAdmin ? (call.query("project_id"), call.query("user_id")) : (nil, nil)
+    // `extra_specs` (a Python dict literal): the share type has every one of them.
+    var specs: [(key: String, value: String)] = []
+    if let text = call.query("extra_specs") {
+      guard let wanted = PythonDictLiteral.parse(text) else { return serverError }
+      specs = wanted
+    }
+    let types = Dictionary(state.manila.shareTypes.map { ($0.id, $0.extraSpecs) }, uniquingKeysWith: { first, _ in first })
     let visible = state.manila.shares.filter { share in
       (allTenants || share.projectID == call.caller?.projectID) && (owner.0.map { share.projectID == $0 } ?? true)
         && (owner.1.map { share.userID == $0 } ?? true)
+        && specs.allSatisfy { types[share.shareTypeID]?[$0.key]?.string == $0.value }
     }
     return shareFilters.apply(visible, call, version: state.version(call)) { filtered in
       var shares = filtered.sorted { $0.created > $1.created }
@@ -206,7 +214,7 @@ enum ShareService {
   static let shareFilters = QueryFilters<ManilaState.Share>([
     .exact("name", { $0.name }), .exact("status", { $0.status }), .exact("host", { $0.host }),
     .exact("share_network_id", { $0.shareNetworkID }), .exact("share_type_id", { $0.shareTypeID }),
-    .exact("snapshot_id", { _ in nil }), .exact("share_group_id", { $0.shareGroupID }),
+    .exact("snapshot_id", { $0.snapshotID }), .exact("share_group_id", { $0.shareGroupID }),
     .exact("share_server_id", { _ in nil }),
     .exact("description", { $0.description }).since(Microversion(2, 36)),
     .pattern("name~", { $0.name }, matcher: mysqlPattern).since(Microversion(2, 36)),
@@ -216,6 +224,7 @@ enum ShareService {
     QueryFilter(parameter: "export_location_path") { path in .success { $0.exportLocations.contains { $0.path == path } } }
       .since(Microversion(2, 35)),
     .exact("encryption_key_ref", { _ in nil }).since(Microversion(2, 90)),
+    .exact("availability_zone", { $0.availabilityZone }).since(Microversion(2, 97)),
     QueryFilter(parameter: "metadata") { text in
       // `ast.literal_eval`: what it cannot read is an unexpected error, a 500.
       guard let wanted = PythonDictLiteral.parse(text) else { return .failure(FilterFault(response: serverError)) }

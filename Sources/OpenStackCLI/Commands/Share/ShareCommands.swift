@@ -81,9 +81,8 @@ enum ShareList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
     types: ["--property": .keyValue, "--extra-spec": .keyValue])
-  static let refusedOptions: Set<String> = [
-    "--snapshot", "--share-group", "--share-server", "--extra-spec", "--availability-zone",
-  ]
+  /// Share servers are not in the fake cloud.
+  static let refusedOptions: Set<String> = ["--share-server"]
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
   ]
@@ -100,20 +99,28 @@ enum ShareList: OpenStackCommand {
     let user = try IdentityLookup.user.id(
       "--user", domain: "--user-domain", in: arguments, context: context, sdk: false
     )
-    // The share type is looked up before the share network, as the client does.
+    // Looked up in the client's order: share type, snapshot, share network, share group.
     let type = try arguments.value("--share-type").map {
       try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
     }
+    let snapshot = try arguments.value("--snapshot").map {
+      try ManilaLookup.snapshot.find($0, in: context)["id"]?.string ?? $0
+    }
     let network = try arguments.value("--share-network").map {
       try ManilaLookup.shareNetwork.find($0, in: context)["id"]?.string ?? $0
+    }
+    let group = try arguments.value("--share-group").map {
+      try ManilaLookup.shareGroup.find($0, in: context)["id"]?.string ?? $0
     }
     var options: [(String, String?)] = [
       ("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil),
       ("is_public", arguments.flag("--public") ? "True" : nil), ("project_id", project), ("user_id", user),
       ("metadata", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--property")))),
+      ("extra_specs", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--extra-spec")))),
       ("limit", arguments.value("--limit")), ("name", arguments.value("--name")),
       ("status", arguments.value("--status")), ("host", arguments.value("--host")),
-      ("share_network_id", network), ("share_type_id", type), ("offset", arguments.value("--marker")),
+      ("share_network_id", network), ("share_type_id", type), ("snapshot_id", snapshot), ("share_group_id", group),
+      ("offset", arguments.value("--marker")),
     ]
     // Filters of later microversions; the client refuses them below.
     let version = try context.api.negotiatedShareVersion()
@@ -125,7 +132,8 @@ enum ShareList: OpenStackCommand {
     }
     if arguments.flag("--soft-deleted") { options.append(("is_soft_deleted", "True")) }
     options += [
-      ("encryption_key_ref", arguments.value("--encryption-key-ref")), ("name~", arguments.value("--name~")),
+      ("encryption_key_ref", arguments.value("--encryption-key-ref")),
+      ("availability_zone", arguments.value("--availability-zone")), ("name~", arguments.value("--name~")),
       ("description~", arguments.value("--description~")),
     ]
     let query = ManilaFormat.query(options)
@@ -145,6 +153,7 @@ enum ShareList: OpenStackCommand {
     (["--soft-deleted"], Microversion(2, 69), "Filtering soft deleted shares is only available with manila API version >= 2.69"),
     (["--export-location"], Microversion(2, 35), "Filtering by export location is only available with manila API version >= 2.35"),
     (["--encryption-key-ref"], Microversion(2, 90), "Filtering shares by encryption key ref is only available with manila API version >= 2.90"),
+    (["--availability-zone"], Microversion(2, 97), "Filtering shares by availability zone is only available with manila API version >= 2.97"),
     (["--name~", "--description~"], Microversion(2, 36), "Pattern based filtering (name~ and description~) is only available with manila API version >= 2.36"),
   ]
 
