@@ -272,6 +272,23 @@ extension RealUsage {
   static let routerAddPort = """
     usage: openstack router add port [-h] <router> <port>
     """
+  static let routerAddGateway = """
+    usage: openstack router add gateway [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty]
+                                        [--fixed-ip subnet=<subnet>,ip-address=<ip-address>]
+                                        <router> <network>
+    """
+  static let routerRemoveGateway = """
+    usage: openstack router remove gateway [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX]
+                                           [--max-width <integer>] [--fit-width]
+                                           [--print-empty]
+                                           [--fixed-ip subnet=<subnet>,ip-address=<ip-address>]
+                                           <router> <network>
+    """
   static let routerAddSubnet = """
     usage: openstack router add subnet [-h] [--advertise-host] <router> <subnet>
     """
