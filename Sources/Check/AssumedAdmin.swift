@@ -45,13 +45,13 @@ enum AssumedAdmin {
   /// `Policy doesn't allow ...`, Neutron's `... is disallowed by policy`, Keystone's `You are not
   /// authorized ...`, Glance's 403 `Forbidden`).
   static func isRefusal(_ text: String) -> Bool {
-    refusals.contains { $0.occurs(in: text) }
+    refusals.occur(in: text)
   }
 
-  private static let refusals = [
+  private static let refusals = CaseInsensitivePhrases([
     "policy doesn't allow", "disallowed by policy", "you are not authorized to perform", "403: client error",
     "(http 403)",
-  ].map(CaseInsensitivePhrase.init)
+  ])
 
   private static func choosesCredentials(_ variable: String) -> Bool {
     variable.hasPrefix("OS_")

@@ -210,12 +210,12 @@ struct AssumedResources {
   /// Whether documented output is the client's error for a resource that does not exist
   /// (`No Server found for vm3`, `No share with a name or ID of 'x' exists.`, `… could not be found`).
   static func showsNotFound(_ output: [String]) -> Bool {
-    output.contains { line in notFoundPhrases.contains { $0.occurs(in: line) } }
+    output.contains { notFoundPhrases.occur(in: $0) }
   }
 
-  private static let notFoundPhrases = [
+  private static let notFoundPhrases = CaseInsensitivePhrases([
     " found for ", "not found", "could not be found", "unable to find", "with a name or id of", "no such",
-  ].map(CaseInsensitivePhrase.init)
+  ])
 
   /// A UUID, or 32 hexadecimal digits: a value the cloud makes up, which binding may map.
   static func isID(_ value: String) -> Bool {

@@ -21,24 +21,33 @@ extension StringProtocol {
   }
 }
 
-/// Lower-case ASCII text looked for in texts whatever the case of their ASCII letters:
-/// `lowercased().includes(...)` without making a lower-case copy of each text searched.
-struct CaseInsensitivePhrase: Sendable {
-  private let bytes: [UInt8]
+/// Lower-case ASCII phrases looked for in texts whatever the case of their ASCII letters:
+/// `lowercased().includes(...)` for each phrase without making a lower-case copy of each text,
+/// in one pass over it (a byte that begins no phrase is passed over at once).
+struct CaseInsensitivePhrases: Sendable {
+  private let phrases: [[UInt8]]
+  /// For each byte, lowered, whether a phrase begins with it.
+  private let begins: [Bool]
 
-  /// `phrase`: lower-case ASCII.
-  init(_ phrase: String) { bytes = Array(phrase.utf8) }
-
-  func occurs(in text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { occurs(in: $0) }
+  /// `phrases`: lower-case ASCII, none empty.
+  init(_ phrases: [String]) {
+    self.phrases = phrases.map { Array($0.utf8) }
+    var begins = [Bool](repeating: false, count: 256)
+    for phrase in self.phrases { if let first = phrase.first { begins[Int(first)] = true } }
+    self.begins = begins
   }
 
-  private func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard text.count >= bytes.count else { return false }
-    candidates: for start in 0...(text.count - bytes.count) {
-      for offset in 0..<bytes.count where Self.lowered(text[start + offset]) != bytes[offset] { continue candidates }
-      return true
+  /// Whether any of the phrases occurs in `text`.
+  func occur(in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { occur(in: $0) }
+  }
+
+  private func occur(in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    for start in text.indices where begins[Int(Self.lowered(text[start]))] {
+      for phrase in phrases where phrase.count <= text.count - start {
+        if phrase.indices.allSatisfy({ Self.lowered(text[start + $0]) == phrase[$0] }) { return true }
+      }
     }
     return false
   }

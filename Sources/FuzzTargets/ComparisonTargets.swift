@@ -3,6 +3,10 @@ import Documents
 
 /// `walkthrough check`'s comparison of what a page documents with what a command prints.
 enum ComparisonTargets {
+  /// One check's settings for every input: the fresh cloud is made once and copied for each,
+  /// as a check of many pages does.
+  private static let settings = CheckSettings()
+
   /// Checks one page whose steps are `commands`, each documenting `input` as its output: the
   /// comparison reads the page's side (a table, JSON, YAML) as it reads a real page's.
   static func documentedOutput(_ input: [UInt8], of commands: [String]) {
@@ -15,7 +19,7 @@ enum ComparisonTargets {
       walkthrough.steps[index].command.output = output.lines
       walkthrough.steps[index].command.outputLines = output.numbers
     }
-    _ = try? PageCheck.run(walkthrough)
+    _ = try? PageCheck.run(walkthrough, settings: settings)
   }
 
   /// Checks a whole Markdown page on devstack's cloud. Cloud files are left out: they are read
@@ -23,7 +27,7 @@ enum ComparisonTargets {
   static func page(_ input: [UInt8]) {
     var walkthrough = WalkthroughReader.parse(FuzzTarget.text(input), file: "fuzz.md", syntax: .markdown)
     walkthrough.directives.removeAll { $0.text.hasPrefix("cloud") }
-    _ = try? PageCheck.run(walkthrough)
+    _ = try? PageCheck.run(walkthrough, settings: settings)
   }
 
   /// The input's lines as a step's output, numbered as if they followed the command.

@@ -3,8 +3,11 @@ import FakeCloud
 
 /// The `openstack` emulation behind a session, and the cloud files that shape its cloud.
 enum EmulationTargets {
+  /// devstack's fresh cloud, made once and copied for each input.
+  private static let devstack = FakeCloud(definition: .devstack).checkpoint()
+
   static func commandLines(_ input: [UInt8]) {
-    let session = Session(cloud: FakeCloud(definition: .devstack))
+    let session = Session(cloud: FakeCloud(definition: .devstack, startingAt: devstack))
     for line in FuzzTarget.text(input).split(separator: "\n") {
       _ = session.run(String(line))
     }

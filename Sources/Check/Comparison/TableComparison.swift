@@ -162,8 +162,9 @@ extension CliffTable {
   /// rows, read as one row (each of its other cells the lines of those rows).
   func rejoiningKeys(in column: Int, _ keys: Set<String>) -> CliffTable {
     // What the pieces may add up to: keys as short as IDs and field names, by their beginnings,
-    // so that each row costs one look-up whatever the table's size.
-    let beginnings = Set(keys.filter { $0.count <= 64 }.flatMap { key in key.indices.map { String(key[...$0]) } })
+    // so that each row costs one look-up whatever the table's size; made only for a table that
+    // has a key cut (most have none).
+    var beginnings: Set<String>?
     var joined: [Row] = []
     var index = 0
     while index < rows.count {
@@ -175,8 +176,10 @@ extension CliffTable {
         continue
       }
       var end = index
+      let pieces = beginnings ?? Set(keys.filter { $0.count <= 64 }.flatMap { key in key.indices.map { String(key[...$0]) } })
+      beginnings = pieces
       // Only as long as the pieces begin a key of the other side.
-      while end < rows.count, !keys.contains(key), beginnings.contains(key) {
+      while end < rows.count, !keys.contains(key), pieces.contains(key) {
         key += squashed(rows[end].cells[column])
         end += 1
       }

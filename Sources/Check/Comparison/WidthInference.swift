@@ -22,15 +22,8 @@ enum WidthInference {
     guard page.rows.contains(where: { row in row.cells.contains { $0.contains("\n") } }),
       page.columns == printed.columns, !printed.rows.isEmpty
     else { return nil }
-    let isShowTable = printed.columns == ["Field", "Value"]
-    func border(at width: Int?) -> Substring {
-      let formatter = TableFormatter(options: TableOptions(terminalWidth: width))
-      let rendered =
-        isShowTable
-        ? formatter.emitOne(columns: printed.rows.map { $0.cells[0] }, values: printed.rows.map { JSON.string($0.cells[1]) })
-        : formatter.emitList(columns: printed.columns, rows: printed.rows.map { $0.cells.map(JSON.string) })
-      return rendered.prefix { $0 != "\n" }
-    }
+    guard let borders = TableBorders(columns: printed.columns, rows: printed.rows.map(\.cells)) else { return nil }
+    func border(at width: Int?) -> String { borders.line(at: width) }
     // Cells of many lines (export locations) on a page that is not wrapped: laid out as on a
     // pipe, they settle it in one layout instead of one for each width.
     if border(at: nil) == pageBorder { return nil }

@@ -3,16 +3,25 @@ import Foundation
 /// The names of every command of the real client, for cliff's "Did you mean one of these?".
 enum CommandNames {
   /// Every name, sorted (``list`` is).
-  static let all: [String] = list.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+  static var all: [String] { names.map { String(decoding: bytes[$0], as: UTF8.self) } }
 
-  /// Each name's bytes, its words (as ranges of them) and its number of words.
-  private static let bytes: [[UInt8]] = all.map { Array($0.utf8) }
-  private static let words: [[Range<Int>]] = bytes.map { name in
-    name.split(separator: space, omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
-  }
-  private static let wordCounts: [Int] = words.map(\.count)
-  private static let mostWords = wordCounts.max() ?? 0
+  /// ``list``'s bytes, and each name's range of them: made once per process in one pass, since
+  /// every command looks its name up (a `String` and an array of words per name cost more than
+  /// the command itself).
+  private static let bytes: [UInt8] = Array(list.utf8)
+  private static let names: [Range<Int>] = {
+    var names: [Range<Int>] = []
+    var start = 0
+    for index in bytes.indices where bytes[index] == newline {
+      if index > start { names.append(start..<index) }
+      start = index + 1
+    }
+    if bytes.count > start { names.append(start..<bytes.count) }
+    return names
+  }()
+  private static let mostWords = names.map { name in bytes[name].count { $0 == space } + 1 }.max() ?? 0
   private static let space = UInt8(ascii: " ")
+  private static let newline = UInt8(ascii: "\n")
 
   /// cliff's `find_command`: from the words before the first option down to one word, the
   /// command those words name, or the one command whose words they begin, word for word
@@ -24,45 +33,56 @@ enum CommandNames {
     guard let first = typed.first else { return nil }
     // The names are sorted by their bytes: those that begin with the first word follow each
     // other, and a positional (an ID, a name) seldom begins any. Each is walked once.
-    let fits = names(beginningWith: first).map { (index: $0, fit: fit(of: typed, to: $0)) }
+    let fits = names(beginningWith: first).map { index in (name: names[index], fit: fit(of: typed, to: names[index])) }
     for count in stride(from: typed.count, through: 1, by: -1) {
-      var begun: Int?
+      var begun: Range<Int>?
       var several = false
-      for (index, fit) in fits where wordCounts[index] == count && fit.begun >= count {
-        if fit.named >= count { return (all[index], count) }
+      for (name, fit) in fits where fit.words == count && fit.begun >= count {
+        if fit.named >= count { return (String(decoding: bytes[name], as: UTF8.self), count) }
         several = begun != nil
-        begun = index
+        begun = name
       }
       // Two commands the words begin name neither.
-      if let begun, !several { return (all[begun], count) }
+      if let begun, !several { return (String(decoding: bytes[begun], as: UTF8.self), count) }
     }
     return nil
   }
 
-  /// How many of the words typed, from the first, begin the name's words in their places, and
-  /// how many are the name's words.
-  private static func fit(of typed: [[UInt8]], to index: Int) -> (begun: Int, named: Int) {
-    let name = bytes[index]
+  /// How many of the words typed, from the first, begin the name's words in their places, how
+  /// many are the name's words, and how many words the name has; read off the name's bytes in
+  /// one pass.
+  private static func fit(of typed: [[UInt8]], to name: Range<Int>) -> (begun: Int, named: Int, words: Int) {
     var begun = 0
     var named = 0
-    for (word, range) in zip(typed, words[index]) {
-      guard range.count >= word.count, name[range.lowerBound..<range.lowerBound + word.count].elementsEqual(word) else { break }
-      begun += 1
-      if named == begun - 1, range.count == word.count { named += 1 }
+    var words = 0
+    var start = name.lowerBound
+    var matching = true
+    while start <= name.upperBound {
+      let end = bytes[start..<name.upperBound].firstIndex(of: space) ?? name.upperBound
+      if matching, words < typed.count, case let word = typed[words], end - start >= word.count,
+        bytes[start..<start + word.count].elementsEqual(word)
+      {
+        begun += 1
+        if named == begun - 1, end - start == word.count { named += 1 }
+      } else {
+        matching = false
+      }
+      words += 1
+      start = end + 1
     }
-    return (begun, named)
+    return (begun, named, words)
   }
 
-  /// The indices of ``all`` whose names begin with `text`.
+  /// The indices of ``names`` whose names begin with `text`.
   private static func names(beginningWith text: [UInt8]) -> Range<Int> {
     var low = 0
-    var high = bytes.count
+    var high = names.count
     while low < high {
       let middle = (low + high) / 2
-      if bytes[middle].lexicographicallyPrecedes(text) { low = middle + 1 } else { high = middle }
+      if bytes[names[middle]].lexicographicallyPrecedes(text) { low = middle + 1 } else { high = middle }
     }
     var end = low
-    while end < bytes.count, bytes[end].starts(with: text) { end += 1 }
+    while end < names.count, bytes[names[end]].starts(with: text) { end += 1 }
     return low..<end
   }
 
@@ -70,6 +90,7 @@ enum CommandNames {
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.
   static func fuzzyMatches(for word: String) -> [String] {
+    let all = all
     let prefixed = all.filter { $0.hasPrefix(word) }
     let others = all.filter { !$0.hasPrefix(word) }
     let nearest = nearestFirstWords(to: word, among: Set(others.map(firstWord)))

@@ -85,38 +85,78 @@ public struct TableFormatter: CliffListFormatter, CliffSingleFormatter {
     return String(result)
   }
 
+  /// `_assign_max_widths` on a table about to be printed (nothing for an empty table that prints
+  /// nothing: cliff's IndexError on its first line).
+  static func assignMaxWidths(_ table: inout PrettyTable, width: Int?, minimumWidth: Int) {
+    guard !table.rows.isEmpty || table.printEmpty else { return }
+    table.maxWidths = maxWidths(natural: table.columnWidths(), width: width, minimumWidth: minimumWidth)
+  }
+
   /// `_assign_max_widths`: when the table's border line is longer than `width`, the columns wider
   /// than an even share of the usable width get, in order, an equal part of what the narrower
   /// columns leave (at least `minimumWidth`), the last of them the rest.
-  static func assignMaxWidths(_ table: inout PrettyTable, width: Int?, minimumWidth: Int) {
-    // No width, or an empty table that prints nothing (cliff's IndexError on its first line).
-    guard let width, !table.rows.isEmpty || table.printEmpty else { return }
-    let natural = table.columnWidths()
+  static func maxWidths(natural: [Int], width: Int?, minimumWidth: Int) -> [Int?] {
+    var limits = [Int?](repeating: nil, count: natural.count)
     // The first line is the border: each column's width plus 2, a `+` around each.
-    let borderLength = natural.reduce(1) { $0 + $1 + 3 }
-    guard borderLength > width else { return }
-    let fieldCount = table.fields.count
-    let usable = max(0, width - 1 - 3 * fieldCount)
-    let optimal = fieldCount == 0 ? 0 : max(0, usable / fieldCount)
+    guard let width, natural.reduce(1, { $0 + $1 + 3 }) > width else { return limits }
+    let usable = max(0, width - 1 - 3 * natural.count)
+    let optimal = natural.isEmpty ? 0 : max(0, usable / natural.count)
     var remaining = usable
     var shrinking: [Int] = []
     for index in natural.indices {
       if natural[index] <= optimal { remaining -= natural[index] } else { shrinking.append(index) }
     }
     // Python divides by zero here (an impossible table of empty columns): leave it as it is.
-    guard let last = shrinking.last else { return }
+    guard let last = shrinking.last else { return limits }
     let share = floorDivide(remaining, shrinking.count)
     for index in shrinking.dropLast() {
-      table.maxWidths[index] = max(minimumWidth, share)
+      limits[index] = max(minimumWidth, share)
       remaining -= share
     }
-    table.maxWidths[last] = max(minimumWidth, remaining)
+    limits[last] = max(minimumWidth, remaining)
+    return limits
   }
 
   /// Python's `//`, which rounds towards negative infinity.
   private static func floorDivide(_ a: Int, _ b: Int) -> Int {
     let quotient = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+  }
+}
+
+/// The border line (the first line) the table formatter prints for one table at any width, its
+/// cells measured once: a page's wrapped table is matched by trying width after width.
+public struct TableBorders: Sendable {
+  private let headerWidths: [Int]
+  private let cellWidths: [Int]
+  private let natural: [Int]
+  private let minimumWidth: Int
+
+  /// The borders of `emitList(columns:rows:)`, or of `emitOne` when `rows` are its field and
+  /// value pairs under the columns `Field` and `Value`; `nil` for a table without rows.
+  public init?(columns: [String], rows: [[String]]) {
+    guard !rows.isEmpty else { return nil }
+    headerWidths = columns.map { PrettyTable.size($0).width }
+    var widest = [Int](repeating: 0, count: columns.count)
+    for row in rows {
+      for (index, cell) in row.prefix(columns.count).enumerated() {
+        widest[index] = max(widest[index], PrettyTable.size(TableFormatter.cell(.string(cell))).width)
+      }
+    }
+    cellWidths = widest
+    natural = zip(headerWidths, widest).map { max($0, $1) }
+    minimumWidth = columns == ["Field", "Value"] ? 16 : 8
+  }
+
+  /// The border at terminal width `width` (`nil`: no width, nothing wrapped).
+  public func line(at width: Int?) -> String {
+    let limits = TableFormatter.maxWidths(natural: natural, width: width, minimumWidth: minimumWidth)
+    var line = "+"
+    for index in natural.indices {
+      let column = max(headerWidths[index], limits[index].map { min(cellWidths[index], $0) } ?? cellWidths[index])
+      line += String(repeating: "-", count: column + 2) + "+"
+    }
+    return line
   }
 }
 
