@@ -10,7 +10,7 @@ struct Benchmark: ParsableCommand {
     abstract: "How fast walkthrough reads pages, runs commands and checks pages.",
     subcommands: [
       ReaderBenchmark.self, EmulationBenchmark.self, CheckBenchmark.self, CoverageBenchmark.self, LoadBenchmark.self,
-      ProcessBenchmark.self, TutorBenchmark.self,
+      ProcessBenchmark.self, TutorBenchmark.self, ScaleBenchmark.self,
     ]
   )
 }
