@@ -254,9 +254,9 @@ struct AssumedResources {
     /// The rows, of every output so far, that hold `value` as a cell. An output is cut only if
     /// a line of it holds the value's first characters: a table may wrap an ID over lines.
     func rows(holding value: String) -> [[String]] {
-      let start = value.prefix(4)
+      let start = Array(value.utf8.prefix(4))
       return outputs.indices.flatMap { index -> [[String]] in
-        guard outputs[index].contains(where: { $0.includes(start) }) else { return [] }
+        guard outputs[index].contains(where: { $0.includes(bytes: start) }) else { return [] }
         if cut[index] == nil { cut[index] = AssumedResources.rows(outputs[index]) }
         return cut[index, default: []].filter { $0.contains(value) }
       }

@@ -3,7 +3,12 @@ extension StringProtocol {
   /// (CoreFoundation's, which cost a check of a page a sixth of its time) or the standard
   /// library's generic `firstRange(of:)` (slower still, unspecialised).
   func includes(_ other: some StringProtocol) -> Bool {
-    let needle = Array(other.utf8)
+    includes(bytes: Array(other.utf8))
+  }
+
+  /// Whether `needle` occurs in the text's bytes: ``includes(_:)`` for a needle looked for in
+  /// many texts, made into bytes once.
+  func includes(bytes needle: [UInt8]) -> Bool {
     guard !needle.isEmpty else { return true }
     return utf8.withContiguousStorageIfAvailable { Self.find(needle, in: $0) } ?? Self.find(needle, in: Array(utf8))
   }
