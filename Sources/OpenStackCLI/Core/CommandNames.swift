@@ -18,7 +18,8 @@ enum CommandNames {
   /// command those words name, or the one command whose words they begin, word for word
   /// (`shar list`, `subn sho`); the command and how many words named it. Words that begin two
   /// commands name neither, and fewer words are tried.
-  static func find(in words: [String]) -> (name: String, count: Int)? {
+  /// `unloaded`: commands the API versions asked for do not load (see ``CommandGroups``).
+  static func find(in words: [String], unloaded: Set<String> = []) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
     let typed = words.prefix(min(start, mostWords)).map { Array($0.utf8) }
     guard let first = typed.first else { return nil }
@@ -29,6 +30,7 @@ enum CommandNames {
       var begun: Int?
       var several = false
       for (index, fit) in fits where wordCounts[index] == count && fit.begun >= count {
+        if !unloaded.isEmpty, unloaded.contains(all[index]) { continue }
         if fit.named >= count { return (all[index], count) }
         several = begun != nil
         begun = index
@@ -69,9 +71,10 @@ enum CommandNames {
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.
-  static func fuzzyMatches(for word: String) -> [String] {
-    let prefixed = all.filter { $0.hasPrefix(word) }
-    let others = all.filter { !$0.hasPrefix(word) }
+  static func fuzzyMatches(for word: String, unloaded: Set<String> = []) -> [String] {
+    let loaded = unloaded.isEmpty ? all : all.filter { !unloaded.contains($0) }
+    let prefixed = loaded.filter { $0.hasPrefix(word) }
+    let others = loaded.filter { !$0.hasPrefix(word) }
     let nearest = nearestFirstWords(to: word, among: Set(others.map(firstWord)))
     return prefixed + others.filter { nearest.contains(firstWord(of: $0)) }
   }
