@@ -190,6 +190,13 @@ struct GlobalOptions {
         index += 1
         continue
       }
+      // `--help=x` is the global parser's usage error, which lists the global options in an
+      // order that changes from run to run.
+      if word.hasPrefix("--h"), let equals = word.firstIndex(of: "="), "--help".hasPrefix(word[..<equals]) {
+        refused = refused ?? "--help=..."
+        index += 1
+        continue
+      }
       if Self.flags.contains(word) || Self.refusedFlags.contains(word) {
         if Self.refusedFlags.contains(word) { refused = refused ?? word }
         index += 1

@@ -33,6 +33,19 @@ import Testing
     #expect(run(["-h", "volume", "create", "vol1"]) == help)
   }
 
+  /// cliff joins the words before it looks the name up.
+  @Test func aWordWithSpacesNamesACommand() {
+    #expect(run(["help", "volume create"]) == run(["help", "volume", "create"]))
+    #expect(run(["volume create", "--help"]).standardOutput.hasPrefix("usage: openstack volume create [-h]"))
+  }
+
+  /// `--help=x` is the global parser's usage error, whose option order changes from run to run.
+  @Test func anArgumentToHelpIsNotSimulated() {
+    let result = run(["share", "list", "--hel=x"])
+    #expect(!result.isSimulated)
+    #expect(result.standardError == "not simulated: openstack --help=... is not emulated\n")
+  }
+
   @Test func theHelpOfACommandNotImplementedIsNotSimulated() {
     let result = run(["help", "accelerator", "arq", "list"])
     #expect(!result.isSimulated)

@@ -26,7 +26,15 @@ enum CommandNames {
     // The names are sorted by their bytes: those that begin with the first word follow each
     // other, and a positional (an ID, a name) seldom begins any. Each is walked once.
     let fits = names(beginningWith: first).map { (index: $0, fit: fit(of: typed, to: $0)) }
+    // cliff joins the words with spaces before it looks the name up: `help 'share list'`.
+    let spaced = typed.contains { $0.contains(space) }
     for count in stride(from: typed.count, through: 1, by: -1) {
+      if spaced {
+        let joined = Array(typed.prefix(count).joined(separator: [space]))
+        if let index = names(beginningWith: joined).first, bytes[index] == joined, !unloaded.contains(all[index]) {
+          return (all[index], count)
+        }
+      }
       var begun: Int?
       var several = false
       for (index, fit) in fits where wordCounts[index] == count && fit.begun >= count {
