@@ -42,6 +42,7 @@ public final class OpenStackClient {
     return run(globals, environment: environment, terminalWidth: terminalWidth)
   }
 
+  /// Runs the command the words after the global options name, among the commands loaded.
   private func run(_ globals: GlobalOptions, environment: [String: String], terminalWidth: Int?) -> CommandResult {
     let words = globals.remaining
     let unloaded = globals.commands.unloaded
@@ -247,7 +248,9 @@ struct GlobalOptions {
     commands = CommandGroups.loading(setting)
     refused = refused ?? commands.refused
     // Block Storage v3, with or without a microversion (other majors load other commands).
-    if let text = setting("--os-volume-api-version", "OS_VOLUME_API_VERSION"), text.hasPrefix("3.") || text.hasPrefix("3_") {
+    if let text = setting("--os-volume-api-version", "OS_VOLUME_API_VERSION"),
+      text.hasPrefix("3.") || text.hasPrefix("3_")
+    {
       volumeVersion = Microversion(text)
       if volumeVersion == nil { refused = refused ?? "--os-volume-api-version" }
     }

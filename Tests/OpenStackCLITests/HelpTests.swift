@@ -5,7 +5,9 @@ import Testing
 /// The real client's help texts (`Scripts/capture-help.py`) and how `help` and `--help` print
 /// them; the golden `help-texts` compares a sample of them with the real client.
 @Suite struct HelpTests {
-  private func run(_ arguments: [String], environment: [String: String] = [:], terminalWidth: Int? = nil) -> CommandResult {
+  private func run(
+    _ arguments: [String], environment: [String: String] = [:], terminalWidth: Int? = nil
+  ) -> CommandResult {
     OpenStackClient(transport: UnreachableCloud(), sleep: { _ in }).run(
       arguments, environment: environment, terminalWidth: terminalWidth)
   }

@@ -2,7 +2,8 @@
 /// service's `openstack.<service>.v<major>` (entry points of the client and its plugins). A major
 /// no package has commands for loads none, and the service's commands are then no openstack
 /// commands at all; a major with other commands (identity v2, image v1, volume v2) is not
-/// emulated, nor is a version the client warns of and still loads commands for (network 2.1). The names each service's group alone provides are captured from the real client by
+/// emulated, nor is a version the client warns of and still loads commands for (network 2.1).
+/// The names each service's group alone provides are captured from the real client by
 /// `Scripts/capture-command-groups.py`, and read only when a version asks to drop them.
 enum CommandGroups {
   struct Service: Sendable {
