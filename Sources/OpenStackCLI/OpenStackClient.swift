@@ -33,9 +33,31 @@ public final class OpenStackClient {
       return CommandResult(
         standardError: "not simulated: openstack \(option) is not emulated\n", exitStatus: 127, isSimulated: false)
     }
+    guard globals.commands.warnings.isEmpty else {
+      // The client warns of an API version while it loads the commands, before any runs.
+      var result = run(globals, environment: environment, terminalWidth: terminalWidth)
+      result.standardError = globals.commands.warnings + result.standardError
+      return result
+    }
+    return run(globals, environment: environment, terminalWidth: terminalWidth)
+  }
+
+  /// Runs the command the words after the global options name, among the commands loaded.
+  private func run(_ globals: GlobalOptions, environment: [String: String], terminalWidth: Int?) -> CommandResult {
     let words = globals.remaining
-    guard let (name, commandWords) = CommandNames.find(in: words) else {
-      return unknownCommand(words)
+    let unloaded = globals.commands.unloaded
+    // cliff turns `openstack WORDS... --help` into `openstack help WORDS...`.
+    if globals.help {
+      return HelpCommand.run(
+        words, program: "openstack help", unloaded: unloaded, environment: environment, terminalWidth: terminalWidth)
+    }
+    guard let (name, commandWords) = CommandNames.find(in: words, unloaded: unloaded) else {
+      return unknownCommand(words, unloaded: unloaded)
+    }
+    if name == "help" {
+      return HelpCommand.run(
+        Array(words.dropFirst(commandWords)), program: "openstack " + words.prefix(commandWords).joined(separator: " "),
+        unloaded: unloaded, environment: environment, terminalWidth: terminalWidth)
     }
     guard let command = Commands.implemented[name] else {
       return CommandResult(
@@ -79,9 +101,9 @@ public final class OpenStackClient {
   }
 
   /// cliff's answer to an unknown command, on standard output, exit status 2.
-  private func unknownCommand(_ words: [String]) -> CommandResult {
+  private func unknownCommand(_ words: [String], unloaded: Set<String>) -> CommandResult {
     var output = "openstack: '\(words.joined(separator: " "))' is not an openstack command. See 'openstack --help'.\n"
-    let matches = CommandNames.fuzzyMatches(for: words.first ?? "")
+    let matches = CommandNames.fuzzyMatches(for: words.first ?? "", unloaded: unloaded)
     if !matches.isEmpty {
       output += "Did you mean one of these?\n" + matches.map { "  \($0)\n" }.joined()
     }
@@ -114,6 +136,10 @@ struct GlobalOptions {
   var remaining: [String] = []
   /// The first option given of those the emulation refuses (`--timing`, `--os-token`).
   var refused: String?
+  /// `-h`/`--help`, which the real client's global parser takes from anywhere on the line.
+  var help = false
+  /// The commands the API versions asked for load.
+  var commands = CommandGroups.Loading()
 
   /// The options read, and the options this emulation has always let through (one cloud, one
   /// region, no TLS): the rest of the real client's global options are refused by name.
@@ -158,6 +184,19 @@ struct GlobalOptions {
       if word == "--" {
         remaining += arguments[index...]
         break
+      }
+      // `--help` and what argparse takes for its abbreviation (no other global option begins `--h`).
+      if word == "-h" || (word.hasPrefix("--h") && "--help".hasPrefix(word)) {
+        help = true
+        index += 1
+        continue
+      }
+      // `--help=x` is the global parser's usage error, which lists the global options in an
+      // order that changes from run to run.
+      if word.hasPrefix("--h"), let equals = word.firstIndex(of: "="), "--help".hasPrefix(word[..<equals]) {
+        refused = refused ?? "--help=..."
+        index += 1
+        continue
       }
       if Self.flags.contains(word) || Self.refusedFlags.contains(word) {
         if Self.refusedFlags.contains(word) { refused = refused ?? word }
@@ -206,10 +245,14 @@ struct GlobalOptions {
     )
     shareVersion = setting("--os-share-api-version", "OS_SHARE_API_VERSION").flatMap(Microversion.init)
     computeVersion = setting("--os-compute-api-version", "OS_COMPUTE_API_VERSION").flatMap(Microversion.init)
-    // Block Storage v3, with or without a microversion; v2's commands are not emulated.
-    if let text = setting("--os-volume-api-version", "OS_VOLUME_API_VERSION"), text != "3" {
+    commands = CommandGroups.loading(setting)
+    refused = refused ?? commands.refused
+    // Block Storage v3, with or without a microversion (other majors load other commands).
+    if let text = setting("--os-volume-api-version", "OS_VOLUME_API_VERSION"),
+      text.hasPrefix("3.") || text.hasPrefix("3_")
+    {
       volumeVersion = Microversion(text)
-      if volumeVersion?.major != 3 { refused = refused ?? "--os-volume-api-version" }
+      if volumeVersion == nil { refused = refused ?? "--os-volume-api-version" }
     }
   }
 }

@@ -103,8 +103,6 @@ extension CommandSyntax {
           throw error("argument \(option.displayName): ignored explicit argument '\(attached!)'")
         }
         parsed.set(option.key)
-        // argparse prints the help and exits as soon as it meets `-h`.
-        if option.key == "--help" { return parsed }
         continue
       }
       if option.takesList {

@@ -34,7 +34,7 @@ protocol OpenStackCommand: SendableMetatype {
 extension OpenStackCommand {
   /// The first option of the command line, in the usage's order, that the emulation refuses.
   static func refusedOption(in arguments: ParsedArguments) -> String? {
-    let refused = { (name: String) in refusedOptions.contains(name) || RefusedEverywhere.options.contains(name) }
+    let refused = { (name: String) in refusedOptions.contains(name) }
     // Most command lines give no refused option: a look at what they give settles it.
     guard arguments.gives(where: refused) else { return nil }
     return syntax.options.lazy.map(\.key).first { arguments.contains($0) && refused($0) }
@@ -46,12 +46,6 @@ extension OpenStackCommand {
 struct NotEmulated: Error {
   /// `extension list without --network`.
   var what: String
-}
-
-/// Options of every command that the emulation refuses.
-enum RefusedEverywhere {
-  /// argparse's help (`-h`): the emulation keeps the usage texts, not the help.
-  static let options: Set<String> = ["--help"]
 }
 
 /// What a running command can reach: the cloud, through the API client, and the output format the

@@ -27,17 +27,29 @@ enum CommandNames {
   /// command those words name, or the one command whose words they begin, word for word
   /// (`shar list`, `subn sho`); the command and how many words named it. Words that begin two
   /// commands name neither, and fewer words are tried.
-  static func find(in words: [String]) -> (name: String, count: Int)? {
+  /// `unloaded`: commands the API versions asked for do not load (see ``CommandGroups``).
+  static func find(in words: [String], unloaded: Set<String> = []) -> (name: String, count: Int)? {
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
     let typed = words.prefix(min(start, mostWords)).map { Array($0.utf8) }
     guard let first = typed.first else { return nil }
     // The names are sorted by their bytes: those that begin with the first word follow each
     // other, and a positional (an ID, a name) seldom begins any. Each is walked once.
     let fits = names(beginningWith: first).map { index in (name: names[index], fit: fit(of: typed, to: names[index])) }
+    // cliff joins the words with spaces before it looks the name up: `help 'share list'`.
+    let spaced = typed.contains { $0.contains(space) }
     for count in stride(from: typed.count, through: 1, by: -1) {
+      if spaced {
+        let joined = Array(typed.prefix(count).joined(separator: [space]))
+        if let index = names(beginningWith: joined).first, bytes[names[index]].elementsEqual(joined),
+          case let name = String(decoding: joined, as: UTF8.self), !unloaded.contains(name)
+        {
+          return (name, count)
+        }
+      }
       var begun: Range<Int>?
       var several = false
       for (name, fit) in fits where fit.words == count && fit.begun >= count {
+        if !unloaded.isEmpty, unloaded.contains(String(decoding: bytes[name], as: UTF8.self)) { continue }
         if fit.named >= count { return (String(decoding: bytes[name], as: UTF8.self), count) }
         several = begun != nil
         begun = name
@@ -89,10 +101,10 @@ enum CommandNames {
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.
-  static func fuzzyMatches(for word: String) -> [String] {
-    let all = all
-    let prefixed = all.filter { $0.hasPrefix(word) }
-    let others = all.filter { !$0.hasPrefix(word) }
+  static func fuzzyMatches(for word: String, unloaded: Set<String> = []) -> [String] {
+    let loaded = unloaded.isEmpty ? all : all.filter { !unloaded.contains($0) }
+    let prefixed = loaded.filter { $0.hasPrefix(word) }
+    let others = loaded.filter { !$0.hasPrefix(word) }
     let nearest = nearestFirstWords(to: word, among: Set(others.map(firstWord)))
     return prefixed + others.filter { nearest.contains(firstWord(of: $0)) }
   }

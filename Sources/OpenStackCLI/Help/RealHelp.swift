@@ -1,0 +1,32 @@
+/// The real client's help texts of the implemented commands (``texts``, captured by
+/// `Scripts/capture-help.py`): what `openstack help COMMAND` and `openstack COMMAND --help` print.
+/// A Swift `static let` is built when first read, so a process that asks for no help pays
+/// nothing for them.
+enum RealHelp {
+  /// The help of `name` as argparse prints it for the parser cliff names `program`: the words
+  /// typed, which may abbreviate the command's (`openstack shar lis`), and the usage wrapped
+  /// again around them. `nil` for a command whose help is not kept.
+  static func text(of name: String, program: String) -> String? {
+    guard let text = texts[name] else { return nil }
+    let (usage, rest) = parts(of: text)
+    return ArgparseUsage.rewrapped(String(usage), program: "openstack " + name, as: program) + rest + "\n"
+  }
+
+  private static let newline = UInt8(ascii: "\n")
+
+  /// The help's usage (up to the first empty line) and the rest.
+  static func parts(of text: String) -> (usage: Substring, rest: Substring) {
+    let bytes = text.utf8
+    var end = bytes.endIndex
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let next = bytes.index(after: index)
+      if bytes[index] == newline, next < bytes.endIndex, bytes[next] == newline {
+        end = index
+        break
+      }
+      index = next
+    }
+    return (text[..<end], text[end...])
+  }
+}
