@@ -165,6 +165,8 @@ struct GlobalOptions {
     "--os-remote-project-id", "--os-remote-project-name", "--os-service-provider", "--os-system-scope",
     "--os-trust-id", "--os-user-id",
   ]
+  /// `--os-share-api-version`'s choices (`API_VERSIONS`).
+  private static let shareVersionChoices = Set((0...EmulatedClient.shareMaxMicroversion.minor).map { "2.\($0)" })
   private static let refusedFlags: Set<String> = ["--verify", "--timing", "--os-beta-command"]
 
   /// cliff reads its global options with `parse_known_args` over the whole command line: before
@@ -244,6 +246,11 @@ struct GlobalOptions {
       projectDomainName: setting("--os-project-domain-name", "OS_PROJECT_DOMAIN_NAME") ?? "Default"
     )
     shareVersion = setting("--os-share-api-version", "OS_SHARE_API_VERSION").flatMap(Microversion.init)
+    // manilaclient's choices are `2.0` to its maximum, as written: anything else is argparse's
+    // usage error, which lists the global options in an order that changes from run to run.
+    if let text = setting("--os-share-api-version", "OS_SHARE_API_VERSION"), !Self.shareVersionChoices.contains(text) {
+      refused = refused ?? "--os-share-api-version"
+    }
     computeVersion = setting("--os-compute-api-version", "OS_COMPUTE_API_VERSION").flatMap(Microversion.init)
     commands = CommandGroups.loading(setting)
     refused = refused ?? commands.refused
