@@ -40,6 +40,18 @@ import Testing
     #expect(run("--os-compute-api-version 2.60 flavor list -f value -c Name --min-ram 16000").standardOutput == "m1.xlarge\n")
   }
 
+  /// manilaclient's choices are `2.0` to `2.98` as written; the usage error for any other value
+  /// lists the global options in an order that changes from run to run.
+  @Test func aShareAPIVersionOutsideTheClientsChoicesIsRefused() {
+    for version in ["2.200", "abc", "2.05", "3.0"] {
+      let result = run("share type list --os-share-api-version \(version)")
+      #expect(result.standardError == "not simulated: openstack --os-share-api-version is not emulated\n")
+      #expect(result.exitStatus == 127)
+    }
+    #expect(run("--os-share-api-version 2.98 share type list -f value -c Name").exitStatus == 0)
+    #expect(run("--os-share-api-version 2.0 share type list -f value -c Name").exitStatus == 0)
+  }
+
   @Test func resizeConfirmWarnsThatItIsDeprecated() {
     let bench = OptionCoverageTests.Bench()
     _ = bench.run(OptionCoverageTests.serverCreate.split(separator: " ").map(String.init))
