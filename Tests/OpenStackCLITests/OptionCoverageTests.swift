@@ -26,6 +26,13 @@ import Testing
     "share list": Baseline(arguments: ""),
     "share show": Baseline(setup: [shareCreate], arguments: "s"),
     "share delete": Baseline(setup: [shareCreate], arguments: "s"),
+    "share restore": Baseline(setup: [availableShare, "share delete s --soft"], arguments: "\(firstShare)"),
+    "share transfer create": Baseline(setup: [availableShare], arguments: "s"),
+    "share transfer list": Baseline(arguments: ""),
+    "share transfer show": Baseline(setup: [availableShare, "share transfer create s --name t"], arguments: "t"),
+    "share transfer accept": Baseline(
+      setup: [availableShare, "share transfer create s -f value -c auth_key"], arguments: "\(firstTransfer) {}"),
+    "share transfer delete": Baseline(setup: [availableShare, "share transfer create s --name t"], arguments: "t"),
     "share message list": Baseline(arguments: ""),
     "share message show": Baseline(setup: failedShare, arguments: "{}"),
     "share message delete": Baseline(setup: failedShare, arguments: "{}"),
@@ -371,6 +378,9 @@ import Testing
   static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let endpointCreate = "endpoint create compute public http://x -f value -c id"
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  /// The IDs of the first share and the first transfer of a cloud (drawn in a fixed order).
+  static let firstShare = "84d0c512-0bd7-4c99-ba89-07c967192b96"
+  static let firstTransfer = "63811059-bf1f-423c-b2ff-8786380dffa7"
   static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
   static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
   static let segment = "network segment create --network private --network-type vlan --physical-network physnet1 seg"

@@ -27,6 +27,7 @@ enum ManilaService {
     SnapshotService.register(in: &router)
     ShareUpdates.register(in: &router)
     ShareBackupService.register(in: &router)
+    ShareTransferService.register(in: &router)
     ManilaQuotaService.register(in: &router)
     ShareGroupService.register(in: &router)
     ShareGroupSnapshotService.register(in: &router)
