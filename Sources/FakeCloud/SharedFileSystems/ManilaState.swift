@@ -79,6 +79,8 @@ struct ManilaState {
     var scheduledDeletion: Int64? = nil
     /// The `scheduler_hints` the share was created with (2.65), shares' IDs resolved.
     var schedulerHints: [String: String] = [:]
+    /// The share server the share is exported from, on a back end that handles them.
+    var shareServerID: String? = nil
   }
 
   /// A share snapshot and its one instance.
@@ -173,6 +175,7 @@ struct ManilaState {
   var backends: [Backend] = []
   var shareBackups: [ShareBackup] = []
   var shareTransfers: [ShareTransfer] = []
+  var shareServers: [ShareServer] = []
   var quotas = ManilaQuotas()
   var shareGroups: [ShareGroup] = []
   var shareGroupSnapshots: [ShareGroupSnapshot] = []

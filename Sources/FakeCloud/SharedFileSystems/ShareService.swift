@@ -146,6 +146,14 @@ enum ShareService {
       leaveMessage(action: "002", detail: "003", share: share, in: &state)
       return
     }
+    if backend.driverHandlesShareServers {
+      guard let serverID = ShareServerService.provide(for: share, on: backend, in: &state) else {
+        state.manila.shares[index].status = "error"
+        leaveMessage(action: "002", detail: "004", share: share, in: &state)
+        return
+      }
+      state.manila.shares[index].shareServerID = serverID
+    }
     // The dummy driver's mount point: share_<share id>_<instance id>, dashes as underscores.
     let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingOccurrences(of: "-", with: "_")
     state.manila.shares[index].exportLocations = [
@@ -224,7 +232,7 @@ enum ShareService {
     .exact("name", { $0.name }), .exact("status", { $0.status }), .exact("host", { $0.host }),
     .exact("share_network_id", { $0.shareNetworkID }), .exact("share_type_id", { $0.shareTypeID }),
     .exact("snapshot_id", { $0.snapshotID }), .exact("share_group_id", { $0.shareGroupID }),
-    .exact("share_server_id", { _ in nil }),
+    .exact("share_server_id", { $0.shareServerID }),
     .exact("description", { $0.description }).since(Microversion(2, 36)),
     .pattern("name~", { $0.name }, matcher: mysqlPattern).since(Microversion(2, 36)),
     .pattern("description~", { $0.description }, matcher: mysqlPattern).since(Microversion(2, 36)),
@@ -390,7 +398,7 @@ enum ShareService {
     if at(2, 90) { view["encryption_key_ref"] = .null }
     if at(2, 99) { view["snapshot_inherit_share_access_support"] = spec("snapshot_inherit_share_access_support") }
     if caller?.isAdmin == true {
-      view["share_server_id"] = .null
+      view["share_server_id"] = .orNull(share.shareServerID)
       view["host"] = .orNull(share.host)
     }
     return .object(view)

@@ -39,6 +39,7 @@ enum Commands {
     ShareGroupSnapshotUnset.self, ShareGroupSnapshotDelete.self, ShareGroupSnapshotMembersList.self,
     ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self, ShareTransferCreate.self, ShareTransferList.self,
     ShareTransferShow.self, ShareTransferAccept.self, ShareTransferDelete.self, ShareRestore.self,
+    ShareServerList.self, ShareServerShow.self, ShareServerDelete.self, ShareServerSet.self, ShareServerAbandon.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

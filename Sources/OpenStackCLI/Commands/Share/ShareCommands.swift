@@ -118,8 +118,7 @@ enum ShareList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
     types: ["--property": .keyValue, "--extra-spec": .keyValue])
-  /// Share servers are not in the fake cloud.
-  static let refusedOptions: Set<String> = ["--share-server"]
+  static let refusedOptions: Set<String> = []
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
   ]
@@ -136,7 +135,7 @@ enum ShareList: OpenStackCommand {
     let user = try IdentityLookup.user.id(
       "--user", domain: "--user-domain", in: arguments, context: context, sdk: false
     )
-    // Looked up in the client's order: share type, snapshot, share network, share group.
+    // Looked up in the client's order: share type, snapshot, share network, share group, server.
     let type = try arguments.value("--share-type").map {
       try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
     }
@@ -149,6 +148,9 @@ enum ShareList: OpenStackCommand {
     let group = try arguments.value("--share-group").map {
       try ManilaLookup.shareGroup.find($0, in: context)["id"]?.string ?? $0
     }
+    let server = try arguments.value("--share-server").map {
+      try ManilaLookup.shareServer.find($0, in: context)["id"]?.string ?? $0
+    }
     var options: [(String, String?)] = [
       ("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil),
       ("is_public", arguments.flag("--public") ? "True" : nil), ("project_id", project), ("user_id", user),
@@ -156,7 +158,7 @@ enum ShareList: OpenStackCommand {
       ("extra_specs", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--extra-spec")))),
       ("limit", arguments.value("--limit")), ("name", arguments.value("--name")),
       ("status", arguments.value("--status")), ("host", arguments.value("--host")),
-      ("share_network_id", network), ("share_type_id", type), ("snapshot_id", snapshot), ("share_group_id", group),
+      ("share_network_id", network), ("share_type_id", type), ("snapshot_id", snapshot), ("share_group_id", group), ("share_server_id", server),
       ("offset", arguments.value("--marker")),
     ]
     // Filters of later microversions; the client refuses them below.
