@@ -176,6 +176,9 @@ struct ManilaState {
   var shareBackups: [ShareBackup] = []
   var shareTransfers: [ShareTransfer] = []
   var shareServers: [ShareServer] = []
+  /// The hosts checks of security service updates (2.63), by share network and services:
+  /// whether the back ends have answered.
+  var securityServiceChecks: [String: Bool] = [:]
   var quotas = ManilaQuotas()
   var shareGroups: [ShareGroup] = []
   var shareGroupSnapshots: [ShareGroupSnapshot] = []
