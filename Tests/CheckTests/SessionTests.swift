@@ -25,7 +25,7 @@ import Testing
     "volume-types", "volume-volumes", "volume-attachments", "volume-snapshots", "volume-backups", "volume-backups-admin", "volume-encryption",
     "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
-    "shares-type-filters", "shares-group-types", "shares-backups", "shares-list-filters", "shares-groups", "shares-replicas",
+    "shares-type-filters", "shares-group-types", "shares-backups", "shares-list-filters", "shares-transfers", "shares-servers", "shares-security-service-update", "shares-groups", "shares-replicas",
     "shares-adoption", "shares-subnet-properties",
     "admin-flavors", "admin-identity", "admin-compute", "admin-server-power", "admin-images",
     "compute-server-groups", "compute-server-lifecycle", "compute-server-options",

@@ -14,6 +14,8 @@ import Testing
   struct Baseline {
     var setup: [String] = []
     var arguments: String
+    /// The cloud the line runs in.
+    var cloud: CloudDefinition = .devstack
   }
 
   static let baselines: [String: Baseline] = [
@@ -26,6 +28,19 @@ import Testing
     "share list": Baseline(arguments: ""),
     "share show": Baseline(setup: [shareCreate], arguments: "s"),
     "share delete": Baseline(setup: [shareCreate], arguments: "s"),
+    "share restore": Baseline(setup: [availableShare, "share delete s --soft"], arguments: "\(firstShare)"),
+    "share server list": Baseline(arguments: ""),
+    "share server show": Baseline(setup: serverShare, arguments: firstServer, cloud: shareServerCloud),
+    "share server set": Baseline(setup: serverShare, arguments: "\(firstServer) --status active", cloud: shareServerCloud),
+    "share server delete": Baseline(setup: serverShare + ["share delete s", "share list"], arguments: firstServer, cloud: shareServerCloud),
+    "share server abandon": Baseline(
+      setup: serverShare + ["share delete s", "share list"], arguments: firstServer, cloud: shareServerCloud),
+    "share transfer create": Baseline(setup: [availableShare], arguments: "s"),
+    "share transfer list": Baseline(arguments: ""),
+    "share transfer show": Baseline(setup: [availableShare, "share transfer create s --name t"], arguments: "t"),
+    "share transfer accept": Baseline(
+      setup: [availableShare, "share transfer create s -f value -c auth_key"], arguments: "\(firstTransfer) {}"),
+    "share transfer delete": Baseline(setup: [availableShare, "share transfer create s --name t"], arguments: "t"),
     "share message list": Baseline(arguments: ""),
     "share message show": Baseline(setup: failedShare, arguments: "{}"),
     "share message delete": Baseline(setup: failedShare, arguments: "{}"),
@@ -371,6 +386,24 @@ import Testing
   static let availableVolume = [volumeCreate, "volume list", "volume list", "volume list"]
   static let endpointCreate = "endpoint create compute public http://x -f value -c id"
   static let shareCreate = "share create nfs 1 --name s --share-type dhss_false"
+  /// Devstack's cloud with a third back end, one that handles share servers.
+  static let shareServerCloud =
+    (try? CloudDefinition(
+      yaml: """
+        backends:
+          - {host: "devstack@alpha#fake_pool_alpha", availability_zone: manila-zone-0, driver_handles_share_servers: false, capacity: 1000}
+          - {host: "devstack@beta#fake_pool_beta", availability_zone: manila-zone-1, driver_handles_share_servers: false, capacity: 2000}
+          - {host: "devstack@gamma#fake_pool_gamma", availability_zone: manila-zone-0, driver_handles_share_servers: true, capacity: 1000}
+        """, file: "share servers")) ?? .devstack
+  /// A share on a share server of that cloud, and the server's ID.
+  static let serverShare = [
+    "share network create --name n --neutron-net-id private --neutron-subnet-id private-subnet",
+    "share create nfs 1 --name s --share-type dhss_true --share-network n --wait",
+  ]
+  static let firstServer = "189deb96-b2a4-4ad1-bc13-5bbe71a127ab"
+  /// The IDs of the first share and the first transfer of a cloud (drawn in a fixed order).
+  static let firstShare = "84d0c512-0bd7-4c99-ba89-07c967192b96"
+  static let firstTransfer = "63811059-bf1f-423c-b2ff-8786380dffa7"
   static let rbacPolicy = ["network rbac create --type network --action access_as_shared --target-all-projects private -f value -c id"]
   static let subnetPool = "subnet pool create --pool-prefix 203.0.113.0/24 pool"
   static let segment = "network segment create --network private --network-type vlan --physical-network physnet1 seg"
@@ -441,12 +474,13 @@ import Testing
   /// A client signed in as the default cloud's administrator, on a fresh cloud, with the setup
   /// lines run.
   final class Bench {
-    let cloud = FakeCloud()
+    let cloud: FakeCloud
     let client: OpenStackClient
     var requests = 0
     let environment = ["OS_CLOUD": "devstack-admin"]
 
-    init() {
+    init(definition: CloudDefinition = .devstack) {
+      cloud = FakeCloud(definition: definition)
       let definition = cloud.definition
       var clouds: [String: CloudCredentials] = [:]
       for entry in definition.clouds {
@@ -492,8 +526,8 @@ import Testing
 
   @Test(arguments: Commands.implemented.keys.sorted())
   func theBaselineSucceeds(command name: String) throws {
-    let bench = Bench()
     let baseline = try #require(Self.baselines[name])
+    let bench = Bench(definition: baseline.cloud)
     let result = bench.run(name.split(separator: " ").map(String.init) + bench.prepare(baseline))
     // volume message list: Cinder lists messages from 3.3, which the client sends only when told.
     // The default cloud runs no backup service: a backup fails, and cannot be deleted or restored.
@@ -526,7 +560,7 @@ import Testing
     var unread: [String] = []
     // `--help` is the global parser's: `HelpTests` checks it.
     for option in command.syntax.options where !DisplayOptions.all.contains(option.key) && option.key != "--help" {
-      let bench = Bench()
+      let bench = Bench(definition: baseline.cloud)
       var arguments = bench.prepare(baseline)
       // An option excludes the baseline's options of its group.
       for group in command.syntax.exclusiveGroups where group.contains(where: { $0.key == option.key }) {

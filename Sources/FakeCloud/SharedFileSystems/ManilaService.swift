@@ -27,6 +27,8 @@ enum ManilaService {
     SnapshotService.register(in: &router)
     ShareUpdates.register(in: &router)
     ShareBackupService.register(in: &router)
+    ShareTransferService.register(in: &router)
+    ShareServerService.register(in: &router)
     ManilaQuotaService.register(in: &router)
     ShareGroupService.register(in: &router)
     ShareGroupSnapshotService.register(in: &router)

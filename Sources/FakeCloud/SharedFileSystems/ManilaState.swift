@@ -74,6 +74,13 @@ struct ManilaState {
     var sourceBackupID: String? = nil
     /// The share group the share belongs to.
     var shareGroupID: String? = nil
+    /// When a share in the recycle bin is to be deleted (`scheduled_to_be_deleted_at`); `nil`
+    /// outside it.
+    var scheduledDeletion: Int64? = nil
+    /// The `scheduler_hints` the share was created with (2.65), shares' IDs resolved.
+    var schedulerHints: [String: String] = [:]
+    /// The share server the share is exported from, on a back end that handles them.
+    var shareServerID: String? = nil
   }
 
   /// A share snapshot and its one instance.
@@ -167,6 +174,11 @@ struct ManilaState {
   var securityServices: [SecurityService] = []
   var backends: [Backend] = []
   var shareBackups: [ShareBackup] = []
+  var shareTransfers: [ShareTransfer] = []
+  var shareServers: [ShareServer] = []
+  /// The hosts checks of security service updates (2.63), by share network and services:
+  /// whether the back ends have answered.
+  var securityServiceChecks: [String: Bool] = [:]
   var quotas = ManilaQuotas()
   var shareGroups: [ShareGroup] = []
   var shareGroupSnapshots: [ShareGroupSnapshot] = []

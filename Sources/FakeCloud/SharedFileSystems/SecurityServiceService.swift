@@ -174,6 +174,9 @@ enum SecurityServiceService {
           "Failed to dissociate share network \(network.id) and security service \(serviceID): No association defined.")
       }
       state.manila.shareNetworks[index].securityServiceIDs.removeAll { $0 == serviceID }
+    case "update_security_service", "update_security_service_check", "add_security_service_check":
+      guard state.version(call) >= Microversion(2, 63) else { return .fault(400, "There is no such action: \(action)") }
+      return SecurityServiceUpdate.handle(action, data, network: network, in: &state, call)
     case "reset_status":
       if let fault = ShareTypeService.policyFault(call, "share_network:reset_status") { return fault }
       return APIResponse(status: 202)

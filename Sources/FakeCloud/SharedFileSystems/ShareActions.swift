@@ -20,6 +20,8 @@ enum ShareActions {
     "revert": (Microversion(2, 27), ShareLifecycle.revert),
     "unmanage": (Microversion(2, 7), ShareAdoption.unmanageShare), "os-unmanage": (nil, ShareAdoption.unmanageShare),
     "force_delete": (Microversion(2, 7), ShareLifecycle.forceDelete), "os-force_delete": (nil, ShareLifecycle.forceDelete),
+    "soft_delete": (Microversion(2, 69), ShareRecycleBin.softDelete),
+    "restore": (Microversion(2, 69), ShareRecycleBin.restore),
   ]
 
   static func handle(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -34,8 +36,9 @@ enum ShareActions {
     }
     let id = call.parameters["id"] ?? ""
     guard let share = ShareService.visibleShare(state, id: id, caller: call.caller) else {
-      return .fault(404, "Share \(id) could not be found.")
+      return .fault(404, name == "restore" ? "No share exists with ID \(id)." : "Share \(id) could not be found.")
     }
+    if let refusal = ShareRecycleBin.refusal(of: name, on: share, id: id) { return refusal }
     return handler(&state, call, share, value)
   }
 }

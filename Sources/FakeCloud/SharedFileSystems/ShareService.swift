@@ -69,6 +69,14 @@ enum ShareService {
     if let groupID, let fault = ShareGroupService.shareFault(state, groupID: groupID, shareTypeID: type.id) { return fault }
     // The project's, the user's and the share type's quotas hold every share until it is gone.
     if let fault = ManilaQuotaService.shareCreateFault(state, caller: caller, shareTypeID: type.id, size: size) { return fault }
+    let version = state.version(call)
+    if version >= Microversion(2, 84), body["mount_point_name"]?.string != nil,
+      type.extraSpecs["mount_point_name_support"].flatMap(ExtraSpecs.boolean) != true
+    {
+      return .fault(
+        400, "Invalid input received: Setting a mount point name is not supported by the share type used: \(type.id)..")
+    }
+    let hints = version >= Microversion(2, 65) ? ShareSchedulerHints.read(body["scheduler_hints"], version: version) : [:]
     let share = ManilaState.Share(
       id: state.newResourceID(), instanceID: state.ids.uuid(), name: body["name"]?.string,
       description: body["description"]?.string, size: size, proto: (body["share_proto"]?.string ?? "").uppercased(),
@@ -84,13 +92,15 @@ enum ShareService {
       shareGroupID: groupID)
     state.manila.shares.append(share)
     let id = share.id
+    ShareSchedulerHints.save(hints, for: id, in: &state)
     // A share from a snapshot goes to its source's back end, as the scheduler sends it there.
     if let source, let backend = state.manila.backends.first(where: { $0.host == source.host }) {
       state.after(212_871) { manage(share: id, on: backend, in: &$0) }
     } else {
       state.after(212_871) { schedule(share: id, in: &$0) }
     }
-    return .json(200, .object(["share": view(share, state: state, caller: caller, version: state.version(call))]))
+    let created = state.manila.shares.first { $0.id == id } ?? share
+    return .json(200, .object(["share": view(created, state: state, caller: caller, version: version)]))
   }
 
   /// The filter scheduler: the back ends in the share's zone, with room for it, whose
@@ -105,7 +115,7 @@ enum ShareService {
       ("007", { share.availabilityZone == nil || $0.availabilityZone == share.availabilityZone }),
       ("009", { $0.freeCapacity >= share.size }),
       ("008", { CapabilityMatch.satisfied($0.capabilities, by: specs) }),
-    ]
+    ] + ShareSchedulerHints.filters(share, state)
     var candidates = Array(state.manila.backends.enumerated())
     for filter in filters {
       candidates = candidates.filter { filter.passes($0.element) }
@@ -135,6 +145,14 @@ enum ShareService {
       state.manila.shares[index].status = "error"
       leaveMessage(action: "002", detail: "003", share: share, in: &state)
       return
+    }
+    if backend.driverHandlesShareServers {
+      guard let serverID = ShareServerService.provide(for: share, on: backend, in: &state) else {
+        state.manila.shares[index].status = "error"
+        leaveMessage(action: "002", detail: "004", share: share, in: &state)
+        return
+      }
+      state.manila.shares[index].shareServerID = serverID
     }
     // The dummy driver's mount point: share_<share id>_<instance id>, dashes as underscores.
     let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingOccurrences(of: "-", with: "_")
@@ -183,7 +201,6 @@ enum ShareService {
   ) -> APIResponse {
     let isAdmin = call.caller?.isAdmin ?? false
     let allTenants = isAdmin && call.query("all_tenants").map { $0 != "0" && $0.lowercased() != "false" } == true
-    if call.query("is_soft_deleted")?.lowercased() == "true" { return respond([]) }
     // Only an admin may filter by project and user: others' filters are removed.
     let owner = isAdmin ? (call.query("project_id"), call.query("user_id")) : (nil, nil)
     // `extra_specs` (a Python dict literal): the share type has every one of them.
@@ -194,7 +211,7 @@ enum ShareService {
     }
     let types = Dictionary(state.manila.shareTypes.map { ($0.id, $0.extraSpecs) }, uniquingKeysWith: { first, _ in first })
     let visible = state.manila.shares.filter { share in
-      (allTenants || share.projectID == call.caller?.projectID) && (owner.0.map { share.projectID == $0 } ?? true)
+      ShareRecycleBin.keeps(share, call) && (allTenants || share.projectID == call.caller?.projectID) && (owner.0.map { share.projectID == $0 } ?? true)
         && (owner.1.map { share.userID == $0 } ?? true)
         && specs.allSatisfy { types[share.shareTypeID]?[$0.key]?.string == $0.value }
     }
@@ -215,7 +232,7 @@ enum ShareService {
     .exact("name", { $0.name }), .exact("status", { $0.status }), .exact("host", { $0.host }),
     .exact("share_network_id", { $0.shareNetworkID }), .exact("share_type_id", { $0.shareTypeID }),
     .exact("snapshot_id", { $0.snapshotID }), .exact("share_group_id", { $0.shareGroupID }),
-    .exact("share_server_id", { _ in nil }),
+    .exact("share_server_id", { $0.shareServerID }),
     .exact("description", { $0.description }).since(Microversion(2, 36)),
     .pattern("name~", { $0.name }, matcher: mysqlPattern).since(Microversion(2, 36)),
     .pattern("description~", { $0.description }, matcher: mysqlPattern).since(Microversion(2, 36)),
@@ -268,6 +285,9 @@ enum ShareService {
       if given != groupID {
         return .fault(400, "The specified 'share_group_id' does not match the share group id of the share.")
       }
+    }
+    guard ["available", "error", "inactive"].contains(share.status) else {
+      return .fault(403, "Invalid share: Share status must be one of ('available', 'error', 'inactive').")
     }
     if state.manila.shareReplicas.contains(where: { $0.shareID == share.id && $0.replicaState != "active" }) {
       return .fault(409, "Share \(share.id) has replicas. Remove the replicas before deleting the share.")
@@ -371,14 +391,14 @@ enum ShareService {
     if at(2, 32) { view["mount_snapshot_support"] = spec("mount_snapshot_support") }
     if at(2, 54) { view["progress"] = .orNull(share.progress) }
     if at(2, 69) {
-      view["is_soft_deleted"] = false
-      view["scheduled_to_be_deleted_at"] = .null
+      view["is_soft_deleted"] = .bool(share.scheduledDeletion != nil)
+      view["scheduled_to_be_deleted_at"] = share.scheduledDeletion.map { .string(VirtualClock.isoMicroseconds($0)) } ?? .null
     }
     if at(2, 80) { view["source_backup_id"] = .orNull(share.sourceBackupID) }
     if at(2, 90) { view["encryption_key_ref"] = .null }
     if at(2, 99) { view["snapshot_inherit_share_access_support"] = spec("snapshot_inherit_share_access_support") }
     if caller?.isAdmin == true {
-      view["share_server_id"] = .null
+      view["share_server_id"] = .orNull(share.shareServerID)
       view["host"] = .orNull(share.host)
     }
     return .object(view)

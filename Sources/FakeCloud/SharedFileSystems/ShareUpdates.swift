@@ -23,6 +23,9 @@ enum ShareUpdates {
     let id = call.parameters["id"] ?? ""
     guard let index = state.manila.shares.firstIndex(where: { $0.id == ShareService.visibleShare(state, id: id, caller: call.caller)?.id })
     else { return .fault(404, "The resource could not be found.") }
+    if state.manila.shares[index].scheduledDeletion != nil {
+      return .fault(403, "Share '\(state.manila.shares[index].id) cannot be updated, since it has been soft deleted.")
+    }
     if let value = body["is_public"] {
       let text = ExtraSpecs.text(of: value)
       guard let isPublic = ExtraSpecs.boolean(value) else {

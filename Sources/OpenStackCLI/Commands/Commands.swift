@@ -37,7 +37,9 @@ enum Commands {
     ShareSnapshotAccessDelete.self, ShareAdopt.self, ShareAbandon.self, ShareSnapshotAdopt.self, ShareSnapshotAbandon.self,
     ShareGroupSnapshotCreate.self, ShareGroupSnapshotList.self, ShareGroupSnapshotShow.self, ShareGroupSnapshotSet.self,
     ShareGroupSnapshotUnset.self, ShareGroupSnapshotDelete.self, ShareGroupSnapshotMembersList.self,
-    ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self,
+    ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self, ShareTransferCreate.self, ShareTransferList.self,
+    ShareTransferShow.self, ShareTransferAccept.self, ShareTransferDelete.self, ShareRestore.self,
+    ShareServerList.self, ShareServerShow.self, ShareServerDelete.self, ShareServerSet.self, ShareServerAbandon.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

@@ -40,7 +40,11 @@ struct ManilaLookup {
       case .oscLib: true
       }
     try manager?.require(fetchFirst ? "get" : "list", in: context)
-    if fetchFirst, let record = try fetch(nameOrID, in: context) { return record }
+    if fetchFirst {
+      // osc-lib's helper passes over any failure of the fetch; the other only over a 404.
+      let record = helper == .oscLib ? (try? fetch(nameOrID, in: context)) ?? nil : try fetch(nameOrID, in: context)
+      if let record { return record }
+    }
     let searches = helper == .manilaclient ? 2 : 1
     var matches: [JSON] = []
     let query = [(name: "all_tenants", value: "1")] + listQuery
@@ -49,9 +53,13 @@ struct ManilaLookup {
       queries.append(query + [(name: "is_soft_deleted", value: "True")])
     }
     for _ in 0..<searches {
-      matches = try queries.flatMap { query in
-        try context.call(.sharedFileSystem, APIRequest(.get, listPath, query: query))[collection]?.array ?? []
-      }.filter { $0["name"]?.string == nameOrID }
+      do {
+        matches = try queries.flatMap { query in
+          try context.call(.sharedFileSystem, APIRequest(.get, listPath, query: query))[collection]?.array ?? []
+        }.filter { $0["name"]?.string == nameOrID }
+      } catch is CommandFailure where helper == .oscLib {
+        return try plainSearch(nameOrID, in: context)
+      }
     }
     if matches.count > 1 {
       throw CommandFailure(
@@ -62,6 +70,18 @@ struct ManilaLookup {
     guard let match = matches.first else {
       throw CommandFailure(message: "No \(className) with a name or ID of '\(nameOrID)' exists.")
     }
+    return match
+  }
+
+  /// osc-lib's last resort when the manager's search fails: the plain list (whose failure is
+  /// the command's), searched for the ID or the name.
+  private func plainSearch(_ nameOrID: String, in context: CommandContext) throws -> JSON {
+    let records = try context.call(.sharedFileSystem, APIRequest(.get, listPath))[collection]?.array ?? []
+    let matches = records.filter { $0["id"]?.string == nameOrID || $0["name"]?.string == nameOrID }
+    guard matches.count < 2 else {
+      throw CommandFailure(message: "More than one resource exists with the name or ID '\(nameOrID)'.")
+    }
+    guard let match = matches.first else { throw CommandFailure(message: "Could not find resource \(nameOrID)") }
     return match
   }
 

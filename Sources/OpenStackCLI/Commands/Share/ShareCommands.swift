@@ -5,8 +5,9 @@ import CloudAPI
 enum ShareCreate: OpenStackCommand {
   static let name = "share create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]))
-  static let refusedOptions: Set<String> = ["--scheduler-hint", "--mount-point-name", "--encryption-key-ref"]
+    usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]),
+    types: ["--property": .keyValue, "--scheduler-hint": .keyValue])
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<size>") ?? ""
@@ -41,6 +42,19 @@ enum ShareCreate: OpenStackCommand {
       snapshotID = snapshot["id"] ?? .null
       if case .int(let snapshotSize)? = snapshot["size"] { size = max(size, snapshotSize) }
     }
+    let version = try context.api.negotiatedShareVersion()
+    let mountPointName = arguments.value("--mount-point-name").flatMap { $0.isEmpty ? nil : $0 }
+    if mountPointName != nil && version < Microversion(2, 84) {
+      throw CommandFailure(message: "Setting share mount point name is available only for API microversion >= 2.84")
+    }
+    if let key = arguments.value("--encryption-key-ref"), !key.isEmpty {
+      guard version >= Microversion(2, 90) else {
+        throw CommandFailure(message: "Setting share encryption key reference is available only for API microversion >= 2.90")
+      }
+      // Manila's checks of the type (`encryption_support`, share servers) quote the whole type.
+      throw NotEmulated(what: "--encryption-key-ref")
+    }
+    let hints = try schedulerHints(arguments, version: version, in: context)
     var metadata: JSONObject = [:]
     for property in arguments.values("--property") {
       let parts = property.split(separator: "=", maxSplits: 1)
@@ -57,9 +71,10 @@ enum ShareCreate: OpenStackCommand {
       "share_type": shareType,
       "is_public": arguments.value("--public").map(JSON.string) ?? .bool(false),
       "availability_zone": arguments.value("--availability-zone").map(JSON.string) ?? .null,
-      "scheduler_hints": .object([:]),
+      "scheduler_hints": .object(hints),
     ]
     if let group, group != .null { share["share_group_id"] = group }
+    if let mountPointName { share["mount_point_name"] = .string(mountPointName) }
     let body = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares", body: .object(["share": .object(share)])))
     var created = body["share"] ?? .null
     if arguments.flag("--wait"), let id = created["id"]?.string {
@@ -73,6 +88,28 @@ enum ShareCreate: OpenStackCommand {
     fields.removeValue(forKey: "shares_type")
     return .show(fields)
   }
+
+  /// `--scheduler-hint` (2.65): the pairs, the last of a key kept; the shares `same_host` and
+  /// `different_host` name (comma-separated) looked up, by ID.
+  private static func schedulerHints(
+    _ arguments: ParsedArguments, version: Microversion, in context: CommandContext
+  ) throws -> JSONObject {
+    let pairs = OSCLib.keyValues(arguments.values("--scheduler-hint"))
+    guard !pairs.isEmpty else { return [:] }
+    guard version >= Microversion(2, 65) else {
+      throw CommandFailure(message: "Setting share scheduler hints for a share is available only for API microversion >= 2.65")
+    }
+    var hints: JSONObject = [:]
+    for (key, value) in pairs { hints[key] = .string(value) }
+    for key in ["same_host", "different_host"] {
+      guard let names = hints[key]?.string, !names.isEmpty else { continue }
+      let ids = try names.split(separator: ",", omittingEmptySubsequences: false).map {
+        try ManilaLookup.share.find(String($0), in: context)["id"]?.string ?? String($0)
+      }
+      hints[key] = .string(ids.joined(separator: ","))
+    }
+    return hints
+  }
 }
 
 /// `openstack share list` (manilaclient `ListShare`), sorted by name as the client sorts it.
@@ -81,8 +118,7 @@ enum ShareList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
     types: ["--property": .keyValue, "--extra-spec": .keyValue])
-  /// Share servers are not in the fake cloud.
-  static let refusedOptions: Set<String> = ["--share-server"]
+  static let refusedOptions: Set<String> = []
   static let keys = [
     "id", "name", "size", "share_proto", "status", "is_public", "share_type_name", "host", "availability_zone",
   ]
@@ -99,7 +135,7 @@ enum ShareList: OpenStackCommand {
     let user = try IdentityLookup.user.id(
       "--user", domain: "--user-domain", in: arguments, context: context, sdk: false
     )
-    // Looked up in the client's order: share type, snapshot, share network, share group.
+    // Looked up in the client's order: share type, snapshot, share network, share group, server.
     let type = try arguments.value("--share-type").map {
       try ManilaLookup.shareType.find($0, in: context)["id"]?.string ?? $0
     }
@@ -112,6 +148,9 @@ enum ShareList: OpenStackCommand {
     let group = try arguments.value("--share-group").map {
       try ManilaLookup.shareGroup.find($0, in: context)["id"]?.string ?? $0
     }
+    let server = try arguments.value("--share-server").map {
+      try ManilaLookup.shareServer.find($0, in: context)["id"]?.string ?? $0
+    }
     var options: [(String, String?)] = [
       ("all_tenants", arguments.flag("--all-projects") || project != nil ? "True" : nil),
       ("is_public", arguments.flag("--public") ? "True" : nil), ("project_id", project), ("user_id", user),
@@ -119,7 +158,7 @@ enum ShareList: OpenStackCommand {
       ("extra_specs", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--extra-spec")))),
       ("limit", arguments.value("--limit")), ("name", arguments.value("--name")),
       ("status", arguments.value("--status")), ("host", arguments.value("--host")),
-      ("share_network_id", network), ("share_type_id", type), ("snapshot_id", snapshot), ("share_group_id", group),
+      ("share_network_id", network), ("share_type_id", type), ("snapshot_id", snapshot), ("share_group_id", group), ("share_server_id", server),
       ("offset", arguments.value("--marker")),
     ]
     // Filters of later microversions; the client refuses them below.
@@ -208,7 +247,7 @@ enum ShareShow: OpenStackCommand {
 enum ShareDelete: OpenStackCommand {
   static let name = "share delete"
   static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
-  static let refusedOptions: Set<String> = ["--soft"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try DeleteEach(
@@ -221,6 +260,11 @@ enum ShareDelete: OpenStackCommand {
       if arguments.flag("--force") {
         let action = try context.api.negotiatedShareVersion() < Microversion(2, 7) ? "os-force_delete" : "force_delete"
         _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: .object([action: .null])))
+      } else if arguments.flag("--soft") {
+        guard try context.api.negotiatedShareVersion() >= Microversion(2, 69) else {
+          throw CommandFailure(message: "Soft Deleting shares is only available with manila API version >= 2.69")
+        }
+        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: .object(["soft_delete": .null])))
       } else {
         _ = try context.call(
           .sharedFileSystem, APIRequest(.delete, path, query: group.map { [(name: "share_group_id", value: $0)] } ?? []))

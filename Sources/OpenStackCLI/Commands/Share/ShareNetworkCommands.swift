@@ -135,7 +135,7 @@ private func pythonDict(_ items: [(String, String)]) -> String {
 enum ShareNetworkSet: OpenStackCommand {
   static let name = "share network set"
   static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSet)
-  static let refusedOptions: Set<String> = ["--current-security-service", "--check-only", "--restart-check"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let networkName = arguments.value("<share-network>") ?? ""
@@ -143,8 +143,15 @@ enum ShareNetworkSet: OpenStackCommand {
     let path = "/v2/share-networks/\(network["id"]?.string ?? "")"
     let version = try context.api.negotiatedShareVersion()
     guard version >= Microversion(2, 63) else {
-      let invalid = (arguments.value("--status") != nil ? ["status"] : []) + ["check_only", "restart_check"]
+      let invalid =
+        (arguments.value("--status") != nil ? ["status"] : []) + ["check_only", "restart_check"]
+        + (arguments.value("--current-security-service") != nil ? ["current_security_service"] : [])
       throw CommandFailure(message: "Use of \(invalid.joined(separator: " ")) is only available for API microversions >= 2.63.")
+    }
+    let newName = arguments.value("--new-security-service").flatMap { $0.isEmpty ? nil : $0 }
+    let checkOnly = arguments.flag("--check-only")
+    if (checkOnly || arguments.flag("--restart-check")) && newName == nil {
+      throw CommandFailure(message: "Must provide new security service with --check-only and --restart-check.")
     }
     var failures = 0
     var update: [(String, String)] = []
@@ -171,18 +178,49 @@ enum ShareNetworkSet: OpenStackCommand {
         context.log("Failed to update share network status to \(status): \(failure.message)")
       }
     }
-    if let serviceName = arguments.value("--new-security-service"), !serviceName.isEmpty {
-      let service = try ManilaLookup.securityService.find(serviceName, in: context, helper: .oscLib)
+    let newService = try newName.map { try ManilaLookup.securityService.find($0, in: context, helper: .oscLib) }
+    let currentName = arguments.value("--current-security-service").flatMap { $0.isEmpty ? nil : $0 }
+    let currentService = try currentName.map { try ManilaLookup.securityService.find($0, in: context, helper: .oscLib) }
+    if let newName, let newService {
+      let (action, info, failure): (String, JSONObject, String)
+      if let currentName, let currentService {
+        (action, info) = ("update_security_service", ["current_service_id": currentService["id"] ?? .null, "new_service_id": newService["id"] ?? .null])
+        failure = "Failed to update security service \(currentName) on share network \(networkName)"
+      } else {
+        (action, info) = ("add_security_service", ["security_service_id": newService["id"] ?? .null])
+        failure = "Failed to add security service  \(newName) to share network \(networkName)"
+      }
       do {
-        let body: JSON = .object(["add_security_service": .object(["security_service_id": service["id"] ?? .null])])
-        _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: body))
-      } catch let failure as CommandFailure {
+        if checkOnly {
+          var checked = info
+          checked["reset_operation"] = .bool(arguments.flag("--restart-check"))
+          let body = try context.call(
+            .sharedFileSystem, APIRequest(.post, path + "/action", body: .object([action + "_check": .object(checked)])))
+          context.log(checkResult(body["compatible"], new: newName, current: currentName, network: networkName))
+        } else {
+          _ = try context.call(.sharedFileSystem, APIRequest(.post, path + "/action", body: .object([action: .object(info)])))
+        }
+      } catch let error as CommandFailure {
         failures += 1
-        context.log("Failed to add security service  \(serviceName) to share network \(networkName): \(failure.message)")
+        context.log("\(failure): \(error.message)")
       }
     }
     if failures > 0 { throw CommandFailure(message: "One or more of the set operations failed") }
     return .nothing
+  }
+
+  /// What the client logs of a check's `compatible`: started, can, or cannot.
+  private static func checkResult(_ compatible: JSON?, new: String, current: String?, network: String) -> String {
+    guard let compatible, compatible != .null else {
+      return "Security service check has been successfully initiated, please retry after some time."
+    }
+    // Python's truth of the value.
+    let can = compatible != .bool(false) && compatible != .int(0) && compatible != .string("")
+    let verb = can ? "can" : "cannot"
+    if let current {
+      return "Security service \(current) \(verb) be replaced with security service \(new) on share network \(network)."
+    }
+    return "Security service \(new) \(verb) be added to share network \(network)."
   }
 }
 
