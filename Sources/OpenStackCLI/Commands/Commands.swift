@@ -121,7 +121,8 @@ enum Commands {
   private static let identity: [any OpenStackCommand.Type] = [
     DomainCreate.self, DomainList.self, DomainShow.self, DomainSet.self, DomainDelete.self, GroupCreate.self, GroupList.self,
     GroupShow.self, GroupSet.self, GroupDelete.self, GroupAddUser.self, GroupRemoveUser.self, GroupContainsUser.self,
-    ProjectSet.self, ProjectDelete.self, UserSet.self, UserDelete.self, UserPasswordSet.self,
+    ProjectSet.self, ProjectDelete.self, UserSet.self, UserDelete.self, UserPasswordSet.self, ServerRebuild.self,
+    ServerEvacuate.self,
   ]
 
   private static let imageMembers: [any OpenStackCommand.Type] = [

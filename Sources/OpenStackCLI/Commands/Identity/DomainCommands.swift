@@ -16,12 +16,13 @@ enum DomainCreate: OpenStackCommand {
     // The SDK sends what it was given, `description: null` included, and `options: {}`.
     let body: JSONObject = [
       "name": .string(name), "description": arguments.value("--description").map(JSON.string) ?? .null,
-      "options": .object([:]), "enabled": .bool(!arguments.flag("--disable")),
+      "options": .object([:]), "enabled": .bool(arguments.flag("--enable") || !arguments.flag("--disable")),
     ]
+    let orShow = arguments.flag("--or-show")
     let domain: JSON
     do {
       domain = try Keystone.call(.post, "/domains", body: .object(["domain": .object(body)]), in: context)["domain"] ?? .null
-    } catch let failure as CommandFailure where arguments.flag("--or-show") && failure.message.hasPrefix("ConflictException") {
+    } catch let failure as CommandFailure where orShow && failure.message.hasPrefix("ConflictException") {
       domain = try Keystone.required("domains", "domain", name, in: context)
     }
     return Keystone.show(domain, columns)

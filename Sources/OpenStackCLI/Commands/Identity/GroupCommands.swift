@@ -18,10 +18,11 @@ enum GroupCreate: OpenStackCommand {
     if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
     let domain = try Keystone.domainID("--domain", in: arguments, context: context)
     if let domain { body["domain_id"] = .string(domain) }
+    let orShow = arguments.flag("--or-show")
     let group: JSON
     do {
       group = try Keystone.call(.post, "/groups", body: .object(["group": .object(body)]), in: context)["group"] ?? .null
-    } catch let failure as CommandFailure where arguments.flag("--or-show") && failure.message.hasPrefix("ConflictException") {
+    } catch let failure as CommandFailure where orShow && failure.message.hasPrefix("ConflictException") {
       // The client passes the domain as given, name or ID, to `find_group`.
       group = try Keystone.required("groups", "group", name, domainID: arguments.value("--domain"), in: context)
     }
