@@ -442,7 +442,7 @@ import Testing
     guard let metavar = option.metavar else { return nil }
     if let choices = option.choices { return choices[0] }
     switch option.type {
-    case .int?: return "1"
+    case .int?, .nonNegativeInt?: return "1"
     case .float?: return "1.5"
     case .intChoices(let choices)?: return String(choices[0])
     case .choices(let choices)?, .loweredChoices(let choices)?: return choices[0]

@@ -44,7 +44,10 @@ enum ImageList: OpenStackCommand {
   static let name = "image list"
   static let syntax = CommandSyntax(
     usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating.union(["--tag", "--property"]),
-    types: ["--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue])
+    types: [
+      "--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue,
+      "--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items"),
+    ])
   static let refusedOptions: Set<String> = []
   static let visibilities = ["--public", "--private", "--community", "--shared", "--all"]
 
@@ -74,8 +77,13 @@ enum ImageList: OpenStackCommand {
     if arguments.flag("--hidden") { query.append((name: "os_hidden", value: "True")) }
     // One page: with a limit the SDK does not follow `next`; with the most items wanted it stops
     // once it has them, which the first page (of that size) holds.
-    var listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
-    if let maxItems { listed = Array(listed.prefix(maxItems)) }
+    let page = try context.call(.image, APIRequest(.get, "/v2/images", query: query))
+    var listed = page["images"]?.array ?? []
+    if let maxItems {
+      // The SDK follows a full page's `next` link before it sees it has the items it wanted.
+      if limit == nil, let next = page["next"]?.string { try ImagePages.follow(next, in: context) }
+      listed = Array(listed.prefix(maxItems))
+    }
     // osc-lib's `simple_filter`, on the client's side: the SDK attribute or else the extra
     // property of that name, equal to the text given.
     for (key, value) in properties {
@@ -144,5 +152,17 @@ enum ImageShow: OpenStackCommand {
     // unknown: Python's `KeyError`.
     if humanReadable, image["size"] == nil || image["size"] == .null { throw CommandFailure(message: "'size'") }
     return Images.display(image, humanReadable: humanReadable, in: context)
+  }
+}
+
+/// The next page of Glance's image list, fetched from the `next` link as the SDK fetches it.
+enum ImagePages {
+  static func follow(_ link: String, in context: CommandContext) throws {
+    let parts = link.split(separator: "?", maxSplits: 1).map(String.init)
+    let query = (parts.count > 1 ? parts[1] : "").split(separator: "&").map { pair -> (name: String, value: String) in
+      let field = pair.split(separator: "=", maxSplits: 1).map(String.init)
+      return (name: field[0], value: field.count > 1 ? field[1] : "")
+    }
+    _ = try context.call(.image, APIRequest(.get, parts[0], query: query))
   }
 }

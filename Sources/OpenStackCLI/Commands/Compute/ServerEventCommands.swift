@@ -5,7 +5,9 @@ import Foundation
 /// first, as the API orders them.
 enum ServerEventList: OpenStackCommand {
   static let name = "server event list"
-  static let syntax = CommandSyntax(usage: RealUsage.serverEventList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(
+    usage: RealUsage.serverEventList, repeating: DisplayOptions.listerRepeating,
+    types: ["--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items")])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
