@@ -77,12 +77,14 @@ enum ImageList: OpenStackCommand {
     if arguments.flag("--hidden") { query.append((name: "os_hidden", value: "True")) }
     // One page: with a limit the SDK does not follow `next`; with the most items wanted it stops
     // once it has them, which the first page (of that size) holds.
-    let page = try context.call(.image, APIRequest(.get, "/v2/images", query: query))
-    var listed = page["images"]?.array ?? []
-    if let maxItems {
-      // The SDK follows a full page's `next` link before it sees it has the items it wanted.
-      if limit == nil, let next = page["next"]?.string { try ImagePages.follow(next, in: context) }
-      listed = Array(listed.prefix(maxItems))
+    var listed: [JSON]
+    if let maxItems, limit == nil {
+      let paging = SDKPaging(service: .image, path: "/v2/images", itemsKey: "images", idKey: "id", nextLink: { $0["next"]?.string })
+      listed = try paging.items(query: query, maxItems: maxItems, in: context)
+    } else {
+      // With a limit the SDK asks for one page.
+      listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+      if let maxItems { listed = Array(listed.prefix(maxItems)) }
     }
     // osc-lib's `simple_filter`, on the client's side: the SDK attribute or else the extra
     // property of that name, equal to the text given.
@@ -155,14 +157,3 @@ enum ImageShow: OpenStackCommand {
   }
 }
 
-/// The next page of Glance's image list, fetched from the `next` link as the SDK fetches it.
-enum ImagePages {
-  static func follow(_ link: String, in context: CommandContext) throws {
-    let parts = link.split(separator: "?", maxSplits: 1).map(String.init)
-    let query = (parts.count > 1 ? parts[1] : "").split(separator: "&").map { pair -> (name: String, value: String) in
-      let field = pair.split(separator: "=", maxSplits: 1).map(String.init)
-      return (name: field[0], value: field.count > 1 ? field[1] : "")
-    }
-    _ = try context.call(.image, APIRequest(.get, parts[0], query: query))
-  }
-}

@@ -34,10 +34,21 @@ enum ServerEventList: OpenStackCommand {
     if let pageSize = limit ?? maxItems { query.insert((name: "limit", value: String(pageSize)), at: 0) }
     if let marker { query.insert((name: "marker", value: marker), at: limit ?? maxItems == nil ? 0 : 1) }
     let path = "/servers/\(id)/os-instance-actions"
-    let response = try context.api.send(APIRequest(.get, "/v2.1" + path, query: query), to: .compute, computeResource: .serverAction)
-    guard response.status == 200 else {
-      let encoded = query.map { PythonURL.quotePlus($0.name) + "=" + PythonURL.quotePlus($0.value) }.joined(separator: "&")
-      throw ComputeLookup.sdkError(response, path: path + (query.isEmpty ? "" : "?" + encoded))
+    var actions: [JSON]
+    if let maxItems, limit == nil {
+      let paging = SDKPaging(
+        service: .compute, path: "/v2.1" + path, itemsKey: "instanceActions", idKey: "request_id",
+        nextLink: { page in page["links"]?.array.first { $0["rel"] == "next" }?["href"]?.string },
+        computeResource: .serverAction)
+      actions = try paging.items(query: query, maxItems: maxItems, in: context)
+    } else {
+      let response = try context.api.send(APIRequest(.get, "/v2.1" + path, query: query), to: .compute, computeResource: .serverAction)
+      guard response.status == 200 else {
+        let encoded = query.map { PythonURL.quotePlus($0.name) + "=" + PythonURL.quotePlus($0.value) }.joined(separator: "&")
+        throw ComputeLookup.sdkError(response, path: path + (query.isEmpty ? "" : "?" + encoded))
+      }
+      actions = response.body?["instanceActions"]?.array ?? []
+      if let maxItems { actions = Array(actions.prefix(maxItems)) }
     }
     var columns = ["Request ID", "Server ID", "Action", "Start Time"]
     var keys = ["request_id", "instance_uuid", "action", "start_time"]
@@ -45,8 +56,6 @@ enum ServerEventList: OpenStackCommand {
       columns += ["Message", "Project ID", "User ID"]
       keys += ["message", "project_id", "user_id"]
     }
-    var actions = response.body?["instanceActions"]?.array ?? []
-    if let maxItems { actions = Array(actions.prefix(maxItems)) }
     return .list(columns: columns, rows: actions.map { action in keys.map { action[$0] ?? .null } }, names: .tuple)
   }
 }
