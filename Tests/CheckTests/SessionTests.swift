@@ -31,7 +31,7 @@ import Testing
     "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-migrate",
-    "admin-quotas", "admin-image-members",
+    "admin-quotas", "admin-image-members", "admin-image-paging", "compute-rebuild-evacuate",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")
