@@ -27,11 +27,12 @@ import Testing
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
     "shares-type-filters", "shares-group-types", "shares-backups", "shares-list-filters", "shares-transfers", "shares-servers", "shares-security-service-update", "shares-groups", "shares-replicas",
     "shares-adoption", "shares-subnet-properties",
-    "admin-flavors", "admin-identity", "admin-compute", "admin-server-power", "admin-images",
+    "admin-flavors", "admin-identity", "identity-domains-groups", "admin-compute", "admin-server-power", "admin-images",
     "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-migrate",
     "admin-quotas", "admin-image-members", "help-texts", "api-version-command-sets",
+    "admin-image-paging", "compute-rebuild-evacuate",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

@@ -331,6 +331,26 @@ import Testing
     "role create": Baseline(arguments: "r"),
     "role show": Baseline(arguments: "admin"),
     "role assignment list": Baseline(arguments: ""),
+    "domain create": Baseline(arguments: "d"),
+    "domain list": Baseline(arguments: ""),
+    "domain show": Baseline(arguments: "default"),
+    "domain set": Baseline(setup: ["domain create d"], arguments: "d"),
+    "domain delete": Baseline(setup: ["domain create --disable d"], arguments: "d"),
+    "group create": Baseline(arguments: "g"),
+    "group list": Baseline(arguments: ""),
+    "group show": Baseline(setup: ["group create g"], arguments: "g"),
+    "group set": Baseline(setup: ["group create g"], arguments: "g"),
+    "group delete": Baseline(setup: ["group create g"], arguments: "g"),
+    "group add user": Baseline(setup: ["group create g"], arguments: "g admin"),
+    "group remove user": Baseline(setup: ["group create g", "group add user g admin"], arguments: "g admin"),
+    "group contains user": Baseline(setup: ["group create g"], arguments: "g admin"),
+    "project set": Baseline(arguments: "demo"),
+    "project delete": Baseline(setup: ["project create p"], arguments: "p"),
+    "user set": Baseline(setup: ["user create --password pw u"], arguments: "u"),
+    "user delete": Baseline(setup: ["user create u"], arguments: "u"),
+    "user password set": Baseline(arguments: "--password new --original-password secret"),
+    "server rebuild": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server evacuate": Baseline(setup: [serverCreate, "compute service set --down devstack nova-compute"], arguments: "vm"),
     "service create": Baseline(arguments: "--name cinder volumev3"),
     "service list": Baseline(arguments: ""),
     "endpoint create": Baseline(arguments: "--region RegionOne compute public http://x"),
@@ -455,7 +475,7 @@ import Testing
     guard let metavar = option.metavar else { return nil }
     if let choices = option.choices { return choices[0] }
     switch option.type {
-    case .int?: return "1"
+    case .int?, .nonNegativeInt?: return "1"
     case .float?: return "1.5"
     case .intChoices(let choices)?: return String(choices[0])
     case .choices(let choices)?, .loweredChoices(let choices)?: return choices[0]

@@ -461,8 +461,15 @@ enum ComputeService {
   static func listActions(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let server = server(state, call) else { return instanceNotFound(call) }
     let version = state.computeVersion
-    let actions = state.compute.actions.filter { $0.serverID == server.id }.reversed().map { actionView($0, version) }
-    return .json(200, .object(["instanceActions": .array(actions.map(JSON.object))]))
+    let all = Array(state.compute.actions.filter { $0.serverID == server.id }.reversed())
+    let baseURL = (state.endpoints[.compute] ?? "http://devstack/compute") + "/v2.1"
+    switch InstanceActionPaging.page(all, serverID: server.id, call, version: version, baseURL: baseURL) {
+    case .failure(let fault): return fault.response
+    case .success(let page):
+      var body: JSONObject = ["instanceActions": .array(page.actions.map { .object(actionView($0, version)) })]
+      if !page.links.isEmpty { body["links"] = .array(page.links) }
+      return .json(200, .object(body))
+    }
   }
 
   static func showAction(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -72,6 +72,7 @@ struct ComputeState {
         ("active", "resize_finish"):
         return "RESIZE"
       case ("active", "deleting"), ("error", "deleting"): return "ACTIVE"
+      case ("active", "rebuilding"), ("stopped", "rebuilding"), ("error", "rebuilding"): return "REBUILD"
       case ("active", "rebooting"), ("active", "reboot_pending"), ("active", "reboot_started"): return "REBOOT"
       case (_, "rebooting_hard"), (_, "reboot_pending_hard"), (_, "reboot_started_hard"): return "HARD_REBOOT"
       case ("active", _): return "ACTIVE"

@@ -89,6 +89,10 @@ extension ComputeService {
       let id = server.id
       state.after(400_000) { state in coldMigrate(id, to: target, in: &state) }
       return APIResponse(status: 202)
+    case "rebuild":
+      return rebuild(body["rebuild"]?.object ?? [:], on: index, call, &state)
+    case "evacuate":
+      return evacuate(body["evacuate"]?.object ?? [:], on: index, call, &state)
     default:
       guard let change = StateChange.all.first(where: { body[$0.key] != nil }) else { return nil }
       return perform(change, on: index, body: body, call, &state)

@@ -1,33 +1,40 @@
 import CloudAPI
 
-/// Keystone's projects, users and domains as one table each, read by one pair of handlers:
-/// `GET /v3/{collection}/{id}` and `GET /v3/{collection}?name=...&domain_id=...`, with Keystone's
-/// default policies (an admin reads them all; others their own project, user and domain, and may
-/// list none). Keystone builds the policy's target before it looks for the record, so a
-/// non-admin asking for something that is not there is refused, not told it is missing.
+/// Keystone's projects and users (the records the tokens are issued from) as one table each,
+/// served by one set of handlers: `GET /v3/{collection}/{id}`, `GET /v3/{collection}?name=...&domain_id=...`,
+/// `POST`, `PATCH` and `DELETE`, with Keystone's default policies (an admin does everything;
+/// others read their own project and user, and may list none). Keystone builds the policy's
+/// target before it looks for the record, so a non-admin asking for something that is not
+/// there is refused, not told it is missing.
 struct IdentityDirectory: Sendable {
-  /// `projects`, `users`, `domains`.
+  /// `projects`, `users`.
   var collection: String
-  /// `project`, `user`, `domain`: the member's key and the policy's noun.
+  /// `project`, `user`: the member's key and the policy's noun.
   var member: String
   /// The records: each one's ID, name and view.
   var records: @Sendable (CloudState) -> [(id: String, name: String, view: JSONObject)]
   /// What a non-admin may read: the ID of its own record.
   var own: @Sendable (Caller) -> String
-  /// Keeps a new record from the request's member object and returns its ID; `nil` for a
-  /// collection the API does not add to (domains).
-  var create: (@Sendable (inout CloudState, JSONObject) -> String)? = nil
+  /// Keeps a new record from the request's member object and returns its ID.
+  var create: @Sendable (inout CloudState, JSONObject) -> String
+  /// Changes the record of an ID as the request's member object says.
+  var update: @Sendable (inout CloudState, String, JSONObject) -> Void
+  /// Removes the record of an ID, and what refers to it.
+  var remove: @Sendable (inout CloudState, String) -> Void
+  /// Keystone's 409 for a name taken in the domain, after `Conflict occurred attempting to store `.
+  var conflict: @Sendable (_ name: String, _ domainID: String, _ id: String) -> String
 
-  static let all = [projects, users, domains]
+  static let all = [projects, users]
 
   static let projects = IdentityDirectory(
     collection: "projects", member: "project",
     records: { state in
       state.identity.projects.map { project in
         (project.id, project.name, [
-          "id": .string(project.id), "name": .string(project.name), "domain_id": "default",
-          "description": .string(project.description), "enabled": .bool(project.enabled), "parent_id": "default",
-          "is_domain": false, "tags": .array([]), "options": .object([:]),
+          "id": .string(project.id), "name": .string(project.name), "domain_id": .string(project.domainID),
+          "description": .string(project.description), "enabled": .bool(project.enabled),
+          "parent_id": .string(project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
+          "options": .object([:]),
         ])
       }
     }, own: { $0.projectID },
@@ -36,8 +43,30 @@ struct IdentityDirectory: Sendable {
       state.identity.projects.append(
         IdentityState.Project(
           id: id, name: body["name"]?.string ?? "", description: body["description"]?.string ?? "",
-          enabled: body["enabled"] != false))
+          enabled: body["enabled"] != false, domainID: body["domain_id"]?.string ?? "default",
+          tags: body["tags"]?.array.compactMap(\.string) ?? []))
       return id
+    },
+    update: { state, id, body in
+      guard let index = state.identity.projects.firstIndex(where: { $0.id == id }) else { return }
+      let old = state.identity.projects[index]
+      var project = old
+      if let name = body["name"]?.string { project.name = name }
+      if let description = body["description"]?.string { project.description = description }
+      if case .bool(let enabled)? = body["enabled"] { project.enabled = enabled }
+      if let tags = body["tags"] { project.tags = tags.array.compactMap(\.string) }
+      state.identity.projects[index] = project
+      // A user's default project is kept by name: it follows a rename.
+      for user in state.identity.users.indices where state.identity.users[user].projectName == old.name {
+        state.identity.users[user].projectName = project.name
+      }
+    },
+    remove: { state, id in
+      state.identity.projects.removeAll { $0.id == id }
+      state.identity.assignments.removeAll { $0.projectID == id }
+    },
+    conflict: { name, _, id in
+      "project - it is not permitted to have two projects with either the same name or same id in the same domain: name is \(name), project id \(id)"
     })
 
   static let users = IdentityDirectory(
@@ -45,7 +74,7 @@ struct IdentityDirectory: Sendable {
     records: { state in
       state.identity.users.map { user in
         var view: JSONObject = [
-          "id": .string(user.id), "name": .string(user.name), "domain_id": "default", "enabled": .bool(user.enabled),
+          "id": .string(user.id), "name": .string(user.name), "domain_id": .string(user.domainID), "enabled": .bool(user.enabled),
           "default_project_id": .orNull(state.identity.project(named: user.projectName)?.id),
           "password_expires_at": .null, "options": .object([:]),
         ]
@@ -62,23 +91,40 @@ struct IdentityDirectory: Sendable {
         IdentityState.User(
           id: id, name: body["name"]?.string ?? "", password: body["password"]?.string ?? "", projectName: project ?? "",
           roles: [], email: body["email"]?.string, description: body["description"]?.string,
-          enabled: body["enabled"] != false))
+          enabled: body["enabled"] != false, domainID: body["domain_id"]?.string ?? "default"))
       return id
-    })
-
-  static let domains = IdentityDirectory(
-    collection: "domains", member: "domain",
-    records: { _ in
-      [("default", "Default", [
-        "id": "default", "name": "Default", "description": "The default domain", "enabled": true,
-        "tags": .array([]), "options": .object([:]),
-      ])]
-    }, own: { _ in "default" })
+    },
+    update: { state, id, body in
+      guard let index = state.identity.users.firstIndex(where: { $0.id == id }) else { return }
+      var user = state.identity.users[index]
+      if let name = body["name"]?.string { user.name = name }
+      if let password = body["password"]?.string { user.password = password }
+      if let email = body["email"]?.string { user.email = email }
+      if let description = body["description"]?.string { user.description = description }
+      if case .bool(let enabled)? = body["enabled"] { user.enabled = enabled }
+      if let project = body["default_project_id"]?.string {
+        user.projectName = state.identity.projects.first { $0.id == project }?.name ?? ""
+      }
+      state.identity.users[index] = user
+    },
+    remove: { state, id in
+      state.identity.users.removeAll { $0.id == id }
+      state.identity.assignments.removeAll { $0.userID == id }
+      state.identity.memberships.removeAll { $0.userID == id }
+    },
+    conflict: { name, domain, _ in "user - Duplicate entry found with name \(name) at domain ID \(domain)" })
 
   func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/\(collection)", list)
     router.add(.get, "/v3/\(collection)/{id}", show)
-    if create != nil { router.add(.post, "/v3/\(collection)", add) }
+    router.add(.post, "/v3/\(collection)", add)
+    router.add(.patch, "/v3/\(collection)/{id}", change)
+    router.add(.delete, "/v3/\(collection)/{id}", delete)
+  }
+
+  /// Whether another record of the domain has the name.
+  private func taken(_ name: String, domain: String, except id: String?, _ state: CloudState) -> Bool {
+    records(state).contains { $0.name == name && $0.id != id && ($0.view["domain_id"]?.string ?? "default") == domain }
   }
 
   /// `POST /v3/projects|users`: admins only; a name taken in the domain is a conflict.
@@ -89,15 +135,49 @@ struct IdentityDirectory: Sendable {
     guard let name = body["name"]?.string, !name.isEmpty else {
       return Self.error(400, "Bad Request", "Invalid input for field 'name': None is not of type 'string'")
     }
-    guard !records(state).contains(where: { $0.name == name }) else {
-      return Self.error(
-        409, "Conflict",
-        "Conflict occurred attempting to store \(member) - Duplicate entry found with name \(name) at domain ID default.")
+    let domain = body["domain_id"]?.string ?? "default"
+    guard state.keystoneRecords("domains").contains(where: { $0["id"]?.string == domain }) else {
+      return Self.error(404, "Not Found", "Could not find domain: \(domain).")
     }
-    guard let id = create?(&state, body), let record = records(state).first(where: { $0.id == id }) else {
-      return Self.error(400, "Bad Request", "Could not create \(member).")
+    if taken(name, domain: domain, except: nil, state) {
+      // The ID the record would have had, which Keystone's message names; not drawn, so that
+      // the IDs of what is created next stay as they were.
+      var next = state.identity.ids
+      return Self.error(409, "Conflict", "Conflict occurred attempting to store \(conflict(name, domain, next.hex32())).")
     }
+    let id = create(&state, body)
+    guard let record = records(state).first(where: { $0.id == id }) else { return Self.error(404, "Not Found", "Could not find \(member): \(id).") }
     return .json(201, .object([member: .object(linked(record.view, id: id, state))]))
+  }
+
+  /// `PATCH /v3/projects|users/{id}`: admins only; a new name must be free in the domain.
+  func change(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let caller = call.caller else { return .unauthenticated() }
+    guard caller.isAdmin else { return forbidden("update_\(member)") }
+    let id = call.parameters["id"] ?? ""
+    guard let record = records(state).first(where: { $0.id == id }) else {
+      return Self.error(404, "Not Found", "Could not find \(member): \(id).")
+    }
+    let body = call.request.body?[member]?.object ?? [:]
+    let domain = record.view["domain_id"]?.string ?? "default"
+    if let name = body["name"]?.string, taken(name, domain: domain, except: id, state) {
+      return Self.error(409, "Conflict", "Conflict occurred attempting to store \(conflict(name, domain, id)).")
+    }
+    update(&state, id, body)
+    let view = records(state).first { $0.id == id }?.view ?? record.view
+    return .json(200, .object([member: .object(linked(view, id: id, state))]))
+  }
+
+  /// `DELETE /v3/projects|users/{id}`: admins only.
+  func delete(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard let caller = call.caller else { return .unauthenticated() }
+    guard caller.isAdmin else { return forbidden("delete_\(member)") }
+    let id = call.parameters["id"] ?? ""
+    guard records(state).contains(where: { $0.id == id }) else {
+      return Self.error(404, "Not Found", "Could not find \(member): \(id).")
+    }
+    remove(&state, id)
+    return .noContent()
   }
 
   func show(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -8,6 +8,8 @@ struct IdentityState {
     var name: String
     var description = ""
     var enabled = true
+    var domainID = "default"
+    var tags: [String] = []
   }
 
   struct User {
@@ -20,18 +22,29 @@ struct IdentityState {
     var email: String? = nil
     var description: String? = nil
     var enabled = true
+    var domainID = "default"
   }
 
-  /// A role a user has on a project.
+  /// A role a user (or, with `groupID`, a group: `userID` empty) has on a project (or, with
+  /// `domainID`, a domain: `projectID` empty).
   struct Assignment: Equatable {
     var roleID: String
     var userID: String
     var projectID: String
+    var groupID: String? = nil
+    var domainID: String? = nil
+  }
+
+  /// A user's membership of a group.
+  struct Membership: Equatable {
+    var groupID: String
+    var userID: String
   }
 
   var projects: [Project] = []
   var users: [User] = []
   var assignments: [Assignment] = []
+  var memberships: [Membership] = []
   /// The records of the table-driven collections (`KeystoneTable`), by collection.
   var tables: [String: [JSONObject]] = [:]
   /// The IDs of what is created through the API: a stream of their own, so that the cloud's
@@ -77,6 +90,9 @@ struct IdentityState {
       ["id": .string(self.ids.hex32()), "name": .string(name), "domain_id": .null, "description": .null, "options": .object([:])]
     }
     tables["regions"] = [["id": "RegionOne", "description": "", "parent_region_id": .null]]
+    tables["domains"] = [
+      ["id": "default", "name": "Default", "description": "The default domain", "enabled": true, "tags": .array([]), "options": .object([:])]
+    ]
     for user in users {
       guard let projectID = project(named: user.projectName)?.id else { continue }
       for role in user.roles {
@@ -92,9 +108,11 @@ struct IdentityState {
     tables["roles"]?.first { $0["name"]?.string == name }?["id"]?.string
   }
 
-  /// The names of the roles a user has on a project, in the roles' order.
+  /// The names of the roles a user has on a project, its own and its groups', in the roles' order.
   func roleNames(of userID: String, on projectID: String) -> [String] {
-    let held = Set(assignments.filter { $0.userID == userID && $0.projectID == projectID }.map(\.roleID))
+    let groups = Set(memberships.filter { $0.userID == userID }.map(\.groupID))
+    let held = Set(
+      assignments.filter { ($0.userID == userID || groups.contains($0.groupID ?? "")) && $0.projectID == projectID }.map(\.roleID))
     return (tables["roles"] ?? []).filter { held.contains($0["id"]?.string ?? "") }.compactMap { $0["name"]?.string }
   }
 }
@@ -119,6 +137,8 @@ enum IdentityService {
     for directory in IdentityDirectory.all { directory.register(in: &router) }
     for table in KeystoneTable.all { table.register(in: &router) }
     RoleAssignments.register(in: &router)
+    GroupMemberships.register(in: &router)
+    UserPassword.register(in: &router)
     return router
   }()
 

@@ -23,12 +23,22 @@ struct KeystoneTable: Sendable {
   var readableByAll = false
   /// The attribute two records may not share (a role's name), with the duplicate's message.
   var unique: String? = nil
+  /// For a record whose unique attribute is taken (in its domain, where it has one): what
+  /// Keystone's 409 says it was storing and why, when not the plain duplicate's
+  /// (`group - Duplicate entry found with name x at domain ID default`).
+  var conflictMessage: (@Sendable (JSONObject) -> String)? = nil
+  /// The record a non-admin may read: its own (a member's domain).
+  var own: (@Sendable (Caller, CloudState) -> String?)? = nil
+  /// A check before a delete, Keystone's answer when it is refused.
+  var deletable: @Sendable (JSONObject) -> APIResponse? = { _ in nil }
+  /// What else goes with a deleted record (a role's assignments, a group's memberships).
+  var cascade: @Sendable (inout CloudState, String) -> Void = { _, _ in }
   /// Whether a create may give the ID (a region's).
   var givenID = false
   /// A check of the new record, Keystone's answer when it is refused.
   var validate: @Sendable (JSONObject, CloudState) -> APIResponse? = { _, _ in nil }
 
-  static let all = [roles, services, endpoints, regions]
+  static let all = [roles, services, endpoints, regions, domains, groups]
 
   static let roles = KeystoneTable(
     collection: "roles", member: "role",
@@ -36,7 +46,8 @@ struct KeystoneTable: Sendable {
       Attribute(name: "name", initial: nil), Attribute(name: "domain_id", initial: .null),
       Attribute(name: "description", initial: .null), Attribute(name: "options", initial: .object([:])),
     ],
-    filters: ["name", "domain_id"], unique: "name")
+    filters: ["name", "domain_id"], unique: "name",
+    cascade: { state, id in state.identity.assignments.removeAll { $0.roleID == id } })
 
   static let services = KeystoneTable(
     collection: "services", member: "service",
@@ -81,9 +92,10 @@ struct KeystoneTable: Sendable {
   }
 
   /// Keystone's default policy: admins do everything; others read what is open to all.
-  private func refusal(_ call: Call, _ action: String, reading: Bool) -> APIResponse? {
+  private func refusal(_ call: Call, _ action: String, reading: Bool, id: String? = nil, _ state: CloudState? = nil) -> APIResponse? {
     guard let caller = call.caller else { return .unauthenticated() }
     if caller.isAdmin || (reading && readableByAll) { return nil }
+    if let id, let state, let own, own(caller, state) == id { return nil }
     return IdentityDirectory.error(
       403, "Forbidden", "You are not authorized to perform the requested action: identity:\(action).")
   }
@@ -117,8 +129,8 @@ struct KeystoneTable: Sendable {
   }
 
   func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    if let refusal = refusal(call, "get_\(member)", reading: true) { return refusal }
     let id = call.parameters["id"] ?? ""
+    if let refusal = refusal(call, "get_\(member)", reading: true, id: id, state) { return refusal }
     guard let record = state.keystoneRecords(collection).first(where: { $0["id"]?.string == id }) else { return notFound(id) }
     return .json(200, .object([member: view(record, state)]))
   }
@@ -143,26 +155,36 @@ struct KeystoneTable: Sendable {
       }
       record[attribute.name] = value
     }
-    if let unique, let value = record[unique],
-      state.keystoneRecords(collection).contains(where: { $0[unique] == value })
-    {
-      return IdentityDirectory.error(
-        409, "Conflict",
-        "Conflict occurred attempting to store \(member) - Duplicate entry found with \(unique) \(PythonLike.text(value)).")
-    }
-    if let fault = validate(record, state) { return fault }
+    if let fault = conflict(record, state) ?? validate(record, state) { return fault }
     state.identity.tables[collection, default: []].append(record)
     state.refreshCatalog()
     return .json(201, .object([member: view(record, state)]))
+  }
+
+  /// Keystone's 409 when another record has the unique attribute's value (in the same domain,
+  /// for a table whose records have one).
+  private func conflict(_ record: JSONObject, _ state: CloudState) -> APIResponse? {
+    guard let unique, let value = record[unique] else { return nil }
+    let taken = state.keystoneRecords(collection).contains { other in
+      other["id"] != record["id"] && other[unique] == value && other["domain_id"] == record["domain_id"]
+    }
+    guard taken else { return nil }
+    var message = "\(member) - Duplicate entry found with \(unique) \(PythonLike.text(value))"
+    if let domain = record["domain_id"]?.string { message += " at domain ID \(domain)" }
+    return IdentityDirectory.error(
+      409, "Conflict", "Conflict occurred attempting to store \(conflictMessage?(record) ?? message).")
   }
 
   func update(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let refusal = refusal(call, "update_\(member)", reading: false) { return refusal }
     let id = call.parameters["id"] ?? ""
     guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
+    var record = state.identity.tables[collection]?[index] ?? [:]
     for (key, value) in call.request.body?[member]?.object ?? [:] where attributes.contains(where: { $0.name == key }) {
-      state.identity.tables[collection]?[index][key] = value
+      record[key] = value
     }
+    if let fault = conflict(record, state) { return fault }
+    state.identity.tables[collection]?[index] = record
     state.refreshCatalog()
     return .json(200, .object([member: view(state.identity.tables[collection]?[index] ?? [:], state)]))
   }
@@ -171,8 +193,9 @@ struct KeystoneTable: Sendable {
     if let refusal = refusal(call, "delete_\(member)", reading: false) { return refusal }
     let id = call.parameters["id"] ?? ""
     guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
+    if let refusal = deletable(state.identity.tables[collection]?[index] ?? [:]) { return refusal }
     state.identity.tables[collection]?.remove(at: index)
-    if collection == "roles" { state.identity.assignments.removeAll { $0.roleID == id } }
+    cascade(&state, id)
     state.refreshCatalog()
     return .noContent()
   }

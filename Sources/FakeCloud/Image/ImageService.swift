@@ -102,12 +102,17 @@ enum ImageService {
         || images.membership(of: call.caller?.projectID, in: image).map { memberStatus == "all" || $0.status == memberStatus } ?? false
     }
     if call.query("os_hidden") == nil { visible.removeAll(where: \.isHidden) }
+    let newestFirst = Array(images.images.reversed())
     return filters.apply(visible, call) { images in
-      .json(
-        200,
-        .object([
-          "images": .array(images.reversed().map(view)), "first": .string(firstLink(call)), "schema": "/v2/schemas/images",
-        ]))
+      switch ImagePaging.page(images.reversed(), all: newestFirst, call, isVisible: { isVisible($0, to: call.caller, in: state) }) {
+      case .failure(let fault): return fault.response
+      case .success(let page):
+        var body: JSONObject = [
+          "images": .array(page.images.map(view)), "first": .string(firstLink(call)), "schema": "/v2/schemas/images",
+        ]
+        if let next = page.next { body["next"] = .string(next) }
+        return .json(200, .object(body))
+      }
     }
   }
 
@@ -118,8 +123,9 @@ enum ImageService {
       body: .string("400 Bad Request\n\n\(message)\n\n   "))
   }
 
+  /// The list's own query, without its marker.
   private static func firstLink(_ call: Call) -> String {
-    let query = call.request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+    let query = call.request.query.filter { $0.name != "marker" }.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     return "/v2/images" + (query.isEmpty ? "" : "?" + query)
   }
 

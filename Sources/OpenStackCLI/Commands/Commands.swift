@@ -6,7 +6,7 @@ enum Commands {
 
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
-    share + network + networkQoS + networkSegments + compute + volume + admin + image + quota + imageMembers + servers
+    share + network + networkQoS + networkSegments + compute + volume + admin + image + quota + imageMembers + servers + identity
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -118,6 +118,13 @@ enum Commands {
 
   private static let quota: [any OpenStackCommand.Type] = [
     QuotaShow.self, QuotaSet.self, QuotaList.self, QuotaDelete.self, LimitsShow.self,
+  ]
+
+  private static let identity: [any OpenStackCommand.Type] = [
+    DomainCreate.self, DomainList.self, DomainShow.self, DomainSet.self, DomainDelete.self, GroupCreate.self, GroupList.self,
+    GroupShow.self, GroupSet.self, GroupDelete.self, GroupAddUser.self, GroupRemoveUser.self, GroupContainsUser.self,
+    ProjectSet.self, ProjectDelete.self, UserSet.self, UserDelete.self, UserPasswordSet.self, ServerRebuild.self,
+    ServerEvacuate.self,
   ]
 
   private static let imageMembers: [any OpenStackCommand.Type] = [

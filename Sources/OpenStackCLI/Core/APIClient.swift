@@ -226,6 +226,12 @@ final class APIClient {
     _ = try authenticate()
     return authorization?["user"]?["id"]?.string ?? ""
   }
+
+  /// The signed-in project's ID.
+  func signedInProjectID() throws -> String {
+    _ = try authenticate()
+    return authorization?["project"]?["id"]?.string ?? ""
+  }
 }
 
 /// The openstacksdk compute resources, each with the newest microversion it knows

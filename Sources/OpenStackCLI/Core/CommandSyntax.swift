@@ -195,6 +195,8 @@ enum ValueType {
   case int
   /// `type=float`.
   case float
+  /// `type=int` with osc-lib's `NonNegativeAction`, whose complaint names the option.
+  case nonNegativeInt(option: String)
   /// `type=int, choices=[...]`.
   case intChoices([Int])
   /// `choices=[...]`.
@@ -222,6 +224,10 @@ enum ValueType {
     case .float:
       guard let value = Double(PythonText.strip(text)) else { throw InvalidValue(message: "invalid float value: '\(text)'") }
       return JSON.pythonFloat(value)
+    case .nonNegativeInt(let option):
+      guard let value = PythonInt.parse(text) else { throw InvalidValue(message: "invalid int value: '\(text)'") }
+      guard value >= 0 else { throw InvalidValue(message: "\(option) expected a non-negative integer") }
+      return String(value)
     case .intChoices(let choices):
       guard let value = PythonInt.parse(text) else { throw InvalidValue(message: "invalid int value: '\(text)'") }
       guard choices.contains(value) else {

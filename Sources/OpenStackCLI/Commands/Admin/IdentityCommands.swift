@@ -76,7 +76,9 @@ enum ProjectShow: OpenStackCommand {
     // The ID first (the name given when there is none), then the project by that ID, as
     // `find_project` with the domain.
     let name = arguments.value("<project>") ?? ""
-    let id = try Keystone.find("projects", "project", name, domainID: domain, in: context)?["id"]?.string ?? name
+    // `find_project_id_sdk` looks the domain up again, by the ID found.
+    let inDomain = try domain.map { try Keystone.id("domains", "domain", $0, in: context, mustExist: false) }
+    let id = try Keystone.find("projects", "project", name, domainID: inDomain, in: context)?["id"]?.string ?? name
     let project = try Keystone.required("projects", "project", id, domainID: domain, in: context)
     return Keystone.showSorted(project, attributes: ProjectCreate.attributes)
   }
@@ -143,16 +145,24 @@ enum UserCreate: OpenStackCommand {
 enum UserList: OpenStackCommand {
   static let name = "user list"
   static let syntax = CommandSyntax(usage: RealUsage.userList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--group", "--project", "--limit", "--marker", "--max-items"]
+  /// `--project` gathers the users in a Python set, in an order that changes from run to run.
+  static let refusedOptions: Set<String> = ["--project", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
-    if let domain = try Keystone.domainID("--domain", in: arguments, context: context) {
-      query.append((name: "domain_id", value: domain))
+    let domain = try arguments.value("--domain").map { try Keystone.required("domains", "domain", $0, in: context)["id"]?.string ?? $0 }
+    if let domain { query.append((name: "domain_id", value: domain)) }
+    let users: [JSON]
+    if let group = arguments.value("--group") {
+      // The client passes the domain as given, name or ID, to `find_group`; the flags go unused.
+      let groupID = try Keystone.required("groups", "group", group, domainID: arguments.value("--domain"), in: context)["id"]?.string ?? group
+      _ = (arguments.flag("--enabled"), arguments.flag("--disabled"))
+      users = try Keystone.call(.get, "/groups/\(groupID)/users", query: query, in: context)["users"]?.array ?? []
+    } else {
+      if arguments.flag("--enabled") { query.append((name: "enabled", value: "True")) }
+      if arguments.flag("--disabled") { query.append((name: "enabled", value: "False")) }
+      users = try Keystone.call(.get, "/users", query: query, in: context)["users"]?.array ?? []
     }
-    if arguments.flag("--enabled") { query.append((name: "enabled", value: "True")) }
-    if arguments.flag("--disabled") { query.append((name: "enabled", value: "False")) }
-    let users = try Keystone.call(.get, "/users", query: query, in: context)["users"]?.array ?? []
     guard arguments.flag("--long") else { return .list(columns: ["ID", "Name"], rows: Keystone.rows(users, ["id", "name"]), names: .tuple) }
     return .list(
       columns: ["ID", "Name", "Project", "Domain", "Description", "Email", "Enabled"],

@@ -40,12 +40,14 @@ enum Keystone {
   /// the list by name (in the domain given) for an exact match. Not found is `nil`; a forbidden
   /// look is thrown as the SDK's exception.
   static func find(_ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil, in context: CommandContext) throws -> JSON? {
-    let direct = try context.api.send(APIRequest(.get, "/v3/\(collection)/\(nameOrID)"), to: .identity)
+    // The SDK's `find` passes its filters to the direct look too.
+    let domainQuery = domainID.map { [(name: "domain_id", value: $0)] } ?? []
+    let direct = try context.api.send(APIRequest(.get, "/v3/\(collection)/\(nameOrID)", query: domainQuery), to: .identity)
     if direct.status == 200, let record = direct.body?[member] { return record }
     guard [400, 403, 404].contains(direct.status) else { throw sdkError(direct, path: "/\(collection)/\(nameOrID)") }
-    // The list is searched by name where the SDK's resource has that filter (endpoints have none).
-    var query = collection == "endpoints" ? [] : [(name: "name", value: nameOrID)]
-    if let domainID { query.append((name: "domain_id", value: domainID)) }
+    // The list is searched by name where the SDK's resource has that filter (endpoints have
+    // none), after the domain, in the order of the resource's query mapping.
+    let query = domainQuery + (collection == "endpoints" ? [] : [(name: "name", value: nameOrID)])
     let records = try call(.get, "/\(collection)", query: query, in: context)[collection]?.array ?? []
     let matches = records.filter { $0["id"]?.string == nameOrID || $0["name"]?.string == nameOrID }
     if matches.count > 1 {
@@ -64,9 +66,15 @@ enum Keystone {
 
   /// openstackclient's `_find_sdk_id`: the ID; a forbidden look is the name given, a record not
   /// found a `CommandError` without a message.
-  static func id(_ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil, in context: CommandContext) throws -> String {
+  /// With `mustExist` false (`validate_actor_existence=False`), a record not found is the name
+  /// given too.
+  static func id(
+    _ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil, in context: CommandContext,
+    mustExist: Bool = true
+  ) throws -> String {
     do {
       guard let record = try find(collection, member, nameOrID, domainID: domainID, in: context) else {
+        if !mustExist { return nameOrID }
         throw CommandFailure(message: "")
       }
       return record["id"]?.string ?? nameOrID
@@ -76,8 +84,8 @@ enum Keystone {
   }
 
   /// The domain's ID when the option names one.
-  static func domainID(_ option: String, in arguments: ParsedArguments, context: CommandContext) throws -> String? {
-    try arguments.value(option).map { try id("domains", "domain", $0, in: context) }
+  static func domainID(_ option: String, in arguments: ParsedArguments, context: CommandContext, mustExist: Bool = true) throws -> String? {
+    try arguments.value(option).map { try id("domains", "domain", $0, in: context, mustExist: mustExist) }
   }
 
   /// `utils.get_item_properties`: the attributes in order, under the headers given.

@@ -1,29 +1,40 @@
 import CloudAPI
 
-/// `openstack role add` and `role remove` (`AddRole`, `RemoveRole`): a user's role on a
-/// project, found as `_find_sdk_id` finds each.
+/// `openstack role add` and `role remove` (`AddRole`, `RemoveRole`): a user's or group's role
+/// on a project or domain, each found as `_find_sdk_id` finds it.
 enum RoleGrant {
-  static let refused: Set<String> = ["--system", "--domain", "--group", "--group-domain", "--inherited"]
+  static let refused: Set<String> = ["--system", "--inherited"]
 
-  /// `AddRole` and `RemoveRole`: a user or project must be given, then the role is found, then
-  /// both must be; the SDK's `assign_project_role_to_user` and `unassign_...` report nothing of
-  /// the answer, so a refused or missing assignment goes unsaid, as in the real client.
+  /// `AddRole` and `RemoveRole`: a user, group, project or domain must be given, then the role
+  /// is found, then the actor and the target (`_process_identity_and_resource_options`); the
+  /// SDK's `assign_*_role_to_*` and `unassign_...` report nothing of the answer, so a refused or
+  /// missing assignment goes unsaid, as in the real client.
   static func run(_ method: HTTPMethod, noTarget: String, _ arguments: ParsedArguments, in context: CommandContext) throws {
-    let user = arguments.value("--user")
-    let project = arguments.value("--project")
-    guard user != nil || project != nil else { throw CommandFailure(message: noTarget) }
+    let (user, group) = (arguments.value("--user"), arguments.value("--group"))
+    let (project, domain) = (arguments.value("--project"), arguments.value("--domain"))
+    guard user != nil || group != nil || project != nil || domain != nil else { throw CommandFailure(message: noTarget) }
     let roleDomain = try Keystone.domainID("--role-domain", in: arguments, context: context)
     let role = try Keystone.id("roles", "role", arguments.value("<role>") ?? "", domainID: roleDomain, in: context)
-    let userDomainName = arguments.value("--user-domain")
-    let projectDomainName = arguments.value("--project-domain")
-    guard let user, let project else {
+    let domains = (user: arguments.value("--user-domain"), group: arguments.value("--group-domain"), project: arguments.value("--project-domain"))
+    guard user != nil || group != nil, project != nil || domain != nil else {
       throw CommandFailure(message: "Role not added, incorrect set of arguments provided. See openstack --help for more details")
     }
-    let userDomain = try userDomainName.map { try Keystone.id("domains", "domain", $0, in: context) }
-    let userID = try Keystone.id("users", "user", user, domainID: userDomain, in: context)
-    let projectDomain = try projectDomainName.map { try Keystone.id("domains", "domain", $0, in: context) }
-    let projectID = try Keystone.id("projects", "project", project, domainID: projectDomain, in: context)
-    _ = try context.api.send(APIRequest(method, "/v3/projects/\(projectID)/users/\(userID)/roles/\(role)"), to: .identity)
+    let actor: String
+    if let user {
+      let userDomain = try domains.user.map { try Keystone.id("domains", "domain", $0, in: context) }
+      actor = "users/" + (try Keystone.id("users", "user", user, domainID: userDomain, in: context))
+    } else {
+      let groupDomain = try domains.group.map { try Keystone.id("domains", "domain", $0, in: context) }
+      actor = "groups/" + (try Keystone.id("groups", "group", group ?? "", domainID: groupDomain, in: context))
+    }
+    let target: String
+    if let domain {
+      target = "domains/" + (try Keystone.id("domains", "domain", domain, in: context))
+    } else {
+      let projectDomain = try domains.project.map { try Keystone.id("domains", "domain", $0, in: context) }
+      target = "projects/" + (try Keystone.id("projects", "project", project ?? "", domainID: projectDomain, in: context))
+    }
+    _ = try context.api.send(APIRequest(method, "/v3/\(target)/\(actor)/roles/\(role)"), to: .identity)
   }
 }
 
@@ -105,28 +116,40 @@ enum RoleShow: OpenStackCommand {
 /// names as `name@Domain`.
 enum RoleAssignmentList: OpenStackCommand {
   static let name = "role assignment list"
-  static let syntax = CommandSyntax(usage: RealUsage.roleAssignmentList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = [
-    "--effective", "--group", "--group-domain", "--domain", "--system", "--inherited", "--auth-user", "--auth-project",
-  ]
+  /// `--user` and `--group` are exclusive too, which the usage does not show.
+  static let syntax: CommandSyntax = {
+    var syntax = CommandSyntax(usage: RealUsage.roleAssignmentList, repeating: DisplayOptions.listerRepeating)
+    syntax.exclusiveGroups.append(syntax.options.filter { $0.names.contains("--user") || $0.names.contains("--group") })
+    return syntax
+  }()
+  static let refusedOptions: Set<String> = ["--system"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
-    let roleDomain = try Keystone.domainID("--role-domain", in: arguments, context: context)
-    if let role = arguments.value("--role") {
-      query.append((name: "role.id", value: try Keystone.id("roles", "role", role, domainID: roleDomain, in: context)))
+    /// `_find_sdk_id` for the option's value, in the domain another option names.
+    func id(_ option: String, _ collection: String, _ member: String, domain: String? = nil, _ given: String? = nil) throws -> String? {
+      let domainID = try domain.flatMap { try Keystone.domainID($0, in: arguments, context: context) }
+      return try (given ?? arguments.value(option)).map { try Keystone.id(collection, member, $0, domainID: domainID, in: context) }
     }
-    let userDomain = try Keystone.domainID("--user-domain", in: arguments, context: context)
-    if let user = arguments.value("--user") {
-      query.append((name: "user.id", value: try Keystone.id("users", "user", user, domainID: userDomain, in: context)))
+    let role = try id("--role", "roles", "role", domain: "--role-domain")
+    var user = try id("--user", "users", "user", domain: "--user-domain")
+    if user == nil, arguments.flag("--auth-user") {
+      user = try id("--auth-user", "users", "user", try context.api.userID())
     }
-    let projectDomain = try Keystone.domainID("--project-domain", in: arguments, context: context)
-    if let project = arguments.value("--project") {
-      query.append(
-        (name: "scope.project.id", value: try Keystone.id("projects", "project", project, domainID: projectDomain, in: context)))
+    let domain = try id("--domain", "domains", "domain")
+    var project = try id("--project", "projects", "project", domain: "--project-domain")
+    if project == nil, arguments.flag("--auth-project") {
+      project = try id("--auth-project", "projects", "project", try context.api.signedInProjectID())
     }
+    let group = try id("--group", "groups", "group", domain: "--group-domain")
+    // The SDK's query, in its mapping's order.
+    for (name, value) in [("group.id", group), ("role.id", role), ("scope.domain.id", domain), ("scope.project.id", project), ("user.id", user)] {
+      if let value { query.append((name: name, value: value)) }
+    }
+    if arguments.flag("--effective") { query.append((name: "effective", value: "True")) }
     let names = arguments.flag("--names")
     if names { query.append((name: "include_names", value: "True")) }
+    if arguments.flag("--inherited") { query.append((name: "scope.OS-INHERIT:inherited_to", value: "projects")) }
     let assignments = try Keystone.call(.get, "/role_assignments", query: query, in: context)["role_assignments"]?.array ?? []
     /// `_get_names` (`name@Domain`) or `_get_ids`.
     func shown(_ value: JSON?) -> JSON {

@@ -44,13 +44,24 @@ enum ImageList: OpenStackCommand {
   static let name = "image list"
   static let syntax = CommandSyntax(
     usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating.union(["--tag", "--property"]),
-    types: ["--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+    types: [
+      "--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue,
+      "--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items"),
+    ])
+  static let refusedOptions: Set<String> = []
   static let visibilities = ["--public", "--private", "--community", "--shared", "--all"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let properties = OSCLib.keyValues(arguments.values("--property"))
     var query: [(name: String, value: String)] = []
+    // The SDK's paging: a limit asked for (else the most items wanted) goes first, then the
+    // marker, found as an image first.
+    let limit = arguments.value("--limit").flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
+    let maxItems = arguments.value("--max-items").flatMap(Int.init)
+    if let pageSize = limit ?? maxItems { query.append((name: "limit", value: String(pageSize))) }
+    if let marker = arguments.value("--marker"), !marker.isEmpty {
+      query.append((name: "marker", value: try ComputeLookup.image(marker, in: context)["id"]?.string ?? marker))
+    }
     if let visibility = visibilities.first(where: arguments.flag) {
       query.append((name: "visibility", value: String(visibility.dropFirst(2))))
     }
@@ -64,7 +75,17 @@ enum ImageList: OpenStackCommand {
       query.append((name: "owner", value: project))
     }
     if arguments.flag("--hidden") { query.append((name: "os_hidden", value: "True")) }
-    var listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+    // One page: with a limit the SDK does not follow `next`; with the most items wanted it stops
+    // once it has them, which the first page (of that size) holds.
+    var listed: [JSON]
+    if let maxItems, limit == nil {
+      let paging = SDKPaging(service: .image, path: "/v2/images", itemsKey: "images", idKey: "id", nextLink: { $0["next"]?.string })
+      listed = try paging.items(query: query, maxItems: maxItems, in: context)
+    } else {
+      // With a limit the SDK asks for one page.
+      listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+      if let maxItems { listed = Array(listed.prefix(maxItems)) }
+    }
     // osc-lib's `simple_filter`, on the client's side: the SDK attribute or else the extra
     // property of that name, equal to the text given.
     for (key, value) in properties {
@@ -135,3 +156,4 @@ enum ImageShow: OpenStackCommand {
     return Images.display(image, humanReadable: humanReadable, in: context)
   }
 }
+

@@ -5,22 +5,57 @@ import Foundation
 /// first, as the API orders them.
 enum ServerEventList: OpenStackCommand {
   static let name = "server event list"
-  static let syntax = CommandSyntax(usage: RealUsage.serverEventList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = [
-    "--changes-since", "--changes-before", "--limit", "--marker", "--max-items",
-  ]
+  static let syntax = CommandSyntax(
+    usage: RealUsage.serverEventList, repeating: DisplayOptions.listerRepeating,
+    types: ["--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items")])
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    // The client's checks, in its order, before any lookup.
+    func gate(_ option: String, _ version: Microversion) throws {
+      guard try context.api.supportsComputeVersion(version) else {
+        throw CommandFailure(message: "--os-compute-api-version \(version) or greater is required to support the \(option) option")
+      }
+    }
+    var query: [(name: String, value: String)] = []
+    let marker = arguments.value("--marker").flatMap { $0.isEmpty ? nil : $0 }
+    if marker != nil { try gate("--marker", Microversion(2, 58)) }
+    let limit = arguments.value("--limit").flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
+    if limit != nil { try gate("--limit", Microversion(2, 58)) }
+    let maxItems = arguments.value("--max-items").flatMap(Int.init)
+    for (option, version, name) in [("--changes-since", Microversion(2, 58), "changes-since"), ("--changes-before", Microversion(2, 66), "changes-before")] {
+      guard let value = arguments.value(option), !value.isEmpty else { continue }
+      try gate(option, version)
+      guard ISO8601Text.parses(value) else { throw CommandFailure(message: "Invalid \(name) value: \(value)") }
+      query.append((name: name, value: value))
+    }
     let id = try ServerEvents.serverID(arguments.value("<server>") ?? "", in: context)
-    let response = try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)/os-instance-actions"), to: .compute, computeResource: .serverAction)
-    guard response.status == 200 else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/os-instance-actions") }
+    // The SDK's pagination: a limit asked for (or else the most items wanted) goes as `limit`.
+    if let pageSize = limit ?? maxItems { query.insert((name: "limit", value: String(pageSize)), at: 0) }
+    if let marker { query.insert((name: "marker", value: marker), at: limit ?? maxItems == nil ? 0 : 1) }
+    let path = "/servers/\(id)/os-instance-actions"
+    var actions: [JSON]
+    if let maxItems, limit == nil {
+      let paging = SDKPaging(
+        service: .compute, path: "/v2.1" + path, itemsKey: "instanceActions", idKey: "request_id",
+        nextLink: { page in page["links"]?.array.first { $0["rel"] == "next" }?["href"]?.string },
+        computeResource: .serverAction)
+      actions = try paging.items(query: query, maxItems: maxItems, in: context)
+    } else {
+      let response = try context.api.send(APIRequest(.get, "/v2.1" + path, query: query), to: .compute, computeResource: .serverAction)
+      guard response.status == 200 else {
+        let encoded = query.map { PythonURL.quotePlus($0.name) + "=" + PythonURL.quotePlus($0.value) }.joined(separator: "&")
+        throw ComputeLookup.sdkError(response, path: path + (query.isEmpty ? "" : "?" + encoded))
+      }
+      actions = response.body?["instanceActions"]?.array ?? []
+      if let maxItems { actions = Array(actions.prefix(maxItems)) }
+    }
     var columns = ["Request ID", "Server ID", "Action", "Start Time"]
     var keys = ["request_id", "instance_uuid", "action", "start_time"]
     if arguments.flag("--long") {
       columns += ["Message", "Project ID", "User ID"]
       keys += ["message", "project_id", "user_id"]
     }
-    let actions = response.body?["instanceActions"]?.array ?? []
     return .list(columns: columns, rows: actions.map { action in keys.map { action[$0] ?? .null } }, names: .tuple)
   }
 }
