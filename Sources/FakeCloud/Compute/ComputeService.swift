@@ -20,6 +20,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/servers/{id}", showServer)
     router.add(.delete, "/v2.1/servers/{id}", deleteServer)
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
+    ServerInterfaceAPI.register(in: &router)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
     router.add(.put, "/v2.1/servers/{id}", updateServer)
@@ -350,8 +351,10 @@ enum ComputeService {
       VolumeAttachmentAPI.serverDeleted(&state, serverID: id)
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
-      state.network.release(portsOf: id)
-      state.network.unbind(portsOf: id)
+      state.network.now = state.clock.now
+      for interface in state.compute.servers[index].interfaces { ServerPorts.release(interface, in: &state.network) }
+      state.compute.servers[index].interfaces = []
+      state.compute.servers[index].addresses = []
     }
     return .noContent()
   }
@@ -411,6 +414,7 @@ enum ComputeService {
         return action.perform(on: index, body: body, call, &state)
       }
       if let response = lifecycleAction(body, on: index, call, &state) { return response }
+      if let response = ServerInterfaceAPI.action(body, on: server, call, &state) { return response }
       return .fault(400, "There is no such action: \(body.keys.first ?? "")")
     }
   }

@@ -22,10 +22,13 @@ enum NetworkService {
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
     /// Each handler stamps Neutron's clock first: the records it makes carry the request's time.
+    /// A change tells Nova, which refreshes its servers' addresses (Neutron's Nova notifier).
     func add(_ method: HTTPMethod, _ path: String, _ handler: @escaping Router<CloudState>.Handler) {
       router.add(method, path) { state, call in
         state.network.now = state.clock.now
-        return handler(&state, call)
+        let response = handler(&state, call)
+        if method != .get { ServerPorts.refreshNetworkInfo(&state) }
+        return response
       }
     }
     for resource in resources {
