@@ -63,6 +63,17 @@ enum NetworkService {
     let network = state.network
     var visible = network[resource.table].filter { resource.visible($0, caller, network) }
     if let shown = resource.shown { visible = visible.map { shown($0, network) } }
+    // The resource's own filters first; the table applies the others.
+    var call = call
+    for (name, filter) in resource.filters {
+      let values = call.request.query.filter { $0.name == name }.map(\.value)
+      guard !values.isEmpty else { continue }
+      switch filter(values) {
+      case .success(let test): visible = visible.filter(test)
+      case .failure(let fault): return ResourceTable.response(fault)
+      }
+      call.request.query.removeAll { $0.name == name }
+    }
     return resource.table.list(visible, call, isAdmin: caller.isAdmin, baseURL: state.endpoints[.network] ?? "")
   }
 

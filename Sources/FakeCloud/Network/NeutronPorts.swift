@@ -52,7 +52,30 @@ enum NeutronPorts {
       }
       return nil
     },
-    shown: { port, state in trunkDetails(port, state) })
+    shown: { port, state in trunkDetails(port, state) },
+    filters: ["fixed_ips": fixedIPsFilter])
+
+  /// `fixed_ips=ip_address=A`, `subnet_id=S`, `ip_address_substr=T` (each `key=value`, keys
+  /// repeating): a port with one fixed IP that is any of the addresses, on any of the subnets and
+  /// holds the text (`_get_ports_query`'s one join on the allocations).
+  private static func fixedIPsFilter(_ values: [String]) -> Result<@Sendable (JSONObject) -> Bool, ResourceFault> {
+    var wanted: [String: [String]] = [:]
+    for value in values {
+      guard let equals = value.firstIndex(of: "=") else {
+        return .failure(.invalidInput("'\(value)' is not of the form <key>=[value]"))
+      }
+      wanted[String(value[..<equals]), default: []].append(String(value[value.index(after: equals)...]))
+    }
+    let (addresses, subnets, parts) = (wanted["ip_address"], wanted["subnet_id"], wanted["ip_address_substr"])
+    return .success { port in
+      (port["fixed_ips"]?.array ?? []).contains { fixed in
+        let address = fixed["ip_address"]?.string ?? ""
+        return addresses.map { $0.contains(address) } ?? true
+          && subnets.map { $0.contains(fixed["subnet_id"]?.string ?? "") } ?? true
+          && parts.map { $0.allSatisfy { address.contains($0) } } ?? true
+      }
+    }
+  }
 
   /// The trunk extension's `trunk_details` on a trunk's parent port: the trunk, and each
   /// subport with its segmentation and MAC address (`_extend_port_trunk_details`).
