@@ -255,7 +255,8 @@ enum ComputeService {
       let expression = try? NSRegularExpression(pattern: pattern)
       return .success { server in
         server.addresses.contains { address in
-          guard address.version == version, let expression else { return false }
+          // `_ip_filter` reads the fixed IPs of the network info cache, not the floating ones.
+          guard address.version == version, address.type == "fixed", let expression else { return false }
           let range = NSRange(address.address.startIndex..., in: address.address)
           return expression.firstMatch(in: address.address, options: .anchored, range: range) != nil
         }
