@@ -20,6 +20,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/servers/{id}", showServer)
     router.add(.delete, "/v2.1/servers/{id}", deleteServer)
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
+    ServerInterfaceAPI.register(in: &router)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
     router.add(.put, "/v2.1/servers/{id}", updateServer)
@@ -254,7 +255,8 @@ enum ComputeService {
       let expression = try? NSRegularExpression(pattern: pattern)
       return .success { server in
         server.addresses.contains { address in
-          guard address.version == version, let expression else { return false }
+          // `_ip_filter` reads the fixed IPs of the network info cache, not the floating ones.
+          guard address.version == version, address.type == "fixed", let expression else { return false }
           let range = NSRange(address.address.startIndex..., in: address.address)
           return expression.firstMatch(in: address.address, options: .anchored, range: range) != nil
         }
@@ -350,8 +352,10 @@ enum ComputeService {
       VolumeAttachmentAPI.serverDeleted(&state, serverID: id)
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
-      state.network.release(portsOf: id)
-      state.network.unbind(portsOf: id)
+      state.network.now = state.clock.now
+      for interface in state.compute.servers[index].interfaces { ServerPorts.release(interface, in: &state.network) }
+      state.compute.servers[index].interfaces = []
+      state.compute.servers[index].addresses = []
     }
     return .noContent()
   }
@@ -411,6 +415,7 @@ enum ComputeService {
         return action.perform(on: index, body: body, call, &state)
       }
       if let response = lifecycleAction(body, on: index, call, &state) { return response }
+      if let response = ServerInterfaceAPI.action(body, on: server, call, &state) { return response }
       return .fault(400, "There is no such action: \(body.keys.first ?? "")")
     }
   }

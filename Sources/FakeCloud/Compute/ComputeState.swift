@@ -17,12 +17,22 @@ struct ComputeState {
     var name: String { definition.name }
   }
 
-  /// A fixed IP on a port of the server.
+  /// An address of the server: a fixed IP of one of its ports, or a floating IP mapped to one.
   struct Address {
     var network: String
     var version: Int
     var address: String
     var mac: String
+    var type = "fixed"
+  }
+
+  /// A port of the server, in Nova's network info cache: made by Nova (from a network) or given
+  /// to it (`preexisting`), which Nova unbinds rather than deletes.
+  struct Interface {
+    var portID: String
+    var preexisting: Bool
+    /// The device tag an attach gave it (2.49), shown from 2.70.
+    var tag: String? = nil
   }
 
   /// An instance fault (`nova.objects.InstanceFault`).
@@ -48,6 +58,9 @@ struct ComputeState {
     var created: Int64
     var updated: Int64
     var launched: Int64?
+    /// The server's ports, in the order they were attached.
+    var interfaces: [Interface] = []
+    /// Nova's network info cache: the addresses of the ports (`ServerPorts.refreshNetworkInfo`).
     var addresses: [Address] = []
     var fault: Fault?
     var reservationID: String

@@ -129,16 +129,8 @@ extension ComputeService {
     state.compute.servers[index].host = host.name
     state.compute.servers[index].availabilityZone = zone
     state.compute.servers[index].taskState = "spawning"
-    var addresses = state.network.allocate(on: server.request.networks.map(\.id), for: id, ids: &state.ids)
-    // A fixed IP asked for replaces the first IPv4 address the network would have given.
-    for (networkID, fixedIP) in server.request.networks {
-      guard let fixedIP, let name = state.network.networks.first(where: { $0.id == networkID })?.name,
-        let at = addresses.firstIndex(where: { $0.network == name && $0.version == (fixedIP.contains(":") ? 6 : 4) })
-      else { continue }
-      addresses[at].address = fixedIP
-    }
-    state.network.ports[id] = addresses
-    state.compute.servers[index].addresses = addresses + state.network.bind(ports: server.request.ports, to: id, zone: zone)
+    state.network.now = start
+    ServerPorts.allocate(for: id, host: host.name, zone: zone, in: &state)
     if let volumeID = server.request.rootVolumeID, let volume = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }) {
       state.blockStorage.volumes[volume].attachments.append(
         BlockStorageState.Attachment(

@@ -16,10 +16,9 @@ struct ServerRequest {
   var configDrive = false
   var hostname: String? = nil
   var launchIndex = 0
-  /// The networks to allocate a port on, with the fixed IP asked for on each, if any.
-  var networks: [(id: String, fixedIP: String?)] = []
-  /// The Neutron ports given (`port`), bound to the server when it is built.
-  var ports: [String] = []
+  /// The NICs: networks to make a port on (with the fixed IP asked for, if any) and Neutron
+  /// ports to bind, in the order asked.
+  var nics: [ServerPorts.Request] = []
   /// The bootable Cinder volume booted from (`source_type: volume`, `boot_index: 0`).
   var rootVolumeID: String? = nil
 }
@@ -108,9 +107,7 @@ struct ServerCreation {
     }
     switch readNetworks(body["networks"], caller: caller, state: state) {
     case .failure(let fault): return .failure(fault)
-    case .success(let (networks, ports)):
-      creation.request.networks = networks
-      creation.request.ports = ports
+    case .success(let nics): creation.request.nics = nics
     }
     if case .object(let hints)? = hints {
       creation.request.hints = hints
@@ -147,19 +144,18 @@ struct ServerCreation {
   /// `networks`: `auto` (or none given before 2.37) takes the project's one network, `none`
   /// none; a list names networks (with a fixed IP) and ports.
   private static func readNetworks(_ value: JSON?, caller: Caller, state: CloudState)
-    -> Result<([(id: String, fixedIP: String?)], [String]), FaultResponse>
+    -> Result<[ServerPorts.Request], FaultResponse>
   {
-    if value?.string == "none" { return .success(([], [])) }
+    if value?.string == "none" { return .success([]) }
     let requested = value?.array ?? []
     if requested.isEmpty {
       let own = state.network.networks.filter { $0.projectID == caller.projectID && !$0.external }
       guard !own.isEmpty else {
         return .failure(FaultResponse(.fault(409, "Multiple possible networks found, use a Network ID to be more specific.")))
       }
-      return .success((own.map { (id: $0.id, fixedIP: nil) }, []))
+      return .success(own.map { .network(id: $0.id, fixedIP: nil) })
     }
-    var networks: [(id: String, fixedIP: String?)] = []
-    var ports: [String] = []
+    var nics: [ServerPorts.Request] = []
     for entry in requested {
       if let portID = entry["port"]?.string {
         guard let port = state.network.record(NeutronTables.ports, portID) else {
@@ -168,44 +164,15 @@ struct ServerCreation {
         guard port["device_id"]?.string?.isEmpty ?? true else {
           return .failure(FaultResponse(.fault(409, "Port \(portID) is still in use.")))
         }
-        ports.append(portID)
+        nics.append(.port(id: portID))
       } else if let networkID = entry["uuid"]?.string {
         guard state.network.networks.contains(where: { $0.id == networkID }) else {
           return .failure(FaultResponse(.fault(400, "Network \(networkID) could not be found.")))
         }
-        networks.append((id: networkID, fixedIP: entry["fixed_ip"]?.string))
+        nics.append(.network(id: networkID, fixedIP: entry["fixed_ip"]?.string))
       }
     }
-    return .success((networks, ports))
-  }
-}
-
-extension NetworkState {
-  /// Binds Neutron ports to a server: its device, and their fixed IPs as its addresses.
-  mutating func bind(ports portIDs: [String], to serverID: String, zone: String) -> [ComputeState.Address] {
-    var addresses: [ComputeState.Address] = []
-    for portID in portIDs {
-      guard let index = self[NeutronTables.ports].firstIndex(where: { $0["id"]?.string == portID }) else { continue }
-      self[NeutronTables.ports][index]["device_id"] = .string(serverID)
-      self[NeutronTables.ports][index]["device_owner"] = .string("compute:\(zone)")
-      let port = self[NeutronTables.ports][index]
-      let network = networks.first { $0.id == port["network_id"]?.string }?.name ?? ""
-      for fixed in port["fixed_ips"]?.array ?? [] {
-        let address = fixed["ip_address"]?.string ?? ""
-        addresses.append(
-          .init(network: network, version: address.contains(":") ? 6 : 4, address: address, mac: port["mac_address"]?.string ?? ""))
-      }
-    }
-    ports[serverID, default: []] += addresses
-    return addresses
-  }
-
-  /// Frees the Neutron ports bound to a deleted server.
-  mutating func unbind(portsOf serverID: String) {
-    for index in self[NeutronTables.ports].indices where self[NeutronTables.ports][index]["device_id"]?.string == serverID {
-      self[NeutronTables.ports][index]["device_id"] = ""
-      self[NeutronTables.ports][index]["device_owner"] = ""
-    }
+    return .success(nics)
   }
 }
 

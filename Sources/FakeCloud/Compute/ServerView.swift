@@ -50,7 +50,7 @@ struct ServerView {
     body["OS-SRV-USG:launched_at"] = server.launched.map { .string(VirtualClock.isoDatabase($0)) } ?? .null
     body["OS-SRV-USG:terminated_at"] = .null
     // A server with no security group shows none (`_add_security_grps`).
-    let securityGroups = server.request.securityGroups.isEmpty ? nil : Self.securityGroups(server)
+    let securityGroups = ServerPorts.securityGroups(of: server, in: state.network)
     if !detail, let securityGroups { body["security_groups"] = securityGroups }
     if isAdmin {
       body["OS-EXT-SRV-ATTR:host"] = .orNull(server.host)
@@ -120,17 +120,13 @@ struct ServerView {
     ])
   }
 
-  /// Each of the server's security groups by name.
-  static func securityGroups(_ server: ComputeState.Server) -> JSON {
-    return .array(server.request.securityGroups.map { .object(["name": .string($0)]) })
-  }
-
-  /// `{"private": [{"version": 4, "addr": ..., "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": ...}]}`.
+  /// `{"private": [{"version": 4, "addr": ..., "OS-EXT-IPS:type": "fixed", "OS-EXT-IPS-MAC:mac_addr": ...}]}`
+  /// (`floating` for a floating IP).
   static func addresses(_ addresses: [ComputeState.Address]) -> JSON {
     var networks: JSONObject = [:]
     for address in addresses {
       let entry: JSON = .object([
-        "version": .int(address.version), "addr": .string(address.address), "OS-EXT-IPS:type": "fixed",
+        "version": .int(address.version), "addr": .string(address.address), "OS-EXT-IPS:type": .string(address.type),
         "OS-EXT-IPS-MAC:mac_addr": .string(address.mac),
       ])
       networks[address.network] = .array((networks[address.network]?.array ?? []) + [entry])

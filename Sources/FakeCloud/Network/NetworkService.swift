@@ -22,10 +22,13 @@ enum NetworkService {
   static let router: Router<CloudState> = {
     var router = Router<CloudState>()
     /// Each handler stamps Neutron's clock first: the records it makes carry the request's time.
+    /// A change tells Nova, which refreshes its servers' addresses (Neutron's Nova notifier).
     func add(_ method: HTTPMethod, _ path: String, _ handler: @escaping Router<CloudState>.Handler) {
       router.add(method, path) { state, call in
         state.network.now = state.clock.now
-        return handler(&state, call)
+        let response = handler(&state, call)
+        if method != .get { ServerPorts.refreshNetworkInfo(&state) }
+        return response
       }
     }
     for resource in resources {
@@ -60,6 +63,17 @@ enum NetworkService {
     let network = state.network
     var visible = network[resource.table].filter { resource.visible($0, caller, network) }
     if let shown = resource.shown { visible = visible.map { shown($0, network) } }
+    // The resource's own filters first; the table applies the others.
+    var call = call
+    for (name, filter) in resource.filters {
+      let values = call.request.query.filter { $0.name == name }.map(\.value)
+      guard !values.isEmpty else { continue }
+      switch filter(values) {
+      case .success(let test): visible = visible.filter(test)
+      case .failure(let fault): return ResourceTable.response(fault)
+      }
+      call.request.query.removeAll { $0.name == name }
+    }
     return resource.table.list(visible, call, isAdmin: caller.isAdmin, baseURL: state.endpoints[.network] ?? "")
   }
 

@@ -1,7 +1,7 @@
 import CloudAPI
 
 /// Neutron v2.0's database: the records of each resource table, by collection, in the order they
-/// were created, and the addresses servers hold.
+/// were created.
 struct NetworkState {
   /// The records of each table, by `ResourceTable.collection`.
   var records: [String: [JSONObject]] = [:]
@@ -11,10 +11,9 @@ struct NetworkState {
   /// The time of the request being handled, for the records it makes.
   var now: Int64 = 0
   var timestamp: JSON { .string(VirtualClock.isoSeconds(now / 1_000_000) + "Z") }
-  /// The fixed IPs given to servers' ports, by server.
-  var ports: [String: [ComputeState.Address]] = [:]
-  /// How many IPv4 addresses each subnet has handed out to servers (addresses are not reused).
-  private var allocated: [String: Int] = [:]
+  /// The IDs of the ports Nova asks for when it builds a server or attaches a network: a stream
+  /// of their own, so that a server's ports change no other ID.
+  var serverPortIDs: IDGenerator
 
   subscript(_ table: ResourceTable) -> [JSONObject] {
     get { records[table.collection] ?? [] }
@@ -67,37 +66,9 @@ struct NetworkState {
     }
   }
 
-  /// A port on each network for the server: the next IPv4 address of the network's IPv4 subnet
-  /// (after the gateway and the metadata port, skipping those Neutron's ports hold), and an IPv6
-  /// address from the MAC (SLAAC) on its IPv6 subnet.
-  mutating func allocate(on networkIDs: [String], for serverID: String, ids: inout IDGenerator) -> [ComputeState.Address] {
-    var addresses: [ComputeState.Address] = []
-    let used = NeutronIPAM.usedAddresses(in: self)
-    for network in networks where networkIDs.contains(network.id) {
-      let mac = ids.mac()
-      for subnet in subnets where subnet.networkID == network.id {
-        if subnet.ipVersion == 4 {
-          var address: String
-          repeat {
-            address = IPAddress.v4(subnet.cidr, host: 3 + allocated[subnet.id, default: 0])
-            allocated[subnet.id, default: 0] += 1
-          } while used.contains(address)
-          addresses.append(.init(network: network.name, version: 4, address: address, mac: mac))
-        } else {
-          addresses.append(.init(network: network.name, version: 6, address: IPAddress.slaac(subnet.cidr, mac: mac), mac: mac))
-        }
-      }
-    }
-    ports[serverID] = addresses
-    return addresses
-  }
-
-  mutating func release(portsOf serverID: String) {
-    ports[serverID] = nil
-  }
-
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock, seed: UInt64) {
     self.ids = IDGenerator(seed: seed ^ 0x6E65_7574_726F_6E)
+    self.serverPortIDs = IDGenerator(seed: seed ^ 0x7365_7276_6572_706F)
     self.now = clock.now
     let time = JSON.string(VirtualClock.isoSeconds(clock.now / 1_000_000) + "Z")
     var segment = 0

@@ -4,13 +4,12 @@ import CloudAPI
 /// pools that no port holds, the first free one first; an IPv6 subnet in SLAAC mode gives each
 /// port the address its MAC makes.
 enum NeutronIPAM {
-  /// Every address ports (Neutron's and the servers') hold.
+  /// Every address ports hold.
   static func usedAddresses(in state: NetworkState) -> Set<String> {
     var used = Set<String>()
     for port in state[NeutronTables.ports] {
       for fixed in port["fixed_ips"]?.array ?? [] { if let address = fixed["ip_address"]?.string { used.insert(address) } }
     }
-    for addresses in state.ports.values { for address in addresses { used.insert(address.address) } }
     return used
   }
 

@@ -51,7 +51,47 @@ enum NeutronPorts {
         state.update(NeutronTables.floatingIPs, floating)
       }
       return nil
-    })
+    },
+    shown: { port, state in trunkDetails(port, state) },
+    filters: ["fixed_ips": fixedIPsFilter])
+
+  /// `fixed_ips=ip_address=A`, `subnet_id=S`, `ip_address_substr=T` (each `key=value`, keys
+  /// repeating): a port with one fixed IP that is any of the addresses, on any of the subnets and
+  /// holds the text (`_get_ports_query`'s one join on the allocations).
+  private static func fixedIPsFilter(_ values: [String]) -> Result<@Sendable (JSONObject) -> Bool, ResourceFault> {
+    var wanted: [String: [String]] = [:]
+    for value in values {
+      guard let equals = value.firstIndex(of: "=") else {
+        return .failure(.invalidInput("'\(value)' is not of the form <key>=[value]"))
+      }
+      wanted[String(value[..<equals]), default: []].append(String(value[value.index(after: equals)...]))
+    }
+    let (addresses, subnets, parts) = (wanted["ip_address"], wanted["subnet_id"], wanted["ip_address_substr"])
+    return .success { port in
+      (port["fixed_ips"]?.array ?? []).contains { fixed in
+        let address = fixed["ip_address"]?.string ?? ""
+        return addresses.map { $0.contains(address) } ?? true
+          && subnets.map { $0.contains(fixed["subnet_id"]?.string ?? "") } ?? true
+          && parts.map { $0.allSatisfy { address.contains($0) } } ?? true
+      }
+    }
+  }
+
+  /// The trunk extension's `trunk_details` on a trunk's parent port: the trunk, and each
+  /// subport with its segmentation and MAC address (`_extend_port_trunk_details`).
+  private static func trunkDetails(_ port: JSONObject, _ state: NetworkState) -> JSONObject {
+    guard let trunk = state[NeutronTables.trunks].first(where: { $0["port_id"] == port["id"] }) else { return port }
+    var port = port
+    let subports: [JSON] = (trunk["sub_ports"]?.array ?? []).map { subport in
+      let mac = state.record(NeutronTables.ports, subport["port_id"]?.string ?? "")?["mac_address"] ?? .null
+      return .object([
+        "segmentation_id": subport["segmentation_id"] ?? .null, "segmentation_type": subport["segmentation_type"] ?? .null,
+        "port_id": subport["port_id"] ?? .null, "mac_address": mac,
+      ])
+    }
+    port["trunk_details"] = .object(["trunk_id": trunk["id"] ?? .null, "sub_ports": .array(subports)])
+    return port
+  }
 
   /// The `extra_dhcp_opt` extension's options: each given one replaces the option of its name and
   /// IP version (IPv4 unless given), or is added; one without a value goes.
@@ -127,7 +167,7 @@ enum NeutronPorts {
 
   /// The port's fixed IPs: each asked for (`subnet_id`, `ip_address`, or both) checked against
   /// the network's subnets, or IPAM's choice.
-  private static func fixedIPs(_ asked: JSON?, on networkID: String, mac: String, _ state: NetworkState) -> Result<[JSON], ResourceFault> {
+  static func fixedIPs(_ asked: JSON?, on networkID: String, mac: String, _ state: NetworkState) -> Result<[JSON], ResourceFault> {
     let subnets = state[NeutronTables.subnets].filter { $0["network_id"]?.string == networkID }
     var used = NeutronIPAM.usedAddresses(in: state)
     var ips: [JSON] = []

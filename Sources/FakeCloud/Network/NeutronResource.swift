@@ -31,6 +31,10 @@ struct NeutronResource: Sendable {
   /// What a record shows that is worked out when it is read (a segment range's `used` and
   /// `available`), or `nil`.
   var shown: (@Sendable (JSONObject, NetworkState) -> JSONObject)? = nil
+  /// Filters whose query the table's attributes cannot state (a port's `fixed_ips=ip_address=A`),
+  /// by parameter: the test of a record for the parameter's values, or the fault for a value
+  /// Neutron cannot read.
+  var filters: [String: @Sendable ([String]) -> Result<@Sendable (JSONObject) -> Bool, ResourceFault>] = [:]
 }
 
 extension NetworkState {

@@ -65,7 +65,7 @@ enum NeutronTables {
       A("host_routes", .other, default: .value(.array([])), filterable: false),
       A("dns_nameservers", .list, default: .value(.array([])), filterable: false),
       description,
-      A("service_types", .list, default: .value(.array([])), filterable: false),
+      A("service_types", .list, default: .value(.array([]))),
       // `segment`, with `subnet-segmentid-writable`: a subnet of a network without segments
       // may be put on its one segment.
       A("segment_id", default: .value(.null), validate: NeutronValidators.uuidOrNone),

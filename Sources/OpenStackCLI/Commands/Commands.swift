@@ -7,6 +7,7 @@ enum Commands {
   /// Each family lists its commands beside them (`Commands/<Family>/`).
   private static let all: [any OpenStackCommand.Type] =
     share + network + networkQoS + networkSegments + compute + volume + admin + image + quota + imageMembers + servers + identity
+    + serverNetwork
 
   private static let share: [any OpenStackCommand.Type] = [
     ShareTypeList.self, ShareTypeCreate.self, ShareTypeShow.self, ShareTypeSet.self, ShareTypeUnset.self,
@@ -66,6 +67,11 @@ enum Commands {
     NetworkAutoAllocatedTopologyCreate.self, NetworkAutoAllocatedTopologyDelete.self, ExtensionShow.self,
     NetworkServiceProviderList.self, NetworkFlavorProfileCreate.self, NetworkFlavorCreate.self, NetworkFlavorAddProfile.self,
     ServerAddFloatingIP.self, ServerRemoveFloatingIP.self,
+  ]
+
+  private static let serverNetwork: [any OpenStackCommand.Type] = [
+    ServerAddPort.self, ServerRemovePort.self, ServerAddNetwork.self, ServerRemoveNetwork.self, ServerAddFixedIP.self,
+    ServerRemoveFixedIP.self, ServerAddSecurityGroup.self, ServerRemoveSecurityGroup.self,
   ]
 
   private static let networkQoS: [any OpenStackCommand.Type] = [

@@ -242,6 +242,7 @@ enum ComputeResource {
   case serverAction
   case aggregate
   case volumeAttachment
+  case serverInterface
   case service
   case hypervisor
   case quotaSet
@@ -256,6 +257,7 @@ enum ComputeResource {
     switch self {
     case .session: Microversion(Int.max, 0)
     case .volumeAttachment: Microversion(2, 89)
+    case .serverInterface: Microversion(2, 70)
     case .server: Microversion(2, 100)
     case .flavor: Microversion(2, 61)
     case .serverAction: Microversion(2, 84)

@@ -53,10 +53,9 @@ enum NeutronTags {
 enum SubnetList: OpenStackCommand {
   static let name = "subnet list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating, types: ["--ip-version": .intChoices([4, 6])])
-  static let refusedOptions: Set<String> = [
-    "--service-type", "--subnet-pool", "--limit", "--marker", "--max-items",
-  ]
+    usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating.union(["--service-type"]),
+    types: ["--ip-version": .intChoices([4, 6])])
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -76,8 +75,15 @@ enum SubnetList: OpenStackCommand {
     }
     if let gateway = arguments.value("--gateway") { query.append((name: "gateway_ip", value: gateway)) }
     if let range = arguments.value("--subnet-range") { query.append((name: "cidr", value: range)) }
+    if let pool = arguments.value("--subnet-pool") {
+      query.append((name: "subnetpool_id", value: try NeutronResourceKind.subnetPool.find(pool, in: context)["id"]?.string ?? ""))
+    }
     query += NeutronTags.query(arguments)
     let body = try context.call(.network, APIRequest(.get, "/v2.0/subnets", query: query))
+    // The SDK's `Subnet` has no `service_types` query parameter: it keeps, client-side, the
+    // subnets whose service types are exactly those given, in that order.
+    let serviceTypes = arguments.values("--service-type").map(JSON.string)
+    let subnets = (body["subnets"]?.array ?? []).filter { serviceTypes.isEmpty || $0["service_types"]?.array ?? [] == serviceTypes }
     var columns = ["ID", "Name", "Network", "Subnet"]
     var keys = ["id", "name", "network_id", "cidr"]
     if arguments.flag("--long") {
@@ -97,7 +103,7 @@ enum SubnetList: OpenStackCommand {
     ]
     return .list(
       columns: columns,
-      rows: (body["subnets"]?.array ?? []).map { subnet in
+      rows: subnets.map { subnet in
         keys.map { key in (formats[key] ?? .plain).format(subnet[key] ?? .null, table: context.isTable) }
       }, names: .tuple)
   }
@@ -112,10 +118,7 @@ enum NetworkList: OpenStackCommand {
       "--status": .choices(["ACTIVE", "BUILD", "DOWN", "ERROR"]),
       "--provider-network-type": .choices(["flat", "geneve", "gre", "local", "vlan", "vxlan"]),
     ])
-  static let refusedOptions: Set<String> = [
-    "--pvlan", "--no-pvlan", "--provider-network-type",
-    "--provider-physical-network", "--provider-segment", "--agent", "--limit", "--marker", "--max-items",
-  ]
+  static let refusedOptions: Set<String> = ["--pvlan", "--no-pvlan", "--agent", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -133,6 +136,13 @@ enum NetworkList: OpenStackCommand {
       query.append((name: "project_id", value: project))
     }
     if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
+    // The provider attributes, which only an admin sees (and so filters by).
+    for (option, attribute) in [
+      ("--provider-network-type", "provider:network_type"), ("--provider-physical-network", "provider:physical_network"),
+      ("--provider-segment", "provider:segmentation_id"),
+    ] {
+      if let value = arguments.value(option), !value.isEmpty { query.append((name: attribute, value: value)) }
+    }
     query += NeutronTags.query(arguments)
     let body = try context.call(.network, APIRequest(.get, "/v2.0/networks", query: query))
     let long = arguments.flag("--long")

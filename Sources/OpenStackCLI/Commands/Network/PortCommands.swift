@@ -271,7 +271,8 @@ enum PortList: OpenStackCommand {
       columns: headers,
       rows: ports.map { port in
         fields.map { field in
-          let value = port[field] ?? .null
+          // `SubPortColumn`: the trunk's subports.
+          let value = field == "trunk_details" ? (port[field]?["sub_ports"] ?? port[field] ?? .null) : (port[field] ?? .null)
           return (formats[field] ?? .plain).format(value, table: context.isTable)
         }
       }, names: .list)

@@ -130,11 +130,14 @@ enum RouterShow: OpenStackCommand {
 enum RouterList: OpenStackCommand {
   static let name = "router list"
   static let syntax = CommandSyntax(usage: RealUsage.routerList, repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--enable", "--disable", "--agent", "--limit", "--marker", "--max-items"]
+  static let refusedOptions: Set<String> = ["--agent", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
+    if arguments.flag("--enable") || arguments.flag("--disable") {
+      query.append((name: "admin_state_up", value: arguments.flag("--enable") ? "True" : "False"))
+    }
     if let project = try IdentityLookup.project.id(
       "--project", domain: "--project-domain", in: arguments, context: context, sdk: true)
     {
