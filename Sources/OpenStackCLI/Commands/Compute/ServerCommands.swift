@@ -28,7 +28,8 @@ enum ServerCreate: OpenStackCommand {
     let version = try context.api.computeVersion(for: .server)
     // The image first, then the volume, then the snapshot, then the flavor; nothing to boot
     // from is refused after.
-    let bootFromVolume = arguments.value("--boot-from-volume").flatMap { Int($0) }
+    // The client tests the size for truth: `--boot-from-volume 0` boots from the image.
+    let bootFromVolume = arguments.value("--boot-from-volume").flatMap { Int($0) }.flatMap { $0 == 0 ? nil : $0 }
     var imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? "" }
     let volumeID = try arguments.value("--volume").map { volume in
       if bootFromVolume != nil { throw CommandFailure(message: "--volume is not allowed with --boot-from-volume") }
