@@ -119,8 +119,14 @@ enum VolumeAPI {
   /// `GET /volumes` (summaries: `id`, `name`, `links`) and `/volumes/detail`.
   static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let context = BlockStorageService.context(state, call)
-    return table(state.blockStorage.types).list(
-      visible(state, call, context), call, context, brief: !call.request.path.hasSuffix("/detail"))
+    if let fault = CinderPaging.limitFault(call) { return fault }
+    let volumes = visible(state, call, context)
+    let response = table(state.blockStorage.types).list(volumes, call, context, brief: !call.request.path.hasSuffix("/detail"))
+    let marker = call.query("marker") ?? ""
+    return CinderPaging.page(
+      response, collection: "volumes", order: volumes.map(\.id),
+      known: { id in state.blockStorage.volumes.contains { $0.id == id && (context.isAdmin || $0.projectID == context.caller.projectID) } },
+      notFound: "Volume \(marker) could not be found.", call: call, context: context)
   }
 
   /// The caller's volume with this ID (any project's for an admin), or Cinder's 404.
