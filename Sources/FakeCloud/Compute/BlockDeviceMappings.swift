@@ -63,6 +63,11 @@ enum BlockDeviceMappings {
       if let fault = fromAPI(device, imageGiven: !imageRef.isEmpty) { return .failure(fault) }
     }
     if imageRef.isEmpty, let fault = bootSource(devices, caller: caller, state: state) { return .failure(fault) }
+    // `_check_and_transform_bdm`: an image with no boot device given boots from a local copy.
+    if !imageRef.isEmpty, !devices.contains(where: { $0.bootIndex == 0 }) {
+      devices.insert(
+        BlockDevice(source: "image", destination: "local", uuid: imageRef, bootIndex: 0, deleteOnTermination: true), at: 0)
+    }
     return validate(devices, flavor: flavor, caller: caller, state: state)
   }
 
