@@ -371,7 +371,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if body is None:
             payload = b""
         else:
-            payload = json.dumps(body).encode("utf-8")
+            text = json.dumps(body)
+            if self.service == "volume":
+                # Cinder's next-page links point at the cloud that recorded them; the client
+                # follows them here.
+                text = text.replace("http://devstack/volume/", self.replay.bases["volume"] + "/")
+            payload = text.encode("utf-8")
             if "content-type" not in lower:
                 out_headers["Content-Type"] = "application/json"
         out_headers.update(headers)

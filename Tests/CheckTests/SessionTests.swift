@@ -22,7 +22,7 @@ import Testing
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
     "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-agents", "networking-pools", "networking-qos", "networking-qos-rules", "networking-segments", "networking-port-options", "networking-flavors", "networking-router-gateways", "networking-server-ports", "networking-filters",
-    "volume-types", "volume-volumes", "volume-attachments", "volume-snapshots", "volume-backups", "volume-backups-admin", "volume-encryption",
+    "volume-types", "volume-volumes", "volume-attachments", "volume-boot", "volume-paging", "volume-backup-quotas", "volume-bad-input", "volume-snapshots", "volume-backups", "volume-backups-admin", "volume-encryption",
     "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
     "shares-type-filters", "shares-group-types", "shares-backups", "shares-list-filters", "shares-transfers", "shares-servers", "shares-security-service-update", "shares-groups", "shares-replicas",

@@ -308,6 +308,7 @@ import Testing
     "volume backup list": Baseline(arguments: ""),
     "volume backup show": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),
     "volume backup set": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),
+    "volume backup unset": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "--property a b"),
     "volume backup restore": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b r"),
     "volume backup delete": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),
     "aggregate show": Baseline(setup: ["aggregate create agg"], arguments: "agg"),

@@ -73,7 +73,13 @@ enum BackupAPI {
     let project = allProjects ? call.query("project_id") : context.caller.projectID
     let backups = state.blockStorage.backups.filter { backup in project.map { backup.projectID == $0 } ?? true }
       .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-    return table.list(backups, call, context, brief: !call.request.path.hasSuffix("/detail"))
+    if let fault = CinderPaging.limitFault(call) { return fault }
+    let marker = call.query("marker") ?? ""
+    return CinderPaging.page(
+      table.list(backups, call, context, brief: !call.request.path.hasSuffix("/detail")), collection: "backups",
+      order: backups.map(\.id),
+      known: { id in state.blockStorage.backups.contains { $0.id == id && (context.isAdmin || $0.projectID == context.caller.projectID) } },
+      notFound: "Backup \(marker) could not be found.", call: call, context: context)
   }
 
   static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
@@ -125,6 +131,7 @@ enum BackupAPI {
     } else if volume.status == "in-use", body["force"]?.isTruthyBool != true {
       return .fault(400, "Invalid volume: Backing up an in-use volume must use the force flag.")
     }
+    if let fault = CinderQuotaAPI.checkBackup(state, project: context.caller.projectID, size: volume.size) { return fault }
     var parentID: String?
     if body["incremental"]?.isTruthyBool == true {
       // The available backup of the volume with the latest data (before the snapshot's, for one).

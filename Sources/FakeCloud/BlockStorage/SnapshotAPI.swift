@@ -53,7 +53,12 @@ enum SnapshotAPI {
     let project = allProjects ? call.query("project_id") : context.caller.projectID
     let snapshots = state.blockStorage.snapshots.filter { snapshot in project.map { snapshot.projectID == $0 } ?? true }
       .sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-    return table.list(snapshots, call, context)
+    if let fault = CinderPaging.limitFault(call) { return fault }
+    let marker = call.query("marker") ?? ""
+    return CinderPaging.page(
+      table.list(snapshots, call, context), collection: "snapshots", order: snapshots.map(\.id),
+      known: { id in state.blockStorage.snapshots.contains { $0.id == id && (context.isAdmin || $0.projectID == context.caller.projectID) } },
+      notFound: "Snapshot \(marker) could not be found.", call: call, context: context)
   }
 
   static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {

@@ -119,8 +119,14 @@ enum VolumeAPI {
   /// `GET /volumes` (summaries: `id`, `name`, `links`) and `/volumes/detail`.
   static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let context = BlockStorageService.context(state, call)
-    return table(state.blockStorage.types).list(
-      visible(state, call, context), call, context, brief: !call.request.path.hasSuffix("/detail"))
+    if let fault = CinderPaging.limitFault(call) { return fault }
+    let volumes = visible(state, call, context)
+    let response = table(state.blockStorage.types).list(volumes, call, context, brief: !call.request.path.hasSuffix("/detail"))
+    let marker = call.query("marker") ?? ""
+    return CinderPaging.page(
+      response, collection: "volumes", order: volumes.map(\.id),
+      known: { id in state.blockStorage.volumes.contains { $0.id == id && (context.isAdmin || $0.projectID == context.caller.projectID) } },
+      notFound: "Volume \(marker) could not be found.", call: call, context: context)
   }
 
   /// The caller's volume with this ID (any project's for an admin), or Cinder's 404.
@@ -385,6 +391,18 @@ enum VolumeAPI {
     }
   }
 
+  /// `_extend`'s reservation of the increase (gigabytes, and the type's): over any quota, the
+  /// 413 names the project's gigabytes, whichever quota it was.
+  static func extendQuotaFault(_ state: CloudState, _ volume: Volume, by increase: Int) -> APIResponse? {
+    let typeName = state.blockStorage.types.first { $0.id == volume.typeID }?.name ?? ""
+    let deltas = [(name: "gigabytes", amount: increase), (name: "gigabytes_\(typeName)", amount: increase)]
+    guard !state.quotaOvers(.volume, project: volume.projectID, deltas).isEmpty else { return nil }
+    let gigabytes = state.quotaFigures(.volume, project: volume.projectID).first { $0.name == "gigabytes" }
+    return .fault(
+      413,
+      "Requested volume or snapshot exceeds allowed gigabytes quota. Requested \(increase)G, quota is \(gigabytes?.limit ?? 0)G and \(gigabytes?.inUse ?? 0)G has been consumed.")
+  }
+
   /// `POST /volumes/{id}/action`: `os-set_bootable`, `os-extend` (an available volume; an
   /// attached one from 3.42), `os-migrate_volume` and `os-reset_status` (admin).
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -420,6 +438,7 @@ enum VolumeAPI {
             400,
             "Invalid input received: New size for extend must be greater than current size. (current: \(volume.size), extended: \(newSize)).")
         }
+        if let fault = extendQuotaFault(state, volume, by: newSize - volume.size) { return fault }
         if let host = volume.host, let backend = state.blockStorage.backends.firstIndex(where: { $0.definition.host == host }) {
           state.blockStorage.backends[backend].allocated += newSize - volume.size
         }

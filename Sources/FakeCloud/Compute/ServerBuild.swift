@@ -44,9 +44,7 @@ extension ComputeService {
       if let group = state.compute.serverGroups.firstIndex(where: { $0.id == request.groupID }) {
         state.compute.serverGroups[group].members.append(id)
       }
-      if let volumeID = request.rootVolumeID, let volume = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }) {
-        state.blockStorage.volumes[volume].status = "reserved"
-      }
+      BlockDeviceMappings.reserve(request.blockDevices, in: &state)
       state.compute.actions.append(
         ComputeState.Action(
           action: "create", serverID: id, requestID: call.requestID, userID: caller.userID, projectID: caller.projectID,
@@ -115,11 +113,7 @@ extension ComputeService {
       state.compute.servers[index].updated = start
       state.compute.servers[index].fault = ComputeState.Fault(
         code: 500, created: start, message: failure.message, details: Tracebacks.scheduleFailure(failure.message))
-      if let volumeID = server.request.rootVolumeID,
-        let volume = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID })
-      {
-        state.blockStorage.volumes[volume].status = "available"
-      }
+      BlockDeviceMappings.release(server.request.blockDevices, in: &state)
       finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil,
         traceback: Tracebacks.scheduleEvent, in: &state)
       return
@@ -131,15 +125,14 @@ extension ComputeService {
     state.compute.servers[index].taskState = "spawning"
     state.network.now = start
     ServerPorts.allocate(for: id, host: host.name, zone: zone, in: &state)
-    if let volumeID = server.request.rootVolumeID, let volume = state.blockStorage.volumes.firstIndex(where: { $0.id == volumeID }) {
-      state.blockStorage.volumes[volume].attachments.append(
-        BlockStorageState.Attachment(
-          id: state.ids.uuid(), serverID: id, device: "/dev/vda", host: host.name, attachedAt: start, bdmID: state.ids.uuid()))
-      state.blockStorage.volumes[volume].status = "in-use"
-    }
+    let blockDeviceFailure = BlockDeviceMappings.prepare(serverID: id, host: host.name, in: &state)
     finish(id, action: "create", event: "conductor_schedule_and_build_instances", start: start, host: nil, traceback: nil, in: &state)
     state.after(5_300_000) { state in
       guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
+      if let reason = blockDeviceFailure ?? BlockDeviceMappings.attachMade(serverID: id, host: host.name, waited: 3, in: &state) {
+        BlockDeviceMappings.abortBuild(id, reason: reason, start: start, host: host.name, in: &state)
+        return
+      }
       state.compute.servers[index].vmState = "active"
       state.compute.servers[index].taskState = nil
       state.compute.servers[index].powerState = 1

@@ -19,8 +19,9 @@ struct ServerRequest {
   /// The NICs: networks to make a port on (with the fixed IP asked for, if any) and Neutron
   /// ports to bind, in the order asked.
   var nics: [ServerPorts.Request] = []
-  /// The bootable Cinder volume booted from (`source_type: volume`, `boot_index: 0`).
-  var rootVolumeID: String? = nil
+  /// `block_device_mapping_v2` as checked: the boot disk and the volumes, swap and ephemeral
+  /// disks it asks for.
+  var blockDevices: [BlockDevice] = []
 }
 
 /// `POST /servers` as `servers.py` `create` and `compute/api.py` check it, in their order: the
@@ -45,26 +46,20 @@ struct ServerCreation {
     }
     let flavorRef = body["flavorRef"]?.string ?? ""
     guard state.compute.flavor(flavorRef) != nil else { return bad("Flavor \(flavorRef) could not be found.") }
+    var creation = ServerCreation(name: name, flavorID: flavorRef, imageID: body["imageRef"]?.string ?? "")
     let mappings = body["block_device_mapping_v2"]?.array ?? []
     let root = mappings.first { $0["boot_index"]?.integer == 0 }
-    var creation = ServerCreation(name: name, flavorID: flavorRef, imageID: body["imageRef"]?.string ?? "")
-    if root?["source_type"]?.string == "volume" {
-      let volumeID = root?["uuid"]?.string ?? ""
-      guard
-        let volume = state.blockStorage.volumes.first(where: {
-          $0.id == volumeID && (caller.isAdmin || $0.projectID == caller.projectID)
-        })
-      else { return bad("Volume \(volumeID) could not be found.") }
-      guard volume.bootable else { return bad("Block Device \(volumeID) is not bootable.") }
-      guard volume.status == "available" else {
-        return bad("Invalid volume: volume '\(volumeID)' status must be 'available'. Currently in '\(volume.status)'")
-      }
-      creation.request.rootVolumeID = volumeID
-      creation.imageID = ""
-    } else {
+    if !creation.imageID.isEmpty || root?["source_type"]?.string == "image" && root?["destination_type"]?.string == "local" {
       if creation.imageID.isEmpty { creation.imageID = root?["uuid"]?.string ?? "" }
       guard state.images.images.contains(where: { $0.id == creation.imageID }) else {
         return bad("Image \(creation.imageID) could not be found.")
+      }
+    }
+    if let flavor = state.compute.flavor(flavorRef)?.definition {
+      let imageRef = body["imageRef"]?.string ?? ""
+      switch BlockDeviceMappings.read(mappings, imageRef: imageRef, flavor: flavor, caller: caller, state: state) {
+      case .failure(let fault): return .failure(fault)
+      case .success(let devices): creation.request.blockDevices = devices
       }
     }
     let minimum = body["min_count"]?.integer ?? 1

@@ -174,4 +174,17 @@ enum CinderQuotaAPI {
     }
     return .fault(413, "Maximum number of volumes allowed (\(over.limit)) exceeded for quota '\(over.name)'.")
   }
+
+  /// The reservation a backup of a volume of `size` GiB makes (`backup/api.py`'s `create`, through
+  /// `process_reserve_over_quota`): Cinder's 413 for the first quota it would exceed, or nil.
+  static func checkBackup(_ state: CloudState, project: String, size: Int) -> APIResponse? {
+    let deltas = [(name: "backups", amount: 1), (name: "backup_gigabytes", amount: size)]
+    guard let over = state.quotaOvers(.volume, project: project, deltas).first else { return nil }
+    if over.name == "backup_gigabytes" {
+      return .fault(
+        413,
+        "Requested backup exceeds allowed Backup gigabytes quota. Requested \(size)G, quota is \(over.limit)G and \(over.inUse)G has been consumed.")
+    }
+    return .fault(413, "Maximum number of backups allowed (\(over.limit)) exceeded")
+  }
 }

@@ -46,7 +46,7 @@ enum QuotaTables {
 
   /// `cinder/quota.py`'s `VolumeTypeQuotaEngine` (the global quotas, then each type's, the
   /// newest type first as `volume_type_get_all` sorts them) and `GroupQuotaEngine`'s `groups`.
-  /// Gigabytes count volumes and snapshots.
+  /// Gigabytes count volumes and snapshots; backup gigabytes, backups.
   static func volume(_ types: [BlockStorageState.VolumeType]) -> [QuotaResource] {
     var resources = [
       QuotaResource("volumes", 10) { state, project in state.blockStorage.volumes.filter { $0.projectID == project }.count },
@@ -56,7 +56,10 @@ enum QuotaTables {
         state.blockStorage.volumes.filter { $0.projectID == project }.reduce(0) { $0 + $1.size }
           + state.blockStorage.snapshots.filter { $0.projectID == project }.reduce(0) { $0 + $1.size }
       },
-      QuotaResource("backups", 10), QuotaResource("backup_gigabytes", 1000),
+      QuotaResource("backups", 10) { state, project in state.blockStorage.backups.filter { $0.projectID == project }.count },
+      QuotaResource("backup_gigabytes", 1000) { state, project in
+        state.blockStorage.backups.filter { $0.projectID == project }.reduce(0) { $0 + $1.size }
+      },
     ]
     for type in types.reversed() {
       let id = type.id

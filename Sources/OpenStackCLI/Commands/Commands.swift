@@ -89,7 +89,7 @@ enum Commands {
     VolumeSnapshotDelete.self, VolumeSnapshotSet.self, VolumeSnapshotUnset.self, VolumeTransferRequestCreate.self,
     VolumeTransferRequestAccept.self, VolumeTransferRequestList.self, VolumeTransferRequestShow.self,
     VolumeTransferRequestDelete.self, ServerAddVolume.self, ServerRemoveVolume.self, ServerVolumeList.self,
-    VolumeBackupCreate.self, VolumeBackupList.self, VolumeBackupShow.self, VolumeBackupSet.self,
+    VolumeBackupCreate.self, VolumeBackupList.self, VolumeBackupShow.self, VolumeBackupSet.self, VolumeBackupUnset.self,
     VolumeBackupRestore.self, VolumeBackupDelete.self,
   ]
 

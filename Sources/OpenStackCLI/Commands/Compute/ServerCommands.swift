@@ -7,21 +7,42 @@ enum ServerCreate: OpenStackCommand {
   static let name = "server create"
   static let syntax = CommandSyntax(
     usage: RealUsage.serverCreate,
-    repeating: DisplayOptions.showRepeating.union(["--network", "--nic", "--port", "--property", "--security-group", "--hint", "--tag"]),
-    types: ["--min": .int, "--max": .int, "--property": .keyValue, "--hint": .keyValue])
-  /// Each reads a local file, makes Cinder volumes, or asks for what the fake cloud does not keep.
+    repeating: DisplayOptions.showRepeating.union([
+      "--network", "--nic", "--port", "--property", "--security-group", "--hint", "--tag", "--block-device",
+      "--block-device-mapping", "--ephemeral", "--file",
+    ]),
+    types: [
+      "--min": .int, "--max": .int, "--property": .keyValue, "--hint": .keyValue, "--boot-from-volume": .int, "--swap": .int,
+      "--ephemeral": .multiKeyValue(required: ["size"], optional: ["format"]),
+    ])
+  /// `--file` and `--user-data` read local files (the emulation reads none); the others ask for
+  /// what the fake cloud does not keep.
   static let refusedOptions: Set<String> = [
-    "--image-property", "--snapshot", "--boot-from-volume", "--delete-on-termination",
-    "--block-device-mapping", "--block-device", "--swap", "--ephemeral", "--file", "--user-data",
-    "--host", "--hypervisor-hostname", "--trusted-image-cert",
+    "--image-property", "--file", "--user-data", "--host", "--hypervisor-hostname", "--trusted-image-cert",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<server-name>") ?? ""
+    // argparse reads the disks' values before anything is asked of the cloud.
+    let (legacyMappings, blockDevices) = try ServerBlockDevices.parse(arguments)
     let version = try context.api.computeVersion(for: .server)
-    // The image first, then the volume, then the flavor; nothing to boot from is refused after.
-    let imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? "" }
-    let volumeID = try arguments.value("--volume").map { try context.cinder.find($0, .volume)["id"]?.string ?? "" }
+    // The image first, then the volume, then the snapshot, then the flavor; nothing to boot
+    // from is refused after.
+    // The client tests the size for truth: `--boot-from-volume 0` boots from the image.
+    let bootFromVolume = arguments.value("--boot-from-volume").flatMap { Int($0) }.flatMap { $0 == 0 ? nil : $0 }
+    var imageID = try arguments.value("--image").map { try ComputeLookup.image($0, in: context)["id"]?.string ?? "" }
+    let volumeID = try arguments.value("--volume").map { volume in
+      if bootFromVolume != nil { throw CommandFailure(message: "--volume is not allowed with --boot-from-volume") }
+      return try context.cinder.find(volume, .volume)["id"]?.string ?? ""
+    }
+    let deleteOnTermination = arguments.flag("--delete-on-termination")
+    if deleteOnTermination, bootFromVolume == nil {
+      throw CommandFailure(message: "--delete-on-termination can only be used with --boot-from-volume")
+    }
+    let snapshotID = try arguments.value("--snapshot").map { snapshot in
+      if bootFromVolume != nil { throw CommandFailure(message: "--snapshot is not allowed with --boot-from-volume") }
+      return try context.cinder.find(snapshot, .snapshot)["id"]?.string ?? ""
+    }
     let flavor = try ComputeLookup.flavor(arguments.value("--flavor") ?? "", in: context)["id"]?.string ?? ""
     let (minimum, maximum) = (Int(arguments.value("--min") ?? "1") ?? 1, Int(arguments.value("--max") ?? "1") ?? 1)
     if minimum > maximum { throw CommandFailure(message: "min instances should be <= max instances") }
@@ -31,15 +52,14 @@ enum ServerCreate: OpenStackCommand {
     if description != nil, version < Microversion(2, 19) {
       throw CommandFailure(message: "--os-compute-api-version 2.19 or greater is required to support the --description option")
     }
-    let root: JSON
-    if let imageID {
-      root = .object([
-        "uuid": .string(imageID), "boot_index": 0, "source_type": "image", "destination_type": "local",
-        "delete_on_termination": true,
-      ])
-    } else if let volumeID {
-      root = .object(["uuid": .string(volumeID), "boot_index": 0, "source_type": "volume", "destination_type": "volume"])
-    } else {
+    var mappings = try ServerBlockDevices.root(
+      image: imageID, bootFromVolume: bootFromVolume, deleteOnTermination: deleteOnTermination, volume: volumeID,
+      snapshot: snapshotID)
+    // A volume made of the image boots the server: Nova is given no image.
+    if bootFromVolume != nil { imageID = nil }
+    mappings += try ServerBlockDevices.others(
+      arguments, legacy: legacyMappings, devices: blockDevices, version: version, in: context)
+    guard mappings.contains(where: { $0["boot_index"] == .int(0) }) else {
       throw CommandFailure(
         message: "An image (--image, --image-property) or bootable volume (--volume, --snapshot, --block-device) is required")
     }
@@ -55,7 +75,7 @@ enum ServerCreate: OpenStackCommand {
       server["metadata"] = .object(JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) }))
     }
     if let key = arguments.value("--key-name"), !key.isEmpty { server["key_name"] = .string(key) }
-    server["block_device_mapping_v2"] = .array([root])
+    server["block_device_mapping_v2"] = .array(mappings)
     server["networks"] = try ServerNetworks.requested(arguments, version: version, in: context)
     if let groups = try securityGroups(arguments, in: context) { server["security_groups"] = groups }
     var hints = ServerHints.read(arguments.values("--hint"))

@@ -59,3 +59,9 @@ extension RealUsage {
     usage: openstack volume backup delete [-h] [--force] <backup> [<backup> ...]
     """
 }
+
+extension RealUsage {
+  static let volumeBackupUnset = """
+    usage: openstack volume backup unset [-h] [--property <key>] <backup>
+    """
+}

@@ -41,6 +41,54 @@ struct Cinder {
     return "?" + query.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
   }
 
+  /// openstacksdk's paginated `list`: `limit` and `marker` first (the query mapping's base);
+  /// after each page that is not empty, the page Cinder links to (`<collection>_links`), or,
+  /// with a limit and no link, the records after the page's last (the SDK tries once more);
+  /// `maxItems` records at most (also the page size when no limit is given).
+  func list(
+    _ path: String, _ collection: String, query: [(name: String, value: String)], limit: Int?, marker: String?,
+    maxItems: Int? = nil, _ resource: VolumeResource
+  ) throws -> [JSON] {
+    var paging: [(name: String, value: String)] = []
+    let limit = limit ?? maxItems
+    if let limit { paging.append((name: "limit", value: String(limit))) }
+    if let marker { paging.append((name: "marker", value: marker)) }
+    var request = APIRequest(.get, path, query: paging + query)
+    var records: [JSON] = []
+    while true {
+      let body = try call(request, resource)
+      let page = body[collection]?.array ?? []
+      for record in page {
+        if let maxItems, records.count >= maxItems { return records }
+        records.append(record)
+      }
+      guard let last = page.last?["id"]?.string else { return records }
+      // The query left once `marker` and `limit` are dropped, with the link's added to it.
+      var next = request.query.filter { $0.name != "marker" && $0.name != "limit" }
+      let link = (body["\(collection)_links"]?.array ?? []).first { $0["rel"]?.string == "next" }?["href"]?.string
+      if let link, let start = link.firstIndex(of: "?") {
+        for parameter in Self.parameters(String(link[link.index(after: start)...])) {
+          if let index = next.firstIndex(where: { $0.name == parameter.name }) { next[index] = parameter } else { next.append(parameter) }
+        }
+      } else if let limit {
+        next += [(name: "marker", value: last), (name: "limit", value: String(limit))]
+      } else {
+        return records
+      }
+      request = APIRequest(.get, path, query: next)
+    }
+  }
+
+  /// A link's query, decoded as `parse_qs` decodes it.
+  private static func parameters(_ query: String) -> [(name: String, value: String)] {
+    query.split(separator: "&").map { pair in
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+        ($0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0))
+      }
+      return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
+    }
+  }
+
   /// openstacksdk's `find`: the resource fetched by the name or ID given (a 400, 403 or 404
   /// means "not that way"), then the list searched for one exact ID or name:
   /// `No Type found for x`, `More than one Type exists with the name 'x'.`
@@ -123,5 +171,25 @@ enum VolumeFormat {
   /// The multi-resource commands' ending: `N of M volume types failed to delete.`
   static func failures(_ failed: Int, of total: Int, _ noun: String) throws {
     if failed > 0 { throw CommandFailure(message: "\(failed) of \(total) \(noun) failed to delete.") }
+  }
+}
+
+/// `--limit` and `--max-items` (osc-lib's `NonNegativeAction`, checked as argparse reads
+/// them, before the command runs).
+enum VolumePaging {
+  /// The page size given, 0 included (the SDK sends it).
+  static func limit(_ arguments: ParsedArguments, _ syntax: CommandSyntax) throws -> Int? {
+    try nonNegative("--limit", arguments, syntax)
+  }
+
+  /// `nil` for none or 0, which the SDK takes for no bound.
+  static func maxItems(_ arguments: ParsedArguments, _ syntax: CommandSyntax) throws -> Int? {
+    try nonNegative("--max-items", arguments, syntax).flatMap { $0 == 0 ? nil : $0 }
+  }
+
+  private static func nonNegative(_ option: String, _ arguments: ParsedArguments, _ syntax: CommandSyntax) throws -> Int? {
+    guard let value = arguments.value(option).flatMap({ Int($0) }) else { return nil }
+    if value < 0 { throw syntax.error("argument \(option): \(option) expected a non-negative integer") }
+    return value
   }
 }

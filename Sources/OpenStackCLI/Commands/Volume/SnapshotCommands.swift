@@ -43,10 +43,11 @@ enum VolumeSnapshotList: OpenStackCommand {
   static let name = "volume snapshot list"
   static let syntax = CommandSyntax(
     usage: RealUsage.volumeSnapshotList, repeating: DisplayOptions.listerRepeating, types: ["--limit": .int, "--max-items": .int])
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let long = arguments.flag("--long")
+    let (limit, maxItems) = (try VolumePaging.limit(arguments, syntax), try VolumePaging.maxItems(arguments, syntax))
     var names: [String: JSON] = [:]
     let volumes = try context.cinder.send(APIRequest(.get, "/volumes/detail"), .volume)
     for volume in volumes.body?["volumes"]?.array ?? [] {
@@ -60,7 +61,9 @@ enum VolumeSnapshotList: OpenStackCommand {
     if let volumeID { query.append((name: "volume_id", value: volumeID)) }
     if let project { query.append((name: "project_id", value: project)) }
     if project != nil || arguments.flag("--all-projects") { query.append((name: "all_tenants", value: "True")) }
-    let snapshots = try context.cinder.call(APIRequest(.get, "/snapshots/detail", query: query), .snapshot)["snapshots"]?.array ?? []
+    let snapshots = try context.cinder.list(
+      "/snapshots/detail", "snapshots", query: query, limit: limit,
+      marker: arguments.value("--marker"), maxItems: maxItems, .snapshot)
     var columns = ["ID", "Name", "Description", "Status", "Size"]
     if long { columns += ["Created At", "Volume", "Properties"] }
     let rows = snapshots.map { snapshot -> [JSON] in

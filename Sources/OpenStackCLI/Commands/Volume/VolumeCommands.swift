@@ -177,10 +177,13 @@ enum VolumeList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealUsage.volumeList, repeating: DisplayOptions.listerRepeating.union(["--property"]),
     types: ["--property": .keyValue, "--limit": .int])
-  static let refusedOptions: Set<String> = ["--limit", "--marker"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let long = arguments.flag("--long")
+    // The client sends a limit or marker only when it is true (`--limit 0` is none).
+    let limit = try VolumePaging.limit(arguments, syntax).flatMap { $0 == 0 ? nil : $0 }
+    let marker = arguments.value("--marker").flatMap { $0.isEmpty ? nil : $0 }
     var query: [(name: String, value: String)] = []
     if let name = arguments.value("--name") { query.append((name: "name", value: name)) }
     if let status = arguments.value("--status") { query.append((name: "status", value: status)) }
@@ -195,7 +198,7 @@ enum VolumeList: OpenStackCommand {
       query.append((name: "metadata", value: "{" + properties.map { "\(PythonText.repr($0.key)): \(PythonText.repr($0.value))" }.joined(separator: ", ") + "}"))
     }
     if project != nil || arguments.flag("--all-projects") { query.append((name: "all_tenants", value: "True")) }
-    let volumes = try context.cinder.call(APIRequest(.get, "/volumes/detail", query: query), .volume)["volumes"]?.array ?? []
+    let volumes = try context.cinder.list("/volumes/detail", "volumes", query: query, limit: limit, marker: marker, .volume)
     // The attached volumes' servers by name: one server list, as the client caches it.
     var serverNames: [String: String] = [:]
     if volumes.contains(where: { $0["status"]?.string == "in-use" }) {
