@@ -615,6 +615,184 @@ extension RealHelp {
         --down                Force down service. Requires ``--os-compute-api-
                               version`` 2.11 or greater.
       """#,
+    "domain create": #"""
+      usage: openstack domain create [-h] [-f {json,shell,table,value,yaml}]
+                                     [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                     [--max-width <integer>] [--fit-width]
+                                     [--print-empty] [--description <description>]
+                                     [--enable | --disable] [--or-show]
+                                     [--immutable | --no-immutable]
+                                     <domain-name>
+
+      Create new domain
+
+      positional arguments:
+        <domain-name>         New domain name
+
+      options:
+        -h, --help            show this help message and exit
+        --description <description>
+                              New domain description
+        --enable              Enable domain (default)
+        --disable             Disable domain
+        --or-show             Return existing domain
+        --immutable           Make resource immutable. An immutable project may not
+                              be deleted or modified except to remove the immutable
+                              flag
+        --no-immutable        Make resource mutable (default)
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "domain delete": #"""
+      usage: openstack domain delete [-h] <domain> [<domain> ...]
+
+      Delete domain(s)
+
+      positional arguments:
+        <domain>    Domain(s) to delete (name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
+    "domain list": #"""
+      usage: openstack domain list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                   [--quote {all,minimal,none,nonnumeric}]
+                                   [--noindent] [--max-width <integer>]
+                                   [--fit-width] [--print-empty]
+                                   [--sort-column SORT_COLUMN]
+                                   [--sort-ascending | --sort-descending]
+                                   [--name <name>] [--enabled]
+
+      List domains
+
+      options:
+        -h, --help            show this help message and exit
+        --name <name>         The domain name
+        --enabled             The domains that are enabled will be returned
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "domain set": #"""
+      usage: openstack domain set [-h] [--name <name>] [--description <description>]
+                                  [--enable | --disable]
+                                  [--immutable | --no-immutable]
+                                  <domain>
+
+      Set domain properties
+
+      positional arguments:
+        <domain>              Domain to modify (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --name <name>         New domain name
+        --description <description>
+                              New domain description
+        --enable              Enable domain
+        --disable             Disable domain
+        --immutable           Make resource immutable. An immutable project may not
+                              be deleted or modified except to remove the immutable
+                              flag
+        --no-immutable        Make resource mutable (default)
+      """#,
+    "domain show": #"""
+      usage: openstack domain show [-h] [-f {json,shell,table,value,yaml}]
+                                   [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                   [--max-width <integer>] [--fit-width]
+                                   [--print-empty]
+                                   <domain>
+
+      Display domain details
+
+      positional arguments:
+        <domain>              Domain to display (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "endpoint create": #"""
       usage: openstack endpoint create [-h] [-f {json,shell,table,value,yaml}]
                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
@@ -1437,6 +1615,240 @@ extension RealHelp {
         --tag <tag>           Tag to be removed from the floating IP (repeat option
                               to remove multiple tags)
         --all-tag             Clear all tags associated with the floating IP
+      """#,
+    "group add user": #"""
+      usage: openstack group add user [-h] [--group-domain <group-domain>]
+                                      [--user-domain <user-domain>]
+                                      <group> <user> [<user> ...]
+
+      Add user to group
+
+      positional arguments:
+        <group>               Group to contain <user> (name or ID)
+        <user>                User(s) to add to <group> (name or ID) (repeat option
+                              to add multiple users)
+
+      options:
+        -h, --help            show this help message and exit
+        --group-domain <group-domain>
+                              Domain the group belongs to (name or ID). This can be
+                              used in case collisions between group names exist.
+        --user-domain <user-domain>
+                              Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+      """#,
+    "group contains user": #"""
+      usage: openstack group contains user [-h] [--group-domain <group-domain>]
+                                           [--user-domain <user-domain>]
+                                           <group> <user>
+
+      Check user membership in group
+
+      positional arguments:
+        <group>               Group to check (name or ID)
+        <user>                User to check (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --group-domain <group-domain>
+                              Domain the group belongs to (name or ID). This can be
+                              used in case collisions between group names exist.
+        --user-domain <user-domain>
+                              Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+      """#,
+    "group create": #"""
+      usage: openstack group create [-h] [-f {json,shell,table,value,yaml}]
+                                    [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                    [--max-width <integer>] [--fit-width]
+                                    [--print-empty] [--domain <domain>]
+                                    [--description <description>] [--or-show]
+                                    <group-name>
+
+      Create new group
+
+      positional arguments:
+        <group-name>          New group name
+
+      options:
+        -h, --help            show this help message and exit
+        --domain <domain>     Domain to contain new group (name or ID)
+        --description <description>
+                              New group description
+        --or-show             Return existing group
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "group delete": #"""
+      usage: openstack group delete [-h] [--domain <domain>] <group> [<group> ...]
+
+      Delete group(s)
+
+      positional arguments:
+        <group>            Group(s) to delete (name or ID)
+
+      options:
+        -h, --help         show this help message and exit
+        --domain <domain>  Domain containing group(s) (name or ID)
+      """#,
+    "group list": #"""
+      usage: openstack group list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                  [--quote {all,minimal,none,nonnumeric}]
+                                  [--noindent] [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--sort-column SORT_COLUMN]
+                                  [--sort-ascending | --sort-descending]
+                                  [--domain <domain>] [--user <user>]
+                                  [--user-domain <user-domain>] [--long]
+
+      List groups
+
+      options:
+        -h, --help            show this help message and exit
+        --domain <domain>     Filter group list by <domain> (name or ID)
+        --user <user>         Filter group list by <user> (name or ID)
+        --user-domain <user-domain>
+                              Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+        --long                List additional fields in output
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "group remove user": #"""
+      usage: openstack group remove user [-h] [--group-domain <group-domain>]
+                                         [--user-domain <user-domain>]
+                                         <group> <user> [<user> ...]
+
+      Remove user from group
+
+      positional arguments:
+        <group>               Group containing <user> (name or ID)
+        <user>                User(s) to remove from <group> (name or ID) (repeat
+                              option to remove multiple users)
+
+      options:
+        -h, --help            show this help message and exit
+        --group-domain <group-domain>
+                              Domain the group belongs to (name or ID). This can be
+                              used in case collisions between group names exist.
+        --user-domain <user-domain>
+                              Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+      """#,
+    "group set": #"""
+      usage: openstack group set [-h] [--domain <domain>] [--name <name>]
+                                 [--description <description>]
+                                 <group>
+
+      Set group properties
+
+      positional arguments:
+        <group>               Group to modify (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --domain <domain>     Domain containing <group> (name or ID)
+        --name <name>         New group name
+        --description <description>
+                              New group description
+      """#,
+    "group show": #"""
+      usage: openstack group show [-h] [-f {json,shell,table,value,yaml}]
+                                  [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                  [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--domain <domain>]
+                                  <group>
+
+      Display group details
+
+      positional arguments:
+        <group>               Group to display (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --domain <domain>     Domain containing <group> (name or ID)
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
       """#,
     "help": #"""
       usage: openstack help [-h] [cmd ...]
@@ -5063,6 +5475,22 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "project delete": #"""
+      usage: openstack project delete [-h] [--domain <domain>]
+                                      <project> [<project> ...]
+
+      Delete project(s). This command will remove specified existing project(s) if
+      an active user is authorized to do this. If there are resources managed by
+      other services (for example, Nova, Neutron, Cinder) associated with specified
+      project(s), delete operation will proceed regardless.
+
+      positional arguments:
+        <project>          Project(s) to delete (name or ID)
+
+      options:
+        -h, --help         show this help message and exit
+        --domain <domain>  Domain owning <project> (name or ID)
+      """#,
     "project list": #"""
       usage: openstack project list [-h] [-f {csv,json,table,value,yaml}]
                                     [-c COLUMN]
@@ -5155,6 +5583,41 @@ extension RealHelp {
                               width greater than 0. Set the environment variable
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
+      """#,
+    "project set": #"""
+      usage: openstack project set [-h] [--name <name>] [--domain <domain>]
+                                   [--description <description>]
+                                   [--enable | --disable] [--property <key=value>]
+                                   [--immutable | --no-immutable] [--tag <tag>]
+                                   [--clear-tags] [--remove-tag <tag>]
+                                   <project>
+
+      Set project properties
+
+      positional arguments:
+        <project>             Project to modify (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --name <name>         Set project name
+        --domain <domain>     Domain owning <project> (name or ID)
+        --description <description>
+                              Set project description
+        --enable              Enable project
+        --disable             Disable project
+        --property <key=value>
+                              Set a property on <project> (repeat option to set
+                              multiple properties)
+        --immutable           Make resource immutable. An immutable project may not
+                              be deleted or modified except to remove the immutable
+                              flag
+        --no-immutable        Make resource mutable (default)
+        --tag <tag>           Tag to be added to the project (repeat option to set
+                              multiple tags)
+        --clear-tags          Clear tags associated with the project. Specify both
+                              --tag and --clear-tags to overwrite current tags
+        --remove-tag <tag>    Tag to be deleted from the project (repeat option to
+                              delete multiple tags)
       """#,
     "project show": #"""
       usage: openstack project show [-h] [-f {json,shell,table,value,yaml}]
@@ -6716,6 +7179,56 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "server add fixed ip": #"""
+      usage: openstack server add fixed ip [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX] [--max-width <integer>]
+                                           [--fit-width] [--print-empty]
+                                           [--fixed-ip-address <ip-address>]
+                                           [--tag <tag>]
+                                           <server> <network>
+
+      Add fixed IP address to server
+
+      positional arguments:
+        <server>              Server to receive the fixed IP address (name or ID)
+        <network>             Network to allocate the fixed IP address from (name or
+                              ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --fixed-ip-address <ip-address>
+                              Requested fixed IP address
+        --tag <tag>           Tag for the attached interface. (supported by --os-
+                              compute-api-version 2.49 or above)
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "server add floating ip": #"""
       usage: openstack server add floating ip [-h] [--fixed-ip-address <ip-address>]
                                               <server> <ip-address>
@@ -6733,6 +7246,49 @@ extension RealHelp {
                               Fixed IP address to associate with this floating IP
                               address. The first server port containing the fixed IP
                               address will be used
+      """#,
+    "server add network": #"""
+      usage: openstack server add network [-h] [--tag <tag>] <server> <network>
+
+      Add network to server
+
+      positional arguments:
+        <server>     Server to add the network to (name or ID)
+        <network>    Network to add to the server (name or ID)
+
+      options:
+        -h, --help   show this help message and exit
+        --tag <tag>  Tag for the attached interface. (supported by --os-compute-api-
+                     version 2.49 or above)
+      """#,
+    "server add port": #"""
+      usage: openstack server add port [-h] [--tag <tag>] <server> <port>
+
+      Add port to server
+
+      positional arguments:
+        <server>     Server to add the port to (name or ID)
+        <port>       Port to add to the server (name or ID)
+
+      options:
+        -h, --help   show this help message and exit
+        --tag <tag>  Tag for the attached interface (supported by --os-compute-api-
+                     version 2.49 or later)
+      """#,
+    "server add security group": #"""
+      usage: openstack server add security group [-h]
+                                                 <server> <security-group>
+                                                 [<security-group> ...]
+
+      Add security group(s) to server
+
+      positional arguments:
+        <server>          Server (name or ID)
+        <security-group>  Security group(s) to add to the server (name or ID)
+                          (repeat option to add multiple groups)
+
+      options:
+        -h, --help        show this help message and exit
       """#,
     "server add volume": #"""
       usage: openstack server add volume [-h] [-f {json,shell,table,value,yaml}]
@@ -7071,6 +7627,71 @@ extension RealHelp {
         --all-projects  Delete server(s) in another project by name (admin only)(can
                         be specified using the ALL_PROJECTS envvar)
         --wait          Wait for delete to complete
+      """#,
+    "server evacuate": #"""
+      usage: openstack server evacuate [-h] [-f {json,shell,table,value,yaml}]
+                                       [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                       [--max-width <integer>] [--fit-width]
+                                       [--print-empty] [--wait] [--host <host>]
+                                       [--password <password> | --shared-storage]
+                                       <server>
+
+      Evacuate a server to a different host. This command is used to recreate a
+      server after the host it was on has failed. It can only be used if the compute
+      service that manages the server is down. This command should only be used by
+      an admin after they have confirmed that the instance is not running on the
+      failed host. If the server instance was created with an ephemeral root disk on
+      non-shared storage the server will be rebuilt using the original glance image
+      preserving the ports and any attached data volumes. If the server uses boot
+      for volume or has its root disk on shared storage the root disk will be
+      preserved and reused for the evacuated instance on the new host.
+
+      positional arguments:
+        <server>              Server (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --wait                Wait for evacuation to complete
+        --host <host>         Set the preferred host on which to rebuild the
+                              evacuated server. The host will be validated by the
+                              scheduler. (supported by --os-compute-api-version 2.29
+                              or above)
+        --password <password>
+                              Set the password on the evacuated instance. This
+                              option is mutually exclusive with the --shared-storage
+                              option. This option requires cloud support.
+        --shared-storage      Indicate that the instance is on shared storage. This
+                              will be auto-calculated with --os-compute-api-version
+                              2.14 and greater and should not be used with later
+                              microversions. This option is mutually exclusive with
+                              the --password option
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
       """#,
     "server event list": #"""
       usage: openstack server event list [-h] [-f {csv,json,table,value,yaml}]
@@ -7625,6 +8246,129 @@ extension RealHelp {
         --soft      Perform a soft reboot
         --wait      Wait for reboot to complete
       """#,
+    "server rebuild": #"""
+      usage: openstack server rebuild [-h] [-f {json,shell,table,value,yaml}]
+                                      [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                      [--max-width <integer>] [--fit-width]
+                                      [--print-empty] [--image <image>]
+                                      [--name <name>] [--password <password>]
+                                      [--property <key=value>]
+                                      [--description <description>]
+                                      [--preserve-ephemeral | --no-preserve-ephemeral]
+                                      [--key-name <key-name> | --no-key-name]
+                                      [--user-data <user-data> | --no-user-data]
+                                      [--trusted-image-cert <trusted-cert-id> | --no-trusted-image-certs]
+                                      [--hostname <hostname>]
+                                      [--reimage-boot-volume]
+                                      [--no-reimage-boot-volume] [--wait]
+                                      <server>
+
+      Rebuild server
+
+      positional arguments:
+        <server>              Server (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --image <image>       Recreate server from the specified image (name or ID).
+                              Defaults to the currently used one.
+        --name <name>         Set the new name of the rebuilt server
+        --password <password>
+                              Set the password on the rebuilt server. This option
+                              requires cloud support.
+        --property <key=value>
+                              Set a new property on the rebuilt server (repeat
+                              option to set multiple values)
+        --description <description>
+                              Set a new description on the rebuilt server (supported
+                              by --os-compute-api-version 2.19 or above)
+        --preserve-ephemeral  Preserve the default ephemeral storage partition on
+                              rebuild.
+        --no-preserve-ephemeral
+                              Do not preserve the default ephemeral storage
+                              partition on rebuild.
+        --key-name <key-name>
+                              Set the key name of key pair on the rebuilt server.
+                              Cannot be specified with the --key-unset option.
+                              (supported by --os-compute-api-version 2.54 or above)
+        --no-key-name         Unset the key name of key pair on the rebuilt server.
+                              Cannot be specified with the --key-name option.
+                              (supported by --os-compute-api-version 2.54 or above)
+        --user-data <user-data>
+                              Add a new user data file to the rebuilt server. Cannot
+                              be specified with the --no-user-data option.
+                              (supported by --os-compute-api-version 2.57 or above)
+        --no-user-data        Remove existing user data when rebuilding server.
+                              Cannot be specified with the --user-data option.
+                              (supported by --os-compute-api-version 2.57 or above)
+        --trusted-image-cert <trusted-cert-id>
+                              Trusted image certificate IDs used to validate
+                              certificates during the image signature verification
+                              process. May be specified multiple times to pass
+                              multiple trusted image certificate IDs. Cannot be
+                              specified with the --no-trusted-certs option.
+                              (supported by --os-compute-api-version 2.63 or above)
+        --no-trusted-image-certs
+                              Remove any existing trusted image certificates from
+                              the server. Cannot be specified with the --trusted-
+                              certs option. (supported by --os-compute-api-version
+                              2.63 or above)
+        --hostname <hostname>
+                              Hostname configured for the server in the metadata
+                              service. A separate utility running in the guest is
+                              required to propagate changes to this value to the
+                              guest OS itself (hostnames supported by --os-compute-
+                              api-version 2.90 or above, FQDNs supported by --os-
+                              compute-api-version 2.94 or above)
+        --reimage-boot-volume
+                              Rebuild a volume-backed server. This will wipe the
+                              root volume data and overwrite it with the provided
+                              image. Defaults to False. (supported by --os-compute-
+                              api-version 2.93 or above)
+        --no-reimage-boot-volume
+                              Do not rebuild a volume-backed server. (supported by
+                              --os-compute-api-version 2.93 or above)
+        --wait                Wait for rebuild to complete
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "server remove fixed ip": #"""
+      usage: openstack server remove fixed ip [-h] <server> <ip-address>
+
+      Remove fixed IP address from server
+
+      positional arguments:
+        <server>      Server to remove the fixed IP address from (name or ID)
+        <ip-address>  Fixed IP address to remove from the server (IP only)
+
+      options:
+        -h, --help    show this help message and exit
+      """#,
     "server remove floating ip": #"""
       usage: openstack server remove floating ip [-h] <server> <ip-address>
 
@@ -7636,6 +8380,45 @@ extension RealHelp {
 
       options:
         -h, --help    show this help message and exit
+      """#,
+    "server remove network": #"""
+      usage: openstack server remove network [-h] <server> <network>
+
+      Remove all ports of a network from server
+
+      positional arguments:
+        <server>    Server to remove the port from (name or ID)
+        <network>   Network to remove from the server (name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
+    "server remove port": #"""
+      usage: openstack server remove port [-h] <server> <port>
+
+      Remove port from server
+
+      positional arguments:
+        <server>    Server to remove the port from (name or ID)
+        <port>      Port to remove from the server (name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
+    "server remove security group": #"""
+      usage: openstack server remove security group [-h]
+                                                    <server> <security-group>
+                                                    [<security-group> ...]
+
+      Remove security group from server
+
+      positional arguments:
+        <server>          Server (name or ID)
+        <security-group>  Security group(s) to remove from server (name or ID)
+                          (repeat option to remove multiple groups)
+
+      options:
+        -h, --help        show this help message and exit
       """#,
     "server remove volume": #"""
       usage: openstack server remove volume [-h] <server> <volume>
@@ -11184,6 +11967,19 @@ extension RealHelp {
 
       This command is provided by the python-manilaclient plugin.
       """#,
+    "share restore": #"""
+      usage: openstack share restore [-h] <share> [<share> ...]
+
+      Restores this share or more shares from the recycle bin
+
+      positional arguments:
+        <share>     Name or ID of the share(s)
+
+      options:
+        -h, --help  show this help message and exit
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
     "share revert": #"""
       usage: openstack share revert [-h] [--wait] <snapshot>
 
@@ -11477,6 +12273,189 @@ extension RealHelp {
         --description       Unset security service description.
         --default-ad-site   Default AD site. Available only for microversion >=
                             2.76.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share server abandon": #"""
+      usage: openstack share server abandon [-h] [--force] [--wait]
+                                            <share-server> [<share-server> ...]
+
+      Remove one or more share server(s) (Admin only).
+
+      positional arguments:
+        <share-server>  ID of the server(s) to be abandoned.
+
+      options:
+        -h, --help      show this help message and exit
+        --force         Enforces the unmanage share server operation, even if the
+                        backend driver does not support it.
+        --wait          Wait until share server is abandoned
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share server delete": #"""
+      usage: openstack share server delete [-h] [--wait]
+                                           <share-server> [<share-server> ...]
+
+      Delete one or more share servers
+
+      positional arguments:
+        <share-server>  ID(s) of the server(s) to delete
+
+      options:
+        -h, --help      show this help message and exit
+        --wait          Wait for share server deletion.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share server list": #"""
+      usage: openstack share server list [-h] [-f {csv,json,table,value,yaml}]
+                                         [-c COLUMN]
+                                         [--quote {all,minimal,none,nonnumeric}]
+                                         [--noindent] [--max-width <integer>]
+                                         [--fit-width] [--print-empty]
+                                         [--sort-column SORT_COLUMN]
+                                         [--sort-ascending | --sort-descending]
+                                         [--host <hostname>] [--status <status>]
+                                         [--share-network <share-network>]
+                                         [--project <project>]
+                                         [--share-network-subnet <share-network-subnet>]
+                                         [--source-share-server-id <source-share-server-id>]
+                                         [--identifier <identifier>]
+                                         [--project-domain <project-domain>]
+
+      List all share servers (Admin only).
+
+      options:
+        -h, --help            show this help message and exit
+        --host <hostname>     Filter results by name of host.
+        --status <status>     Filter results by status.
+        --share-network <share-network>
+                              Filter results by share network name or ID.
+        --project <project>   Filter results by project name or ID.
+        --share-network-subnet <share-network-subnet>
+                              Filter results by share network subnet that the share
+                              server's network allocation exists within. Available
+                              for microversion >= 2.51 (Optional, Default=None)
+        --source-share-server-id <source-share-server-id>
+                              Share server ID to be used as a filter. Available for
+                              microversion >= 2.57 (Optional, Default=None)
+        --identifier <identifier>
+                              Identifier of the share server in the share back end.
+                              Available for microversion >= 2.49 (Optional,
+                              Default=None)
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share server set": #"""
+      usage: openstack share server set [-h] [--status <status>]
+                                        [--task-state [<task-state>]]
+                                        <share-server>
+
+      Set share server properties (Admin only).
+
+      positional arguments:
+        <share-server>        ID of the share server to modify.
+
+      options:
+        -h, --help            show this help message and exit
+        --status <status>     Assign a status to the share server. Options include:
+                              unmanage_starting, server_migrating_to, error,
+                              unmanage_error, manage_error, inactive, active,
+                              server_migrating, manage_starting, deleting,
+                              network_change. If no state is provided, active will
+                              be used.
+        --task-state [<task-state>]
+                              Indicate which task state to assign the share server.
+                              Options include migration_starting,
+                              migration_in_progress, migration_completing,
+                              migration_success, migration_error,
+                              migration_cancelled, migration_driver_in_progress,
+                              migration_driver_phase1_done, data_copying_starting,
+                              data_copying_in_progress, data_copying_completing,
+                              data_copying_completed, data_copying_cancelled,
+                              data_copying_error.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share server show": #"""
+      usage: openstack share server show [-h] [-f {json,shell,table,value,yaml}]
+                                         [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                         [--max-width <integer>] [--fit-width]
+                                         [--print-empty]
+                                         <share-server>
+
+      Show details about a share server (Admin only).
+
+      positional arguments:
+        <share-server>        ID of share server.
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
 
       This command is provided by the python-manilaclient plugin.
       """#,
@@ -12083,6 +13062,209 @@ extension RealHelp {
         --description     Unset snapshot description.
         --property <key>  Remove a property from snapshot (repeat option to remove
                           multiple properties)
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share transfer accept": #"""
+      usage: openstack share transfer accept [-h] [--clear-rules]
+                                             <transfer> <auth_key>
+
+      Accepts a share transfer
+
+      positional arguments:
+        <transfer>            ID of transfer to accept.
+        <auth_key>            Authentication key of transfer to accept.
+
+      options:
+        -h, --help            show this help message and exit
+        --clear-rules, --clear_rules
+                              Whether manila should clean up the access rules after
+                              the transfer is complete. (Default=False)
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share transfer create": #"""
+      usage: openstack share transfer create [-h] [-f {json,shell,table,value,yaml}]
+                                             [-c COLUMN] [--noindent]
+                                             [--prefix PREFIX]
+                                             [--max-width <integer>] [--fit-width]
+                                             [--print-empty] [--name <name>]
+                                             <share>
+
+      Create a new share transfer
+
+      positional arguments:
+        <share>               Name or ID of share to transfer.
+
+      options:
+        -h, --help            show this help message and exit
+        --name <name>         Transfer name. Default=None.
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share transfer delete": #"""
+      usage: openstack share transfer delete [-h] <transfer> [<transfer> ...]
+
+      Remove one or more transfers
+
+      positional arguments:
+        <transfer>  Name(s) or ID(s) of the transfer(s).
+
+      options:
+        -h, --help  show this help message and exit
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share transfer list": #"""
+      usage: openstack share transfer list [-h] [-f {csv,json,table,value,yaml}]
+                                           [-c COLUMN]
+                                           [--quote {all,minimal,none,nonnumeric}]
+                                           [--noindent] [--max-width <integer>]
+                                           [--fit-width] [--print-empty]
+                                           [--sort-column SORT_COLUMN]
+                                           [--sort-ascending | --sort-descending]
+                                           [--all-projects] [--name <name>]
+                                           [--id <id>]
+                                           [--resource-type <resource_type>]
+                                           [--resource-id <resource_id>]
+                                           [--source-project-id <source_project_id>]
+                                           [--limit <limit>] [--offset <offset>]
+                                           [--sort-key <sort_key>]
+                                           [--sort-dir <sort_dir>]
+                                           [--detailed [<0|1>]]
+
+      Lists all transfers
+
+      options:
+        -h, --help            show this help message and exit
+        --all-projects        Shows details for all tenants. (Admin only).
+        --name <name>         Filter share transfers by name. Default=None.
+        --id <id>             Filter share transfers by ID. Default=None.
+        --resource-type <resource_type>, --resource_type <resource_type>
+                              Filter share transfers by resource type, which can be
+                              share. Default=None.
+        --resource-id <resource_id>, --resource_id <resource_id>
+                              Filter share transfers by resource ID. Default=None.
+        --source-project-id <source_project_id>, --source_project_id <source_project_id>
+                              Filter share transfers by ID of the Project that
+                              initiated the transfer. Default=None.
+        --limit <limit>       Maximum number of transfer records to return.
+                              (Default=None)
+        --offset <offset>     Start position of transfer records listing.
+        --sort-key <sort_key>, --sort_key <sort_key>
+                              Key to be sorted, available keys are ('id',
+                              'resource_type', 'resource_id', 'name',
+                              'source_project_id', 'destination_project_id',
+                              'created_at', 'expires_at'). Default=None.
+        --sort-dir <sort_dir>, --sort_dir <sort_dir>
+                              Sort direction, available values are ('asc', 'desc').
+                              OPTIONAL: Default=None.
+        --detailed [<0|1>]    Show detailed information about filtered share
+                              transfers.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share transfer show": #"""
+      usage: openstack share transfer show [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX] [--max-width <integer>]
+                                           [--fit-width] [--print-empty]
+                                           <transfer>
+
+      Show details about a share transfer
+
+      positional arguments:
+        <transfer>            Name or ID of transfer to show.
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
 
       This command is provided by the python-manilaclient plugin.
       """#,
@@ -13274,6 +14456,18 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "user delete": #"""
+      usage: openstack user delete [-h] [--domain <domain>] <user> [<user> ...]
+
+      Delete user(s)
+
+      positional arguments:
+        <user>             User(s) to delete (name or ID)
+
+      options:
+        -h, --help         show this help message and exit
+        --domain <domain>  Domain owning <user> (name or ID)
+      """#,
     "user list": #"""
       usage: openstack user list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
                                  [--quote {all,minimal,none,nonnumeric}]
@@ -13343,6 +14537,102 @@ extension RealHelp {
                               width greater than 0. Set the environment variable
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
+      """#,
+    "user password set": #"""
+      usage: openstack user password set [-h] [--password <new-password>]
+                                         [--original-password <original-password>]
+
+      Change current user password
+
+      options:
+        -h, --help            show this help message and exit
+        --password <new-password>
+                              New user password
+        --original-password <original-password>
+                              Original user password
+      """#,
+    "user set": #"""
+      usage: openstack user set [-h] [--name <name>] [--domain <domain>]
+                                [--project <project>]
+                                [--project-domain <project-domain>]
+                                [--password <password>] [--password-prompt]
+                                [--email <email-address>]
+                                [--description <description>]
+                                [--ignore-lockout-failure-attempts]
+                                [--no-ignore-lockout-failure-attempts]
+                                [--ignore-password-expiry]
+                                [--no-ignore-password-expiry]
+                                [--ignore-change-password-upon-first-use]
+                                [--no-ignore-change-password-upon-first-use]
+                                [--enable-lock-password] [--disable-lock-password]
+                                [--enable-multi-factor-auth]
+                                [--disable-multi-factor-auth]
+                                [--multi-factor-auth-rule <rule>]
+                                [--enable | --disable]
+                                <user>
+
+      Set user properties
+
+      positional arguments:
+        <user>                User to modify (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --name <name>         Set user name
+        --domain <domain>     Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+        --project <project>   Set default project (name or ID)
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --password <password>
+                              Set user password
+        --password-prompt     Prompt interactively for password
+        --email <email-address>
+                              Set user email address
+        --description <description>
+                              Set user description
+        --ignore-lockout-failure-attempts
+                              Opt into ignoring the number of times a user has
+                              authenticated and locking out the user as a result
+        --no-ignore-lockout-failure-attempts
+                              Opt out of ignoring the number of times a user has
+                              authenticated and locking out the user as a result
+        --ignore-password-expiry
+                              Opt into allowing user to continue using passwords
+                              that may be expired
+        --no-ignore-password-expiry
+                              Opt out of allowing user to continue using passwords
+                              that may be expired
+        --ignore-change-password-upon-first-use
+                              Control if a user should be forced to change their
+                              password immediately after they log into keystone for
+                              the first time. Opt into ignoring the user to change
+                              their password during first time login in keystone
+        --no-ignore-change-password-upon-first-use
+                              Control if a user should be forced to change their
+                              password immediately after they log into keystone for
+                              the first time. Opt out of ignoring the user to change
+                              their password during first time login in keystone
+        --enable-lock-password
+                              Disables the ability for a user to change its password
+                              through self-service APIs
+        --disable-lock-password
+                              Enables the ability for a user to change its password
+                              through self-service APIs
+        --enable-multi-factor-auth
+                              Enables the MFA (Multi Factor Auth)
+        --disable-multi-factor-auth
+                              Disables the MFA (Multi Factor Auth)
+        --multi-factor-auth-rule <rule>
+                              Set multi-factor auth rules. For example, to set a
+                              rule requiring the "password" and "totp" auth methods
+                              to be provided, use: "--multi-factor-auth-rule
+                              password,totp". May be provided multiple times to set
+                              different rule combinations.
+        --enable              Enable user (default)
+        --disable             Disable user
       """#,
     "user show": #"""
       usage: openstack user show [-h] [-f {json,shell,table,value,yaml}] [-c COLUMN]
@@ -13659,6 +14949,20 @@ extension RealHelp {
                               width greater than 0. Set the environment variable
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
+      """#,
+    "volume backup unset": #"""
+      usage: openstack volume backup unset [-h] [--property <key>] <backup>
+
+      Unset volume backup properties. This command requires ``--os-volume-api-
+      version`` 3.43 or greater.
+
+      positional arguments:
+        <backup>          Backup to modify (name or ID)
+
+      options:
+        -h, --help        show this help message and exit
+        --property <key>  Property to remove from this backup (repeat option to
+                          unset multiple values)
       """#,
     "volume create": #"""
       usage: openstack volume create [-h] [-f {json,shell,table,value,yaml}]
