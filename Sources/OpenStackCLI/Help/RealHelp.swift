@@ -1,7 +1,7 @@
 /// The real client's help texts of the implemented commands (``texts``, captured by
 /// `Scripts/capture-help.py`): what `openstack help COMMAND` and `openstack COMMAND --help` print.
-/// A Swift `static let` is built when first read, so a process that asks for no help pays
-/// nothing for them.
+/// Their usage parts are the commands' usage texts, which every command reads its options from;
+/// the rest is printed only when help is asked.
 enum RealHelp {
   /// The help of `name` as argparse prints it for the parser cliff names `program`: the words
   /// typed, which may abbreviate the command's (`openstack shar lis`), and the usage wrapped
@@ -10,6 +10,13 @@ enum RealHelp {
     guard let text = texts[name] else { return nil }
     let (usage, rest) = parts(of: text)
     return ArgparseUsage.rewrapped(String(usage), program: "openstack " + name, as: program) + rest + "\n"
+  }
+
+  /// The usage of `name`: the first part of its help, which is what argparse prints with a
+  /// usage error too, and what the emulation reads the command's options from. Empty for a
+  /// command whose help is not kept (`HelpTests` sees that every implemented command's is).
+  static func usage(of name: String) -> String {
+    texts[name].map { String(parts(of: $0).usage) } ?? ""
   }
 
   private static let newline = UInt8(ascii: "\n")

@@ -55,7 +55,7 @@ enum Aggregates {
 /// `openstack aggregate show` (`ShowAggregate`).
 enum AggregateShow: OpenStackCommand {
   static let name = "aggregate show"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -67,7 +67,7 @@ enum AggregateShow: OpenStackCommand {
 enum AggregateCreate: OpenStackCommand {
   static let name = "aggregate create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.aggregateCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -86,7 +86,7 @@ enum AggregateCreate: OpenStackCommand {
 /// them cleared first with `--no-property`, the zone kept).
 enum AggregateSet: OpenStackCommand {
   static let name = "aggregate set"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateSet, repeating: ["--property"], types: ["--property": .keyValue])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -109,7 +109,7 @@ enum AggregateSet: OpenStackCommand {
 /// `openstack aggregate unset` (`UnsetAggregate`): each property set to `None`.
 enum AggregateUnset: OpenStackCommand {
   static let name = "aggregate unset"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -132,7 +132,7 @@ enum AggregateHostChange {
 
 enum AggregateAddHost: OpenStackCommand {
   static let name = "aggregate add host"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateAddHost, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -142,7 +142,7 @@ enum AggregateAddHost: OpenStackCommand {
 
 enum AggregateRemoveHost: OpenStackCommand {
   static let name = "aggregate remove host"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateRemoveHost, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -153,7 +153,7 @@ enum AggregateRemoveHost: OpenStackCommand {
 /// `openstack aggregate list` (`ListAggregate`): filtered by zone and host on the client's side.
 enum AggregateList: OpenStackCommand {
   static let name = "aggregate list"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -188,7 +188,7 @@ enum AggregateList: OpenStackCommand {
 /// `openstack aggregate delete` (`DeleteAggregate`): each found and deleted, failures logged.
 enum AggregateDelete: OpenStackCommand {
   static let name = "aggregate delete"
-  static let syntax = CommandSyntax(usage: RealUsage.aggregateDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

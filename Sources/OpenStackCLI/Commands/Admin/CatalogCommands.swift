@@ -28,7 +28,7 @@ enum Catalog {
 /// `openstack service create` (`CreateService`).
 enum ServiceCreate: OpenStackCommand {
   static let name = "service create"
-  static let syntax = CommandSyntax(usage: RealUsage.serviceCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -46,7 +46,7 @@ enum ServiceCreate: OpenStackCommand {
 /// `openstack service list` (`ListService`).
 enum ServiceList: OpenStackCommand {
   static let name = "service list"
-  static let syntax = CommandSyntax(usage: RealUsage.serviceList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -65,7 +65,7 @@ enum ServiceList: OpenStackCommand {
 enum EndpointCreate: OpenStackCommand {
   static let name = "endpoint create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.endpointCreate, repeating: DisplayOptions.showRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["<interface>": .choices(["admin", "public", "internal"])])
   static let refusedOptions: Set<String> = []
 
@@ -88,7 +88,7 @@ enum EndpointCreate: OpenStackCommand {
 enum EndpointList: OpenStackCommand {
   static let name = "endpoint list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.endpointList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     types: ["--interface": .choices(["admin", "public", "internal"])])
   static let refusedOptions: Set<String> = ["--endpoint", "--project", "--project-domain"]
 
@@ -118,7 +118,7 @@ enum EndpointList: OpenStackCommand {
 /// `openstack endpoint show` (`ShowEndpoint`).
 enum EndpointShow: OpenStackCommand {
   static let name = "endpoint show"
-  static let syntax = CommandSyntax(usage: RealUsage.endpointShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -131,7 +131,7 @@ enum EndpointShow: OpenStackCommand {
 /// `openstack endpoint delete` (`DeleteEndpoint`): each found and deleted, failures logged.
 enum EndpointDelete: OpenStackCommand {
   static let name = "endpoint delete"
-  static let syntax = CommandSyntax(usage: RealUsage.endpointDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -3,7 +3,7 @@ import CloudAPI
 /// `openstack compute service list` (`ListService`).
 enum ComputeServiceList: OpenStackCommand {
   static let name = "compute service list"
-  static let syntax = CommandSyntax(usage: RealUsage.computeServiceList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -26,7 +26,7 @@ enum ComputeServiceList: OpenStackCommand {
 /// enabled or disabled, then forced up or down; failures logged.
 enum ComputeServiceSet: OpenStackCommand {
   static let name = "compute service set"
-  static let syntax = CommandSyntax(usage: RealUsage.computeServiceSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -92,7 +92,7 @@ enum ComputeServices {
 /// hostname pattern; the resource columns of `--long` only below 2.88, where Nova still has them.
 enum HypervisorList: OpenStackCommand {
   static let name = "hypervisor list"
-  static let syntax = CommandSyntax(usage: RealUsage.hypervisorList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

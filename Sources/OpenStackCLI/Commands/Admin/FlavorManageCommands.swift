@@ -84,7 +84,7 @@ enum Flavors {
 enum FlavorCreate: OpenStackCommand {
   static let name = "flavor create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.flavorCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: [
       "--ram": .int, "--disk": .int, "--ephemeral": .int, "--swap": .int, "--vcpus": .int, "--rxtx-factor": .float,
       "--property": .keyValue,
@@ -150,7 +150,7 @@ enum FlavorCreate: OpenStackCommand {
 /// logged and the command failed at the end.
 enum FlavorSet: OpenStackCommand {
   static let name = "flavor set"
-  static let syntax = CommandSyntax(usage: RealUsage.flavorSet, repeating: ["--property"], types: ["--property": .keyValue])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -199,7 +199,7 @@ enum FlavorSet: OpenStackCommand {
 /// `openstack flavor unset` (`UnsetFlavor`).
 enum FlavorUnset: OpenStackCommand {
   static let name = "flavor unset"
-  static let syntax = CommandSyntax(usage: RealUsage.flavorUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -233,7 +233,7 @@ enum FlavorUnset: OpenStackCommand {
 /// `openstack flavor delete` (`DeleteFlavor`): each found and deleted, failures logged.
 enum FlavorDelete: OpenStackCommand {
   static let name = "flavor delete"
-  static let syntax = CommandSyntax(usage: RealUsage.flavorDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

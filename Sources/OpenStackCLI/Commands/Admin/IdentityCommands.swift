@@ -3,7 +3,7 @@ import CloudAPI
 /// `openstack project create` (`CreateProject`).
 enum ProjectCreate: OpenStackCommand {
   static let name = "project create"
-  static let syntax = CommandSyntax(usage: RealUsage.projectCreate, repeating: DisplayOptions.showRepeating.union(["--tag", "--property"]))
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--tag", "--property"]))
   static let refusedOptions: Set<String> = ["--parent", "--property", "--immutable", "--no-immutable"]
   /// The SDK project's attributes, as `_format_project` shows them.
   static let attributes = ["description", "domain_id", "enabled", "id", "is_domain", "name", "options", "parent_id", "tags"]
@@ -32,7 +32,7 @@ enum ProjectCreate: OpenStackCommand {
 /// projects of its own user, as the client falls back to.
 enum ProjectList: OpenStackCommand {
   static let name = "project list"
-  static let syntax = CommandSyntax(usage: RealUsage.projectList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = [
     "--parent", "--user", "--my-projects", "--tags", "--tags-any", "--not-tags", "--not-tags-any", "--limit", "--marker",
     "--max-items",
@@ -68,7 +68,7 @@ enum ProjectList: OpenStackCommand {
 /// `openstack project show` (`ShowProject`).
 enum ProjectShow: OpenStackCommand {
   static let name = "project show"
-  static let syntax = CommandSyntax(usage: RealUsage.projectShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--parents", "--children"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -87,7 +87,7 @@ enum ProjectShow: OpenStackCommand {
 /// `openstack user create` (`CreateUser`).
 enum UserCreate: OpenStackCommand {
   static let name = "user create"
-  static let syntax = CommandSyntax(usage: RealUsage.userCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = [
     "--ignore-lockout-failure-attempts", "--no-ignore-lockout-failure-attempts", "--ignore-password-expiry",
     "--no-ignore-password-expiry", "--ignore-change-password-upon-first-use",
@@ -144,7 +144,7 @@ enum UserCreate: OpenStackCommand {
 /// `openstack user list` (`ListUser`).
 enum UserList: OpenStackCommand {
   static let name = "user list"
-  static let syntax = CommandSyntax(usage: RealUsage.userList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   /// `--project` gathers the users in a Python set, in an order that changes from run to run.
   static let refusedOptions: Set<String> = ["--project", "--limit", "--marker", "--max-items"]
 
@@ -174,7 +174,7 @@ enum UserList: OpenStackCommand {
 /// `openstack user show` (`ShowUser`).
 enum UserShow: OpenStackCommand {
   static let name = "user show"
-  static let syntax = CommandSyntax(usage: RealUsage.userShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

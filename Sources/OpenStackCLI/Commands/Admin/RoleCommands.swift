@@ -40,7 +40,7 @@ enum RoleGrant {
 
 enum RoleAdd: OpenStackCommand {
   static let name = "role add"
-  static let syntax = CommandSyntax(usage: RealUsage.roleAdd)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions = RoleGrant.refused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -53,7 +53,7 @@ enum RoleAdd: OpenStackCommand {
 
 enum RoleRemove: OpenStackCommand {
   static let name = "role remove"
-  static let syntax = CommandSyntax(usage: RealUsage.roleRemove)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions = RoleGrant.refused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -66,7 +66,7 @@ enum RoleRemove: OpenStackCommand {
 /// `openstack role list` (`ListRole`): the global roles.
 enum RoleList: OpenStackCommand {
   static let name = "role list"
-  static let syntax = CommandSyntax(usage: RealUsage.roleList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--domain"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -78,7 +78,7 @@ enum RoleList: OpenStackCommand {
 /// `openstack role create` (`CreateRole`).
 enum RoleCreate: OpenStackCommand {
   static let name = "role create"
-  static let syntax = CommandSyntax(usage: RealUsage.roleCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--domain", "--immutable", "--no-immutable"]
   static let columns: [(header: String, key: String)] = [
     ("id", "id"), ("name", "name"), ("domain_id", "domain_id"), ("description", "description"),
@@ -102,7 +102,7 @@ enum RoleCreate: OpenStackCommand {
 /// `openstack role show` (`ShowRole`): `find_role`, in the domain given.
 enum RoleShow: OpenStackCommand {
   static let name = "role show"
-  static let syntax = CommandSyntax(usage: RealUsage.roleShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -118,7 +118,7 @@ enum RoleAssignmentList: OpenStackCommand {
   static let name = "role assignment list"
   /// `--user` and `--group` are exclusive too, which the usage does not show.
   static let syntax: CommandSyntax = {
-    var syntax = CommandSyntax(usage: RealUsage.roleAssignmentList, repeating: DisplayOptions.listerRepeating)
+    var syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
     syntax.exclusiveGroups.append(syntax.options.filter { $0.names.contains("--user") || $0.names.contains("--group") })
     return syntax
   }()

@@ -24,7 +24,7 @@ struct ServerPowerAction {
 
 enum ServerStop: OpenStackCommand {
   static let name = "server stop"
-  static let syntax = CommandSyntax(usage: RealUsage.serverStop)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerPowerAction(body: .object(["os-stop": .null]), detailed: false).run(arguments, in: context)
@@ -33,7 +33,7 @@ enum ServerStop: OpenStackCommand {
 
 enum ServerStart: OpenStackCommand {
   static let name = "server start"
-  static let syntax = CommandSyntax(usage: RealUsage.serverStart)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerPowerAction(body: .object(["os-start": .null]), detailed: false).run(arguments, in: context)
@@ -42,7 +42,7 @@ enum ServerStart: OpenStackCommand {
 
 enum ServerPause: OpenStackCommand {
   static let name = "server pause"
-  static let syntax = CommandSyntax(usage: RealUsage.serverPause)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerPowerAction(body: .object(["pause": .null])).run(arguments, in: context)
@@ -51,7 +51,7 @@ enum ServerPause: OpenStackCommand {
 
 enum ServerUnpause: OpenStackCommand {
   static let name = "server unpause"
-  static let syntax = CommandSyntax(usage: RealUsage.serverUnpause)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerPowerAction(body: .object(["unpause": .null])).run(arguments, in: context)
@@ -60,7 +60,7 @@ enum ServerUnpause: OpenStackCommand {
 
 enum ServerSuspend: OpenStackCommand {
   static let name = "server suspend"
-  static let syntax = CommandSyntax(usage: RealUsage.serverSuspend)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerPowerAction(body: .object(["suspend": .null])).run(arguments, in: context)
@@ -69,7 +69,7 @@ enum ServerSuspend: OpenStackCommand {
 
 enum ServerResume: OpenStackCommand {
   static let name = "server resume"
-  static let syntax = CommandSyntax(usage: RealUsage.serverResume)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerPowerAction(body: .object(["resume": .null])).run(arguments, in: context)
@@ -80,7 +80,7 @@ enum ServerResume: OpenStackCommand {
 /// active and `Complete` written.
 enum ServerReboot: OpenStackCommand {
   static let name = "server reboot"
-  static let syntax = CommandSyntax(usage: RealUsage.serverReboot)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -4,7 +4,7 @@ import CloudAPI
 enum FlavorList: OpenStackCommand {
   static let name = "flavor list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.flavorList, repeating: DisplayOptions.listerRepeating, types: ["--min-disk": .int, "--min-ram": .int])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--min-disk": .int, "--min-ram": .int])
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -43,7 +43,7 @@ enum FlavorList: OpenStackCommand {
 enum ImageList: OpenStackCommand {
   static let name = "image list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.imageList, repeating: DisplayOptions.listerRepeating.union(["--tag", "--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--tag", "--property"]),
     types: [
       "--member-status": .loweredChoices(["accepted", "pending", "rejected", "all"]), "--property": .keyValue,
       "--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items"),
@@ -121,7 +121,7 @@ enum ImageList: OpenStackCommand {
 /// sorted, with the projects a private flavor is open to.
 enum FlavorShow: OpenStackCommand {
   static let name = "flavor show"
-  static let syntax = CommandSyntax(usage: RealUsage.flavorShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -144,7 +144,7 @@ enum FlavorShow: OpenStackCommand {
 /// property (with `os_hidden` and the hash) gathered in `properties`, sorted.
 enum ImageShow: OpenStackCommand {
   static let name = "image show"
-  static let syntax = CommandSyntax(usage: RealUsage.imageShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

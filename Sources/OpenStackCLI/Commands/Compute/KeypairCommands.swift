@@ -56,7 +56,7 @@ enum Keypairs {
 enum KeypairCreate: OpenStackCommand {
   static let name = "keypair create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.keypairCreate, repeating: DisplayOptions.showRepeating, types: ["--type": .choices(["ssh", "x509"])])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating, types: ["--type": .choices(["ssh", "x509"])])
   /// Both read or write a local file.
   static let refusedOptions: Set<String> = ["--public-key", "--private-key"]
 
@@ -130,7 +130,7 @@ struct GeneratedKeypair {
 /// `openstack keypair list` (`ListKeypair`): the user's keys, another user's with `--user`.
 enum KeypairList: OpenStackCommand {
   static let name = "keypair list"
-  static let syntax = CommandSyntax(usage: RealUsage.keypairList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--project", "--project-domain", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -150,7 +150,7 @@ enum KeypairList: OpenStackCommand {
 /// with `--public-key`.
 enum KeypairShow: OpenStackCommand {
   static let name = "keypair show"
-  static let syntax = CommandSyntax(usage: RealUsage.keypairShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -171,7 +171,7 @@ enum KeypairShow: OpenStackCommand {
 /// `openstack keypair delete` (`DeleteKeypair`): each key by name, failures logged and counted.
 enum KeypairDelete: OpenStackCommand {
   static let name = "keypair delete"
-  static let syntax = CommandSyntax(usage: RealUsage.keypairDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

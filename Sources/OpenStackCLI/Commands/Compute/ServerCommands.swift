@@ -6,7 +6,7 @@ import CloudAPI
 enum ServerCreate: OpenStackCommand {
   static let name = "server create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverCreate,
+    usage: RealHelp.usage(of: name),
     repeating: DisplayOptions.showRepeating.union([
       "--network", "--nic", "--port", "--property", "--security-group", "--hint", "--tag", "--block-device",
       "--block-device-mapping", "--ephemeral", "--file",
@@ -258,7 +258,7 @@ enum ServerHints {
 /// `openstack server show` (`ShowServer`): the server as found, by ID or by name.
 enum ServerShow: OpenStackCommand {
   static let name = "server show"
-  static let syntax = CommandSyntax(usage: RealUsage.serverShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--diagnostics", "--topology"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -273,7 +273,7 @@ enum ServerShow: OpenStackCommand {
 /// one waited for.
 enum ServerDelete: OpenStackCommand {
   static let name = "server delete"
-  static let syntax = CommandSyntax(usage: RealUsage.serverDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--force"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -307,7 +307,7 @@ enum ServerDelete: OpenStackCommand {
 /// happened or not.
 enum ServerResize: OpenStackCommand {
   static let name = "server resize"
-  static let syntax = CommandSyntax(usage: RealUsage.serverResize)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -6,7 +6,7 @@ import Foundation
 enum ServerEventList: OpenStackCommand {
   static let name = "server event list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverEventList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     types: ["--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items")])
   static let refusedOptions: Set<String> = []
 
@@ -64,7 +64,7 @@ enum ServerEventList: OpenStackCommand {
 /// request ID, each event as the SDK's eight attributes.
 enum ServerEventShow: OpenStackCommand {
   static let name = "server event show"
-  static let syntax = CommandSyntax(usage: RealUsage.serverEventShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -55,7 +55,7 @@ enum ServerGroupLookup {
 enum ServerGroupCreate: OpenStackCommand {
   static let name = "server group create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverGroupCreate, repeating: DisplayOptions.showRepeating.union(["--rule"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--rule"]),
     types: [
       "--policy": .choices(["affinity", "anti-affinity", "soft-affinity", "soft-anti-affinity"]), "--rule": .keyValue,
     ])
@@ -86,7 +86,7 @@ enum ServerGroupCreate: OpenStackCommand {
 /// `openstack server group show` (`ShowServerGroup`).
 enum ServerGroupShow: OpenStackCommand {
   static let name = "server group show"
-  static let syntax = CommandSyntax(usage: RealUsage.serverGroupShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -98,7 +98,7 @@ enum ServerGroupShow: OpenStackCommand {
 /// logged and counted.
 enum ServerGroupDelete: OpenStackCommand {
   static let name = "server group delete"
-  static let syntax = CommandSyntax(usage: RealUsage.serverGroupDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -123,7 +123,7 @@ enum ServerGroupDelete: OpenStackCommand {
 enum ServerGroupList: OpenStackCommand {
   static let name = "server group list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverGroupList, repeating: DisplayOptions.listerRepeating, types: ["--limit": .int, "--offset": .int])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--limit": .int, "--offset": .int])
   static let refusedOptions: Set<String> = ["--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -160,7 +160,7 @@ enum ServerGroupList: OpenStackCommand {
 /// `--long`, a row per host and service.
 enum AvailabilityZoneList: OpenStackCommand {
   static let name = "availability zone list"
-  static let syntax = CommandSyntax(usage: RealUsage.availabilityZoneList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

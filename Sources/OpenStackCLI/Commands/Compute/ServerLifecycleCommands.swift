@@ -34,7 +34,7 @@ enum ServerRequests {
 /// `openstack server lock` (`LockServer`): each server locked, with a reason from 2.73.
 enum ServerLock: OpenStackCommand {
   static let name = "server lock"
-  static let syntax = CommandSyntax(usage: RealUsage.serverLock)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -54,7 +54,7 @@ enum ServerLock: OpenStackCommand {
 
 enum ServerUnlock: OpenStackCommand {
   static let name = "server unlock"
-  static let syntax = CommandSyntax(usage: RealUsage.serverUnlock)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -68,7 +68,7 @@ enum ServerUnlock: OpenStackCommand {
 /// `openstack server rescue` (`RescueServer`): the rescue image found first, then the server.
 enum ServerRescue: OpenStackCommand {
   static let name = "server rescue"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRescue)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -84,7 +84,7 @@ enum ServerRescue: OpenStackCommand {
 
 enum ServerUnrescue: OpenStackCommand {
   static let name = "server unrescue"
-  static let syntax = CommandSyntax(usage: RealUsage.serverUnrescue)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -98,7 +98,7 @@ enum ServerUnrescue: OpenStackCommand {
 /// nothing left to do).
 enum ServerShelve: OpenStackCommand {
   static let name = "server shelve"
-  static let syntax = CommandSyntax(usage: RealUsage.serverShelve)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -132,7 +132,7 @@ enum ServerShelve: OpenStackCommand {
 /// waited for until active (or shut off).
 enum ServerUnshelve: OpenStackCommand {
   static let name = "server unshelve"
-  static let syntax = CommandSyntax(usage: RealUsage.serverUnshelve)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   /// The scheduler's choice is the fake cloud's; a zone or host asked for is not emulated.
   static let refusedOptions: Set<String> = ["--availability-zone", "--no-availability-zone", "--host"]
 
@@ -156,7 +156,7 @@ enum ServerUnshelve: OpenStackCommand {
 /// one named (2.56); with `--wait`, until active or waiting to be confirmed.
 enum ServerMigrate: OpenStackCommand {
   static let name = "server migrate"
-  static let syntax = CommandSyntax(usage: RealUsage.serverMigrate)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   /// A live migration moves memory between hypervisors, which the fake cloud has none of.
   static let refusedOptions: Set<String> = [
     "--live-migration", "--shared-migration", "--block-migration", "--disk-overcommit", "--no-disk-overcommit",
@@ -199,7 +199,7 @@ struct ResizeDecision {
 
 enum ServerResizeConfirm: OpenStackCommand {
   static let name = "server resize confirm"
-  static let syntax = CommandSyntax(usage: RealUsage.serverResizeConfirm)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ResizeDecision(action: "confirmResize").run(arguments, in: context)
@@ -208,7 +208,7 @@ enum ServerResizeConfirm: OpenStackCommand {
 
 enum ServerResizeRevert: OpenStackCommand {
   static let name = "server resize revert"
-  static let syntax = CommandSyntax(usage: RealUsage.serverResizeRevert)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ResizeDecision(action: "revertResize").run(arguments, in: context)
@@ -217,7 +217,7 @@ enum ServerResizeRevert: OpenStackCommand {
 
 enum ServerMigrateConfirm: OpenStackCommand {
   static let name = "server migrate confirm"
-  static let syntax = CommandSyntax(usage: RealUsage.serverMigrateConfirm)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ResizeDecision(action: "confirmResize", deprecated: "confirm").run(arguments, in: context)
@@ -226,7 +226,7 @@ enum ServerMigrateConfirm: OpenStackCommand {
 
 enum ServerMigrateRevert: OpenStackCommand {
   static let name = "server migrate revert"
-  static let syntax = CommandSyntax(usage: RealUsage.serverMigrateRevert)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ResizeDecision(action: "revertResize", deprecated: "revert").run(arguments, in: context)
@@ -238,7 +238,7 @@ enum ServerMigrateRevert: OpenStackCommand {
 enum ServerSet: OpenStackCommand {
   static let name = "server set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverSet, repeating: ["--property", "--tag"],
+    usage: RealHelp.usage(of: name), repeating: ["--property", "--tag"],
     types: ["--property": .keyValue, "--state": .choices(["active", "error"])])
   /// Passwords go to the guest agent, which the fake cloud has none of; pinned zones are 2.104's.
   static let refusedOptions: Set<String> = ["--password", "--no-password", "--pinned-availability-zone"]
@@ -282,7 +282,7 @@ enum ServerSet: OpenStackCommand {
 /// description (set to ''), tags.
 enum ServerUnset: OpenStackCommand {
   static let name = "server unset"
-  static let syntax = CommandSyntax(usage: RealUsage.serverUnset, repeating: ["--property", "--tag"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property", "--tag"])
   static let refusedOptions: Set<String> = ["--pinned-availability-zone"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

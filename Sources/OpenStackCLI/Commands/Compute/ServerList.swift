@@ -5,7 +5,7 @@ import CloudAPI
 enum ServerList: OpenStackCommand {
   static let name = "server list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverList, repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
     spellings: ["-n": "--no-name-lookup"],
     types: [
       "--power-state": .choices(["pending", "running", "paused", "shutdown", "crashed", "suspended"]),

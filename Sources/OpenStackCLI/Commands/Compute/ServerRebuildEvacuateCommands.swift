@@ -6,7 +6,7 @@ import CloudAPI
 enum ServerRebuild: OpenStackCommand {
   static let name = "server rebuild"
   static let syntax = CommandSyntax(
-    usage: RealUsage.serverRebuild, repeating: DisplayOptions.showRepeating.union(["--property", "--trusted-image-cert"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--trusted-image-cert"]),
     types: ["--property": .keyValue])
   /// `--user-data` reads a local file; trusted certificates need a signed image, which the
   /// cloud has none of; `--wait` writes `Complete` before the table, which the emulation's
@@ -90,7 +90,7 @@ enum ServerRebuild: OpenStackCommand {
 /// `--shared-storage` (2.13 or earlier), the action, then the server shown afresh.
 enum ServerEvacuate: OpenStackCommand {
   static let name = "server evacuate"
-  static let syntax = CommandSyntax(usage: RealUsage.serverEvacuate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   /// `--wait` writes `Complete` before the table, which the emulation's output cannot interleave.
   static let refusedOptions: Set<String> = ["--wait"]
 

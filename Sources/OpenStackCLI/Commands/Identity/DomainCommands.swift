@@ -4,7 +4,7 @@ import CloudAPI
 /// domain resource.
 enum DomainCreate: OpenStackCommand {
   static let name = "domain create"
-  static let syntax = CommandSyntax(usage: RealUsage.domainCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--immutable", "--no-immutable"]
   /// `_format_domain`'s columns under their headers.
   static let columns: [(header: String, key: String)] = [
@@ -31,7 +31,7 @@ enum DomainCreate: OpenStackCommand {
 
 enum DomainList: OpenStackCommand {
   static let name = "domain list"
-  static let syntax = CommandSyntax(usage: RealUsage.domainList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -47,7 +47,7 @@ enum DomainList: OpenStackCommand {
 
 enum DomainShow: OpenStackCommand {
   static let name = "domain show"
-  static let syntax = CommandSyntax(usage: RealUsage.domainShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -57,7 +57,7 @@ enum DomainShow: OpenStackCommand {
 
 enum DomainSet: OpenStackCommand {
   static let name = "domain set"
-  static let syntax = CommandSyntax(usage: RealUsage.domainSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--immutable", "--no-immutable"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -77,7 +77,7 @@ enum DomainSet: OpenStackCommand {
 
 enum DomainDelete: OpenStackCommand {
   static let name = "domain delete"
-  static let syntax = CommandSyntax(usage: RealUsage.domainDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

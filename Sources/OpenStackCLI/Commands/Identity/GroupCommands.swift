@@ -4,7 +4,7 @@ import CloudAPI
 /// them, and their members.
 enum GroupCreate: OpenStackCommand {
   static let name = "group create"
-  static let syntax = CommandSyntax(usage: RealUsage.groupCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
   /// `_format_group`'s columns.
   static let columns: [(header: String, key: String)] = [
@@ -32,7 +32,7 @@ enum GroupCreate: OpenStackCommand {
 
 enum GroupList: OpenStackCommand {
   static let name = "group list"
-  static let syntax = CommandSyntax(usage: RealUsage.groupList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -59,7 +59,7 @@ enum GroupList: OpenStackCommand {
 
 enum GroupShow: OpenStackCommand {
   static let name = "group show"
-  static let syntax = CommandSyntax(usage: RealUsage.groupShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -71,7 +71,7 @@ enum GroupShow: OpenStackCommand {
 
 enum GroupSet: OpenStackCommand {
   static let name = "group set"
-  static let syntax = CommandSyntax(usage: RealUsage.groupSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -88,7 +88,7 @@ enum GroupSet: OpenStackCommand {
 
 enum GroupDelete: OpenStackCommand {
   static let name = "group delete"
-  static let syntax = CommandSyntax(usage: RealUsage.groupDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -137,7 +137,7 @@ enum GroupMembership {
 
 enum GroupAddUser: OpenStackCommand {
   static let name = "group add user"
-  static let syntax = CommandSyntax(usage: RealUsage.groupAddUser)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -147,7 +147,7 @@ enum GroupAddUser: OpenStackCommand {
 
 enum GroupRemoveUser: OpenStackCommand {
   static let name = "group remove user"
-  static let syntax = CommandSyntax(usage: RealUsage.groupRemoveUser)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -159,7 +159,7 @@ enum GroupRemoveUser: OpenStackCommand {
 /// `HEAD`; a 404 or a refusal is "not in".
 enum GroupContainsUser: OpenStackCommand {
   static let name = "group contains user"
-  static let syntax = CommandSyntax(usage: RealUsage.groupContainsUser)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -4,7 +4,7 @@ import CloudAPI
 /// (the name itself when it is not found), its tags merged as the client merges them.
 enum ProjectSet: OpenStackCommand {
   static let name = "project set"
-  static let syntax = CommandSyntax(usage: RealUsage.projectSet, repeating: ["--tag", "--remove-tag", "--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--tag", "--remove-tag", "--property"])
   static let refusedOptions: Set<String> = ["--property", "--immutable", "--no-immutable"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -36,7 +36,7 @@ enum ProjectSet: OpenStackCommand {
 /// `openstack project delete` (`DeleteProject`).
 enum ProjectDelete: OpenStackCommand {
   static let name = "project delete"
-  static let syntax = CommandSyntax(usage: RealUsage.projectDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -61,7 +61,7 @@ enum ProjectDelete: OpenStackCommand {
 /// differs from it sent, as the SDK commits a fetched user.
 enum UserSet: OpenStackCommand {
   static let name = "user set"
-  static let syntax = CommandSyntax(usage: RealUsage.userSet, repeating: ["--multi-factor-auth-rule"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--multi-factor-auth-rule"])
   static let refusedOptions: Set<String> = UserCreate.refusedOptions
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -100,7 +100,7 @@ enum UserSet: OpenStackCommand {
 /// `openstack user delete` (`DeleteUser`): the domain looked up once (not found is no domain).
 enum UserDelete: OpenStackCommand {
   static let name = "user delete"
-  static let syntax = CommandSyntax(usage: RealUsage.userDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -125,7 +125,7 @@ enum UserDelete: OpenStackCommand {
 /// original; the client asks for either one that is missing, which needs a terminal.
 enum UserPasswordSet: OpenStackCommand {
   static let name = "user password set"
-  static let syntax = CommandSyntax(usage: RealUsage.userPasswordSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -154,7 +154,7 @@ enum HTTPReason {
 enum ImageCreate: OpenStackCommand {
   static let name = "image create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.imageCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--tag"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--tag"]),
     types: [
       "--min-disk": .int, "--min-ram": .int, "--property": .keyValue,
       "--container-format": .choices(["ami", "ari", "aki", "bare", "docker", "ova", "ovf"]),
@@ -201,7 +201,7 @@ enum ImageCreate: OpenStackCommand {
 enum ImageSet: OpenStackCommand {
   static let name = "image set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.imageSet, repeating: ["--property", "--tag"],
+    usage: RealHelp.usage(of: name), repeating: ["--property", "--tag"],
     types: [
       "--min-disk": .int, "--min-ram": .int, "--property": .keyValue,
       "--container-format": .choices(["ami", "ari", "aki", "bare", "docker", "ova", "ovf"]),
@@ -257,7 +257,7 @@ enum ImageSet: OpenStackCommand {
 /// properties the image has.
 enum ImageUnset: OpenStackCommand {
   static let name = "image unset"
-  static let syntax = CommandSyntax(usage: RealUsage.imageUnset, repeating: ["--property", "--tag"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property", "--tag"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -305,7 +305,7 @@ enum ImageUnset: OpenStackCommand {
 /// with the client's multi-store message, as its handler of `ResourceNotFound` has it.
 enum ImageDelete: OpenStackCommand {
   static let name = "image delete"
-  static let syntax = CommandSyntax(usage: RealUsage.imageDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   /// Glance's stores are not emulated.
   static let refusedOptions: Set<String> = ["--store"]
 

@@ -30,7 +30,7 @@ enum ImageMembership {
 /// `openstack image add project` (`AddProjectToImage`).
 enum ImageAddProject: OpenStackCommand {
   static let name = "image add project"
-  static let syntax = CommandSyntax(usage: RealUsage.imageAddProject, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -43,7 +43,7 @@ enum ImageAddProject: OpenStackCommand {
 /// `openstack image remove project` (`RemoveProjectImage`).
 enum ImageRemoveProject: OpenStackCommand {
   static let name = "image remove project"
-  static let syntax = CommandSyntax(usage: RealUsage.imageRemoveProject, repeating: [])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: [])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -59,7 +59,7 @@ enum ImageRemoveProject: OpenStackCommand {
 /// `openstack image member list` (`ListImageProjects`).
 enum ImageMemberList: OpenStackCommand {
   static let name = "image member list"
-  static let syntax = CommandSyntax(usage: RealUsage.imageMemberList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

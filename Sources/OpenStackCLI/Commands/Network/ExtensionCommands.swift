@@ -4,7 +4,7 @@ import CloudAPI
 /// loads, by name, alias and description (`--long`: namespace, update time, links).
 enum ExtensionList: OpenStackCommand {
   static let name = "extension list"
-  static let syntax = CommandSyntax(usage: RealUsage.extensionList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   /// The other services' extension lists are not modelled; without `--network` the client asks
   /// every service, so the bare command is refused with them (`--network` stands alone).
   static let refusedOptions: Set<String> = ["--compute", "--identity", "--volume"]

@@ -6,7 +6,7 @@ private let floatingIP = NeutronResourceKind.floatingIP
 /// `openstack floating ip create` (`CreateFloatingIP`).
 enum FloatingIPCreate: OpenStackCommand {
   static let name = "floating ip create"
-  static let syntax = CommandSyntax(usage: RealUsage.floatingIPCreate, repeating: DisplayOptions.showRepeating.union(["--tag"]))
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--tag"]))
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -31,7 +31,7 @@ enum FloatingIPCreate: OpenStackCommand {
 /// `openstack floating ip show` (`ShowFloatingIP`).
 enum FloatingIPShow: OpenStackCommand {
   static let name = "floating ip show"
-  static let syntax = CommandSyntax(usage: RealUsage.floatingIPShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -43,7 +43,7 @@ enum FloatingIPShow: OpenStackCommand {
 enum FloatingIPList: OpenStackCommand {
   static let name = "floating ip list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.floatingIPList, repeating: DisplayOptions.listerRepeating.union(["--network", "--port", "--router"]))
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--network", "--port", "--router"]))
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -84,7 +84,7 @@ enum FloatingIPList: OpenStackCommand {
 /// `openstack floating ip set` (`SetFloatingIP`): the port (and fixed address) it maps to.
 enum FloatingIPSet: OpenStackCommand {
   static let name = "floating ip set"
-  static let syntax = CommandSyntax(usage: RealUsage.floatingIPSet, repeating: ["--tag"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--tag"])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -105,7 +105,7 @@ enum FloatingIPSet: OpenStackCommand {
 /// `openstack floating ip unset` (`UnsetFloatingIP`): the port, the QoS policy, tags.
 enum FloatingIPUnset: OpenStackCommand {
   static let name = "floating ip unset"
-  static let syntax = CommandSyntax(usage: RealUsage.floatingIPUnset, repeating: ["--tag"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--tag"])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -122,7 +122,7 @@ enum FloatingIPUnset: OpenStackCommand {
 /// `openstack floating ip delete` (`DeleteFloatingIP`).
 enum FloatingIPDelete: OpenStackCommand {
   static let name = "floating ip delete"
-  static let syntax = CommandSyntax(usage: RealUsage.floatingIPDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

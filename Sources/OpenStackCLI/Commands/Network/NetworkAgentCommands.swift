@@ -13,7 +13,7 @@ enum NetworkAgentList: OpenStackCommand {
     ("ovn-metadata", "OVN Metadata agent"), ("ovn-agent", "OVN Neutron agent"),
   ]
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkAgentList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     types: ["--agent-type": .choices(agentTypes.map(\.option))])
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
@@ -51,7 +51,7 @@ enum NetworkAgentList: OpenStackCommand {
 /// `openstack network agent show` (`ShowNetworkAgent`): `GET /agents/{id}`, no search by name.
 enum NetworkAgentShow: OpenStackCommand {
   static let name = "network agent show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkAgentShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -72,7 +72,7 @@ enum NetworkAgentShow: OpenStackCommand {
 /// description and state (nothing sent without them).
 enum NetworkAgentSet: OpenStackCommand {
   static let name = "network agent set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkAgentSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

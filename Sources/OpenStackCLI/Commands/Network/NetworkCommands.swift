@@ -53,7 +53,7 @@ enum NeutronTags {
 enum SubnetList: OpenStackCommand {
   static let name = "subnet list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.subnetList, repeating: DisplayOptions.listerRepeating.union(["--service-type"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--service-type"]),
     types: ["--ip-version": .intChoices([4, 6])])
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
@@ -113,7 +113,7 @@ enum SubnetList: OpenStackCommand {
 enum NetworkList: OpenStackCommand {
   static let name = "network list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     types: [
       "--status": .choices(["ACTIVE", "BUILD", "DOWN", "ERROR"]),
       "--provider-network-type": .choices(["flat", "geneve", "gre", "local", "vlan", "vxlan"]),
@@ -177,7 +177,7 @@ enum NetworkList: OpenStackCommand {
 /// `openstack subnet show` (python-openstackclient `ShowSubnet`).
 enum SubnetShow: OpenStackCommand {
   static let name = "subnet show"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

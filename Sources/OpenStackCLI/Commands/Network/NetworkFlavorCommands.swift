@@ -28,7 +28,7 @@ extension NeutronResourceKind {
 /// meta-information, or both.
 enum NetworkFlavorProfileCreate: OpenStackCommand {
   static let name = "network flavor profile create"
-  static let syntax = CommandSyntax(usage: RealUsage.networkFlavorProfileCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -48,7 +48,7 @@ enum NetworkFlavorProfileCreate: OpenStackCommand {
 /// `openstack network flavor create` (`CreateNetworkFlavor`).
 enum NetworkFlavorCreate: OpenStackCommand {
   static let name = "network flavor create"
-  static let syntax = CommandSyntax(usage: RealUsage.networkFlavorCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -67,7 +67,7 @@ enum NetworkFlavorCreate: OpenStackCommand {
 /// SDK reads no status from its answer, so a refused binding passes in silence.
 enum NetworkFlavorAddProfile: OpenStackCommand {
   static let name = "network flavor add profile"
-  static let syntax = CommandSyntax(usage: RealUsage.networkFlavorAddProfile)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -7,7 +7,7 @@ private let rbacTypes = ["address_group", "address_scope", "security_group", "su
 enum NetworkRBACCreate: OpenStackCommand {
   static let name = "network rbac create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkRBACCreate, repeating: DisplayOptions.showRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["--type": .choices(rbacTypes), "--action": .choices(["access_as_external", "access_as_shared"])])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
@@ -42,7 +42,7 @@ enum NetworkRBACCreate: OpenStackCommand {
 /// `openstack network rbac show` (`ShowNetworkRBAC`).
 enum NetworkRBACShow: OpenStackCommand {
   static let name = "network rbac show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkRBACShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -55,7 +55,7 @@ enum NetworkRBACShow: OpenStackCommand {
 enum NetworkRBACList: OpenStackCommand {
   static let name = "network rbac list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkRBACList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     types: ["--type": .choices(rbacTypes), "--action": .choices(["access_as_external", "access_as_shared"])])
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
@@ -77,7 +77,7 @@ enum NetworkRBACList: OpenStackCommand {
 /// `openstack network rbac delete` (`DeleteNetworkRBAC`).
 enum NetworkRBACDelete: OpenStackCommand {
   static let name = "network rbac delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkRBACDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

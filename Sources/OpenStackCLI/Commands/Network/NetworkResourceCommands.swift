@@ -32,7 +32,7 @@ private let networkRefused: Set<String> = ["--extra-property"]
 enum NetworkCreate: OpenStackCommand {
   static let name = "network create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkCreate, repeating: DisplayOptions.showRepeating.union(["--availability-zone-hint", "--tag"]))
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--availability-zone-hint", "--tag"]))
   static let refusedOptions = networkRefused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -61,7 +61,7 @@ enum NetworkCreate: OpenStackCommand {
 /// `openstack network show` (`ShowNetwork`).
 enum NetworkShow: OpenStackCommand {
   static let name = "network show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -73,7 +73,7 @@ enum NetworkShow: OpenStackCommand {
 /// `openstack network set` (`SetNetwork`).
 enum NetworkSet: OpenStackCommand {
   static let name = "network set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSet, repeating: ["--tag"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--tag"])
   static let refusedOptions = networkRefused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -93,7 +93,7 @@ enum NetworkSet: OpenStackCommand {
 /// `openstack network unset` (`UnsetNetwork`): tags only.
 enum NetworkUnset: OpenStackCommand {
   static let name = "network unset"
-  static let syntax = CommandSyntax(usage: RealUsage.networkUnset, repeating: ["--tag"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--tag"])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -106,7 +106,7 @@ enum NetworkUnset: OpenStackCommand {
 /// `openstack network delete` (`DeleteNetwork`).
 enum NetworkDelete: OpenStackCommand {
   static let name = "network delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -116,7 +116,7 @@ private let portRefused: Set<String> = [
 enum PortCreate: OpenStackCommand {
   static let name = "port create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.portCreate, repeating: DisplayOptions.showRepeating.union(portRepeating), types: portTypes)
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(portRepeating), types: portTypes)
   static let refusedOptions = portRefused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -155,7 +155,7 @@ enum PortCreate: OpenStackCommand {
 /// `openstack port show` (`ShowPort`).
 enum PortShow: OpenStackCommand {
   static let name = "port show"
-  static let syntax = CommandSyntax(usage: RealUsage.portShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -168,7 +168,7 @@ enum PortShow: OpenStackCommand {
 /// `--no-...`.
 enum PortSet: OpenStackCommand {
   static let name = "port set"
-  static let syntax = CommandSyntax(usage: RealUsage.portSet, repeating: portRepeating, types: portTypes)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: portRepeating, types: portTypes)
   static let refusedOptions = portRefused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -210,7 +210,7 @@ enum PortSet: OpenStackCommand {
 /// `openstack port delete` (`DeletePort`).
 enum PortDelete: OpenStackCommand {
   static let name = "port delete"
-  static let syntax = CommandSyntax(usage: RealUsage.portDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -223,7 +223,7 @@ enum PortDelete: OpenStackCommand {
 enum PortList: OpenStackCommand {
   static let name = "port list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.portList, repeating: DisplayOptions.listerRepeating.union(["--fixed-ip", "--security-group"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--fixed-ip", "--security-group"]),
     types: ["--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address", "ip-substring"])])
   static let refusedOptions: Set<String> = [
     "--pvlan-type", "--pvlan-community", "--pvlan", "--no-pvlan", "--limit", "--marker", "--max-items",
@@ -285,7 +285,7 @@ enum PortList: OpenStackCommand {
 enum PortUnset: OpenStackCommand {
   static let name = "port unset"
   static let syntax = CommandSyntax(
-    usage: RealUsage.portUnset, repeating: ["--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--tag"],
+    usage: RealHelp.usage(of: name), repeating: ["--fixed-ip", "--binding-profile", "--security-group", "--allowed-address", "--tag"],
     types: [
       "--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address"]),
       "--allowed-address": .multiKeyValue(required: ["ip-address"], optional: ["mac-address"]),

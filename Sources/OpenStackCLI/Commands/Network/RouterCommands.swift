@@ -74,7 +74,7 @@ private func ndpProxyAndMultihoming(_ attributes: inout NeutronAttributes, in co
 enum RouterCreate: OpenStackCommand {
   static let name = "router create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.routerCreate,
+    usage: RealHelp.usage(of: name),
     repeating: DisplayOptions.showRepeating.union(["--availability-zone-hint", "--tag", "--fixed-ip"]), types: routerTypes)
   static let refusedOptions = routerRefused
 
@@ -103,7 +103,7 @@ enum RouterCreate: OpenStackCommand {
 /// ports but its gateway.
 enum RouterShow: OpenStackCommand {
   static let name = "router show"
-  static let syntax = CommandSyntax(usage: RealUsage.routerShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -129,7 +129,7 @@ enum RouterShow: OpenStackCommand {
 /// `openstack router list` (`ListRouter`).
 enum RouterList: OpenStackCommand {
   static let name = "router list"
-  static let syntax = CommandSyntax(usage: RealUsage.routerList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--agent", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -166,7 +166,7 @@ enum RouterList: OpenStackCommand {
 /// `openstack router set` (`SetRouter`).
 enum RouterSet: OpenStackCommand {
   static let name = "router set"
-  static let syntax = CommandSyntax(usage: RealUsage.routerSet, repeating: ["--route", "--tag", "--fixed-ip"], types: routerTypes)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--route", "--tag", "--fixed-ip"], types: routerTypes)
   static let refusedOptions = routerRefused
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -194,7 +194,7 @@ enum RouterSet: OpenStackCommand {
 /// `openstack router unset` (`UnsetRouter`): routes, the gateway, tags.
 enum RouterUnset: OpenStackCommand {
   static let name = "router unset"
-  static let syntax = CommandSyntax(usage: RealUsage.routerUnset, repeating: ["--route", "--tag"], types: routerTypes)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--route", "--tag"], types: routerTypes)
   static let refusedOptions: Set<String> = ["--extra-property", "--qos-policy"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -224,7 +224,7 @@ enum RouterUnset: OpenStackCommand {
 /// `openstack router delete` (`DeleteRouter`).
 enum RouterDelete: OpenStackCommand {
   static let name = "router delete"
-  static let syntax = CommandSyntax(usage: RealUsage.routerDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -250,7 +250,7 @@ struct RouterInterface {
 /// `openstack router add subnet` (`AddSubnetToRouter`).
 enum RouterAddSubnet: OpenStackCommand {
   static let name = "router add subnet"
-  static let syntax = CommandSyntax(usage: RealUsage.routerAddSubnet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   /// EVPN host routes are not in the cloud.
   static let refusedOptions: Set<String> = ["--advertise-host"]
 
@@ -262,7 +262,7 @@ enum RouterAddSubnet: OpenStackCommand {
 /// `openstack router remove subnet` (`RemoveSubnetFromRouter`).
 enum RouterRemoveSubnet: OpenStackCommand {
   static let name = "router remove subnet"
-  static let syntax = CommandSyntax(usage: RealUsage.routerRemoveSubnet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -273,7 +273,7 @@ enum RouterRemoveSubnet: OpenStackCommand {
 /// `openstack router add port` (`AddPortToRouter`).
 enum RouterAddPort: OpenStackCommand {
   static let name = "router add port"
-  static let syntax = CommandSyntax(usage: RealUsage.routerAddPort)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -284,7 +284,7 @@ enum RouterAddPort: OpenStackCommand {
 /// `openstack router remove port` (`RemovePortFromRouter`).
 enum RouterRemovePort: OpenStackCommand {
   static let name = "router remove port"
-  static let syntax = CommandSyntax(usage: RealUsage.routerRemovePort)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -20,7 +20,7 @@ enum RouterGateways {
 enum RouterAddGateway: OpenStackCommand {
   static let name = "router add gateway"
   static let syntax = CommandSyntax(
-    usage: RealUsage.routerAddGateway, repeating: DisplayOptions.showRepeating.union(["--fixed-ip"]), types: RouterGateways.types)
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--fixed-ip"]), types: RouterGateways.types)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -31,7 +31,7 @@ enum RouterAddGateway: OpenStackCommand {
 enum RouterRemoveGateway: OpenStackCommand {
   static let name = "router remove gateway"
   static let syntax = CommandSyntax(
-    usage: RealUsage.routerRemoveGateway, repeating: DisplayOptions.showRepeating.union(["--fixed-ip"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--fixed-ip"]),
     types: RouterGateways.types)
   static let refusedOptions: Set<String> = []
 

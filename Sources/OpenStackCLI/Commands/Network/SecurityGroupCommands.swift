@@ -4,7 +4,7 @@ import CloudAPI
 /// given.
 enum SecurityGroupCreate: OpenStackCommand {
   static let name = "security group create"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupCreate, repeating: DisplayOptions.showRepeating.union(["--tag"]))
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--tag"]))
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -22,7 +22,7 @@ enum SecurityGroupCreate: OpenStackCommand {
 /// `openstack security group show` (`ShowSecurityGroup`).
 enum SecurityGroupShow: OpenStackCommand {
   static let name = "security group show"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -34,7 +34,7 @@ enum SecurityGroupShow: OpenStackCommand {
 /// `openstack security group list` (`ListSecurityGroup`): six fields asked for, shown raw.
 enum SecurityGroupList: OpenStackCommand {
   static let name = "security group list"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -59,7 +59,7 @@ enum SecurityGroupList: OpenStackCommand {
 /// `openstack security group delete` (`DeleteSecurityGroup`).
 enum SecurityGroupDelete: OpenStackCommand {
   static let name = "security group delete"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -96,7 +96,7 @@ enum RuleProtocol {
 enum SecurityGroupRuleCreate: OpenStackCommand {
   static let name = "security group rule create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.securityGroupRuleCreate, repeating: DisplayOptions.showRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["--icmp-type": .int, "--icmp-code": .int, "--ethertype": .choices(["IPv4", "IPv6"])])
   /// Address groups are not in the cloud.
   static let refusedOptions: Set<String> = ["--extra-property", "--remote-address-group"]
@@ -163,7 +163,7 @@ enum SecurityGroupRuleCreate: OpenStackCommand {
 /// `openstack security group rule show` (`ShowSecurityGroupRule`).
 enum SecurityGroupRuleShow: OpenStackCommand {
   static let name = "security group rule show"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupRuleShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -176,7 +176,7 @@ enum SecurityGroupRuleShow: OpenStackCommand {
 /// every group with the group's column; port ranges and remote prefixes as the client writes them.
 enum SecurityGroupRuleList: OpenStackCommand {
   static let name = "security group rule list"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupRuleList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -221,7 +221,7 @@ enum SecurityGroupRuleList: OpenStackCommand {
 /// `openstack security group rule delete` (`DeleteSecurityGroupRule`).
 enum SecurityGroupRuleDelete: OpenStackCommand {
   static let name = "security group rule delete"
-  static let syntax = CommandSyntax(usage: RealUsage.securityGroupRuleDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

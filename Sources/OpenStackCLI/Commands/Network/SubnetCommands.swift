@@ -47,7 +47,7 @@ private let subnetRepeating: Set<String> = ["--allocation-pool", "--dns-nameserv
 enum SubnetCreate: OpenStackCommand {
   static let name = "subnet create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.subnetCreate, repeating: DisplayOptions.showRepeating.union(subnetRepeating), types: subnetTypes)
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(subnetRepeating), types: subnetTypes)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -75,7 +75,7 @@ enum SubnetCreate: OpenStackCommand {
 /// them after `--no-...`.
 enum SubnetSet: OpenStackCommand {
   static let name = "subnet set"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetSet, repeating: subnetRepeating, types: subnetTypes)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: subnetRepeating, types: subnetTypes)
   static let refusedOptions: Set<String> = ["--extra-property", "--leak-routes", "--no-leak-routes"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -103,7 +103,7 @@ enum SubnetSet: OpenStackCommand {
 /// (`Subnet does not contain dns-nameserver 8.8.8.8` when it is not there).
 enum SubnetUnset: OpenStackCommand {
   static let name = "subnet unset"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetUnset, repeating: subnetRepeating, types: subnetTypes)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: subnetRepeating, types: subnetTypes)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -136,7 +136,7 @@ enum SubnetUnset: OpenStackCommand {
 /// `openstack subnet delete` (`DeleteSubnet`).
 enum SubnetDelete: OpenStackCommand {
   static let name = "subnet delete"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

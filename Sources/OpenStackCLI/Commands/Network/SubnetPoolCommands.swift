@@ -28,7 +28,7 @@ private let poolTypes: [String: ValueType] = [
 enum SubnetPoolCreate: OpenStackCommand {
   static let name = "subnet pool create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.subnetPoolCreate, repeating: DisplayOptions.showRepeating.union(["--pool-prefix", "--tag"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--pool-prefix", "--tag"]),
     types: poolTypes)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
@@ -44,7 +44,7 @@ enum SubnetPoolCreate: OpenStackCommand {
 /// `openstack subnet pool show` (`ShowSubnetPool`).
 enum SubnetPoolShow: OpenStackCommand {
   static let name = "subnet pool show"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetPoolShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -56,7 +56,7 @@ enum SubnetPoolShow: OpenStackCommand {
 /// `openstack subnet pool set` (`SetSubnetPool`): new prefixes are added to the pool's.
 enum SubnetPoolSet: OpenStackCommand {
   static let name = "subnet pool set"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetPoolSet, repeating: ["--pool-prefix", "--tag"], types: poolTypes)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--pool-prefix", "--tag"], types: poolTypes)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -73,7 +73,7 @@ enum SubnetPoolSet: OpenStackCommand {
 /// `openstack subnet pool list` (`ListSubnetPool`).
 enum SubnetPoolList: OpenStackCommand {
   static let name = "subnet pool list"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetPoolList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   /// The client sends `shared` and `is_shared` both, which the SDK turns into one filter given
   /// twice; not modelled.
   static let refusedOptions: Set<String> = ["--share", "--no-share", "--limit", "--marker", "--max-items"]
@@ -110,7 +110,7 @@ enum SubnetPoolList: OpenStackCommand {
 /// `openstack subnet pool delete` (`DeleteSubnetPool`).
 enum SubnetPoolDelete: OpenStackCommand {
   static let name = "subnet pool delete"
-  static let syntax = CommandSyntax(usage: RealUsage.subnetPoolDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -122,7 +122,7 @@ enum SubnetPoolDelete: OpenStackCommand {
 enum AddressScopeCreate: OpenStackCommand {
   static let name = "address scope create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.addressScopeCreate, repeating: DisplayOptions.showRepeating, types: ["--ip-version": .intChoices([4, 6])])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating, types: ["--ip-version": .intChoices([4, 6])])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -139,7 +139,7 @@ enum AddressScopeCreate: OpenStackCommand {
 /// `openstack address scope show` (`ShowAddressScope`).
 enum AddressScopeShow: OpenStackCommand {
   static let name = "address scope show"
-  static let syntax = CommandSyntax(usage: RealUsage.addressScopeShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -151,7 +151,7 @@ enum AddressScopeShow: OpenStackCommand {
 /// `openstack address scope list` (`ListAddressScope`).
 enum AddressScopeList: OpenStackCommand {
   static let name = "address scope list"
-  static let syntax = CommandSyntax(usage: RealUsage.addressScopeList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--share", "--no-share", "--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -172,7 +172,7 @@ enum AddressScopeList: OpenStackCommand {
 /// `openstack address scope delete` (`DeleteAddressScope`).
 enum AddressScopeDelete: OpenStackCommand {
   static let name = "address scope delete"
-  static let syntax = CommandSyntax(usage: RealUsage.addressScopeDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -39,7 +39,7 @@ private func policyAttributes(_ arguments: ParsedArguments, in context: CommandC
 /// `openstack network qos policy create` (`CreateNetworkQosPolicy`).
 enum NetworkQoSPolicyCreate: OpenStackCommand {
   static let name = "network qos policy create"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSPolicyCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -53,7 +53,7 @@ enum NetworkQoSPolicyCreate: OpenStackCommand {
 /// `openstack network qos policy show` (`ShowNetworkQosPolicy`).
 enum NetworkQoSPolicyShow: OpenStackCommand {
   static let name = "network qos policy show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSPolicyShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -65,7 +65,7 @@ enum NetworkQoSPolicyShow: OpenStackCommand {
 /// `openstack network qos policy set` (`SetNetworkQosPolicy`).
 enum NetworkQoSPolicySet: OpenStackCommand {
   static let name = "network qos policy set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSPolicySet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -80,7 +80,7 @@ enum NetworkQoSPolicySet: OpenStackCommand {
 /// become filters.
 enum NetworkQoSPolicyList: OpenStackCommand {
   static let name = "network qos policy list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSPolicyList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -97,7 +97,7 @@ enum NetworkQoSPolicyList: OpenStackCommand {
 /// `openstack network qos policy delete` (`DeleteNetworkQosPolicy`).
 enum NetworkQoSPolicyDelete: OpenStackCommand {
   static let name = "network qos policy delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSPolicyDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

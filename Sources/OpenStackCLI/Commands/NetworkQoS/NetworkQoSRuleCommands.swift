@@ -102,7 +102,7 @@ private enum QoSRuleOptions {
 enum NetworkQoSRuleCreate: OpenStackCommand {
   static let name = "network qos rule create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkQoSRuleCreate, repeating: DisplayOptions.showRepeating, types: QoSRuleOptions.types)
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating, types: QoSRuleOptions.types)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -120,7 +120,7 @@ enum NetworkQoSRuleCreate: OpenStackCommand {
 /// `openstack network qos rule show` (`ShowNetworkQosRule`).
 enum NetworkQoSRuleShow: OpenStackCommand {
   static let name = "network qos rule show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSRuleShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -135,7 +135,7 @@ enum NetworkQoSRuleShow: OpenStackCommand {
 /// `openstack network qos rule set` (`SetNetworkQosRule`).
 enum NetworkQoSRuleSet: OpenStackCommand {
   static let name = "network qos rule set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSRuleSet, types: QoSRuleOptions.types)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), types: QoSRuleOptions.types)
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -159,7 +159,7 @@ enum NetworkQoSRuleSet: OpenStackCommand {
 /// `openstack network qos rule delete` (`DeleteNetworkQosRule`).
 enum NetworkQoSRuleDelete: OpenStackCommand {
   static let name = "network qos rule delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSRuleDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -180,7 +180,7 @@ enum NetworkQoSRuleDelete: OpenStackCommand {
 /// lacks empty.
 enum NetworkQoSRuleList: OpenStackCommand {
   static let name = "network qos rule list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkQoSRuleList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -14,7 +14,7 @@ private func topologyProject(_ arguments: ParsedArguments, in context: CommandCo
 /// and shows the SDK's `dry_run`, which the answer does not have. `--or-show` is the default.
 enum NetworkAutoAllocatedTopologyCreate: OpenStackCommand {
   static let name = "network auto allocated topology create"
-  static let syntax = CommandSyntax(usage: RealUsage.networkAutoAllocatedTopologyCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -37,7 +37,7 @@ enum NetworkAutoAllocatedTopologyCreate: OpenStackCommand {
 /// `openstack network auto allocated topology delete` (`DeleteAutoAllocatedTopology`).
 enum NetworkAutoAllocatedTopologyDelete: OpenStackCommand {
   static let name = "network auto allocated topology delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkAutoAllocatedTopologyDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -50,7 +50,7 @@ enum NetworkAutoAllocatedTopologyDelete: OpenStackCommand {
 /// `openstack extension show` (`ShowExtension`): a network extension found by alias or name.
 enum ExtensionShow: OpenStackCommand {
   static let name = "extension show"
-  static let syntax = CommandSyntax(usage: RealUsage.extensionShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -83,7 +83,7 @@ extension NeutronClient {
 /// `openstack network service provider list` (`ListNetworkServiceProvider`).
 enum NetworkServiceProviderList: OpenStackCommand {
   static let name = "network service provider list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkServiceProviderList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

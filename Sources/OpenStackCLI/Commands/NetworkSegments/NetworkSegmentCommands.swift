@@ -4,7 +4,7 @@ import CloudAPI
 enum NetworkSegmentCreate: OpenStackCommand {
   static let name = "network segment create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkSegmentCreate, repeating: DisplayOptions.showRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["--segment": .int, "--network-type": .choices(["flat", "geneve", "gre", "local", "vlan", "vxlan"])])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
@@ -24,7 +24,7 @@ enum NetworkSegmentCreate: OpenStackCommand {
 /// `openstack network segment show` (`ShowNetworkSegment`).
 enum NetworkSegmentShow: OpenStackCommand {
   static let name = "network segment show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -36,7 +36,7 @@ enum NetworkSegmentShow: OpenStackCommand {
 /// `openstack network segment set` (`SetNetworkSegment`): name and description.
 enum NetworkSegmentSet: OpenStackCommand {
   static let name = "network segment set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -53,7 +53,7 @@ enum NetworkSegmentSet: OpenStackCommand {
 /// `openstack network segment list` (`ListNetworkSegment`).
 enum NetworkSegmentList: OpenStackCommand {
   static let name = "network segment list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -73,7 +73,7 @@ enum NetworkSegmentList: OpenStackCommand {
 /// `openstack network segment delete` (`DeleteNetworkSegment`).
 enum NetworkSegmentDelete: OpenStackCommand {
   static let name = "network segment delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -51,7 +51,7 @@ private func runs(_ numbers: [Int]) -> [String] {
 enum NetworkSegmentRangeCreate: OpenStackCommand {
   static let name = "network segment range create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkSegmentRangeCreate, repeating: DisplayOptions.showRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["--minimum": .int, "--maximum": .int, "--network-type": .choices(["geneve", "gre", "vlan", "vxlan"])])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
@@ -83,7 +83,7 @@ enum NetworkSegmentRangeCreate: OpenStackCommand {
 /// `openstack network segment range show` (`ShowNetworkSegmentRange`).
 enum NetworkSegmentRangeShow: OpenStackCommand {
   static let name = "network segment range show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentRangeShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -96,7 +96,7 @@ enum NetworkSegmentRangeShow: OpenStackCommand {
 /// `openstack network segment range set` (`SetNetworkSegmentRange`).
 enum NetworkSegmentRangeSet: OpenStackCommand {
   static let name = "network segment range set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentRangeSet, types: ["--minimum": .int, "--maximum": .int])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), types: ["--minimum": .int, "--maximum": .int])
   static let refusedOptions: Set<String> = ["--extra-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -120,7 +120,7 @@ enum NetworkSegmentRangeSet: OpenStackCommand {
 /// `--available` and `--unavailable` keep the ranges they name (and list in long form).
 enum NetworkSegmentRangeList: OpenStackCommand {
   static let name = "network segment range list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentRangeList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -152,7 +152,7 @@ enum NetworkSegmentRangeList: OpenStackCommand {
 /// `openstack network segment range delete` (`DeleteNetworkSegmentRange`).
 enum NetworkSegmentRangeDelete: OpenStackCommand {
   static let name = "network segment range delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSegmentRangeDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -31,7 +31,7 @@ private func changeSubports(_ trunk: JSON, _ action: String, _ subports: [JSON],
 enum NetworkTrunkCreate: OpenStackCommand {
   static let name = "network trunk create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.networkTrunkCreate, repeating: DisplayOptions.showRepeating.union(["--subport"]), types: subportType)
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--subport"]), types: subportType)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -51,7 +51,7 @@ enum NetworkTrunkCreate: OpenStackCommand {
 /// `openstack network trunk show` (`ShowNetworkTrunk`): found, then fetched again by ID.
 enum NetworkTrunkShow: OpenStackCommand {
   static let name = "network trunk show"
-  static let syntax = CommandSyntax(usage: RealUsage.networkTrunkShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -65,7 +65,7 @@ enum NetworkTrunkShow: OpenStackCommand {
 /// added, each step's failure named.
 enum NetworkTrunkSet: OpenStackCommand {
   static let name = "network trunk set"
-  static let syntax = CommandSyntax(usage: RealUsage.networkTrunkSet, repeating: ["--subport"], types: subportType)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--subport"], types: subportType)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -95,7 +95,7 @@ enum NetworkTrunkSet: OpenStackCommand {
 /// `openstack network trunk unset` (`UnsetNetworkTrunk`): the subports named removed.
 enum NetworkTrunkUnset: OpenStackCommand {
   static let name = "network trunk unset"
-  static let syntax = CommandSyntax(usage: RealUsage.networkTrunkUnset, repeating: ["--subport"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--subport"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -112,7 +112,7 @@ enum NetworkTrunkUnset: OpenStackCommand {
 /// attribute the SDK's trunk does not have (it calls it `is_admin_state_up`): always `DOWN`.
 enum NetworkTrunkList: OpenStackCommand {
   static let name = "network trunk list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkTrunkList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -131,7 +131,7 @@ enum NetworkTrunkList: OpenStackCommand {
 /// `openstack network trunk delete` (`DeleteNetworkTrunk`).
 enum NetworkTrunkDelete: OpenStackCommand {
   static let name = "network trunk delete"
-  static let syntax = CommandSyntax(usage: RealUsage.networkTrunkDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -142,7 +142,7 @@ enum NetworkTrunkDelete: OpenStackCommand {
 /// `openstack network subport list` (`ListNetworkSubport`): the trunk's subports.
 enum NetworkSubportList: OpenStackCommand {
   static let name = "network subport list"
-  static let syntax = CommandSyntax(usage: RealUsage.networkSubportList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

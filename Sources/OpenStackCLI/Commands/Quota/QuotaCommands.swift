@@ -16,7 +16,7 @@ private enum QuotaServices {
 /// quotas the client has an option for renamed after it, the SDK's own fields dropped.
 enum QuotaShow: OpenStackCommand {
   static let name = "quota show"
-  static let syntax = CommandSyntax(usage: RealUsage.quotaShow, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -82,7 +82,7 @@ enum QuotaShow: OpenStackCommand {
 enum QuotaSet: OpenStackCommand {
   static let name = "quota set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.quotaSet, repeating: [],
+    usage: RealHelp.usage(of: name), repeating: [],
     types: Dictionary(
       uniqueKeysWithValues: (QuotaClients.computeOptions + QuotaClients.volumeOptions + QuotaClients.networkOptions).map {
         ("--" + $0.option, ValueType.int)
@@ -144,7 +144,7 @@ enum QuotaSet: OpenStackCommand {
 /// its defaults (a project the service refuses is logged and passed over).
 enum QuotaList: OpenStackCommand {
   static let name = "quota list"
-  static let syntax = CommandSyntax(usage: RealUsage.quotaList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   private struct Listing: Sendable {
@@ -224,7 +224,7 @@ enum QuotaList: OpenStackCommand {
 /// by service.
 enum QuotaDelete: OpenStackCommand {
   static let name = "quota delete"
-  static let syntax = CommandSyntax(usage: RealUsage.quotaDelete, repeating: [])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: [])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -247,7 +247,7 @@ enum QuotaDelete: OpenStackCommand {
 /// attribute names (each also under its `aka`), sorted; or their rate limits (none since Liberty).
 enum LimitsShow: OpenStackCommand {
   static let name = "limits show"
-  static let syntax = CommandSyntax(usage: RealUsage.limitsShow, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   /// The SDK's `AbsoluteLimits` (compute) and `AbsoluteLimit` (block storage): each attribute,

@@ -6,7 +6,7 @@ import CloudAPI
 /// 404 meaning "no external gateway from there").
 enum ServerAddFloatingIP: OpenStackCommand {
   static let name = "server add floating ip"
-  static let syntax = CommandSyntax(usage: RealUsage.serverAddFloatingIP)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -38,7 +38,7 @@ enum ServerAddFloatingIP: OpenStackCommand {
 /// (the server is not looked up).
 enum ServerRemoveFloatingIP: OpenStackCommand {
   static let name = "server remove floating ip"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRemoveFloatingIP)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -34,7 +34,7 @@ enum ServerInterfaceRequests {
 /// `openstack server add port` (`AddPort`): the server, then the port, found; the port attached.
 enum ServerAddPort: OpenStackCommand {
   static let name = "server add port"
-  static let syntax = CommandSyntax(usage: RealUsage.serverAddPort)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -50,7 +50,7 @@ enum ServerAddPort: OpenStackCommand {
 /// `openstack server add network` (`AddNetwork`): a new port on the network attached.
 enum ServerAddNetwork: OpenStackCommand {
   static let name = "server add network"
-  static let syntax = CommandSyntax(usage: RealUsage.serverAddNetwork)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -67,7 +67,7 @@ enum ServerAddNetwork: OpenStackCommand {
 /// asked for; the attachment shown.
 enum ServerAddFixedIP: OpenStackCommand {
   static let name = "server add fixed ip"
-  static let syntax = CommandSyntax(usage: RealUsage.serverAddFixedIP, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -97,7 +97,7 @@ enum ServerAddFixedIP: OpenStackCommand {
 /// `openstack server remove port` (`RemovePort`): the port detached (a miss is an error).
 enum ServerRemovePort: OpenStackCommand {
   static let name = "server remove port"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRemovePort)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -113,7 +113,7 @@ enum ServerRemovePort: OpenStackCommand {
 /// network detached (a miss ignored).
 enum ServerRemoveNetwork: OpenStackCommand {
   static let name = "server remove network"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRemoveNetwork)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -134,7 +134,7 @@ enum ServerRemoveNetwork: OpenStackCommand {
 /// server's microversion (which Nova answers 404 from 2.44).
 enum ServerRemoveFixedIP: OpenStackCommand {
   static let name = "server remove fixed ip"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRemoveFixedIP)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -175,7 +175,7 @@ struct ServerSecurityGroupChange {
 
 enum ServerAddSecurityGroup: OpenStackCommand {
   static let name = "server add security group"
-  static let syntax = CommandSyntax(usage: RealUsage.serverAddSecurityGroup)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -185,7 +185,7 @@ enum ServerAddSecurityGroup: OpenStackCommand {
 
 enum ServerRemoveSecurityGroup: OpenStackCommand {
   static let name = "server remove security group"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRemoveSecurityGroup)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

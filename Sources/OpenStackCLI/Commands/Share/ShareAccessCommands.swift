@@ -39,7 +39,7 @@ enum ShareAccessRule {
 enum ShareAccessCreate: OpenStackCommand {
   static let name = "share access create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareAccessCreate, repeating: DisplayOptions.showRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["--access-level": .choices(["rw", "ro"])])
   static let refusedOptions: Set<String> = ["--lock-visibility", "--lock-deletion", "--lock-reason"]
 
@@ -111,7 +111,7 @@ enum ShareAccessCreate: OpenStackCommand {
 /// share's `access_list` action; more columns at 2.21 and 2.33.
 enum ShareAccessList: OpenStackCommand {
   static let name = "share access list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAccessList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -159,7 +159,7 @@ enum ShareAccessList: OpenStackCommand {
 /// `openstack share access show` (2.45).
 enum ShareAccessShow: OpenStackCommand {
   static let name = "share access show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAccessShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -174,7 +174,7 @@ enum ShareAccessShow: OpenStackCommand {
 /// `openstack share access delete`: `deny_access`, then with `--wait` until the rule is gone.
 enum ShareAccessDelete: OpenStackCommand {
   static let name = "share access delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAccessDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--unrestrict"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -202,7 +202,7 @@ enum ShareAccessDelete: OpenStackCommand {
 enum ShareAccessSet: OpenStackCommand {
   static let name = "share access set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareAccessSet, repeating: ["--property"],
+    usage: RealHelp.usage(of: name), repeating: ["--property"],
     types: ["--property": .keyValue, "--access-level": .choices(["rw", "ro"])])
   static let refusedOptions: Set<String> = ["--access-level"]
 
@@ -233,7 +233,7 @@ enum ShareAccessSet: OpenStackCommand {
 /// `openstack share access unset --property KEY`: each key removed in turn.
 enum ShareAccessUnset: OpenStackCommand {
   static let name = "share access unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAccessUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -3,7 +3,7 @@ import CloudAPI
 /// `openstack share service list` (admin): the services, filtered by the server.
 enum ShareServiceList: OpenStackCommand {
   static let name = "share service list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServiceList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -28,7 +28,7 @@ enum ShareServiceList: OpenStackCommand {
 /// `openstack share service set` (admin): enable, or disable with a reason (2.83).
 enum ShareServiceSet: OpenStackCommand {
   static let name = "share service set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServiceSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -65,7 +65,7 @@ enum ShareServiceSet: OpenStackCommand {
 /// capabilities (as `key : value` lines in a table).
 enum SharePoolList: OpenStackCommand {
   static let name = "share pool list"
-  static let syntax = CommandSyntax(usage: RealUsage.sharePoolList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -97,7 +97,7 @@ enum SharePoolList: OpenStackCommand {
 
 enum ShareAvailabilityZoneList: OpenStackCommand {
   static let name = "share availability zone list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAvailabilityZoneList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -110,7 +110,7 @@ enum ShareAvailabilityZoneList: OpenStackCommand {
 /// `openstack share revert`: the snapshot's share back to it (2.27).
 enum ShareRevert: OpenStackCommand {
   static let name = "share revert"
-  static let syntax = CommandSyntax(usage: RealUsage.shareRevert)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

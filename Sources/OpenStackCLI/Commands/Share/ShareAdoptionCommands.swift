@@ -3,7 +3,7 @@ import CloudAPI
 /// `openstack share adopt` (admin): storage on a back end brought under Manila's management.
 enum ShareAdopt: OpenStackCommand {
   static let name = "share adopt"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAdopt, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--share-server-id", "--mount-point-name"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -36,7 +36,7 @@ enum ShareAdopt: OpenStackCommand {
 /// `openstack share abandon` (admin): each share let go; failures logged, then counted.
 enum ShareAbandon: OpenStackCommand {
   static let name = "share abandon"
-  static let syntax = CommandSyntax(usage: RealUsage.shareAbandon)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -58,7 +58,7 @@ enum ShareAbandon: OpenStackCommand {
 enum ShareSnapshotAdopt: OpenStackCommand {
   static let name = "share snapshot adopt"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareSnapshotAdopt, repeating: DisplayOptions.showRepeating.union(["--driver-option"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--driver-option"]),
     types: ["--driver-option": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -90,7 +90,7 @@ enum ShareSnapshotAdopt: OpenStackCommand {
 /// failure to abandon is logged, then counted.
 enum ShareSnapshotAbandon: OpenStackCommand {
   static let name = "share snapshot abandon"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotAbandon)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

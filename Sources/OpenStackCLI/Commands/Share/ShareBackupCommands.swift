@@ -28,7 +28,7 @@ enum ShareBackups {
 enum ShareBackupCreate: OpenStackCommand {
   static let name = "share backup create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareBackupCreate, repeating: DisplayOptions.showRepeating.union(["--backup-options"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--backup-options"]),
     types: ["--backup-options": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -53,7 +53,7 @@ enum ShareBackupCreate: OpenStackCommand {
 enum ShareBackupList: OpenStackCommand {
   static let name = "share backup list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareBackupList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     spellings: ["--sort-key": "--sort_key", "--sort-dir": "--sort_dir"], types: ["--limit": .int])
   static let refusedOptions: Set<String> = ["--sort-key", "--sort-dir"]
 
@@ -90,7 +90,7 @@ enum ShareBackupList: OpenStackCommand {
 
 enum ShareBackupShow: OpenStackCommand {
   static let name = "share backup show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareBackupShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -103,7 +103,7 @@ enum ShareBackupShow: OpenStackCommand {
 enum ShareBackupSet: OpenStackCommand {
   static let name = "share backup set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareBackupSet,
+    usage: RealHelp.usage(of: name),
     types: ["--status": .choices(["available", "error", "creating", "deleting", "restoring"])])
   static let refusedOptions: Set<String> = []
 
@@ -141,7 +141,7 @@ enum ShareBackupSet: OpenStackCommand {
 /// `openstack share backup unset`: name or description cleared; a failure is only logged.
 enum ShareBackupUnset: OpenStackCommand {
   static let name = "share backup unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareBackupUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -165,7 +165,7 @@ enum ShareBackupUnset: OpenStackCommand {
 /// `openstack share backup restore`: to the backup's share, or (2.91) to `--target-share`.
 enum ShareBackupRestore: OpenStackCommand {
   static let name = "share backup restore"
-  static let syntax = CommandSyntax(usage: RealUsage.shareBackupRestore)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -193,7 +193,7 @@ enum ShareBackupRestore: OpenStackCommand {
 
 enum ShareBackupDelete: OpenStackCommand {
   static let name = "share backup delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareBackupDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

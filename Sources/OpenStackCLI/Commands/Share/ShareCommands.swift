@@ -5,7 +5,7 @@ import CloudAPI
 enum ShareCreate: OpenStackCommand {
   static let name = "share create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--scheduler-hint"]),
     types: ["--property": .keyValue, "--scheduler-hint": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -116,7 +116,7 @@ enum ShareCreate: OpenStackCommand {
 enum ShareList: OpenStackCommand {
   static let name = "share list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareList, repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--property", "--extra-spec"]),
     types: ["--property": .keyValue, "--extra-spec": .keyValue])
   static let refusedOptions: Set<String> = []
   static let keys = [
@@ -217,7 +217,7 @@ enum ShareList: OpenStackCommand {
 /// metadata as `properties`.
 enum ShareShow: OpenStackCommand {
   static let name = "share show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -246,7 +246,7 @@ enum ShareShow: OpenStackCommand {
 /// `openstack share delete`: nothing on success; each failure logged, then a summary error.
 enum ShareDelete: OpenStackCommand {
   static let name = "share delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -278,7 +278,7 @@ enum ShareDelete: OpenStackCommand {
 /// `openstack share resize`: `extend` or `shrink` by the size the share has now.
 enum ShareResize: OpenStackCommand {
   static let name = "share resize"
-  static let syntax = CommandSyntax(usage: RealUsage.shareResize)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--force"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -307,7 +307,7 @@ enum ShareResize: OpenStackCommand {
 /// `openstack share export location list`: ID, path and whether it is preferred.
 enum ShareExportLocationList: OpenStackCommand {
   static let name = "share export location list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareExportLocationList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -321,7 +321,7 @@ enum ShareExportLocationList: OpenStackCommand {
 /// `openstack share export location show` (2.9): the location, its metadata as `properties`.
 enum ShareExportLocationShow: OpenStackCommand {
   static let name = "share export location show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareExportLocationShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
   static let manager = ManilaManager(
     qualifiedName: "manilaclient.v2.share_export_locations.ShareExportLocationManager", minimumVersion: Microversion(2, 9))

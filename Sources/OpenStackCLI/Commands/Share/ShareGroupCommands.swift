@@ -30,7 +30,7 @@ enum ShareGroups {
 /// `openstack share group create`: share types, group type and network found by name or ID.
 enum ShareGroupCreate: OpenStackCommand {
   static let name = "share group create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = ["--source-share-group-snapshot"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -67,7 +67,7 @@ enum ShareGroupCreate: OpenStackCommand {
 /// applies it).
 enum ShareGroupList: OpenStackCommand {
   static let name = "share group list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = [
     "--share-server", "--share-group-type", "--snapshot", "--host", "--share-network", "--project", "--project-domain",
   ]
@@ -100,7 +100,7 @@ enum ShareGroupList: OpenStackCommand {
 
 enum ShareGroupShow: OpenStackCommand {
   static let name = "share group show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -112,7 +112,7 @@ enum ShareGroupShow: OpenStackCommand {
 /// logged, then one error.
 enum ShareGroupSet: OpenStackCommand {
   static let name = "share group set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -146,7 +146,7 @@ enum ShareGroupSet: OpenStackCommand {
 /// `openstack share group unset`: name or description cleared.
 enum ShareGroupUnset: OpenStackCommand {
   static let name = "share group unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -167,7 +167,7 @@ enum ShareGroupUnset: OpenStackCommand {
 /// `openstack share group delete`: each group, `--force` as the admin action.
 enum ShareGroupDelete: OpenStackCommand {
   static let name = "share group delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -32,7 +32,7 @@ enum ShareGroupSnapshots {
 
 enum ShareGroupSnapshotCreate: OpenStackCommand {
   static let name = "share group snapshot create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSnapshotCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -58,7 +58,7 @@ enum ShareGroupSnapshotCreate: OpenStackCommand {
 enum ShareGroupSnapshotList: OpenStackCommand {
   static let name = "share group snapshot list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareGroupSnapshotList, repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -84,7 +84,7 @@ enum ShareGroupSnapshotList: OpenStackCommand {
 
 enum ShareGroupSnapshotShow: OpenStackCommand {
   static let name = "share group snapshot show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSnapshotShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -95,7 +95,7 @@ enum ShareGroupSnapshotShow: OpenStackCommand {
 /// `openstack share group snapshot members list`: the share and size of each member.
 enum ShareGroupSnapshotMembersList: OpenStackCommand {
   static let name = "share group snapshot members list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSnapshotMembersList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -108,7 +108,7 @@ enum ShareGroupSnapshotMembersList: OpenStackCommand {
 /// `openstack share group snapshot set`: name and description, then the status (admin).
 enum ShareGroupSnapshotSet: OpenStackCommand {
   static let name = "share group snapshot set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSnapshotSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -141,7 +141,7 @@ enum ShareGroupSnapshotSet: OpenStackCommand {
 /// `openstack share group snapshot unset`: name or description made empty.
 enum ShareGroupSnapshotUnset: OpenStackCommand {
   static let name = "share group snapshot unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSnapshotUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -159,7 +159,7 @@ enum ShareGroupSnapshotUnset: OpenStackCommand {
 
 enum ShareGroupSnapshotDelete: OpenStackCommand {
   static let name = "share group snapshot delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupSnapshotDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

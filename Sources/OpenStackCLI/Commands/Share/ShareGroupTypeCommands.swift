@@ -47,7 +47,7 @@ enum ShareGroupTypes {
 /// by name.
 enum ShareGroupTypeCreate: OpenStackCommand {
   static let name = "share group type create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -75,7 +75,7 @@ enum ShareGroupTypeCreate: OpenStackCommand {
 /// `openstack share group type list`: public types, or all with `--all` (admin).
 enum ShareGroupTypeList: OpenStackCommand {
   static let name = "share group type list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -95,7 +95,7 @@ enum ShareGroupTypeList: OpenStackCommand {
 /// `openstack share group type show`: found, then fetched again by ID.
 enum ShareGroupTypeShow: OpenStackCommand {
   static let name = "share group type show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -108,7 +108,7 @@ enum ShareGroupTypeShow: OpenStackCommand {
 /// `openstack share group type set`: the group specs in one request.
 enum ShareGroupTypeSet: OpenStackCommand {
   static let name = "share group type set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -130,7 +130,7 @@ enum ShareGroupTypeSet: OpenStackCommand {
 /// `openstack share group type unset`: each key deleted in turn; the first failure ends it.
 enum ShareGroupTypeUnset: OpenStackCommand {
   static let name = "share group type unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -148,7 +148,7 @@ enum ShareGroupTypeUnset: OpenStackCommand {
 
 enum ShareGroupTypeDelete: OpenStackCommand {
   static let name = "share group type delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -197,7 +197,7 @@ struct ShareGroupTypeAccessAction {
 
 enum ShareGroupTypeAccessCreate: OpenStackCommand {
   static let name = "share group type access create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeAccessCreate)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -207,7 +207,7 @@ enum ShareGroupTypeAccessCreate: OpenStackCommand {
 
 enum ShareGroupTypeAccessDelete: OpenStackCommand {
   static let name = "share group type access delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeAccessDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -218,7 +218,7 @@ enum ShareGroupTypeAccessDelete: OpenStackCommand {
 /// `openstack share group type access list`: the projects of a private type.
 enum ShareGroupTypeAccessList: OpenStackCommand {
   static let name = "share group type access list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareGroupTypeAccessList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

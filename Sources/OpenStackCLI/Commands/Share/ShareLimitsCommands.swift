@@ -4,7 +4,7 @@ import CloudAPI
 /// row per verb of each URI.
 enum ShareLimitsShow: OpenStackCommand {
   static let name = "share limits show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareLimitsShow, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

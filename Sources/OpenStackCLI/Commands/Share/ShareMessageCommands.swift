@@ -3,7 +3,7 @@ import CloudAPI
 /// `openstack share message list`: the server's order (newest first), no client sort.
 enum ShareMessageList: OpenStackCommand {
   static let name = "share message list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareMessageList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
   static let columns = ["ID", "Resource Type", "Resource ID", "Action ID", "User Message", "Detail ID", "Created At"]
 
@@ -31,7 +31,7 @@ enum ShareMessageList: OpenStackCommand {
 /// `openstack share message show`: ten fields in a fixed order.
 enum ShareMessageShow: OpenStackCommand {
   static let name = "share message show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareMessageShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
   static let attributes = [
     "id", "resource_type", "resource_id", "action_id", "user_message", "message_level", "detail_id", "created_at",
@@ -47,7 +47,7 @@ enum ShareMessageShow: OpenStackCommand {
 /// `openstack share message delete`.
 enum ShareMessageDelete: OpenStackCommand {
   static let name = "share message delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareMessageDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

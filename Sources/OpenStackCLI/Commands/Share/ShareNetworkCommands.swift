@@ -4,7 +4,7 @@ import CloudAPI
 /// subnet are resolved through the network API first, as the client does.
 enum ShareNetworkCreate: OpenStackCommand {
   static let name = "share network create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -28,7 +28,7 @@ enum ShareNetworkCreate: OpenStackCommand {
 /// `openstack share network list`.
 enum ShareNetworkList: OpenStackCommand {
   static let name = "share network list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
   /// The options sent as they are, by the search key each becomes.
   static let searches = [
@@ -67,7 +67,7 @@ enum ShareNetworkList: OpenStackCommand {
 /// `properties`, and the names and IDs of its security services.
 enum ShareNetworkShow: OpenStackCommand {
   static let name = "share network show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -107,7 +107,7 @@ enum ShareNetworkShow: OpenStackCommand {
 /// `openstack share network delete`.
 enum ShareNetworkDelete: OpenStackCommand {
   static let name = "share network delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -134,7 +134,7 @@ private func pythonDict(_ items: [(String, String)]) -> String {
 /// the options of 2.63 (its check-only flags always among them).
 enum ShareNetworkSet: OpenStackCommand {
   static let name = "share network set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -227,7 +227,7 @@ enum ShareNetworkSet: OpenStackCommand {
 /// `openstack share network unset`: name and description cleared, a security service removed.
 enum ShareNetworkUnset: OpenStackCommand {
   static let name = "share network unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -269,7 +269,7 @@ enum ShareNetworkUnset: OpenStackCommand {
 enum ShareNetworkSubnetCreate: OpenStackCommand {
   static let name = "share network subnet create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareNetworkSubnetCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = ["--check-only", "--restart-check"]
 
@@ -315,7 +315,7 @@ enum ShareNetworkSubnetCreate: OpenStackCommand {
 /// `openstack share network subnet show`: the subnet, its metadata as `properties`.
 enum ShareNetworkSubnetShow: OpenStackCommand {
   static let name = "share network subnet show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -331,7 +331,7 @@ enum ShareNetworkSubnetShow: OpenStackCommand {
 /// `openstack share network subnet delete`: each subnet of the network.
 enum ShareNetworkSubnetDelete: OpenStackCommand {
   static let name = "share network subnet delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -17,7 +17,7 @@ enum ShareNetworkSubnetProperties {
 enum ShareNetworkSubnetSet: OpenStackCommand {
   static let name = "share network subnet set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareNetworkSubnetSet, repeating: ["--property"], types: ["--property": .keyValue])
+    usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -38,7 +38,7 @@ enum ShareNetworkSubnetSet: OpenStackCommand {
 /// `openstack share network subnet unset`: each key deleted; failures logged, then one error.
 enum ShareNetworkSubnetUnset: OpenStackCommand {
   static let name = "share network subnet unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareNetworkSubnetUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -36,7 +36,7 @@ enum ShareQuotas {
 /// `openstack share quota show`: every quota, sorted by name; `--detail` as `key = value` lines.
 enum ShareQuotaShow: OpenStackCommand {
   static let name = "share quota show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareQuotaShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -72,7 +72,7 @@ enum ShareQuotaShow: OpenStackCommand {
 enum ShareQuotaSet: OpenStackCommand {
   static let name = "share quota set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareQuotaSet,
+    usage: RealHelp.usage(of: name),
     types: Dictionary(uniqueKeysWithValues: limits.map { ($0.option, ValueType.int) }))
   static let refusedOptions: Set<String> = ["--class"]
 
@@ -139,7 +139,7 @@ enum ShareQuotaSet: OpenStackCommand {
 /// `openstack share quota delete`: the scope's limits back to the defaults.
 enum ShareQuotaDelete: OpenStackCommand {
   static let name = "share quota delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareQuotaDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -34,7 +34,7 @@ enum ShareReplicas {
 enum ShareReplicaCreate: OpenStackCommand {
   static let name = "share replica create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareReplicaCreate, repeating: DisplayOptions.showRepeating.union(["--scheduler-hint", "--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--scheduler-hint", "--property"]),
     types: ["--scheduler-hint": .keyValue, "--property": .keyValue])
   static let refusedOptions: Set<String> = ["--property"]
 
@@ -77,7 +77,7 @@ enum ShareReplicaCreate: OpenStackCommand {
 enum ShareReplicaList: OpenStackCommand {
   static let name = "share replica list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareReplicaList, repeating: DisplayOptions.listerRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--property"]),
     types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = ["--property"]
 
@@ -103,7 +103,7 @@ enum ShareReplicaList: OpenStackCommand {
 /// locations.
 enum ShareReplicaShow: OpenStackCommand {
   static let name = "share replica show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareReplicaShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -129,7 +129,7 @@ enum ShareReplicaShow: OpenStackCommand {
 enum ShareReplicaSet: OpenStackCommand {
   static let name = "share replica set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareReplicaSet, repeating: ["--property"],
+    usage: RealHelp.usage(of: name), repeating: ["--property"],
     types: [
       "--replica-state": .choices(["in_sync", "out_of_sync", "active", "error"]),
       "--status": .choices(["available", "error", "creating", "deleting", "error_deleting"]), "--property": .keyValue,
@@ -163,7 +163,7 @@ enum ShareReplicaSet: OpenStackCommand {
 /// `openstack share replica promote`: to `active`; `--wait` watches the replica state.
 enum ShareReplicaPromote: OpenStackCommand {
   static let name = "share replica promote"
-  static let syntax = CommandSyntax(usage: RealUsage.shareReplicaPromote)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--quiesce-wait-time"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -184,7 +184,7 @@ enum ShareReplicaPromote: OpenStackCommand {
 
 enum ShareReplicaResync: OpenStackCommand {
   static let name = "share replica resync"
-  static let syntax = CommandSyntax(usage: RealUsage.shareReplicaResync)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -201,7 +201,7 @@ enum ShareReplicaResync: OpenStackCommand {
 /// `openstack share replica delete`: each replica, `--force` as the admin action.
 enum ShareReplicaDelete: OpenStackCommand {
   static let name = "share replica delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareReplicaDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -223,7 +223,7 @@ enum ShareReplicaDelete: OpenStackCommand {
 
 enum ShareReplicaExportLocationList: OpenStackCommand {
   static let name = "share replica export location list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareReplicaExportLocationList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
   static let columns = ["ID", "Availability Zone", "Replica State", "Preferred", "Path"]
 
@@ -237,7 +237,7 @@ enum ShareReplicaExportLocationList: OpenStackCommand {
 
 enum ShareReplicaExportLocationShow: OpenStackCommand {
   static let name = "share replica export location show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareReplicaExportLocationShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -40,7 +40,7 @@ enum SecurityServiceOptions {
 /// `openstack share security service create`: the attributes given, in the manager's order.
 enum ShareSecurityServiceCreate: OpenStackCommand {
   static let name = "share security service create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSecurityServiceCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
   static let types = ["ldap", "kerberos", "active_directory"]
 
@@ -69,7 +69,7 @@ enum ShareSecurityServiceCreate: OpenStackCommand {
 enum ShareSecurityServiceList: OpenStackCommand {
   static let name = "share security service list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareSecurityServiceList, repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -110,7 +110,7 @@ enum ShareSecurityServiceList: OpenStackCommand {
 /// `openstack share security service show`: in a table, the share networks one a line.
 enum ShareSecurityServiceShow: OpenStackCommand {
   static let name = "share security service show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSecurityServiceShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -145,7 +145,7 @@ struct SecurityServiceUpdate {
 
 enum ShareSecurityServiceSet: OpenStackCommand {
   static let name = "share security service set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSecurityServiceSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -168,7 +168,7 @@ enum ShareSecurityServiceSet: OpenStackCommand {
 
 enum ShareSecurityServiceUnset: OpenStackCommand {
   static let name = "share security service unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSecurityServiceUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -200,7 +200,7 @@ enum ShareSecurityServiceUnset: OpenStackCommand {
 
 enum ShareSecurityServiceDelete: OpenStackCommand {
   static let name = "share security service delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSecurityServiceDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -11,7 +11,7 @@ extension ManilaLookup {
 /// `openstack share server list` (admin): five columns, the filters the client sends.
 enum ShareServerList: OpenStackCommand {
   static let name = "share server list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServerList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
   static let columns = ["ID", "Host", "Status", "Share Network ID", "Project ID"]
 
@@ -46,7 +46,7 @@ enum ShareServerList: OpenStackCommand {
 /// items the manager adds as `details:<key>`.
 enum ShareServerShow: OpenStackCommand {
   static let name = "share server show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServerShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -61,7 +61,7 @@ enum ShareServerShow: OpenStackCommand {
 /// `openstack share server delete` (admin): each failure logged, then one error.
 enum ShareServerDelete: OpenStackCommand {
   static let name = "share server delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServerDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -81,7 +81,7 @@ enum ShareServerDelete: OpenStackCommand {
 /// `openstack share server abandon` (admin, 2.49): `unmanage`, each failure logged, then one error.
 enum ShareServerAbandon: OpenStackCommand {
   static let name = "share server abandon"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServerAbandon)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
   static let manager = ManilaManager(
     qualifiedName: "manilaclient.v2.share_servers.ShareServerManager", minimumVersion: Microversion(2, 49))
@@ -106,7 +106,7 @@ enum ShareServerAbandon: OpenStackCommand {
 /// (2.57; `None` unless told), each as its own action.
 enum ShareServerSet: OpenStackCommand {
   static let name = "share server set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareServerSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -6,7 +6,7 @@ import CloudAPI
 /// error.
 enum ShareSet: OpenStackCommand {
   static let name = "share set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSet, repeating: ["--property"], types: ["--property": .keyValue])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = ["--task-state"]
   static let taskStateManager = ManilaManager(
     qualifiedName: "manilaclient.v2.shares.ShareManager", minimumVersion: Microversion(2, 22))
@@ -66,7 +66,7 @@ enum ShareSet: OpenStackCommand {
 /// `openstack share unset`: name and description cleared, properties removed one by one.
 enum ShareUnset: OpenStackCommand {
   static let name = "share unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

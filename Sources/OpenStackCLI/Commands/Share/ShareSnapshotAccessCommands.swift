@@ -19,7 +19,7 @@ enum ShareSnapshotAccess {
 /// `openstack share snapshot access create`: the rule as the API returns it.
 enum ShareSnapshotAccessCreate: OpenStackCommand {
   static let name = "share snapshot access create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotAccessCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -41,7 +41,7 @@ enum ShareSnapshotAccessCreate: OpenStackCommand {
 /// `openstack share snapshot access list`.
 enum ShareSnapshotAccessList: OpenStackCommand {
   static let name = "share snapshot access list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotAccessList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
   static let columns = ["ID", "Access Type", "Access To", "State"]
 
@@ -58,7 +58,7 @@ enum ShareSnapshotAccessList: OpenStackCommand {
 /// `openstack share snapshot access delete`: each rule; failures logged, then counted.
 enum ShareSnapshotAccessDelete: OpenStackCommand {
   static let name = "share snapshot access delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotAccessDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

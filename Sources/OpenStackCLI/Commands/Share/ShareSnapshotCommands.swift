@@ -17,7 +17,7 @@ private func dictRepr(_ items: [(String, String?)]) -> String {
 enum ShareSnapshotCreate: OpenStackCommand {
   static let name = "share snapshot create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareSnapshotCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -52,7 +52,7 @@ enum ShareSnapshotCreate: OpenStackCommand {
 enum ShareSnapshotList: OpenStackCommand {
   static let name = "share snapshot list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareSnapshotList, repeating: DisplayOptions.listerRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--property"]),
     types: ["--property": .keyValue, "--limit": .int, "--usage": .choices(["used", "unused"])])
   static let refusedOptions: Set<String> = ["--usage", "--count"]
 
@@ -94,7 +94,7 @@ enum ShareSnapshotList: OpenStackCommand {
 /// `properties`.
 enum ShareSnapshotShow: OpenStackCommand {
   static let name = "share snapshot show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
   static let exportLocations = ManilaManager(
     qualifiedName: "manilaclient.v2.share_snapshot_export_locations.ShareSnapshotExportLocationManager",
@@ -124,7 +124,7 @@ enum ShareSnapshotShow: OpenStackCommand {
 enum ShareSnapshotSet: OpenStackCommand {
   static let name = "share snapshot set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareSnapshotSet, repeating: ["--property"],
+    usage: RealHelp.usage(of: name), repeating: ["--property"],
     types: [
       "--property": .keyValue,
       "--status": .choices([
@@ -178,7 +178,7 @@ enum ShareSnapshotSet: OpenStackCommand {
 /// `openstack share snapshot unset`: name and description cleared, properties removed.
 enum ShareSnapshotUnset: OpenStackCommand {
   static let name = "share snapshot unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -208,7 +208,7 @@ enum ShareSnapshotUnset: OpenStackCommand {
 /// `openstack share snapshot delete`: each snapshot, `--force` as the admin action.
 enum ShareSnapshotDelete: OpenStackCommand {
   static let name = "share snapshot delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareSnapshotDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

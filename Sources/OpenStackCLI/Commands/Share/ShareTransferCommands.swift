@@ -15,7 +15,7 @@ extension ManilaManager {
 /// `openstack share transfer create`: the transfer as created, with its auth key, without links.
 enum ShareTransferCreate: OpenStackCommand {
   static let name = "share transfer create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTransferCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -34,7 +34,7 @@ enum ShareTransferCreate: OpenStackCommand {
 enum ShareTransferList: OpenStackCommand {
   static let name = "share transfer list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.shareTransferList, repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
   static let refusedOptions: Set<String> = []
   /// `SHARE_TRANSFER_SORT_KEY_VALUES` and `SORT_DIR_VALUES`.
   static let sortKeys = [
@@ -79,7 +79,7 @@ enum ShareTransferList: OpenStackCommand {
 /// `openstack share transfer show`: `TRANSFER_DETAIL_ATTRIBUTES`, named as the API names them.
 enum ShareTransferShow: OpenStackCommand {
   static let name = "share transfer show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTransferShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
   static let attributes = [
     "id", "created_at", "name", "resource_type", "resource_id", "source_project_id", "destination_project_id", "accepted",
@@ -97,7 +97,7 @@ enum ShareTransferShow: OpenStackCommand {
 /// `openstack share transfer accept`: the transfer named as given (no lookup), and its key.
 enum ShareTransferAccept: OpenStackCommand {
   static let name = "share transfer accept"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTransferAccept)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -114,7 +114,7 @@ enum ShareTransferAccept: OpenStackCommand {
 /// `openstack share transfer delete`: each failure logged, then one error.
 enum ShareTransferDelete: OpenStackCommand {
   static let name = "share transfer delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTransferDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -135,7 +135,7 @@ enum ShareTransferDelete: OpenStackCommand {
 /// bin; each failure logged, then one error.
 enum ShareRestore: OpenStackCommand {
   static let name = "share restore"
-  static let syntax = CommandSyntax(usage: RealUsage.shareRestore)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -4,7 +4,7 @@ import Foundation
 /// `openstack share type list` (manilaclient `ListShareType`).
 enum ShareTypeList: OpenStackCommand {
   static let name = "share type list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
   static let attributes = [
     "id", "name", "visibility", "is_default", "required_extra_specs", "optional_extra_specs",
@@ -84,7 +84,7 @@ enum ManilaExtraSpecs {
 /// `openstack share type create` (manilaclient `CreateShareType`, admin).
 enum ShareTypeCreate: OpenStackCommand {
   static let name = "share type create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -130,7 +130,7 @@ enum ShareTypeCreate: OpenStackCommand {
 /// `openstack share type show`.
 enum ShareTypeShow: OpenStackCommand {
   static let name = "share type show"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -142,7 +142,7 @@ enum ShareTypeShow: OpenStackCommand {
 /// extra specs.
 enum ShareTypeSet: OpenStackCommand {
   static let name = "share type set"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -184,7 +184,7 @@ enum ShareTypeSet: OpenStackCommand {
 /// `openstack share type unset`: each key deleted in turn; the first failure ends it.
 enum ShareTypeUnset: OpenStackCommand {
   static let name = "share type unset"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeUnset)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -203,7 +203,7 @@ enum ShareTypeUnset: OpenStackCommand {
 /// `openstack share type delete`.
 enum ShareTypeDelete: OpenStackCommand {
   static let name = "share type delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -238,7 +238,7 @@ struct ShareTypeAccessAction {
 
 enum ShareTypeAccessCreate: OpenStackCommand {
   static let name = "share type access create"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeAccessCreate)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -248,7 +248,7 @@ enum ShareTypeAccessCreate: OpenStackCommand {
 
 enum ShareTypeAccessDelete: OpenStackCommand {
   static let name = "share type access delete"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeAccessDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -260,7 +260,7 @@ enum ShareTypeAccessDelete: OpenStackCommand {
 /// `openstack share type access list`: the projects of a private type.
 enum ShareTypeAccessList: OpenStackCommand {
   static let name = "share type access list"
-  static let syntax = CommandSyntax(usage: RealUsage.shareTypeAccessList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

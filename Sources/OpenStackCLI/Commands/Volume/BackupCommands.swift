@@ -25,7 +25,7 @@ enum BackupRequests {
 enum VolumeBackupCreate: OpenStackCommand {
   static let name = "volume backup create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeBackupCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -62,7 +62,7 @@ enum VolumeBackupCreate: OpenStackCommand {
 enum VolumeBackupList: OpenStackCommand {
   static let name = "volume backup list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeBackupList, repeating: DisplayOptions.listerRepeating,
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     types: [
       "--status": .choices(["creating", "available", "deleting", "error", "restoring", "error_restoring"]),
       "--limit": .int, "--max-items": .int,
@@ -122,7 +122,7 @@ enum VolumeBackupList: OpenStackCommand {
 /// `openstack volume backup show`.
 enum VolumeBackupShow: OpenStackCommand {
   static let name = "volume backup show"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeBackupShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   /// The client's columns, the SDK's attributes (`project_id` is Cinder's
@@ -149,7 +149,7 @@ enum VolumeBackupShow: OpenStackCommand {
 enum VolumeBackupSet: OpenStackCommand {
   static let name = "volume backup set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeBackupSet, repeating: ["--property"],
+    usage: RealHelp.usage(of: name), repeating: ["--property"],
     types: ["--property": .keyValue, "--state": .choices(["available", "error"])])
   static let refusedOptions: Set<String> = []
 
@@ -201,7 +201,7 @@ enum VolumeBackupSet: OpenStackCommand {
 /// with `--force`, over the existing volume.
 enum VolumeBackupRestore: OpenStackCommand {
   static let name = "volume backup restore"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeBackupRestore, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -232,7 +232,7 @@ enum VolumeBackupRestore: OpenStackCommand {
 /// `openstack volume backup delete`: each found, then deleted (`os-force_delete` with `--force`).
 enum VolumeBackupDelete: OpenStackCommand {
   static let name = "volume backup delete"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeBackupDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -263,7 +263,7 @@ enum VolumeBackupDelete: OpenStackCommand {
 /// `DELETE /backups/{id}/metadata/{key}` for each key LEFT (Cinder has no such route).
 enum VolumeBackupUnset: OpenStackCommand {
   static let name = "volume backup unset"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeBackupUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

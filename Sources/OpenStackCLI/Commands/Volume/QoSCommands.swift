@@ -25,7 +25,7 @@ enum QoSFormat {
 enum QoSCreate: OpenStackCommand {
   static let name = "volume qos create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeQoSCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: ["--consumer": .choices(["front-end", "back-end", "both"]), "--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -42,7 +42,7 @@ enum QoSCreate: OpenStackCommand {
 /// `openstack volume qos associate`: the spec, then the type, found; then `associate`.
 enum QoSAssociate: OpenStackCommand {
   static let name = "volume qos associate"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSAssociate)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -58,7 +58,7 @@ enum QoSAssociate: OpenStackCommand {
 /// `openstack volume qos disassociate`: from one type, or (`--all`) from every type.
 enum QoSDisassociate: OpenStackCommand {
   static let name = "volume qos disassociate"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSDisassociate)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -78,7 +78,7 @@ enum QoSDisassociate: OpenStackCommand {
 /// `openstack volume qos list`: each spec with the types it is associated with (a request each).
 enum QoSList: OpenStackCommand {
   static let name = "volume qos list"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -97,7 +97,7 @@ enum QoSList: OpenStackCommand {
 /// `openstack volume qos show`.
 enum QoSShow: OpenStackCommand {
   static let name = "volume qos show"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -109,7 +109,7 @@ enum QoSShow: OpenStackCommand {
 /// `openstack volume qos set`: `--no-property` clears the keys first, `--property` sets keys.
 enum QoSSet: OpenStackCommand {
   static let name = "volume qos set"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSSet, repeating: ["--property"], types: ["--property": .keyValue])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -143,7 +143,7 @@ enum QoSSet: OpenStackCommand {
 /// `openstack volume qos unset`: the keys deleted in one request.
 enum QoSUnset: OpenStackCommand {
   static let name = "volume qos unset"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -160,7 +160,7 @@ enum QoSUnset: OpenStackCommand {
 /// `openstack volume qos delete`: each spec found, then deleted (`force` as the flag says).
 enum QoSDelete: OpenStackCommand {
   static let name = "volume qos delete"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeQoSDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -20,7 +20,7 @@ enum ServerVolumeRequests {
 /// answers it.
 enum ServerAddVolume: OpenStackCommand {
   static let name = "server add volume"
-  static let syntax = CommandSyntax(usage: RealUsage.serverAddVolume, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -60,7 +60,7 @@ enum ServerAddVolume: OpenStackCommand {
 /// `openstack server remove volume`.
 enum ServerRemoveVolume: OpenStackCommand {
   static let name = "server remove volume"
-  static let syntax = CommandSyntax(usage: RealUsage.serverRemoveVolume)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -75,7 +75,7 @@ enum ServerRemoveVolume: OpenStackCommand {
 /// `openstack server volume list`: the columns the microversions allow.
 enum ServerVolumeList: OpenStackCommand {
   static let name = "server volume list"
-  static let syntax = CommandSyntax(usage: RealUsage.serverVolumeList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

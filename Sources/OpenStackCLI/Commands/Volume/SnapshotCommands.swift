@@ -18,7 +18,7 @@ enum SnapshotFormat {
 enum VolumeSnapshotCreate: OpenStackCommand {
   static let name = "volume snapshot create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeSnapshotCreate, repeating: DisplayOptions.showRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property"]),
     types: ["--property": .keyValue, "--remote-source": .keyValue])
   static let refusedOptions: Set<String> = ["--remote-source"]
 
@@ -42,7 +42,7 @@ enum VolumeSnapshotCreate: OpenStackCommand {
 enum VolumeSnapshotList: OpenStackCommand {
   static let name = "volume snapshot list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeSnapshotList, repeating: DisplayOptions.listerRepeating, types: ["--limit": .int, "--max-items": .int])
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--limit": .int, "--max-items": .int])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -83,7 +83,7 @@ enum VolumeSnapshotList: OpenStackCommand {
 /// `openstack volume snapshot show`.
 enum VolumeSnapshotShow: OpenStackCommand {
   static let name = "volume snapshot show"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeSnapshotShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -94,7 +94,7 @@ enum VolumeSnapshotShow: OpenStackCommand {
 /// `openstack volume snapshot delete`.
 enum VolumeSnapshotDelete: OpenStackCommand {
   static let name = "volume snapshot delete"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeSnapshotDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--remote"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -122,7 +122,7 @@ enum VolumeSnapshotDelete: OpenStackCommand {
 /// `openstack volume snapshot set`.
 enum VolumeSnapshotSet: OpenStackCommand {
   static let name = "volume snapshot set"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeSnapshotSet, repeating: ["--property"], types: ["--property": .keyValue])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -171,7 +171,7 @@ enum VolumeSnapshotSet: OpenStackCommand {
 /// `openstack volume snapshot unset`: the keys deleted, a request each.
 enum VolumeSnapshotUnset: OpenStackCommand {
   static let name = "volume snapshot unset"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeSnapshotUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

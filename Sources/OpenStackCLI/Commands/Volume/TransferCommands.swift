@@ -20,7 +20,7 @@ enum TransferRequests {
 /// `openstack volume transfer request create`: the volume offered; the key is shown once.
 enum VolumeTransferRequestCreate: OpenStackCommand {
   static let name = "volume transfer request create"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTransferRequestCreate, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -48,7 +48,7 @@ enum VolumeTransferRequestCreate: OpenStackCommand {
 /// accepted with the key.
 enum VolumeTransferRequestAccept: OpenStackCommand {
   static let name = "volume transfer request accept"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTransferRequestAccept, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -70,7 +70,7 @@ enum VolumeTransferRequestAccept: OpenStackCommand {
 /// no such query parameter).
 enum VolumeTransferRequestList: OpenStackCommand {
   static let name = "volume transfer request list"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTransferRequestList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -85,7 +85,7 @@ enum VolumeTransferRequestList: OpenStackCommand {
 /// `openstack volume transfer request show`.
 enum VolumeTransferRequestShow: OpenStackCommand {
   static let name = "volume transfer request show"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTransferRequestShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -99,7 +99,7 @@ enum VolumeTransferRequestShow: OpenStackCommand {
 /// `openstack volume transfer request delete`: by ID only (openstacksdk deletes what it is given).
 enum VolumeTransferRequestDelete: OpenStackCommand {
   static let name = "volume transfer request delete"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTransferRequestDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -52,7 +52,7 @@ extension VolumeFormat {
 enum VolumeCreate: OpenStackCommand {
   static let name = "volume create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
     types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
   static let refusedOptions: Set<String> = [
     "--remote-source", "--consistency-group", "--read-only", "--read-write", "--cluster",
@@ -139,7 +139,7 @@ enum VolumeCreate: OpenStackCommand {
 /// as the flags say).
 enum VolumeDelete: OpenStackCommand {
   static let name = "volume delete"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--remote"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -175,7 +175,7 @@ enum VolumeDelete: OpenStackCommand {
 enum VolumeList: OpenStackCommand {
   static let name = "volume list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeList, repeating: DisplayOptions.listerRepeating.union(["--property"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--property"]),
     types: ["--property": .keyValue, "--limit": .int])
   static let refusedOptions: Set<String> = []
 
@@ -235,7 +235,7 @@ enum VolumeList: OpenStackCommand {
 /// `openstack volume show`.
 enum VolumeShow: OpenStackCommand {
   static let name = "volume show"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -249,7 +249,7 @@ enum VolumeShow: OpenStackCommand {
 enum VolumeSet: OpenStackCommand {
   static let name = "volume set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeSet, repeating: ["--property", "--image-property"],
+    usage: RealHelp.usage(of: name), repeating: ["--property", "--image-property"],
     types: ["--size": .int, "--property": .keyValue, "--image-property": .keyValue])
   static let refusedOptions: Set<String> = [
     "--image-property", "--attached", "--detached", "--type", "--migration-policy", "--read-only", "--read-write",
@@ -318,7 +318,7 @@ enum VolumeSet: OpenStackCommand {
 /// `openstack volume unset`: each property deleted, a request a key.
 enum VolumeUnset: OpenStackCommand {
   static let name = "volume unset"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeUnset, repeating: ["--property", "--image-property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property", "--image-property"])
   static let refusedOptions: Set<String> = ["--image-property"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -343,7 +343,7 @@ enum VolumeUnset: OpenStackCommand {
 /// is always empty unless a version is asked for).
 enum VolumeServiceList: OpenStackCommand {
   static let name = "volume service list"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeServiceList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -380,7 +380,7 @@ extension JSON {
 /// `openstack volume message list` (3.3): what went wrong with the project's requests.
 enum VolumeMessageList: OpenStackCommand {
   static let name = "volume message list"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeMessageList, repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = ["--limit", "--marker"]
   static let keys = [
     "id", "event_id", "resource_type", "resource_uuid", "message_level", "user_message", "request_id", "created_at",
@@ -408,7 +408,7 @@ enum VolumeMessageList: OpenStackCommand {
 /// (with a reason, `disable-log-reason`).
 enum VolumeServiceSet: OpenStackCommand {
   static let name = "volume service set"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeServiceSet)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -443,7 +443,7 @@ enum VolumeServiceSet: OpenStackCommand {
 /// `openstack volume migrate` (admin): to another back end's pool. Clusters are not emulated.
 enum VolumeMigrate: OpenStackCommand {
   static let name = "volume migrate"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeMigrate)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = ["--cluster"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

@@ -42,7 +42,7 @@ enum VolumeTypeFormat {
 enum VolumeTypeCreate: OpenStackCommand {
   static let name = "volume type create"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeTypeCreate, repeating: DisplayOptions.showRepeating.union(["--property", "--availability-zone"]),
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--availability-zone"]),
     types: VolumeTypeFormat.encryptionTypes.merging(["--property": .keyValue]) { $1 })
   static let refusedOptions: Set<String> = []
 
@@ -90,7 +90,7 @@ enum VolumeTypeCreate: OpenStackCommand {
 /// `openstack volume type delete`: each type found, then deleted; failures logged and counted.
 enum VolumeTypeDelete: OpenStackCommand {
   static let name = "volume type delete"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTypeDelete)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -114,7 +114,7 @@ enum VolumeTypeDelete: OpenStackCommand {
 enum VolumeTypeList: OpenStackCommand {
   static let name = "volume type list"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeTypeList,
+    usage: RealHelp.usage(of: name),
     repeating: DisplayOptions.listerRepeating.union(["--property", "--availability-zone"]), types: ["--property": .keyValue])
   static let refusedOptions: Set<String> = []
 
@@ -161,7 +161,7 @@ enum VolumeTypeList: OpenStackCommand {
 /// `openstack volume type show`: with the projects a private type is shared with.
 enum VolumeTypeShow: OpenStackCommand {
   static let name = "volume type show"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTypeShow, repeating: DisplayOptions.showRepeating)
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
@@ -196,7 +196,7 @@ enum VolumeTypeShow: OpenStackCommand {
 enum VolumeTypeSet: OpenStackCommand {
   static let name = "volume type set"
   static let syntax = CommandSyntax(
-    usage: RealUsage.volumeTypeSet, repeating: ["--property", "--availability-zone"],
+    usage: RealHelp.usage(of: name), repeating: ["--property", "--availability-zone"],
     types: VolumeTypeFormat.encryptionTypes.merging(["--property": .keyValue]) { $1 })
   static let refusedOptions: Set<String> = []
 
@@ -253,7 +253,7 @@ enum VolumeTypeSet: OpenStackCommand {
 /// removed.
 enum VolumeTypeUnset: OpenStackCommand {
   static let name = "volume type unset"
-  static let syntax = CommandSyntax(usage: RealUsage.volumeTypeUnset, repeating: ["--property"])
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
