@@ -60,9 +60,10 @@ struct IPCIDR: Sendable {
     return .success(cidr)
   }
 
+  /// `prefixLength` is taken within the version's 0 to 32 or 128 (callers check it first).
   init(address: IPValue, prefixLength: Int) {
     let bits = address.version == 4 ? 32 : 128
-    let hostBits = bits - prefixLength
+    let hostBits = bits - min(max(prefixLength, 0), bits)
     // The mask of the host bits, over the two halves.
     let lowMask: UInt64 = hostBits >= 64 ? .max : (hostBits == 0 ? 0 : (UInt64(1) << UInt64(hostBits)) - 1)
     let highMask: UInt64 = hostBits <= 64 ? 0 : (hostBits >= 128 ? .max : (UInt64(1) << UInt64(hostBits - 64)) - 1)

@@ -126,8 +126,13 @@ enum NeutronSecurityGroups {
     let ethertype = fields["ethertype"]?.string ?? "IPv4"
     if let prefix = fields["remote_ip_prefix"]?.string {
       let cidrText = prefix.contains("/") ? prefix : prefix + (prefix.contains(":") ? "/128" : "/32")
-      guard let address = IPValue(String(cidrText.split(separator: "/")[0])), let length = Int(cidrText.split(separator: "/").last ?? "")
-      else { return .failure(.badRequest("Invalid input for remote_ip_prefix. Reason: '\(prefix)' is not a valid IP subnet.")) }
+      guard let address = IPValue(String(cidrText.split(separator: "/")[0])), let length = Int(cidrText.split(separator: "/").last ?? ""),
+        (0...(address.version == 4 ? 32 : 128)).contains(length)
+      else {
+        // `convert_ip_prefix_to_cidr` runs before any validator: what netaddr cannot read is
+        // its `InvalidCIDR`.
+        return .failure(ResourceFault(status: 400, type: "InvalidCIDR", message: "Invalid CIDR \(prefix) given as IP prefix."))
+      }
       let cidr = IPCIDR(address: address, prefixLength: length)
       if (cidr.version == 4) != (ethertype == "IPv4") {
         return .failure(
