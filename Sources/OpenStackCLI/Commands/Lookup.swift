@@ -184,7 +184,7 @@ enum ManilaFormat {
   }
 }
 
-/// The loop of the manila delete commands: each resource in turn, each failure logged (on
+/// The loop of the delete commands of many names: each resource in turn, each failure logged (on
 /// standard error, before the summary), then one summary error when any failed.
 struct DeleteEach {
   /// The log line for one failure: the name given and the error's text.

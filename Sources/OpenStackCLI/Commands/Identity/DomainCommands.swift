@@ -81,18 +81,14 @@ enum DomainDelete: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let names = arguments.values("<domain>")
-    var failed = 0
-    for name in names {
-      do {
-        let domain = try Keystone.required("domains", "domain", name, in: context)
-        try Keystone.call(.delete, "/domains/\(domain["id"]?.string ?? "")", in: context)
-      } catch let failure as CommandFailure {
-        context.log("Failed to delete domain with name or ID '\(name)': \(failure.message)")
-        failed += 1
-      }
+    try DeleteEach(
+      failure: { "Failed to delete domain with name or ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) domains failed to delete." }
+    ).run(arguments.values("<domain>")) { name in
+      let domain = try Keystone.required("domains", "domain", name, in: context)
+      try Keystone.call(.delete, "/domains/\(domain["id"]?.string ?? "")", in: context)
+      return true
     }
-    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) domains failed to delete.") }
     return .nothing
   }
 }

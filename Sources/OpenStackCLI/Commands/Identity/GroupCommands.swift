@@ -92,19 +92,15 @@ enum GroupDelete: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let names = arguments.values("<group>")
-    var failed = 0
-    for name in names {
-      do {
-        let domain = try Keystone.domainID("--domain", in: arguments, context: context)
-        let group = try Keystone.id("groups", "group", name, domainID: domain, in: context)
-        try Keystone.call(.delete, "/groups/\(group)", in: context)
-      } catch let failure as CommandFailure {
-        context.log("Failed to delete group with name or ID '\(name)': \(failure.message)")
-        failed += 1
-      }
+    try DeleteEach(
+      failure: { "Failed to delete group with name or ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) groups failed to delete." }
+    ).run(arguments.values("<group>")) { name in
+      let domain = try Keystone.domainID("--domain", in: arguments, context: context)
+      let group = try Keystone.id("groups", "group", name, domainID: domain, in: context)
+      try Keystone.call(.delete, "/groups/\(group)", in: context)
+      return true
     }
-    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) groups failed to delete.") }
     return .nothing
   }
 }

@@ -40,19 +40,15 @@ enum ProjectDelete: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let names = arguments.values("<project>")
-    var failed = 0
-    for name in names {
-      do {
-        let domain = try Keystone.domainID("--domain", in: arguments, context: context, mustExist: false)
-        let project = try Keystone.id("projects", "project", name, domainID: domain, in: context)
-        try Keystone.call(.delete, "/projects/\(project)", in: context)
-      } catch let failure as CommandFailure {
-        context.log("Failed to delete project with name or ID '\(name)': \(failure.message)")
-        failed += 1
-      }
+    try DeleteEach(
+      failure: { "Failed to delete project with name or ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) projects failed to delete." }
+    ).run(arguments.values("<project>")) { name in
+      let domain = try Keystone.domainID("--domain", in: arguments, context: context, mustExist: false)
+      let project = try Keystone.id("projects", "project", name, domainID: domain, in: context)
+      try Keystone.call(.delete, "/projects/\(project)", in: context)
+      return true
     }
-    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) projects failed to delete.") }
     return .nothing
   }
 }
@@ -105,18 +101,14 @@ enum UserDelete: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let domain = try arguments.value("--domain").flatMap { try Keystone.find("domains", "domain", $0, in: context)?["id"]?.string }
-    let names = arguments.values("<user>")
-    var failed = 0
-    for name in names {
-      do {
-        let user = try Keystone.required("users", "user", name, domainID: domain, in: context)
-        try Keystone.call(.delete, "/users/\(user["id"]?.string ?? name)", in: context)
-      } catch let failure as CommandFailure {
-        context.log("Failed to delete user with name or ID '\(name)': \(failure.message)")
-        failed += 1
-      }
+    try DeleteEach(
+      failure: { "Failed to delete user with name or ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) users failed to delete." }
+    ).run(arguments.values("<user>")) { name in
+      let user = try Keystone.required("users", "user", name, domainID: domain, in: context)
+      try Keystone.call(.delete, "/users/\(user["id"]?.string ?? name)", in: context)
+      return true
     }
-    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) users failed to delete.") }
     return .nothing
   }
 }
