@@ -13,83 +13,104 @@ enum ShellWords {
 
   static func split(_ line: String, variables: [String: String]) throws(Failure) -> [String] {
     var words: [String] = []
-    var current = String.UnicodeScalarView()
+    var current: [UInt8] = []
     var inWord = false
-    // Code points, not `Character`s: a shell splits bytes, and grapheme breaking is slow.
-    var characters = Array(line.unicodeScalars)[...]
+    // Bytes: every character the shell treats specially is ASCII, and no byte of a character
+    // of several bytes is; grapheme breaking (and even decoding) would only cost time.
+    let bytes = Array(line.utf8)
+    var index = 0
     func expand() throws(Failure) {
-      var name = String.UnicodeScalarView()
-      if characters.first == "{" {
-        characters = characters.dropFirst()
-        while let next = characters.first, next != "}" {
-          name.append(next)
-          characters = characters.dropFirst()
-        }
-        guard characters.first == "}" else { throw .unsupported("${") }
-        characters = characters.dropFirst()
+      let name: ArraySlice<UInt8>
+      if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
+        guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) else { throw .unsupported("${") }
+        name = bytes[(index + 1)..<close]
+        index = close + 1
       } else {
-        while let next = characters.first, next.properties.isAlphabetic || next.properties.numericType != nil || next == "_" {
-          name.append(next)
-          characters = characters.dropFirst()
-        }
+        let start = index
+        while index < bytes.count, let length = nameCharacterLength(bytes, at: index) { index += length }
+        name = bytes[start..<index]
       }
       if name.isEmpty { throw .unsupported("$") }
-      guard let value = variables[String(name)] else { throw .unsetVariable(String(name)) }
-      current += value.unicodeScalars
+      let variable = String(decoding: name, as: UTF8.self)
+      guard let value = variables[variable] else { throw .unsetVariable(variable) }
+      current += value.utf8
       inWord = true
     }
-    while let character = characters.first {
-      characters = characters.dropFirst()
-      switch character {
-      case " ", "\t":
-        if inWord { words.append(String(current)) }
-        current = String.UnicodeScalarView()
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"):
+        if inWord { words.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
         inWord = false
-      case "\\":
-        if let next = characters.first {
-          current.append(next)
-          characters = characters.dropFirst()
+      case UInt8(ascii: "\\"):
+        // The bytes after the first of a character of several are taken as they come.
+        if index < bytes.count {
+          current.append(bytes[index])
+          index += 1
         }
         inWord = true
-      case "'":
-        guard let close = characters.firstIndex(of: "'") else { throw .unterminatedQuote }
-        current += characters[..<close]
-        characters = characters[(close + 1)...]
+      case UInt8(ascii: "'"):
+        guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "'")) else { throw .unterminatedQuote }
+        current += bytes[index..<close]
+        index = close + 1
         inWord = true
-      case "\"":
+      case UInt8(ascii: "\""):
         inWord = true
         var closed = false
-        while let next = characters.first {
-          characters = characters.dropFirst()
-          if next == "\"" {
+        while index < bytes.count {
+          let next = bytes[index]
+          index += 1
+          if next == UInt8(ascii: "\"") {
             closed = true
             break
           }
-          if next == "\\", let escaped = characters.first, "$`\"\\".unicodeScalars.contains(escaped) {
-            current.append(escaped)
-            characters = characters.dropFirst()
-          } else if next == "$" {
+          if next == UInt8(ascii: "\\"), index < bytes.count, Self.escapedInDoubleQuotes.contains(bytes[index]) {
+            current.append(bytes[index])
+            index += 1
+          } else if next == UInt8(ascii: "$") {
             try expand()
-          } else if next == "`" {
+          } else if next == UInt8(ascii: "`") {
             throw .unsupported("`")
           } else {
             current.append(next)
           }
         }
         if !closed { throw .unterminatedQuote }
-      case "$":
-        if characters.first == "(" { throw .unsupported("$(") }
+      case UInt8(ascii: "$"):
+        if index < bytes.count, bytes[index] == UInt8(ascii: "(") { throw .unsupported("$(") }
         try expand()
-      case "|", "&", ";", "<", ">", "`", "(", ")", "*", "?":
-        throw .unsupported(String(character))
-      case "#" where !inWord:
-        characters = characters.dropFirst(characters.count)
+      case UInt8(ascii: "|"), UInt8(ascii: "&"), UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+        UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "?"):
+        throw .unsupported(String(UnicodeScalar(byte)))
+      case UInt8(ascii: "#") where !inWord:
+        index = bytes.count
       default:
-        current.append(character)
+        current.append(byte)
         inWord = true
       }
     }
-    if inWord { words.append(String(current)) }
+    if inWord { words.append(String(decoding: current, as: UTF8.self)) }
     return words
+  }
+
+  /// What a backslash escapes between double quotes: `$`, `` ` ``, `"` and itself.
+  private static let escapedInDoubleQuotes: Set<UInt8> = Set("$`\"\\".utf8)
+
+  /// How many bytes the character at `index` takes if a variable's name may hold it (a letter,
+  /// a digit, `_`), or `nil`.
+  private static func nameCharacterLength(_ bytes: [UInt8], at index: Int) -> Int? {
+    let byte = bytes[index]
+    if byte < 0x80 {
+      let isName = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
+      return isName ? 1 : nil
+    }
+    var decoder = UTF8()
+    var iterator = bytes[index...].makeIterator()
+    guard case .scalarValue(let scalar) = decoder.decode(&iterator),
+      scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    else { return nil }
+    return UTF8.width(scalar)
   }
 }

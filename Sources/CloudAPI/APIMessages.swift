@@ -114,3 +114,19 @@ public enum ServiceType: String, Sendable, CaseIterable {
   case sharedFileSystem = "sharev2"
   case blockStorage = "block-storage"
 }
+
+extension Substring {
+  /// `split(separator:)` at an ASCII separator, by bytes: every request splits a header, a path
+  /// or an address this way, and splitting by characters (grapheme breaking) costs far more. No
+  /// byte of a character of several bytes is ASCII, so the pieces are the same.
+  public func split(ascii separator: Unicode.Scalar, omittingEmptySubsequences: Bool = true) -> [Substring] {
+    utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: omittingEmptySubsequences).map { Substring($0) }
+  }
+}
+
+extension String {
+  /// ``Substring/split(ascii:omittingEmptySubsequences:)`` of the whole string.
+  public func split(ascii separator: Unicode.Scalar, omittingEmptySubsequences: Bool = true) -> [Substring] {
+    self[...].split(ascii: separator, omittingEmptySubsequences: omittingEmptySubsequences)
+  }
+}

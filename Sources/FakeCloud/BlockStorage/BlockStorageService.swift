@@ -58,7 +58,7 @@ enum BlockStorageService {
   /// for none; Cinder's fault when it cannot be served.
   static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
     guard let header = request.headers["OpenStack-API-Version"] else { return .success(minimumVersion) }
-    let parts = header.split(separator: " ")
+    let parts = header.split(ascii: " ")
     guard parts.count == 2, parts[0].lowercased() == "volume" else { return .success(minimumVersion) }
     let text = String(parts[1])
     guard let version = text == "latest" ? maximumVersion : Microversion(text) else {

@@ -14,7 +14,7 @@ enum VolumeAPI {
 
   /// `self` and `bookmark` links, as `ViewBuilder._get_links` writes them.
   static func links(_ id: String, _ context: CinderViewContext) -> JSON {
-    let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
+    let project = context.endpoint.split(ascii: "/").last.map(String.init) ?? ""
     return .array([
       .object(["rel": "self", "href": .string("\(context.endpoint)/volumes/\(id)")]),
       .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/volumes/\(id)")]),

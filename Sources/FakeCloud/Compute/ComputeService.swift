@@ -46,7 +46,7 @@ enum ComputeService {
   static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
     var text = request.headers["X-OpenStack-Nova-API-Version"]
     if let header = request.headers["OpenStack-API-Version"] {
-      let parts = header.split(separator: " ")
+      let parts = header.split(ascii: " ")
       if parts.count == 2, parts[0].lowercased() == "compute" { text = String(parts[1]) }
     }
     guard let text else { return .success(minimumVersion) }

@@ -1,9 +1,11 @@
+import CloudAPI
 import Foundation
+
 /// The addresses Neutron gives out, written as Python's `ipaddress` writes them.
 enum IPAddress {
   /// The `host`-th address of an IPv4 network: `10.0.0.0/26`, 3 → `10.0.0.3`.
   static func v4(_ cidr: String, host: Int) -> String {
-    let octets = cidr.split(separator: "/")[0].split(separator: ".").compactMap { UInt32($0) }
+    let octets = cidr.split(ascii: "/")[0].split(ascii: ".").compactMap { UInt32($0) }
     guard octets.count == 4 else { return cidr }
     let value = (octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]) &+ UInt32(host)
     return [24, 16, 8, 0].map { String(value >> UInt32($0) & 0xFF) }.joined(separator: ".")
@@ -11,8 +13,8 @@ enum IPAddress {
 
   /// The SLAAC address of a MAC on a /64: the prefix and the modified EUI-64 interface ID.
   static func slaac(_ cidr: String, mac: String) -> String {
-    let prefix = groups(of: String(cidr.split(separator: "/")[0])).prefix(4)
-    let bytes = mac.split(separator: ":").compactMap { UInt16($0, radix: 16) }
+    let prefix = groups(of: String(cidr.split(ascii: "/")[0])).prefix(4)
+    let bytes = mac.split(ascii: ":").compactMap { UInt16($0, radix: 16) }
     guard bytes.count == 6, prefix.count == 4 else { return cidr }
     let interface = [(bytes[0] ^ 0x02) << 8 | bytes[1], bytes[2] << 8 | 0xFF, 0xFE << 8 | bytes[3], bytes[4] << 8 | bytes[5]]
     return compressed(Array(prefix) + interface)
@@ -21,8 +23,8 @@ enum IPAddress {
   /// The eight 16-bit groups of an IPv6 address, `::` expanded.
   static func groups(of address: String) -> [UInt16] {
     let halves = address.components(separatedBy: "::")
-    let head = halves[0].split(separator: ":").compactMap { UInt16($0, radix: 16) }
-    let tail = halves.count > 1 ? halves[1].split(separator: ":").compactMap { UInt16($0, radix: 16) } : []
+    let head = halves[0].split(ascii: ":").compactMap { UInt16($0, radix: 16) }
+    let tail = halves.count > 1 ? halves[1].split(ascii: ":").compactMap { UInt16($0, radix: 16) } : []
     return head + Array(repeating: 0, count: max(0, 8 - head.count - tail.count)) + tail
   }
 

@@ -49,7 +49,7 @@ struct IPCIDR: Sendable {
 
   /// A network address and its prefix (`10.0.0.0/26`), or Neutron's reason for refusing it.
   static func parse(_ text: String) -> Result<IPCIDR, CIDRFault> {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    let parts = text.split(ascii: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let address = IPValue(String(parts[0])), let length = Int(parts[1]),
       (0...(address.version == 4 ? 32 : 128)).contains(length)
     else { return .failure(.notASubnet) }

@@ -3,25 +3,11 @@ import Foundation
 /// The names of every command of the real client, for cliff's "Did you mean one of these?".
 enum CommandNames {
   /// Every name, sorted (``list`` is).
-  static var all: [String] { names.map { String(decoding: bytes[$0], as: UTF8.self) } }
+  static var all: [String] { table.names.map { String(decoding: table.bytes[$0], as: UTF8.self) } }
 
-  /// ``list``'s bytes, and each name's range of them: made once per process in one pass, since
-  /// every command looks its name up (a `String` and an array of words per name cost more than
-  /// the command itself).
-  private static let bytes: [UInt8] = Array(list.utf8)
-  private static let names: [Range<Int>] = {
-    var names: [Range<Int>] = []
-    var start = 0
-    for index in bytes.indices where bytes[index] == newline {
-      if index > start { names.append(start..<index) }
-      start = index + 1
-    }
-    if bytes.count > start { names.append(start..<bytes.count) }
-    return names
-  }()
-  private static let mostWords = names.map { name in bytes[name].count { $0 == space } + 1 }.max() ?? 0
-  private static let space = UInt8(ascii: " ")
-  private static let newline = UInt8(ascii: "\n")
+  /// Made once per process, and fetched once per lookup (a `static let` read in a loop costs
+  /// a call each time).
+  private static let table = NameTable(list)
 
   /// cliff's `find_command`: from the words before the first option down to one word, the
   /// command those words name, or the one command whose words they begin, word for word
@@ -29,18 +15,23 @@ enum CommandNames {
   /// commands name neither, and fewer words are tried.
   /// `unloaded`: commands the API versions asked for do not load (see ``CommandGroups``).
   static func find(in words: [String], unloaded: Set<String> = []) -> (name: String, count: Int)? {
+    let table = Self.table
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
-    let typed = words.prefix(min(start, mostWords)).map { Array($0.utf8) }
+    let typed = words.prefix(min(start, table.mostWords)).map { Array($0.utf8) }
     guard let first = typed.first else { return nil }
     // The names are sorted by their bytes: those that begin with the first word follow each
-    // other, and a positional (an ID, a name) seldom begins any. Each is walked once.
-    let fits = names(beginningWith: first).map { index in (name: names[index], fit: fit(of: typed, to: names[index])) }
+    // other, and a positional (an ID, a name) seldom begins any. Each is walked once; a name of
+    // more words than were typed can be named by none of them.
+    let fits = table.names(beginningWith: first).compactMap { index in
+      table.wordsOfName[index].count <= typed.count ? (name: table.names[index], fit: table.fit(of: typed, to: index)) : nil
+    }
     // cliff joins the words with spaces before it looks the name up: `help 'share list'`.
+    let space = NameTable.space
     let spaced = typed.contains { $0.contains(space) }
     for count in stride(from: typed.count, through: 1, by: -1) {
       if spaced {
         let joined = Array(typed.prefix(count).joined(separator: [space]))
-        if let index = names(beginningWith: joined).first, bytes[names[index]].elementsEqual(joined),
+        if let index = table.names(beginningWith: joined).first, table.bytes[table.names[index]].elementsEqual(joined),
           case let name = String(decoding: joined, as: UTF8.self), !unloaded.contains(name)
         {
           return (name, count)
@@ -49,53 +40,90 @@ enum CommandNames {
       var begun: Range<Int>?
       var several = false
       for (name, fit) in fits where fit.words == count && fit.begun >= count {
-        if !unloaded.isEmpty, unloaded.contains(String(decoding: bytes[name], as: UTF8.self)) { continue }
-        if fit.named >= count { return (String(decoding: bytes[name], as: UTF8.self), count) }
+        if !unloaded.isEmpty, unloaded.contains(String(decoding: table.bytes[name], as: UTF8.self)) { continue }
+        if fit.named >= count { return (String(decoding: table.bytes[name], as: UTF8.self), count) }
         several = begun != nil
         begun = name
       }
       // Two commands the words begin name neither.
-      if let begun, !several { return (String(decoding: bytes[begun], as: UTF8.self), count) }
+      if let begun, !several { return (String(decoding: table.bytes[begun], as: UTF8.self), count) }
     }
     return nil
   }
 
-  /// How many of the words typed, from the first, begin the name's words in their places, how
-  /// many are the name's words, and how many words the name has; read off the name's bytes in
-  /// one pass.
-  private static func fit(of typed: [[UInt8]], to name: Range<Int>) -> (begun: Int, named: Int, words: Int) {
-    var begun = 0
-    var named = 0
-    var words = 0
-    var start = name.lowerBound
-    var matching = true
-    while start <= name.upperBound {
-      let end = bytes[start..<name.upperBound].firstIndex(of: space) ?? name.upperBound
-      if matching, words < typed.count, case let word = typed[words], end - start >= word.count,
-        bytes[start..<start + word.count].elementsEqual(word)
-      {
-        begun += 1
-        if named == begun - 1, end - start == word.count { named += 1 }
-      } else {
-        matching = false
-      }
-      words += 1
-      start = end + 1
-    }
-    return (begun, named, words)
-  }
+  /// The names' bytes, each name's range of them and each name's words: made in one pass,
+  /// since every command looks its name up (a `String` and an array of words per name cost
+  /// more than the command itself).
+  private struct NameTable: Sendable {
+    static let space = UInt8(ascii: " ")
+    let bytes: [UInt8]
+    let names: [Range<Int>]
+    /// Every name's words, as ranges of ``bytes``, one name after the other; ``wordsOfName``
+    /// says which of them are each name's. A lookup compares typed words with these, never
+    /// searching a name for its spaces.
+    let words: [Range<Int>]
+    let wordsOfName: [Range<Int>]
+    let mostWords: Int
 
-  /// The indices of ``names`` whose names begin with `text`.
-  private static func names(beginningWith text: [UInt8]) -> Range<Int> {
-    var low = 0
-    var high = names.count
-    while low < high {
-      let middle = (low + high) / 2
-      if bytes[names[middle]].lexicographicallyPrecedes(text) { low = middle + 1 } else { high = middle }
+    init(_ list: String) {
+      bytes = Array(list.utf8)
+      var names: [Range<Int>] = []
+      var words: [Range<Int>] = []
+      var wordsOfName: [Range<Int>] = []
+      var nameStart = 0
+      var wordStart = 0
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+        guard byte == Self.space || byte == UInt8(ascii: "\n") else { continue }
+        if index > wordStart { words.append(wordStart..<index) }
+        wordStart = index + 1
+        if byte == UInt8(ascii: "\n") {
+          if index > nameStart {
+            names.append(nameStart..<index)
+            wordsOfName.append((wordsOfName.last?.upperBound ?? 0)..<words.count)
+          }
+          nameStart = index + 1
+        }
+      }
+      self.names = names
+      self.words = words
+      self.wordsOfName = wordsOfName
+      mostWords = wordsOfName.map(\.count).max() ?? 0
     }
-    var end = low
-    while end < names.count, bytes[names[end]].starts(with: text) { end += 1 }
-    return low..<end
+
+    /// How many of the words typed, from the first, begin the name's words in their places,
+    /// how many are the name's words, and how many words the name has.
+    func fit(of typed: [[UInt8]], to name: Int) -> (begun: Int, named: Int, words: Int) {
+      let nameWords = wordsOfName[name]
+      var begun = 0
+      var named = 0
+      for (word, typedWord) in zip(words[nameWords], typed) {
+        guard word.count >= typedWord.count, bytes.starts(typedWord, at: word.lowerBound) else { break }
+        begun += 1
+        if named == begun - 1, word.count == typedWord.count { named += 1 }
+      }
+      return (begun, named, nameWords.count)
+    }
+
+    /// The indices of ``names`` whose names begin with `text`: they follow each other, after
+    /// those that sort before `text`.
+    func names(beginningWith text: [UInt8]) -> Range<Int> {
+      let low = firstName { !bytes[names[$0]].lexicographicallyPrecedes(text) }
+      let end = firstName(from: low) { !bytes.starts(text, at: names[$0].lowerBound, within: names[$0]) }
+      return low..<end
+    }
+
+    /// The first index of ``names`` from `start` where `isAfter` holds, which holds for every
+    /// later one (a binary search).
+    private func firstName(from start: Int = 0, where isAfter: (Int) -> Bool) -> Int {
+      var low = start
+      var high = names.count
+      while low < high {
+        let middle = (low + high) / 2
+        if isAfter(middle) { high = middle } else { low = middle + 1 }
+      }
+      return low
+    }
   }
 
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
@@ -182,5 +210,17 @@ enum CommandNames {
       (row0, row1, row2) = (row1, row2, row0)
     }
     return row1[s2.count]
+  }
+}
+
+extension [UInt8] {
+  /// Whether `prefix` is at `start`, ending within `bounds` (by default the array's end).
+  fileprivate func starts(_ prefix: [UInt8], at start: Int, within bounds: Range<Int>? = nil) -> Bool {
+    let end = bounds?.upperBound ?? count
+    guard end - start >= prefix.count else { return false }
+    guard !prefix.isEmpty else { return true }
+    return withUnsafeBufferPointer { buffer in
+      prefix.withUnsafeBufferPointer { memcmp(buffer.baseAddress! + start, $0.baseAddress!, prefix.count) == 0 }
+    }
   }
 }

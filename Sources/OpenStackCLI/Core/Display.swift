@@ -80,6 +80,10 @@ struct DisplaySettings {
   /// cliff's `c.lower().replace(' ', '_')` of a name with its blanks trimmed; for ASCII names
   /// (nearly all) byte by byte, as every `-c` compares every column's name.
   private static func normalized(_ name: String) -> String {
+    // Most names (`id`, `status`, `admin_state_up`) are already: no copy is made of them.
+    if name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && !(0x41...0x5A).contains($0) }) {
+      return name
+    }
     var bytes = Array(name.utf8)
     guard bytes.allSatisfy({ $0 < 0x80 }) else { return normalizedUnicode(name) }
     let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
