@@ -13,8 +13,10 @@ import OpenStackCLI
 /// beside the name of a resource the cloud has (a subnet list's row for `private-subnet` shows the
 /// page's ID of the `private` network, which is bound to the cloud's as the page runs). An ID shown beside another name gives the resource that
 /// name. Nothing is assumed for a command whose documented output says that what it names does not
-/// exist or that the caller may not touch (the page shows the error on purpose), nor for a line
-/// with a placeholder.
+/// exist or that the caller may not touch (the page shows the error on purpose). A line with a
+/// placeholder runs only if each of its placeholders stands where the command names a resource
+/// and it documents no output: the resource a name stands in for is assumed
+/// (``PlaceholderStandIns``).
 struct AssumedResources {
   enum Kind: String, CaseIterable, Sendable {
     case network, subnet, image, flavor
@@ -62,6 +64,9 @@ struct AssumedResources {
   }
 
   private(set) var assumptions: [Assumption] = []
+
+  /// The steps that run with their placeholders filled in, by index.
+  private(set) var standIns: [Int: PlaceholderStandIns] = [:]
 
   /// An option or positional (by the client's metavar) that names a resource, in the commands
   /// that start with `command` (every command when `nil`).
@@ -125,9 +130,14 @@ struct AssumedResources {
     for (index, step) in walkthrough.steps.enumerated() {
       for (name, value) in plan.environment[index] ?? [] { variables[name] = value }
       defer { documented.outputs.append(step.command.output) }
-      guard plan.skipped[index] == nil, let words = try? ShellWords.split(step.command.command, variables: variables),
-        let program = words.first
-      else { continue }
+      guard plan.skipped[index] == nil else { continue }
+      // A placeholder's line runs filled in only if it documents no output: what it would show
+      // is the reader's resource, not one assumed for it.
+      let filled =
+        step.command.output.isEmpty && step.command.command.hasPrefix("openstack ")
+        ? PlaceholderStandIns(step.command.command, variables: variables) : nil
+      let line = filled?.line ?? step.command.command
+      guard let words = try? ShellWords.split(line, variables: variables), let program = words.first else { continue }
       if program == "export" {
         for assignment in words.dropFirst() {
           let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -137,11 +147,18 @@ struct AssumedResources {
       }
       guard program == "openstack", !Self.showsNotFound(step.command.output),
         !step.command.output.contains(where: AssumedAdmin.isRefusal),
-        Placeholders.first(in: step.command.command) == nil,
+        Placeholders.first(in: line) == nil,
         let reading = CommandLineReading(Array(words.dropFirst()))
       else { continue }
-      let network = reading.values["--neutron-net-id"]?.last ?? reading.values["--network"]?.last
       let created = Self.creations[reading.command]?.key
+      if let filled {
+        // Each name standing in must be where the command names (or creates) a resource.
+        let keys = Self.references(of: reading.command).map(\.key) + (created.map { [$0] } ?? [])
+        let named = Set(keys.flatMap { reading.values[$0] ?? [] })
+        guard filled.names.allSatisfy({ named.contains($0.standIn) }) else { continue }
+        standIns[index] = filled
+      }
+      let network = reading.values["--neutron-net-id"]?.last ?? reading.values["--network"]?.last
       for reference in Self.references(of: reading.command) where reference.key != created {
         for value in reading.values[reference.key] ?? [] {
           let kind = reference.kind

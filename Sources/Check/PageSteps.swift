@@ -93,7 +93,8 @@ public final class PageSteps {
       value in printedSoFar.contains { $0.contains { $0.contains(value) } }
     }
     // A documented ID in a later command stands for the cloud's ID it was bound to.
-    let line = typed ?? bindings.substituted(step.command.command)
+    let line = typed ?? command(of: index)
+    let standInNotes = typed == nil ? Self.notes(on: assumed.standIns[index], line: step.command.line) : []
     let output = session.run(line, width: width)
     let lines = OutputComparison.lines(output.standardOutput + output.standardError)
     if output.isSimulated { printedSoFar.append(lines) }
@@ -101,7 +102,7 @@ public final class PageSteps {
     let comparison = OutputComparison(command: step.command, words: words, settings: settings)
     let (outcome, notes) = comparison.outcome(of: output, printed: lines, bindings: &bindings)
     let result = StepResult(
-      step: step, outcome: outcome, notes: (assumptionNotes[index] ?? []) + assumedNow + notes,
+      step: step, outcome: outcome, notes: standInNotes + (assumptionNotes[index] ?? []) + assumedNow + notes,
       seconds: (ContinuousClock.now - start).seconds)
     return StepRun(result: result, line: line, output: output, printed: output.isSimulated ? lines : nil)
   }
@@ -113,9 +114,17 @@ public final class PageSteps {
     return output
   }
 
-  /// The step's command as it runs on this cloud: the page's bound values replaced by the cloud's.
+  /// The step's command as it runs on this cloud: its placeholders filled in, the page's bound
+  /// values replaced by the cloud's.
   public func command(of index: Int) -> String {
-    bindings.substituted(walkthrough.steps[index].command.command)
+    bindings.substituted(assumed.standIns[index]?.line ?? walkthrough.steps[index].command.command)
+  }
+
+  /// `ran with flavor for the placeholder $FLAVOR (line 12)`.
+  private static func notes(on standIns: PlaceholderStandIns?, line: Int) -> [String] {
+    guard let standIns else { return [] }
+    let names = standIns.names.map { "\($0.standIn) for the placeholder \($0.placeholder)" }
+    return ["ran with \(names.joined(separator: ", ")) (line \(line))"]
   }
 
   /// Everything a step changes: the cloud, the session's variables, the bound values.

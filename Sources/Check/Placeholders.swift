@@ -6,15 +6,24 @@
 enum Placeholders {
   /// The first placeholder among the words of `line` after its program's name, if any.
   static func first(in line: String) -> String? {
-    guard mayHold(line) else { return nil }
+    all(in: line, stoppingAtFirst: true).first
+  }
+
+  /// Every placeholder among the words of `line` after its program's name, in their order.
+  static func all(in line: String, stoppingAtFirst: Bool = false) -> [String] {
+    guard mayHold(line) else { return [] }
+    var found: [String] = []
     var previous: Substring = ""
     for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst() {
       defer { previous = word }
       // A column's name (`-c ID`) is the client's word, not the reader's.
       if columnOptions.contains(previous) { continue }
-      if let placeholder = placeholder(in: word) { return placeholder }
+      if let placeholder = placeholder(in: word) {
+        found.append(placeholder)
+        if stoppingAtFirst { break }
+      }
     }
-    return nil
+    return found
   }
 
   private static let columnOptions: Set<Substring> = ["-c", "--column", "--sort-column"]

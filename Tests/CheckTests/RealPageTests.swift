@@ -35,14 +35,13 @@ import Testing
   }
 
   @Test(arguments: [
-    ("openstack share show <share-id>", "<share-id>"),
-    ("openstack server show SERVER_ID", "SERVER_ID"),
-    ("openstack server create --flavor FLAVOR --image IMAGE vm", "FLAVOR"),
-    ("openstack share network create --neutron-net-id PRIVATE_NETWORK_ID", "PRIVATE_NETWORK_ID"),
     ("openstack share create NFS 1 --name ...", "..."),
     ("openstack share create [--name <name>] NFS 1", "[--name"),
-    ("openstack server show $SERVER", "$SERVER"),
-    ("openstack server show ${vm1}", "$vm1"),
+    ("openstack share create NFS SIZE", "SIZE"),
+    ("openstack quota set --cores QUOTA_VALUE demo", "QUOTA_VALUE"),
+    ("openstack flavor set --property hw:mem_page_size=$SIZE m1.tiny", "$SIZE"),
+    // Where a resource is named, but with the output the reader's resource printed.
+    ("openstack server show SERVER_ID\n  +--+", "SERVER_ID"),
   ])
   func placeholdersAreNotRun(line: String, placeholder: String) throws {
     let results = try check("Run::\n\n  $ \(line)\n")
@@ -251,8 +250,8 @@ extension RealPageTests {
 
   @Test func aPlaceholderInAnyPositionIsNotRun() throws {
     for line in [
-      "openstack <command> list", "openstack share <verb>", "openstack share show <share>", "openstack share show --os-cloud <cloud> s",
-      "openstack share create <proto> <size>", "openstack share create NFS 1 --name=<name>", "openstack share create NFS SIZE",
+      "openstack <command> list", "openstack share <verb>", "openstack share show --os-cloud <cloud> s",
+      "openstack share create <proto> <size>", "openstack share create NFS SIZE",
     ] {
       let outcome = try check("Run::\n\n  $ \(line)\n").first?.outcome
       guard case .notSimulated(let reason) = outcome else {
@@ -393,5 +392,44 @@ extension AssumedResourceTests {
   @Test func credentialsGivenToTheCheckAreKept() throws {
     let results = try check(Self.operatorsPage, environment: [("OS_CLOUD", "devstack")])
     #expect(results.map(\.outcome.kind) == [.failed, .failed])
+  }
+}
+
+extension RealPageTests {
+  /// A placeholder where the command names (or creates) a resource stands for one of its own,
+  /// assumed like any the page names without creating it; the line runs and says so.
+  @Test(arguments: [
+    ("openstack share show <share-id>", ["share-id for the placeholder <share-id>"], "assumed share share-id"),
+    ("openstack server show SERVER_ID", ["server_id for the placeholder SERVER_ID"], "assumed server server_id"),
+    ("openstack server show $SERVER", ["server for the placeholder $SERVER"], "assumed server server"),
+    ("openstack server show ${vm1}", ["vm1 for the placeholder $vm1"], "assumed server vm1"),
+    (
+      "openstack server create --flavor FLAVOR --image IMAGE --network private vm",
+      ["flavor for the placeholder FLAVOR", "image for the placeholder IMAGE"], "assumed flavor flavor"
+    ),
+    (
+      "openstack share network create --neutron-net-id PRIVATE_NETWORK_ID",
+      ["private_network_id for the placeholder PRIVATE_NETWORK_ID"], "assumed network private_network_id"
+    ),
+    ("openstack share create NFS 1 --name=<name>", ["name for the placeholder <name>"], nil),
+  ])
+  func placeholdersWhereAResourceIsNamedRunFilledIn(line: String, standIns: [String], assumed: String?) throws {
+    let result = try #require(try check("Run::\n\n  $ \(line)\n").first)
+    // It prints what the page does not show.
+    #expect(result.outcome.kind == .ran, "\(line): \(result.outcome)")
+    #expect(result.notes.first == "ran with \(standIns.joined(separator: ", ")) (line 3)")
+    if let assumed { #expect(result.notes.contains { $0.hasPrefix(assumed + " (line 3)") }, "\(result.notes)") }
+  }
+
+  /// The filled-in line is what runs, and what a later step's variables and bound IDs apply to.
+  @Test func aFilledInFlavorIsCheckedByNova() throws {
+    let results = try check(
+      "Run::\n\n  $ source openrc admin admin\n"
+        + "  $ openstack --os-compute-api-version 2.86 flavor set $FLAVOR --property hw:cpu_policy=sometimes\n")
+    guard case .failed(_, let message) = results.last?.outcome else {
+      Issue.record("\(String(describing: results.last?.outcome))")
+      return
+    }
+    #expect(message.contains("flavors/flavor/os-extra_specs, Validation failed; 'sometimes' is not one of"), "\(message)")
   }
 }

@@ -296,7 +296,7 @@ import Testing
     let page = tree + "/a.rst"
     try Data(
       ("Run::\n\n  $ openstack share type list\n  $ openstack share show myshare\n  +--+\n  $ sudo ls\n"
-        + "  $ openstack share show <share-id>\n  $ openstack volume group list\n").utf8
+        + "  $ openstack share create NFS SIZE\n  $ openstack volume group list\n").utf8
     ).write(to: URL(fileURLWithPath: page))
     let text = try walkthrough("coverage", tree)
     #expect(text.status == 0)

@@ -1,4 +1,5 @@
 import CloudAPI
+import Foundation
 
 /// A request as a service handler sees it: the wire request, who sent it, the path's
 /// placeholders, and the request ID the cloud gave it.
@@ -31,17 +32,19 @@ struct PathPattern: Sendable {
   private let segments: [(literal: [UInt8], placeholder: String?)]
 
   init(_ pattern: String) {
-    segments = pattern.split(separator: "/").map { segment in
+    segments = pattern.split(ascii: "/").map { segment in
       segment.hasPrefix("{") ? ([], String(segment.dropFirst().dropLast())) : (Array(segment.utf8), nil)
     }
   }
+
+  var segmentCount: Int { segments.count }
 
   /// The placeholders' values when `parts` (a path split at `/`) fits the pattern.
   func match(_ parts: [Substring]) -> [String: String]? {
     guard parts.count == segments.count,
       zip(segments, parts).allSatisfy({ segment, part in
         // Byte equality: paths are ASCII, and `==` on strings compares canonical equivalence.
-        segment.placeholder != nil || segment.literal.elementsEqual(part.utf8)
+        segment.placeholder != nil || segment.literal.bytesEqual(part.utf8)
       })
     else { return nil }
     var parameters: [String: String] = [:]
@@ -59,10 +62,16 @@ struct Router<State>: Sendable {
   private var methods: [HTTPMethod] = []
   private var patterns: [PathPattern] = []
   private var handlers: [Handler] = []
+  /// The routes of each number of path segments, in the order they were added: a path is tried
+  /// only against the patterns of its length (a service has hundreds of routes).
+  private var routesOfLength: [[Int]] = []
 
   mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
+    let pattern = PathPattern(pattern)
+    while routesOfLength.count <= pattern.segmentCount { routesOfLength.append([]) }
+    routesOfLength[pattern.segmentCount].append(patterns.count)
     methods.append(method)
-    patterns.append(PathPattern(pattern))
+    patterns.append(pattern)
     handlers.append(handler)
   }
 
@@ -70,15 +79,28 @@ struct Router<State>: Sendable {
   /// is known but not with this method.
   func route(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
     var pathKnown = false
-    // Split as bytes: splitting a `String` walks it `Character` by `Character`.
-    let parts = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    let parts = path.split(ascii: "/")
+    guard parts.count < routesOfLength.count else { return .notFound }
     // By index, in place: copying each route out retained its pattern and handler.
-    for index in patterns.indices {
+    for index in routesOfLength[parts.count] {
       guard let parameters = patterns[index].match(parts) else { continue }
       if methods[index] == method { return .found(handlers[index], parameters) }
       pathKnown = true
     }
     return pathKnown ? .methodNotAllowed : .notFound
+  }
+}
+
+extension [UInt8] {
+  /// `elementsEqual`, compared as memory when the other's bytes are contiguous (a native
+  /// string's are): every request compares its path with a dozen patterns.
+  fileprivate func bytesEqual(_ other: Substring.UTF8View) -> Bool {
+    guard count == other.count else { return false }
+    guard !isEmpty else { return true }
+    let equal: Bool? = other.withContiguousStorageIfAvailable { bytes in
+      withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0 }
+    }
+    return equal ?? elementsEqual(other)
   }
 }
 
