@@ -31,7 +31,7 @@ struct AssumedResources {
     case subnetPool = "subnet pool"
     case addressScope = "address scope"
     case qosPolicy = "network qos policy"
-    case aggregate
+    case aggregate, project
 
     /// Whether the resource is made through the client before the page (the rest are in the
     /// cloud's definition): such a resource named by an ID that earlier output shows can wait
@@ -97,6 +97,10 @@ struct AssumedResources {
     Reference(key: "--subnet-pool", kind: .subnetPool), Reference(key: "<address-scope>", kind: .addressScope),
     Reference(key: "--address-scope", kind: .addressScope), Reference(key: "<qos-policy>", kind: .qosPolicy),
     Reference(key: "--qos-policy", kind: .qosPolicy), Reference(key: "<aggregate>", kind: .aggregate),
+    Reference(key: "<project>", kind: .project), Reference(key: "<project/class>", kind: .project, command: "quota set"),
+    // A project an operator acts on; elsewhere `--project` filters, and may name none on purpose.
+    Reference(key: "--project", kind: .project, command: "role "), Reference(key: "--project", kind: .project, command: "user "),
+    Reference(key: "--project", kind: .project, command: "flavor "),
   ]
 
   /// The references a command's reading may hold, in a fixed order.
@@ -115,6 +119,7 @@ struct AssumedResources {
     "router create": ("<name>", .router), "security group create": ("<name>", .securityGroup),
     "subnet pool create": ("<name>", .subnetPool), "address scope create": ("<name>", .addressScope),
     "network qos policy create": ("<name>", .qosPolicy), "aggregate create": ("<name>", .aggregate),
+    "project create": ("<project-name>", .project),
     "volume backup restore": ("<volume>", .volume), "share snapshot create": ("--name", .shareSnapshot),
   ]
 
@@ -138,6 +143,12 @@ struct AssumedResources {
         ? PlaceholderStandIns(step.command.command, variables: variables) : nil
       let line = filled?.line ?? step.command.command
       guard let words = try? ShellWords.split(line, variables: variables), let program = words.first else { continue }
+      // A line the client's parser refuses for something else than its placeholders (`flavor
+      // set $FLAVOR --vcpus=4`) fails the same whatever they stand for.
+      if let filled, program == "openstack", let refusal = CommandLineReading.usageError(Array(words.dropFirst())) {
+        if !filled.names.contains(where: { refusal.contains($0.standIn) }) { standIns[index] = filled }
+        continue
+      }
       if program == "export" {
         for assignment in words.dropFirst() {
           let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -257,6 +268,8 @@ struct AssumedResources {
     if cloud.hasDevstackRouter { names.insert(Known(kind: .router, value: CloudDefinition.devstackRouter)) }
     // Every project has its `default` security group.
     names.insert(Known(kind: .securityGroup, value: "default"))
+    // Keystone's projects: its users' and devstack's `service`.
+    for project in cloud.users.map(\.project) + ["service"] { names.insert(Known(kind: .project, value: project)) }
     return names
   }
 
@@ -430,6 +443,8 @@ extension AssumedResources {
       return (["openstack network qos policy create --share \(name)"], true)
     case .aggregate:
       return (["openstack aggregate create \(name)"], true)
+    case .project:
+      return (["openstack project create \(name)"], true)
     }
   }
 

@@ -39,6 +39,7 @@ import Testing
     ("openstack share create [--name <name>] NFS 1", "[--name"),
     ("openstack share create NFS SIZE", "SIZE"),
     ("openstack quota set --cores QUOTA_VALUE demo", "QUOTA_VALUE"),
+    ("openstack network list --project PROJECT", "PROJECT"),
     ("openstack flavor set --property hw:mem_page_size=$SIZE m1.tiny", "$SIZE"),
     // Where a resource is named, but with the output the reader's resource printed.
     ("openstack server show SERVER_ID\n  +--+", "SERVER_ID"),
@@ -398,7 +399,7 @@ extension AssumedResourceTests {
 extension RealPageTests {
   /// A placeholder where the command names (or creates) a resource stands for one of its own,
   /// assumed like any the page names without creating it; the line runs and says so.
-  @Test(arguments: [
+  static let filledIn: [(line: String, standIns: [String], assumed: String?)] = [
     ("openstack share show <share-id>", ["share-id for the placeholder <share-id>"], "assumed share share-id"),
     ("openstack server show SERVER_ID", ["server_id for the placeholder SERVER_ID"], "assumed server server_id"),
     ("openstack server show $SERVER", ["server for the placeholder $SERVER"], "assumed server server"),
@@ -412,13 +413,29 @@ extension RealPageTests {
       ["private_network_id for the placeholder PRIVATE_NETWORK_ID"], "assumed network private_network_id"
     ),
     ("openstack share create NFS 1 --name=<name>", ["name for the placeholder <name>"], nil),
-  ])
+    ("openstack quota show $PROJECT_ID", ["project_id for the placeholder $PROJECT_ID"], "assumed project project_id"),
+  ]
+
+  @Test(arguments: filledIn)
   func placeholdersWhereAResourceIsNamedRunFilledIn(line: String, standIns: [String], assumed: String?) throws {
     let result = try #require(try check("Run::\n\n  $ \(line)\n").first)
     // It prints what the page does not show.
     #expect(result.outcome.kind == .ran, "\(line): \(result.outcome)")
     #expect(result.notes.first == "ran with \(standIns.joined(separator: ", ")) (line 3)")
     if let assumed { #expect(result.notes.contains { $0.hasPrefix(assumed + " (line 3)") }, "\(result.notes)") }
+  }
+
+  /// A line the client's parser refuses for an option fails whatever its placeholder stands for;
+  /// one it would refuse only for the name standing in stays unrun.
+  @Test func aFilledInLineTheParserRefusesFails() throws {
+    let results = try check("Run::\n\n  $ openstack flavor set $FLAVOR --vcpus=4\n  $ openstack quota set --cores QUOTA_VALUE demo\n")
+    #expect(results.first?.notes.first == "ran with flavor for the placeholder $FLAVOR (line 3)")
+    guard case .failed(2, let message) = results.first?.outcome else {
+      Issue.record("\(String(describing: results.first?.outcome))")
+      return
+    }
+    #expect(message.hasPrefix("usage: openstack flavor set [-h]"), "\(message)")
+    #expect(results.last?.outcome.kind == .notSimulated)
   }
 
   /// The filled-in line is what runs, and what a later step's variables and bound IDs apply to.

@@ -19,4 +19,20 @@ public struct CommandLineReading: Sendable {
     self.command = name
     values = parsed.values
   }
+
+  /// What the client's parser says when it refuses `openstack ARGUMENTS...` (an unknown option,
+  /// a missing value) for a command the emulation runs: the line fails before any request.
+  /// `nil` when it does not refuse it.
+  public static func usageError(_ arguments: [String]) -> String? {
+    guard let globals = try? GlobalOptions(arguments, environment: [:], clouds: [:]), globals.refused == nil,
+      let (name, count) = CommandNames.find(in: globals.remaining),
+      let command = Commands.implemented[name]
+    else { return nil }
+    do {
+      _ = try command.syntax.parse(Array(globals.remaining.dropFirst(count)))
+      return nil
+    } catch {
+      return error.message
+    }
+  }
 }
