@@ -130,16 +130,21 @@ enum CommandNames {
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
   /// Damerau-Levenshtein distance.
   static func fuzzyMatches(for word: String, unloaded: Set<String> = []) -> [String] {
-    let loaded = unloaded.isEmpty ? all : all.filter { !unloaded.contains($0) }
-    let prefixed = loaded.filter { $0.hasPrefix(word) }
-    let others = loaded.filter { !$0.hasPrefix(word) }
-    let nearest = nearestFirstWords(to: word, among: Set(others.map(firstWord)))
-    return prefixed + others.filter { nearest.contains(firstWord(of: $0)) }
+    let names = Self.names
+    var prefixed: [String] = []
+    var others: [Int] = []
+    for (index, name) in names.all.enumerated() where unloaded.isEmpty || !unloaded.contains(name) {
+      if name.hasPrefix(word) { prefixed.append(name) } else { others.append(index) }
+    }
+    let nearest = nearestFirstWords(to: word, among: Set(others.map { names.firstWords[$0] }))
+    return prefixed + others.filter { nearest.contains(names.firstWords[$0]) }.map { names.all[$0] }
   }
 
-  private static func firstWord(of command: String) -> String {
-    String(command.prefix { $0 != " " })
-  }
+  /// Every name and its first word, as strings: made once, for the unknown commands' search.
+  private static let names: (all: [String], firstWords: [String]) = {
+    let all = Self.all
+    return (all, all.map { String($0.prefix { $0 != " " }) })
+  }()
 
   /// The first words at the least distance from `word`. The distance takes time in proportion to
   /// the product of the lengths (a mistyped megabyte takes seconds); it is worked out only for
