@@ -20,7 +20,14 @@ import Testing
     }
 
     func send(_ method: HTTPMethod, _ path: String, _ body: JSON? = nil, version: String? = nil) throws -> APIResponse {
-      var request = APIRequest(method, "/v3/\(project)\(path)", body: body)
+      // `path?a=b&c=d`: the query as the client would send it.
+      let parts = path.split(separator: "?", maxSplits: 1)
+      let pairs = parts.count > 1 ? parts[1].split(separator: "&") : []
+      let query: [(name: String, value: String)] = pairs.map { pair in
+        let nameValue = pair.split(separator: "=", maxSplits: 1)
+        return (name: String(nameValue[0]), value: nameValue.count > 1 ? String(nameValue[1]) : "")
+      }
+      var request = APIRequest(method, "/v3/\(project)\(parts.first ?? "")", query: query, body: body)
       request.headers["X-Auth-Token"] = token
       request.headers["OpenStack-API-Version"] = version.map { "volume \($0)" }
       return try cloud.send(request, to: .blockStorage)
@@ -79,6 +86,36 @@ import Testing
     #expect(message?["event_id"] == "VOLUME_VOLUME_001_003")
     #expect(message?["user_message"] == "schedule allocate volume:Could not find any available weighted backend.")
     #expect(message?["request_id"] == .string(created.headers["X-Openstack-Request-Id"] ?? ""))
+  }
+
+  /// Cinder reads a messages list's filters and paging from 3.5 only; its view links to a next
+  /// page whenever a `limit` is reached, at any version.
+  @Test func messagesAreFilteredAndPagedFrom35() throws {
+    let cloud = FakeCloud()
+    let admin = try Client(cloud, user: "admin", project: "admin")
+    let member = try Client(cloud)
+    let type = #"{"volume_type": {"name": "replicated", "extra_specs": {"replication_enabled": "<is> True"}}}"#
+    #expect(try admin.send(.post, "/types", try JSON(parsing: type)).status == 200)
+    for client in [admin, admin, member] {
+      let body = try JSON(parsing: #"{"volume": {"size": 1, "volume_type": "replicated"}}"#)
+      #expect(try client.send(.post, "/volumes", body, version: "3.71").status == 202)
+    }
+    cloud.advanceClock(seconds: 5)
+    func ids(_ client: Client, _ query: String, _ version: String) throws -> [String]? {
+      try client.send(.get, "/messages" + query, version: version).body?["messages"]?.array.compactMap { $0["id"]?.string }
+    }
+    let all = try #require(try ids(admin, "", "3.5"))
+    #expect(all.count == 3)
+    #expect(try ids(admin, "?project_id=\(member.project)", "3.3")?.count == 3)
+    #expect(try ids(admin, "?project_id=\(member.project)", "3.5")?.count == 1)
+    #expect(try ids(admin, "?nosuch=1", "3.5") == [])
+    #expect(try ids(admin, "?limit=2", "3.5") == Array(all.prefix(2)))
+    #expect(try ids(admin, "?limit=2&marker=\(all[1])", "3.5") == [all[2]])
+    #expect(try ids(admin, "?limit=2&marker=\(all[1])", "3.3") == all)
+    let linked = try admin.send(.get, "/messages?limit=2", version: "3.3").body?["messages_links"]?.array.first?["href"]?.string
+    #expect(linked?.hasSuffix("/messages?limit=2&marker=\(all[2])") == true)
+    #expect(try admin.send(.get, "/messages?marker=nosuch", version: "3.5").status == 404)
+    #expect(try ids(member, "?project_id=\(admin.project)", "3.5") == [])
   }
 
   @Test func badSizesAndUnknownTypesAreCindersFaults() throws {

@@ -126,20 +126,38 @@ enum BlockStorageService {
     ],
     id: \.id, notFound: { "Message \($0) could not be found." })
 
-  /// `GET /messages` (3.3): the caller's project's messages (an admin's `project_id`), newest
-  /// first, while they last.
+  /// `GET /messages` (3.3): the messages of the caller's project (of every project for an
+  /// admin), newest first, while they last. From 3.5 the query's other parameters filter by the
+  /// message's columns (an unknown one matches nothing) and `marker`/`limit` page; before, they
+  /// are not read, yet a `limit` the messages reach still gets a next link.
   static func listMessages(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let context = context(state, call)
     guard context.version >= Microversion(3, 3) else {
       return .fault(404, "API version \(context.version) is not supported on this method.")
     }
+    if let fault = CinderPaging.limitFault(call) { return fault }
     let now = state.clock.now / 1_000_000
-    let project = context.isAdmin ? call.query("project_id") : context.caller.projectID
-    let kept = state.blockStorage.messages.filter { message in
-      message.createdAt + BlockStorageState.messageLifetime > now && (project.map { message.projectID == $0 } ?? true)
+    let paged = context.version >= Microversion(3, 5)
+    let filters = paged ? call.request.query.filter { !CinderPaging.parameters.contains($0.name) } : []
+    let visible = state.blockStorage.messages.filter { message in
+      message.createdAt + BlockStorageState.messageLifetime > now
+        && (context.isAdmin || message.projectID == context.caller.projectID)
     }.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
-    return messages.list(kept, call, context)
+    let kept = visible.filter { message in
+      filters.allSatisfy { filter in messageColumns[filter.name].map { $0(message) == filter.value } ?? false }
+    }
+    let marker = call.query("marker") ?? ""
+    return CinderPaging.page(
+      messages.list(kept, call, context), collection: "messages", order: visible.map(\.id),
+      known: { id in visible.contains { $0.id == id } }, notFound: "Message \(marker) could not be found.",
+      call: call, context: context, applies: paged)
   }
+
+  /// The message's columns a list filters by (`filter_by`, after `is_valid_model_filters`).
+  private static let messageColumns: [String: @Sendable (BlockStorageState.Message) -> String] = [
+    "project_id": { $0.projectID }, "request_id": { $0.requestID }, "resource_uuid": { $0.resourceUUID },
+    "resource_type": { $0.resourceType }, "event_id": { $0.eventID }, "message_level": { _ in "ERROR" },
+  ]
 
   /// The scheduler on the first back end's host, the backup service if the cloud runs one, and a
   /// volume service per back end host, in the order devstack starts them.

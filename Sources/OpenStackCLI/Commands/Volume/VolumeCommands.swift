@@ -378,10 +378,14 @@ extension JSON {
 }
 
 /// `openstack volume message list` (3.3): what went wrong with the project's requests.
+/// The SDK pages with `--limit` and `--marker` (limit and marker first in the query); before 3.5
+/// Cinder reads neither but still links to a next page, which the SDK would follow for ever: a
+/// `--limit` there is refused.
 enum VolumeMessageList: OpenStackCommand {
   static let name = "volume message list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--limit", "--marker"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: ["--limit": .int])
+  static let refusedOptions: Set<String> = []
   static let keys = [
     "id", "event_id", "resource_type", "resource_uuid", "message_level", "user_message", "request_id", "created_at",
     "guaranteed_until",
@@ -391,11 +395,16 @@ enum VolumeMessageList: OpenStackCommand {
     guard try context.api.supportsVolumeVersion(Microversion(3, 3)) else {
       throw CommandFailure(message: "--os-volume-api-version 3.3 or greater is required to support the 'volume message list' command")
     }
+    let limit = try VolumePaging.limit(arguments, syntax).flatMap { $0 == 0 ? nil : $0 }
+    if limit != nil, try !context.api.supportsVolumeVersion(Microversion(3, 5)) {
+      throw NotEmulated(what: "--limit below --os-volume-api-version 3.5 (Cinder links to the same page again)")
+    }
     var query: [(name: String, value: String)] = []
     if let project = try IdentityLookup.project.id("--project", domain: "--project-domain", in: arguments, context: context, sdk: true) {
       query.append((name: "project_id", value: project))
     }
-    let messages = try context.cinder.call(APIRequest(.get, "/messages", query: query))["messages"]?.array ?? []
+    let marker = arguments.value("--marker").flatMap { $0.isEmpty ? nil : $0 }
+    let messages = try context.cinder.list("/messages", "messages", query: query, limit: limit, marker: marker, .unversioned)
     return .list(
       columns: [
         "ID", "Event ID", "Resource Type", "Resource UUID", "Message Level", "User Message", "Request ID", "Created At",
