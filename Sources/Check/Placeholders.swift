@@ -65,7 +65,12 @@ enum Placeholders {
     if word == "..." || word == "…" { return String(word) }
     if word.hasPrefix("[-") { return String(word) }
     if let angled = angled(in: word) { return angled }
-    return isCapitalisedName(word) ? String(word) : nil
+    if isCapitalisedName(word) { return String(word) }
+    // A value after `=` (`--hint group=SERVER_GROUP_UUID`, `--property key=VALUE`).
+    if let equals = word.lastIndex(of: "="), case let value = word[word.index(after: equals)...], isCapitalisedName(value) {
+      return String(value)
+    }
+    return nil
   }
 
   /// `<share-id>` or `<name>` anywhere in the word, except the capability operators of Cinder's and

@@ -40,6 +40,7 @@ import Testing
     ("openstack share create NFS SIZE", "SIZE"),
     ("openstack quota set --cores QUOTA_VALUE demo", "QUOTA_VALUE"),
     ("openstack network list --project PROJECT", "PROJECT"),
+    ("openstack server create --image cirros --flavor 1 --hint group=SERVER_GROUP_UUID vm", "SERVER_GROUP_UUID"),
     ("openstack flavor set --property hw:mem_page_size=$SIZE m1.tiny", "$SIZE"),
     // Where a resource is named, but with the output the reader's resource printed.
     ("openstack server show SERVER_ID\n  +--+", "SERVER_ID"),
