@@ -124,6 +124,25 @@ import Testing
     #expect(commands[0].output == ["# the compute section", "[DEFAULT]"])
   }
 
+  /// nova's cpu-topologies.rst: a comment before the next `openstack` command is not the output
+  /// of the one above, which keeps the lines it printed.
+  @Test func commentsEndingAnOpenStackCommandsOutputAreNotOutput() {
+    let commands = ConsoleTranscript.commands(
+      in: lines(
+        """
+        $ openstack flavor set $FLAVOR --property hw:numa_nodes=2
+        # configure guest node 0
+        $ openstack flavor show m1 -f value -c name
+        m1
+        #
+        # then node 1
+        $ cat nova.conf
+        # the compute section
+        """))
+    #expect(commands.map(\.output) == [[], ["m1"], ["# the compute section"]])
+    #expect(commands[1].outputLines == 13...13)
+  }
+
   @Test func aBareHashIsAPromptInARootTranscript() {
     let commands = ConsoleTranscript.commands(in: lines("# systemctl restart nova-api\n# whoami\nroot"))
     #expect(commands.map(\.command) == ["systemctl restart nova-api", "whoami"])

@@ -36,6 +36,8 @@ public enum ConsoleTranscript {
   ///
   /// A bare `# ` starts a command only in transcripts whose first prompt is a bare `#`: after a
   /// `$` prompt it is far more often a comment in the output (a configuration file, a script).
+  /// Comment lines that end an `openstack` command's output are not its output: they comment on
+  /// what follows.
   public static func commands(in block: [SourceLine]) -> [ConsoleCommand] {
     let lines = dedented(block)
     guard let first = lines.firstIndex(where: { Prompt(Substring($0.text)) != nil }) else {
@@ -68,7 +70,14 @@ public enum ConsoleTranscript {
       let commandEnd = index - 1
       while index < lines.endIndex, promptStarting(index) == nil { index += 1 }
       var outputEnd = index
-      while outputEnd > commandEnd + 1, isBlank(lines[outputEnd - 1].text) { outputEnd -= 1 }
+      // `# configure guest node 0` before the next command comments on it: the client prints no
+      // line that begins so.
+      let isOpenStack = parts[0].hasPrefix("openstack ")
+      while outputEnd > commandEnd + 1,
+        isBlank(lines[outputEnd - 1].text) || (isOpenStack && isComment(lines[outputEnd - 1].text))
+      {
+        outputEnd -= 1
+      }
       let output = lines[(commandEnd + 1)..<outputEnd]
       commands.append(
         ConsoleCommand(
@@ -118,4 +127,7 @@ public enum ConsoleTranscript {
   }
 
   private static func isBlank(_ text: String) -> Bool { text.isBlankLine }
+
+  /// `# text` or a bare `#`.
+  private static func isComment(_ text: String) -> Bool { text == "#" || text.hasPrefix("# ") }
 }
