@@ -187,4 +187,15 @@ import Testing
     #expect(results[0].outcome == .matched)
     #expect(results[1].outcome.kind == .drift)
   }
+
+  /// An elided line is matched as bytes: the pieces around `...` in order, the first at the start
+  /// and the last at the end (a line and a pattern that break into characters differently once
+  /// trapped the check: Tests/FuzzCrashers/json/).
+  @Test func anElidedLineMatchesByBytes() {
+    #expect(Elision.lineMatches("| id ... | ... |", "| id  | 4f0a | x |"))
+    #expect(Elision.lineMatches("e...", "e\u{301}x"))
+    #expect(!Elision.lineMatches("ab...ba", "aba"))
+    #expect(Elision.lineMatches("[snip] {\u{0}...", " {\u{0}\u{0}"))
+    #expect(!Elision.lineMatches("x...y...z", "xzy"))
+  }
 }

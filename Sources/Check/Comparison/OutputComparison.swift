@@ -182,22 +182,41 @@ enum Elision {
   }
 
   /// A line with `...` or `[snip]` inside: the pieces between them in order, the first at the
-  /// start and the last at the end.
+  /// start and the last at the end. Compared as bytes: counting characters of the pattern and
+  /// cutting the line by that count trapped where the two break into characters differently.
   static func lineMatches(_ pattern: String, _ line: String) -> Bool {
-    var pieces = [pattern[...]]
-    for marker in markers {
-      pieces = pieces.flatMap { $0.components(separatedBy: marker).map { Substring($0) } }
-    }
+    let pieces = pieces(of: Array(pattern.utf8))
     guard pieces.count > 1 else { return pattern == line }
-    guard line.hasPrefix(pieces[0]), line.hasSuffix(pieces[pieces.count - 1]),
-      line.count >= pieces[0].count + pieces[pieces.count - 1].count
+    let bytes = Array(line.utf8)
+    let (first, last) = (pieces[0], pieces[pieces.count - 1])
+    guard bytes.count >= first.count + last.count, bytes.starts(with: first), bytes.suffix(last.count).elementsEqual(last)
     else { return false }
-    var rest = line.dropFirst(pieces[0].count).dropLast(pieces[pieces.count - 1].count)
+    var rest = bytes[first.count..<(bytes.count - last.count)]
     for piece in pieces.dropFirst().dropLast() where !piece.isEmpty {
-      guard let range = rest.range(of: piece) else { return false }
+      guard let range = rest.firstRange(of: piece) else { return false }
       rest = rest[range.upperBound...]
     }
     return true
   }
-}
 
+  private static let markerBytes = markers.map { Array($0.utf8) }
+
+  /// The pattern's bytes between its markers, left to right.
+  private static func pieces(of pattern: [UInt8]) -> [[UInt8]] {
+    var pieces: [[UInt8]] = []
+    var current: [UInt8] = []
+    var index = 0
+    scanning: while index < pattern.count {
+      for marker in markerBytes where pattern[index...].starts(with: marker) {
+        pieces.append(current)
+        current = []
+        index += marker.count
+        continue scanning
+      }
+      current.append(pattern[index])
+      index += 1
+    }
+    pieces.append(current)
+    return pieces
+  }
+}
