@@ -65,7 +65,7 @@ public enum PythonIPNetwork {
   static func ipv6(_ text: String) -> [UInt16]? {
     var text = Substring(text)
     var tail: [UInt16] = []
-    if let colon = text.lastIndex(of: ":"), text[colon...].contains(".") {
+    if let colon = text.lastIndex(of: ":"), text[colon...].utf8.contains(UInt8(ascii: ".")) {
       guard let v4 = ipv4(String(text[text.index(after: colon)...])) else { return nil }
       tail = [UInt16(v4 >> 16), UInt16(v4 & 0xFFFF)]
       text = text[...colon]

@@ -473,7 +473,8 @@ extension JSON {
 /// The volume service's `service_uuid`, the same for a host in every cloud.
 enum ServiceID {
   static func of(_ host: String) -> String {
-    let hex = Array(SHA224.hexDigest("cinder-volume " + host).prefix(32))
-    return "\(String(hex[0..<8]))-\(String(hex[8..<12]))-\(String(hex[12..<16]))-\(String(hex[16..<20]))-\(String(hex[20..<32]))"
+    let hex = Array(SHA224.hexDigest("cinder-volume " + host).utf8.prefix(32))
+    let groups = [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]]
+    return groups.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
   }
 }

@@ -7,10 +7,19 @@ public enum SHA224 {
   }
 
   public static func hexDigest(of bytes: [UInt8]) -> String {
-    digest(bytes).map { byte in
-      let digits = Array("0123456789abcdef".utf8)
-      return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
-    }.joined()
+    // Written into one buffer: a string per byte, joined, cost more than the digest itself.
+    let digest = digest(bytes)
+    return String(unsafeUninitializedCapacity: digest.count * 2) { buffer in
+      for (index, byte) in digest.enumerated() {
+        buffer[2 * index] = hexDigit(byte >> 4)
+        buffer[2 * index + 1] = hexDigit(byte & 0x0F)
+      }
+      return digest.count * 2
+    }
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 
   static func digest(_ message: [UInt8]) -> [UInt8] {
@@ -44,9 +53,21 @@ public enum SHA224 {
         let t2 = s0 &+ majority
         (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
       }
-      for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
+      state[0] &+= a
+      state[1] &+= b
+      state[2] &+= c
+      state[3] &+= d
+      state[4] &+= e
+      state[5] &+= f
+      state[6] &+= g
+      state[7] &+= h
     }
-    return state.prefix(7).flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(28)
+    for word in state.prefix(7) {
+      for shift in stride(from: UInt32(24), through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) }
+    }
+    return bytes
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -10,7 +10,7 @@ enum OSCLib {
   }
 
   private static func flattened(_ fields: JSONObject, prefix: String?) -> String {
-    fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { key in
+    fields.keys.sorted { $0.precedesByCodePoint($1) }.map { key in
       let name = prefix.map { "\($0).\(key)" } ?? key
       switch fields[key]! {
       case .object(let nested): return flattened(nested, prefix: name)
@@ -35,14 +35,14 @@ enum OSCLib {
 
   /// `utils.format_list`: the items sorted, joined with `, `.
   static func formatList(_ items: [JSON]) -> String {
-    items.map(PythonText.str).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.joined(separator: ", ")
+    items.map(PythonText.str).sorted { $0.precedesByCodePoint($1) }.joined(separator: ", ")
   }
 
   /// `utils.format_dict_of_list`: `key=a, b` per key, keys sorted, joined with `; `; `nil` for
   /// no value.
   static func formatDictOfList(_ value: JSON) -> String? {
     guard case .object(let fields) = value else { return nil }
-    return fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }.map { key in
+    return fields.keys.sorted { $0.precedesByCodePoint($1) }.map { key in
       // A string is a list of its characters to `format_list` (a hint given once is a string).
       let items = fields[key]?.string.map { $0.map { JSON.string(String($0)) } } ?? fields[key]?.array ?? []
       return "\(key)=" + formatList(items)

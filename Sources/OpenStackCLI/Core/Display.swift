@@ -132,7 +132,7 @@ enum PythonOrder {
     case (_, .null): return .orderedAscending
     case (.string(let x), .string(let y)):
       if x == y { return .orderedSame }
-      return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? .orderedAscending : .orderedDescending
+      return x.precedesByCodePoint(y) ? .orderedAscending : .orderedDescending
     case (.int(let x), .int(let y)): return x == y ? .orderedSame : x < y ? .orderedAscending : .orderedDescending
     case (.bool(let x), .bool(let y)): return x == y ? .orderedSame : !x ? .orderedAscending : .orderedDescending
     default: return nil

@@ -68,7 +68,7 @@ struct PyYAMLEmitter {
       case .array(let items): self = .sequence(items.map(Node.init))
       case .object(let fields):
         let keys = fields.keys.sorted {
-          $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
+          $0.precedesByCodePoint($1)
         }
         self = .mapping(keys.map { (Node(.string($0)), Node(fields[$0]!)) })
       }

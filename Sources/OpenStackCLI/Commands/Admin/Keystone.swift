@@ -96,7 +96,7 @@ enum Keystone {
   /// `get_osc_show_columns_for_sdk_resource`: the SDK's attributes (`is_enabled` as `enabled`),
   /// sorted by their displayed name.
   static func showSorted(_ record: JSON, attributes: [String]) -> CommandOutput {
-    let names = attributes.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    let names = attributes.sorted { $0.precedesByCodePoint($1) }
     return .show(JSONObject(uniqueKeys: names, values: names.map { record[$0] ?? .null }))
   }
 

@@ -56,7 +56,7 @@ struct ServerDetail {
     if let hints = info["scheduler_hints"] {
       info["scheduler_hints"] = context.isTable ? .string(OSCLib.formatDictOfList(hints) ?? "") : .object(hints.object)
     }
-    let names = info.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    let names = info.keys.sorted { $0.precedesByCodePoint($1) }
     return JSONObject(uniqueKeys: names, values: names.map { info[$0]! })
   }
 

@@ -24,7 +24,7 @@ enum Images {
   /// The SDK's `update_image(id, **attrs)`: a JSON patch of `add` operations, one per attribute,
   /// sorted by path, as the SDK diffs a fresh resource against nothing.
   static func patch(_ id: String, _ changes: [(String, JSON)], in context: CommandContext) throws {
-    let operations = changes.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }.map { key, value in
+    let operations = changes.sorted { $0.0.precedesByCodePoint($1.0) }.map { key, value in
       JSON.object(["op": "add", "path": .string("/" + key), "value": value])
     }
     try send(id, operations, in: context)
@@ -87,7 +87,7 @@ enum Images {
       }
       info["size"] = .string(formatSize(bytes))
     }
-    let names = info.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    let names = info.keys.sorted { $0.precedesByCodePoint($1) }
     return .show(JSONObject(uniqueKeys: names, values: names.map { info[$0]! }))
   }
 

@@ -127,7 +127,7 @@ struct NeutronResourceKind: Sendable {
           shown.append((key, key, .plain))
         }
       }
-      shown.sort { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+      shown.sort { $0.name.precedesByCodePoint($1.name) }
     }
     var fields = JSONObject()
     for column in shown {

@@ -164,7 +164,7 @@ enum VolumeFormat {
   /// cliff's rows of a `ShowOne` whose columns the command sorted (`zip(*sorted(info.items()))`).
   static func sortedShow(_ fields: JSONObject) -> CommandOutput {
     var sorted = fields
-    sorted.sort { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+    sorted.sort { $0.key.precedesByCodePoint($1.key) }
     return .show(sorted)
   }
 
