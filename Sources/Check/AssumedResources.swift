@@ -32,6 +32,8 @@ struct AssumedResources {
     case addressScope = "address scope"
     case qosPolicy = "network qos policy"
     case aggregate, project
+    case volumeBackup = "volume backup"
+    case volumeQoS = "volume qos"
 
     /// Whether the resource is made through the client before the page (the rest are in the
     /// cloud's definition): such a resource named by an ID that earlier output shows can wait
@@ -45,7 +47,7 @@ struct AssumedResources {
 
     /// Whether the cloud needs time after its creation before a page uses it (a share's
     /// back end, a volume's).
-    var settles: Bool { [.share, .volume, .volumeSnapshot, .shareSnapshot].contains(self) }
+    var settles: Bool { [.share, .volume, .volumeSnapshot, .shareSnapshot, .volumeBackup].contains(self) }
   }
 
   struct Assumption: Equatable {
@@ -101,6 +103,8 @@ struct AssumedResources {
     // A project an operator acts on; elsewhere `--project` filters, and may name none on purpose.
     Reference(key: "--project", kind: .project, command: "role "), Reference(key: "--project", kind: .project, command: "user "),
     Reference(key: "--project", kind: .project, command: "flavor "),
+    Reference(key: "<backup>", kind: .volumeBackup, command: "volume backup "),
+    Reference(key: "<qos-spec>", kind: .volumeQoS, command: "volume qos "),
   ]
 
   /// The references a command's reading may hold, in a fixed order.
@@ -121,6 +125,7 @@ struct AssumedResources {
     "network qos policy create": ("<name>", .qosPolicy), "aggregate create": ("<name>", .aggregate),
     "project create": ("<project-name>", .project),
     "volume backup restore": ("<volume>", .volume), "share snapshot create": ("--name", .shareSnapshot),
+    "volume backup create": ("--name", .volumeBackup), "volume qos create": ("<name>", .volumeQoS),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.
@@ -166,7 +171,7 @@ struct AssumedResources {
         // Each name standing in must be where the command names (or creates) a resource.
         let keys = Self.references(of: reading.command).map(\.key) + (created.map { [$0] } ?? [])
         let named = Set(keys.flatMap { reading.values[$0] ?? [] })
-        guard filled.names.allSatisfy({ named.contains($0.standIn) }) else { continue }
+        guard filled.names.allSatisfy({ $0.isSize || named.contains($0.standIn) }) else { continue }
         standIns[index] = filled
       }
       let network = reading.values["--neutron-net-id"]?.last ?? reading.values["--network"]?.last
@@ -307,12 +312,17 @@ struct AssumedResources {
 
 extension AssumedResources {
   /// Whether the page's cloud has resources its definition lacks (``cloud(from:)``).
-  var changesDefinition: Bool { assumptions.contains { !$0.kind.isMadeByClient } }
+  var changesDefinition: Bool { assumptions.contains { !$0.kind.isMadeByClient || $0.kind == .volumeBackup } }
 
   /// The cloud with the assumed networks, subnets, images, flavors and share types added; a value
   /// that is an ID becomes the resource's ID, so that the page's later output binds it to itself.
+  /// A page with a backup it never made ran where Cinder's backup service runs (devstack's
+  /// `c-bak`, on its one host).
   func cloud(from base: CloudDefinition) -> CloudDefinition {
     var cloud = base
+    if cloud.volumeBackupHost == nil, assumptions.contains(where: { $0.kind == .volumeBackup }) {
+      cloud.volumeBackupHost = cloud.volumeBackends.first.map { String($0.host.prefix { $0 != "@" }) } ?? "devstack"
+    }
     var subnets = 0
     let project = cloud.users.first { $0.name == cloud.defaultUser }?.project
     for assumption in assumptions {
@@ -445,6 +455,13 @@ extension AssumedResources {
       return (["openstack aggregate create \(name)"], true)
     case .project:
       return (["openstack project create \(name)"], true)
+    case .volumeBackup:
+      return (
+        ["openstack volume create --size 1 \(name)-volume", "openstack volume backup create --name \(name) \(name)-volume"],
+        false
+      )
+    case .volumeQoS:
+      return (["openstack volume qos create \(name)"], true)
     }
   }
 

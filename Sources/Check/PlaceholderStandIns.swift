@@ -3,8 +3,8 @@
 /// replaced by a name of its own (`flavor`, `server`), which the page then assumes like any
 /// resource it names without creating it (``AssumedResources``). The command runs, and what it
 /// can get wrong (an option, an extra spec, a state) is checked on a resource of the right kind.
-/// A placeholder anywhere else (`--property hw:mem_page_size=SIZE`, `quota set --cores VALUE`)
-/// leaves the line unrun.
+/// A placeholder given to `--size` stands for a size of 2 GiB. A placeholder anywhere else
+/// (`--property hw:mem_page_size=SIZE`, `quota set --cores VALUE`) leaves the line unrun.
 struct PlaceholderStandIns: Equatable, Sendable {
   /// The line as it runs, every placeholder replaced.
   var line: String
@@ -14,6 +14,8 @@ struct PlaceholderStandIns: Equatable, Sendable {
   struct Name: Equatable, Sendable {
     var placeholder: String
     var standIn: String
+    /// A size (`--size SIZE`) rather than a resource's name.
+    var isSize = false
   }
 
   /// `line` with its placeholders and the variables the page never sets filled in; `nil` when it
@@ -24,6 +26,11 @@ struct PlaceholderStandIns: Equatable, Sendable {
     var names: [Name] = []
     // The words first: a `<name>` is a redirection to the shell, which reads no further.
     for placeholder in Placeholders.all(in: line) {
+      if Self.isSize(placeholder, in: line) {
+        line = Self.replacing(placeholder, with: Self.size, in: line)
+        names.append(Name(placeholder: placeholder, standIn: Self.size, isSize: true))
+        continue
+      }
       guard let standIn = Self.standIn(for: placeholder) else { return nil }
       line = Self.replacing(placeholder, with: standIn, in: line)
       names.append(Name(placeholder: placeholder, standIn: standIn))
@@ -46,15 +53,25 @@ struct PlaceholderStandIns: Equatable, Sendable {
     self.names = names
   }
 
+  /// The size, in GiB, that stands for a placeholder given to `--size`: more than the 1 GiB of
+  /// an assumed volume, so that `volume set --size NEW_SIZE` extends it.
+  static let size = "2"
+
+  private static func isSize(_ placeholder: String, in line: String) -> Bool {
+    line.firstRange(of: "--size " + placeholder) != nil || line.firstRange(of: "--size=" + placeholder) != nil
+  }
+
   /// More placeholders than a command names resources: not a command to fill in.
   private static let most = 8
 
-  /// The placeholder's letters, digits, `-`, `_` and `.`, in lower case (`$FLAVOR` → `flavor`,
-  /// `<share-id>` → `share-id`); `nil` unless that begins with a letter.
+  /// The placeholder's letters, digits, `-`, `_` and `.`, in lower case, a blank made `-`
+  /// (`$FLAVOR` → `flavor`, `<share-id>` → `share-id`, `<volume type name>` → `volume-type-name`);
+  /// `nil` unless that begins with a letter.
   static func standIn(for placeholder: String) -> String? {
-    let kept = placeholder.lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_.".contains($0) }
+    let kept = placeholder.lowercased().map { $0 == " " ? "-" : $0 }
+      .filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_.".contains($0) }
     guard let first = kept.first, first.isLetter else { return nil }
-    return kept
+    return String(kept)
   }
 
   /// An angled placeholder wherever it is in a word (`--flavor=<flavor>`); a capitalised one as

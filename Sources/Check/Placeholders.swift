@@ -29,17 +29,26 @@ enum Placeholders {
   private static let columnOptions: Set<Substring> = ["-c", "--column", "--sort-column"]
 
   /// The line's words between blanks, cut by bytes: splitting by characters costs more than
-  /// the rest of the search.
+  /// the rest of the search. An angled placeholder of several words (`<volume type name>`) stays
+  /// in one word: to the shell its `<` is a redirection.
   private static func words(of line: String) -> [Substring] {
     var words: [Substring] = []
     var start: String.Index?
+    var angled = false
     let utf8 = line.utf8
     var index = utf8.startIndex
     while index < utf8.endIndex {
-      let isBlank = utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\t")
-      if isBlank, let begun = start {
+      let byte = utf8[index]
+      let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+      if byte == UInt8(ascii: "<") {
+        angled = true
+      } else if byte == UInt8(ascii: ">") {
+        angled = false
+      }
+      if isBlank, let begun = start, !(angled && closesAngle(utf8[utf8.index(after: index)...])) {
         words.append(line[begun..<index])
         start = nil
+        angled = false
       } else if !isBlank, start == nil {
         start = index
       }
@@ -47,6 +56,19 @@ enum Placeholders {
     }
     if let begun = start { words.append(line[begun...]) }
     return words
+  }
+
+  /// Whether the rest of an angled placeholder's words reach its `>` with nothing but what a
+  /// placeholder's name is made of.
+  private static func closesAngle(_ rest: Substring.UTF8View) -> Bool {
+    for byte in rest {
+      if byte == UInt8(ascii: ">") { return true }
+      let isName =
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: " ")
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+      if !isName { return false }
+    }
+    return false
   }
 
   /// Whether the line has any of what a placeholder is made of (`<`, `[`, `...`, a capital, or
@@ -65,12 +87,21 @@ enum Placeholders {
     if word == "..." || word == "…" { return String(word) }
     if word.hasPrefix("[-") { return String(word) }
     if let angled = angled(in: word) { return angled }
-    if isCapitalisedName(word) { return String(word) }
-    // A value after `=` (`--hint group=SERVER_GROUP_UUID`, `--property key=VALUE`).
-    if let equals = word.lastIndex(of: "="), case let value = word[word.index(after: equals)...], isCapitalisedName(value) {
-      return String(value)
+    if isCapitalisedName(word) || isNamedUUID(word) { return String(word) }
+    // A value after `=` (`--hint group=SERVER_GROUP_UUID`, `--property key=VALUE`), or a list's
+    // item (`same_host="[Volume_A-UUID,`).
+    if let equals = word.lastIndex(of: "=") {
+      let value = word[word.index(after: equals)...].trimmingPrefix { "\"'[".contains($0) }
+      let item = value.prefix { !",]\"'".contains($0) }
+      if isCapitalisedName(item) || isNamedUUID(item) { return String(item) }
     }
     return nil
+  }
+
+  /// `Volume_A-UUID`, `server-UUID`: a name the reader gives, for the UUID of one of theirs.
+  private static func isNamedUUID(_ word: Substring) -> Bool {
+    guard word.count > 5, word.hasSuffix("-UUID") || word.hasSuffix("_UUID"), word.first?.isLetter == true else { return false }
+    return word.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" }
   }
 
   /// `<share-id>` or `<name>` anywhere in the word, except the capability operators of Cinder's and

@@ -44,6 +44,10 @@ import Testing
     ("openstack flavor set --property hw:mem_page_size=$SIZE m1.tiny", "$SIZE"),
     // Where a resource is named, but with the output the reader's resource printed.
     ("openstack server show SERVER_ID\n  +--+", "SERVER_ID"),
+    // A name of the reader's for a UUID, alone or in a list; an angled name of several words.
+    ("openstack volume create --hint same_host=Volume_A-UUID --size 1 v", "Volume_A-UUID"),
+    ("openstack volume create --hint same_host=\"[Volume_A-UUID, Volume_B-UUID]\" --size 1 v", "Volume_A-UUID"),
+    ("openstack volume type set --property powerflex:replication_cg=<replication_cg name> t", "<replication_cg name>"),
   ])
   func placeholdersAreNotRun(line: String, placeholder: String) throws {
     let results = try check("Run::\n\n  $ \(line)\n")
@@ -415,6 +419,17 @@ extension RealPageTests {
     ),
     ("openstack share create NFS 1 --name=<name>", ["name for the placeholder <name>"], nil),
     ("openstack quota show $PROJECT_ID", ["project_id for the placeholder $PROJECT_ID"], "assumed project project_id"),
+    // A size given to `--size`; names of several words.
+    (
+      "openstack volume create --size <size> --type <type name> <vol name>",
+      ["2 for the placeholder <size>", "type-name for the placeholder <type name>", "vol-name for the placeholder <vol name>"],
+      "assumed volume type type-name"
+    ),
+    // A backup, on a cloud that runs the backup service.
+    (
+      "openstack volume backup restore BACKUP_ID VOLUME_ID",
+      ["backup_id for the placeholder BACKUP_ID", "volume_id for the placeholder VOLUME_ID"], "assumed volume backup backup_id"
+    ),
   ]
 
   @Test(arguments: filledIn)
@@ -424,6 +439,13 @@ extension RealPageTests {
     #expect(result.outcome.kind == .ran, "\(line): \(result.outcome)")
     #expect(result.notes.first == "ran with \(standIns.joined(separator: ", ")) (line 3)")
     if let assumed { #expect(result.notes.contains { $0.hasPrefix(assumed + " (line 3)") }, "\(result.notes)") }
+  }
+
+  /// A size standing in is more than an assumed volume's, so that the volume is extended.
+  @Test func aFilledInSizeExtendsTheAssumedVolume() throws {
+    let results = try check("Run::\n\n  $ openstack volume set --size NEW_SIZE VOLUME\n  $ openstack volume show volume -c size -f value\n  2\n")
+    #expect(results.map(\.outcome.kind) == [.matched, .matched], "\(results.map(\.outcome))")
+    #expect(results.first?.notes.first == "ran with 2 for the placeholder NEW_SIZE, volume for the placeholder VOLUME (line 3)")
   }
 
   /// A line the client's parser refuses for an option fails whatever its placeholder stands for;
