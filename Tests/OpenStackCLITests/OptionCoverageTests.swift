@@ -304,6 +304,9 @@ import Testing
     "server add volume": Baseline(setup: [serverCreate] + availableVolume, arguments: "vm v"),
     "server remove volume": Baseline(setup: [serverCreate] + availableVolume + ["server add volume vm v"], arguments: "vm v"),
     "server volume list": Baseline(setup: [serverCreate], arguments: "vm"),
+    "volume attachment list": Baseline(arguments: ""),
+    "volume attachment show": Baseline(
+      setup: [serverCreate] + availableVolume + ["server add volume vm v", "volume attachment list -f value -c ID"], arguments: "{}"),
     "volume backup create": Baseline(setup: availableVolume, arguments: "v"),
     "volume backup list": Baseline(arguments: ""),
     "volume backup show": Baseline(setup: availableVolume + [volumeBackupCreate], arguments: "b"),

@@ -47,6 +47,7 @@ enum BlockStorageService {
     CinderQuotaAPI.register(in: &router)
     BackupAPI.register(in: &router)
     EncryptionAPI.register(in: &router)
+    AttachmentAPI.register(in: &router)
     router.add(.get, "/v3/{project_id}/os-services", listServices)
     router.add(.get, "/v3/{project_id}/os-availability-zone", ComputeService.listVolumeZones)
     router.add(.put, "/v3/{project_id}/os-services/{action}", updateService)

@@ -55,6 +55,7 @@ struct BlockStorageState {
     var device: String
     /// The compute host the server runs on.
     var host: String
+    /// When the server attached it, in microseconds of the cloud's clock.
     var attachedAt: Int64
     /// The block device mapping's UUID, and what the user gave it.
     var bdmID: String

@@ -54,7 +54,7 @@ enum VolumeAPI {
                 "id": .string(volume.id), "attachment_id": .string(attachment.id), "volume_id": .string(volume.id),
                 "server_id": .string(attachment.serverID),
                 "host_name": context.isAdmin ? .string(attachment.host) : .null,
-                "device": .string(attachment.device), "attached_at": timestamp(attachment.attachedAt),
+                "device": .string(attachment.device), "attached_at": timestamp(attachment.attachedAt / 1_000_000),
               ])
             })
         },

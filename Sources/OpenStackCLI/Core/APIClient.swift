@@ -283,6 +283,7 @@ enum VolumeResource {
   case transfer
   case limits
   case backup
+  case attachment
 
   var maximum: Microversion? {
     switch self {
@@ -293,6 +294,7 @@ enum VolumeResource {
     case .transfer: Microversion(3, 55)
     case .limits: Microversion(3, 39)
     case .backup: Microversion(3, 64)
+    case .attachment: Microversion(3, 71)
     }
   }
 }

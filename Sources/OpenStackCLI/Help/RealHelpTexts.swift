@@ -14677,6 +14677,135 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "volume attachment list": #"""
+      usage: openstack volume attachment list [-h] [-f {csv,json,table,value,yaml}]
+                                              [-c COLUMN]
+                                              [--quote {all,minimal,none,nonnumeric}]
+                                              [--noindent] [--max-width <integer>]
+                                              [--fit-width] [--print-empty]
+                                              [--sort-column SORT_COLUMN]
+                                              [--sort-ascending | --sort-descending]
+                                              [--project <project>]
+                                              [--project-domain <project-domain>]
+                                              [--all-projects]
+                                              [--volume-id <volume-id>]
+                                              [--server-id <server-id>]
+                                              [--status <status>] [--limit <limit>]
+                                              [--marker <marker>]
+                                              [--max-items <max-items>]
+
+      Lists all volume attachments.
+
+      options:
+        -h, --help            show this help message and exit
+        --project <project>   Filter results by project (name or ID) (admin only)
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --all-projects        Shows details for all projects (admin only).
+        --volume-id <volume-id>
+                              Filters results by a volume ID. This option is
+                              deprecated. Consider using the '--filters' option
+                              which was introduced in microversion 3.33 instead.
+        --server-id <server-id>
+                              Filters results by a server ID. This option is
+                              deprecated. Consider using the '--filters' option
+                              which was introduced in microversion 3.33 instead.
+        --status <status>     Filters results by a status. This option is
+                              deprecated. Consider using the '--filters' option
+                              which was introduced in microversion 3.33 instead.
+        --limit <limit>       The maximum number of entries to return per page. If
+                              the value exceeds the server-defined maximum, then the
+                              server-defined value will be used. Note that this
+                              controls the page size, not the total number of
+                              entries returned. Use --max-items to limit the total
+                              number of entries returned.
+        --marker <marker>     The first position in the collection to return results
+                              from. This should be a value that was returned in a
+                              previous request.
+        --max-items <max-items>
+                              The maximum number of entries to return in total,
+                              paging through multiple requests if needed. Use
+                              --limit to control the page size.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "volume attachment show": #"""
+      usage: openstack volume attachment show [-h]
+                                              [-f {json,shell,table,value,yaml}]
+                                              [-c COLUMN] [--noindent]
+                                              [--prefix PREFIX]
+                                              [--max-width <integer>] [--fit-width]
+                                              [--print-empty]
+                                              <attachment>
+
+      Show detailed information for a volume attachment.
+
+      positional arguments:
+        <attachment>          ID of volume attachment.
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "volume backup create": #"""
       usage: openstack volume backup create [-h] [-f {json,shell,table,value,yaml}]
                                             [-c COLUMN] [--noindent]

@@ -19,6 +19,19 @@ struct Cinder {
     return response.body ?? .null
   }
 
+  /// The body of the SDK's `_get` of one resource: a 404 is its `ResourceNotFound`, `No
+  /// Attachment found for X: Client Error for url: URL, MESSAGE`.
+  func get(_ request: APIRequest, _ resource: VolumeResource, sdkName: String, value: String) throws -> JSON {
+    let response = try send(request, resource)
+    if response.status == 404 {
+      throw CommandFailure(
+        message: "No \(sdkName) found for \(value): Client Error for url: \(context.api.volumeEndpoint)\(request.path), "
+          + Fault.message(of: response, service: .blockStorage))
+    }
+    guard (200..<300).contains(response.status) else { throw error(response, request) }
+    return response.body ?? .null
+  }
+
   /// openstacksdk's `HttpException` as OSC prints it:
   /// `NotFoundException: 404: Client Error for url: URL, MESSAGE`.
   func error(_ response: APIResponse, _ request: APIRequest) -> CommandFailure {
