@@ -21,7 +21,7 @@ enum AttachmentAPI {
       CinderField("volume_id") { record, _ in .string(record.volume.id) },
       CinderField("attached_at") { record, _ in VolumeAPI.timestamp(record.attachment.attachedAt / 1_000_000) },
       CinderField("detached_at") { _, _ in "" },
-      CinderField("attach_mode") { _, _ in "rw" },
+      CinderField("attach_mode") { record, _ in record.volume.readOnly ? "ro" : "rw" },
       CinderField("connection_info") { record, _ in .object(connection(record)) },
     ],
     briefFields: ["id", "status", "instance", "volume_id"], id: \.attachment.id,
@@ -113,7 +113,7 @@ enum AttachmentAPI {
       "target_iqn": .string("iqn.2010-10.org.openstack:volume-\(record.volume.id)"), "target_lun": 0,
       "volume_id": .string(record.volume.id), "auth_method": "CHAP", "auth_username": .string(chap(0, 20)),
       "auth_password": .string(chap(20, 16)), "encrypted": .bool(record.volume.encrypted), "qos_specs": .null,
-      "access_mode": "rw", "cacheable": false, "driver_volume_type": "iscsi",
+      "access_mode": record.volume.readOnly ? "ro" : "rw", "cacheable": false, "driver_volume_type": "iscsi",
       "attachment_id": .string(record.attachment.id),
     ]
   }

@@ -80,6 +80,8 @@ struct BlockStorageState {
     var snapshotID: String?
     var sourceVolumeID: String?
     var imageMetadata: [(String, String)] = []
+    /// The admin metadata's `readonly`: attachments are then read-only (`ro`).
+    var readOnly = false
     var attachments: [Attachment] = []
     var multiattach = false
     /// Made of an encrypted type (with devstack's fixed key, whose ID the views leave out).

@@ -404,7 +404,9 @@ enum VolumeAPI {
   }
 
   /// `POST /volumes/{id}/action`: `os-set_bootable`, `os-extend` (an available volume; an
-  /// attached one from 3.42), `os-migrate_volume` and `os-reset_status` (admin).
+  /// attached one from 3.42), `os-update_readonly_flag` (an available volume),
+  /// `os-set_image_metadata` and `os-unset_image_metadata`, `os-migrate_volume` and
+  /// `os-reset_status` (admin).
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard case .object(let body)? = call.request.body, let (name, argument) = body.first else {
       return .fault(400, "Malformed request body")
@@ -445,6 +447,36 @@ enum VolumeAPI {
         state.blockStorage.volumes[index].size = newSize
         state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
         return APIResponse(status: 202)
+      case "os-update_readonly_flag":
+        guard let flag = argument["readonly"].flatMap(\.isTruthyBool) else {
+          return .fault(400, "Invalid value for 'readonly'")
+        }
+        guard volume.status == "available" else {
+          return .fault(
+            400,
+            "Invalid volume: Volume \(volume.id) status must be available to update readonly flag, but current status is: \(volume.status).")
+        }
+        state.blockStorage.volumes[index].readOnly = flag
+        return APIResponse(status: 202)
+      case "os-set_image_metadata":
+        guard case .object(let given)? = argument["metadata"] else { return .fault(400, "Malformed request body.") }
+        if let fault = metadataFault(volume) { return fault }
+        for (key, value) in given {
+          guard let text = value.string else {
+            return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")
+          }
+          guard !key.isEmpty else { return .fault(400, "Invalid metadata: Metadata property key blank.") }
+          state.blockStorage.volumes[index].imageMetadata.setValue(text, forKey: key)
+        }
+        return .json(200, .object(["metadata": state.blockStorage.volumes[index].imageMetadata.json]))
+      case "os-unset_image_metadata":
+        let key = argument["key"]?.string ?? ""
+        guard volume.imageMetadata.contains(where: { $0.0 == key }) else {
+          return .fault(404, "Glance metadata for volume/snapshot \(volume.id) cannot be found.")
+        }
+        if let fault = metadataFault(volume) { return fault }
+        state.blockStorage.volumes[index].imageMetadata.removeAll { $0.0 == key }
+        return APIResponse(status: 200)
       case "os-migrate_volume":
         return BlockStorageScheduler.migrate(&state, call, volumeIndex: index, argument)
       case "os-reset_status":
@@ -456,6 +488,15 @@ enum VolumeAPI {
       }
     case .failure(let fault): return fault.response
     }
+  }
+}
+
+extension VolumeAPI {
+  /// `update_volume_metadata`'s refusal of a volume in maintenance (being migrated with its lock)
+  /// or being uploaded to an image.
+  static func metadataFault(_ volume: BlockStorageState.Volume) -> APIResponse? {
+    guard volume.status == "maintenance" || volume.status == "uploading" else { return nil }
+    return .fault(400, "Invalid volume: The volume metadata cannot be updated when the volume is in maintenance mode.")
   }
 }
 

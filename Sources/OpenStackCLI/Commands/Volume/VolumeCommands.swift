@@ -251,9 +251,7 @@ enum VolumeSet: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: ["--property", "--image-property"],
     types: ["--size": .int, "--property": .keyValue, "--image-property": .keyValue])
-  static let refusedOptions: Set<String> = [
-    "--image-property", "--attached", "--detached", "--type", "--migration-policy", "--read-only", "--read-write",
-  ]
+  static let refusedOptions: Set<String> = ["--attached", "--detached", "--type", "--migration-policy"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
@@ -294,12 +292,24 @@ enum VolumeSet: OpenStackCommand {
         try context.cinder.call(APIRequest(.post, "/volumes/\(id)/metadata", body: .object(["metadata": .object(metadata)])), .volume)
       }
     }
+    let imageProperties = OSCLib.keyValues(arguments.values("--image-property"))
+    if !imageProperties.isEmpty {
+      try attempt("Failed to set image properties") {
+        let metadata = JSONObject(uniqueKeysWithValues: imageProperties.map { ($0.key, JSON.string($0.value)) })
+        try action("os-set_image_metadata", ["metadata": .object(metadata)])
+      }
+    }
     if let state = arguments.value("--state") {
       try attempt("Failed to set volume state") { try action("os-reset_status", ["status": .string(state)]) }
     }
     if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
       try attempt("Failed to set volume bootable property") {
         try action("os-set_bootable", ["bootable": .bool(arguments.flag("--bootable"))])
+      }
+    }
+    if arguments.flag("--read-only") || arguments.flag("--read-write") {
+      try attempt("Failed to set volume read-only access mode flag") {
+        try action("os-update_readonly_flag", ["readonly": .bool(arguments.flag("--read-only"))])
       }
     }
     var changes = JSONObject()
@@ -319,21 +329,31 @@ enum VolumeSet: OpenStackCommand {
 enum VolumeUnset: OpenStackCommand {
   static let name = "volume unset"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property", "--image-property"])
-  static let refusedOptions: Set<String> = ["--image-property"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
-    let keys = arguments.values("--property")
-    if !keys.isEmpty {
-      do {
-        for key in keys {
-          try context.cinder.call(APIRequest(.delete, "/volumes/\(volume["id"]?.string ?? "")/metadata/\(key)"), .volume)
-        }
-      } catch let failure as CommandFailure {
-        context.log("Failed to unset volume properties: \(failure.message)")
-        throw CommandFailure(message: "One or more of the unset operations failed")
+    let id = volume["id"]?.string ?? ""
+    var failed = false
+    // Each key a request, the first failure ending the option's; the other option still tried.
+    func attempt(_ what: String, _ body: () throws -> Void) throws {
+      do { try body() } catch let failure as CommandFailure {
+        context.log("\(what): \(failure.message)")
+        failed = true
       }
     }
+    try attempt("Failed to unset volume properties") {
+      for key in arguments.values("--property") {
+        try context.cinder.call(APIRequest(.delete, "/volumes/\(id)/metadata/\(key)"), .volume)
+      }
+    }
+    try attempt("Failed to unset image properties") {
+      for key in arguments.values("--image-property") {
+        let body: JSON = .object(["os-unset_image_metadata": .object(["key": .string(key)])])
+        try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: body), .volume)
+      }
+    }
+    if failed { throw CommandFailure(message: "One or more of the unset operations failed") }
     return .nothing
   }
 }
