@@ -187,6 +187,29 @@ enum VolumeFormat {
   }
 }
 
+/// OSC's volume `set` and `unset` commands: each change tried in turn, a failure logged
+/// (`Failed to set volume size: ...`) and the others still made; the command fails at the end.
+final class VolumeChanges {
+  private let context: CommandContext
+  private(set) var failed = false
+
+  init(_ context: CommandContext) {
+    self.context = context
+  }
+
+  func attempt(_ what: String, _ body: () throws -> Void) throws {
+    do { try body() } catch let failure as CommandFailure {
+      context.log("\(what): \(failure.message)")
+      failed = true
+    }
+  }
+
+  /// `One or more of the set operations failed`, if one did.
+  func finish(_ verb: String) throws {
+    if failed { throw CommandFailure(message: "One or more of the \(verb) operations failed") }
+  }
+}
+
 /// `--limit` and `--max-items` (osc-lib's `NonNegativeAction`, checked as argparse reads
 /// them, before the command runs).
 enum VolumePaging {

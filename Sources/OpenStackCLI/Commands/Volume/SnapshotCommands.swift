@@ -128,15 +128,9 @@ enum VolumeSnapshotSet: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let snapshot = try context.cinder.find(arguments.value("<snapshot>") ?? "", .snapshot)
     let id = snapshot["id"]?.string ?? ""
-    var failed = false
-    func attempt(_ what: String, _ body: () throws -> Void) throws {
-      do { try body() } catch let failure as CommandFailure {
-        context.log("\(what): \(failure.message)")
-        failed = true
-      }
-    }
+    let changes = VolumeChanges(context)
     if arguments.flag("--no-property") {
-      try attempt("Failed to clean snapshot properties") {
+      try changes.attempt("Failed to clean snapshot properties") {
         for key in snapshot["metadata"]?.object.keys ?? [] {
           try context.cinder.call(APIRequest(.delete, "/snapshots/\(id)/metadata/\(key)"), .snapshot)
         }
@@ -144,26 +138,26 @@ enum VolumeSnapshotSet: OpenStackCommand {
     }
     let properties = OSCLib.keyValues(arguments.values("--property"))
     if !properties.isEmpty {
-      try attempt("Failed to set snapshot property") {
+      try changes.attempt("Failed to set snapshot property") {
         let metadata = JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) })
         try context.cinder.call(APIRequest(.post, "/snapshots/\(id)/metadata", body: .object(["metadata": .object(metadata)])), .snapshot)
       }
     }
     if let state = arguments.value("--state") {
-      try attempt("Failed to set snapshot state") {
+      try changes.attempt("Failed to set snapshot state") {
         try context.cinder.call(
           APIRequest(.post, "/snapshots/\(id)/action", body: .object(["os-reset_status": .object(["status": .string(state)])])), .snapshot)
       }
     }
-    var changes = JSONObject()
-    if let name = arguments.value("--name"), !name.isEmpty { changes["name"] = .string(name) }
-    if let description = arguments.value("--description"), !description.isEmpty { changes["description"] = .string(description) }
-    if !changes.isEmpty {
-      try attempt("Failed to update snapshot name or description") {
-        try context.cinder.call(APIRequest(.put, "/snapshots/\(id)", body: .object(["snapshot": .object(changes)])), .snapshot)
+    var updates = JSONObject()
+    if let name = arguments.value("--name"), !name.isEmpty { updates["name"] = .string(name) }
+    if let description = arguments.value("--description"), !description.isEmpty { updates["description"] = .string(description) }
+    if !updates.isEmpty {
+      try changes.attempt("Failed to update snapshot name or description") {
+        try context.cinder.call(APIRequest(.put, "/snapshots/\(id)", body: .object(["snapshot": .object(updates)])), .snapshot)
       }
     }
-    if failed { throw CommandFailure(message: "One or more of the set operations failed") }
+    try changes.finish("set")
     return .nothing
   }
 }

@@ -256,18 +256,12 @@ enum VolumeSet: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
     let id = volume["id"]?.string ?? ""
-    var failed = false
-    func attempt(_ what: String, _ body: () throws -> Void) throws {
-      do { try body() } catch let failure as CommandFailure {
-        context.log("\(what): \(failure.message)")
-        failed = true
-      }
-    }
+    let changes = VolumeChanges(context)
     func action(_ name: String, _ argument: JSONObject) throws {
       try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: .object([name: .object(argument)])), .volume)
     }
     if let text = arguments.value("--size"), let size = Int(text), size != 0 {
-      try attempt("Failed to set volume size") {
+      try changes.attempt("Failed to set volume size") {
         let current = volume["size"]?.integer ?? 0
         let status = volume["status"]?.string ?? ""
         guard size > current else { throw CommandFailure(message: "New size must be greater than \(current) GB") }
@@ -281,46 +275,46 @@ enum VolumeSet: OpenStackCommand {
       }
     }
     if arguments.flag("--no-property") {
-      try attempt("Failed to clean volume properties") {
+      try changes.attempt("Failed to clean volume properties") {
         try context.cinder.call(APIRequest(.put, "/volumes/\(id)/metadata", body: .object(["metadata": .object([:])])), .volume)
       }
     }
     let properties = OSCLib.keyValues(arguments.values("--property"))
     if !properties.isEmpty {
-      try attempt("Failed to set volume properties") {
+      try changes.attempt("Failed to set volume properties") {
         let metadata = JSONObject(uniqueKeysWithValues: properties.map { ($0.key, JSON.string($0.value)) })
         try context.cinder.call(APIRequest(.post, "/volumes/\(id)/metadata", body: .object(["metadata": .object(metadata)])), .volume)
       }
     }
     let imageProperties = OSCLib.keyValues(arguments.values("--image-property"))
     if !imageProperties.isEmpty {
-      try attempt("Failed to set image properties") {
+      try changes.attempt("Failed to set image properties") {
         let metadata = JSONObject(uniqueKeysWithValues: imageProperties.map { ($0.key, JSON.string($0.value)) })
         try action("os-set_image_metadata", ["metadata": .object(metadata)])
       }
     }
     if let state = arguments.value("--state") {
-      try attempt("Failed to set volume state") { try action("os-reset_status", ["status": .string(state)]) }
+      try changes.attempt("Failed to set volume state") { try action("os-reset_status", ["status": .string(state)]) }
     }
     if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
-      try attempt("Failed to set volume bootable property") {
+      try changes.attempt("Failed to set volume bootable property") {
         try action("os-set_bootable", ["bootable": .bool(arguments.flag("--bootable"))])
       }
     }
     if arguments.flag("--read-only") || arguments.flag("--read-write") {
-      try attempt("Failed to set volume read-only access mode flag") {
+      try changes.attempt("Failed to set volume read-only access mode flag") {
         try action("os-update_readonly_flag", ["readonly": .bool(arguments.flag("--read-only"))])
       }
     }
-    var changes = JSONObject()
-    if let name = arguments.value("--name"), !name.isEmpty { changes["name"] = .string(name) }
-    if let description = arguments.value("--description"), !description.isEmpty { changes["description"] = .string(description) }
-    if !changes.isEmpty {
-      try attempt("Failed to update volume display name or display description") {
-        try context.cinder.call(APIRequest(.put, "/volumes/\(id)", body: .object(["volume": .object(changes)])), .volume)
+    var updates = JSONObject()
+    if let name = arguments.value("--name"), !name.isEmpty { updates["name"] = .string(name) }
+    if let description = arguments.value("--description"), !description.isEmpty { updates["description"] = .string(description) }
+    if !updates.isEmpty {
+      try changes.attempt("Failed to update volume display name or display description") {
+        try context.cinder.call(APIRequest(.put, "/volumes/\(id)", body: .object(["volume": .object(updates)])), .volume)
       }
     }
-    if failed { throw CommandFailure(message: "One or more of the set operations failed") }
+    try changes.finish("set")
     return .nothing
   }
 }
@@ -334,26 +328,20 @@ enum VolumeUnset: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
     let id = volume["id"]?.string ?? ""
-    var failed = false
     // Each key a request, the first failure ending the option's; the other option still tried.
-    func attempt(_ what: String, _ body: () throws -> Void) throws {
-      do { try body() } catch let failure as CommandFailure {
-        context.log("\(what): \(failure.message)")
-        failed = true
-      }
-    }
-    try attempt("Failed to unset volume properties") {
+    let changes = VolumeChanges(context)
+    try changes.attempt("Failed to unset volume properties") {
       for key in arguments.values("--property") {
         try context.cinder.call(APIRequest(.delete, "/volumes/\(id)/metadata/\(key)"), .volume)
       }
     }
-    try attempt("Failed to unset image properties") {
+    try changes.attempt("Failed to unset image properties") {
       for key in arguments.values("--image-property") {
         let body: JSON = .object(["os-unset_image_metadata": .object(["key": .string(key)])])
         try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: body), .volume)
       }
     }
-    if failed { throw CommandFailure(message: "One or more of the unset operations failed") }
+    try changes.finish("unset")
     return .nothing
   }
 }
