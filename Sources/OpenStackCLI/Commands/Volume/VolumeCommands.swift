@@ -54,9 +54,7 @@ enum VolumeCreate: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--hint"]),
     types: ["--size": .int, "--property": .keyValue, "--hint": .keyValue, "--remote-source": .keyValue])
-  static let refusedOptions: Set<String> = [
-    "--remote-source", "--consistency-group", "--read-only", "--read-write", "--cluster",
-  ]
+  static let refusedOptions: Set<String> = ["--remote-source", "--consistency-group", "--cluster"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var size = arguments.value("--size").flatMap { Int($0) }
@@ -115,18 +113,26 @@ enum VolumeCreate: OpenStackCommand {
     }
     if !hints.isEmpty { request["OS-SCH-HNT:scheduler_hints"] = .object(hints) }
     let volume = try context.cinder.call(APIRequest(.post, "/volumes", body: .object(request)), .volume)["volume"] ?? .null
-    if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
-      let id = volume["id"]?.string ?? ""
+    // Each flag once the volume is available, a failure logged and the volume still shown.
+    let id = volume["id"]?.string ?? ""
+    func once(available notAvailable: String, _ action: String, _ argument: JSONObject, failure what: String) throws {
       do {
-        guard try VolumeFormat.waitForAvailable(id, context) else {
-          throw CommandFailure(message: "Volume status is not available for setting boot state")
-        }
-        try context.cinder.call(
-          APIRequest(.post, "/volumes/\(id)/action", body: .object(["os-set_bootable": .object(["bootable": .bool(arguments.flag("--bootable"))])])),
-          .volume)
+        guard try VolumeFormat.waitForAvailable(id, context) else { throw CommandFailure(message: notAvailable) }
+        try context.cinder.call(APIRequest(.post, "/volumes/\(id)/action", body: .object([action: .object(argument)])), .volume)
       } catch let failure as CommandFailure {
-        context.log("Failed to set volume bootable property: \(failure.message)")
+        context.log("\(what): \(failure.message)")
       }
+    }
+    if arguments.flag("--bootable") || arguments.flag("--non-bootable") {
+      try once(
+        available: "Volume status is not available for setting boot state", "os-set_bootable",
+        ["bootable": .bool(arguments.flag("--bootable"))], failure: "Failed to set volume bootable property")
+    }
+    if arguments.flag("--read-only") || arguments.flag("--read-write") {
+      // The client's message, its two strings joined without a blank.
+      try once(
+        available: "Volume status is not available for setting itread only.", "os-update_readonly_flag",
+        ["readonly": .bool(arguments.flag("--read-only"))], failure: "Failed to set volume read-only access mode flag")
     }
     // The SDK keeps the backup it was given, which Cinder's answer does not name.
     var created = volume.object ?? [:]
