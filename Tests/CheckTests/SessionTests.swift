@@ -30,7 +30,7 @@ import Testing
     "admin-flavors", "admin-identity", "identity-domains-groups", "admin-compute", "admin-server-power", "admin-images",
     "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
     "networking-dns", "networking-extensions",
-    "volume-transfers", "volume-services", "volume-messages-paging", "volume-attachment-records", "volume-read-only-image-properties", "volume-create-read-only", "volume-migrate",
+    "volume-transfers", "volume-services", "volume-messages-paging", "volume-attachment-records", "volume-read-only-image-properties", "volume-create-read-only", "volume-retype", "volume-migrate",
     "admin-quotas", "admin-image-members", "help-texts", "api-version-command-sets",
     "admin-image-paging", "compute-rebuild-evacuate",
   ])

@@ -97,6 +97,97 @@ enum BlockStorageScheduler {
   /// a volume available or attached, without snapshots, not migrating; the scheduler then checks
   /// the destination takes the volume's type and size (`migration_status` `error` where it does
   /// not), and the volume moves (`success`).
+  /// `os-retype` (`volume.api.retype`, then the scheduler's `find_retype_backend` and the volume
+  /// manager's `retype`): checked, the volume `retyping`; then, where the volume's back end takes
+  /// the new type (LVM retypes in place), the type changes; elsewhere, with `on-demand`, the
+  /// volume migrates to the back end with the most free space and changes type there; otherwise
+  /// (`never`, or no back end at all) it goes back to its status with its type, as
+  /// `NoValidBackend` leaves it, and no message.
+  static func retype(_ state: inout CloudState, volumeIndex index: Int, _ argument: JSON) -> APIResponse {
+    let volume = state.blockStorage.volumes[index]
+    let given = argument["new_type"]?.string ?? ""
+    guard let type = state.blockStorage.types.first(where: { $0.id == given }) ?? state.blockStorage.types.first(where: { $0.name == given })
+    else { return .fault(404, "Volume type with name \(given) could not be found.") }
+    let current = state.blockStorage.types.first { $0.id == volume.typeID }
+    let multiattach = type.extraSpecs.contains { $0.0 == "multiattach" && $0.1 == "<is> True" }
+    if multiattach != volume.multiattach, volume.status != "available" {
+      return .fault(
+        400,
+        "Invalid input received: Invalid volume_type passed, retypes affecting multiattach are only allowed on available volumes, the specified volume however currently has a status of: \(volume.status).")
+    }
+    if multiattach, type.encryption != nil {
+      return .fault(400, "Invalid input received: Retype requested both encryption and multi-attach, which is not supported.")
+    }
+    // `volume_qos_allows_retype`: an attached volume keeps front-end QoS as it is.
+    let qosSpecs = state.blockStorage.qosSpecs
+    func frontEnd(_ type: BlockStorageState.VolumeType?) -> Bool {
+      type?.qosSpecsID.flatMap { id in qosSpecs.first { $0.id == id } }.map { $0.consumer != "back-end" } ?? false
+    }
+    let qosAllows = volume.status == "available" || current?.qosSpecsID == type.qosSpecsID || (!frontEnd(current) && !frontEnd(type))
+    let migrating = ["starting", "migrating"].contains(volume.migrationStatus ?? "")
+    guard ["available", "in-use"].contains(volume.status), !migrating, volume.typeID != type.id, qosAllows else {
+      return .fault(
+        400,
+        "Invalid volume: Retype needs volume to be in available or in-use state, not be part of an active migration or a consistency group, requested type has to be different that the one from the volume, and for in-use volumes front-end qos specs cannot change.")
+    }
+    let onDemand = argument["migration_policy"]?.string == "on-demand"
+    let (id, previous, typeID) = (volume.id, volume.status, type.id)
+    state.blockStorage.volumes[index].status = "retyping"
+    state.blockStorage.volumes[index].multiattach = multiattach
+    state.after(VolumeAPI.schedulingDelay) { state in
+      guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }),
+        let type = state.blockStorage.types.first(where: { $0.id == typeID })
+      else { return }
+      let volume = state.blockStorage.volumes[index]
+      let candidates = state.blockStorage.backends.indices.filter { backend in
+        let definition = state.blockStorage.backends[backend].definition
+        // `vol_exists_on`: the volume's own back end is not asked for room again.
+        return state.blockStorage.disabledServices["\(definition.serviceHost) cinder-volume"] == nil
+          && definition.availabilityZone == volume.availabilityZone
+          && (definition.host == volume.host || state.blockStorage.backends[backend].free >= volume.size)
+          && satisfies(definition.capabilities, type.extraSpecs)
+      }
+      // A change of encryption needs the data copied, which LVM's `retype` does not do.
+      let sameEncryption = (state.blockStorage.types.first { $0.id == volume.typeID }?.encryption == nil) == (type.encryption == nil)
+      if sameEncryption, candidates.contains(where: { state.blockStorage.backends[$0].definition.host == volume.host }) {
+        state.blockStorage.volumes[index].typeID = typeID
+        state.blockStorage.volumes[index].status = previous
+        state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+        return
+      }
+      let others = candidates.filter { state.blockStorage.backends[$0].definition.host != volume.host }
+      guard onDemand, let destination = others.max(by: { state.blockStorage.backends[$0].free < state.blockStorage.backends[$1].free })
+      else {
+        // Only the status goes back: the API already gave the volume the new type's multiattach.
+        state.blockStorage.volumes[index].status = previous
+        return
+      }
+      state.blockStorage.volumes[index].migrationStatus = "migrating"
+      state.after(VolumeAPI.creationDelay) { state in
+        guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
+        move(&state, volumeIndex: index, to: destination)
+        state.blockStorage.volumes[index].typeID = typeID
+        state.blockStorage.volumes[index].status = previous
+      }
+    }
+    return APIResponse(status: 202)
+  }
+
+  /// The end of a migration: the volume's space moved to the destination's back end, its host
+  /// the destination's, `success`.
+  private static func move(_ state: inout CloudState, volumeIndex index: Int, to destination: Int) {
+    let size = state.blockStorage.volumes[index].size
+    if let source = state.blockStorage.volumes[index].host,
+      let old = state.blockStorage.backends.firstIndex(where: { $0.definition.host == source })
+    {
+      state.blockStorage.backends[old].allocated -= size
+    }
+    state.blockStorage.backends[destination].allocated += size
+    state.blockStorage.volumes[index].host = state.blockStorage.backends[destination].definition.host
+    state.blockStorage.volumes[index].migrationStatus = "success"
+    state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
+  }
+
   static func migrate(_ state: inout CloudState, _ call: Call, volumeIndex index: Int, _ argument: JSON) -> APIResponse {
     guard call.caller?.isAdmin ?? false else {
       return CinderFault.policy("volume_extension:volume_admin_actions:migrate_volume")
@@ -135,17 +226,8 @@ enum BlockStorageScheduler {
       state.blockStorage.volumes[index].migrationStatus = "migrating"
       state.after(VolumeAPI.creationDelay) { state in
         guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
-        let size = state.blockStorage.volumes[index].size
-        if let source = state.blockStorage.volumes[index].host,
-          let old = state.blockStorage.backends.firstIndex(where: { $0.definition.host == source })
-        {
-          state.blockStorage.backends[old].allocated -= size
-        }
-        state.blockStorage.backends[destination].allocated += size
-        state.blockStorage.volumes[index].host = state.blockStorage.backends[destination].definition.host
-        state.blockStorage.volumes[index].migrationStatus = "success"
+        move(&state, volumeIndex: index, to: destination)
         state.blockStorage.volumes[index].status = previous
-        state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
       }
     }
     return APIResponse(status: 202)

@@ -405,7 +405,7 @@ enum VolumeAPI {
 
   /// `POST /volumes/{id}/action`: `os-set_bootable`, `os-extend` (an available volume; an
   /// attached one from 3.42), `os-update_readonly_flag` (an available volume),
-  /// `os-set_image_metadata` and `os-unset_image_metadata`, `os-migrate_volume` and
+  /// `os-set_image_metadata` and `os-unset_image_metadata`, `os-retype`, `os-migrate_volume` and
   /// `os-reset_status` (admin).
   static func action(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard case .object(let body)? = call.request.body, let (name, argument) = body.first else {
@@ -479,6 +479,8 @@ enum VolumeAPI {
         return APIResponse(status: 200)
       case "os-migrate_volume":
         return BlockStorageScheduler.migrate(&state, call, volumeIndex: index, argument)
+      case "os-retype":
+        return BlockStorageScheduler.retype(&state, volumeIndex: index, argument)
       case "os-reset_status":
         guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:volume_admin_actions:reset_status") }
         if let status = argument["status"]?.string { state.blockStorage.volumes[index].status = status }

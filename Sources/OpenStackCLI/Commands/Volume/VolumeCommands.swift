@@ -256,8 +256,11 @@ enum VolumeSet: OpenStackCommand {
   static let name = "volume set"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: ["--property", "--image-property"],
-    types: ["--size": .int, "--property": .keyValue, "--image-property": .keyValue])
-  static let refusedOptions: Set<String> = ["--attached", "--detached", "--type", "--migration-policy"]
+    types: [
+      "--size": .int, "--property": .keyValue, "--image-property": .keyValue,
+      "--migration-policy": .choices(["never", "on-demand"]),
+    ])
+  static let refusedOptions: Set<String> = ["--attached", "--detached"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let volume = try context.cinder.find(arguments.value("<volume>") ?? "", .volume)
@@ -311,6 +314,15 @@ enum VolumeSet: OpenStackCommand {
       try changes.attempt("Failed to set volume read-only access mode flag") {
         try action("os-update_readonly_flag", ["readonly": .bool(arguments.flag("--read-only"))])
       }
+    }
+    let policy = arguments.value("--migration-policy")
+    if let type = arguments.value("--type") {
+      try changes.attempt("Failed to set volume type") {
+        let found = try context.cinder.find(type, .type)
+        try action("os-retype", ["new_type": found["id"] ?? .null, "migration_policy": .string(policy ?? "never")])
+      }
+    } else if policy != nil {
+      context.log("'--migration-policy' option will not work without '--type' option")
     }
     var updates = JSONObject()
     if let name = arguments.value("--name"), !name.isEmpty { updates["name"] = .string(name) }
