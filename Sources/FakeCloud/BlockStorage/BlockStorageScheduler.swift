@@ -162,30 +162,32 @@ enum BlockStorageScheduler {
         state.blockStorage.volumes[index].status = previous
         return
       }
-      state.blockStorage.volumes[index].migrationStatus = "migrating"
-      state.after(VolumeAPI.creationDelay) { state in
-        guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
-        move(&state, volumeIndex: index, to: destination)
-        state.blockStorage.volumes[index].typeID = typeID
-        state.blockStorage.volumes[index].status = previous
-      }
+      migrate(&state, volumeIndex: index, to: destination, status: previous, type: typeID)
     }
     return APIResponse(status: 202)
   }
 
-  /// The end of a migration: the volume's space moved to the destination's back end, its host
-  /// the destination's, `success`.
-  private static func move(_ state: inout CloudState, volumeIndex index: Int, to destination: Int) {
-    let size = state.blockStorage.volumes[index].size
-    if let source = state.blockStorage.volumes[index].host,
-      let old = state.blockStorage.backends.firstIndex(where: { $0.definition.host == source })
-    {
-      state.blockStorage.backends[old].allocated -= size
+  /// A migration under way (`migrating`), done after the copy: the volume's space moved to the
+  /// destination's back end, its host the destination's, `success`, its status `status` again
+  /// and, for a retype, its type the new one.
+  private static func migrate(_ state: inout CloudState, volumeIndex index: Int, to destination: Int, status: String, type: String? = nil) {
+    let id = state.blockStorage.volumes[index].id
+    state.blockStorage.volumes[index].migrationStatus = "migrating"
+    state.after(VolumeAPI.creationDelay) { state in
+      guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
+      let size = state.blockStorage.volumes[index].size
+      if let source = state.blockStorage.volumes[index].host,
+        let old = state.blockStorage.backends.firstIndex(where: { $0.definition.host == source })
+      {
+        state.blockStorage.backends[old].allocated -= size
+      }
+      state.blockStorage.backends[destination].allocated += size
+      state.blockStorage.volumes[index].host = state.blockStorage.backends[destination].definition.host
+      state.blockStorage.volumes[index].migrationStatus = "success"
+      state.blockStorage.volumes[index].status = status
+      if let type { state.blockStorage.volumes[index].typeID = type }
+      state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
     }
-    state.blockStorage.backends[destination].allocated += size
-    state.blockStorage.volumes[index].host = state.blockStorage.backends[destination].definition.host
-    state.blockStorage.volumes[index].migrationStatus = "success"
-    state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
   }
 
   static func migrate(_ state: inout CloudState, _ call: Call, volumeIndex index: Int, _ argument: JSON) -> APIResponse {
@@ -223,12 +225,7 @@ enum BlockStorageScheduler {
         state.blockStorage.volumes[index].status = previous
         return
       }
-      state.blockStorage.volumes[index].migrationStatus = "migrating"
-      state.after(VolumeAPI.creationDelay) { state in
-        guard let index = state.blockStorage.volumes.firstIndex(where: { $0.id == id }) else { return }
-        move(&state, volumeIndex: index, to: destination)
-        state.blockStorage.volumes[index].status = previous
-      }
+      migrate(&state, volumeIndex: index, to: destination, status: previous)
     }
     return APIResponse(status: 202)
   }
