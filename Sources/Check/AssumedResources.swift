@@ -103,6 +103,9 @@ struct AssumedResources {
     // A project an operator acts on; elsewhere `--project` filters, and may name none on purpose.
     Reference(key: "--project", kind: .project, command: "role "), Reference(key: "--project", kind: .project, command: "user "),
     Reference(key: "--project", kind: .project, command: "flavor "),
+    Reference(key: "server", kind: .server, command: "server volume list"),
+    Reference(key: "--server-id", kind: .server, command: "volume attachment list"),
+    Reference(key: "--volume-id", kind: .volume, command: "volume attachment list"),
     Reference(key: "<backup>", kind: .volumeBackup, command: "volume backup "),
     Reference(key: "<qos-spec>", kind: .volumeQoS, command: "volume qos "),
   ]
