@@ -93,6 +93,7 @@ struct AssumedResources {
     Reference(key: "<snapshot>", kind: .volumeSnapshot, command: "volume snapshot "),
     Reference(key: "<snapshot>", kind: .shareSnapshot, command: "share snapshot "),
     Reference(key: "--snapshot", kind: .volumeSnapshot, command: "volume create"),
+    Reference(key: "--source", kind: .volume, command: "volume create"),
     Reference(key: "<port>", kind: .port), Reference(key: "--port", kind: .port), Reference(key: "<router>", kind: .router),
     Reference(key: "<group>", kind: .securityGroup, command: "security group "),
     Reference(key: "--security-group", kind: .securityGroup), Reference(key: "<subnet-pool>", kind: .subnetPool),
