@@ -44,6 +44,12 @@ struct ServerCreation {
     guard let name = body["name"]?.string, !name.isEmpty else {
       return bad("Invalid input for field/attribute server. Value: None. 'name' is a required property")
     }
+    // The schema's `ip_address` for a network's `fixed_ip`: one of the formats `ipv4` and `ipv6`.
+    for entry in body["networks"]?.array ?? [] {
+      if let fixed = entry["fixed_ip"]?.string, IPValue(fixed) == nil {
+        return bad("Invalid input for field/attribute fixed_ip. Value: \(fixed). '\(fixed)' is not valid under any of the given schemas")
+      }
+    }
     let flavorRef = body["flavorRef"]?.string ?? ""
     guard state.compute.flavor(flavorRef) != nil else { return bad("Flavor \(flavorRef) could not be found.") }
     var creation = ServerCreation(name: name, flavorID: flavorRef, imageID: body["imageRef"]?.string ?? "")
