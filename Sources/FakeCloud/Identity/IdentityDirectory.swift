@@ -26,16 +26,25 @@ struct IdentityDirectory: Sendable {
 
   static let all = [projects, users]
 
+  /// A project's own attributes; anything else a request gives is its extra.
+  private static let projectAttributes: Set<String> = [
+    "id", "name", "description", "enabled", "domain_id", "parent_id", "is_domain", "tags", "options",
+  ]
+
   static let projects = IdentityDirectory(
     collection: "projects", member: "project",
     records: { state in
       state.identity.projects.map { project in
-        (project.id, project.name, [
-          "id": .string(project.id), "name": .string(project.name), "domain_id": .string(project.domainID),
-          "description": .string(project.description), "enabled": .bool(project.enabled),
-          "parent_id": .string(project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
-          "options": .object([:]),
-        ])
+        var view: JSONObject = project.extra
+        for (key, value) in [
+          ("id", JSON.string(project.id)), ("name", .string(project.name)), ("domain_id", .string(project.domainID)),
+          ("description", .string(project.description)), ("enabled", .bool(project.enabled)),
+          ("parent_id", .string(project.domainID)), ("is_domain", false), ("tags", .array(project.tags.map(JSON.string))),
+          ("options", .object(project.options)),
+        ] {
+          view[key] = value
+        }
+        return (project.id, project.name, view)
       }
     }, own: { $0.projectID },
     create: { state, body in
@@ -44,7 +53,8 @@ struct IdentityDirectory: Sendable {
         IdentityState.Project(
           id: id, name: body["name"]?.string ?? "", description: body["description"]?.string ?? "",
           enabled: body["enabled"] != false, domainID: body["domain_id"]?.string ?? "default",
-          tags: body["tags"]?.array.compactMap(\.string) ?? []))
+          tags: body["tags"]?.array.compactMap(\.string) ?? [], options: body["options"]?.object ?? [:],
+          extra: body.filter { !projectAttributes.contains($0.key) }))
       return id
     },
     update: { state, id, body in
@@ -55,6 +65,8 @@ struct IdentityDirectory: Sendable {
       if let description = body["description"]?.string { project.description = description }
       if case .bool(let enabled)? = body["enabled"] { project.enabled = enabled }
       if let tags = body["tags"] { project.tags = tags.array.compactMap(\.string) }
+      for (key, value) in body["options"]?.object ?? [:] { project.options[key] = value == .null ? nil : value }
+      for (key, value) in body where !projectAttributes.contains(key) { project.extra[key] = value }
       state.identity.projects[index] = project
       // A user's default project is kept by name: it follows a rename.
       for user in state.identity.users.indices where state.identity.users[user].projectName == old.name {
@@ -159,6 +171,11 @@ struct IdentityDirectory: Sendable {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
     let body = call.request.body?[member]?.object ?? [:]
+    // `check_immutable_update`: an immutable record takes only its option turned off.
+    if record.view["options"]?["immutable"] == true {
+      let releases = body.count == 1 && [JSON.bool(false), .null].contains(body["options"]?["immutable"] ?? .string(""))
+      if !releases { return immutable("update", id) }
+    }
     let domain = record.view["domain_id"]?.string ?? "default"
     if let name = body["name"]?.string, taken(name, domain: domain, except: id, state) {
       return Self.error(409, "Conflict", "Conflict occurred attempting to store \(conflict(name, domain, id)).")
@@ -173,11 +190,18 @@ struct IdentityDirectory: Sendable {
     guard let caller = call.caller else { return .unauthenticated() }
     guard caller.isAdmin else { return forbidden("delete_\(member)") }
     let id = call.parameters["id"] ?? ""
-    guard records(state).contains(where: { $0.id == id }) else {
+    guard let record = records(state).first(where: { $0.id == id }) else {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
+    if record.view["options"]?["immutable"] == true { return immutable("delete", id) }
     remove(&state, id)
     return .noContent()
+  }
+
+  /// `ResourceUpdateForbidden`, `ResourceDeleteForbidden` (their message's backtick unclosed).
+  private func immutable(_ action: String, _ id: String) -> APIResponse {
+    Self.error(
+      403, "Forbidden", "Unable to \(action) immutable \(member) resource: `\(id). Set resource option \"immutable\" to false first.")
   }
 
   func show(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -10,6 +10,10 @@ struct IdentityState {
     var enabled = true
     var domainID = "default"
     var tags: [String] = []
+    /// Its resource options (`immutable`).
+    var options: JSONObject = [:]
+    /// What else it was given (Keystone keeps it, and shows it beside the rest).
+    var extra: JSONObject = [:]
   }
 
   struct User {

@@ -203,8 +203,18 @@ struct DeleteEach {
       } catch let error as CommandFailure {
         failures += 1
         log += failure(name, error.message) + "\n"
+      } catch let error as Renamed {
+        failures += 1
+        log += failure(error.name, error.failure.message) + "\n"
       }
     }
     if failures > 0 { throw CommandFailure(message: log + summary(failures, names.count)) }
+  }
+
+  /// A failure after the name given was looked up, logged under what it was found to be (the
+  /// client's loop variable reassigned to the ID, as `project delete`'s is).
+  struct Renamed: Error {
+    var name: String
+    var failure: CommandFailure
   }
 }

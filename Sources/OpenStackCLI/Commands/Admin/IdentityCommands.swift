@@ -3,20 +3,34 @@ import CloudAPI
 /// `openstack project create` (`CreateProject`).
 enum ProjectCreate: OpenStackCommand {
   static let name = "project create"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--tag", "--property"]))
-  static let refusedOptions: Set<String> = ["--parent", "--property", "--immutable", "--no-immutable"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--tag", "--property"]),
+    types: ["--property": .keyValue])
+  static let refusedOptions: Set<String> = ["--parent"]
   /// The SDK project's attributes, as `_format_project` shows them.
   static let attributes = ["description", "domain_id", "enabled", "id", "is_domain", "name", "options", "parent_id", "tags"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<project-name>") ?? ""
-    var body: JSONObject = ["name": .string(name)]
+    // The properties first, as the client starts its arguments from them; `is_domain` read as
+    // a flag.
+    var body = ProjectOptions.properties(arguments)
+    if let isDomain = body["is_domain"]?.string {
+      switch isDomain.lowercased() {
+      case "true": body["is_domain"] = true
+      case "false": body["is_domain"] = false
+      case "none": body["is_domain"] = .null
+      default: break
+      }
+    }
+    body["name"] = .string(name)
     if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
     let domain = try Keystone.domainID("--domain", in: arguments, context: context)
     if let domain { body["domain_id"] = .string(domain) }
     body["enabled"] = .bool(arguments.flag("--enable") || !arguments.flag("--disable"))
     let tags = arguments.values("--tag")
     if !tags.isEmpty { body["tags"] = .array(Array(Set(tags)).sorted().map(JSON.string)) }
+    if let immutable = ProjectOptions.immutable(arguments) { body["options"] = .object(["immutable": .bool(immutable)]) }
     let orShow = arguments.flag("--or-show")
     let project: JSON
     do {
@@ -24,7 +38,26 @@ enum ProjectCreate: OpenStackCommand {
     } catch let failure as CommandFailure where orShow && failure.message.hasPrefix("ConflictException") {
       project = try Keystone.required("projects", "project", name, domainID: domain, in: context)
     }
-    return Keystone.showSorted(project, attributes: attributes)
+    return Keystone.showSorted(project, attributes: ProjectOptions.shown(project))
+  }
+}
+
+/// What projects take beyond their own attributes: `--property` (Keystone keeps it as the
+/// project's extra, and the SDK shows it beside the rest) and `--immutable`.
+enum ProjectOptions {
+  static func properties(_ arguments: ParsedArguments) -> JSONObject {
+    JSONObject(uniqueKeysWithValues: OSCLib.keyValues(arguments.values("--property")).map { ($0.key, JSON.string($0.value)) })
+  }
+
+  /// `--immutable` or `--no-immutable`, if either was given.
+  static func immutable(_ arguments: ParsedArguments) -> Bool? {
+    arguments.flag("--immutable") ? true : arguments.flag("--no-immutable") ? false : nil
+  }
+
+  /// The SDK project's attributes and the extra ones of the record.
+  static func shown(_ project: JSON) -> [String] {
+    let known = Set(ProjectCreate.attributes + ["links"])
+    return ProjectCreate.attributes + project.object.keys.filter { !known.contains($0) }
   }
 }
 
@@ -80,7 +113,7 @@ enum ProjectShow: OpenStackCommand {
     let inDomain = try domain.map { try Keystone.id("domains", "domain", $0, in: context, mustExist: false) }
     let id = try Keystone.find("projects", "project", name, domainID: inDomain, in: context)?["id"]?.string ?? name
     let project = try Keystone.required("projects", "project", id, domainID: domain, in: context)
-    return Keystone.showSorted(project, attributes: ProjectCreate.attributes)
+    return Keystone.showSorted(project, attributes: ProjectOptions.shown(project))
   }
 }
 

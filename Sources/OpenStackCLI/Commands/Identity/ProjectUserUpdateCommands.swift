@@ -4,8 +4,9 @@ import CloudAPI
 /// (the name itself when it is not found), its tags merged as the client merges them.
 enum ProjectSet: OpenStackCommand {
   static let name = "project set"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--tag", "--remove-tag", "--property"])
-  static let refusedOptions: Set<String> = ["--property", "--immutable", "--no-immutable"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: ["--tag", "--remove-tag", "--property"], types: ["--property": .keyValue])
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let given = arguments.value("<project>") ?? ""
@@ -14,6 +15,8 @@ enum ProjectSet: OpenStackCommand {
     if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
     if arguments.flag("--enable") { body["enabled"] = true }
     if arguments.flag("--disable") { body["enabled"] = false }
+    if let immutable = ProjectOptions.immutable(arguments) { body["options"] = .object(["immutable": .bool(immutable)]) }
+    for (key, value) in ProjectOptions.properties(arguments) { body[key] = value }
     let domain = try Keystone.domainID("--domain", in: arguments, context: context, mustExist: false)
     let project = try Keystone.find("projects", "project", given, domainID: domain, in: context)
     let (added, removed) = (arguments.values("--tag"), arguments.values("--remove-tag"))
@@ -46,7 +49,11 @@ enum ProjectDelete: OpenStackCommand {
     ).run(arguments.values("<project>")) { name in
       let domain = try Keystone.domainID("--domain", in: arguments, context: context, mustExist: false)
       let project = try Keystone.id("projects", "project", name, domainID: domain, in: context)
-      try Keystone.call(.delete, "/projects/\(project)", in: context)
+      do {
+        try Keystone.call(.delete, "/projects/\(project)", in: context)
+      } catch let failure as CommandFailure {
+        throw DeleteEach.Renamed(name: project, failure: failure)
+      }
       return true
     }
     return .nothing
