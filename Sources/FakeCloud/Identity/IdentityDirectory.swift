@@ -35,15 +35,14 @@ struct IdentityDirectory: Sendable {
     collection: "projects", member: "project",
     records: { state in
       state.identity.projects.map { project in
-        var view: JSONObject = project.extra
-        for (key, value) in [
-          ("id", JSON.string(project.id)), ("name", .string(project.name)), ("domain_id", .string(project.domainID)),
-          ("description", .string(project.description)), ("enabled", .bool(project.enabled)),
-          ("parent_id", .string(project.domainID)), ("is_domain", false), ("tags", .array(project.tags.map(JSON.string))),
-          ("options", .object(project.options)),
-        ] {
-          view[key] = value
-        }
+        var view: JSONObject = [
+          "id": .string(project.id), "name": .string(project.name), "domain_id": .string(project.domainID),
+          "description": .string(project.description), "enabled": .bool(project.enabled),
+          "parent_id": .string(project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
+          "options": .object(project.options),
+        ]
+        // Its extra attributes beside them (none of them one of these: see `projectAttributes`).
+        for (key, value) in project.extra { view[key] = value }
         return (project.id, project.name, view)
       }
     }, own: { $0.projectID },

@@ -114,9 +114,10 @@ struct IdentityState {
 
   /// The names of the roles a user has on a project, its own and its groups', in the roles' order.
   func roleNames(of userID: String, on projectID: String) -> [String] {
-    let groups = Set(memberships.filter { $0.userID == userID }.map(\.groupID))
-    let held = Set(
-      assignments.filter { ($0.userID == userID || groups.contains($0.groupID ?? "")) && $0.projectID == projectID }.map(\.roleID))
+    // A handful of each: scanned, not hashed (every token asks).
+    let groups = memberships.filter { $0.userID == userID }.map(\.groupID)
+    let held = assignments.filter { $0.projectID == projectID && ($0.userID == userID || groups.contains($0.groupID ?? "")) }
+      .map(\.roleID)
     return (tables["roles"] ?? []).filter { held.contains($0["id"]?.string ?? "") }.compactMap { $0["name"]?.string }
   }
 }
