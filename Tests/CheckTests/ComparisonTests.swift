@@ -198,4 +198,16 @@ import Testing
     #expect(Elision.lineMatches("[snip] {\u{0}...", " {\u{0}\u{0}"))
     #expect(!Elision.lineMatches("x...y...z", "xzy"))
   }
+
+  /// A YAML scalar with colons is a base-60 integer only in PyYAML's form, and one too large for
+  /// an integer here is text, not a trap (Yams's own reading overflowed: Tests/FuzzCrashers/yaml/).
+  @Test func sexagesimalIntegersAreReadAsPyYAMLReadsThem() {
+    #expect(DocumentedYAML.sexagesimal("190:20:30") == .some(685_230))
+    #expect(DocumentedYAML.sexagesimal("-1_0:05") == .some(-605))
+    #expect(DocumentedYAML.sexagesimal("1:60") == nil)
+    #expect(DocumentedYAML.sexagesimal("01:30") == nil)
+    #expect(DocumentedYAML.sexagesimal("10:30:") == nil)
+    #expect(DocumentedYAML.sexagesimal("9999999999999999999:1") == .some(nil))
+    #expect(DocumentedYAML.sexagesimal("100000000:0000000000000000800000000000000:00000000:0") == nil)
+  }
 }

@@ -80,12 +80,48 @@ enum DocumentedYAML {
     case .scalar:
       if node.null != nil { return .null }
       if let value = node.bool { return .bool(value) }
-      if let value = node.int { return .int(value) }
+      let text = node.string ?? ""
+      if text.utf8.contains(UInt8(ascii: ":")) {
+        if let value = sexagesimal(text) { return value.map(JSON.int) ?? .string(text) }
+      } else if let value = node.int {
+        return .int(value)
+      }
       if let value = node.float { return .double(value) }
-      return .string(node.string ?? "")
+      return .string(text)
     default:
       return .null
     }
+  }
+
+  /// PyYAML's base-60 integer (`[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+`, `190:20:30`), read here: Yams
+  /// reads any scalar with a colon as one, and traps where the value overflows.
+  /// - Returns: `nil` unless the text has that form; inside, its value, or `nil` when it does not
+  ///   fit (Python's integer would).
+  static func sexagesimal(_ text: String) -> Int?? {
+    var rest = Substring(text)
+    var negative = false
+    if let sign = rest.first, sign == "-" || sign == "+" {
+      negative = sign == "-"
+      rest = rest.dropFirst()
+    }
+    let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
+    let isDigit = { (character: Character) in character.isASCII && character.isNumber }
+    guard parts.count >= 2, let head = parts.first, let lead = head.first, isDigit(lead), lead != "0",
+      head.allSatisfy({ isDigit($0) || $0 == "_" }),
+      parts.dropFirst().allSatisfy({ part in
+        (1...2).contains(part.count) && part.allSatisfy(isDigit) && (part.count == 1 || part.first! <= "5")
+      })
+    else { return nil }
+    // `construct_yaml_int`: the parts as numbers, each worth sixty of the next.
+    var value = 0
+    for (index, part) in parts.enumerated() {
+      guard let number = Int(part.filter { $0 != "_" }) else { return .some(nil) }
+      let (scaled, overflow) = value.multipliedReportingOverflow(by: index == 0 ? 1 : 60)
+      let (sum, carried) = scaled.addingReportingOverflow(number)
+      if overflow || carried { return .some(nil) }
+      value = sum
+    }
+    return .some(negative ? -value : value)
   }
 
   /// Whether the text may use an alias (`*name`): any `*` before a character of an anchor's name,
