@@ -17,7 +17,7 @@ enum Placeholders {
     for word in words(of: line).dropFirst() {
       defer { previous = word }
       // A column's name (`-c ID`) is the client's word, not the reader's.
-      if columnOptions.contains(previous) { continue }
+      if columnOptions.contains(previous) || !mayHold(word) { continue }
       if let placeholder = placeholder(in: word) {
         found.append(placeholder)
         if stoppingAtFirst { break }
@@ -71,9 +71,9 @@ enum Placeholders {
     return false
   }
 
-  /// Whether the line has any of what a placeholder is made of (`<`, `[`, `...`, a capital, or
-  /// anything beyond ASCII): most lines have none, and reading their words costs more.
-  private static func mayHold(_ line: String) -> Bool {
+  /// Whether the line (or word) has any of what a placeholder is made of (`<`, `[`, `...`, a
+  /// capital, or anything beyond ASCII): most have none, and reading them by characters costs more.
+  private static func mayHold(_ line: some StringProtocol) -> Bool {
     var dots = 0
     for byte in line.utf8 {
       if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") || byte &- UInt8(ascii: "A") < 26 || byte >= 0x80 { return true }

@@ -185,7 +185,8 @@ enum IdentityService {
   /// Keystone substitutes it.
   static func catalog(_ catalog: JSON, project: String) -> JSON {
     switch catalog {
-    case .string(let text) where text.firstRange(of: "$(project_id)s") != nil:
+    // Most strings have no `$`: the byte scan spares them the generic (slow) substring search.
+    case .string(let text) where text.utf8.contains(UInt8(ascii: "$")) && text.firstRange(of: "$(project_id)s") != nil:
       .string(text.split(separator: "$(project_id)s", omittingEmptySubsequences: false).joined(separator: project))
     case .array(let items): .array(items.map { Self.catalog($0, project: project) })
     case .object(let fields): .object(fields.mapValues { Self.catalog($0, project: project) })

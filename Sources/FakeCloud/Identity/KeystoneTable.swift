@@ -35,6 +35,9 @@ struct KeystoneTable: Sendable {
   var cascade: @Sendable (inout CloudState, String) -> Void = { _, _ in }
   /// Whether a create may give the ID (a region's).
   var givenID = false
+  /// Whether the service catalog tokens carry is made from these records (services,
+  /// endpoints): a change to them makes it anew; a change to others leaves it.
+  var inCatalog = false
   /// A check of the new record, Keystone's answer when it is refused.
   var validate: @Sendable (JSONObject, CloudState) -> APIResponse? = { _, _ in nil }
 
@@ -55,7 +58,7 @@ struct KeystoneTable: Sendable {
       Attribute(name: "type", initial: nil), Attribute(name: "name", initial: ""),
       Attribute(name: "description", initial: ""), Attribute(name: "enabled", initial: true),
     ],
-    filters: ["type", "name"])
+    filters: ["type", "name"], inCatalog: true)
 
   static let endpoints = KeystoneTable(
     collection: "endpoints", member: "endpoint",
@@ -64,7 +67,7 @@ struct KeystoneTable: Sendable {
       Attribute(name: "service_id", initial: nil), Attribute(name: "url", initial: nil),
       Attribute(name: "enabled", initial: true),
     ],
-    filters: ["interface", "service_id", "region_id"],
+    filters: ["interface", "service_id", "region_id"], inCatalog: true,
     validate: { record, state in
       let service = record["service_id"]?.string ?? ""
       guard state.keystoneRecords("services").contains(where: { $0["id"]?.string == service }) else {
@@ -157,7 +160,7 @@ struct KeystoneTable: Sendable {
     }
     if let fault = conflict(record, state) ?? validate(record, state) { return fault }
     state.identity.tables[collection, default: []].append(record)
-    state.refreshCatalog()
+    if inCatalog { state.refreshCatalog() }
     return .json(201, .object([member: view(record, state)]))
   }
 
@@ -185,7 +188,7 @@ struct KeystoneTable: Sendable {
     }
     if let fault = conflict(record, state) { return fault }
     state.identity.tables[collection]?[index] = record
-    state.refreshCatalog()
+    if inCatalog { state.refreshCatalog() }
     return .json(200, .object([member: view(state.identity.tables[collection]?[index] ?? [:], state)]))
   }
 
@@ -196,7 +199,7 @@ struct KeystoneTable: Sendable {
     if let refusal = deletable(state.identity.tables[collection]?[index] ?? [:]) { return refusal }
     state.identity.tables[collection]?.remove(at: index)
     cascade(&state, id)
-    state.refreshCatalog()
+    if inCatalog { state.refreshCatalog() }
     return .noContent()
   }
 }
