@@ -13,9 +13,11 @@ requests than the emulation) and timestamps (the server's clock also moves with 
 are bound one to one across the page, the first time each appears, and must keep to their
 binding. Lines that are not commands for the client (other programs) run on neither side.
 
-Two things are written before the commands run: the page's IDs become each cloud's (found where
-the page shows them: resources get the same IDs on both clouds, request IDs do not), and the
-server's URL in the real client's error messages becomes the emulated `http://devstack`.
+The page's IDs become each cloud's before the commands run (found where the page shows them:
+resources get the same IDs on both clouds, request IDs do not). The server says its services are
+under the emulated cloud's `http://devstack` (`serve --public-url`), and the real client reaches
+that host through the server as its HTTP proxy: the URLs it prints (an error's, the catalog's)
+are the emulation's, in tables as wide.
 
 Every difference is a failure, listed with the page's line and a diff. It ends with
 `N passed, N failed`; the exit status is 1 when any failed.
@@ -50,7 +52,7 @@ VOLATILE = re.compile(
     r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?"
 )
-# Where the emulation says the cloud's services are, in the messages that quote a URL.
+# Where the emulation says the cloud's services are (the catalog, the messages that quote a URL).
 EMULATED_ENDPOINT = "http://devstack"
 
 
@@ -62,9 +64,9 @@ def directives(text):
 
 
 def serve(walkthrough, cloud):
-    """Starts `walkthrough serve` on a free port; returns the process, its base URL and the
-    clouds.yaml text it printed."""
-    args = [walkthrough, "serve", "--port", "0"] + (["--cloud", cloud] if cloud else [])
+    """Starts `walkthrough serve` on a free port, its services said to be under the emulated
+    endpoint; returns the process, the URL it listens at and the clouds.yaml text it printed."""
+    args = [walkthrough, "serve", "--port", "0", "--public-url", EMULATED_ENDPOINT] + (["--cloud", cloud] if cloud else [])
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []
     deadline = time.time() + 60
@@ -109,7 +111,7 @@ class Emulation:
 class RealClient:
     """The real `openstack` against the server, with the environment a shell would have."""
 
-    def __init__(self, venv, clouds, width, work):
+    def __init__(self, venv, clouds, width, work, proxy):
         clouds_file = os.path.join(work, "clouds.yaml")
         with open(clouds_file, "w") as handle:
             handle.write(clouds)
@@ -117,11 +119,11 @@ class RealClient:
         self.openstack = os.path.join(venv, "bin", "openstack")
         self.env = {"PATH": os.environ.get("PATH", ""), "HOME": work, "OS_CLIENT_CONFIG_FILE": clouds_file,
                     "OS_CLOUD": "walkthrough-devstack", "OS_USER_DOMAIN_NAME": "Default",
-                    "OS_PROJECT_DOMAIN_NAME": "Default"}
+                    "OS_PROJECT_DOMAIN_NAME": "Default", "http_proxy": proxy}
         if width:
             self.env["CLIFF_MAX_TERM_WIDTH"] = str(width)
 
-    def run(self, words, base):
+    def run(self, words):
         """Runs an `openstack` line, or follows `source openrc`, `export` and `unset`; returns
         (stdout, stderr, exit status)."""
         if words[:1] == ["openstack"]:
@@ -134,9 +136,7 @@ class RealClient:
             finally:
                 for fd in terminal or ():
                     os.close(fd)
-            # The SDK quotes the URL of a failed request: the emulated cloud's endpoint.
-            return (result.stdout.replace(base, EMULATED_ENDPOINT), result.stderr.replace(base, EMULATED_ENDPOINT),
-                    result.returncode)
+            return result.stdout, result.stderr, result.returncode
         if words[:1] in (["source"], ["."]) and len(words) > 2:
             self.env.update({"OS_USERNAME": words[2], "OS_PASSWORD": self.passwords.get(words[2], ""),
                              "OS_PROJECT_NAME": words[3] if len(words) > 3 else words[2]})
@@ -218,9 +218,9 @@ def run_page(page, args):
                             check=True)
     steps = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
     page_lines = text.split("\n")
-    process, base, clouds = serve(args.walkthrough, cloud_path)
+    process, listening, clouds = serve(args.walkthrough, cloud_path)
     emulation = Emulation(args.walkthrough, cloud_path, width)
-    real_client = RealClient(args.venv, clouds, width, tempfile.mkdtemp(prefix="walkthrough-conformance-"))
+    real_client = RealClient(args.venv, clouds, width, tempfile.mkdtemp(prefix="walkthrough-conformance-"), listening)
     # The page's IDs stand for each cloud's own: resources have the same IDs on both, but a
     # request ID the page shows (`server event show vm1 req-...`) is each cloud's own.
     real_ids, emulated_ids = {}, {}
@@ -232,7 +232,7 @@ def run_page(page, args):
             if words[:1] not in (["openstack"], ["source"], ["."], ["export"], ["unset"]):
                 report.append("%s:%d: skipped (not for the client): %s" % (page, step["line"], step["command"]))
                 continue
-            real = real_client.run(shlex.split(with_ids(real_ids, step["command"])), base)
+            real = real_client.run(shlex.split(with_ids(real_ids, step["command"])))
             emulated = emulation.run(with_ids(emulated_ids, step["command"]))
             first, last = step["output_first_line"], step["output_last_line"]
             documented = "\n".join(page_lines[first - 1:last]) if first else ""

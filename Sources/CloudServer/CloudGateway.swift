@@ -9,14 +9,6 @@ import Synchronization
 /// time, and the cloud's clock moves on with them and with the time a client waits, so that a
 /// client's `--wait` sees work finish.
 public final class CloudGateway: Sendable {
-  /// The path prefix each service answers under, and the path its endpoint adds.
-  static let services: [(prefix: String, service: ServiceType, version: String)] = [
-    ("/identity", .identity, ""), ("/compute", .compute, "/v2.1"), ("/image", .image, ""),
-    ("/networking", .network, ""), ("/share", .sharedFileSystem, "/v2"),
-    // Keystone puts the token's project in Cinder's endpoint, as devstack registers it.
-    ("/volume", .blockStorage, "/v3/$(project_id)s"),
-  ]
-
   /// Bodies over this size are refused (413), as the services' request size limit does.
   public static let maximumBodySize = 1 << 20
 
@@ -57,7 +49,7 @@ public final class CloudGateway: Sendable {
 
   /// Where the cloud links to itself in process: devstack's host, its services under the paths
   /// this server serves them at.
-  static let inProcessBase = "http://devstack/"
+  static let inProcessBase = DevstackLayout.inProcessBase + "/"
 
   /// `json` with every link to the cloud in process (Nova's version documents, servers' and
   /// flavors' links, Glance's versions) made a link to this server.
@@ -75,7 +67,7 @@ public final class CloudGateway: Sendable {
   }
 
   private static func endpoints(_ baseURL: String) -> [ServiceType: String] {
-    Dictionary(uniqueKeysWithValues: services.map { ($0.service, baseURL + $0.prefix + $0.version) })
+    DevstackLayout.endpoints(baseURL)
   }
 
   /// An HTTP exchange: the method, the path with its query, the headers, the body.
@@ -160,7 +152,7 @@ public final class CloudGateway: Sendable {
 
   /// The service a path belongs to and the path below the service's root.
   static func route(_ path: String) -> (ServiceType, String)? {
-    for (prefix, service, _) in services where path == prefix || path.hasPrefix(prefix + "/") {
+    for (prefix, service, _) in DevstackLayout.services where path == prefix || path.hasPrefix(prefix + "/") {
       let rest = String(path.dropFirst(prefix.count))
       return (service, rest.isEmpty ? "/" : rest)
     }

@@ -51,23 +51,28 @@ struct CloudState {
   var endpoints: [ServiceType: String] = [:] {
     didSet { refreshCatalog() }
   }
+  /// Each service's public URL as the catalog lists it: devstack's in process.
+  var catalogEndpoints: [ServiceType: String] { endpoints.isEmpty ? DevstackLayout.inProcessEndpoints : endpoints }
   /// The service catalog every token carries, made anew only when the services or endpoints
   /// change.
-  private(set) var catalog = IdentityService.catalog([:]) {
-    didSet { projectCatalogs = [:] }
+  private(set) var catalog = IdentityService.catalog(DevstackLayout.inProcessEndpoints) {
+    didSet { tokenCatalogs = [:] }
   }
-  /// The catalog as each project's tokens carry it, made once per project: every command signs in.
-  private(set) var projectCatalogs: [String: JSON] = [:]
+  /// The catalog as each project's and user's tokens carry it, made once for each: every
+  /// command signs in.
+  private(set) var tokenCatalogs: [String: JSON] = [:]
 
   mutating func refreshCatalog() {
     catalog = IdentityService.catalog(self)
   }
 
-  /// The catalog a token scoped to `project` carries (`$(project_id)s` made the project's ID).
-  mutating func catalog(forProject project: String) -> JSON {
-    if let made = projectCatalogs[project] { return made }
-    let made = IdentityService.catalog(catalog, project: project)
-    projectCatalogs[project] = made
+  /// The catalog a token of `user` scoped to `project` carries (`$(project_id)s` made the
+  /// project's ID).
+  mutating func catalog(forProject project: String, user: String) -> JSON {
+    let key = project + " " + user
+    if let made = tokenCatalogs[key] { return made }
+    let made = IdentityService.catalog(catalog, project: project, user: user)
+    tokenCatalogs[key] = made
     return made
   }
 

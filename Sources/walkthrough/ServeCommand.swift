@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The port to listen on; 0 picks a free one.")
   var port = 8774
 
+  @Option(
+    help: ArgumentHelp(
+      "The URL the services are said to be under (the catalog, links, the clouds.yaml printed), for clients that reach the server through an HTTP proxy or by another name (default: the address listened on).",
+      valueName: "url"))
+  var publicURL: String?
+
   @Option(help: ArgumentHelp("Seconds a request has to arrive whole, head and body.", valueName: "seconds"))
   var requestTimeout: Double = 10
 
@@ -37,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
   func validate() throws {
     for (name, seconds) in [("--request-timeout", requestTimeout), ("--idle-timeout", idleTimeout)] where !(seconds > 0 && seconds <= 86_400) {
       throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
+    }
+    if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) || publicURL.hasSuffix("/") {
+      throw ValidationError("--public-url must be an http:// or https:// URL without a final /")
     }
     if let maxConnections, maxConnections < 1 {
       throw ValidationError("--max-connections must be at least 1")
@@ -59,17 +68,21 @@ struct ServeCommand: AsyncParsableCommand {
     }
     let served = definition
     let server = CloudHTTPServer(gateway: CloudGateway(definition: served, baseURL: ""), host: host, port: port, limits: limits)
-    let host = self.host
+    let (host, publicURL) = (self.host, self.publicURL)
     try await server.run { port in
-      let base = "http://\(host):\(port)"
+      let listening = "http://\(host):\(port)"
+      let base = publicURL ?? listening
       server.gateway.use(baseURL: base)
-      FileHandle.standardOutput.write(Data(Self.instructions(base: base, definition: served).utf8))
+      FileHandle.standardOutput.write(Data(Self.instructions(listening: listening, base: base, definition: served).utf8))
     }
   }
 
-  /// How to reach the server: a clouds.yaml entry per named cloud, and openrc lines.
-  static func instructions(base: String, definition: CloudDefinition) -> String {
-    var text = "walkthrough serve: listening on \(base)\n\n# clouds.yaml\nclouds:\n"
+  /// How to reach the server (the services under `base`): a clouds.yaml entry per named cloud,
+  /// and openrc lines.
+  static func instructions(listening: String, base: String, definition: CloudDefinition) -> String {
+    var text = "walkthrough serve: listening on \(listening)"
+    if base != listening { text += " (services under \(base))" }
+    text += "\n\n# clouds.yaml\nclouds:\n"
     for entry in definition.clouds {
       let password = definition.users.first { $0.name == entry.user }?.password ?? ""
       text += """

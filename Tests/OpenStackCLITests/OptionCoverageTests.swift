@@ -369,6 +369,8 @@ import Testing
     "endpoint list": Baseline(arguments: ""),
     "endpoint show": Baseline(setup: [endpointCreate], arguments: "{}"),
     "endpoint delete": Baseline(setup: [endpointCreate], arguments: "{}"),
+    "catalog list": Baseline(arguments: ""),
+    "catalog show": Baseline(arguments: "identity"),
     "aggregate create": Baseline(arguments: "agg"),
     "aggregate set": Baseline(setup: ["aggregate create agg"], arguments: "agg"),
     "aggregate unset": Baseline(setup: ["aggregate create agg"], arguments: "agg"),

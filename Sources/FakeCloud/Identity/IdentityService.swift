@@ -128,7 +128,7 @@ extension CloudState {
     let stored = identity.tables[collection] ?? []
     switch collection {
     case "services": return IdentityService.builtInServices() + stored
-    case "endpoints": return IdentityService.builtInEndpoints(endpoints) + stored
+    case "endpoints": return IdentityService.builtInEndpoints(catalogEndpoints) + stored
     default: return stored
     }
   }
@@ -161,8 +161,8 @@ enum IdentityService {
       ]))
   }
 
-  /// Every service; with its public endpoint when the cloud is served over HTTP (in process the
-  /// client reaches each service by its type).
+  /// Every service with its public endpoint: under devstack's host in process (where the client
+  /// reaches each service by its type), under the server's URL when served over HTTP.
   static func catalog(_ endpoints: [ServiceType: String]) -> JSON {
     .array(
       ServiceType.allCases.map { service in
@@ -181,26 +181,33 @@ enum IdentityService {
       })
   }
 
-  /// The catalog with `$(project_id)s` in an endpoint (Cinder's) made the token's project, as
-  /// Keystone substitutes it.
-  static func catalog(_ catalog: JSON, project: String) -> JSON {
-    switch catalog {
-    // Most strings have no `$`: the byte scan spares them the generic (slow) substring search.
-    case .string(let text) where text.utf8.contains(UInt8(ascii: "$")) && text.firstRange(of: "$(project_id)s") != nil:
-      .string(text.split(separator: "$(project_id)s", omittingEmptySubsequences: false).joined(separator: project))
-    case .array(let items): .array(items.map { Self.catalog($0, project: project) })
-    case .object(let fields): .object(fields.mapValues { Self.catalog($0, project: project) })
-    default: catalog
-    }
+  /// The catalog a token carries: each endpoint's URL formatted with the token's project and
+  /// user (`$(project_id)s` in Cinder's), an endpoint whose URL does not format left out, as
+  /// Keystone's `get_v3_catalog` does.
+  static func catalog(_ catalog: JSON, project: String, user: String) -> JSON {
+    .array(
+      catalog.array.map { service in
+        var service = service.object
+        let endpoints = service["endpoints"]?.array.compactMap { endpoint -> JSON? in
+          var endpoint = endpoint.object
+          guard let url = endpoint["url"]?.string else { return .object(endpoint) }
+          guard let formatted = EndpointURL.catalogURL(url, project: project, user: user) else { return nil }
+          endpoint["url"] = .string(formatted)
+          return .object(endpoint)
+        }
+        if let endpoints { service["endpoints"] = .array(endpoints) }
+        return .object(service)
+      })
   }
 
   /// The catalog with the services and endpoints created through the API: the cloud's own
   /// services first, each with its endpoints.
   static func catalog(_ state: CloudState) -> JSON {
     let stored = state.identity.tables["endpoints"] ?? []
-    guard !stored.isEmpty || !(state.identity.tables["services"] ?? []).isEmpty else { return catalog(state.endpoints) }
-    let services = builtInServices() + (state.identity.tables["services"] ?? [])
-    let endpoints = builtInEndpoints(state.endpoints) + stored
+    guard !stored.isEmpty || !(state.identity.tables["services"] ?? []).isEmpty else { return catalog(state.catalogEndpoints) }
+    // A disabled service is not in the catalog, nor are its endpoints.
+    let services = (builtInServices() + (state.identity.tables["services"] ?? [])).filter { $0["enabled"] != false }
+    let endpoints = builtInEndpoints(state.catalogEndpoints) + stored
     return .array(
       services.map { service in
         let id = service["id"] ?? .null
@@ -317,7 +324,7 @@ enum IdentityService {
       "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
       "is_domain": false,
       "roles": .array(roles.map { .object(["name": .string($0)]) }),
-      "catalog": state.catalog(forProject: project.id),
+      "catalog": state.catalog(forProject: project.id, user: account.id),
     ]
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID

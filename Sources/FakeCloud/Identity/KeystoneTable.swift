@@ -69,6 +69,10 @@ struct KeystoneTable: Sendable {
     ],
     filters: ["interface", "service_id", "region_id"], inCatalog: true,
     validate: { record, state in
+      // keystone.common.utils.check_endpoint_url: a URL that names no allowed value.
+      if let url = record["url"]?.string, !EndpointURL.isValid(url) {
+        return IdentityDirectory.error(400, "Bad Request", "Cannot create an endpoint with an invalid URL: \(url).")
+      }
       let service = record["service_id"]?.string ?? ""
       guard state.keystoneRecords("services").contains(where: { $0["id"]?.string == service }) else {
         return IdentityDirectory.error(400, "Bad Request", "Could not find service: \(service).")

@@ -150,3 +150,61 @@ enum EndpointDelete: OpenStackCommand {
     return .nothing
   }
 }
+
+/// The service catalog as the token carries it (`auth_ref.service_catalog`): the catalog
+/// commands make no request but the sign-in.
+enum TokenCatalog {
+  static func services(in context: CommandContext) throws -> [JSON] {
+    _ = try context.api.userID()
+    return context.api.authorization?["catalog"]?.array ?? []
+  }
+
+  /// `EndpointsColumn`: in a table, each endpoint's region (`<none>` without one) and a line
+  /// `  interface: url`, each line ended; in other formats the endpoints as they are.
+  static func endpoints(_ value: JSON, in context: CommandContext) -> JSON {
+    guard context.isTable else { return value }
+    return .string(
+      value.array.map { endpoint in
+        let region = [endpoint["region_id"], endpoint["region"]].lazy.compactMap { $0?.string }.first { !$0.isEmpty } ?? "<none>"
+        return region + "\n  \(endpoint["interface"]?.string ?? ""): \(endpoint["url"]?.string ?? "")\n"
+      }.joined())
+  }
+}
+
+/// `openstack catalog list` (`ListCatalog`).
+enum CatalogList: OpenStackCommand {
+  static let name = "catalog list"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let rows = try TokenCatalog.services(in: context).map { service -> [JSON] in
+      [service["name"] ?? "", service["type"] ?? "", TokenCatalog.endpoints(service["endpoints"] ?? "", in: context)]
+    }
+    return .list(columns: ["Name", "Type", "Endpoints"], rows: rows, names: .tuple)
+  }
+}
+
+/// `openstack catalog show` (`ShowCatalog`): the first service of that name or type, its fields
+/// sorted; none is an error logged, and nothing shown.
+enum CatalogShow: OpenStackCommand {
+  static let name = "catalog show"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let wanted = arguments.value("<service>") ?? ""
+    guard
+      let service = try TokenCatalog.services(in: context).first(where: {
+        $0["name"]?.string == wanted || $0["type"]?.string == wanted
+      })?.object
+    else {
+      context.log("service \(wanted) not found\n")
+      return .show([:])
+    }
+    var fields = service.filter { $0.key != "links" }
+    if let endpoints = fields["endpoints"] { fields["endpoints"] = TokenCatalog.endpoints(endpoints, in: context) }
+    fields.sort { $0.key.precedesByCodePoint($1.key) }
+    return .show(fields)
+  }
+}
