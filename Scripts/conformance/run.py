@@ -47,9 +47,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-# What each cloud makes up on its own: request IDs, and times in the services' formats.
+# What each cloud makes up on its own: request IDs, tokens (drawn from the request IDs' stream),
+# and times in the services' formats.
 VOLATILE = re.compile(
-    r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|gAAAAA[0-9a-f]{64}"
     r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})?"
 )
 # Where the emulation says the cloud's services are (the catalog, the messages that quote a URL).
@@ -182,7 +183,8 @@ class Bindings:
             back = self.emulated_to_real.setdefault(emulated_value, real_value)
             if bound != emulated_value or back != real_value:
                 return None, "%s is bound to %s, but the emulation printed %s" % (real_value, bound, emulated_value)
-        placeholders = {value: "<%s %d>" % ("request ID" if value.startswith("req-") else "time", index)
+        kinds = {"req-": "request ID", "gAAA": "token"}
+        placeholders = {value: "<%s %d>" % (kinds.get(value[:4], "time"), index)
                         for index, value in enumerate(self.real_to_emulated)}
         emulated_placeholders = {self.real_to_emulated[value]: name for value, name in placeholders.items()}
         return (VOLATILE.sub(lambda match: placeholders[match.group(0)], real),

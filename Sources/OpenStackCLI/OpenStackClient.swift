@@ -149,6 +149,9 @@ struct GlobalOptions {
     "--os-user-domain-id", "--os-project-domain-id", "--os-region-name", "--os-interface",
     "--os-share-api-version", "--os-compute-api-version", "--os-network-api-version",
     "--os-image-api-version", "--os-identity-api-version", "--os-endpoint", "--os-token", "--os-volume-api-version",
+    // osc-lib's hidden spellings of old (`dest='os_project_name'`): openstacksdk's config strips
+    // the `os_` and lets them win over `--os-project-name` and `--os-project-id`.
+    "--os-tenant-name", "--os-tenant-id",
   ]
   static let flags: Set<String> = ["--debug", "-v", "--verbose", "-q", "--quiet", "--insecure"]
   /// The real client's other global options (`openstack --help`), which take a value.
@@ -241,7 +244,9 @@ struct GlobalOptions {
     credentials = Credentials(
       username: setting("--os-username", "OS_USERNAME") ?? cloud?.username,
       password: setting("--os-password", "OS_PASSWORD") ?? cloud?.password,
-      projectName: setting("--os-project-name", "OS_PROJECT_NAME") ?? environment["OS_TENANT_NAME"] ?? cloud?.projectName,
+      projectName: settings["--os-tenant-name"] ?? setting("--os-project-name", "OS_PROJECT_NAME") ?? environment["OS_TENANT_NAME"]
+        ?? cloud?.projectName,
+      projectID: settings["--os-tenant-id"] ?? setting("--os-project-id", "OS_PROJECT_ID") ?? environment["OS_TENANT_ID"],
       userDomainName: setting("--os-user-domain-name", "OS_USER_DOMAIN_NAME") ?? "Default",
       projectDomainName: setting("--os-project-domain-name", "OS_PROJECT_DOMAIN_NAME") ?? "Default"
     )

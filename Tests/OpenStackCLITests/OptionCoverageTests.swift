@@ -371,6 +371,7 @@ import Testing
     "endpoint delete": Baseline(setup: [endpointCreate], arguments: "{}"),
     "catalog list": Baseline(arguments: ""),
     "catalog show": Baseline(arguments: "identity"),
+    "token issue": Baseline(arguments: ""),
     "aggregate create": Baseline(arguments: "agg"),
     "aggregate set": Baseline(setup: ["aggregate create agg"], arguments: "agg"),
     "aggregate unset": Baseline(setup: ["aggregate create agg"], arguments: "agg"),

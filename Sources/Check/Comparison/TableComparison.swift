@@ -95,8 +95,12 @@ struct TableComparison {
     // A value wrapped over the cell's lines is whole only without the line breaks.
     if page.contains("\n") && bindings.substituted(squashed(page)) == squashed(printed) { return true }
     switch kind {
-    // Values the cloud makes up: the password Nova generates, the addresses Neutron allocates.
+    // Values the cloud makes up: the password Nova generates, the addresses Neutron allocates, the
+    // token Keystone issues.
     case "adminPass":
+      return bindings.bind(documented: squashed(page), actual: squashed(printed))
+    // A Fernet token (`token issue`'s ID): Keystone's own, new every time.
+    case "id" where page.hasPrefix("gAAAAA") && printed.hasPrefix("gAAAAA"):
       return bindings.bind(documented: squashed(page), actual: squashed(printed))
     case "addresses", "Networks":
       return addresses(page, match: printed, &bindings)

@@ -290,12 +290,15 @@ enum IdentityService {
   static func issueToken(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let auth = call.request.body?["auth"]
     let user = auth?["identity"]?["password"]?["user"]
-    let projectName = auth?["scope"]?["project"]?["name"]?.string
+    let scope = auth?["scope"]?["project"]
+    let projectName = scope?["name"]?.string
     // A user signs in to a project it has a role on.
     guard let name = user?["name"]?.string,
       let account = state.identity.users.first(where: { $0.name == name && $0.enabled }),
       user?["password"]?.string == account.password,
-      let project = state.identity.project(named: projectName ?? account.projectName),
+      // A scope by ID (none found: no token) wins over one by name, as in keystoneauth.
+      let project = scope?["id"]?.string.map({ id in state.identity.projects.first { $0.id == id } })
+        ?? state.identity.project(named: projectName ?? account.projectName),
       case let roles = state.identity.roleNames(of: account.id, on: project.id), !roles.isEmpty
     else {
       return .json(

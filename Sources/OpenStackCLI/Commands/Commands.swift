@@ -104,7 +104,7 @@ enum Commands {
     ProjectCreate.self, ProjectList.self, ProjectShow.self, UserCreate.self, UserList.self, UserShow.self,
     RoleAdd.self, RoleRemove.self, RoleList.self, RoleCreate.self, RoleShow.self, RoleAssignmentList.self,
     ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
-    CatalogList.self, CatalogShow.self,
+    CatalogList.self, CatalogShow.self, TokenIssue.self,
     AggregateCreate.self, AggregateSet.self, AggregateUnset.self, AggregateAddHost.self, AggregateRemoveHost.self,
     AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self,
     ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,

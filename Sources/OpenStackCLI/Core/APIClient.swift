@@ -5,6 +5,9 @@ struct Credentials {
   var username: String?
   var password: String?
   var projectName: String?
+  /// The project to scope to by ID (`--os-project-id`), which wins over its name, as in
+  /// keystoneauth.
+  var projectID: String? = nil
   var userDomainName: String
   var projectDomainName: String
 }
@@ -176,7 +179,12 @@ final class APIClient {
     guard let username = credentials.username else {
       throw CommandFailure(message: "Missing value username required for auth plugin password")
     }
-    guard let projectName = credentials.projectName else {
+    let project: JSON
+    if let projectID = credentials.projectID {
+      project = .object(["id": .string(projectID)])
+    } else if let projectName = credentials.projectName {
+      project = .object(["name": .string(projectName), "domain": .object(["name": .string(credentials.projectDomainName)])])
+    } else {
       throw CommandFailure(message: "Missing value project_name required for auth plugin password")
     }
     let body: JSON = .object([
@@ -191,12 +199,7 @@ final class APIClient {
             ])
           ]),
         ]),
-        "scope": .object([
-          "project": .object([
-            "name": .string(projectName),
-            "domain": .object(["name": .string(credentials.projectDomainName)]),
-          ])
-        ]),
+        "scope": .object(["project": project]),
       ])
     ])
     let response = try transport.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
@@ -214,6 +217,12 @@ final class APIClient {
 
   /// The token's body (`auth_ref`): who the client signed in as, on which project.
   private(set) var authorization: JSON?
+
+  /// The token and its body (`auth_ref`), signing in first if need be.
+  func signIn() throws -> (token: String, body: JSON) {
+    let token = try authenticate()
+    return (token, authorization ?? .null)
+  }
 
   /// The signed-in project's ID (`auth_ref.project_id`), signing in first if need be.
   func tokenProjectID() throws -> String {

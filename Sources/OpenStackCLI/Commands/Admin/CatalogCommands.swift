@@ -155,8 +155,7 @@ enum EndpointDelete: OpenStackCommand {
 /// commands make no request but the sign-in.
 enum TokenCatalog {
   static func services(in context: CommandContext) throws -> [JSON] {
-    _ = try context.api.userID()
-    return context.api.authorization?["catalog"]?.array ?? []
+    try context.api.signIn().body["catalog"]?.array ?? []
   }
 
   /// `EndpointsColumn`: in a table, each endpoint's region (`<none>` without one) and a line
