@@ -28,6 +28,7 @@ enum ManilaService {
     ShareUpdates.register(in: &router)
     ShareBackupService.register(in: &router)
     ShareTransferService.register(in: &router)
+    ResourceLockService.register(in: &router)
     ShareServerService.register(in: &router)
     ManilaQuotaService.register(in: &router)
     ShareGroupService.register(in: &router)

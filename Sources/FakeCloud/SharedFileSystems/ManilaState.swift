@@ -175,6 +175,7 @@ struct ManilaState {
   var backends: [Backend] = []
   var shareBackups: [ShareBackup] = []
   var shareTransfers: [ShareTransfer] = []
+  var resourceLocks: [ResourceLock] = []
   var shareServers: [ShareServer] = []
   /// The hosts checks of security service updates (2.63), by share network and services:
   /// whether the back ends have answered.

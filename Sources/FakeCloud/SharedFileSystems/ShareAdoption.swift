@@ -79,10 +79,11 @@ enum ShareAdoption {
     return .json(200, .object(["share": view]))
   }
 
-  /// The `unmanage` action: not with replicas, snapshots or backups, nor while in transition;
+  /// The `unmanage` action: not with deletion locks, replicas, snapshots or backups, nor while in transition;
   /// `unmanage_starting`, then gone (the driver remembers its mount point).
   static func unmanageShare(_ state: inout CloudState, _ call: Call, share: ManilaState.Share, body: JSON) -> APIResponse {
     if let fault = ShareTypeService.policyFault(call, "share:unmanage") { return fault }
+    if let refusal = ResourceLockService.refusal(of: "delete", on: share.id, in: state) { return refusal }
     let id = share.id
     if state.manila.shareReplicas.contains(where: { $0.shareID == id && $0.replicaState != "active" }) {
       return .fault(409, "Share \(id) has replicas. It cannot be unmanaged until all replicas are removed.")

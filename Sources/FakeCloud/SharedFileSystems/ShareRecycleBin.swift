@@ -7,8 +7,9 @@ enum ShareRecycleBin {
   /// `soft_deleted_share_retention_time`'s default, in microseconds.
   static let retention: Int64 = 604_800 * 1_000_000
 
-  /// `share_api.soft_delete`'s checks, in its order; 202.
+  /// `share_api.soft_delete`'s checks, in its order (its deletion locks first); 202.
   static func softDelete(_ state: inout CloudState, _ call: Call, share: ManilaState.Share, body: JSON) -> APIResponse {
+    if let refusal = ResourceLockService.refusal(of: "delete", on: share.id, in: state) { return refusal }
     if share.scheduledDeletion != nil { return .fault(403, "Invalid share: The share has been soft deleted already.") }
     guard ["available", "error", "inactive"].contains(share.status) else {
       return .fault(403, "Invalid share: Share status must be one of ('available', 'error', 'inactive').")

@@ -286,6 +286,7 @@ enum ShareService {
         return .fault(400, "The specified 'share_group_id' does not match the share group id of the share.")
       }
     }
+    if let refusal = ResourceLockService.refusal(of: "delete", on: share.id, in: state) { return refusal }
     guard ["available", "error", "inactive"].contains(share.status) else {
       return .fault(403, "Invalid share: Share status must be one of ('available', 'error', 'inactive').")
     }

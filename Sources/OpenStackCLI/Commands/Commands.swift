@@ -40,6 +40,7 @@ enum Commands {
     ShareGroupSnapshotUnset.self, ShareGroupSnapshotDelete.self, ShareGroupSnapshotMembersList.self,
     ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self, ShareTransferCreate.self, ShareTransferList.self,
     ShareTransferShow.self, ShareTransferAccept.self, ShareTransferDelete.self, ShareRestore.self,
+    ShareLockCreate.self, ShareLockList.self, ShareLockShow.self, ShareLockSet.self, ShareLockUnset.self, ShareLockDelete.self,
     ShareServerList.self, ShareServerShow.self, ShareServerDelete.self, ShareServerSet.self, ShareServerAbandon.self,
   ]
 

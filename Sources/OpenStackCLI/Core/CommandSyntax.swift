@@ -52,17 +52,18 @@ struct CommandSyntax {
   var exclusiveGroups: [[Option]] = []
 
   /// Long spellings that cliff and osc-lib add beside the short one the usage shows.
-  private static let longSpellings = ["-h": "--help", "-f": "--format", "-c": "--column"]
+  private static let longSpellings = ["-h": ["--help"], "-f": ["--format"], "-c": ["--column"]]
 
   /// - Parameters:
   ///   - repeating: the options declared with `action='append'`, which argparse's usage does not
   ///     show.
-  ///   - spellings: long spellings of short options that the usage does not show either
-  ///     (`-n` is also `--no-name-lookup`).
+  ///   - spellings: other spellings of options that the usage does not show either (`-n` is
+  ///     also `--no-name-lookup`; manilaclient's `--lock-reason` also `--lock_reason` and
+  ///     `--reason`).
   ///   - types: the options' `type=` and `choices=` that the usage does not show (a metavar
   ///     stands in their place).
   init(
-    usage: String, repeating: Set<String> = [], spellings: [String: String] = [:], types: [String: ValueType] = [:]
+    usage: String, repeating: Set<String> = [], spellings: [String: [String]] = [:], types: [String: ValueType] = [:]
   ) {
     self.usage = usage
     // Read as bytes: the usage texts are ASCII, and every command line parsed first parses its
@@ -86,7 +87,7 @@ struct CommandSyntax {
 
   private static func trimmingSpaces(_ bytes: Bytes) -> Bytes { bytes.drop { $0 == space } }
 
-  private mutating func parseArguments(_ text: Bytes, required: Bool, repeating: Set<String>, spellings: [String: String]) {
+  private mutating func parseArguments(_ text: Bytes, required: Bool, repeating: Set<String>, spellings: [String: [String]]) {
     var rest = Self.trimmingSpaces(text)
     while let first = rest.first {
       if first == UInt8(ascii: "[") || first == UInt8(ascii: "(") {
@@ -121,7 +122,7 @@ struct CommandSyntax {
       }
       let name = Self.text(word)
       var option = Option(names: [name])
-      if let long = spellings[name] { option.names.append(long) }
+      option.names += spellings[name] ?? []
       option.required = required
       option.repeats = repeating.contains(option.key)
       switch rest.first {

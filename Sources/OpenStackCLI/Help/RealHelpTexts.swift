@@ -10863,6 +10863,251 @@ extension RealHelp {
 
       This command is provided by the python-manilaclient plugin.
       """#,
+    "share lock create": #"""
+      usage: openstack share lock create [-h] [-f {json,shell,table,value,yaml}]
+                                         [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                         [--max-width <integer>] [--fit-width]
+                                         [--print-empty]
+                                         [--resource-action <resource_action>]
+                                         [--lock-reason <lock_reason>]
+                                         <resource_name_or_id> <resource_type>
+
+      Lock a resource action from occurring on a resource
+
+      positional arguments:
+        <resource_name_or_id>
+                              Name or ID of resource to lock.
+        <resource_type>       Type of the resource (e.g.: share, access).
+
+      options:
+        -h, --help            show this help message and exit
+        --resource-action <resource_action>, --resource_action <resource_action>
+                              Action to lock on the resource (default="delete")
+        --lock-reason <lock_reason>, --lock_reason <lock_reason>, --reason <lock_reason>
+                              Reason for the resource lock.
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share lock delete": #"""
+      usage: openstack share lock delete [-h] <lock> [<lock> ...]
+
+      Remove one or more resource locks
+
+      positional arguments:
+        <lock>      ID(s) of the lock(s).
+
+      options:
+        -h, --help  show this help message and exit
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share lock list": #"""
+      usage: openstack share lock list [-h] [-f {csv,json,table,value,yaml}]
+                                       [-c COLUMN]
+                                       [--quote {all,minimal,none,nonnumeric}]
+                                       [--noindent] [--max-width <integer>]
+                                       [--fit-width] [--print-empty]
+                                       [--sort-column SORT_COLUMN]
+                                       [--sort-ascending | --sort-descending]
+                                       [--all-projects] [--project PROJECT]
+                                       [--project-domain <project-domain>]
+                                       [--user USER] [--user-domain <user-domain>]
+                                       [--id <id>] [--resource <resource-id>]
+                                       [--resource-type <resource_type>]
+                                       [--resource-action <resource_action>]
+                                       [--lock-context <lock_context>]
+                                       [--since <created_since>]
+                                       [--before <created_before>] [--limit <limit>]
+                                       [--offset <offset>] [--sort-key <sort_key>]
+                                       [--sort-dir <sort_dir>] [--detailed [<0|1>]]
+
+      Lists all resource locks
+
+      options:
+        -h, --help            show this help message and exit
+        --all-projects        Filter resource locks for all projects. (Admin only).
+        --project PROJECT     Filter resource locks for specific project by name or
+                              ID, combine with --all-projects (Admin only).
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --user USER           Filter resource locks for specific user by name or ID,
+                              combine with --all-projects to search across projects
+                              (Admin only).
+        --user-domain <user-domain>
+                              Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+        --id <id>             Filter resource locks by ID. Default=None.
+        --resource <resource-id>, --resource-id <resource-id>, --resource_id <resource-id>
+                              Filter resource locks for a resource by ID, specify
+                              --resource-type to look up by name.
+        --resource-type <resource_type>, --resource_type <resource_type>
+                              Filter resource locks by type of resource.
+        --resource-action <resource_action>, --resource_action <resource_action>
+                              Filter resource locks by resource action.
+        --lock-context <lock_context>, --lock_context <lock_context>, --context <lock_context>
+                              Filter resource locks by context.
+        --since <created_since>
+                              Filter resource locks created since given date. The
+                              date format must be conforming to ISO8601.
+        --before <created_before>
+                              Filter resource locks created before given date. The
+                              date format must be conforming to ISO8601.
+        --limit <limit>       Number of resource locks to list. (Default=None)
+        --offset <offset>     Starting position of resource lock records in a
+                              paginated list.
+        --sort-key <sort_key>, --sort_key <sort_key>
+                              Key to be sorted, available keys are ('id',
+                              'created_at', 'updated_at', 'resource_id',
+                              'resource_type', 'resource_action', 'lock_reason').
+                              Default=None.
+        --sort-dir <sort_dir>, --sort_dir <sort_dir>
+                              Sort direction, available values are ('asc', 'desc').
+                              OPTIONAL: Default=None.
+        --detailed [<0|1>]    Show detailed information about filtered resource
+                              locks.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share lock set": #"""
+      usage: openstack share lock set [-h] [--resource-action <resource_action>]
+                                      [--lock-reason LOCK_REASON]
+                                      <lock>
+
+      Update resource lock properties
+
+      positional arguments:
+        <lock>                ID of lock to update.
+
+      options:
+        -h, --help            show this help message and exit
+        --resource-action <resource_action>, --resource_action <resource_action>
+                              Resource action to set in the resource lock
+        --lock-reason LOCK_REASON, --lock_reason LOCK_REASON, --reason LOCK_REASON
+                              Reason for the resource lock
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share lock show": #"""
+      usage: openstack share lock show [-h] [-f {json,shell,table,value,yaml}]
+                                       [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                       [--max-width <integer>] [--fit-width]
+                                       [--print-empty]
+                                       <lock>
+
+      Show details about a resource lock
+
+      positional arguments:
+        <lock>                ID of resource lock to show.
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share lock unset": #"""
+      usage: openstack share lock unset [-h] [--lock-reason] <lock>
+
+      Remove resource lock properties
+
+      positional arguments:
+        <lock>                ID of resource lock to update.
+
+      options:
+        -h, --help            show this help message and exit
+        --lock-reason, --lock_reason, --reason
+                              Unset the lock reason. (Default=False)
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
     "share message delete": #"""
       usage: openstack share message delete [-h] <message> [<message> ...]
 

@@ -6,7 +6,7 @@ enum ServerList: OpenStackCommand {
   static let name = "server list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--tags", "--not-tags"]),
-    spellings: ["-n": "--no-name-lookup"],
+    spellings: ["-n": ["--no-name-lookup"]],
     types: [
       "--power-state": .choices(["pending", "running", "paused", "shutdown", "crashed", "suspended"]),
       "--progress": .int, "--vm-state": .choices(vmStates), "--task-state": .choices(taskStates),

@@ -54,7 +54,7 @@ enum ShareBackupList: OpenStackCommand {
   static let name = "share backup list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
-    spellings: ["--sort-key": "--sort_key", "--sort-dir": "--sort_dir"], types: ["--limit": .int])
+    spellings: ["--sort-key": ["--sort_key"], "--sort-dir": ["--sort_dir"]], types: ["--limit": .int])
   static let refusedOptions: Set<String> = ["--sort-key", "--sort-dir"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
