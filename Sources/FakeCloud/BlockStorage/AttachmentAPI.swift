@@ -58,7 +58,7 @@ enum AttachmentAPI {
   /// `_items`: the caller's project's attachments, or an admin's every project's when the
   /// query names `all_tenants` at all (its value unread); a member's `all_tenants` and
   /// `project_id` are dropped (from 3.33 an unknown key of a member's is refused), an admin's
-  /// `project_id` kept. Then `limit` after `marker`.
+  /// `project_id` kept. Sorted as asked, then `offset` and `limit` after `marker`.
   static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let context = BlockStorageService.context(state, call)
     var filters = call.request.query.filter { !["limit", "marker", "offset", "sort", "sort_key", "sort_dir"].contains($0.name) }
@@ -85,13 +85,54 @@ enum AttachmentAPI {
         kept = []
       }
     }
+    switch sortOrder(call) {
+    case .failure(let fault): return fault.response
+    case .success(let order?): kept.sort(by: order)
+    case .success(nil): break
+    }
     if let marker = call.query("marker") {
       guard let index = kept.firstIndex(where: { $0.attachment.id == marker }) else { return table.notFoundFault(marker).response }
       kept.removeFirst(index + 1)
     }
+    if let offset = call.query("offset").flatMap(PythonInt.parse), offset > 0 { kept = Array(kept.dropFirst(offset)) }
     if let limit = call.query("limit").flatMap(PythonInt.parse), limit >= 0 { kept = Array(kept.prefix(limit)) }
     let brief = !call.request.path.hasSuffix("/detail")
     return .json(200, .object(["attachments": .array(kept.map { table.view($0, context, brief: brief) })]))
+  }
+
+  /// The columns a list sorts by (`sort_key`/`sort_dir`, or `sort=key:dir,...`), each tie then
+  /// broken by the next, and by the ID; `nil` for Cinder's order (newest first). A key the emulation does not
+  /// sort by is refused by name rather than ignored.
+  private static func sortOrder(_ call: Call) -> Result<((Record, Record) -> Bool)?, FaultResponse> {
+    let keys: [String: @Sendable (Record) -> String] = [
+      "id": { $0.attachment.id }, "volume_id": { $0.volume.id }, "instance_uuid": { $0.attachment.serverID },
+      "created_at": { VirtualClock.isoMicroseconds($0.attachment.attachedAt) },
+      "attached_at": { VirtualClock.isoMicroseconds($0.attachment.attachedAt) }, "attach_status": { _ in "attached" },
+    ]
+    var pairs: [(key: String, ascending: Bool)] = []
+    if let sort = call.query("sort") {
+      pairs = sort.split(separator: ",").map { item in
+        let parts = item.split(separator: ":", maxSplits: 1)
+        return (String(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 && parts[1].trimmingCharacters(in: .whitespaces) == "asc")
+      }
+    } else if let key = call.query("sort_key") {
+      pairs = [(key, call.query("sort_dir") == "asc")]
+    } else if call.query("sort_dir") == "asc" {
+      pairs = [("created_at", true)]
+    }
+    guard !pairs.isEmpty else { return .success(nil) }
+    var columns: [(value: @Sendable (Record) -> String, ascending: Bool)] = []
+    for (key, ascending) in pairs {
+      guard let value = keys[key] else { return .failure(FaultResponse(.fault(501, "Sorting attachments by \(key) is not emulated."))) }
+      columns.append((value, ascending))
+    }
+    return .success({ a, b in
+      for column in columns where column.value(a) != column.value(b) {
+        return column.ascending ? column.value(a) < column.value(b) : column.value(a) > column.value(b)
+      }
+      // `process_sort_params` adds `id` last, in the first key's direction.
+      return columns[0].ascending ? a.attachment.id < b.attachment.id : a.attachment.id > b.attachment.id
+    })
   }
 
   /// `VolumeAttachment.get_by_id`: any project's attachment, by ID.
