@@ -8,6 +8,8 @@ public struct CloudDefinition: Sendable {
     public var password: String
     public var project: String
     public var roles: [String]
+    /// The roles the user also holds on other projects (devstack's `admin` is an admin of `demo`).
+    public var otherProjects: [(project: String, roles: [String])] = []
   }
 
   public struct Subnet: Sendable {
@@ -153,7 +155,9 @@ public struct CloudDefinition: Sendable {
   public static let devstack = CloudDefinition(
     users: [
       User(name: "clouduser1", password: "secret", project: "demo", roles: ["member", "reader"]),
-      User(name: "admin", password: "secret", project: "admin", roles: ["admin", "member", "reader"]),
+      User(
+        name: "admin", password: "secret", project: "admin", roles: ["admin", "member", "reader"],
+        otherProjects: [(project: "demo", roles: ["admin", "member", "reader"])]),
     ],
     networks: [
       Network(

@@ -97,11 +97,13 @@ struct IdentityState {
     tables["domains"] = [
       ["id": "default", "name": "Default", "description": "The default domain", "enabled": true, "tags": .array([]), "options": .object([:])]
     ]
-    for user in users {
-      guard let projectID = project(named: user.projectName)?.id else { continue }
-      for role in user.roles {
-        guard let roleID = roleID(named: role) else { continue }
-        assignments.append(Assignment(roleID: roleID, userID: user.id, projectID: projectID))
+    for (user, defined) in zip(users, definition.users) {
+      for (projectName, roles) in [(user.projectName, user.roles)] + defined.otherProjects.map({ ($0.project, $0.roles) }) {
+        guard let projectID = project(named: projectName)?.id else { continue }
+        for role in roles {
+          guard let roleID = roleID(named: role) else { continue }
+          assignments.append(Assignment(roleID: roleID, userID: user.id, projectID: projectID))
+        }
       }
     }
   }
