@@ -171,6 +171,9 @@ struct GlobalOptions {
   /// `--os-share-api-version`'s choices (`API_VERSIONS`).
   private static let shareVersionChoices = Set((0...EmulatedClient.shareMaxMicroversion.minor).map { "2.\($0)" })
   private static let refusedFlags: Set<String> = ["--verify", "--timing", "--os-beta-command"]
+  private static let osPrefix = Array("--os-".utf8)
+  /// The global options that do not begin `--os-` (`--log-file` may also be given `=x`).
+  private static let otherGlobals = flags.union(refusedFlags).union(valued.union(refusedValued).filter { !$0.hasPrefix("--os-") })
 
   /// cliff reads its global options with `parse_known_args` over the whole command line: before
   /// the command words or after them (`server list --os-cloud x`); the other words are the
@@ -203,14 +206,21 @@ struct GlobalOptions {
         index += 1
         continue
       }
+      // Every global option with a value begins `--os-` but `--log-file`: the command's own
+      // options (most of a line's) are told apart without a set's hashing.
+      guard word.utf8.starts(with: Self.osPrefix) || Self.otherGlobals.contains(word) || word.hasPrefix("--log-file=") else {
+        remaining.append(word)
+        index += 1
+        continue
+      }
       if Self.flags.contains(word) || Self.refusedFlags.contains(word) {
         if Self.refusedFlags.contains(word) { refused = refused ?? word }
         index += 1
         continue
       }
       let (name, attached): (String, String?) =
-        if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
-          (String(word[..<equals]), String(word[word.index(after: equals)...]))
+        if word.hasPrefix("--"), let equals = word.utf8.firstIndex(of: UInt8(ascii: "=")) {
+          (String(word[..<equals]), String(word[word.utf8.index(after: equals)...]))
         } else {
           (word, nil)
         }
