@@ -18,7 +18,7 @@ extension NeutronTables {
       A("tags", .list, post: false, put: false, default: .value(.array([]))),
       A("created_at", post: false, put: false, default: .computed, filterable: false),
       A("updated_at", post: false, put: false, default: .computed, filterable: false),
-      A("revision_number", .integer, post: false, put: false, default: .value(0)),
+      A("revision_number", .integer, post: false, put: false, default: .value(1)),
       A("tenant_id", put: false, default: .computed, shown: false),
       A("project_id", put: false, default: .computed, shown: false),
     ],

@@ -17,7 +17,8 @@ enum NeutronTables {
     (tags ? [A("tags", .list, post: tagsOnCreate, put: false, default: .value(.array([])))] : []) + [
       A("created_at", post: false, put: false, default: .computed, filterable: false),
       A("updated_at", post: false, put: false, default: .computed, filterable: false),
-      A("revision_number", .integer, post: false, put: false, default: .value(0)),
+      // A new record's first flush already bumps it, as Neutron's own samples show (`1`).
+      A("revision_number", .integer, post: false, put: false, default: .value(1)),
       A("project_id", post: true, put: false, default: .computed),
     ]
   }
