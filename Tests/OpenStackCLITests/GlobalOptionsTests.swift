@@ -18,6 +18,22 @@ import Testing
     #expect(run("server list --os-cloud nosuch").standardError == "Cloud nosuch was not found.\n")
   }
 
+  /// The project a token is scoped to: an ID before a name (keystoneauth), and osc-lib's hidden
+  /// `--os-tenant-*` spellings over both (openstacksdk's config strips their `os_`); the
+  /// command's own options pass through, with or without a value after `=`.
+  @Test func theTenantSpellingsWinOverTheProjectOptions() throws {
+    let globals = try GlobalOptions(
+      ["--os-tenant-name", "demo", "--os-project-name", "admin", "--log-file=x", "server", "list", "--name=vm", "--long"],
+      environment: ["OS_PROJECT_ID": "p1"], clouds: [:])
+    #expect(globals.credentials.projectName == "demo")
+    #expect(globals.credentials.projectID == "p1")
+    #expect(globals.remaining == ["server", "list", "--name=vm", "--long"])
+    #expect(globals.refused == "--log-file")
+    let byTenantID = try GlobalOptions(
+      ["--os-tenant-id", "t1", "--os-project-id", "p2", "token", "issue"], environment: ["OS_TENANT_ID": "t0"], clouds: [:])
+    #expect(byTenantID.credentials.projectID == "t1")
+  }
+
   /// Everything after `--` is the command's.
   @Test func aDoubleDashEndsTheGlobalOptions() throws {
     let globals = try GlobalOptions(["share", "show", "--", "--debug"], environment: [:], clouds: [:])
