@@ -95,10 +95,11 @@ public final class PageSteps {
     // A documented ID in a later command stands for the cloud's ID it was bound to.
     let line = typed ?? command(of: index)
     let standInNotes = typed == nil ? Self.notes(on: assumed.standIns[index], line: step.command.line) : []
-    let output = session.run(line, width: width)
+    let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
+    let prompted = PasswordPrompts.answered(step.command, words: words)
+    let output = session.run(line, width: width, typedPassword: prompted ? PasswordPrompts.typed : nil)
     let lines = OutputComparison.lines(output.standardOutput + output.standardError)
     if output.isSimulated { printedSoFar.append(lines) }
-    let words = (try? ShellWords.split(line, variables: session.environment)) ?? []
     let comparison = OutputComparison(command: step.command, words: words, settings: settings)
     let (outcome, notes) = comparison.outcome(of: output, printed: lines, bindings: &bindings)
     let result = StepResult(

@@ -68,8 +68,9 @@ public final class Session {
     return run(line)
   }
 
-  /// Runs one command line; `width`, when given, is the terminal's width for this command alone.
-  public func run(_ line: String, width: Int? = nil) -> CommandResult {
+  /// Runs one command line; `width`, when given, is the terminal's width for this command alone,
+  /// and `typedPassword` what a person types at its password prompt.
+  public func run(_ line: String, width: Int? = nil, typedPassword: String? = nil) -> CommandResult {
     if line.starts(with: "openstack "), let placeholder = Placeholders.first(in: line) {
       return notSimulated(line, because: "has a placeholder, \(placeholder)")
     }
@@ -89,6 +90,8 @@ public final class Session {
     case "openstack":
       // A person takes a moment between two commands; the cloud's background work goes on.
       cloud.advanceClock(seconds: 1)
+      client.typedPassword = typedPassword
+      defer { client.typedPassword = nil }
       return client.run(arguments, environment: environment, terminalWidth: width ?? terminalWidth)
     case "source", ".":
       guard let file = arguments.first else { return notSimulated(line, because: "sources no file") }

@@ -8,6 +8,9 @@ public final class OpenStackClient {
   private let clouds: [String: CloudCredentials]
   /// Where the next commands record the arguments they read, when a test watches.
   var argumentReads: ArgumentReads?
+  /// What a person types at osc-lib's password prompt (`--password-prompt`), both times, for the
+  /// next commands; `nil` when standard input is no terminal, where the client refuses to ask.
+  public var typedPassword: String?
 
   /// - Parameters:
   ///   - sleep: how the client waits between the polls of `--wait`; in process, the session
@@ -75,7 +78,8 @@ public final class OpenStackClient {
       let api = APIClient(
         transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion,
         computeVersion: globals.computeVersion, volumeVersion: globals.volumeVersion)
-      let context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
+      var context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
+      context.typedPassword = typedPassword
       do {
         let output = try command.run(parsed, in: context)
         var display = DisplaySettings(parsed, environment: environment)

@@ -40,6 +40,24 @@ import Testing
     #expect(Self.explanations(results[1]) == ["\(page.steps[1].command.line + 4): row \(id.prefix(8))…, column Name: page \"yours\", printed \"mynet\""])
   }
 
+  /// A page that shows `--password-prompt`'s prompts shows a person typing at them: the
+  /// command runs with a password typed, its output compared without the prompts (which went to
+  /// the terminal); a page that shows nothing has the person type too. Without a terminal (the
+  /// page shows the prompts not answered, but a table) the client refuses to ask.
+  @Test func passwordPromptsThePageShowsAreAnswered() throws {
+    let create = "openstack user create --password-prompt --or-show carol"
+    let table = Self.printed(["source openrc admin admin", "openstack user create --password secret --or-show carol"])[1]
+    let results = try PageCheck.run(
+      Self.page([
+        ("source openrc admin admin", ""), (create, "\nUser Password:\nRepeat User Password:\n" + table),
+        ("openstack user set --password-prompt carol", ""), ("openstack user create --password-prompt dave", table),
+      ]))
+    #expect(results[1].outcome == .matched)
+    #expect(results[2].outcome == .matched)
+    guard case .failed(_, let message) = results[3].outcome else { Issue.record("\(results[3].outcome)"); return }
+    #expect(message == "No terminal detected attempting to read password")
+  }
+
   /// A published `token issue` shows another cloud's token, project, user and expiry: each is
   /// bound to this cloud's (the token by its field: a Fernet token is no ID of a known shape).
   @Test func aTokenTheCloudIssuedIsBoundByItsField() throws {

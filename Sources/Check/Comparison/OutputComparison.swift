@@ -24,6 +24,12 @@ struct OutputComparison {
     // A blank line between a command and its output is the page's layout (the client begins no
     // output with one, unless its first value is empty): it is not compared.
     var outputStart = command.outputLines?.lowerBound ?? command.commandLines.upperBound + 1
+    // The password prompts were the terminal's, not standard output's.
+    if PasswordPrompts.answered(command, words: words) {
+      let kept = PasswordPrompts.withoutPrompts(original)
+      outputStart += original.count - kept.count
+      original = kept
+    }
     if printedText.first?.isEmpty != true, let content = original.firstIndex(where: { !$0.isEmpty }), content > 0 {
       original.removeFirst(content)
       outputStart += content

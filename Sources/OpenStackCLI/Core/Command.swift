@@ -57,6 +57,15 @@ struct CommandContext {
   var sleep: (Double) -> Void
   /// What the command logs on standard error while it goes on (`LOG.error`).
   var errors = ErrorLog()
+  /// What is typed at a password prompt; `nil`: no terminal.
+  var typedPassword: String? = nil
+
+  /// osc-lib's `get_password`: the password typed at the terminal (twice, the same), or its
+  /// error when standard input is no terminal.
+  func promptedPassword() throws -> String {
+    guard let typedPassword else { throw CommandFailure(message: "No terminal detected attempting to read password") }
+    return typedPassword
+  }
 
   func log(_ line: String) { errors.text += line + "\n" }
 

@@ -151,10 +151,8 @@ enum UserCreate: OpenStackCommand {
     let enabled = arguments.flag("--enable") || !arguments.flag("--disable")
     var password = arguments.value("--password") ?? ""
     let prompt = arguments.flag("--password-prompt")
-    // osc-lib's `get_password` asks on a terminal only; the emulation has none.
-    if password.isEmpty, prompt {
-      throw CommandFailure(message: "No terminal detected attempting to read password")
-    }
+    // A password given wins; else osc-lib's `get_password` asks, on a terminal only.
+    if password.isEmpty, prompt { password = try context.promptedPassword() }
     if password.isEmpty {
       context.log("No password was supplied, authentication will fail when a user does not have a password.")
     } else {

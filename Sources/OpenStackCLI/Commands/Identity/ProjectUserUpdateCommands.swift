@@ -69,8 +69,8 @@ enum UserSet: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var password = arguments.value("--password")
-    // osc-lib's `get_password` asks on a terminal only; the emulation has none.
-    if arguments.flag("--password-prompt") { throw CommandFailure(message: "No terminal detected attempting to read password") }
+    // osc-lib's `get_password` asks on a terminal only.
+    if arguments.flag("--password-prompt") { password = try context.promptedPassword() }
     if password == "" {
       context.log("No password was supplied, authentication will fail when a user does not have a password.")
     }

@@ -1,0 +1,27 @@
+import Documents
+
+/// osc-lib's password prompt (`--password-prompt`): `getpass` writes `User Password:` and
+/// `Repeat User Password:` to the terminal, not to standard output, and a page that shows them
+/// shows a person typing a password there. Such a command runs with a password typed (the same
+/// both times), and its documented output is compared without the prompts.
+enum PasswordPrompts {
+  static let prompts = ["User Password:", "Repeat User Password:"]
+  /// What the page's person typed: the page never shows it.
+  static let typed = "typed-at-the-prompt"
+
+  /// Whether the page has a person answer the command's prompts: its output begins with them
+  /// (after blank lines), or it shows none (what to type, at a terminal), for a command line
+  /// that asks for them.
+  static func answered(_ command: ConsoleCommand, words: [String]) -> Bool {
+    guard words.contains("--password-prompt") else { return false }
+    let shown = command.output.drop { $0.allSatisfy(\.isWhitespace) }.prefix(prompts.count)
+    return shown.isEmpty || (shown.count == prompts.count && zip(shown, prompts).allSatisfy { $0.hasPrefix($1) })
+  }
+
+  /// The documented output without the prompts and the blank lines around them.
+  static func withoutPrompts(_ output: [String]) -> [String] {
+    var rest = output.drop { $0.allSatisfy(\.isWhitespace) }.dropFirst(prompts.count)
+    rest = rest.drop { $0.allSatisfy(\.isWhitespace) }
+    return Array(rest)
+  }
+}
