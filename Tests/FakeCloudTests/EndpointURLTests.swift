@@ -14,7 +14,7 @@ import Testing
     ("http://controller/%(compute_host)s", nil),
     ("http://controller/%(project_id)d", nil),
     ("http://controller/100%", nil),
-    ("http://controller/%s", nil),
+    ("http://controller/%(project_id)s/%s", nil),
   ] as [(String, String?)])
   func aTokensCatalogFillsInItsProjectAndUser(url: String, formatted: String?) {
     #expect(EndpointURL.catalogURL(url, project: "P", user: "U") == formatted)
@@ -27,5 +27,16 @@ import Testing
     #expect(EndpointURL.isValid("http://controller/plain"))
     #expect(!EndpointURL.isValid("http://controller:8776/v3/%(volume_id)s"))
     #expect(!EndpointURL.isValid("http://controller:8776/v3/100%"))
+  }
+
+  /// Python fills a lone bare `%s` with the whole mapping (`'a%sb' % {'k': 'v'}` is
+  /// `"a{'k': 'v'}b"`): Keystone would accept it, the fake refuses it as not emulated; two bare
+  /// conversions, or one beside a named one, are Python's TypeError.
+  @Test func aLoneBareConversionIsToldApart() {
+    #expect(EndpointURL.formatsWholeMapping("http://controller/%s"))
+    #expect(EndpointURL.formatsWholeMapping("http://controller/100%%/%r"))
+    #expect(!EndpointURL.formatsWholeMapping("http://controller/%s%s"))
+    #expect(!EndpointURL.formatsWholeMapping("http://controller/%(project_id)s%s"))
+    #expect(!EndpointURL.formatsWholeMapping("http://controller/plain"))
   }
 }

@@ -27,9 +27,35 @@ enum EndpointURL {
     }
   }
 
+  /// Whether the URL's one conversion is a bare `%s` (or `%r`, `%a`), which Python fills with the
+  /// whole mapping of values (`'a%sb' % d` is `a{...}b`): Keystone accepts such a URL and puts
+  /// its substitutions' dict in the catalog, which the fake does not emulate.
+  static func formatsWholeMapping(_ url: String) -> Bool {
+    let text = Array(url.utf8)
+    var bare = 0
+    var index = 0
+    while index < text.count {
+      let byte = text[index]
+      let next = index + 1 < text.count ? text[index + 1] : nil
+      if byte == UInt8(ascii: "$"), next == UInt8(ascii: "(") { return false }
+      guard byte == UInt8(ascii: "%") else {
+        index += 1
+        continue
+      }
+      switch next {
+      case UInt8(ascii: "%")?: index += 2
+      case UInt8(ascii: "s")?, UInt8(ascii: "r")?, UInt8(ascii: "a")?:
+        bare += 1
+        index += 2
+      default: return false
+      }
+    }
+    return bare == 1
+  }
+
   /// `url.replace('$(', '%(') % values` for the conversions a URL can hold: `%(name)s` and
   /// `%%`; `nil` where Python raises (a name without a value, any other conversion, a lone
-  /// `%`).
+  /// `%`) and for the bare `%s` of ``formatsWholeMapping(_:)``.
   private static func format(_ url: String, value: (String) -> String?) -> String? {
     let text = Array(url.utf8)
     var result: [UInt8] = []

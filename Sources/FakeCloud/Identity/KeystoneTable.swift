@@ -69,6 +69,10 @@ struct KeystoneTable: Sendable {
     ],
     filters: ["interface", "service_id", "region_id"], inCatalog: true,
     validate: { record, state in
+      if let url = record["url"]?.string, EndpointURL.formatsWholeMapping(url) {
+        return IdentityDirectory.error(
+          501, "Not Implemented", "An endpoint URL whose one conversion is a bare %s is not emulated: \(url)")
+      }
       // keystone.common.utils.check_endpoint_url: a URL that names no allowed value.
       if let url = record["url"]?.string, !EndpointURL.isValid(url) {
         return IdentityDirectory.error(400, "Bad Request", "Cannot create an endpoint with an invalid URL: \(url).")

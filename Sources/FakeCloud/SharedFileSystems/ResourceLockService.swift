@@ -90,13 +90,14 @@ enum ResourceLockService {
     return .fault(403, "Resource lock cannot be manipulated by user. Please contact the administrator.")
   }
 
-  /// `_check_resource_state_for_locking`, InvalidInput answered as a conflict.
-  private static func stateRefusal(of share: ManilaState.Share, action: String) -> APIResponse? {
+  /// `_check_resource_state_for_locking`: why the share cannot be locked (InvalidInput's
+  /// message), if it cannot; create answers it as a conflict, update as a bad request.
+  private static func stateRefusal(of share: ManilaState.Share, action: String) -> String? {
     if action == "delete", unlockableStatuses.contains(share.status) {
-      return .fault(409, "Invalid input received: Resource status not suitable for locking.")
+      return "Invalid input received: Resource status not suitable for locking."
     }
     if share.scheduledDeletion != nil {
-      return .fault(409, "Invalid input received: Resource cannot be locked since it has been soft deleted.")
+      return "Invalid input received: Resource cannot be locked since it has been soft deleted."
     }
     return nil
   }
@@ -113,7 +114,7 @@ enum ResourceLockService {
     guard let share = ShareService.visibleShare(state, id: body["resource_id"]?.string ?? "", caller: caller) else {
       return .fault(400, "No such resource found.")
     }
-    if let refusal = stateRefusal(of: share, action: action) { return refusal }
+    if let refusal = stateRefusal(of: share, action: action) { return .fault(409, refusal) }
     let lock = ManilaState.ResourceLock(
       id: state.ids.uuid(), userID: caller.userID, projectID: caller.projectID, lockContext: lockContext(of: caller),
       resourceType: type, resourceID: share.id, resourceAction: action, lockReason: body["lock_reason"]?.string,
@@ -183,7 +184,7 @@ enum ResourceLockService {
       if let share = state.manila.shares.first(where: { $0.id == lock.resourceID }),
         let refusal = stateRefusal(of: share, action: action)
       {
-        return .fault(400, refusal.body?["badRequest"]?["message"]?.string ?? "")
+        return .fault(400, refusal)
       }
       state.manila.resourceLocks[index].resourceAction = action
     }
