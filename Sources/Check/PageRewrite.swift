@@ -75,7 +75,10 @@ public struct PageRewrite: Equatable, Sendable {
         continue
       }
       let kind = walkthrough.blocks.first { $0.line == result.step.block }?.kind
-      switch Self.replacement(for: command, in: kind, lines: lines, printed: printed.map(run.bindings.documented)) {
+      // The password prompts the page shows were the terminal's: they stay before the output.
+      let prompts =
+        command.command.split(separator: " ").contains("--password-prompt") ? PasswordPrompts.shownPrompts(command.output) : []
+      switch Self.replacement(for: command, in: kind, lines: lines, printed: prompts + printed.map(run.bindings.documented)) {
       case .success(let replacement):
         replacements.append(replacement)
         changes.append(

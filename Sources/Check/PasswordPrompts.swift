@@ -14,14 +14,22 @@ enum PasswordPrompts {
   /// that asks for them.
   static func answered(_ command: ConsoleCommand, words: [String]) -> Bool {
     guard words.contains("--password-prompt") else { return false }
-    let shown = command.output.drop { $0.allSatisfy(\.isWhitespace) }.prefix(prompts.count)
-    return shown.isEmpty || (shown.count == prompts.count && zip(shown, prompts).allSatisfy { $0.hasPrefix($1) })
+    return command.output.allSatisfy { $0.allSatisfy(\.isWhitespace) } || !shownPrompts(command.output).isEmpty
   }
 
   /// The documented output without the prompts and the blank lines around them.
   static func withoutPrompts(_ output: [String]) -> [String] {
-    var rest = output.drop { $0.allSatisfy(\.isWhitespace) }.dropFirst(prompts.count)
-    rest = rest.drop { $0.allSatisfy(\.isWhitespace) }
-    return Array(rest)
+    Array(output.dropFirst(shownPrompts(output).count))
+  }
+
+  /// The page's lines of the prompts, with the blank lines around them, that begin its output
+  /// (none when it shows no prompts): a rewritten output keeps them before what was printed.
+  static func shownPrompts(_ output: [String]) -> [String] {
+    let blank = { (line: String) in line.allSatisfy(\.isWhitespace) }
+    let leading = output.prefix(while: blank).count
+    let shown = output.dropFirst(leading).prefix(prompts.count)
+    guard shown.count == prompts.count, zip(shown, prompts).allSatisfy({ $0.hasPrefix($1) }) else { return [] }
+    let after = output.dropFirst(leading + prompts.count).prefix(while: blank).count
+    return Array(output.prefix(leading + prompts.count + after))
   }
 }

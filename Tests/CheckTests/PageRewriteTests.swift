@@ -77,6 +77,17 @@ import Testing
     #expect(result.text == "Show::\n\n  $ openstack share show nothing\n  No share with a name or ID of 'nothing' exists.\n")
   }
 
+  /// The password prompts a page shows went to the terminal: a rewritten output keeps them
+  /// before what the command printed, so that the page still has its person type a password.
+  @Test func thePasswordPromptsStayBeforeTheRewrittenOutput() throws {
+    let page = "Add::\n\n  $ source openrc admin admin\n  $ openstack user create --password-prompt cinder -f value -c name\n\n  User Password:\n  Repeat User Password:\n  someone\n"
+    let result = try rewrite(page)
+    #expect(
+      result.text
+        == "Add::\n\n  $ source openrc admin admin\n  $ openstack user create --password-prompt cinder -f value -c name\n\n  User Password:\n  Repeat User Password:\n  cinder\n"
+    )
+  }
+
   @Test func aFailingCommandShownWithoutOutputIsNotRewritten() throws {
     var settings = CheckSettings()
     settings.assumesResources = false
