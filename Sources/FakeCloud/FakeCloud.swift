@@ -56,24 +56,44 @@ struct CloudState {
   /// The service catalog every token carries, made anew only when the services or endpoints
   /// change.
   private(set) var catalog = IdentityService.catalog(DevstackLayout.inProcessEndpoints) {
-    didSet { tokenCatalogs = [:] }
+    didSet { signIns = [:] }
   }
-  /// The catalog as each project's and user's tokens carry it, made once for each: every
-  /// command signs in.
-  private(set) var tokenCatalogs: [String: JSON] = [:]
+  /// Each project's and user's sign-in (`project user`), made once and kept until the catalog
+  /// or who may sign in to what changes: every command signs in.
+  private(set) var signIns: [String: (revision: Int, signIn: SignIn)] = [:]
+
+  /// What every token of one user on one project holds.
+  struct SignIn {
+    /// The user's roles on the project, its groups' included; none: no token.
+    var roles: [String]
+    /// The token's body but for its times and audit ID (null here, in their places).
+    var body: JSONObject
+  }
 
   mutating func refreshCatalog() {
     catalog = IdentityService.catalog(self)
   }
 
-  /// The catalog a token of `user` scoped to `project` carries (`$(project_id)s` made the
-  /// project's ID).
-  mutating func catalog(forProject project: String, user: String) -> JSON {
-    let key = project + " " + user
-    if let made = tokenCatalogs[key] { return made }
-    let made = IdentityService.catalog(catalog, project: project, user: user)
-    tokenCatalogs[key] = made
-    return made
+  /// The sign-in of `user` to `project`.
+  mutating func signIn(_ user: IdentityState.User, to project: IdentityState.Project) -> SignIn {
+    let key = project.id + " " + user.id
+    if let kept = signIns[key], kept.revision == identity.revision { return kept.signIn }
+    let roles = identity.roleNames(of: user.id, on: project.id)
+    let domain: JSON = .object(["id": "default", "name": "Default"])
+    let body: JSONObject = [
+      "methods": .array(["password"]),
+      "user": .object(["domain": domain, "id": .string(user.id), "name": .string(user.name), "password_expires_at": .null]),
+      "audit_ids": .null,
+      "expires_at": .null,
+      "issued_at": .null,
+      "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
+      "is_domain": false,
+      "roles": .array(roles.map { .object(["name": .string($0)]) }),
+      "catalog": IdentityService.catalog(catalog, project: project.id, user: user.id),
+    ]
+    let signIn = SignIn(roles: roles, body: body)
+    signIns[key] = (identity.revision, signIn)
+    return signIn
   }
 
   func version(_ call: Call) -> Microversion { shareVersion }

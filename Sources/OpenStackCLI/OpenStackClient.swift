@@ -246,7 +246,8 @@ struct GlobalOptions {
       }
     }
     func setting(_ option: String, _ variable: String) -> String? {
-      settings[option] ?? environment[variable]
+      // Most command lines give no global option: nothing to hash the name for.
+      (settings.isEmpty ? nil : settings[option]) ?? environment[variable]
     }
     // openstacksdk's config: the named cloud's values, overridden by the options, which take
     // their defaults from the environment (so `OS_USERNAME` beats the cloud's user).

@@ -92,8 +92,9 @@ struct ResourceTable: Sendable {
   let attributes: [ResourceAttribute]
   /// The fault for an ID no visible record has.
   let notFound: @Sendable (String) -> ResourceFault
-  /// The attributes only admins see, looked up once per record shown.
-  private let adminOnly: Set<String>
+  /// The attributes only admins see (a few at most), looked up for every member of a record a
+  /// member sees: scanned, not hashed.
+  private let adminOnly: [String]
 
   init(
     path: String? = nil, collection: String, member: String, attributes: [ResourceAttribute],
@@ -104,7 +105,7 @@ struct ResourceTable: Sendable {
     self.member = member
     self.attributes = attributes
     self.notFound = notFound
-    adminOnly = Set(attributes.filter(\.adminOnly).map(\.name))
+    adminOnly = attributes.filter(\.adminOnly).map(\.name)
   }
 
   func attribute(_ name: String) -> ResourceAttribute? { attributes.first { $0.name == name } }
@@ -205,8 +206,8 @@ struct ResourceTable: Sendable {
     if fields.isEmpty, isAdmin || adminOnly.isEmpty { return .object(record) }
     return .object(
       record.filter { key, _ in
-        if !fields.isEmpty, !fields.contains(key) { return false }
-        return isAdmin || !adminOnly.contains(key)
+        if !fields.isEmpty, !fields.containsBytes(key) { return false }
+        return isAdmin || !adminOnly.containsBytes(key)
       })
   }
 
@@ -341,5 +342,14 @@ enum TagFilter {
     case .notAll: return !wanted.isSubset(of: tags)
     case .notAny: return wanted.isDisjoint(with: tags)
     }
+  }
+}
+
+extension [String] {
+  /// `contains` with lengths compared first (most names differ in length): a record's every
+  /// member is checked against a few names, and hashing each cost more than scanning them.
+  fileprivate func containsBytes(_ name: String) -> Bool {
+    let length = name.utf8.count
+    return contains { $0.utf8.count == length && $0 == name }
   }
 }

@@ -29,7 +29,7 @@ struct Caller: Equatable {
 /// `/v2/shares/{id}`: literal segments and `{name}` placeholders.
 struct PathPattern: Sendable {
   /// Each segment: its literal bytes, or the name of the placeholder it is.
-  private let segments: [(literal: [UInt8], placeholder: String?)]
+  fileprivate let segments: [(literal: [UInt8], placeholder: String?)]
 
   init(_ pattern: String) {
     segments = pattern.split(ascii: "/").map { segment in
@@ -37,16 +37,8 @@ struct PathPattern: Sendable {
     }
   }
 
-  var segmentCount: Int { segments.count }
-
-  /// The placeholders' values when `parts` (a path split at `/`) fits the pattern.
-  func match(_ parts: [Substring]) -> [String: String]? {
-    guard parts.count == segments.count,
-      zip(segments, parts).allSatisfy({ segment, part in
-        // Byte equality: paths are ASCII, and `==` on strings compares canonical equivalence.
-        segment.placeholder != nil || segment.literal.bytesEqual(part.utf8)
-      })
-    else { return nil }
+  /// The placeholders' values in `parts` (a path split at `/`), which fits the pattern.
+  fileprivate func parameters(_ parts: [Substring]) -> [String: String] {
     var parameters: [String: String] = [:]
     for (segment, part) in zip(segments, parts) {
       if let name = segment.placeholder { parameters[name] = String(part) }
@@ -55,45 +47,84 @@ struct PathPattern: Sendable {
   }
 }
 
-/// A service's routes, tried in order.
+/// A service's routes: the first route added that fits a request's path and method answers it.
 struct Router<State>: Sendable {
   typealias Handler = @Sendable (inout State, Call) -> APIResponse
 
   private var methods: [HTTPMethod] = []
   private var patterns: [PathPattern] = []
   private var handlers: [Handler] = []
-  /// The routes of each number of path segments, in the order they were added: a path is tried
-  /// only against the patterns of its length (a service has hundreds of routes).
-  private var routesOfLength: [[Int]] = []
+  /// The patterns as a tree of segments, the root first: a path walks down the literal
+  /// segments it has and the placeholders, instead of being compared with every pattern (a
+  /// service has hundreds of routes, and every request is routed).
+  private var nodes = [Node()]
+
+  private struct Node {
+    /// The children of a literal segment.
+    var literals: [(segment: [UInt8], node: Int)] = []
+    /// The child of a placeholder.
+    var placeholder: Int?
+    /// The routes whose pattern ends here, by index.
+    var routes: [Int] = []
+  }
 
   mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
     let pattern = PathPattern(pattern)
-    while routesOfLength.count <= pattern.segmentCount { routesOfLength.append([]) }
-    routesOfLength[pattern.segmentCount].append(patterns.count)
+    var node = 0
+    for segment in pattern.segments {
+      node = child(of: node, segment)
+    }
+    nodes[node].routes.append(patterns.count)
     methods.append(method)
     patterns.append(pattern)
     handlers.append(handler)
   }
 
+  /// The node under `node` for `segment`, added when there is none.
+  private mutating func child(of node: Int, _ segment: (literal: [UInt8], placeholder: String?)) -> Int {
+    if segment.placeholder != nil {
+      if let child = nodes[node].placeholder { return child }
+      nodes.append(Node())
+      nodes[node].placeholder = nodes.count - 1
+      return nodes.count - 1
+    }
+    if let child = nodes[node].literals.first(where: { $0.segment == segment.literal }) { return child.node }
+    nodes.append(Node())
+    nodes[node].literals.append((segment.literal, nodes.count - 1))
+    return nodes.count - 1
+  }
+
   /// The handler for a request and the path's placeholders; `.methodNotAllowed` when the path
   /// is known but not with this method.
   func route(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
-    var pathKnown = false
     let parts = path.split(ascii: "/")
-    guard parts.count < routesOfLength.count else { return .notFound }
-    // By index, in place: copying each route out retained its pattern and handler.
-    for index in routesOfLength[parts.count] {
-      guard let parameters = patterns[index].match(parts) else { continue }
-      if methods[index] == method { return .found(handlers[index], parameters) }
-      pathKnown = true
+    var pathKnown = false
+    var first: Int?
+    // Every pattern the path fits (a literal and a placeholder may both), the earliest added
+    // with the method winning.
+    var pending = [(node: 0, depth: 0)]
+    while let (node, depth) = pending.popLast() {
+      guard depth < parts.count else {
+        for index in nodes[node].routes {
+          pathKnown = true
+          if methods[index] == method, index < first ?? .max { first = index }
+        }
+        continue
+      }
+      let part = parts[depth].utf8
+      for literal in nodes[node].literals where literal.segment.bytesEqual(part) {
+        pending.append((literal.node, depth + 1))
+      }
+      if let child = nodes[node].placeholder { pending.append((child, depth + 1)) }
     }
-    return pathKnown ? .methodNotAllowed : .notFound
+    guard let first else { return pathKnown ? .methodNotAllowed : .notFound }
+    return .found(handlers[first], patterns[first].parameters(parts))
   }
 }
 
 extension [UInt8] {
   /// `elementsEqual`, compared as memory when the other's bytes are contiguous (a native
-  /// string's are): every request compares its path with a dozen patterns.
+  /// string's are): every request compares its path's segments with several.
   fileprivate func bytesEqual(_ other: Substring.UTF8View) -> Bool {
     guard count == other.count else { return false }
     guard !isEmpty else { return true }

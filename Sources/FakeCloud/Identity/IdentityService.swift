@@ -45,12 +45,15 @@ struct IdentityState {
     var userID: String
   }
 
-  var projects: [Project] = []
-  var users: [User] = []
-  var assignments: [Assignment] = []
-  var memberships: [Membership] = []
+  var projects: [Project] = [] { didSet { revision &+= 1 } }
+  var users: [User] = [] { didSet { revision &+= 1 } }
+  var assignments: [Assignment] = [] { didSet { revision &+= 1 } }
+  var memberships: [Membership] = [] { didSet { revision &+= 1 } }
   /// The records of the table-driven collections (`KeystoneTable`), by collection.
-  var tables: [String: [JSONObject]] = [:]
+  var tables: [String: [JSONObject]] = [:] { didSet { revision &+= 1 } }
+  /// Counts the changes to projects, users, roles and who has which: what was made from them
+  /// for an earlier count (a token's body) is out of date.
+  private(set) var revision = 0
   /// The IDs of what is created through the API: a stream of their own, so that the cloud's
   /// other IDs stay as they were.
   var ids: IDGenerator
@@ -301,7 +304,7 @@ enum IdentityService {
       // A scope by ID (none found: no token) wins over one by name, as in keystoneauth.
       let project = scope?["id"]?.string.map({ id in state.identity.projects.first { $0.id == id } })
         ?? state.identity.project(named: projectName ?? account.projectName),
-      case let roles = state.identity.roleNames(of: account.id, on: project.id), !roles.isEmpty
+      case let signIn = state.signIn(account, to: project), !signIn.roles.isEmpty
     else {
       return .json(
         401,
@@ -314,23 +317,13 @@ enum IdentityService {
     }
     let tokenID = "gAAAAA" + state.requestIDs.hex32() + state.requestIDs.hex32()
     let caller = Caller(
-      userID: account.id, userName: account.name, projectID: project.id, projectName: project.name, roles: roles)
+      userID: account.id, userName: account.name, projectID: project.id, projectName: project.name, roles: signIn.roles)
     state.identity.issue(tokenID, for: caller, now: state.clock.now, expires: state.clock.now + tokenLifetime)
     let issued = state.clock.now
-    let domain: JSON = .object(["id": "default", "name": "Default"])
-    let token: JSONObject = [
-      "methods": .array(["password"]),
-      "user": .object([
-        "domain": domain, "id": .string(account.id), "name": .string(account.name), "password_expires_at": .null,
-      ]),
-      "audit_ids": .array([.string(String(state.requestIDs.uuid().prefix(22)))]),
-      "expires_at": .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z"),
-      "issued_at": .string(VirtualClock.isoMicroseconds(issued) + "Z"),
-      "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
-      "is_domain": false,
-      "roles": .array(roles.map { .object(["name": .string($0)]) }),
-      "catalog": state.catalog(forProject: project.id, user: account.id),
-    ]
+    var token = signIn.body
+    token["audit_ids"] = .array([.string(String(state.requestIDs.uuid().prefix(22)))])
+    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z")
+    token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
     return response

@@ -91,19 +91,38 @@ struct PrettyTable {
     output.append(0x7C)
     for index in cells.indices {
       let cell = cells[index]
-      let padding = repeatElement(UInt8(0x20), count: max(0, widths[index] - DisplayWidth.of(cell)))
+      let padding = max(0, widths[index] - DisplayWidth.of(cell))
       output.append(0x20)
       if alignments[index] == .left {
-        output += cell.utf8
-        output += padding
+        Self.append(cell, to: &output)
+        Self.appendSpaces(padding, to: &output)
       } else {
-        output += padding
-        output += cell.utf8
+        Self.appendSpaces(padding, to: &output)
+        Self.append(cell, to: &output)
       }
       output.append(0x20)
       output.append(0x7C)
     }
   }
+
+  /// A cell's bytes, copied as a block when the string's are contiguous (a native string's are):
+  /// appending them one by one cost more than the rest of the line.
+  private static func append(_ cell: String, to output: inout [UInt8]) {
+    let copied: Void? = cell.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
+    if copied == nil { output += cell.utf8 }
+  }
+
+  /// `count` spaces, copied from a run kept for it (most padding is shorter).
+  private static func appendSpaces(_ count: Int, to output: inout [UInt8]) {
+    var left = count
+    while left > 0 {
+      let run = min(left, spaces.count)
+      output.append(contentsOf: spaces[..<run])
+      left -= run
+    }
+  }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
   /// `_stringify_row`: every line of a cell that is wider than its column wrapped, then the cells
   /// laid side by side, top-aligned, shorter ones continued with empty lines.
