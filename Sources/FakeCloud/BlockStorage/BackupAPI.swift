@@ -270,12 +270,11 @@ enum BackupAPI {
   /// new one (`restore_backup_<id>` unless named), which the API waits for, a second at a time.
   static func restore(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard case .object(let body)? = call.request.body?["restore"] else { return .fault(400, "'restore' is a required property") }
-    let index: Int
+    let backup: BlockStorageState.Backup
     switch find(state, call) {
-    case .success(let found): index = found
+    case .success(let found): backup = state.blockStorage.backups[found]
     case .failure(let fault): return fault.response
     }
-    let backup = state.blockStorage.backups[index]
     guard backup.status == "available" else { return .fault(400, "Invalid backup: Backup status must be available") }
     var volumeID = body["volume_id"]?.string
     if volumeID == nil {
@@ -314,6 +313,13 @@ enum BackupAPI {
       return .fault(400, "Invalid volume: volume size \(volume.size) is too small to restore backup of size \(backup.size).")
     }
     if case .failure(let fault) = backupHost(state) { return fault.response }
+    // Found again: waiting for a new volume ran the cloud's pending work, which may have
+    // deleted another backup (moving this one) or this one.
+    let index: Int
+    switch find(state, call) {
+    case .success(let found): index = found
+    case .failure(let fault): return fault.response
+    }
     state.blockStorage.backups[index].status = "restoring"
     state.blockStorage.volumes[volumeIndex].status = "restoring-backup"
     let backupID = backup.id
