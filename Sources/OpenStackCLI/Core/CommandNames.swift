@@ -18,13 +18,8 @@ enum CommandNames {
     let table = Self.table
     let start = words.firstIndex { $0.hasPrefix("-") } ?? words.count
     let typed = words.prefix(min(start, table.mostWords)).map { Array($0.utf8) }
-    guard let first = typed.first else { return nil }
-    // The names are sorted by their bytes: those that begin with the first word follow each
-    // other, and a positional (an ID, a name) seldom begins any. Each is walked once; a name of
-    // more words than were typed can be named by none of them.
-    let fits = table.names(beginningWith: first).compactMap { index in
-      table.wordsOfName[index].count <= typed.count ? (name: table.names[index], fit: table.fit(of: typed, to: index)) : nil
-    }
+    guard !typed.isEmpty else { return nil }
+    let found = table.names(begunBy: typed)
     // cliff joins the words with spaces before it looks the name up: `help 'share list'`.
     let space = NameTable.space
     let spaced = typed.contains { $0.contains(space) }
@@ -39,9 +34,10 @@ enum CommandNames {
       }
       var begun: Range<Int>?
       var several = false
-      for (name, fit) in fits where fit.words == count && fit.begun >= count {
+      for (index, exact) in found[count - 1] {
+        let name = table.names[index]
         if !unloaded.isEmpty, unloaded.contains(String(decoding: table.bytes[name], as: UTF8.self)) { continue }
-        if fit.named >= count { return (String(decoding: table.bytes[name], as: UTF8.self), count) }
+        if exact { return (String(decoding: table.bytes[name], as: UTF8.self), count) }
         several = begun != nil
         begun = name
       }
@@ -51,58 +47,81 @@ enum CommandNames {
     return nil
   }
 
-  /// The names' bytes, each name's range of them and each name's words: made in one pass,
-  /// since every command looks its name up (a `String` and an array of words per name cost
-  /// more than the command itself).
+  /// The names' bytes, each name's range of them, and the names as a tree of their words: made
+  /// in one pass, since every command looks its name up (a `String` and an array of words per
+  /// name cost more than the command itself).
   private struct NameTable: Sendable {
     static let space = UInt8(ascii: " ")
     let bytes: [UInt8]
     let names: [Range<Int>]
-    /// Every name's words, as ranges of ``bytes``, one name after the other; ``wordsOfName``
-    /// says which of them are each name's. A lookup compares typed words with these, never
-    /// searching a name for its spaces.
-    let words: [Range<Int>]
-    let wordsOfName: [Range<Int>]
+    /// The tree's nodes, the root first: each run of first words some name begins with. A
+    /// lookup walks down the words the typed ones begin, instead of comparing the typed words
+    /// with every name that begins with the first (a hundred begin with `network`).
+    private let nodes: [Node]
     let mostWords: Int
 
+    private struct Node {
+      /// The next words, as ranges of ``bytes``, and their nodes.
+      var children: [(word: Range<Int>, node: Int)] = []
+      /// The index in ``names`` of the name these words are, if one is.
+      var name: Int?
+    }
+
     init(_ list: String) {
-      bytes = Array(list.utf8)
+      let bytes = Array(list.utf8)
       var names: [Range<Int>] = []
-      var words: [Range<Int>] = []
-      var wordsOfName: [Range<Int>] = []
+      var nodes = [Node()]
+      var mostWords = 0
+      var node = 0
+      var wordCount = 0
       var nameStart = 0
       var wordStart = 0
       for index in 0...bytes.count {
         let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
         guard byte == Self.space || byte == UInt8(ascii: "\n") else { continue }
-        if index > wordStart { words.append(wordStart..<index) }
+        if index > wordStart {
+          node = Self.child(of: node, word: wordStart..<index, in: &nodes, bytes)
+          wordCount += 1
+        }
         wordStart = index + 1
         if byte == UInt8(ascii: "\n") {
           if index > nameStart {
+            nodes[node].name = names.count
             names.append(nameStart..<index)
-            wordsOfName.append((wordsOfName.last?.upperBound ?? 0)..<words.count)
+            mostWords = max(mostWords, wordCount)
           }
-          nameStart = index + 1
+          (node, wordCount, nameStart) = (0, 0, index + 1)
         }
       }
+      self.bytes = bytes
       self.names = names
-      self.words = words
-      self.wordsOfName = wordsOfName
-      mostWords = wordsOfName.map(\.count).max() ?? 0
+      self.nodes = nodes
+      self.mostWords = mostWords
     }
 
-    /// How many of the words typed, from the first, begin the name's words in their places,
-    /// how many are the name's words, and how many words the name has.
-    func fit(of typed: [[UInt8]], to name: Int) -> (begun: Int, named: Int, words: Int) {
-      let nameWords = wordsOfName[name]
-      var begun = 0
-      var named = 0
-      for (word, typedWord) in zip(words[nameWords], typed) {
-        guard word.count >= typedWord.count, bytes.starts(typedWord, at: word.lowerBound) else { break }
-        begun += 1
-        if named == begun - 1, word.count == typedWord.count { named += 1 }
+    /// The node under `node` for `word` (a range of `bytes`), added when there is none.
+    private static func child(of node: Int, word: Range<Int>, in nodes: inout [Node], _ bytes: [UInt8]) -> Int {
+      if let child = nodes[node].children.first(where: { bytes[$0.word].elementsEqual(bytes[word]) }) { return child.node }
+      nodes.append(Node())
+      nodes[node].children.append((word, nodes.count - 1))
+      return nodes.count - 1
+    }
+
+    /// The names whose words the typed words begin, each word in its place (cliff's
+    /// abbreviations), by how many words they have (a name of one word first), each with
+    /// whether the typed words are its words.
+    func names(begunBy typed: [[UInt8]]) -> [[(name: Int, exact: Bool)]] {
+      var found = [[(name: Int, exact: Bool)]](repeating: [], count: typed.count)
+      var pending = [(node: 0, depth: 0, exact: true)]
+      while let (node, depth, exact) = pending.popLast() {
+        if depth > 0, let name = nodes[node].name { found[depth - 1].append((name, exact)) }
+        guard depth < typed.count else { continue }
+        let typedWord = typed[depth]
+        for child in nodes[node].children where bytes.starts(typedWord, at: child.word.lowerBound, within: child.word) {
+          pending.append((child.node, depth + 1, exact && child.word.count == typedWord.count))
+        }
       }
-      return (begun, named, nameWords.count)
+      return found
     }
 
     /// The indices of ``names`` whose names begin with `text`: they follow each other, after

@@ -54,6 +54,12 @@ struct PrettyTable {
     output.append(0x0A)
     output += rule
     for row in rows {
+      // Most rows are one line that fits: nothing to wrap or lay out.
+      if fitsOnOneLine(row, widths: widths) {
+        output.append(0x0A)
+        append(row, widths: widths, to: &output)
+        continue
+      }
       for line in physicalLines(of: row, widths: widths) {
         output.append(0x0A)
         append(line, widths: widths, to: &output)
@@ -127,12 +133,6 @@ struct PrettyTable {
   /// `_stringify_row`: every line of a cell that is wider than its column wrapped, then the cells
   /// laid side by side, top-aligned, shorter ones continued with empty lines.
   private func physicalLines(of row: [String], widths: [Int]) -> [[String]] {
-    // Most rows are one line that fits: nothing to wrap or lay out.
-    let fits = row.indices.allSatisfy { index in
-      let size = Self.size(row[index])
-      return size.height == 1 && size.width <= widths[index]
-    }
-    if fits { return [row] }
     let cells = row.indices.map { index -> [String] in
       let width = widths[index]
       var lines: [String] = []
@@ -149,6 +149,14 @@ struct PrettyTable {
     }
     let height = cells.map(\.count).max() ?? 1
     return (0..<height).map { y in cells.map { y < $0.count ? $0[y] : "" } }
+  }
+
+  /// Whether every cell of `row` is one line within its column.
+  private func fitsOnOneLine(_ row: [String], widths: [Int]) -> Bool {
+    row.indices.allSatisfy { index in
+      let size = Self.size(row[index])
+      return size.height == 1 && size.width <= widths[index]
+    }
   }
 
   /// `_get_size`: the widest line and the number of lines.
