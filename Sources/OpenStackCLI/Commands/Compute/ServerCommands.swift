@@ -290,11 +290,9 @@ enum ServerDelete: OpenStackCommand {
         context.log("Failed to delete server with name or ID '\(name)': \(failure.message)")
       }
     }
-    // openstacksdk's `wait_for_delete`: every 2 seconds until the server is gone.
+    // The cloud reports no progress while it deletes, so the client writes none.
     for id in arguments.flag("--wait") ? deleted : [] {
-      while try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)"), to: .compute).status != 404 {
-        context.sleep(2)
-      }
+      guard try Servers.waitForDelete(of: id, in: context) else { throw CommandFailure(message: "Error deleting server: \(id)") }
     }
     let failed = names.count - deleted.count
     if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) servers failed to delete.") }
@@ -338,6 +336,20 @@ enum ServerResize: OpenStackCommand {
 }
 
 enum Servers {
+  /// openstacksdk's `wait_for_delete` with its compute proxy's interval and limit: fetched every
+  /// 2 seconds, 60 times in its 120 seconds; whether the server went (not found, or `deleted`)
+  /// meanwhile. A fetch that fails otherwise is the SDK's error.
+  static func waitForDelete(of id: String, in context: CommandContext) throws -> Bool {
+    for _ in 0..<60 {
+      let response = try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)"), to: .compute)
+      if response.status == 404 { return true }
+      guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)") }
+      if response.body?["server"]?["status"]?.string?.lowercased() == "deleted" { return true }
+      context.sleep(2)
+    }
+    return false
+  }
+
   /// osc-lib's `wait_for_status` with the client's progress callback: fetch at once, stop at a
   /// success status or `error`, else write `\rProgress: N` (when there is progress) and sleep
   /// 5 seconds.
