@@ -20,11 +20,17 @@ struct CloudState {
   /// The ID the next resource created takes instead of a drawn one (``FakeCloud/createNext(withID:)``).
   var presetID: String?
 
-  /// The ID of a new resource: the preset one, if any, else a drawn one
-  /// (drawn either way, so that the IDs drawn after it are the same).
+  /// The IDs ``newResourceID()`` gave out.
+  private(set) var issuedIDs: Set<String> = []
+
+  /// The ID of a new resource: the preset one, if any and not given out already, else a drawn
+  /// one (drawn either way, so that the IDs drawn after it are the same). Two resources of one ID
+  /// would each answer for the other: the second's creation, found by its ID, would never end.
   mutating func newResourceID() -> String {
     defer { presetID = nil }
-    return presetID.drawing(&ids)
+    let id = presetID.flatMap { issuedIDs.contains($0) ? nil : $0 }.drawing(&ids)
+    issuedIDs.insert(id)
+    return id
   }
 
   /// The Shared File Systems microversion of the request being handled.
@@ -143,7 +149,8 @@ public final class FakeCloud: CloudTransport {
 
   /// Makes `id` the ID of the next share, share network, share snapshot, server, volume, volume
   /// snapshot, image or Neutron resource the cloud creates: a resource a page names by an ID, and
-  /// assumes the cloud has, is created with that ID. `nil` forgets an ID no creation took.
+  /// assumes the cloud has, is created with that ID (unless the cloud gave it out already). `nil`
+  /// forgets an ID no creation took.
   public func createNext(withID id: String?) {
     state.presetID = id
   }
