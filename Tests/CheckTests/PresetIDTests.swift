@@ -17,4 +17,13 @@ import Testing
     let statuses = session.run("openstack server list -f value -c ID -c Status").standardOutput
     #expect(statuses.split(separator: "\n").sorted() == ["\(first) ACTIVE", "\(second) ACTIVE"].sorted())
   }
+
+  @Test func anIDANeutronRecordHasIsNotGivenTwice() throws {
+    let session = Session(cloud: FakeCloud())
+    let first = session.run("openstack network create first -f value -c id").standardOutput.trimmingCharacters(in: .newlines)
+    session.cloud.createNext(withID: first)
+    let second = session.run("openstack network create second -f value -c id").standardOutput.trimmingCharacters(in: .newlines)
+    #expect(!second.isEmpty && second != first)
+    #expect(session.run("openstack network show \(first) -f value -c name").standardOutput == "first\n")
+  }
 }

@@ -44,7 +44,9 @@ extension NetworkState {
     -> Result<JSONObject, ResourceFault>
   {
     var fields = fields
-    if fields["id"] == nil || fields["id"] == .null { fields["id"] = .string(presetID.drawing(&ids)) }
+    // An ID a record has already stays that record's, as in `CloudState.newResourceID()`.
+    let preset = presetID.flatMap { id in records.values.contains { $0.contains { $0["id"]?.string == id } } ? nil : id }
+    if fields["id"] == nil || fields["id"] == .null { fields["id"] = .string(preset.drawing(&ids)) }
     fields["created_at"] = timestamp
     fields["updated_at"] = timestamp
     switch resource.create(&self, fields, caller) {
