@@ -80,16 +80,18 @@ let package = Package(
       name: "Benchmark",
       dependencies: ["Check", "Documents", "FakeCloud", "Tutor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Where the tests write their files: one directory per test process, removed at its exit.
+    .target(name: "TestScratch", path: "Tests/TestScratch"),
     .testTarget(
       name: "DocumentsTests",
-      dependencies: ["Documents"],
+      dependencies: ["Documents", "TestScratch"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI"]),
     .testTarget(name: "FakeCloudTests", dependencies: ["FakeCloud"]),
     .testTarget(
       name: "CheckTests",
-      dependencies: ["Check", "Documents"],
+      dependencies: ["Check", "Documents", "TestScratch"],
       resources: [.copy("Goldens"), .copy("Fixtures")]
     ),
     .testTarget(
@@ -97,9 +99,10 @@ let package = Package(
       dependencies: ["OpenStackCLI", "FakeCloud"],
       resources: [.copy("Goldens")]
     ),
-    .testTarget(name: "WalkthroughCLITests", dependencies: ["walkthrough", .product(name: "Yams", package: "Yams")]),
-    .testTarget(name: "WalkthroughKitTests", dependencies: ["WalkthroughKit"]),
-    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Check", "Documents", "FakeCloud"]),
+    .testTarget(
+      name: "WalkthroughCLITests", dependencies: ["walkthrough", "TestScratch", .product(name: "Yams", package: "Yams")]),
+    .testTarget(name: "WalkthroughKitTests", dependencies: ["WalkthroughKit", "TestScratch"]),
+    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Check", "Documents", "FakeCloud", "TestScratch"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
     .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
   ],

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import Check
+import TestScratch
 
 /// What the author directives do to a page's check.
 @Suite struct DirectiveTests {
@@ -96,8 +97,7 @@ import Testing
   }
 
   @Test func cloudNamesAFileBesideThePage() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     try Data("share_types:\n  - {name: gold, driver_handles_share_servers: false}\n".utf8)
       .write(to: directory.appendingPathComponent("gold.yaml"))
     let page = ".. walkthrough: cloud gold.yaml\n\n::\n\n  $ openstack share type list -f value -c Name\n  gold\n"

@@ -3,14 +3,14 @@ import Foundation
 import Testing
 
 @testable import Check
+import TestScratch
 
 /// Pages are replaced whole, keep their owner, group and permissions, and are never written over
 /// someone else's edit, whenever it is saved.
 @Suite struct PageWriterTests {
   /// A page alone in a directory of its own, so that the test can see what is left beside it.
   func temporaryPage(_ text: String, named name: String = "page.rst") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-writer-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+    let directory = try Scratch.directory()
     let path = directory.appendingPathComponent(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Check
+import TestScratch
 
 /// The reports, on one page with an outcome of every kind.
 @Suite struct ReportTests {
@@ -99,8 +100,7 @@ import Testing
 
   /// The report replaces its file whole, through a symbolic link; a path it cannot write says why.
   @Test func junitIsWrittenWholeOrSaysWhyNot() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+    let directory = try Scratch.directory()
     let target = directory.appendingPathComponent("target.xml").path
     let link = directory.appendingPathComponent("report.xml").path
     try Data("old".utf8).write(to: URL(fileURLWithPath: target))
@@ -122,7 +122,7 @@ import Testing
   /// stays valid.
   @Test func snapshotFindingsAreJUnitFailures() throws {
     let page = "::\n\n  $ openstack share type list -f value -c Name\n  default\n  dhss_false\n  dhss_true\n"
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("junit-snapshots-\(UUID().uuidString)").path
+    let root = try Scratch.directory().path
     try FileManager.default.createDirectory(atPath: root + "/Snapshots", withIntermediateDirectories: true)
     try Data(page.utf8).write(to: URL(fileURLWithPath: root + "/page.rst"))
     let store = try SnapshotStore(root: root)
@@ -136,7 +136,7 @@ import Testing
     #expect(xml.contains(#"<testsuites name="walkthrough check" tests="2" failures="1" errors="0""#))
     #expect(xml.contains(#"line 3: openstack share type list -f value -c Name (changed)" classname="#))
     #expect(xml.contains(#"type="snapshot changed">   dhss_false"#))
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+    let file = Scratch.file("junit.xml")
     try Data(xml.utf8).write(to: file)
     let schema = try #require(Bundle.module.url(forResource: "Fixtures/junit", withExtension: "xsd"))
     let validation = try Self.xmllint(["--noout", "--schema", schema.path, file.path])
@@ -148,7 +148,7 @@ import Testing
       file: "docs/bad & <odd>.rst", results: [], seconds: 0,
       error: DocumentError(file: "docs/bad & <odd>.rst", line: 3, reason: "unknown walkthrough directive 'x\u{1B}'"))
     let xml = JUnitReport.render([try Self.report(), unreadable])
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+    let file = Scratch.file("junit.xml")
     try Data(xml.utf8).write(to: file)
     let schema = try #require(Bundle.module.url(forResource: "Fixtures/junit", withExtension: "xsd"))
     let validation = try Self.xmllint(["--noout", "--schema", schema.path, file.path])

@@ -3,13 +3,14 @@ import Foundation
 import Testing
 
 @testable import Check
+import TestScratch
 
 /// Transcripts recorded as snapshots: their text, read back, compared command by command, and
 /// written whole beside the repository's pages.
 @Suite struct SnapshotTests {
   /// A repository of its own (`.git`, a page, its cloud file), as a path without links.
   func repository(page text: String, named name: String = "docs/page.rst") throws -> (store: SnapshotStore, page: String) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-snapshots-\(UUID().uuidString)").path
+    let root = try Scratch.directory().path
     try FileManager.default.createDirectory(atPath: root + "/.git", withIntermediateDirectories: true)
     let page = root + "/" + name
     try FileManager.default.createDirectory(atPath: (page as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -203,7 +204,7 @@ import Testing
 
   @Test func aPageOutsideTheRepositoryHasNoSnapshot() throws {
     let (store, _) = try repository(page: Self.page)
-    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).rst").path
+    let outside = Scratch.file("outside.rst").path
     try Data(Self.page.utf8).write(to: URL(fileURLWithPath: outside))
     #expect(throws: DocumentError.self) { try store.compare(file: outside, syntax: nil, settings: Self.settings) }
   }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Documents
+import TestScratch
 
 /// Pages that used to take the readers quadratic time or memory (found by fuzzing), sized so that
 /// they finish in well under a second when read in linear time: each is read whole, with the
@@ -155,8 +156,7 @@ import Testing
 /// Files the reader refuses before reading them.
 @Suite struct PageFileTests {
   func scratchFile(_ name: String) throws -> (directory: URL, file: String) {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     return (directory, directory.appendingPathComponent(name).path)
   }
 

@@ -2,14 +2,12 @@ import Foundation
 import Testing
 
 @testable import Documents
+import TestScratch
 
 @Suite struct WalkthroughReaderTests {
   /// A fresh directory for one test's files.
   func scratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "walkthrough-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try Scratch.directory()
   }
 
   @Test func findsPagesInDirectoriesInNameOrder() throws {

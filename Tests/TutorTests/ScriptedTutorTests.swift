@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import Tutor
+import TestScratch
 
 /// The tutorial driven by lines, as a teacher's script or a test drives it, on the pages in
 /// `walkthroughs/` and the published Manila page.
@@ -100,7 +101,7 @@ import Testing
 }
 
 func temporaryPage(_ text: String, extension pathExtension: String = "md") throws -> String {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-\(UUID().uuidString).\(pathExtension)")
+  let url = Scratch.file("page.\(pathExtension)")
   try Data(text.utf8).write(to: url)
   return url.path
 }
@@ -109,7 +110,7 @@ extension ScriptedTutorTests {
   /// An operators' page that never says whose credentials it uses: the learner is the admin, as
   /// `check` runs it, and told so at the command that needs it.
   @Test func anOperatorsPageStartsTheLearnerAsTheAdmin() throws {
-    let page = FileManager.default.temporaryDirectory.appendingPathComponent("operators-\(UUID().uuidString).rst")
+    let page = Scratch.file("operators.rst")
     try "QoS::\n\n  $ openstack volume qos create --property read_iops_sec=2000 high-iops -f value -c name\n  high-iops\n"
       .write(to: page, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: page) }

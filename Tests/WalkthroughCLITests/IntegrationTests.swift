@@ -4,6 +4,7 @@ import Testing
 import Yams
 
 @testable import walkthrough
+import TestScratch
 
 /// What users of a command-line tool expect of it: completions their shell loads, a progress line
 /// on a terminal only, one closing line.
@@ -40,7 +41,7 @@ import Yams
     let script = try cli.walkthrough("--generate-completion-script", name)
     #expect(script.status == 0)
     #expect(script.standardOutput.contains("snapshot"))
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-completion-\(UUID().uuidString).\(name)").path
+    let path = Scratch.file("completion.\(name)").path
     try Data(script.standardOutput.utf8).write(to: URL(fileURLWithPath: path))
     let (status, output) = try run(shell, check + [path])
     #expect(status == 0, "\(output)")

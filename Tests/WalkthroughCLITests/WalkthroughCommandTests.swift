@@ -2,6 +2,7 @@ import CloudAPI
 import Foundation
 import Synchronization
 import Testing
+import TestScratch
 
 /// `walkthrough list` and `walkthrough run`, run as a user runs them.
 @Suite struct WalkthroughCommandTests {
@@ -52,13 +53,11 @@ import Testing
 
   /// A directory of its own for a test's pages.
   func directory() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
+    try Scratch.directory().path
   }
 
   func page(_ text: String, named name: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-cli-\(UUID().uuidString)-\(name)")
+    let url = Scratch.file(name)
     try Data(text.utf8).write(to: url)
     return url.path
   }
@@ -327,8 +326,7 @@ import Testing
   }
 
   @Test func checkOfNoPageFailsUnlessAllowed() throws {
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-empty-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let empty = try Scratch.directory()
     let result = try walkthrough("check", empty.path)
     #expect(result.status == 2)
     #expect(result.standardError == "walkthrough: \(empty.path): no page found (.rst, .md, .markdown); --allow-empty passes\n")
@@ -370,8 +368,7 @@ import Testing
 
   /// A directory of pages: `p00.rst` ... with a command each, the odd ones drifting.
   func pages(_ count: Int) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-pages-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory()
     for index in 0..<count {
       let output = index % 2 == 0 ? "" : "  drift\n"
       try Data("P::\n\n  $ openstack share network list\n\(output)".utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WalkthroughKit
+import TestScratch
 
 /// The library as a doc team uses it from its own test suite: the README's example first.
 @Suite struct WalkthroughKitTests {
@@ -16,7 +17,7 @@ import WalkthroughKit
   }
 
   func page(_ text: String, named name: String = "page.rst") throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("walkthroughkit-\(UUID().uuidString)-\(name)").path
+    let path = Scratch.file(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
   }
@@ -40,8 +41,7 @@ import WalkthroughKit
 
   @Test func aMissingPathOrNoPageIsAnError() async throws {
     await #expect(throws: WalkthroughError.self) { try await Walkthrough.check("/no/such/docs") }
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("walkthroughkit-empty-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    let empty = try Scratch.directory().path
     await #expect(throws: WalkthroughError(file: empty, line: nil, reason: "no page found (.rst, .md, .markdown)")) {
       try await Walkthrough.check(empty)
     }
