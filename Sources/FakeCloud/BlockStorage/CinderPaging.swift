@@ -56,7 +56,7 @@ enum CinderPaging {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "_.-~")
     func encode(_ text: String) -> String {
-      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
+      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingEvery("%20", with: "+")
     }
     let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
     return "\(context.endpoint)/\(path.joined(separator: "/"))?\(query)"

@@ -271,7 +271,7 @@ enum VolumeAPI {
     func isUUID(_ value: JSON) -> Bool {
       // `uuidutils.is_uuid_like`: 32 hexadecimal digits, dashes where they go or none.
       guard let text = value.string?.lowercased() else { return false }
-      let digits = text.replacingOccurrences(of: "-", with: "")
+      let digits = text.replacingEvery("-", with: "")
       return digits.count == 32 && digits.allSatisfy(\.isHexDigit) && (text.count == 32 || text.count == 36)
     }
     for key in ["different_host", "same_host"] {

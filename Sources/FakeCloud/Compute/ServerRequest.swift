@@ -138,7 +138,7 @@ struct ServerCreation {
 
   /// oslo's `is_uuid_like`: 32 hexadecimal digits, dashes anywhere.
   private static func isUUID(_ text: String) -> Bool {
-    let digits = text.replacingOccurrences(of: "-", with: "")
+    let digits = text.replacingEvery("-", with: "")
     return digits.count == 32 && digits.allSatisfy(\.isHexDigit)
   }
 

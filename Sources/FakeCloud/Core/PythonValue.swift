@@ -17,7 +17,7 @@ enum PythonValue {
     case .double(let number): return JSON.pythonFloat(number)
     case .string(let text):
       let quote = text.contains("'") && !text.contains("\"") ? "\"" : "'"
-      return quote + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: quote, with: "\\" + quote) + quote
+      return quote + text.replacingEvery("\\", with: "\\\\").replacingEvery(quote, with: "\\" + quote) + quote
     case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"
     case .object(let fields): return "{" + fields.map { "\(repr(.string($0.key))): \(repr($0.value))" }.joined(separator: ", ") + "}"
     }

@@ -205,7 +205,7 @@ enum ImageManagement {
         return badRequest("Unable to find 'path' in JSON Schema change")
       }
       let parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-        $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        $0.replacingEvery("~1", with: "/").replacingEvery("~0", with: "~")
       }
       guard parts.count == 1, let key = parts.first else {
         return badRequest("Invalid JSON pointer for this resource: '/\(parts.joined(separator: "/"))'")

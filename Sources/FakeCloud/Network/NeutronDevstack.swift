@@ -63,7 +63,7 @@ enum NeutronDevstack {
     for agent in agents {
       state[NeutronTables.agents].append(
         NeutronTables.agents.complete([
-          "binary": .string(agent.binary), "host": .string(host), "heartbeat_timestamp": .string((time.string ?? "").replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")), "availability_zone": "",
+          "binary": .string(agent.binary), "host": .string(host), "heartbeat_timestamp": .string((time.string ?? "").replacingEvery("T", with: " ").replacingEvery("Z", with: "")), "availability_zone": "",
           "topic": "n/a", "description": .string(agent.description),
           "configurations": .object([
             "chassis_name": .string(chassis), "bridge-mappings": "public:br-ex",

@@ -177,7 +177,7 @@ enum ShareAccessService {
 
   /// A Ceph key's shape (base64 of 28 bytes, `AQ` first), made from the rule's ID.
   private static func cephxKey(_ id: String) -> String {
-    let bytes = Array(("AQ" + id.replacingOccurrences(of: "-", with: "")).utf8.prefix(28))
+    let bytes = Array(("AQ" + id.replacingEvery("-", with: "")).utf8.prefix(28))
     return Data(bytes).base64EncodedString()
   }
 

@@ -114,7 +114,7 @@ enum ShareReplicaService {
       state.manila.shareReplicas[index].status = "available"
       state.manila.shareReplicas[index].replicaState = "in_sync"
       state.manila.shareReplicas[index].updated = state.clock.now
-      let mount = "/path/to/fake/share/share_\(shareID)_\(id)".replacingOccurrences(of: "-", with: "_")
+      let mount = "/path/to/fake/share/share_\(shareID)_\(id)".replacingEvery("-", with: "_")
       state.manila.shareReplicas[index].exportLocations = [("11.0.0.11", false, true), ("10.0.0.10", true, false)].map {
         ManilaState.ExportLocation(id: state.ids.uuid(), path: "\($0.0):\(mount)", preferred: $0.1, isAdminOnly: $0.2)
       }

@@ -155,7 +155,7 @@ enum ShareService {
       state.manila.shares[index].shareServerID = serverID
     }
     // The dummy driver's mount point: share_<share id>_<instance id>, dashes as underscores.
-    let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingOccurrences(of: "-", with: "_")
+    let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingEvery("-", with: "_")
     state.manila.shares[index].exportLocations = [
       ("11.0.0.11", false, true), ("10.0.0.10", true, false), ("10.0.0.20", false, false),
     ].map { address, preferred, adminOnly in
@@ -251,7 +251,7 @@ enum ShareService {
 
   /// `_safe_regex_mysql`: a `|` is searched for as itself.
   private static func mysqlPattern(_ pattern: String) -> (String) -> Bool {
-    TextSearch.regexp(pattern.replacingOccurrences(of: "|", with: "\\|"))
+    TextSearch.regexp(pattern.replacingEvery("|", with: "\\|"))
   }
 
   /// The fault wrapper's answer to an exception the API does not expect.

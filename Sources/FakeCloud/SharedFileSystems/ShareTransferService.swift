@@ -97,7 +97,7 @@ enum ShareTransferService {
       return .fault(400, "Invalid snapshot: Snapshot: \(snapshot.id) status must be available.")
     }
     // `_get_random_string`: hex digits of a hash, 16 of them.
-    let key = String(state.ids.uuid().replacingOccurrences(of: "-", with: "").prefix(16))
+    let key = String(state.ids.uuid().replacingEvery("-", with: "").prefix(16))
     let now = state.clock.now
     let transfer = ManilaState.ShareTransfer(
       id: state.ids.uuid(), name: body["name"]?.string.map { $0.trimmingCharacters(in: .whitespaces) }, shareID: share.id,

@@ -95,7 +95,7 @@ enum SnapshotService {
   private static func finishCreating(_ id: String, in state: inout CloudState) {
     guard let index = resource.index(state, of: id) else { return }
     let snapshot = state.manila.snapshots[index]
-    let mount = "/path/to/fake/snapshot/snapshot_\(snapshot.instanceID)".replacingOccurrences(of: "-", with: "_")
+    let mount = "/path/to/fake/snapshot/snapshot_\(snapshot.instanceID)".replacingEvery("-", with: "_")
     state.manila.snapshots[index].providerLocation = mount
     state.manila.snapshots[index].exportLocations = [("11.0.0.11", true), ("10.0.0.10", false), ("10.0.0.20", false)]
       .map { address, adminOnly in

@@ -86,7 +86,7 @@ private enum QoSRuleOptions {
     let policy = try NeutronResourceKind.qosPolicy.find(arguments.value("<qos-policy>") ?? "", in: context)
     let id = arguments.value("<rule-id>") ?? ""
     let rule = policy["rules"]?.array.first { $0["id"]?.string == id }
-    guard let typeName = rule?["type"]?.string, let type = QoSRuleType.named(typeName.replacingOccurrences(of: "_", with: "-")) else {
+    guard let typeName = rule?["type"]?.string, let type = QoSRuleType.named(typeName.replacingEvery("_", with: "-")) else {
       throw CommandFailure(message: "Rule not found")
     }
     return (policy["id"]?.string ?? "", type)
@@ -167,7 +167,7 @@ enum NetworkQoSRuleDelete: OpenStackCommand {
     return try QoSRuleOptions.failing("Failed to delete Network QoS rule ID \"\(id)\"") {
       let policy = try NeutronResourceKind.qosPolicy.find(arguments.value("<qos-policy>") ?? "", in: context)
       let rule = policy["rules"]?.array.first { $0["id"]?.string == id }
-      guard let type = QoSRuleType.named((rule?["type"]?.string ?? "").replacingOccurrences(of: "_", with: "-")) else {
+      guard let type = QoSRuleType.named((rule?["type"]?.string ?? "").replacingEvery("_", with: "-")) else {
         throw CommandFailure(message: "Rule \(id) not found")
       }
       _ = try NeutronClient.call(context, .delete, "\(type.path(policy["id"]?.string ?? ""))/\(id)")

@@ -119,7 +119,7 @@ enum ShareAccessList: OpenStackCommand {
     let shareID = share["id"]?.string ?? ""
     let version = try context.api.negotiatedShareVersion()
     let filters = ["--access-type", "--access-key", "--access-to", "--access-level"].map { option in
-      (String(option.dropFirst(2)).replacingOccurrences(of: "-", with: "_"), arguments.value(option))
+      (String(option.dropFirst(2)).replacingEvery("-", with: "_"), arguments.value(option))
     }
     if filters.contains(where: { !($0.1 ?? "").isEmpty }) && version < Microversion(2, 82) {
       throw CommandFailure(

@@ -176,7 +176,7 @@ enum ShareSecurityServiceUnset: OpenStackCommand {
     let version = try context.api.negotiatedShareVersion()
     var values: [(String, JSON)] = []
     for key in ["dns_ip", "server", "domain", "user", "password", "name", "description"] {
-      if arguments.flag("--" + key.replacingOccurrences(of: "_", with: "-")) { values.append((key, .string(""))) }
+      if arguments.flag("--" + key.replacingEvery("_", with: "-")) { values.append((key, .string(""))) }
     }
     if arguments.flag("--ou") {
       guard version >= Microversion(2, 44) else {

@@ -112,7 +112,7 @@ enum ShareTypeCreate: OpenStackCommand {
       try ManilaExtraSpecs.extract([item], into: &specs)
     }
     for key in ManilaExtraSpecs.booleans {
-      guard let value = arguments.value("--" + key.replacingOccurrences(of: "_", with: "-")), !value.isEmpty else { continue }
+      guard let value = arguments.value("--" + key.replacingEvery("_", with: "-")), !value.isEmpty else { continue }
       try ManilaExtraSpecs.extract(["\(key)=\(value)"], into: &specs)
     }
     specs["driver_handles_share_servers"] = .bool(handlesServers)

@@ -49,7 +49,7 @@ struct Cinder {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "_.-~")
     func encode(_ text: String) -> String {
-      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
+      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingEvery("%20", with: "+")
     }
     return "?" + query.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
   }
@@ -96,7 +96,7 @@ struct Cinder {
   private static func parameters(_ query: String) -> [(name: String, value: String)] {
     query.split(separator: "&").map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
-        ($0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0))
+        ($0.replacingEvery("+", with: " ").removingPercentEncoding ?? String($0))
       }
       return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
     }
