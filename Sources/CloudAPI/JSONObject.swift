@@ -65,6 +65,12 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
     }
   }
 
+  /// Appends a member whose key the object does not have: unchecked, for callers that know (a
+  /// record made from a table's attributes), where the subscript would scan every member first.
+  public mutating func appendNew(_ key: String, _ value: JSON) {
+    elements.append((key: key, value: value))
+  }
+
   @discardableResult
   public mutating func removeValue(forKey key: String) -> JSON? {
     guard let index = index(forKey: key) else { return nil }

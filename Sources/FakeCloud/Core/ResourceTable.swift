@@ -88,7 +88,7 @@ struct ResourceTable: Sendable {
   let collection: String
   /// `network`: the key of one record.
   let member: String
-  /// The attributes, in the order a record shows them.
+  /// The attributes, in the order a record shows them; no name twice.
   let attributes: [ResourceAttribute]
   /// The fault for an ID no visible record has.
   let notFound: @Sendable (String) -> ResourceFault
@@ -103,6 +103,7 @@ struct ResourceTable: Sendable {
     self.path = path ?? collection
     self.collection = collection
     self.member = member
+    precondition(Set(attributes.map(\.name)).count == attributes.count, "an attribute of \(member) named twice")
     self.attributes = attributes
     self.notFound = notFound
     adminOnly = attributes.filter(\.adminOnly).map(\.name)

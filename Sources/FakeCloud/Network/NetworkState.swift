@@ -118,13 +118,14 @@ extension ResourceTable {
   func complete(_ values: JSONObject) -> JSONObject {
     var record = JSONObject()
     record.reserveCapacity(attributes.count)
+    // The table names each attribute once: appended, not looked for first.
     for attribute in attributes where attribute.shown {
       if let value = values[attribute.name] {
-        record[attribute.name] = value
+        record.appendNew(attribute.name, value)
       } else if case .value(let value) = attribute.default {
-        record[attribute.name] = value
+        record.appendNew(attribute.name, value)
       } else {
-        record[attribute.name] = .null
+        record.appendNew(attribute.name, .null)
       }
     }
     return record
