@@ -31,15 +31,20 @@ struct ExtraSpecValidator: Sendable {
     self.regex = regex ?? name
     self.value = value
     // A `.` of the name is the expression's any-character: the literal text stops there too.
-    head = name.prefix { $0 != "{" && $0 != "." }
-    tail = name.lastIndex(where: { $0 == "}" || $0 == "." }).map { name[name.index(after: $0)...] } ?? Substring(name)
+    // Found by bytes (the marks are ASCII): the registry's five hundred names are read once per
+    // process, on the first extra spec it checks.
+    let bytes = name.utf8
+    let open = bytes.firstIndex { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: ".") } ?? bytes.endIndex
+    head = name[..<open]
+    tail = bytes.lastIndex { $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: ".") }.map { name[bytes.index(after: $0)...] }
+      ?? Substring(name)
   }
 
   /// Nova's `validators.validate`: the validator registered under the name, else the first
   /// whose expression matches it; no validator and a namespace Nova knows is an error, no
   /// namespace or an unknown one passes. The message is the `ValidationError`'s.
   static func validate(_ name: String, _ value: String) -> String? {
-    if let validator = byName[name] { return validator.check(value) }
+    if let index = byName[name] { return registry[index].check(value) }
     for validator in registry where validator.regex != validator.name && validator.matches(name) {
       return validator.check(value)
     }
@@ -49,14 +54,16 @@ struct ExtraSpecValidator: Sendable {
     return "Validation failed; extra spec '\(name)' does not appear to be a valid extra spec."
   }
 
-  private static let byName = Dictionary(registry.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+  /// Each name's first validator, by its place in the registry (the validators are not copied).
+  private static let byName = Dictionary(registry.indices.map { (registry[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
 
   /// The namespaces of the registered expressions (`hw`, `trait(?<group>...)`, ...).
   private static let namespaces: [String] = {
     var seen: [String] = []
     for validator in registry {
-      guard let colon = validator.regex.firstIndex(of: ":") else { continue }
-      let namespace = String(validator.regex[..<colon])
+      let regex = validator.regex
+      guard let colon = regex.utf8.firstIndex(of: UInt8(ascii: ":")) else { continue }
+      let namespace = String(regex[..<colon])
       if !seen.contains(namespace) { seen.append(namespace) }
     }
     return seen
