@@ -1,7 +1,8 @@
 extension StringProtocol {
   /// Python's `str.replace(old, new)`: every occurrence of `target`, left to right and without
-  /// overlapping, replaced (an empty `target` replaces nothing). Matched as UTF-8 bytes, which is matching by code points as Python
-  /// does (a character's first byte is never inside another's); Foundation's
+  /// overlapping, replaced (an empty `target` replaces nothing). Matched as UTF-8 bytes, which
+  /// is matching by code points as Python does (a character's first byte is never inside
+  /// another's); Foundation's
   /// `replacingOccurrences(of:with:)` cost 20,000 instructions a call, and IDs, mount paths and
   /// option names are rewritten on every request.
   public func replacingEvery(_ target: String, with replacement: String) -> String {
