@@ -14,7 +14,11 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
   public private(set) var fields: [(name: String, value: String)]
 
   public init(dictionaryLiteral elements: (String, String)...) {
-    fields = elements.map { (name: $0.0, value: $0.1) }
+    // Room for the fields a service or the client adds on the way (request IDs, versions,
+    // `Vary`): growing the array one field at a time had been most of what a field cost.
+    fields = []
+    fields.reserveCapacity(elements.count + 4)
+    for (name, value) in elements { fields.append((name: name, value: value)) }
   }
 
   /// The first value of the field `name`, whatever its case.

@@ -11,17 +11,24 @@ public struct Microversion: Comparable, Hashable, Sendable, CustomStringConverti
   /// Parses `2.51`; `nil` for anything else (`2`, `2.x`, `latest`).
   /// `MAJOR.MINOR` in decimal digits. Read as bytes: every request carries one.
   public init?(_ text: String) {
-    let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-    guard parts.count == 2, let major = Self.decimal(parts[0]), let minor = Self.decimal(parts[1]) else { return nil }
-    self.init(major, minor)
+    // Read as the bytes go by, no part cut out: each part one to nine digits.
+    var parts = [(value: 0, digits: 0), (value: 0, digits: 0)]
+    var part = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "."), part == 0 {
+        part = 1
+        continue
+      }
+      guard byte &- UInt8(ascii: "0") < 10, parts[part].digits < 9 else { return nil }
+      parts[part] = (parts[part].value * 10 + Int(byte &- UInt8(ascii: "0")), parts[part].digits + 1)
+    }
+    guard part == 1, parts[0].digits > 0, parts[1].digits > 0 else { return nil }
+    self.init(parts[0].value, parts[1].value)
   }
 
-  private static func decimal(_ digits: Substring.UTF8View) -> Int? {
-    guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return nil }
-    return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-  }
-
-  public var description: String { "\(major).\(minor)" }
+  /// Written without interpolation (which formats each number through a protocol): every
+  /// answer of Nova, Cinder and Manila carries its version in a header.
+  public var description: String { String(major) + "." + String(minor) }
 
   public static func < (lhs: Microversion, rhs: Microversion) -> Bool {
     (lhs.major, lhs.minor) < (rhs.major, rhs.minor)

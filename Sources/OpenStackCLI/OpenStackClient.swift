@@ -245,9 +245,10 @@ struct GlobalOptions {
         index += 2
       }
     }
+    let variables = OSVariables(environment)
     func setting(_ option: String, _ variable: String) -> String? {
       // Most command lines give no global option: nothing to hash the name for.
-      (settings.isEmpty ? nil : settings[option]) ?? environment[variable]
+      (settings.isEmpty ? nil : settings[option]) ?? variables[variable]
     }
     // openstacksdk's config: the named cloud's values, overridden by the options, which take
     // their defaults from the environment (so `OS_USERNAME` beats the cloud's user).
@@ -259,9 +260,9 @@ struct GlobalOptions {
     credentials = Credentials(
       username: setting("--os-username", "OS_USERNAME") ?? cloud?.username,
       password: setting("--os-password", "OS_PASSWORD") ?? cloud?.password,
-      projectName: settings["--os-tenant-name"] ?? setting("--os-project-name", "OS_PROJECT_NAME") ?? environment["OS_TENANT_NAME"]
+      projectName: settings["--os-tenant-name"] ?? setting("--os-project-name", "OS_PROJECT_NAME") ?? variables["OS_TENANT_NAME"]
         ?? cloud?.projectName,
-      projectID: settings["--os-tenant-id"] ?? setting("--os-project-id", "OS_PROJECT_ID") ?? environment["OS_TENANT_ID"],
+      projectID: settings["--os-tenant-id"] ?? setting("--os-project-id", "OS_PROJECT_ID") ?? variables["OS_TENANT_ID"],
       userDomainName: setting("--os-user-domain-name", "OS_USER_DOMAIN_NAME") ?? "Default",
       projectDomainName: setting("--os-project-domain-name", "OS_PROJECT_DOMAIN_NAME") ?? "Default"
     )
@@ -281,5 +282,25 @@ struct GlobalOptions {
       volumeVersion = Microversion(text)
       if volumeVersion == nil { refused = refused ?? "--os-volume-api-version" }
     }
+  }
+}
+
+/// The environment's `OS_` variables, found by scanning the few there are: the global options
+/// read some eighteen on every command, and hashing each name had cost more than the scan.
+private struct OSVariables {
+  private var entries: [(name: String, value: String)] = []
+
+  init(_ environment: [String: String]) {
+    entries.reserveCapacity(environment.count)
+    for (name, value) in environment where name.hasPrefix("OS_") {
+      entries.append((name: name, value: value))
+    }
+  }
+
+  /// Lengths compared first: most names differ in theirs, and comparing a long name with a
+  /// short one as strings is the slow way.
+  subscript(name: String) -> String? {
+    let length = name.utf8.count
+    return entries.first { $0.name.utf8.count == length && $0.name == name }?.value
   }
 }

@@ -18,7 +18,7 @@ import Testing
 
   /// The number of the route that answers, with the path's placeholders; `nil` with the reason
   /// when none does.
-  static func answer(_ router: Router<Int>, _ method: HTTPMethod, _ path: String) -> (Int, [String: String])? {
+  static func answer(_ router: Router<Int>, _ method: HTTPMethod, _ path: String) -> (Int, PathParameters)? {
     guard case .found(let handler, let parameters) = router.route(method, path) else { return nil }
     var state = 0
     let call = Call(request: APIRequest(method, path), caller: nil, parameters: parameters, requestID: "")

@@ -58,10 +58,8 @@ enum BlockStorageService {
   /// The microversion a request asks for (`OpenStack-API-Version: volume X.Y`), 3.0 when it asks
   /// for none; Cinder's fault when it cannot be served.
   static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
-    guard let header = request.headers["OpenStack-API-Version"] else { return .success(minimumVersion) }
-    let parts = header.split(ascii: " ")
-    guard parts.count == 2, parts[0].lowercased() == "volume" else { return .success(minimumVersion) }
-    let text = String(parts[1])
+    guard let header = request.headers["OpenStack-API-Version"], let text = VersionHeader.version(header, service: "volume")
+    else { return .success(minimumVersion) }
     guard let version = text == "latest" ? maximumVersion : Microversion(text) else {
       return .failure(
         FaultResponse(.fault(400, "API Version String \(text) is of invalid format. Must be of format MajorNum.MinorNum.")))

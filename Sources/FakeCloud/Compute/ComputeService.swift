@@ -45,9 +45,8 @@ enum ComputeService {
   /// header), 2.1 when it asks for none; a fault when it cannot be served.
   static func requestedVersion(_ request: APIRequest) -> Result<Microversion, FaultResponse> {
     var text = request.headers["X-OpenStack-Nova-API-Version"]
-    if let header = request.headers["OpenStack-API-Version"] {
-      let parts = header.split(ascii: " ")
-      if parts.count == 2, parts[0].lowercased() == "compute" { text = String(parts[1]) }
+    if let header = request.headers["OpenStack-API-Version"], let version = VersionHeader.version(header, service: "compute") {
+      text = version
     }
     guard let text else { return .success(minimumVersion) }
     guard let version = text == "latest" ? maximumVersion : Microversion(text) else {
@@ -157,14 +156,14 @@ enum ComputeService {
       "swap": flavor.swap == 0 && version < Microversion(2, 75) ? "" : .int(flavor.swap),
       "OS-FLV-EXT-DATA:ephemeral": .int(flavor.ephemeral),
     ]
-    if version < Microversion(2, 102) { body["OS-FLV-DISABLED:disabled"] = false }
-    body["vcpus"] = .int(flavor.vcpus)
-    body["os-flavor-access:is_public"] = .bool(flavor.isPublic)
-    if version < Microversion(2, 102) { body["rxtx_factor"] = .double(flavor.rxtxFactor) }
-    body["links"] = ServerView.links("flavors", flavor.id, bookmarkOnly: false)
-    if version >= Microversion(2, 55) { body["description"] = .orNull(flavor.description) }
+    if version < Microversion(2, 102) { body.appendNew("OS-FLV-DISABLED:disabled", false) }
+    body.appendNew("vcpus", .int(flavor.vcpus))
+    body.appendNew("os-flavor-access:is_public", .bool(flavor.isPublic))
+    if version < Microversion(2, 102) { body.appendNew("rxtx_factor", .double(flavor.rxtxFactor)) }
+    body.appendNew("links", ServerView.links("flavors", flavor.id, bookmarkOnly: false))
+    if version >= Microversion(2, 55) { body.appendNew("description", .orNull(flavor.description)) }
     if version >= Microversion(2, 61) {
-      body["extra_specs"] = .object(JSONObject(uniqueKeysWithValues: flavor.extraSpecs.map { ($0, JSON.string($1)) }))
+      body.appendNew("extra_specs", .object(JSONObject(uniqueKeysWithValues: flavor.extraSpecs.map { ($0, JSON.string($1)) })))
     }
     return .object(body)
   }

@@ -39,52 +39,52 @@ struct ServerView {
       ]
       // `_get_fault`: the traceback for admins, or for faults that are not the server's own.
       if isAdmin || fault.code != 500 { fields["details"] = .string(fault.details) }
-      body["fault"] = .object(fields)
+      body.appendNew("fault", .object(fields))
     }
     if ["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].contains(server.status) {
-      body["progress"] = 0
+      body.appendNew("progress", 0)
     }
-    body["OS-EXT-AZ:availability_zone"] = .string(server.availabilityZone ?? "")
-    body["config_drive"] = server.request.configDrive ? "True" : ""
-    body["key_name"] = .orNull(server.request.keyName)
-    body["OS-SRV-USG:launched_at"] = server.launched.map { .string(VirtualClock.isoDatabase($0)) } ?? .null
-    body["OS-SRV-USG:terminated_at"] = .null
+    body.appendNew("OS-EXT-AZ:availability_zone", .string(server.availabilityZone ?? ""))
+    body.appendNew("config_drive", server.request.configDrive ? "True" : "")
+    body.appendNew("key_name", .orNull(server.request.keyName))
+    body.appendNew("OS-SRV-USG:launched_at", server.launched.map { .string(VirtualClock.isoDatabase($0)) } ?? .null)
+    body.appendNew("OS-SRV-USG:terminated_at", .null)
     // A server with no security group shows none (`_add_security_grps`).
     let securityGroups = ServerPorts.securityGroups(of: server, in: state.network)
-    if !detail, let securityGroups { body["security_groups"] = securityGroups }
+    if !detail, let securityGroups { body.appendNew("security_groups", securityGroups) }
     if isAdmin {
-      body["OS-EXT-SRV-ATTR:host"] = .orNull(server.host)
-      body["OS-EXT-SRV-ATTR:instance_name"] = .string(server.instanceName)
-      body["OS-EXT-SRV-ATTR:hypervisor_hostname"] = .orNull(server.host)
+      body.appendNew("OS-EXT-SRV-ATTR:host", .orNull(server.host))
+      body.appendNew("OS-EXT-SRV-ATTR:instance_name", .string(server.instanceName))
+      body.appendNew("OS-EXT-SRV-ATTR:hypervisor_hostname", .orNull(server.host))
       if version >= Microversion(2, 3) {
-        body["OS-EXT-SRV-ATTR:hostname"] = .string(hostname)
-        body["OS-EXT-SRV-ATTR:kernel_id"] = ""
-        body["OS-EXT-SRV-ATTR:launch_index"] = .int(server.request.launchIndex)
-        body["OS-EXT-SRV-ATTR:ramdisk_id"] = ""
-        body["OS-EXT-SRV-ATTR:reservation_id"] = .string(server.reservationID)
-        body["OS-EXT-SRV-ATTR:root_device_name"] = "/dev/vda"
-        body["OS-EXT-SRV-ATTR:user_data"] = .null
+        body.appendNew("OS-EXT-SRV-ATTR:hostname", .string(hostname))
+        body.appendNew("OS-EXT-SRV-ATTR:kernel_id", "")
+        body.appendNew("OS-EXT-SRV-ATTR:launch_index", .int(server.request.launchIndex))
+        body.appendNew("OS-EXT-SRV-ATTR:ramdisk_id", "")
+        body.appendNew("OS-EXT-SRV-ATTR:reservation_id", .string(server.reservationID))
+        body.appendNew("OS-EXT-SRV-ATTR:root_device_name", "/dev/vda")
+        body.appendNew("OS-EXT-SRV-ATTR:user_data", .null)
       }
     }
-    body["OS-EXT-STS:task_state"] = .orNull(server.taskState)
-    body["OS-EXT-STS:vm_state"] = .string(server.vmState)
-    body["OS-EXT-STS:power_state"] = .int(server.powerState)
-    body["os-extended-volumes:volumes_attached"] = VolumeAttachmentAPI.volumesAttached(state, serverID: server.id, version: version)
-    if version >= Microversion(2, 9) { body["locked"] = .bool(server.locked) }
-    if version >= Microversion(2, 16), isAdmin, !detail { body["host_status"] = server.host == nil ? "" : "UP" }
-    if version >= Microversion(2, 19) { body["description"] = .orNull(server.description) }
-    if version >= Microversion(2, 26) { body["tags"] = .array(server.tags.map(JSON.string)) }
-    if version >= Microversion(2, 63) { body["trusted_image_certificates"] = .null }
+    body.appendNew("OS-EXT-STS:task_state", .orNull(server.taskState))
+    body.appendNew("OS-EXT-STS:vm_state", .string(server.vmState))
+    body.appendNew("OS-EXT-STS:power_state", .int(server.powerState))
+    body.appendNew("os-extended-volumes:volumes_attached", VolumeAttachmentAPI.volumesAttached(state, serverID: server.id, version: version))
+    if version >= Microversion(2, 9) { body.appendNew("locked", .bool(server.locked)) }
+    if version >= Microversion(2, 16), isAdmin, !detail { body.appendNew("host_status", server.host == nil ? "" : "UP") }
+    if version >= Microversion(2, 19) { body.appendNew("description", .orNull(server.description)) }
+    if version >= Microversion(2, 26) { body.appendNew("tags", .array(server.tags.map(JSON.string))) }
+    if version >= Microversion(2, 63) { body.appendNew("trusted_image_certificates", .null) }
     if version >= Microversion(2, 71), !detail {
-      body["server_groups"] = .array(state.compute.serverGroups.filter { $0.members.contains(server.id) }.map { .string($0.id) })
+      body.appendNew("server_groups", .array(state.compute.serverGroups.filter { $0.members.contains(server.id) }.map { .string($0.id) }))
     }
-    if version >= Microversion(2, 73) { body["locked_reason"] = .orNull(server.lockedReason) }
-    if version >= Microversion(2, 90), !isAdmin { body["OS-EXT-SRV-ATTR:hostname"] = .string(hostname) }
-    if version >= Microversion(2, 96) { body["pinned_availability_zone"] = .null }
-    if version >= Microversion(2, 100) { body["scheduler_hints"] = .object(server.request.hints) }
+    if version >= Microversion(2, 73) { body.appendNew("locked_reason", .orNull(server.lockedReason)) }
+    if version >= Microversion(2, 90), !isAdmin { body.appendNew("OS-EXT-SRV-ATTR:hostname", .string(hostname)) }
+    if version >= Microversion(2, 96) { body.appendNew("pinned_availability_zone", .null) }
+    if version >= Microversion(2, 100) { body.appendNew("scheduler_hints", .object(server.request.hints)) }
     if detail {
-      if version >= Microversion(2, 16), isAdmin { body["host_status"] = server.host == nil ? "" : "UP" }
-      if let securityGroups { body["security_groups"] = securityGroups }
+      if version >= Microversion(2, 16), isAdmin { body.appendNew("host_status", server.host == nil ? "" : "UP") }
+      if let securityGroups { body.appendNew("security_groups", securityGroups) }
     }
     return .object(body)
   }
@@ -134,9 +134,11 @@ struct ServerView {
     return .object(networks)
   }
 
+  /// The URLs joined, not interpolated: every flavor, server and image of a list takes two.
   static func links(_ collection: String, _ id: String, bookmarkOnly: Bool) -> JSON {
-    let bookmark: JSON = .object(["rel": "bookmark", "href": .string("\(endpoint)/\(collection)/\(id)")])
+    let path = "/" + collection + "/" + id
+    let bookmark: JSON = .object(["rel": "bookmark", "href": .string(endpoint + path)])
     if bookmarkOnly { return .array([bookmark]) }
-    return .array([.object(["rel": "self", "href": .string("\(endpoint)/v2.1/\(collection)/\(id)")]), bookmark])
+    return .array([.object(["rel": "self", "href": .string(endpoint + "/v2.1" + path)]), bookmark])
   }
 }

@@ -11,12 +11,21 @@ extension APIResponse {
   /// The fault body of Nova and Manila (`nova.api.openstack.wsgi.Fault`): a root element named
   /// for the status, with the code and message.
   static func fault(_ status: Int, _ message: String) -> APIResponse {
-    let names = [
-      400: "badRequest", 401: "unauthorized", 403: "forbidden", 404: "itemNotFound", 405: "badMethod",
-      409: "conflictingRequest", 413: "overLimit", 415: "badMediaType", 501: "notImplemented",
-      503: "serviceUnavailable",
-    ]
-    return .json(status, .object([names[status] ?? "computeFault": .object(["code": .int(status), "message": .string(message)])]))
+    let name =
+      switch status {
+      case 400: "badRequest"
+      case 401: "unauthorized"
+      case 403: "forbidden"
+      case 404: "itemNotFound"
+      case 405: "badMethod"
+      case 409: "conflictingRequest"
+      case 413: "overLimit"
+      case 415: "badMediaType"
+      case 501: "notImplemented"
+      case 503: "serviceUnavailable"
+      default: "computeFault"
+      }
+    return .json(status, .object([name: .object(["code": .int(status), "message": .string(message)])]))
   }
 
   /// keystonemiddleware's answer to a request without a valid token.

@@ -6,7 +6,7 @@ import Foundation
 struct Call {
   var request: APIRequest
   var caller: Caller?
-  var parameters: [String: String]
+  var parameters: PathParameters
   var requestID: String
   /// The caller's valid `X-Openstack-Request-Id`, which the services log beside their own.
   var globalRequestID: String? = nil
@@ -26,6 +26,22 @@ struct Caller: Equatable {
   var isAdmin: Bool { roles.contains("admin") }
 }
 
+/// The values of a path's placeholders, by name: a route has one or two, which a scan finds
+/// sooner than a hash table is made (every request is routed).
+struct PathParameters: Equatable, ExpressibleByDictionaryLiteral {
+  fileprivate var values: [(name: String, value: String)] = []
+
+  init(dictionaryLiteral elements: (String, String)...) {
+    values = elements.map { (name: $0.0, value: $0.1) }
+  }
+
+  subscript(name: String) -> String? { values.first { $0.name == name }?.value }
+
+  static func == (lhs: PathParameters, rhs: PathParameters) -> Bool {
+    lhs.values.elementsEqual(rhs.values) { $0 == $1 }
+  }
+}
+
 /// `/v2/shares/{id}`: literal segments and `{name}` placeholders.
 struct PathPattern: Sendable {
   /// Each segment: its literal bytes, or the name of the placeholder it is.
@@ -37,11 +53,14 @@ struct PathPattern: Sendable {
     }
   }
 
-  /// The placeholders' values in `parts` (a path split at `/`), which fits the pattern.
-  fileprivate func parameters(_ parts: [Substring]) -> [String: String] {
-    var parameters: [String: String] = [:]
+  /// The placeholders' values in `parts`, the ranges of a path's segments in its bytes, which
+  /// fit the pattern.
+  fileprivate func parameters(_ parts: [Range<Int>], of path: UnsafeBufferPointer<UInt8>) -> PathParameters {
+    var parameters = PathParameters()
     for (segment, part) in zip(segments, parts) {
-      if let name = segment.placeholder { parameters[name] = String(part) }
+      if let name = segment.placeholder {
+        parameters.values.append((name: name, value: String(decoding: UnsafeBufferPointer(rebasing: path[part]), as: UTF8.self)))
+      }
     }
     return parameters
   }
@@ -97,12 +116,28 @@ struct Router<State>: Sendable {
   /// The handler for a request and the path's placeholders; `.methodNotAllowed` when the path
   /// is known but not with this method.
   func route(_ method: HTTPMethod, _ path: String) -> RouteMatch<Handler> {
-    let parts = path.split(ascii: "/")
+    var path = path
+    path.makeContiguousUTF8()
+    return path.utf8.withContiguousStorageIfAvailable { route(method, $0) }!
+  }
+
+  /// The path read as bytes, its segments as ranges of them (empty ones skipped, as
+  /// `split(separator:)` skips them): no string is made but the placeholders' values.
+  private func route(_ method: HTTPMethod, _ path: UnsafeBufferPointer<UInt8>) -> RouteMatch<Handler> {
+    // Room for the deepest paths: growing the arrays had cost more than the walk.
+    var parts: [Range<Int>] = []
+    parts.reserveCapacity(8)
+    var start = 0
+    for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+      if start < index { parts.append(start..<index) }
+      start = index + 1
+    }
     var pathKnown = false
     var first: Int?
     // Every pattern the path fits (a literal and a placeholder may both), the earliest added
     // with the method winning.
     var pending = [(node: 0, depth: 0)]
+    pending.reserveCapacity(8)
     while let (node, depth) = pending.popLast() {
       guard depth < parts.count else {
         for index in nodes[node].routes {
@@ -111,32 +146,28 @@ struct Router<State>: Sendable {
         }
         continue
       }
-      let part = parts[depth].utf8
+      let part = UnsafeBufferPointer(rebasing: path[parts[depth]])
       for literal in nodes[node].literals where literal.segment.bytesEqual(part) {
         pending.append((literal.node, depth + 1))
       }
       if let child = nodes[node].placeholder { pending.append((child, depth + 1)) }
     }
     guard let first else { return pathKnown ? .methodNotAllowed : .notFound }
-    return .found(handlers[first], patterns[first].parameters(parts))
+    return .found(handlers[first], patterns[first].parameters(parts, of: path))
   }
 }
 
 extension [UInt8] {
-  /// `elementsEqual`, compared as memory when the other's bytes are contiguous (a native
-  /// string's are): every request compares its path's segments with several.
-  fileprivate func bytesEqual(_ other: Substring.UTF8View) -> Bool {
+  /// Compared as memory: every request compares its path's segments with several.
+  fileprivate func bytesEqual(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
     guard count == other.count else { return false }
     guard !isEmpty else { return true }
-    let equal: Bool? = other.withContiguousStorageIfAvailable { bytes in
-      withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0 }
-    }
-    return equal ?? elementsEqual(other)
+    return withUnsafeBufferPointer { memcmp($0.baseAddress!, other.baseAddress!, count) == 0 }
   }
 }
 
 enum RouteMatch<Handler> {
-  case found(Handler, [String: String])
+  case found(Handler, PathParameters)
   case methodNotAllowed
   case notFound
 }

@@ -367,40 +367,40 @@ enum ShareService {
       "export_locations": .array(share.exportLocations.map { .string($0.path) }),
     ]
     let at = { (major: Int, minor: Int) in version >= Microversion(major, minor) }
-    if at(2, 2) { view["snapshot_support"] = spec("snapshot_support") }
-    if at(2, 5) { view["task_state"] = .null }
+    if at(2, 2) { view.appendNew("snapshot_support", spec("snapshot_support")) }
+    if at(2, 5) { view.appendNew("task_state", .null) }
     if at(2, 6) {
       view["share_type"] = .string(share.shareTypeID)
-      view["share_type_name"] = .orNull(type?.name)
+      view.appendNew("share_type_name", .orNull(type?.name))
     }
     if at(2, 9) {
       view.removeValue(forKey: "export_location")
       view.removeValue(forKey: "export_locations")
     }
-    if at(2, 10) { view["access_rules_status"] = .string(share.accessRulesStatus) }
+    if at(2, 10) { view.appendNew("access_rules_status", .string(share.accessRulesStatus)) }
     if at(2, 11) {
-      view["replication_type"] = .orNull(type?.extraSpecs["replication_type"]?.string)
-      view["has_replicas"] = .bool(state.manila.shareReplicas.contains { $0.shareID == share.id && $0.replicaState != "active" })
+      view.appendNew("replication_type", .orNull(type?.extraSpecs["replication_type"]?.string))
+      view.appendNew("has_replicas", .bool(state.manila.shareReplicas.contains { $0.shareID == share.id && $0.replicaState != "active" }))
     }
-    if at(2, 16) { view["user_id"] = .string(share.userID) }
-    if at(2, 24) { view["create_share_from_snapshot_support"] = spec("create_share_from_snapshot_support") }
-    if at(2, 27) { view["revert_to_snapshot_support"] = spec("revert_to_snapshot_support") }
+    if at(2, 16) { view.appendNew("user_id", .string(share.userID)) }
+    if at(2, 24) { view.appendNew("create_share_from_snapshot_support", spec("create_share_from_snapshot_support")) }
+    if at(2, 27) { view.appendNew("revert_to_snapshot_support", spec("revert_to_snapshot_support")) }
     if at(2, 31) {
-      view["share_group_id"] = .orNull(share.shareGroupID)
-      view["source_share_group_snapshot_member_id"] = .null
+      view.appendNew("share_group_id", .orNull(share.shareGroupID))
+      view.appendNew("source_share_group_snapshot_member_id", .null)
     }
-    if at(2, 32) { view["mount_snapshot_support"] = spec("mount_snapshot_support") }
-    if at(2, 54) { view["progress"] = .orNull(share.progress) }
+    if at(2, 32) { view.appendNew("mount_snapshot_support", spec("mount_snapshot_support")) }
+    if at(2, 54) { view.appendNew("progress", .orNull(share.progress)) }
     if at(2, 69) {
-      view["is_soft_deleted"] = .bool(share.scheduledDeletion != nil)
-      view["scheduled_to_be_deleted_at"] = share.scheduledDeletion.map { .string(VirtualClock.isoMicroseconds($0)) } ?? .null
+      view.appendNew("is_soft_deleted", .bool(share.scheduledDeletion != nil))
+      view.appendNew("scheduled_to_be_deleted_at", share.scheduledDeletion.map { .string(VirtualClock.isoMicroseconds($0)) } ?? .null)
     }
-    if at(2, 80) { view["source_backup_id"] = .orNull(share.sourceBackupID) }
-    if at(2, 90) { view["encryption_key_ref"] = .null }
-    if at(2, 99) { view["snapshot_inherit_share_access_support"] = spec("snapshot_inherit_share_access_support") }
+    if at(2, 80) { view.appendNew("source_backup_id", .orNull(share.sourceBackupID)) }
+    if at(2, 90) { view.appendNew("encryption_key_ref", .null) }
+    if at(2, 99) { view.appendNew("snapshot_inherit_share_access_support", spec("snapshot_inherit_share_access_support")) }
     if caller?.isAdmin == true {
-      view["share_server_id"] = .orNull(share.shareServerID)
-      view["host"] = .orNull(share.host)
+      view.appendNew("share_server_id", .orNull(share.shareServerID))
+      view.appendNew("host", .orNull(share.host))
     }
     return .object(view)
   }

@@ -53,8 +53,10 @@ enum CommandGroups {
   /// `version(option, variable)`: the version asked for, by option or environment variable.
   static func loading(_ version: (String, String) -> String?) -> Loading {
     var loading = Loading()
-    for service in services {
-      guard let text = version(service.option, service.variable) else { continue }
+    // Read in place: most commands ask no version, and a copy of each service costs more.
+    for index in services.indices {
+      guard let text = version(services[index].option, services[index].variable) else { continue }
+      let service = services[index]
       let warned = service.supported.map { !$0.contains(text) } ?? false
       if warned, let supported = service.supported {
         loading.warnings +=

@@ -36,23 +36,21 @@ struct DisplaySettings {
     case .list(let names, var rows, let kind):
       rows = sorted(rows, columns: names)
       let included = try selected(names, kind: kind)
-      let indexes = included.map { names.firstIndex(of: $0)! }
-      return CliffFormatter.list(
-        format: format, columns: included, rows: rows.map { row in indexes.map { row[$0] } }, options: options)
+      // Every column kept, in its order: the rows are as they are.
+      if included.count < names.count { rows = rows.map { row in included.map { row[$0] } } }
+      return CliffFormatter.list(format: format, columns: included.map { names[$0] }, rows: rows, options: options)
     case .show(let fields, let kind):
-      let names = Array(fields.keys)
-      let included = try selected(names, kind: kind)
-      return CliffFormatter.show(
-        format: format, fields: included.map { ($0, fields[$0]!) }, options: options)
+      let included = try selected(fields.keys, kind: kind)
+      return CliffFormatter.show(format: format, fields: included.map { (fields[$0].key, fields[$0].value) }, options: options)
     }
   }
 
-  /// `_generate_columns_and_selector`: the command's columns, in its order, whose normalised
-  /// names were asked for with `-c`.
-  private func selected(_ names: [String], kind: ColumnNames) throws -> [String] {
-    guard !columns.isEmpty else { return names }
-    let requested = Set(columns.map(Self.normalized))
-    let included = names.filter { requested.contains(Self.normalized($0)) }
+  /// `_generate_columns_and_selector`: the places of the command's columns, in its order, whose
+  /// normalised names were asked for with `-c`.
+  private func selected(_ names: [String], kind: ColumnNames) throws -> [Int] {
+    guard !columns.isEmpty else { return Array(names.indices) }
+    let requested = columns.map(Self.normalized)
+    let included = names.indices.filter { index in requested.contains { Self.normalizes(names[index], to: $0) } }
     guard !included.isEmpty else {
       let asked = "[" + columns.map(PythonText.repr).joined(separator: ", ") + "]"
       let known = names.map(PythonText.repr).joined(separator: ", ")
@@ -97,6 +95,32 @@ struct DisplaySettings {
       }
     }
     return String(decoding: bytes[start...], as: UTF8.self)
+  }
+
+  /// Whether `name` normalised is `normal`, an already normalised name: for ASCII names byte by
+  /// byte, without making the copy (every `-c` is compared with every column's name).
+  private static func normalizes(_ name: String, to normal: String) -> Bool {
+    let compared: Bool?? = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      let inner: Bool?? = normal.utf8.withContiguousStorageIfAvailable { target -> Bool? in
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = 0
+        var end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        // Lowercasing may change the length of a name that is not ASCII.
+        guard end - start == target.count else { return bytes.allSatisfy { $0 < 0x80 } ? false : nil }
+        for offset in 0..<target.count {
+          var byte = bytes[start + offset]
+          guard byte < 0x80 else { return nil }
+          if byte == UInt8(ascii: " ") { byte = UInt8(ascii: "_") }
+          if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { byte += 32 }
+          if byte != target[offset] { return false }
+        }
+        return true
+      }
+      return inner ?? nil
+    }
+    return (compared ?? nil) ?? (normalized(name) == normal)
   }
 
   private static func normalizedUnicode(_ name: String) -> String {
