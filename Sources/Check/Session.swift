@@ -71,7 +71,7 @@ public final class Session {
   /// Runs one command line; `width`, when given, is the terminal's width for this command alone,
   /// and `typedPassword` what a person types at its password prompt.
   public func run(_ line: String, width: Int? = nil, typedPassword: String? = nil) -> CommandResult {
-    if line.starts(with: "openstack "), let placeholder = Placeholders.first(in: line) {
+    if line.hasPrefix("openstack "), let placeholder = Placeholders.first(in: line) {
       return notSimulated(line, because: "has a placeholder, \(placeholder)")
     }
     let words: [String]
