@@ -387,6 +387,7 @@ import Testing
     "aggregate delete": Baseline(setup: ["aggregate create agg"], arguments: "agg"),
     "compute service list": Baseline(arguments: ""),
     "hypervisor list": Baseline(arguments: ""),
+    "hypervisor show": Baseline(arguments: "devstack"),
     "compute service set": Baseline(arguments: "devstack nova-compute"),
     "server stop": Baseline(setup: [serverCreate], arguments: "vm"),
     "server start": Baseline(setup: [serverCreate, "server stop vm", "server list", "server list"], arguments: "vm"),

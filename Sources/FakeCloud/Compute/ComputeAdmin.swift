@@ -42,7 +42,10 @@ extension ComputeService {
     router.add(.post, "/v2.1/os-aggregates/{id}/action", aggregateAction)
     router.add(.get, "/v2.1/os-services", listServices)
     router.add(.put, "/v2.1/os-services/{id}", updateService)
+    router.add(.get, "/v2.1/os-hypervisors", listHypervisors)
     router.add(.get, "/v2.1/os-hypervisors/detail", listHypervisors)
+    router.add(.get, "/v2.1/os-hypervisors/{id}", showHypervisor)
+    router.add(.get, "/v2.1/os-hypervisors/{id}/uptime", hypervisorUptime)
   }
 
   private static func refused(_ call: Call, _ rule: String) -> APIResponse? {
@@ -206,8 +209,12 @@ extension ComputeService {
   }
 
   private static func serviceID(_ record: ServiceRecord) -> String {
-    let digest = SHA224.hexDigest("service \(record.binary)@\(record.host.name)")
-    let hex = Array(digest.prefix(32))
+    digestUUID("service \(record.binary)@\(record.host.name)")
+  }
+
+  /// A UUID's text from the digest of `text`: the same in every cloud.
+  private static func digestUUID(_ text: String) -> String {
+    let hex = Array(SHA224.hexDigest(text).prefix(32))
     return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }.joined(separator: "-")
   }
 
@@ -259,49 +266,125 @@ extension ComputeService {
 
   // MARK: Hypervisors
 
-  /// `GET /os-hypervisors/detail` (`hypervisors.py`): a QEMU hypervisor per host, its ID its
-  /// compute service's, `hypervisor_hostname_pattern` a substring (404 when nothing matches);
-  /// below 2.88 the resources and their use.
+  /// `GET /os-hypervisors` and `/os-hypervisors/detail` (`hypervisors.py`): a QEMU hypervisor
+  /// per host, `hypervisor_hostname_pattern` a substring (404 when nothing matches).
   static func listHypervisors(_ state: inout CloudState, _ call: Call) -> APIResponse {
-    if let refusal = refused(call, "os-hypervisors:list-detail") { return refusal }
+    let detail = call.request.path.hasSuffix("/detail")
+    if let refusal = refused(call, detail ? "os-hypervisors:list-detail" : "os-hypervisors:list") { return refusal }
     var hosts = Array(state.compute.hosts.enumerated())
     if let pattern = call.query("hypervisor_hostname_pattern") {
       hosts = hosts.filter { $0.element.name.contains(pattern) }
       guard !hosts.isEmpty else { return .fault(404, "No hypervisor matching '\(pattern)' could be found.") }
     }
-    let version = state.computeVersion
-    let views = hosts.map { index, host -> JSON in
-      let record = ServiceRecord(binary: "nova-compute", host: host)
-      let change = state.compute.serviceChanges[host.name]
-      var body: JSONObject = [
-        "id": .string(serviceID(record)), "hypervisor_hostname": .string(host.name),
-        "state": (change?.forcedDown ?? false) ? "down" : "up",
-        "status": (change?.disabled ?? false) ? "disabled" : "enabled",
-      ]
-      if version < Microversion(2, 88) {
-        let used = state.compute.usage(of: host.name)
-        let running = state.compute.servers.filter { $0.host == host.name && $0.vmState != "deleted" }.count
-        body["vcpus"] = .int(host.definition.vcpus)
-        body["memory_mb"] = .int(host.definition.memory)
-        body["local_gb"] = .int(host.definition.disk)
-        body["vcpus_used"] = .int(used.vcpus)
-        body["memory_mb_used"] = .int(used.memory)
-        body["local_gb_used"] = .int(used.disk)
-        body["free_ram_mb"] = .int(host.definition.memory - used.memory)
-        body["free_disk_gb"] = .int(host.definition.disk - used.disk)
-        body["current_workload"] = 0
-        body["running_vms"] = .int(running)
-        body["disk_available_least"] = .int(host.definition.disk - used.disk)
-      }
-      body["hypervisor_type"] = "QEMU"
-      body["hypervisor_version"] = 8_002_000
-      // The hosts' addresses on devstack's management network, one per host in order.
-      body["host_ip"] = .string("10.0.0.\(11 + index)")
-      body["service"] = .object([
-        "host": .string(host.name), "id": .string(serviceID(record)), "disabled_reason": .orNull(change?.disabledReason),
-      ])
-      return .object(body)
-    }
+    let views = hosts.map { hypervisorView($0.offset, $0.element, detail: detail, state) }
     return .json(200, .object(["hypervisors": .array(views)]))
+  }
+
+  /// `GET /os-hypervisors/{id}`: the ID a UUID (400 for anything else, as from 2.53), the
+  /// hypervisor in detail.
+  static func showHypervisor(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    if let refusal = refused(call, "os-hypervisors:show") { return refusal }
+    let id = call.parameters["id"] ?? ""
+    guard UUIDText.isUUIDLike(id) else { return .fault(400, "Invalid uuid \(id)") }
+    guard let (index, host) = state.compute.hosts.enumerated().first(where: { nodeID($0.element) == id }) else {
+      return .fault(404, "Hypervisor with ID '\(id)' could not be found.")
+    }
+    return .json(200, .object(["hypervisor": hypervisorView(index, host, detail: true, state)]))
+  }
+
+  /// `GET /os-hypervisors/{id}/uptime`, until 2.87: the hypervisor in brief with its host's
+  /// `uptime` (from 2.88 the show carries it and this is gone).
+  static func hypervisorUptime(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard state.computeVersion < Microversion(2, 88) else { return .fault(404, "The resource could not be found.") }
+    if let refusal = refused(call, "os-hypervisors:uptime") { return refusal }
+    let id = call.parameters["id"] ?? ""
+    guard UUIDText.isUUIDLike(id) else { return .fault(400, "Invalid uuid \(id)") }
+    guard let (index, host) = state.compute.hosts.enumerated().first(where: { nodeID($0.element) == id }) else {
+      return .fault(404, "Hypervisor with ID '\(id)' could not be found.")
+    }
+    var view = hypervisorView(index, host, detail: false, state).object
+    view.appendNew("uptime", .string(uptime(at: state.clock.now)))
+    return .json(200, .object(["hypervisor": .object(view)]))
+  }
+
+  /// `_view_hypervisor`, key for key: the compute node's UUID, its state and status (its
+  /// service's); in detail the type, version, address and service, then below 2.88 the
+  /// resources and their use, from 2.88 the host's `uptime`.
+  private static func hypervisorView(_ index: Int, _ host: ComputeState.Host, detail: Bool, _ state: CloudState) -> JSON {
+    let record = ServiceRecord(binary: "nova-compute", host: host)
+    let change = state.compute.serviceChanges[host.name]
+    let version = state.computeVersion
+    var body: JSONObject = [
+      "id": .string(nodeID(host)), "hypervisor_hostname": .string(host.name),
+      "state": (change?.forcedDown ?? false) ? "down" : "up",
+      "status": (change?.disabled ?? false) ? "disabled" : "enabled",
+    ]
+    guard detail else { return .object(body) }
+    body.appendNew("hypervisor_type", "QEMU")
+    body.appendNew("hypervisor_version", 8_002_000)
+    // The hosts' addresses on devstack's management network, one per host in order.
+    body.appendNew("host_ip", .string("10.0.0.\(11 + index)"))
+    body.appendNew(
+      "service",
+      .object([
+        "id": .string(serviceID(record)), "host": .string(host.name), "disabled_reason": .orNull(change?.disabledReason),
+      ]))
+    if version < Microversion(2, 88) {
+      let used = state.compute.usage(of: host.name)
+      let running = state.compute.servers.filter { $0.host == host.name && $0.vmState != "deleted" }.count
+      body.appendNew("vcpus", .int(host.definition.vcpus))
+      body.appendNew("memory_mb", .int(host.definition.memory))
+      body.appendNew("local_gb", .int(host.definition.disk))
+      body.appendNew("vcpus_used", .int(used.vcpus))
+      body.appendNew("memory_mb_used", .int(used.memory))
+      body.appendNew("local_gb_used", .int(used.disk))
+      body.appendNew("free_ram_mb", .int(host.definition.memory - used.memory))
+      body.appendNew("free_disk_gb", .int(host.definition.disk - used.disk))
+      body.appendNew("current_workload", 0)
+      body.appendNew("running_vms", .int(running))
+      body.appendNew("disk_available_least", .int(host.definition.disk - used.disk))
+      let cpuInfo = cpuInfo(host)
+      // From 2.28 the driver's JSON as an object, before it as the JSON text.
+      body.appendNew("cpu_info", version >= Microversion(2, 28) ? cpuInfo : .string(cpuInfo.pythonCompact))
+    } else {
+      body.appendNew("uptime", .string(uptime(at: state.clock.now)))
+    }
+    return .object(body)
+  }
+
+  /// A compute node's UUID: the same for a host in every cloud (Nova's differs from its
+  /// service's).
+  private static func nodeID(_ host: ComputeState.Host) -> String {
+    digestUUID("compute node " + host.name)
+  }
+
+  /// The libvirt driver's `cpu_info`: the host's processor, one socket a virtual CPU.
+  private static func cpuInfo(_ host: ComputeState.Host) -> JSON {
+    .object([
+      "arch": "x86_64", "model": "Nehalem", "vendor": "Intel",
+      "topology": .object(["cells": 1, "sockets": .int(host.definition.vcpus), "cores": 1, "threads": 1]),
+      "features": .array([]),
+    ])
+  }
+
+  /// When the hosts booted: 2025-04-20 09:17 UTC, two days and six hours before the cloud's
+  /// clock starts.
+  static let hostsBooted: Int64 = 1_745_140_620
+
+  /// What the libvirt driver's `get_host_uptime` answers, `uptime` as procps prints it (with
+  /// its newline): the time of day, how long the host has been up, one user signed in, a
+  /// light load.
+  static func uptime(at now: Int64) -> String {
+    let seconds = now / 1_000_000
+    let up = max(0, seconds - hostsBooted)
+    let time = seconds % 86_400
+    func padded(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    var text = " \(padded(time / 3600)):\(padded(time / 60 % 60)):\(padded(time % 60)) up "
+    let days = up / 86_400
+    if days > 0 { text += "\(days) day\(days == 1 ? "" : "s"), " }
+    let hours = up / 3600 % 24
+    let minutes = up / 60 % 60
+    text += hours > 0 ? (hours < 10 ? " " : "") + "\(hours):\(padded(minutes)), " : "\(minutes) min, "
+    return text + " 1 user,  load average: 0.21, 0.18, 0.12\n"
   }
 }

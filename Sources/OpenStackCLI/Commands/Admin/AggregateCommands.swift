@@ -30,8 +30,10 @@ enum Aggregates {
     }
     let hosts = aggregate["hosts"] ?? .null
     let hostsShown: JSON = context.isTable ? .string(hosts == .null ? "" : OSCLib.formatList(hosts.array)) : .array(hosts.array)
+    // Nova's create answers without `metadata`: `DictColumn(None)` reads `None` in a table.
     let propertiesShown: JSON =
-      context.isTable ? (metadata.map { OSCLib.formatDict($0) } ?? "") : .object(metadata?.object ?? [:])
+      context.isTable
+      ? (metadata.flatMap { $0 == .null ? nil : OSCLib.formatDict($0) } ?? .null) : .object(metadata?.object ?? [:])
     var fields: JSONObject = [:]
     for key in ["availability_zone", "created_at", "deleted_at"] { fields[key] = aggregate[key] ?? .null }
     fields["hosts"] = hostsShown
