@@ -388,6 +388,7 @@ import Testing
     "compute service list": Baseline(arguments: ""),
     "hypervisor list": Baseline(arguments: ""),
     "hypervisor show": Baseline(arguments: "devstack"),
+    "hypervisor stats show": Baseline(arguments: ""),
     "compute service set": Baseline(arguments: "devstack nova-compute"),
     "server stop": Baseline(setup: [serverCreate], arguments: "vm"),
     "server start": Baseline(setup: [serverCreate, "server stop vm", "server list", "server list"], arguments: "vm"),

@@ -44,6 +44,7 @@ extension ComputeService {
     router.add(.put, "/v2.1/os-services/{id}", updateService)
     router.add(.get, "/v2.1/os-hypervisors", listHypervisors)
     router.add(.get, "/v2.1/os-hypervisors/detail", listHypervisors)
+    router.add(.get, "/v2.1/os-hypervisors/statistics", hypervisorStatistics)
     router.add(.get, "/v2.1/os-hypervisors/{id}", showHypervisor)
     router.add(.get, "/v2.1/os-hypervisors/{id}/uptime", hypervisorUptime)
   }
@@ -290,6 +291,34 @@ extension ComputeService {
       return .fault(404, "Hypervisor with ID '\(id)' could not be found.")
     }
     return .json(200, .object(["hypervisor": hypervisorView(index, host, detail: true, state)]))
+  }
+
+  /// `GET /os-hypervisors/statistics`, until 2.87 (`compute_node_statistics`): the sums over
+  /// the hosts whose compute service is enabled, and their count.
+  static func hypervisorStatistics(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard state.computeVersion < Microversion(2, 88) else { return .fault(404, "The resource could not be found.") }
+    if let refusal = refused(call, "os-hypervisors:statistics") { return refusal }
+    let hosts = state.compute.hosts.filter { !(state.compute.serviceChanges[$0.name]?.disabled ?? false) }
+    var sums = (count: 0, disk: 0, diskUsed: 0, memory: 0, memoryUsed: 0, running: 0, vcpus: 0, vcpusUsed: 0)
+    for host in hosts {
+      let used = state.compute.usage(of: host.name)
+      sums.count += 1
+      sums.disk += host.definition.disk
+      sums.diskUsed += used.disk
+      sums.memory += host.definition.memory
+      sums.memoryUsed += used.memory
+      sums.running += state.compute.servers.filter { $0.host == host.name && $0.vmState != "deleted" }.count
+      sums.vcpus += host.definition.vcpus
+      sums.vcpusUsed += used.vcpus
+    }
+    let statistics: JSONObject = [
+      "count": .int(sums.count), "current_workload": 0, "disk_available_least": .int(sums.disk - sums.diskUsed),
+      "free_disk_gb": .int(sums.disk - sums.diskUsed), "free_ram_mb": .int(sums.memory - sums.memoryUsed),
+      "local_gb": .int(sums.disk), "local_gb_used": .int(sums.diskUsed), "memory_mb": .int(sums.memory),
+      "memory_mb_used": .int(sums.memoryUsed), "running_vms": .int(sums.running), "vcpus": .int(sums.vcpus),
+      "vcpus_used": .int(sums.vcpusUsed),
+    ]
+    return .json(200, .object(["hypervisor_statistics": .object(statistics)]))
   }
 
   /// `GET /os-hypervisors/{id}/uptime`, until 2.87: the hypervisor in brief with its host's

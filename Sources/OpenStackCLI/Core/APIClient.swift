@@ -71,6 +71,7 @@ final class APIClient {
 
   /// The compute microversion a request about `resource` is sent at.
   func computeVersion(for resource: ComputeResource) throws -> Microversion {
+    if case .pinned(let version) = resource { return version }
     let supported = try supportedComputeVersions()
     guard let requested = requestedComputeVersion else { return min(resource.maximum, supported.upperBound) }
     guard supported.contains(requested) else {
@@ -261,6 +262,9 @@ enum ComputeResource {
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
   case session
+  /// A request the client sends at a version of its own (`microversion='2.1'`), whatever the
+  /// user named.
+  case pinned(Microversion)
 
   var maximum: Microversion {
     switch self {
@@ -277,6 +281,7 @@ enum ComputeResource {
     case .keypair: Microversion(2, 10)
     case .serverGroup: Microversion(2, 64)
     case .unversioned: Microversion(2, 1)
+    case .pinned(let version): version
     }
   }
 }

@@ -115,3 +115,27 @@ struct UptimeParts {
     (hostTime, uptime, users, loadAverage) = (groups[0], groups[1], groups[2], groups[3])
   }
 }
+
+/// `openstack hypervisor stats show` (`ShowHypervisorStats`): deprecated (a warning first), Nova's
+/// statistics read at 2.1 whatever version was asked, the answer's keys as columns, sorted.
+enum HypervisorStatsShow: OpenStackCommand {
+  static let name = "hypervisor stats show"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    context.log("This command is deprecated.")
+    // A plain GET through the SDK's adapter: the answer is read whatever its status.
+    let response = try context.api.send(
+      APIRequest(.get, "/v2.1/os-hypervisors/statistics"), to: .compute, computeResource: .pinned(Microversion(2, 1)))
+    guard case .object(let statistics)? = response.body?["hypervisor_statistics"] else {
+      throw CommandFailure(message: "'NoneType' object has no attribute 'keys'")
+    }
+    var fields: JSONObject = [:]
+    let hidden: Set<String> = ["id", "links", "location", "name"]
+    for key in statistics.keys.filter({ !hidden.contains($0) }).sorted(by: { $0.precedesByCodePoint($1) }) {
+      fields.appendNew(key, statistics[key] ?? .null)
+    }
+    return .show(fields)
+  }
+}
