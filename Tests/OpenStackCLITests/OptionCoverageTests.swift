@@ -407,6 +407,7 @@ import Testing
     "server group delete": Baseline(setup: ["server group create g"], arguments: "g"),
     "availability zone list": Baseline(arguments: ""),
     "server lock": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server dump create": Baseline(setup: [serverCreate], arguments: "vm"),
     "server unlock": Baseline(setup: [serverCreate, "server lock vm"], arguments: "vm"),
     "server rescue": Baseline(setup: [serverCreate], arguments: "vm"),
     "server unrescue": Baseline(setup: [serverCreate, "server rescue vm", "server list", "server list", "server list", "server list"], arguments: "vm"),

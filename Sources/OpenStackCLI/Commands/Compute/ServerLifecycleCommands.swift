@@ -52,6 +52,21 @@ enum ServerLock: OpenStackCommand {
   }
 }
 
+/// `openstack server dump create` (`CreateServerDump`): `trigger_crash_dump` on each server in
+/// turn, the first failure ending the command (Nova has the action from 2.17).
+enum ServerDumpCreate: OpenStackCommand {
+  static let name = "server dump create"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    for name in arguments.values("<server>") {
+      try ServerRequests.action(.object(["trigger_crash_dump": .null]), on: try ComputeLookup.server(name, in: context), in: context)
+    }
+    return .nothing
+  }
+}
+
 enum ServerUnlock: OpenStackCommand {
   static let name = "server unlock"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
