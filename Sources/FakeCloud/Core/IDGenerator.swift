@@ -59,6 +59,30 @@ struct IDGenerator {
     return String(characters)
   }
 
+  /// `secrets.token_bytes(count)` in URL-safe base64 without its padding (Keystone's
+  /// application credential secrets).
+  mutating func urlSafeToken(bytes count: Int) -> String {
+    var bytes: [UInt8] = []
+    while bytes.count < count {
+      let value = next()
+      bytes += (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    var text: [UInt8] = []
+    var bits = 0
+    var buffer = 0
+    for byte in bytes.prefix(count) {
+      buffer = buffer << 8 | Int(byte)
+      bits += 8
+      while bits >= 6 {
+        bits -= 6
+        text.append(alphabet[(buffer >> bits) & 0x3F])
+      }
+    }
+    if bits > 0 { text.append(alphabet[(buffer << (6 - bits)) & 0x3F]) }
+    return String(decoding: text, as: UTF8.self)
+  }
+
   /// `fa:16:3e:03:08:06`: Neutron's base MAC and three random bytes.
   mutating func mac() -> String {
     let value = next()

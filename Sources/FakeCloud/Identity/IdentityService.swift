@@ -51,6 +51,9 @@ struct IdentityState {
   var memberships: [Membership] = [] { didSet { revision &+= 1 } }
   /// The records of the table-driven collections (`KeystoneTable`), by collection.
   var tables: [String: [JSONObject]] = [:] { didSet { revision &+= 1 } }
+  /// The users' application credentials (`ApplicationCredentials`): no token is made from
+  /// them, so a change leaves the revision as it is.
+  var applicationCredentials: [JSONObject] = []
   /// Counts the changes to projects, users, roles and who has which: what was made from them
   /// for an earlier count (a token's body) is out of date.
   private(set) var revision = 0
@@ -149,6 +152,7 @@ enum IdentityService {
     RoleAssignments.register(in: &router)
     GroupMemberships.register(in: &router)
     UserPassword.register(in: &router)
+    ApplicationCredentials.register(in: &router)
     return router
   }()
 

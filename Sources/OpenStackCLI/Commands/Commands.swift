@@ -107,7 +107,8 @@ enum Commands {
     ServiceCreate.self, ServiceList.self, EndpointCreate.self, EndpointList.self, EndpointShow.self, EndpointDelete.self,
     CatalogList.self, CatalogShow.self, TokenIssue.self,
     AggregateCreate.self, AggregateSet.self, AggregateUnset.self, AggregateAddHost.self, AggregateRemoveHost.self,
-    AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, HypervisorList.self, HypervisorShow.self, HypervisorStatsShow.self,
+    AggregateList.self, AggregateDelete.self, ComputeServiceList.self, ComputeServiceSet.self, ApplicationCredentialCreate.self, ApplicationCredentialShow.self, ApplicationCredentialList.self,
+    ApplicationCredentialDelete.self, HypervisorList.self, HypervisorShow.self, HypervisorStatsShow.self,
     ServerStop.self, ServerStart.self, ServerReboot.self, ServerPause.self, ServerUnpause.self, ServerSuspend.self,
     ServerResume.self,
   ]
