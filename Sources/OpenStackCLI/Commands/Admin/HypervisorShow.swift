@@ -105,7 +105,7 @@ struct UptimeParts {
   var users: String
   var loadAverage: String
 
-  private nonisolated(unsafe) static let pattern = try! NSRegularExpression(
+  private static let pattern = try! NSRegularExpression(
     pattern: #"\s*(.+)\sup\s+(.+),\s+(.+)\susers?,\s+load average:\s(.+)"#)
 
   init?(_ text: String) {

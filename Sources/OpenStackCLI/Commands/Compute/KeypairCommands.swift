@@ -71,7 +71,7 @@ enum KeypairCreate: OpenStackCommand {
       body["type"] = .string(type)
     }
     if let user = try Keypairs.user(arguments, in: context) { body["user_id"] = .string(user) }
-    try Keypairs.call(.post, "/os-keypairs", body: .object(["keypair": .object(body)]), in: context)
+    _ = try Keypairs.call(.post, "/os-keypairs", body: .object(["keypair": .object(body)]), in: context)
     // cliff shows no columns: an empty table is a newline, JSON and YAML an empty mapping.
     switch context.format {
     case "table": return .text(generated.privateKey + "\n")
@@ -181,7 +181,7 @@ enum KeypairDelete: OpenStackCommand {
     for name in names {
       do {
         let query = user.map { [(name: "user_id", value: $0)] } ?? []
-        try Keypairs.call(.delete, "/os-keypairs/\(name)", query: query, in: context)
+        _ = try Keypairs.call(.delete, "/os-keypairs/\(name)", query: query, in: context)
       } catch let failure as CommandFailure {
         failed += 1
         context.log("Failed to delete key with name '\(name)': \(failure.message)")

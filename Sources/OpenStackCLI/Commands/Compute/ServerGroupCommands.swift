@@ -107,7 +107,7 @@ enum ServerGroupDelete: OpenStackCommand {
     for name in names {
       do {
         let group = try ServerGroupLookup.find(name, in: context)
-        try ServerGroupLookup.call(.delete, "/os-server-groups/\(group["id"]?.string ?? name)", in: context)
+        _ = try ServerGroupLookup.call(.delete, "/os-server-groups/\(group["id"]?.string ?? name)", in: context)
       } catch let failure as CommandFailure {
         failed += 1
         context.log(failure.message)

@@ -135,7 +135,7 @@ enum QuotaSet: OpenStackCommand {
     if !volume.isEmpty {
       try Cinder(context: context).call(APIRequest(.put, "/os-quota-sets/\(project)", body: body("quota_set", volume)))
     }
-    if !network.isEmpty { try NeutronClient.call(context, .put, "/quotas/\(project)", body: body("quota", network)) }
+    if !network.isEmpty { _ = try NeutronClient.call(context, .put, "/quotas/\(project)", body: body("quota", network)) }
     return .nothing
   }
 }

@@ -42,7 +42,7 @@ enum ServerAddPort: OpenStackCommand {
     let port = try NeutronResourceKind.port.find(arguments.value("<port>") ?? "", in: context)
     var attachment: JSONObject = ["port_id": port["id"] ?? .null]
     if let tag = try ServerInterfaceRequests.tag(arguments, in: context) { attachment["tag"] = .string(tag) }
-    try ServerInterfaceRequests.attach(attachment, to: server["id"]?.string ?? "", in: context)
+    _ = try ServerInterfaceRequests.attach(attachment, to: server["id"]?.string ?? "", in: context)
     return .nothing
   }
 }
@@ -58,7 +58,7 @@ enum ServerAddNetwork: OpenStackCommand {
     let network = try NeutronResourceKind.network.find(arguments.value("<network>") ?? "", in: context)
     var attachment: JSONObject = ["net_id": network["id"] ?? .null]
     if let tag = try ServerInterfaceRequests.tag(arguments, in: context) { attachment["tag"] = .string(tag) }
-    try ServerInterfaceRequests.attach(attachment, to: server["id"]?.string ?? "", in: context)
+    _ = try ServerInterfaceRequests.attach(attachment, to: server["id"]?.string ?? "", in: context)
     return .nothing
   }
 }

@@ -135,7 +135,7 @@ enum VolumeCreate: OpenStackCommand {
         ["readonly": .bool(arguments.flag("--read-only"))], failure: "Failed to set volume read-only access mode flag")
     }
     // The SDK keeps the backup it was given, which Cinder's answer does not name.
-    var created = volume.object ?? [:]
+    var created = volume.object
     if created["backup_id"] == nil { created["backup_id"] = backupID }
     return VolumeFormat.sortedShow(VolumeFormat.volume(.object(created), context))
   }
