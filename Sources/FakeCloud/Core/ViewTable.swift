@@ -70,9 +70,10 @@ struct ViewTable<Record, Audience: ViewAudience>: Sendable {
   func view(_ record: Record, _ audience: Audience, brief: Bool = false) -> JSON {
     var object = JSONObject()
     object.reserveCapacity(brief ? briefFields.count : fields.count)
+    // A table shows a name once: appended, not looked for among the names already there.
     for field in fields
     where field.shows(to: audience) && (!brief || briefFields.contains(field.name)) && field.present?(record) ?? true {
-      object[field.name] = field.value(record, audience)
+      object.appendNew(field.name, field.value(record, audience))
     }
     return .object(object)
   }
