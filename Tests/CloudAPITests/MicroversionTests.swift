@@ -1,16 +1,18 @@
 import CloudAPI
 import Testing
 
-/// Microversions as the services' `APIVersionRequest` reads them: `MAJOR.MINOR`, decimal digits
-/// only, compared as numbers.
+/// Microversions as the services read them (Nova's `APIVersionRequest` pattern
+/// `^([1-9]\d*)\.([1-9]\d*|0)$`, Cinder's and Manila's alike): two decimal numbers and a dot,
+/// compared as numbers. Only the forms every service agrees on are asserted here: the services
+/// differ on leading zeros, and Python's `\d` also takes other scripts' digits.
 @Suite struct MicroversionTests {
-  @Test(arguments: [("2.51", 2, 51), ("2.0", 2, 0), ("3.9", 3, 9), ("02.010", 2, 10), ("123456789.987654321", 123_456_789, 987_654_321)])
+  @Test(arguments: [("2.51", 2, 51), ("2.0", 2, 0), ("3.9", 3, 9), ("2.104", 2, 104)])
   func readsMajorAndMinor(text: String, major: Int, minor: Int) {
     #expect(Microversion(text) == Microversion(major, minor))
   }
 
-  @Test(arguments: ["", "2", "2.", ".1", "2.5.1", "2..5", "2.x", "latest", "1234567890.1", "1.1234567890", "+2.1", " 2.1", "2.1 ", "٢.١"])
-  func refusesAnythingElse(text: String) {
+  @Test(arguments: ["", "2", "2.", ".1", "2.5.1", "2..5", "2.x", "latest", "+2.1", " 2.1", "2.1 ", "-2.1"])
+  func refusesWhatNoServiceReads(text: String) {
     #expect(Microversion(text) == nil)
   }
 

@@ -75,18 +75,17 @@ struct DisplaySettings {
     return rows
   }
 
-  /// cliff's `c.lower().replace(' ', '_')` of a name with its blanks trimmed; for ASCII names
+  /// cliff's `c.lower().strip().replace(' ', '_')` (`_normalize_column_name`); for ASCII names
   /// (nearly all) byte by byte, as every `-c` compares every column's name.
   private static func normalized(_ name: String) -> String {
     // Most names (`id`, `status`, `admin_state_up`) are already: no copy is made of them.
-    if name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && !(0x41...0x5A).contains($0) }) {
+    if name.utf8.allSatisfy({ $0 < 0x80 && !isPythonSpace($0) && !(0x41...0x5A).contains($0) }) {
       return name
     }
     var bytes = Array(name.utf8)
     guard bytes.allSatisfy({ $0 < 0x80 }) else { return normalizedUnicode(name) }
-    let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-    while bytes.last.map(isBlank) == true { bytes.removeLast() }
-    let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+    while bytes.last.map(isPythonSpace) == true { bytes.removeLast() }
+    let start = bytes.firstIndex { !isPythonSpace($0) } ?? bytes.endIndex
     for index in start..<bytes.endIndex {
       switch bytes[index] {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes[index] += 32
@@ -100,31 +99,26 @@ struct DisplaySettings {
   /// Whether `name` normalised is `normal`, an already normalised name: for ASCII names byte by
   /// byte, without making the copy (every `-c` is compared with every column's name).
   private static func normalizes(_ name: String, to normal: String) -> Bool {
-    let compared: Bool?? = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-      let inner: Bool?? = normal.utf8.withContiguousStorageIfAvailable { target -> Bool? in
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        var start = 0
-        var end = bytes.count
-        while start < end, isBlank(bytes[start]) { start += 1 }
-        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-        // Lowercasing may change the length of a name that is not ASCII.
-        guard end - start == target.count else { return bytes.allSatisfy { $0 < 0x80 } ? false : nil }
-        for offset in 0..<target.count {
-          var byte = bytes[start + offset]
-          guard byte < 0x80 else { return nil }
-          if byte == UInt8(ascii: " ") { byte = UInt8(ascii: "_") }
-          if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { byte += 32 }
-          if byte != target[offset] { return false }
-        }
-        return true
-      }
-      return inner ?? nil
+    guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return normalized(name) == normal }
+    var bytes = name.utf8[...]
+    while let first = bytes.first, isPythonSpace(first) { bytes = bytes.dropFirst() }
+    while let last = bytes.last, isPythonSpace(last) { bytes = bytes.dropLast() }
+    return bytes.elementsEqual(normal.utf8) { byte, wanted in
+      let folded = byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : (byte &- UInt8(ascii: "A") < 26 ? byte + 32 : byte)
+      return folded == wanted
     }
-    return (compared ?? nil) ?? (normalized(name) == normal)
+  }
+
+  /// What Python's `str.strip()` takes off an ASCII name: tab to carriage return, the four
+  /// separators `\x1c`–`\x1f`, and the space.
+  private static func isPythonSpace(_ byte: UInt8) -> Bool {
+    (0x09...0x0D).contains(byte) || (0x1C...0x20).contains(byte)
   }
 
   private static func normalizedUnicode(_ name: String) -> String {
-    let isBlank = { (character: Character) in character.isWhitespace && !character.isNewline }
+    let isBlank = { (character: Character) in
+      character.isWhitespace || character.unicodeScalars.allSatisfy { (0x1C...0x1F).contains($0.value) }
+    }
     var text = Substring(name.lowercased())
     while text.first.map(isBlank) == true { text.removeFirst() }
     while text.last.map(isBlank) == true { text.removeLast() }

@@ -15,18 +15,10 @@ enum HypervisorShow: OpenStackCommand {
     let id = try find(nameOrID, in: context)["id"].map(PythonText.str) ?? ""
     let hypervisor = try call("/os-hypervisors/\(id)", .hypervisor, in: context)["hypervisor"] ?? .null
     let since288 = try context.api.supportsComputeVersion(Microversion(2, 88))
-    // The SDK's attributes (`Hypervisor`), by their names: `name` for the host name, the
-    // service as `service_details`; what Nova did not send is `None`.
-    let attributes: [(name: String, field: String)] = [
-      ("cpu_info", "cpu_info"), ("host_ip", "host_ip"), ("hypervisor_type", "hypervisor_type"),
-      ("hypervisor_version", "hypervisor_version"), ("name", "hypervisor_hostname"), ("state", "state"),
-      ("status", "status"), ("current_workload", "current_workload"), ("disk_available", "disk_available_least"),
-      ("local_disk_used", "local_gb_used"), ("local_disk_size", "local_gb"), ("local_disk_free", "free_disk_gb"),
-      ("memory_used", "memory_mb_used"), ("memory_size", "memory_mb"), ("memory_free", "free_ram_mb"),
-      ("running_vms", "running_vms"), ("vcpus_used", "vcpus_used"), ("vcpus", "vcpus"), ("id", "id"),
-    ]
+    // The SDK's attributes (`Hypervisor`) and the fields of Nova's they read; what Nova did not
+    // send is `None`.
     var values: [String: JSON] = [:]
-    for attribute in attributes { values[attribute.name] = hypervisor[attribute.field] ?? .null }
+    for (attribute, field) in attributes + resources { values[attribute] = hypervisor[field] ?? .null }
     let service = hypervisor["service"] ?? .null
     values["service_id"] = service["id"] ?? .null
     values["service_host"] = service["host"] ?? .null
@@ -52,18 +44,11 @@ enum HypervisorShow: OpenStackCommand {
       values["cpu_info"] = (try? JSON(parsing: text)) ?? .null
     }
 
-    // `_get_hypervisor_columns`: 2.88 hid the resources; below it they show under Nova's names.
+    // `_get_hypervisor_columns`: `name` shown as `hypervisor_hostname`; 2.88 hid the resources,
+    // below it they show under Nova's names.
     var names: [String: String] = ["name": "hypervisor_hostname"]
-    var hidden: Set<String> = ["location", "servers"]
-    let resources = [
-      ("current_workload", "current_workload"), ("disk_available", "disk_available_least"),
-      ("local_disk_free", "free_disk_gb"), ("local_disk_size", "local_gb"), ("local_disk_used", "local_gb_used"),
-      ("memory_free", "free_ram_mb"), ("memory_size", "memory_mb"), ("memory_used", "memory_mb_used"),
-      ("running_vms", "running_vms"), ("vcpus_used", "vcpus_used"), ("vcpus", "vcpus"),
-    ]
-    for (attribute, display) in resources {
-      if since288 { hidden.insert(attribute) } else { names[attribute] = display }
-    }
+    for (attribute, field) in resources where !since288 { names[attribute] = field }
+    let hidden = Set(since288 ? resources.map(\.attribute) : [])
     let cpuInfo = values["cpu_info"] ?? .null
     values["cpu_info"] = context.isTable ? (cpuInfo == .null ? .null : OSCLib.formatDict(cpuInfo)) : .object(cpuInfo.object)
     let shown = values.keys.filter { !hidden.contains($0) }.map { (display: names[$0] ?? $0, attribute: $0) }
@@ -73,6 +58,19 @@ enum HypervisorShow: OpenStackCommand {
     }
     return .show(fields)
   }
+
+  private static let attributes: [(attribute: String, field: String)] = [
+    ("cpu_info", "cpu_info"), ("host_ip", "host_ip"), ("hypervisor_type", "hypervisor_type"),
+    ("hypervisor_version", "hypervisor_version"), ("name", "hypervisor_hostname"), ("state", "state"),
+    ("status", "status"), ("id", "id"),
+  ]
+  /// The attributes deprecated with 2.88, which Nova no longer sends from it.
+  private static let resources: [(attribute: String, field: String)] = [
+    ("current_workload", "current_workload"), ("disk_available", "disk_available_least"),
+    ("local_disk_free", "free_disk_gb"), ("local_disk_size", "local_gb"), ("local_disk_used", "local_gb_used"),
+    ("memory_free", "free_ram_mb"), ("memory_size", "memory_mb"), ("memory_used", "memory_mb_used"),
+    ("running_vms", "running_vms"), ("vcpus_used", "vcpus_used"), ("vcpus", "vcpus"),
+  ]
 
   /// `find_hypervisor(name_or_id, details=False)`: the ID fetched first; after a 400, 403 or
   /// 404 the list, by ID or host name.
