@@ -412,6 +412,10 @@ import Testing
     "availability zone list": Baseline(arguments: ""),
     "server lock": Baseline(setup: [serverCreate], arguments: "vm"),
     "server dump create": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server add share": Baseline(setup: stoppedServerAndShare, arguments: "vm s", cloud: fileBackedMemory),
+    "server share list": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server share show": Baseline(setup: stoppedServerAndShare + ["server add share vm s"], arguments: "vm s", cloud: fileBackedMemory),
+    "server remove share": Baseline(setup: stoppedServerAndShare + ["server add share vm s"], arguments: "vm s", cloud: fileBackedMemory),
     "server unlock": Baseline(setup: [serverCreate, "server lock vm"], arguments: "vm"),
     "server rescue": Baseline(setup: [serverCreate], arguments: "vm"),
     "server unrescue": Baseline(setup: [serverCreate, "server rescue vm", "server list", "server list", "server list", "server list"], arguments: "vm"),
@@ -496,6 +500,13 @@ import Testing
     "share network create --name n", "share create nfs 1 --share-type dhss_true --share-network n", "share list",
     "share message list -f value -c ID",
   ]
+  /// A stopped server and an available share, on a host whose guest memory virtiofs can share.
+  static let stoppedServerAndShare = [serverCreate, shareCreate, "server stop vm", "share list", "share list", "share list"]
+  static let fileBackedMemory: CloudDefinition = {
+    var definition = CloudDefinition.devstack
+    definition.computeHosts[0].fileBackedMemory = true
+    return definition
+  }()
   static let serverCreate = "server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm"
 
   /// A value each option accepts, by its metavar; any text for the others.

@@ -1,6 +1,10 @@
 import CloudAPI
 
 extension ComputeState {
+  /// The address of the host at `index` on devstack's management network, one per host in
+  /// order (Nova's `my_ip`).
+  static func hostIP(_ index: Int) -> String { "10.0.0.\(11 + index)" }
+
   /// A host aggregate; its `availability_zone` metadata names the zone of its hosts.
   struct Aggregate {
     var id: Int
@@ -351,8 +355,7 @@ extension ComputeService {
     guard detail else { return .object(body) }
     body.appendNew("hypervisor_type", "QEMU")
     body.appendNew("hypervisor_version", 8_002_000)
-    // The hosts' addresses on devstack's management network, one per host in order.
-    body.appendNew("host_ip", .string("10.0.0.\(11 + index)"))
+    body.appendNew("host_ip", .string(ComputeState.hostIP(index)))
     body.appendNew(
       "service",
       .object([

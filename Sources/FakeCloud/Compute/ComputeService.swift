@@ -32,6 +32,7 @@ enum ComputeService {
     router.add(.delete, "/v2.1/servers/{id}/tags", deleteTags)
     router.add(.delete, "/v2.1/servers/{id}/tags/{tag}", deleteTag)
     VolumeAttachmentAPI.register(in: &router)
+    ServerShareAPI.register(in: &router)
     registerComputeAdmin(in: &router)
     NovaQuotaAPI.register(in: &router)
     registerKeypairs(in: &router)
@@ -349,6 +350,7 @@ enum ComputeService {
     state.after(1_500_000) { state in
       guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
       VolumeAttachmentAPI.serverDeleted(&state, serverID: id)
+      ServerShareAPI.serverDeleted(&state, serverID: id)
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
       state.network.now = state.clock.now

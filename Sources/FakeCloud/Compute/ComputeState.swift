@@ -124,6 +124,18 @@ struct ComputeState {
     var events: [Event] = []
   }
 
+  /// A Manila share mapped into a server (`ServerShareAPI`).
+  struct ShareMapping {
+    var uuid: String
+    var serverID: String
+    var shareID: String
+    /// `attaching`, `inactive`, `active`, `detaching`, `error`.
+    var status: String
+    var tag: String
+    var exportLocation: String?
+    var proto: String
+  }
+
   var flavors: [Flavor]
   var hosts: [Host]
   /// Host aggregates, oldest first (`ComputeAdmin`).
@@ -137,6 +149,8 @@ struct ComputeState {
   var keypairs: [Keypair] = []
   /// Server groups, oldest first (`ServerGroups`).
   var serverGroups: [ServerGroup] = []
+  /// Shares mapped into servers, oldest first.
+  var shareMappings: [ShareMapping] = []
 
   init(definition: CloudDefinition) {
     // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...

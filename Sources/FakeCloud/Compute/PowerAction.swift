@@ -60,6 +60,7 @@ struct PowerAction: Sendable {
       state.compute.servers[index].taskState = nil
       state.compute.servers[index].powerState = endPower
       state.compute.servers[index].updated = state.clock.now
+      if ["stop", "start", "reboot"].contains(name) { ServerShareAPI.powerChanged(&state, serverID: id, running: endState == "active") }
       ComputeService.finish(id, action: name, event: event, start: start, host: host, traceback: nil, in: &state)
     }
     return APIResponse(status: 202)

@@ -107,6 +107,10 @@ public struct CloudDefinition: Sendable {
     public var memory: Int
     /// GiB of disk.
     public var disk: Int
+    /// Whether libvirt backs guest memory with files (`file_backed_memory`, the
+    /// `COMPUTE_MEM_BACKING_FILE` trait), which virtiofs shares need unless the flavor sets
+    /// `hw:mem_page_size`.
+    public var fileBackedMemory = false
   }
 
   /// A key pair a user has imported: its OpenSSH public key line.

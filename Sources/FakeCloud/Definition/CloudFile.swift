@@ -220,7 +220,7 @@ extension CloudDefinition {
     }
     if let hosts = sections["compute_hosts"] {
       let entries = try reader.list(hosts, in: "compute_hosts").map { node throws(CloudFileError) in
-        let fields = try reader.mapping(node, in: "a compute host", keys: ["name", "availability_zone", "vcpus", "memory", "disk"])
+        let fields = try reader.mapping(node, in: "a compute host", keys: ["name", "availability_zone", "vcpus", "memory", "disk", "file_backed_memory"])
         func size(_ key: String) throws(CloudFileError) -> Int {
           guard let value = fields[key] else { throw reader.error(node, "a compute host needs '\(key)'") }
           return try reader.size(value, key)
@@ -229,7 +229,8 @@ extension CloudDefinition {
           name: try reader.name(fields, "name", of: node, in: "a compute host"),
           availabilityZone: try fields["availability_zone"] == nil
             ? "nova" : reader.name(fields, "availability_zone", of: node, in: "a compute host"),
-          vcpus: try size("vcpus"), memory: try size("memory"), disk: try size("disk"))
+          vcpus: try size("vcpus"), memory: try size("memory"), disk: try size("disk"),
+          fileBackedMemory: try reader.flag(fields, "file_backed_memory") ?? false)
         return (host, fields["name"] ?? node)
       }
       try reader.unique(entries, \.name, "compute host")

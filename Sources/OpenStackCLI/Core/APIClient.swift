@@ -258,6 +258,7 @@ enum ComputeResource {
   case quotaSet
   case keypair
   case serverGroup
+  case shareMapping
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -280,6 +281,7 @@ enum ComputeResource {
     case .quotaSet: Microversion(2, 56)
     case .keypair: Microversion(2, 10)
     case .serverGroup: Microversion(2, 64)
+    case .shareMapping: Microversion(2, 97)
     case .unversioned: Microversion(2, 1)
     case .pinned(let version): version
     }

@@ -7648,6 +7648,51 @@ extension RealHelp {
       options:
         -h, --help        show this help message and exit
       """#,
+    "server add share": #"""
+      usage: openstack server add share [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty] [--tag <tag>]
+                                        <server> <share>
+
+      Add a share to a server. Requires ``--os-compute-api-version 2.97`` or later.
+
+      positional arguments:
+        <server>              Server to add share to (name or ID)
+        <share>               Share to add (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --tag <tag>           Optional tag used to mount the share, if not provided
+                              the share uuid is used as tag by default
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "server add volume": #"""
       usage: openstack server add volume [-h] [-f {json,shell,table,value,yaml}]
                                          [-c COLUMN] [--noindent] [--prefix PREFIX]
@@ -8794,6 +8839,19 @@ extension RealHelp {
       options:
         -h, --help        show this help message and exit
       """#,
+    "server remove share": #"""
+      usage: openstack server remove share [-h] <server> <share>
+
+      Remove a share from a server. Requires ``--os-compute-api-version 2.97`` or
+      later.
+
+      positional arguments:
+        <server>    Server to remove share from (name or ID)
+        <share>     Share to remove (name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
     "server remove volume": #"""
       usage: openstack server remove volume [-h] <server> <volume>
 
@@ -8941,6 +8999,102 @@ extension RealHelp {
                               server must currently be in the given zone. To unpin,
                               use "server unset --pinned-availability-zone"
                               (supported by --os-compute-api-version 2.104 or above)
+      """#,
+    "server share list": #"""
+      usage: openstack server share list [-h] [-f {csv,json,table,value,yaml}]
+                                         [-c COLUMN]
+                                         [--quote {all,minimal,none,nonnumeric}]
+                                         [--noindent] [--max-width <integer>]
+                                         [--fit-width] [--print-empty]
+                                         [--sort-column SORT_COLUMN]
+                                         [--sort-ascending | --sort-descending]
+                                         <server>
+
+      List all the shares attached to a server. Requires ``--os-compute-api-version
+      2.97`` or later.
+
+      positional arguments:
+        <server>              Server to list share mapping for (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "server share show": #"""
+      usage: openstack server share show [-h] [-f {json,shell,table,value,yaml}]
+                                         [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                         [--max-width <integer>] [--fit-width]
+                                         [--print-empty]
+                                         <server> <share>
+
+      Show detail of a share attachment to a server. Requires ``--os-compute-api-
+      version 2.97`` or later.
+
+      positional arguments:
+        <server>              Server to show share mapping for (name or ID)
+        <share>               Share to show details for (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
       """#,
     "server shelve": #"""
       usage: openstack server shelve [-h] [--offload] [--wait]
