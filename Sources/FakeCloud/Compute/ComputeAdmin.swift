@@ -206,7 +206,7 @@ extension ComputeService {
 
   /// The services the cloud runs: the conductor and scheduler on the first host, a compute
   /// service on each.
-  private static func services(_ state: CloudState) -> [ServiceRecord] {
+  static func services(_ state: CloudState) -> [ServiceRecord] {
     let controllers = state.compute.hosts.prefix(1).flatMap { host in
       ["nova-conductor", "nova-scheduler"].map { ServiceRecord(binary: $0, host: host) }
     }

@@ -34,6 +34,7 @@ enum ComputeService {
     VolumeAttachmentAPI.register(in: &router)
     ServerShareAPI.register(in: &router)
     registerComputeAdmin(in: &router)
+    registerHosts(in: &router)
     NovaQuotaAPI.register(in: &router)
     registerKeypairs(in: &router)
     registerServerGroups(in: &router)

@@ -2140,6 +2140,120 @@ extension RealHelp {
 
       This command is provided by the cliff plugin.
       """#,
+    "host list": #"""
+      usage: openstack host list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                 [--quote {all,minimal,none,nonnumeric}]
+                                 [--noindent] [--max-width <integer>] [--fit-width]
+                                 [--print-empty] [--sort-column SORT_COLUMN]
+                                 [--sort-ascending | --sort-descending]
+                                 [--zone <zone>]
+
+      DEPRECATED: List hosts
+
+      options:
+        -h, --help            show this help message and exit
+        --zone <zone>         Only return hosts in the availability zone
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "host set": #"""
+      usage: openstack host set [-h] [--enable | --disable]
+                                [--enable-maintenance | --disable-maintenance]
+                                <host>
+
+      DEPRECATED: Set host properties
+
+      positional arguments:
+        <host>                Host to modify (name only)
+
+      options:
+        -h, --help            show this help message and exit
+        --enable              Enable the host
+        --disable             Disable the host
+        --enable-maintenance  Enable maintenance mode for the host
+        --disable-maintenance
+                              Disable maintenance mode for the host
+      """#,
+    "host show": #"""
+      usage: openstack host show [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                 [--quote {all,minimal,none,nonnumeric}]
+                                 [--noindent] [--max-width <integer>] [--fit-width]
+                                 [--print-empty] [--sort-column SORT_COLUMN]
+                                 [--sort-ascending | --sort-descending]
+                                 <host>
+
+      DEPRECATED: Display host details
+
+      positional arguments:
+        <host>                Name of host
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "hypervisor list": #"""
       usage: openstack hypervisor list [-h] [-f {csv,json,table,value,yaml}]
                                        [-c COLUMN]
