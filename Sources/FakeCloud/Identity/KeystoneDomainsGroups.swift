@@ -16,7 +16,7 @@ extension KeystoneTable {
       "project - it is not permitted to have two projects acting as domains with the same name: \(PythonLike.text(record["name"]))"
     },
     own: { caller, state in state.identity.projects.first { $0.id == caller.projectID }?.domainID },
-    deletable: { record in
+    deletable: { record, _ in
       record["enabled"] == false
         ? nil
         : IdentityDirectory.error(403, "Forbidden", "Cannot delete a domain that is enabled, please disable it first.")

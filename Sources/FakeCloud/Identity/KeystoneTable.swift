@@ -10,6 +10,11 @@ struct KeystoneTable: Sendable {
     var name: String
     /// The value a create without it stores; `nil` for an attribute Keystone requires.
     var initial: JSON?
+    /// What Keystone stores for an explicit `null` (a region's description: ''); `nil` keeps it.
+    var forNull: JSON? = nil
+
+    /// The value to store for `value` as given.
+    func stored(_ value: JSON) -> JSON { value == .null ? forNull ?? value : value }
   }
 
   /// `roles`, `services`, `endpoints`, `regions`.
@@ -30,7 +35,7 @@ struct KeystoneTable: Sendable {
   /// The record a non-admin may read: its own (a member's domain).
   var own: (@Sendable (Caller, CloudState) -> String?)? = nil
   /// A check before a delete, Keystone's answer when it is refused.
-  var deletable: @Sendable (JSONObject) -> APIResponse? = { _ in nil }
+  var deletable: @Sendable (JSONObject, CloudState) -> APIResponse? = { _, _ in nil }
   /// What else goes with a deleted record (a role's assignments, a group's memberships).
   var cascade: @Sendable (inout CloudState, String) -> Void = { _, _ in }
   /// Whether a create may give the ID (a region's).
@@ -38,7 +43,7 @@ struct KeystoneTable: Sendable {
   /// Whether the service catalog tokens carry is made from these records (services,
   /// endpoints): a change to them makes it anew; a change to others leaves it.
   var inCatalog = false
-  /// A check of the new record, Keystone's answer when it is refused.
+  /// A check of the new or changed record, Keystone's answer when it is refused.
   var validate: @Sendable (JSONObject, CloudState) -> APIResponse? = { _, _ in nil }
 
   static let all = [roles, services, endpoints, regions, domains, groups]
@@ -58,7 +63,10 @@ struct KeystoneTable: Sendable {
       Attribute(name: "type", initial: nil), Attribute(name: "name", initial: ""),
       Attribute(name: "description", initial: ""), Attribute(name: "enabled", initial: true),
     ],
-    filters: ["type", "name"], inCatalog: true)
+    filters: ["type", "name"],
+    // The service's endpoints go with it (`delete_service`).
+    cascade: { state, id in state.identity.tables["endpoints"]?.removeAll { $0["service_id"]?.string == id } },
+    inCatalog: true)
 
   static let endpoints = KeystoneTable(
     collection: "endpoints", member: "endpoint",
@@ -89,10 +97,43 @@ struct KeystoneTable: Sendable {
       return nil
     })
 
+  /// Regions (`catalog/backends/sql.py`): a parent must exist, and a change may not make the
+  /// tree a circle; a region goes with its children, unless one of them has endpoints.
   static let regions = KeystoneTable(
     collection: "regions", member: "region",
-    attributes: [Attribute(name: "description", initial: ""), Attribute(name: "parent_region_id", initial: .null)],
-    filters: ["parent_region_id"], readableByAll: true, givenID: true)
+    attributes: [Attribute(name: "description", initial: "", forNull: ""), Attribute(name: "parent_region_id", initial: .null)],
+    filters: ["parent_region_id"], readableByAll: true,
+    deletable: { record, state in
+      let id = record["id"]?.string ?? ""
+      let tree = Set([id] + RegionTree.descendants(of: id, in: state))
+      guard state.keystoneRecords("endpoints").contains(where: { tree.contains($0["region_id"]?.string ?? "") }) else { return nil }
+      return IdentityDirectory.error(
+        403, "Forbidden", "Unable to delete region \(id) because it or its child regions have associated endpoints.")
+    },
+    cascade: { state, id in
+      let children = Set(RegionTree.descendants(of: id, in: state))
+      state.identity.tables["regions"]?.removeAll { children.contains($0["id"]?.string ?? "") }
+    },
+    givenID: true,
+    validate: { record, state in
+      guard let parent = record["parent_region_id"]?.string else { return nil }
+      let regions = state.keystoneRecords("regions")
+      guard regions.contains(where: { $0["id"]?.string == parent }) else {
+        return IdentityDirectory.error(404, "Not Found", "Could not find region: \(parent).")
+      }
+      // `_ensure_no_circle_in_hierarchical_regions`: up from the parent, never back to the region.
+      let root = record["id"]?.string
+      var next: String? = parent
+      var seen: Set<String> = []
+      while let current = next, seen.insert(current).inserted {
+        if current == root {
+          return IdentityDirectory.error(
+            400, "Bad Request", "The specified parent region \(current) would create a circular region hierarchy.")
+        }
+        next = regions.first { $0["id"]?.string == current }?["parent_region_id"]?.string
+      }
+      return nil
+    })
 
   func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/\(collection)", list)
@@ -164,7 +205,7 @@ struct KeystoneTable: Sendable {
         return IdentityDirectory.error(
           400, "Bad Request", "Invalid input for field '\(attribute.name)': '\(attribute.name)' is a required property")
       }
-      record[attribute.name] = value
+      record[attribute.name] = attribute.stored(value)
     }
     if let fault = conflict(record, state) ?? validate(record, state) { return fault }
     state.identity.tables[collection, default: []].append(record)
@@ -191,10 +232,11 @@ struct KeystoneTable: Sendable {
     let id = call.parameters["id"] ?? ""
     guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
     var record = state.identity.tables[collection]?[index] ?? [:]
-    for (key, value) in call.request.body?[member]?.object ?? [:] where attributes.contains(where: { $0.name == key }) {
-      record[key] = value
+    for (key, value) in call.request.body?[member]?.object ?? [:] {
+      guard let attribute = attributes.first(where: { $0.name == key }) else { continue }
+      record[key] = attribute.stored(value)
     }
-    if let fault = conflict(record, state) { return fault }
+    if let fault = conflict(record, state) ?? validate(record, state) { return fault }
     state.identity.tables[collection]?[index] = record
     if inCatalog { state.refreshCatalog() }
     return .json(200, .object([member: view(state.identity.tables[collection]?[index] ?? [:], state)]))
@@ -204,11 +246,28 @@ struct KeystoneTable: Sendable {
     if let refusal = refusal(call, "delete_\(member)", reading: false) { return refusal }
     let id = call.parameters["id"] ?? ""
     guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
-    if let refusal = deletable(state.identity.tables[collection]?[index] ?? [:]) { return refusal }
+    if let refusal = deletable(state.identity.tables[collection]?[index] ?? [:], state) { return refusal }
     state.identity.tables[collection]?.remove(at: index)
     cascade(&state, id)
     if inCatalog { state.refreshCatalog() }
     return .noContent()
+  }
+}
+
+/// The region tree: a region's children, theirs, and so on (a circle stops the walk).
+enum RegionTree {
+  static func descendants(of id: String, in state: CloudState) -> [String] {
+    let regions = state.keystoneRecords("regions")
+    var found: [String] = []
+    var queue = [id]
+    while let parent = queue.popLast() {
+      for child in regions where child["parent_region_id"]?.string == parent {
+        guard let childID = child["id"]?.string, childID != id, !found.contains(childID) else { continue }
+        found.append(childID)
+        queue.append(childID)
+      }
+    }
+    return found
   }
 }
 

@@ -116,7 +116,8 @@ enum Commands {
   private static let servers: [any OpenStackCommand.Type] = [
     KeypairCreate.self, KeypairList.self, KeypairShow.self, KeypairDelete.self, ServerGroupCreate.self,
     ServerGroupList.self, ServerGroupShow.self, ServerGroupDelete.self, AvailabilityZoneList.self, ServerDumpCreate.self, ServerAddShare.self, ServerShareList.self, ServerShareShow.self,
-    ServerRemoveShare.self, HostList.self, HostShow.self, HostSet.self, ServerLock.self,
+    ServerRemoveShare.self, HostList.self, HostShow.self, HostSet.self, RegionCreate.self, RegionList.self,
+    RegionShow.self, RegionSet.self, RegionDelete.self, ServiceShow.self, ServiceSet.self, ServiceDelete.self, ServerLock.self,
     ServerUnlock.self, ServerRescue.self, ServerUnrescue.self, ServerShelve.self, ServerUnshelve.self, ServerMigrate.self,
     ServerMigrateConfirm.self, ServerMigrateRevert.self, ServerResizeConfirm.self, ServerResizeRevert.self,
     ServerSet.self, ServerUnset.self,

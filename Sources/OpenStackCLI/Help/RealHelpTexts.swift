@@ -6357,6 +6357,172 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "region create": #"""
+      usage: openstack region create [-h] [-f {json,shell,table,value,yaml}]
+                                     [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                     [--max-width <integer>] [--fit-width]
+                                     [--print-empty] [--parent-region <region-id>]
+                                     [--description <description>]
+                                     <region-id>
+
+      Create new region
+
+      positional arguments:
+        <region-id>           New region ID
+
+      options:
+        -h, --help            show this help message and exit
+        --parent-region <region-id>
+                              Parent region ID
+        --description <description>
+                              New region description
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "region delete": #"""
+      usage: openstack region delete [-h] <region-id> [<region-id> ...]
+
+      Delete region(s)
+
+      positional arguments:
+        <region-id>  Region ID(s) to delete
+
+      options:
+        -h, --help   show this help message and exit
+      """#,
+    "region list": #"""
+      usage: openstack region list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                   [--quote {all,minimal,none,nonnumeric}]
+                                   [--noindent] [--max-width <integer>]
+                                   [--fit-width] [--print-empty]
+                                   [--sort-column SORT_COLUMN]
+                                   [--sort-ascending | --sort-descending]
+                                   [--parent-region <region-id>]
+
+      List regions
+
+      options:
+        -h, --help            show this help message and exit
+        --parent-region <region-id>
+                              Filter by parent region ID
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "region set": #"""
+      usage: openstack region set [-h] [--parent-region <region-id>]
+                                  [--description <description>]
+                                  <region-id>
+
+      Set region properties
+
+      positional arguments:
+        <region-id>           Region to modify
+
+      options:
+        -h, --help            show this help message and exit
+        --parent-region <region-id>
+                              New parent region ID
+        --description <description>
+                              New region description
+      """#,
+    "region show": #"""
+      usage: openstack region show [-h] [-f {json,shell,table,value,yaml}]
+                                   [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                   [--max-width <integer>] [--fit-width]
+                                   [--print-empty]
+                                   <region-id>
+
+      Display region details
+
+      positional arguments:
+        <region-id>           Region to display
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "role add": #"""
       usage: openstack role add [-h]
                                 [--system <system> | --domain <domain> | --project <project>]
@@ -9506,6 +9672,17 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "service delete": #"""
+      usage: openstack service delete [-h] <service> [<service> ...]
+
+      Delete service(s)
+
+      positional arguments:
+        <service>   Service(s) to delete (type, name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
     "service list": #"""
       usage: openstack service list [-h] [-f {csv,json,table,value,yaml}]
                                     [-c COLUMN]
@@ -9543,6 +9720,70 @@ extension RealHelp {
 
       json formatter:
         --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "service set": #"""
+      usage: openstack service set [-h] [--type <type>] [--name <service-name>]
+                                   [--description <description>]
+                                   [--enable | --disable]
+                                   <service>
+
+      Set service properties
+
+      positional arguments:
+        <service>             Service to modify (type, name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --type <type>         New service type (compute, image, identity, volume,
+                              etc)
+        --name <service-name>
+                              New service name
+        --description <description>
+                              New service description
+        --enable              Enable service
+        --disable             Disable service
+      """#,
+    "service show": #"""
+      usage: openstack service show [-h] [-f {json,shell,table,value,yaml}]
+                                    [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                    [--max-width <integer>] [--fit-width]
+                                    [--print-empty]
+                                    <service>
+
+      Display service details
+
+      positional arguments:
+        <service>             Service to display (type, name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
 
       table formatter:
         --max-width <integer>

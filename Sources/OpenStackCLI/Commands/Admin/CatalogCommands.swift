@@ -15,6 +15,11 @@ enum Catalog {
     return service
   }
 
+  /// `_format_service`.
+  static func show(_ service: JSON) -> CommandOutput {
+    Keystone.show(service, [("id", "id"), ("name", "name"), ("type", "type"), ("enabled", "enabled"), ("description", "description")])
+  }
+
   static func endpoint(_ endpoint: JSON, service: JSON) -> CommandOutput {
     .show([
       "enabled": endpoint["enabled"] ?? .null, "id": endpoint["id"] ?? .null, "interface": endpoint["interface"] ?? .null,
@@ -38,8 +43,62 @@ enum ServiceCreate: OpenStackCommand {
       "enabled": .bool(arguments.flag("--enable") || !arguments.flag("--disable")),
     ]
     let service = try Keystone.call(.post, "/services", body: .object(["service": .object(body)]), in: context)["service"] ?? .null
-    return Keystone.show(
-      service, [("id", "id"), ("name", "name"), ("type", "type"), ("enabled", "enabled"), ("description", "description")])
+    return Catalog.show(service)
+  }
+}
+
+/// `openstack service show` (`ShowService`): found by ID, name or type.
+enum ServiceShow: OpenStackCommand {
+  static let name = "service show"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    Catalog.show(try Catalog.service(arguments.value("<service>") ?? "", in: context))
+  }
+}
+
+/// `openstack service set` (`SetService`): found, then only what was given sent.
+enum ServiceSet: OpenStackCommand {
+  static let name = "service set"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let service = try Catalog.service(arguments.value("<service>") ?? "", in: context)
+    var body: JSONObject = [:]
+    for (option, key) in [("--type", "type"), ("--name", "name"), ("--description", "description")] {
+      if let value = arguments.value(option), !value.isEmpty { body[key] = .string(value) }
+    }
+    if arguments.flag("--enable") { body["enabled"] = true }
+    if arguments.flag("--disable") { body["enabled"] = false }
+    guard !body.isEmpty else { return .nothing }
+    _ = try Keystone.call(.patch, "/services/\(service["id"]?.string ?? "")", body: .object(["service": .object(body)]), in: context)
+    return .nothing
+  }
+}
+
+/// `openstack service delete` (`DeleteService`): each found and deleted, failures logged (as a
+/// "consumer", the client's wording), then counted.
+enum ServiceDelete: OpenStackCommand {
+  static let name = "service delete"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let names = arguments.values("<service>")
+    var failed = 0
+    for name in names {
+      do {
+        let service = try Catalog.service(name, in: context)
+        try Keystone.call(.delete, "/services/\(service["id"]?.string ?? name)", in: context)
+      } catch let failure as CommandFailure {
+        context.log("Failed to delete consumer with type, name or ID '\(name)': \(failure.message)")
+        failed += 1
+      }
+    }
+    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) services failed to delete.") }
+    return .nothing
   }
 }
 
