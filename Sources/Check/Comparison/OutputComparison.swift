@@ -38,7 +38,7 @@ struct OutputComparison {
     // says whether the command worked. (A command that prints nothing matches such a page.)
     if original.isEmpty && !printedText.isEmpty {
       if result.exitStatus == 0 { return (.ran, []) }
-      return (.failed(status: result.exitStatus, message: Self.firstLine(ofErrorIn: result)), [])
+      return (.failed(status: result.exitStatus, message: Self.errorLine(of: result)), [])
     }
     let printed = printedText.map(Self.tableCanonical)
     // Columns padded to another width are not drift.
@@ -55,7 +55,7 @@ struct OutputComparison {
     }
     // The command errs where the page shows it working: the error says why, not a diff.
     if result.exitStatus != 0 && !documented.isEmpty {
-      return (.failed(status: result.exitStatus, message: Self.firstLine(ofErrorIn: result)), [])
+      return (.failed(status: result.exitStatus, message: Self.errorLine(of: result)), [])
     }
     let firstLine = outputStart
     if printed.isEmpty, let page = CliffTable.parse(original), page.rows.isEmpty {
@@ -107,11 +107,13 @@ struct OutputComparison {
     return (.drift(removed.sorted { $0.line < $1.line } + inserted.sorted { $0.line < $1.line }), [])
   }
 
-  /// The first line of what a failing command printed: its error, or its output when it wrote
-  /// no error.
-  private static func firstLine(ofErrorIn result: CommandResult) -> String {
+  /// The line that says why a command failed: the first of its standard error (else of its
+  /// output), past the deprecation warnings the client logs before it runs (`API has been
+  /// deprecated; consider using 'hypervisor list' instead.`) when an error follows them.
+  private static func errorLine(of result: CommandResult) -> String {
     let message = result.standardError.isEmpty ? result.standardOutput : result.standardError
-    return String(message.prefix { $0 != "\n" })
+    let lines = message.split(separator: "\n")
+    return String(lines.first { !$0.contains("deprecated") } ?? lines.first ?? "")
   }
 
   /// Rows in another order are drift when the command asks for an order (`--sort-column`,
