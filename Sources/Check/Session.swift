@@ -27,7 +27,8 @@ public final class Session {
       let password = definition.users.first { $0.name == entry.user }?.password ?? ""
       clouds[entry.name] = CloudCredentials(username: entry.user, password: password, projectName: entry.project)
     }
-    self.client = OpenStackClient(transport: traffic ?? cloud, sleep: { cloud.advanceClock(seconds: $0) }, clouds: clouds)
+    self.client = OpenStackClient(
+      transport: traffic ?? cloud, sleep: { cloud.advanceClock(seconds: $0) }, now: { cloud.now }, clouds: clouds)
     self.terminalWidth = terminalWidth
     environment = Self.initialEnvironment(of: definition)
   }

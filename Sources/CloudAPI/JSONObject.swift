@@ -39,6 +39,13 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
     self.init(elements: zip(keys, values).map { (key: $0, value: $1) })
   }
 
+  /// The members as an iteration yields them, a key more than once if it does: what `json`
+  /// writes for a mapping whose `items()` repeat a key (an SDK resource yields the base class's
+  /// `name` after its own). Looking a repeated key up finds the first.
+  public init(repeatingKeys pairs: [Element]) {
+    self.init(elements: pairs)
+  }
+
   @usableFromInline
   init(elements: [Element]) {
     self.elements = elements

@@ -165,6 +165,9 @@ public final class FakeCloud: CloudTransport {
     state.endpoints = endpoints
   }
 
+  /// The cloud's time, in microseconds since the epoch: the clock of the machine its client runs on.
+  public var now: Int64 { state.clock.now }
+
   /// Moves virtual time on, as between two commands a person types.
   public func advanceClock(seconds: Double) {
     state.clock.advance(microseconds: Int64(seconds * 1_000_000))

@@ -5,6 +5,7 @@ import CloudAPI
 public final class OpenStackClient {
   private let transport: any CloudTransport
   private let sleep: (Double) -> Void
+  private let now: () -> Int64
   private let clouds: [String: CloudCredentials]
   /// Where the next commands record the arguments they read, when a test watches.
   var argumentReads: ArgumentReads?
@@ -16,9 +17,15 @@ public final class OpenStackClient {
   ///   - sleep: how the client waits between the polls of `--wait`; in process, the session
   ///     moves the fake cloud's clock on instead of sleeping.
   ///   - clouds: the entries of the user's `clouds.yaml`, by name, for `--os-cloud`/`OS_CLOUD`.
-  public init(transport: any CloudTransport, sleep: @escaping (Double) -> Void, clouds: [String: CloudCredentials] = [:]) {
+  ///   - now: the machine's clock, in microseconds since the epoch (what `datetime.now()` reads);
+  ///     in process, the fake cloud's clock (the epoch when not given).
+  public init(
+    transport: any CloudTransport, sleep: @escaping (Double) -> Void, now: @escaping () -> Int64 = { 0 },
+    clouds: [String: CloudCredentials] = [:]
+  ) {
     self.transport = transport
     self.sleep = sleep
+    self.now = now
     self.clouds = clouds
   }
 
@@ -79,14 +86,17 @@ public final class OpenStackClient {
         transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion,
         computeVersion: globals.computeVersion, volumeVersion: globals.volumeVersion)
       var context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
+      context.now = now
       context.typedPassword = typedPassword
       do {
         let output = try command.run(parsed, in: context)
         var display = DisplaySettings(parsed, environment: environment)
         display.options.terminal = terminalWidth
-        return CommandResult(standardOutput: try display.render(output), standardError: context.errors.text)
+        return CommandResult(standardOutput: context.written.text + (try display.render(output)), standardError: context.errors.text)
       } catch let failure as CommandFailure {
-        return CommandResult(standardError: context.errors.text + failure.message + "\n", exitStatus: failure.exitStatus)
+        return CommandResult(
+          standardOutput: context.written.text, standardError: context.errors.text + failure.message + "\n",
+          exitStatus: failure.exitStatus)
       } catch let refusal as NotEmulated {
         return CommandResult(
           standardError: "not simulated: \(name) \(refusal.what) is not emulated\n", exitStatus: 127, isSimulated: false)

@@ -400,6 +400,8 @@ import Testing
     "service show": Baseline(arguments: "compute"),
     "service set": Baseline(setup: ["service create --name s t"], arguments: "s"),
     "service delete": Baseline(setup: ["service create --name s t"], arguments: "s"),
+    "usage list": Baseline(setup: [serverCreate], arguments: "--start 2025-04-01 --end 2025-05-01"),
+    "usage show": Baseline(setup: [serverCreate], arguments: "--start 2025-04-01 --end 2025-05-01"),
     "host list": Baseline(arguments: ""),
     "host show": Baseline(arguments: "devstack"),
     "host set": Baseline(arguments: "devstack"),

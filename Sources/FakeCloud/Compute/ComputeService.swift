@@ -35,6 +35,7 @@ enum ComputeService {
     ServerShareAPI.register(in: &router)
     registerComputeAdmin(in: &router)
     registerHosts(in: &router)
+    registerUsage(in: &router)
     NovaQuotaAPI.register(in: &router)
     registerKeypairs(in: &router)
     registerServerGroups(in: &router)

@@ -1,3 +1,5 @@
+import CloudAPI
+
 /// The cloud's virtual time: a fixed start and microsecond steps, so that timestamps are the
 /// same on every run.
 struct VirtualClock {
@@ -29,18 +31,8 @@ struct VirtualClock {
   }
 
   private static func iso(seconds: Int64, microseconds: Int?) -> String {
-    let days = Int(seconds / 86_400)
     let second = Int(seconds % 86_400)
-    // Howard Hinnant's days-to-civil conversion.
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shiftedMonth = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let (year, month, day) = CivilTime.date(days: Int(seconds / 86_400))
     // Timestamps are made for every view: bytes, not string concatenation.
     var text: [UInt8] = []
     text.reserveCapacity(26)

@@ -259,6 +259,7 @@ enum ComputeResource {
   case keypair
   case serverGroup
   case shareMapping
+  case usage
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -282,6 +283,7 @@ enum ComputeResource {
     case .keypair: Microversion(2, 10)
     case .serverGroup: Microversion(2, 64)
     case .shareMapping: Microversion(2, 97)
+    case .usage: Microversion(2, 75)
     case .unversioned: Microversion(2, 1)
     case .pinned(let version): version
     }

@@ -56,7 +56,12 @@ struct CommandContext {
   /// Waits, as `time.sleep` does between the polls of `--wait`.
   var sleep: (Double) -> Void
   /// What the command logs on standard error while it goes on (`LOG.error`).
-  var errors = ErrorLog()
+  var errors = TextLog()
+  /// What the command writes on standard output itself, before cliff displays its result
+  /// (`self.app.stdout.write`).
+  var written = TextLog()
+  /// The machine's clock, in microseconds since the epoch (`datetime.now()`).
+  var now: () -> Int64 = { 0 }
   /// What is typed at a password prompt; `nil`: no terminal.
   var typedPassword: String? = nil
 
@@ -113,7 +118,8 @@ struct CommandContext {
 }
 
 /// The lines a command logs on standard error before its output is printed.
-final class ErrorLog {
+/// Text a command adds to one of its streams as it goes.
+final class TextLog {
   var text = ""
 }
 

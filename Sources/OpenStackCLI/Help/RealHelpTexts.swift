@@ -15509,6 +15509,105 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "usage list": #"""
+      usage: openstack usage list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                  [--quote {all,minimal,none,nonnumeric}]
+                                  [--noindent] [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--sort-column SORT_COLUMN]
+                                  [--sort-ascending | --sort-descending]
+                                  [--start <start>] [--end <end>]
+
+      List resource usage per project
+
+      options:
+        -h, --help            show this help message and exit
+        --start <start>       Usage range start date, ex 2012-01-20 (default: 4
+                              weeks ago)
+        --end <end>           Usage range end date, ex 2012-01-20 (default:
+                              tomorrow)
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "usage show": #"""
+      usage: openstack usage show [-h] [-f {json,shell,table,value,yaml}]
+                                  [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                  [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--project <project>]
+                                  [--project-domain <project-domain>]
+                                  [--start <start>] [--end <end>]
+
+      Show resource usage for a single project
+
+      options:
+        -h, --help            show this help message and exit
+        --project <project>   Name or ID of project to show usage for
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --start <start>       Usage range start date, ex 2012-01-20 (default: 4
+                              weeks ago)
+        --end <end>           Usage range end date, ex 2012-01-20 (default:
+                              tomorrow)
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "user create": #"""
       usage: openstack user create [-h] [-f {json,shell,table,value,yaml}]
                                    [-c COLUMN] [--noindent] [--prefix PREFIX]

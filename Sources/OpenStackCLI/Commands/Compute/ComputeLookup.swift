@@ -62,12 +62,16 @@ enum ComputeLookup {
   /// with its query (`servers/detail?deleted=False&all_tenants=True`).
   static func sdkCall(_ request: APIRequest, in context: CommandContext) throws -> JSON {
     let response = try context.api.send(request, to: .compute)
-    guard (200..<300).contains(response.status) else {
-      let path = String(request.path.dropFirst("/v2.1".count))
-      let query = request.query.map { "\(PythonURL.quotePlus($0.name))=\(PythonURL.quotePlus($0.value))" }
-      throw sdkError(response, path: query.isEmpty ? path : path + "?" + query.joined(separator: "&"))
-    }
+    guard (200..<300).contains(response.status) else { throw sdkError(response, path: pathWithQuery(request)) }
     return response.body ?? .null
+  }
+
+  /// A compute request's path as the SDK's error quotes it, with its query
+  /// (`/servers/detail?deleted=False&all_tenants=True`).
+  static func pathWithQuery(_ request: APIRequest) -> String {
+    let path = String(request.path.dropFirst("/v2.1".count))
+    let query = request.query.map { "\(PythonURL.quotePlus($0.name))=\(PythonURL.quotePlus($0.value))" }
+    return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
   }
 
   /// openstacksdk's `HttpException` as OSC prints it:
