@@ -400,6 +400,7 @@ import Testing
     "service show": Baseline(arguments: "compute"),
     "service set": Baseline(setup: ["service create --name s t"], arguments: "s"),
     "service delete": Baseline(setup: ["service create --name s t"], arguments: "s"),
+    "console url show": Baseline(setup: [serverCreate], arguments: "vm"),
     "usage list": Baseline(setup: [serverCreate], arguments: "--start 2025-04-01 --end 2025-05-01"),
     "usage show": Baseline(setup: [serverCreate], arguments: "--start 2025-04-01 --end 2025-05-01"),
     "host list": Baseline(arguments: ""),

@@ -33,6 +33,7 @@ enum ComputeService {
     router.add(.delete, "/v2.1/servers/{id}/tags/{tag}", deleteTag)
     VolumeAttachmentAPI.register(in: &router)
     ServerShareAPI.register(in: &router)
+    RemoteConsoleAPI.register(in: &router)
     registerComputeAdmin(in: &router)
     registerHosts(in: &router)
     registerUsage(in: &router)
@@ -380,9 +381,11 @@ enum ComputeService {
       .fault(409, "Cannot '\(action)' instance \(server.id) while it is in vm_state \(server.vmState)")
     }
     // `check_instance_lock`: a locked server takes no action but from an admin.
-    if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput"].contains(body.keys.first ?? "") {
+    let key = body.keys.first ?? ""
+    if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput"].contains(key), !RemoteConsoleAPI.actions.contains(key) {
       return .fault(409, "Instance \(server.id) is locked")
     }
+    if RemoteConsoleAPI.actions.contains(key) { return RemoteConsoleAPI.action(key, body, on: server, &state) }
     switch body.keys.first {
     case "resize":
       guard server.vmState == "active" || server.vmState == "stopped", server.taskState == nil else { return conflict("resize") }

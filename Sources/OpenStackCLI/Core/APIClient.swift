@@ -260,6 +260,7 @@ enum ComputeResource {
   case serverGroup
   case shareMapping
   case usage
+  case remoteConsole
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -284,6 +285,7 @@ enum ComputeResource {
     case .serverGroup: Microversion(2, 64)
     case .shareMapping: Microversion(2, 97)
     case .usage: Microversion(2, 75)
+    case .remoteConsole: Microversion(2, 99)
     case .unversioned: Microversion(2, 1)
     case .pinned(let version): version
     }

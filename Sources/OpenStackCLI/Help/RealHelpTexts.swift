@@ -892,6 +892,56 @@ extension RealHelp {
         --down                Force down service. Requires ``--os-compute-api-
                               version`` 2.11 or greater.
       """#,
+    "console url show": #"""
+      usage: openstack console url show [-h] [-f {json,shell,table,value,yaml}]
+                                        [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                        [--max-width <integer>] [--fit-width]
+                                        [--print-empty]
+                                        [--novnc | --xvpvnc | --spice | --spice-direct | --rdp | --serial | --mks]
+                                        <server>
+
+      Show server's remote console URL
+
+      positional arguments:
+        <server>              Server to show URL (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --novnc               Show noVNC console URL (default)
+        --xvpvnc              Show xvpvnc console URL
+        --spice               Show SPICE console URL
+        --spice-direct        Show SPICE direct protocol native console URL
+        --rdp                 Show RDP console URL
+        --serial              Show serial console URL
+        --mks                 Show WebMKS console URL
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "domain create": #"""
       usage: openstack domain create [-h] [-f {json,shell,table,value,yaml}]
                                      [-c COLUMN] [--noindent] [--prefix PREFIX]
