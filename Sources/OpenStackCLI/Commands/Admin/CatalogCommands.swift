@@ -86,18 +86,14 @@ enum ServiceDelete: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let names = arguments.values("<service>")
-    var failed = 0
-    for name in names {
-      do {
-        let service = try Catalog.service(name, in: context)
-        try Keystone.call(.delete, "/services/\(service["id"]?.string ?? name)", in: context)
-      } catch let failure as CommandFailure {
-        context.log("Failed to delete consumer with type, name or ID '\(name)': \(failure.message)")
-        failed += 1
-      }
+    try DeleteEach(
+      failure: { "Failed to delete consumer with type, name or ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) services failed to delete." }
+    ).run(arguments.values("<service>")) { name in
+      let service = try Catalog.service(name, in: context)
+      try Keystone.call(.delete, "/services/\(service["id"]?.string ?? name)", in: context)
+      return true
     }
-    if failed > 0 { throw CommandFailure(message: "\(failed) of \(names.count) services failed to delete.") }
     return .nothing
   }
 }

@@ -77,18 +77,15 @@ enum RegionDelete: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let ids = arguments.values("<region-id>")
-    var failed = 0
-    for id in ids {
+    try DeleteEach(
+      failure: { "Failed to delete region with ID '\($0)': \($1)" },
+      summary: { "\($0) of \($1) regions failed to delete." }
+    ).run(arguments.values("<region-id>")) { id in
       let path = "/regions/\(id)"
       let response = try context.api.send(APIRequest(.delete, "/v3" + path), to: .identity)
-      guard (200..<300).contains(response.status) || response.status == 404 else {
-        context.log("Failed to delete region with ID '\(id)': \(Keystone.sdkError(response, path: path).message)")
-        failed += 1
-        continue
-      }
+      guard (200..<300).contains(response.status) || response.status == 404 else { throw Keystone.sdkError(response, path: path) }
+      return true
     }
-    if failed > 0 { throw CommandFailure(message: "\(failed) of \(ids.count) regions failed to delete.") }
     return .nothing
   }
 }
