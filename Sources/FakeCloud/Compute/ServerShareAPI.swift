@@ -82,9 +82,10 @@ enum ServerShareAPI {
   /// able to share memory with virtiofsd, the share available with an export location and a
   /// protocol virtiofs mounts, not yet mapped to the server (by ID or tag); 201, `attaching`.
   static func create(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    // The request's schema is checked before the server is looked for, the microversion before both.
+    if state.computeVersion >= Microversion(2, 97), let fault = checkBody(call.request.body) { return .fault(400, fault) }
     switch server(state, call, rule: "create") {
     case .success(let server):
-      if let fault = checkBody(call.request.body) { return .fault(400, fault) }
       let body = call.request.body?["share"] ?? .null
       let shareID = body["share_id"]?.string ?? ""
       guard server.vmState == "stopped" else {
@@ -142,34 +143,39 @@ enum ServerShareAPI {
     }
   }
 
-  /// The request schema: `share` with a UUID `share_id` and an optional `tag` of letters,
-  /// digits and dashes, nothing else.
+  /// The request schema (`schemas/server_shares.py`): `share` with a UUID `share_id` and an
+  /// optional `tag` of letters, digits and dashes, nothing else. jsonschema's first error, in the
+  /// order it checks (each property's own schema, then what is required, then what is extra);
+  /// Nova names the field when the error is below the root.
   private static func checkBody(_ body: JSON?) -> String? {
-    guard case .object(let root)? = body, case .object(let share)? = root["share"] else {
-      return "Invalid input for field/attribute share. Value: \(pythonStr(body?["share"] ?? .null)). 'share' is a required property"
-    }
     func invalid(_ field: String, _ value: JSON, _ reason: String) -> String {
       "Invalid input for field/attribute \(field). Value: \(pythonStr(value)). \(reason)"
     }
-    if let extra = root.keys.first(where: { $0 != "share" }) {
-      return invalid("body", body ?? .null, "Additional properties are not allowed ('\(extra)' was unexpected)")
+    func extras(_ object: JSONObject, allowed: Set<String>) -> String? {
+      let unexpected = object.keys.filter { !allowed.contains($0) }
+      guard !unexpected.isEmpty else { return nil }
+      let names = unexpected.map { pythonRepr(.string($0)) }.joined(separator: ", ")
+      return "Additional properties are not allowed (\(names) \(unexpected.count == 1 ? "was" : "were") unexpected)"
     }
-    if let extra = share.keys.first(where: { $0 != "share_id" && $0 != "tag" }) {
-      return invalid("share", .object(share), "Additional properties are not allowed ('\(extra)' was unexpected)")
-    }
-    guard let id = share["share_id"] else { return invalid("share", .object(share), "'share_id' is a required property") }
-    guard let text = id.string, UUIDText.isUUIDLike(text) else {
-      return invalid("share_id", id, "\(pythonRepr(id)) is not a 'uuid'")
-    }
-    if let tag = share["tag"] {
-      guard let text = tag.string else { return invalid("tag", tag, "\(pythonRepr(tag)) is not of type 'string'") }
-      if text.isEmpty { return invalid("tag", tag, "'' is too short") }
-      if text.count > 255 { return invalid("tag", tag, "\(pythonRepr(tag)) is too long") }
-      if !text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" }) {
-        return invalid("tag", tag, "\(pythonRepr(tag)) does not match '^[a-zA-Z0-9-]*$'")
+    guard case .object(let root)? = body else { return "\(pythonRepr(body ?? .null)) is not of type 'object'" }
+    if let share = root["share"] {
+      guard case .object(let fields) = share else { return invalid("share", share, "\(pythonRepr(share)) is not of type 'object'") }
+      if let id = fields["share_id"] {
+        guard let text = id.string else { return invalid("share_id", id, "\(pythonRepr(id)) is not of type 'string'") }
+        guard UUIDText.isUUIDLike(text) else { return invalid("share_id", id, "\(pythonRepr(id)) is not a 'uuid'") }
       }
+      if let tag = fields["tag"] {
+        guard let text = tag.string else { return invalid("tag", tag, "\(pythonRepr(tag)) is not of type 'string'") }
+        if text.isEmpty { return invalid("tag", tag, "'' is too short") }
+        if text.count > 255 { return invalid("tag", tag, "\(pythonRepr(tag)) is too long") }
+        let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" }
+        if !allowed { return invalid("tag", tag, "\(pythonRepr(tag)) does not match '^[a-zA-Z0-9-]*$'") }
+      }
+      if fields["share_id"] == nil { return invalid("share", share, "'share_id' is a required property") }
+      if let extra = extras(fields, allowed: ["share_id", "tag"]) { return invalid("share", share, extra) }
     }
-    return nil
+    if root["share"] == nil { return "'share' is a required property" }
+    return extras(root, allowed: ["share"])
   }
 
   /// `hw.check_shares_supported`: the host reports virtiofs (every host of this cloud does) and
