@@ -172,21 +172,34 @@ enum UserCreate: OpenStackCommand {
   }
 }
 
-/// `openstack user list` (`ListUser`).
+/// `openstack user list` (`ListUser`): a domain's users, a group's, or (`--project`) the users
+/// with a role on the project, each fetched; the client gathers those in a Python set, whose
+/// order changes from run to run: here they come in the order of their first assignment.
 enum UserList: OpenStackCommand {
   static let name = "user list"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  /// `--project` gathers the users in a Python set, in an order that changes from run to run.
-  static let refusedOptions: Set<String> = ["--project", "--limit", "--marker", "--max-items"]
+  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
     let domain = try arguments.value("--domain").map { try Keystone.required("domains", "domain", $0, in: context)["id"]?.string ?? $0 }
     if let domain { query.append((name: "domain_id", value: domain)) }
+    // The client passes the domain as given, name or ID, to `find_group`, before anything else.
+    let groupID = try arguments.value("--group").map {
+      try Keystone.required("groups", "group", $0, domainID: arguments.value("--domain"), in: context)["id"]?.string ?? $0
+    }
     let users: [JSON]
-    if let group = arguments.value("--group") {
-      // The client passes the domain as given, name or ID, to `find_group`; the flags go unused.
-      let groupID = try Keystone.required("groups", "group", group, domainID: arguments.value("--domain"), in: context)["id"]?.string ?? group
+    if let project = arguments.value("--project") {
+      let projectID = try Keystone.required("projects", "project", project, domainID: domain, in: context)["id"]?.string ?? project
+      let assignments = try Keystone.call(.get, "/role_assignments", query: [(name: "scope.project.id", value: projectID)], in: context)
+      var ids: [String] = []
+      for assignment in assignments["role_assignments"]?.array ?? [] {
+        if let id = assignment["user"]?["id"]?.string, !ids.contains(id) { ids.append(id) }
+      }
+      // The flags go unused on this way.
+      _ = (arguments.flag("--enabled"), arguments.flag("--disabled"))
+      users = try ids.map { try Keystone.required("users", "user", $0, in: context) }
+    } else if let groupID {
       _ = (arguments.flag("--enabled"), arguments.flag("--disabled"))
       users = try Keystone.call(.get, "/groups/\(groupID)/users", query: query, in: context)["users"]?.array ?? []
     } else {
