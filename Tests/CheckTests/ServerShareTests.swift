@@ -82,4 +82,18 @@ import Testing
     ])
     #expect(Self.rules(session) == "nova active\n")
   }
+
+  /// A deleted server's shares are denied as its host shuts it down (`_shutdown_instance`): the
+  /// rule goes, and the event joins the delete's action.
+  @Test func aDeletedServerGivesItsAccessBack() throws {
+    let session = Session(cloud: FakeCloud(definition: try Self.cloud()))
+    _ = Self.run(session, [
+      "source openrc clouduser1 demo",
+      "openstack server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm",
+      "openstack share create NFS 1 --name data --wait", "openstack server stop vm", "openstack server add share vm data",
+    ])
+    #expect(Self.rules(session) == "10.0.0.11 active\n")
+    _ = Self.run(session, ["openstack server delete --wait vm"])
+    #expect(Self.rules(session) == "")
+  }
 }

@@ -356,6 +356,7 @@ enum ComputeService {
       ServerShareAPI.serverDeleted(&state, serverID: id)
       state.compute.servers[index].vmState = "deleted"
       state.compute.servers[index].taskState = nil
+      state.compute.servers[index].terminated = state.clock.now
       state.network.now = state.clock.now
       for interface in state.compute.servers[index].interfaces { ServerPorts.release(interface, in: &state.network) }
       state.compute.servers[index].interfaces = []

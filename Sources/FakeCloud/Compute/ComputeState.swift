@@ -58,6 +58,8 @@ struct ComputeState {
     var created: Int64
     var updated: Int64
     var launched: Int64?
+    /// When the server was deleted (`terminated_at`); a deleted server stays for its usage.
+    var terminated: Int64? = nil
     /// The server's ports, in the order they were attached.
     var interfaces: [Interface] = []
     /// Nova's network info cache: the addresses of the ports (`ServerPorts.refreshNetworkInfo`).

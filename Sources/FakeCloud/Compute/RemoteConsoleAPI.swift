@@ -47,11 +47,20 @@ enum RemoteConsoleAPI {
   }
 
   /// `os-getVNCConsole`, `os-getSPICEConsole`, `os-getRDPConsole`, `os-getSerialConsole` (2.1 to
-  /// 2.5): the console's type and URL.
+  /// 2.5): the console's type and URL. RDP answers webob's bare 400 (its driver is gone); the VNC
+  /// action does not expect an invalid type, which is its 500.
   static func action(_ key: String, _ body: JSONObject, on server: ComputeState.Server, _ state: inout CloudState) -> APIResponse {
     guard state.computeVersion < Microversion(2, 6) else { return .fault(404, "The resource could not be found.") }
     let type = body[key]?["type"]?.string ?? ""
-    if key == "os-getRDPConsole" { return .fault(400, "Unavailable console type \(type).") }
+    if key == "os-getRDPConsole" {
+      return .fault(400, "The server could not comply with the request since it is either malformed or otherwise incorrect.")
+    }
+    if type == "xvpvnc", server.host != nil {
+      return .fault(
+        500,
+        "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'nova.exception.ConsoleTypeInvalid'>"
+      )
+    }
     switch console(type: type, for: server, in: &state) {
     case .success(let url): return .json(200, .object(["console": .object(["type": .string(type), "url": .string(url)])]))
     case .failure(let fault): return fault.response

@@ -137,7 +137,7 @@ enum ServerShareAPI {
       state.compute.shareMappings[index].status = "detaching"
       record(action: "detach_share", on: server, call, in: &state)
       let (uuid, start) = (state.compute.shareMappings[index].uuid, state.clock.now)
-      state.after(hostDelay) { state in denyShare(uuid, start: start, in: &state) }
+      state.after(hostDelay) { state in denyShare(uuid, start: start, action: "detach_share", in: &state) }
       return APIResponse(status: 200)
     case .failure(let fault): return fault.response
     }
@@ -233,8 +233,9 @@ enum ServerShareAPI {
   }
 
   /// The compute host's `deny_share`: the rule goes when no other mapping on the host still
-  /// needs it (`_check_share_usage`), then the mapping.
-  private static func denyShare(_ uuid: String, start: Int64, in state: inout CloudState) {
+  /// needs it (`_check_share_usage`), then the mapping; its `compute_deny_share` event joins the
+  /// instance action of the request that asked (`detach_share`, or the server's `delete`).
+  private static func denyShare(_ uuid: String, start: Int64, action: String, in state: inout CloudState) {
     guard let mapping = state.compute.shareMappings.first(where: { $0.uuid == uuid }) else { return }
     let host = state.compute.servers.first { $0.id == mapping.serverID }?.host
     let access = access(for: mapping, host: host, in: state)
@@ -253,7 +254,7 @@ enum ServerShareAPI {
       ShareAccessService.queueUpdate(of: mapping.shareID, in: &state)
     }
     state.compute.shareMappings.removeAll { $0.uuid == uuid }
-    ComputeService.finish(mapping.serverID, action: "detach_share", event: "compute_deny_share", start: start, host: host, traceback: nil, in: &state)
+    ComputeService.finish(mapping.serverID, action: action, event: "compute_deny_share", start: start, host: host, traceback: nil, in: &state)
   }
 
   // MARK: The server's life
@@ -268,12 +269,13 @@ enum ServerShareAPI {
     }
   }
 
-  /// A deleted server's mappings are taken down as a detach would.
+  /// A deleted server's mappings are taken down as `_shutdown_instance` does it: each one
+  /// deactivated, then denied under the delete's action.
   static func serverDeleted(_ state: inout CloudState, serverID: String) {
     for mapping in state.compute.shareMappings where mapping.serverID == serverID {
       guard let index = state.compute.shareMappings.firstIndex(where: { $0.uuid == mapping.uuid }) else { continue }
-      state.compute.shareMappings[index].status = "detaching"
-      denyShare(mapping.uuid, start: state.clock.now, in: &state)
+      state.compute.shareMappings[index].status = "inactive"
+      denyShare(mapping.uuid, start: state.clock.now, action: "delete", in: &state)
     }
   }
 }

@@ -44,7 +44,7 @@ extension ComputeService {
     var summaries: [String: JSONObject] = [:]
     for server in state.compute.servers where project == nil || server.projectID == project {
       guard let launched = server.launched, launched < period.stop else { continue }
-      let terminated = server.vmState == "deleted" ? server.updated : nil
+      let terminated = server.terminated
       if let terminated, terminated <= period.start { continue }
       let hours = Double(min(period.stop, terminated ?? period.stop) - max(launched, period.start)) / 3_600_000_000
       let flavor = state.compute.embeddedFlavor(server.flavorID)?.definition

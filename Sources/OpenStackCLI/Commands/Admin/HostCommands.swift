@@ -4,10 +4,7 @@ import CloudAPI
 /// the SDK's adapter, a warning first, a failure the SDK's `raise_from_response`.
 enum NovaHosts {
   static func send(_ method: HTTPMethod, _ path: String, body: JSON? = nil, in context: CommandContext) throws -> JSON {
-    let response = try context.api.send(
-      APIRequest(method, "/v2.1" + path, body: body), to: .compute, computeResource: .pinned(Microversion(2, 1)))
-    guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: path) }
-    return response.body ?? .null
+    try ComputeLookup.sdkCall(APIRequest(method, "/v2.1" + path, body: body), resource: .pinned(Microversion(2, 1)), in: context)
   }
 }
 

@@ -89,9 +89,7 @@ enum HypervisorShow: OpenStackCommand {
   }
 
   private static func call(_ path: String, _ resource: ComputeResource, in context: CommandContext) throws -> JSON {
-    let response = try context.api.send(APIRequest(.get, "/v2.1" + path), to: .compute, computeResource: resource)
-    guard response.status == 200 else { throw ComputeLookup.sdkError(response, path: path) }
-    return response.body ?? .null
+    try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1" + path), resource: resource, in: context)
   }
 }
 

@@ -29,10 +29,7 @@ enum ProjectUsage {
   }
 
   static func get(_ path: String, query: [(name: String, value: String)], in context: CommandContext) throws -> JSON {
-    let request = APIRequest(.get, "/v2.1" + path, query: query)
-    let response = try context.api.send(request, to: .compute, computeResource: .usage)
-    guard response.status == 200 else { throw ComputeLookup.sdkError(response, path: ComputeLookup.pathWithQuery(request)) }
-    return response.body ?? .null
+    try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1" + path, query: query), resource: .usage, in: context)
   }
 
   /// A usage's row: in a table the project's name where known, the number of servers listed and

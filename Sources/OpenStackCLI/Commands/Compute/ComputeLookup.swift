@@ -58,17 +58,17 @@ enum ComputeLookup {
     guard [400, 403, 404].contains(response.status) else { throw sdkError(response, path: path) }
   }
 
-  /// A compute request as the SDK sends it: the body, or its `HttpException` naming the URL
-  /// with its query (`servers/detail?deleted=False&all_tenants=True`).
-  static func sdkCall(_ request: APIRequest, in context: CommandContext) throws -> JSON {
-    let response = try context.api.send(request, to: .compute)
+  /// A compute request as the SDK sends it for `resource`: the body, or its `HttpException`
+  /// naming the URL with its query (`servers/detail?deleted=False&all_tenants=True`).
+  static func sdkCall(_ request: APIRequest, resource: ComputeResource = .server, in context: CommandContext) throws -> JSON {
+    let response = try context.api.send(request, to: .compute, computeResource: resource)
     guard (200..<300).contains(response.status) else { throw sdkError(response, path: pathWithQuery(request)) }
     return response.body ?? .null
   }
 
   /// A compute request's path as the SDK's error quotes it, with its query
   /// (`/servers/detail?deleted=False&all_tenants=True`).
-  static func pathWithQuery(_ request: APIRequest) -> String {
+  private static func pathWithQuery(_ request: APIRequest) -> String {
     let path = String(request.path.dropFirst("/v2.1".count))
     let query = request.query.map { "\(PythonURL.quotePlus($0.name))=\(PythonURL.quotePlus($0.value))" }
     return query.isEmpty ? path : path + "?" + query.joined(separator: "&")

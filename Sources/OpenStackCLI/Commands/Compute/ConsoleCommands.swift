@@ -35,11 +35,9 @@ enum ConsoleURLShow: OpenStackCommand {
         throw CommandFailure(message: "Console type \(type) is not supported on server side")
       }
     }
-    let path = "/servers/\(server)/remote-consoles"
     let body = JSON.object(["remote_console": .object(["type": .string(chosen.type), "protocol": .string(chosen.protocol)])])
-    let response = try context.api.send(APIRequest(.post, "/v2.1" + path, body: body), to: .compute, computeResource: .remoteConsole)
-    guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: path) }
-    let console = response.body?["remote_console"] ?? .null
+    let request = APIRequest(.post, "/v2.1/servers/\(server)/remote-consoles", body: body)
+    let console = try ComputeLookup.sdkCall(request, resource: .remoteConsole, in: context)["remote_console"] ?? .null
     return .show(["protocol": console["protocol"] ?? .null, "type": console["type"] ?? .null, "url": console["url"] ?? .null])
   }
 }

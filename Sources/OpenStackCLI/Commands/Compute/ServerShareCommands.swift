@@ -54,10 +54,9 @@ enum ServerAddShare: OpenStackCommand {
     let (server, share) = try ServerShareLookup.serverAndShare(arguments, in: context)
     var body: JSONObject = ["share_id": .string(share)]
     if let tag = arguments.value("--tag"), !tag.isEmpty { body["tag"] = .string(tag) }
-    let path = "/servers/\(server)/shares"
-    let response = try ServerShareLookup.send(.post, path, body: .object(["share": .object(body)]), in: context)
-    guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: path) }
-    return ServerShareLookup.display(response.body?["share"] ?? .null)
+    let request = APIRequest(.post, "/v2.1/servers/\(server)/shares", body: .object(["share": .object(body)]))
+    let answer = try ComputeLookup.sdkCall(request, resource: .shareMapping, in: context)
+    return ServerShareLookup.display(answer["share"] ?? .null)
   }
 }
 
@@ -70,10 +69,8 @@ enum ServerShareList: OpenStackCommand {
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try ServerShareLookup.requireVersion(in: context)
     let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)["id"]?.string ?? ""
-    let path = "/servers/\(server)/shares"
-    let response = try ServerShareLookup.send(.get, path, in: context)
-    guard response.status == 200 else { throw ComputeLookup.sdkError(response, path: path) }
-    let rows = (response.body?["shares"]?.array ?? []).map { mapping in
+    let answer = try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1/servers/\(server)/shares"), resource: .shareMapping, in: context)
+    let rows = (answer["shares"]?.array ?? []).map { mapping in
       [mapping["share_id"] ?? .null, mapping["status"] ?? .null, mapping["tag"] ?? .null]
     }
     return .list(columns: ["Share ID", "Status", "Tag"], rows: rows)
