@@ -397,6 +397,16 @@ import Testing
     "region show": Baseline(arguments: "RegionOne"),
     "region set": Baseline(arguments: "RegionOne"),
     "region delete": Baseline(setup: ["region create r"], arguments: "r"),
+    "registered limit create": Baseline(arguments: "--service nova --default-limit 10 servers"),
+    "registered limit list": Baseline(arguments: ""),
+    "registered limit show": Baseline(setup: [registeredLimitCreate], arguments: firstIdentityRecord),
+    "registered limit set": Baseline(setup: [registeredLimitCreate], arguments: "\(firstIdentityRecord) --default-limit 12"),
+    "registered limit delete": Baseline(setup: [registeredLimitCreate], arguments: firstIdentityRecord),
+    "limit create": Baseline(setup: [registeredLimitCreate], arguments: "--project demo --service nova --resource-limit 5 servers"),
+    "limit list": Baseline(arguments: ""),
+    "limit show": Baseline(setup: [registeredLimitCreate, limitCreate], arguments: secondIdentityRecord),
+    "limit set": Baseline(setup: [registeredLimitCreate, limitCreate], arguments: "\(secondIdentityRecord) --resource-limit 6"),
+    "limit delete": Baseline(setup: [registeredLimitCreate, limitCreate], arguments: secondIdentityRecord),
     "service show": Baseline(arguments: "compute"),
     "service set": Baseline(setup: ["service create --name s t"], arguments: "s"),
     "service delete": Baseline(setup: ["service create --name s t"], arguments: "s"),
@@ -467,6 +477,11 @@ import Testing
     "share create nfs 1 --name s --share-type dhss_true --share-network n --wait",
   ]
   static let firstServer = "189deb96-b2a4-4ad1-bc13-5bbe71a127ab"
+  /// The IDs of the first two records a fresh cloud's Keystone creates through the API.
+  static let firstIdentityRecord = "94e92e3cb21b4458b97ca7f272a7e8de"
+  static let secondIdentityRecord = "5f95c8bab32642a3bd0299972fadc833"
+  static let registeredLimitCreate = "registered limit create --service nova --default-limit 10 servers"
+  static let limitCreate = "limit create --project demo --service nova --resource-limit 5 servers"
   /// The IDs of the first share and the first transfer of a cloud (drawn in a fixed order).
   static let firstShare = "84d0c512-0bd7-4c99-ba89-07c967192b96"
   static let firstTransfer = "63811059-bf1f-423c-b2ff-8786380dffa7"

@@ -75,6 +75,7 @@ struct IdentityDirectory: Sendable {
     remove: { state, id in
       state.identity.projects.removeAll { $0.id == id }
       state.identity.assignments.removeAll { $0.projectID == id }
+      UnifiedLimits.removeLimits(ofProject: id, in: &state)
     },
     conflict: { name, _, id in
       "project - it is not permitted to have two projects with either the same name or same id in the same domain: name is \(name), project id \(id)"

@@ -153,6 +153,7 @@ enum IdentityService {
     GroupMemberships.register(in: &router)
     UserPassword.register(in: &router)
     ApplicationCredentials.register(in: &router)
+    UnifiedLimits.register(in: &router)
     return router
   }()
 

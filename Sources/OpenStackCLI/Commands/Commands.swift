@@ -118,6 +118,8 @@ enum Commands {
     ServerGroupList.self, ServerGroupShow.self, ServerGroupDelete.self, AvailabilityZoneList.self, ServerDumpCreate.self, ServerAddShare.self, ServerShareList.self, ServerShareShow.self,
     ServerRemoveShare.self, HostList.self, HostShow.self, HostSet.self, RegionCreate.self, RegionList.self,
     RegionShow.self, RegionSet.self, RegionDelete.self, ServiceShow.self, ServiceSet.self, ServiceDelete.self,
+    RegisteredLimitCreate.self, RegisteredLimitList.self, RegisteredLimitShow.self, RegisteredLimitSet.self,
+    RegisteredLimitDelete.self, LimitCreate.self, LimitList.self, LimitShow.self, LimitSet.self, LimitDelete.self,
     UsageList.self, UsageShow.self, ConsoleURLShow.self, ServerLock.self,
     ServerUnlock.self, ServerRescue.self, ServerUnrescue.self, ServerShelve.self, ServerUnshelve.self, ServerMigrate.self,
     ServerMigrateConfirm.self, ServerMigrateRevert.self, ServerResizeConfirm.self, ServerResizeRevert.self,

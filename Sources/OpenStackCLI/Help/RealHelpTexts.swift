@@ -3130,6 +3130,220 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "limit create": #"""
+      usage: openstack limit create [-h] [-f {json,shell,table,value,yaml}]
+                                    [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                    [--max-width <integer>] [--fit-width]
+                                    [--print-empty] [--description <description>]
+                                    [--region <region>] --project <project>
+                                    [--project-domain <project-domain>] --service
+                                    <service> --resource-limit <resource-limit>
+                                    <resource-name>
+
+      Create a limit
+
+      positional arguments:
+        <resource-name>       The name of the resource to limit
+
+      options:
+        -h, --help            show this help message and exit
+        --description <description>
+                              Description of the limit
+        --region <region>     Region for the limit to affect.
+        --project <project>   Project to associate the resource limit to
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --service <service>   Service responsible for the resource to limit
+        --resource-limit <resource-limit>
+                              The resource limit for the project to assume
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "limit delete": #"""
+      usage: openstack limit delete [-h] <limit-id> [<limit-id> ...]
+
+      Delete a limit
+
+      positional arguments:
+        <limit-id>  Limit to delete (ID) (repeat option to remove multiple limits)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
+    "limit list": #"""
+      usage: openstack limit list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
+                                  [--quote {all,minimal,none,nonnumeric}]
+                                  [--noindent] [--max-width <integer>] [--fit-width]
+                                  [--print-empty] [--sort-column SORT_COLUMN]
+                                  [--sort-ascending | --sort-descending]
+                                  [--service <service>]
+                                  [--resource-name <resource-name>]
+                                  [--region <region>] [--project <project>]
+                                  [--project-domain <project-domain>]
+
+      List limits
+
+      options:
+        -h, --help            show this help message and exit
+        --service <service>   Service responsible for the resource to limit
+        --resource-name <resource-name>
+                              The name of the resource to limit
+        --region <region>     Region for the registered limit to affect.
+        --project <project>   List resource limits associated with project
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "limit set": #"""
+      usage: openstack limit set [-h] [-f {json,shell,table,value,yaml}] [-c COLUMN]
+                                 [--noindent] [--prefix PREFIX]
+                                 [--max-width <integer>] [--fit-width]
+                                 [--print-empty] [--description <description>]
+                                 [--resource-limit <resource-limit>]
+                                 <limit-id>
+
+      Update information about a limit
+
+      positional arguments:
+        <limit-id>            Limit to update (ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --description <description>
+                              Description of the limit
+        --resource-limit <resource-limit>
+                              The resource limit for the project to assume
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "limit show": #"""
+      usage: openstack limit show [-h] [-f {json,shell,table,value,yaml}]
+                                  [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                  [--max-width <integer>] [--fit-width]
+                                  [--print-empty]
+                                  <limit-id>
+
+      Display limit details
+
+      positional arguments:
+        <limit-id>            Limit to display (ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "limits show": #"""
       usage: openstack limits show [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
                                    [--quote {all,minimal,none,nonnumeric}]
@@ -6542,6 +6756,240 @@ extension RealHelp {
 
       positional arguments:
         <region-id>           Region to display
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "registered limit create": #"""
+      usage: openstack registered limit create [-h]
+                                               [-f {json,shell,table,value,yaml}]
+                                               [-c COLUMN] [--noindent]
+                                               [--prefix PREFIX]
+                                               [--max-width <integer>] [--fit-width]
+                                               [--print-empty]
+                                               [--description <description>]
+                                               [--region <region>] --service
+                                               <service> --default-limit
+                                               <default-limit>
+                                               <resource-name>
+
+      Create a registered limit
+
+      positional arguments:
+        <resource-name>       The name of the resource to limit
+
+      options:
+        -h, --help            show this help message and exit
+        --description <description>
+                              Description of the registered limit
+        --region <region>     Region for the registered limit to affect
+        --service <service>   Service responsible for the resource to limit
+                              (required) (name or ID)
+        --default-limit <default-limit>
+                              The default limit for the resources to assume
+                              (required)
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "registered limit delete": #"""
+      usage: openstack registered limit delete [-h]
+                                               <registered-limits>
+                                               [<registered-limits> ...]
+
+      Delete a registered limit
+
+      positional arguments:
+        <registered-limits>  Registered limit(s) to delete (ID) (repeat option to
+                             remove multiple registered limits)
+
+      options:
+        -h, --help           show this help message and exit
+      """#,
+    "registered limit list": #"""
+      usage: openstack registered limit list [-h] [-f {csv,json,table,value,yaml}]
+                                             [-c COLUMN]
+                                             [--quote {all,minimal,none,nonnumeric}]
+                                             [--noindent] [--max-width <integer>]
+                                             [--fit-width] [--print-empty]
+                                             [--sort-column SORT_COLUMN]
+                                             [--sort-ascending | --sort-descending]
+                                             [--service <service>]
+                                             [--resource-name <resource-name>]
+                                             [--region <region>]
+
+      List registered limits
+
+      options:
+        -h, --help            show this help message and exit
+        --service <service>   Service responsible for the resource to limit (name or
+                              ID)
+        --resource-name <resource-name>
+                              The name of the resource to limit
+        --region <region>     Region for the limit to affect.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "registered limit set": #"""
+      usage: openstack registered limit set [-h] [-f {json,shell,table,value,yaml}]
+                                            [-c COLUMN] [--noindent]
+                                            [--prefix PREFIX]
+                                            [--max-width <integer>] [--fit-width]
+                                            [--print-empty] [--service <service>]
+                                            [--resource-name <resource-name>]
+                                            [--default-limit <default-limit>]
+                                            [--description <description>]
+                                            [--region <region>]
+                                            <registered-limit-id>
+
+      Update information about a registered limit
+
+      positional arguments:
+        <registered-limit-id>
+                              Registered limit to update (ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --service <service>   Service to be updated responsible for the resource to
+                              limit (name or ID). Either --service, --resource-name
+                              or --region must be different than existing value
+                              otherwise it will be duplicate entry
+        --resource-name <resource-name>
+                              Resource to be updated responsible for the resource to
+                              limit. Either --service, --resource-name or --region
+                              must be different than existing value otherwise it
+                              will be duplicate entry
+        --default-limit <default-limit>
+                              The default limit for the resources to assume
+        --description <description>
+                              Description to update of the registered limit
+        --region <region>     Region for the registered limit to affect. Either
+                              --service, --resource-name or --region must be
+                              different than existing value otherwise it will be
+                              duplicate entry
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "registered limit show": #"""
+      usage: openstack registered limit show [-h] [-f {json,shell,table,value,yaml}]
+                                             [-c COLUMN] [--noindent]
+                                             [--prefix PREFIX]
+                                             [--max-width <integer>] [--fit-width]
+                                             [--print-empty]
+                                             <registered-limit-id>
+
+      Display registered limit details
+
+      positional arguments:
+        <registered-limit-id>
+                              Registered limit to display (ID)
 
       options:
         -h, --help            show this help message and exit

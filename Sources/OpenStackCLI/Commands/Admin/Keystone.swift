@@ -24,15 +24,17 @@ enum Keystone {
     return CommandFailure(message: "\(names[response.status] ?? "HttpException"): \(response.status): \(kind) for url: \(url), \(message)")
   }
 
-  /// The proxy's `get_<member>(id)`: a record not there is `No Member found for ID: DETAILS`.
+  /// The proxy's `get_<member>(id)`: any failure (not found, forbidden) is `No Member found for
+  /// ID: DETAILS`, after the SDK resource's class (`RegisteredLimit` for `registered_limit`):
+  /// `_get` gives `fetch` that message for every error.
   static func get(_ collection: String, _ member: String, _ id: String, in context: CommandContext) throws -> JSON {
     let path = "/\(collection)/\(id)"
     let response = try context.api.send(APIRequest(.get, "/v3" + path), to: .identity)
-    if response.status == 404 {
+    if !(200..<300).contains(response.status) {
       let details = sdkError(response, path: path).message.split(separator: " ", maxSplits: 2).last.map(String.init) ?? ""
-      throw CommandFailure(message: "No \(PythonText.title(member)) found for \(id): \(details)")
+      let resource = member.split(separator: "_").map { PythonText.title(String($0)) }.joined()
+      throw CommandFailure(message: "No \(resource) found for \(id): \(details)")
     }
-    guard (200..<300).contains(response.status) else { throw sdkError(response, path: path) }
     return response.body?[member] ?? .null
   }
 
