@@ -4,6 +4,9 @@ public enum JSON: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  /// An integer beyond `Int`'s range, as its decimal digits: Python's ints have no bound, and
+  /// Neutron counts an IPv6 network's addresses (2⁶⁴ − 2 in one `/64`) in one.
+  case largeInt(String)
   case double(Double)
   case string(String)
   case array([JSON])

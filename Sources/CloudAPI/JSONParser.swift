@@ -198,6 +198,7 @@ extension JSON {
       }
       let text = String(decoding: bytes[start..<index], as: UTF8.self)
       if isInteger, let value = Int(text) { return .int(value) }
+      if isInteger, text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return .largeInt(text) }
       if let value = Double(text), !text.isEmpty, text != "-" { return .double(value) }
       index = start
       throw error("expecting value")

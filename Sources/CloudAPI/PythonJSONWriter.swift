@@ -16,6 +16,7 @@ struct PythonJSONWriter {
     case .null: append("null")
     case .bool(let value): append(value ? "true" : "false")
     case .int(let value): append(String(value))
+    case .largeInt(let digits): append(digits)
     case .double(let value):
       append(value.isNaN ? "NaN" : value.isInfinite ? (value < 0 ? "-Infinity" : "Infinity") : JSON.pythonFloat(value))
     case .string(let value): writeString(value)

@@ -67,4 +67,11 @@ import Testing
     let syntax = try #require(throws: JSON.ParseError.self) { try JSON(parsing: "[1,]") }
     #expect(!syntax.isTooDeep)
   }
+
+  /// Python's ints have no bound: an integer beyond `Int` is read and written digit for digit.
+  @Test func keepsIntegersBeyondIntDigitForDigit() throws {
+    let parsed = try JSON(parsing: "[18446744073709551614, -9223372036854775809, 9223372036854775807, 1.5]")
+    #expect(parsed == .array([.largeInt("18446744073709551614"), .largeInt("-9223372036854775809"), .int(Int.max), .double(1.5)]))
+    #expect(parsed.pythonCompact == "[18446744073709551614, -9223372036854775809, 9223372036854775807, 1.5]")
+  }
 }

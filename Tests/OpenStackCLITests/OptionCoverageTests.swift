@@ -397,6 +397,8 @@ import Testing
     "region show": Baseline(arguments: "RegionOne"),
     "region set": Baseline(arguments: "RegionOne"),
     "region delete": Baseline(setup: ["region create r"], arguments: "r"),
+    "ip availability list": Baseline(arguments: "--ip-version 6"),
+    "ip availability show": Baseline(arguments: "private"),
     "registered limit create": Baseline(arguments: "--service nova --default-limit 10 servers"),
     "registered limit list": Baseline(arguments: ""),
     "registered limit show": Baseline(setup: [registeredLimitCreate], arguments: firstIdentityRecord),

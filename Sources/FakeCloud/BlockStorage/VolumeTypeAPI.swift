@@ -294,6 +294,7 @@ func pythonStr(_ value: JSON) -> String {
   case .null: "None"
   case .bool(let flag): flag ? "True" : "False"
   case .int(let number): String(number)
+  case .largeInt(let digits): digits
   case .double(let number): JSON.pythonFloat(number)
   case .array(let items): "[" + items.map(pythonRepr).joined(separator: ", ") + "]"
   case .object(let fields): "{" + fields.map { "'\($0.key)': \(pythonRepr($0.value))" }.joined(separator: ", ") + "}"

@@ -14,6 +14,7 @@ enum PythonValue {
     case .null: return "None"
     case .bool(let flag): return flag ? "True" : "False"
     case .int(let number): return String(number)
+    case .largeInt(let digits): return digits
     case .double(let number): return JSON.pythonFloat(number)
     case .string(let text):
       let quote = text.contains("'") && !text.contains("\"") ? "\"" : "'"

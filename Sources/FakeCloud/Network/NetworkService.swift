@@ -48,6 +48,8 @@ enum NetworkService {
     add(.put, "/v2.0/trunks/{id}/remove_subports", NeutronTrunks.changeSubports(adding: false))
     add(.get, "/v2.0/trunks/{id}/get_subports", NeutronTrunks.subports)
     add(.get, "/v2.0/service-providers", NeutronServiceProviders.list)
+    add(.get, "/v2.0/network-ip-availabilities", NeutronIPAvailability.list)
+    add(.get, "/v2.0/network-ip-availabilities/{id}", NeutronIPAvailability.show)
     add(.post, "/v2.0/flavors/{id}/service_profiles", NeutronFlavors.bind)
     add(.get, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.show)
     add(.delete, "/v2.0/auto-allocated-topology/{project}", NeutronAutoAllocation.delete)

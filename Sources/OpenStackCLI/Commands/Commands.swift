@@ -45,6 +45,7 @@ enum Commands {
   ]
 
   private static let network: [any OpenStackCommand.Type] = [
+    IPAvailabilityList.self, IPAvailabilityShow.self,
     NetworkList.self, NetworkCreate.self, NetworkShow.self, NetworkSet.self, NetworkUnset.self, NetworkDelete.self,
     SubnetList.self, SubnetShow.self, SubnetCreate.self, SubnetSet.self, SubnetUnset.self, SubnetDelete.self,
     PortCreate.self, PortList.self, PortShow.self, PortSet.self, PortUnset.self, PortDelete.self,
@@ -118,8 +119,6 @@ enum Commands {
     ServerGroupList.self, ServerGroupShow.self, ServerGroupDelete.self, AvailabilityZoneList.self, ServerDumpCreate.self, ServerAddShare.self, ServerShareList.self, ServerShareShow.self,
     ServerRemoveShare.self, HostList.self, HostShow.self, HostSet.self, RegionCreate.self, RegionList.self,
     RegionShow.self, RegionSet.self, RegionDelete.self, ServiceShow.self, ServiceSet.self, ServiceDelete.self,
-    RegisteredLimitCreate.self, RegisteredLimitList.self, RegisteredLimitShow.self, RegisteredLimitSet.self,
-    RegisteredLimitDelete.self, LimitCreate.self, LimitList.self, LimitShow.self, LimitSet.self, LimitDelete.self,
     UsageList.self, UsageShow.self, ConsoleURLShow.self, ServerLock.self,
     ServerUnlock.self, ServerRescue.self, ServerUnrescue.self, ServerShelve.self, ServerUnshelve.self, ServerMigrate.self,
     ServerMigrateConfirm.self, ServerMigrateRevert.self, ServerResizeConfirm.self, ServerResizeRevert.self,
@@ -135,6 +134,8 @@ enum Commands {
   ]
 
   private static let identity: [any OpenStackCommand.Type] = [
+    RegisteredLimitCreate.self, RegisteredLimitList.self, RegisteredLimitShow.self, RegisteredLimitSet.self,
+    RegisteredLimitDelete.self, LimitCreate.self, LimitList.self, LimitShow.self, LimitSet.self, LimitDelete.self,
     DomainCreate.self, DomainList.self, DomainShow.self, DomainSet.self, DomainDelete.self, GroupCreate.self, GroupList.self,
     GroupShow.self, GroupSet.self, GroupDelete.self, GroupAddUser.self, GroupRemoveUser.self, GroupContainsUser.self,
     ProjectSet.self, ProjectDelete.self, UserSet.self, UserDelete.self, UserPasswordSet.self, ServerRebuild.self,

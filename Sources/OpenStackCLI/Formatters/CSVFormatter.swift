@@ -35,7 +35,7 @@ public struct CSVFormatter: CliffListFormatter {
       switch quoting {
       case .nonnumeric:
         switch value {
-        case .int, .double, .bool: quoted = false
+        case .int, .largeInt, .double, .bool: quoted = false
         default: quoted = true
         }
       case .all: quoted = true

@@ -21,6 +21,7 @@ public enum PythonText {
     case .null: return "None"
     case .bool(let flag): return flag ? "True" : "False"
     case .int(let number): return String(number)
+    case .largeInt(let digits): return digits
     case .double(let number): return floatRepr(number)
     case .string(let text): return repr(text)
     case .array(let items): return "[" + items.map(repr).joined(separator: ", ") + "]"

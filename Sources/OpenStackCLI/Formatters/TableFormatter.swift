@@ -19,7 +19,7 @@ public struct TableFormatter: CliffListFormatter, CliffSingleFormatter {
     if let first = rows.first {
       for (index, value) in first.prefix(columns.count).enumerated() {
         switch value {
-        case .int, .double: table.alignments[index] = .right
+        case .int, .largeInt, .double: table.alignments[index] = .right
         default: break
         }
       }

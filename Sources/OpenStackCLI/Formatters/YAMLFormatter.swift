@@ -50,6 +50,7 @@ struct PyYAMLEmitter {
       case .null: self = .scalar(text: "null", plainImplicit: true)
       case .bool(let flag): self = .scalar(text: flag ? "true" : "false", plainImplicit: true)
       case .int(let number): self = .scalar(text: String(number), plainImplicit: true)
+      case .largeInt(let digits): self = .scalar(text: digits, plainImplicit: true)
       case .double(let number):
         var text: String
         if number.isNaN {

@@ -2925,6 +2925,124 @@ extension RealHelp {
                               Unset a property on this image (repeat option to unset
                               multiple properties)
       """#,
+    "ip availability list": #"""
+      usage: openstack ip availability list [-h] [-f {csv,json,table,value,yaml}]
+                                            [-c COLUMN]
+                                            [--quote {all,minimal,none,nonnumeric}]
+                                            [--noindent] [--max-width <integer>]
+                                            [--fit-width] [--print-empty]
+                                            [--sort-column SORT_COLUMN]
+                                            [--sort-ascending | --sort-descending]
+                                            [--ip-version <ip-version>]
+                                            [--project <project>]
+                                            [--project-domain <project-domain>]
+                                            [--limit <limit>] [--marker <marker>]
+                                            [--max-items <max-items>]
+
+      List IP availability for network
+
+      options:
+        -h, --help            show this help message and exit
+        --ip-version <ip-version>
+                              List only IP availability with the specified IP
+                              version networks (4 or 6, default is 4)
+        --project <project>   List only IP availability with the specified project
+                              (name or ID)
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --limit <limit>       The maximum number of entries to return per page. If
+                              the value exceeds the server-defined maximum, then the
+                              server-defined value will be used. Note that this
+                              controls the page size, not the total number of
+                              entries returned. Use --max-items to limit the total
+                              number of entries returned.
+        --marker <marker>     The first position in the collection to return results
+                              from. This should be a value that was returned in a
+                              previous request.
+        --max-items <max-items>
+                              The maximum number of entries to return in total,
+                              paging through multiple requests if needed. Use
+                              --limit to control the page size.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "ip availability show": #"""
+      usage: openstack ip availability show [-h] [-f {json,shell,table,value,yaml}]
+                                            [-c COLUMN] [--noindent]
+                                            [--prefix PREFIX]
+                                            [--max-width <integer>] [--fit-width]
+                                            [--print-empty]
+                                            <network>
+
+      Show network IP availability details
+
+      positional arguments:
+        <network>             Show IP availability for a specific network (name or
+                              ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "keypair create": #"""
       usage: openstack keypair create [-h] [-f {json,shell,table,value,yaml}]
                                       [-c COLUMN] [--noindent] [--prefix PREFIX]

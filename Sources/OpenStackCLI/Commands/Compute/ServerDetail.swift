@@ -127,6 +127,7 @@ extension JSON {
     case .null: false
     case .bool(let value): value
     case .int(let value): value != 0
+    case .largeInt: true
     case .double(let value): value != 0
     case .string(let value): !value.isEmpty
     case .array(let values): !values.isEmpty
