@@ -165,12 +165,14 @@ public final class Session {
     definition.users.first { $0.name == name } ?? definition.users.first { $0.project == name }
   }
 
-  /// devstack's `openrc USER PROJECT`: the user's name, password and project.
+  /// devstack's `openrc USER PROJECT`: the user's name, password and project. devstack's own
+  /// `demo` user, in a cloud that has no user of that name, is the first user of the project
+  /// `demo` (as for `demo-openrc`); a name that is neither stays as given.
   private static func useCredentials(
     of user: String, project: String?, in definition: CloudDefinition, environment: inout [String: String]
   ) {
-    let account = definition.users.first { $0.name == user }
-    environment["OS_USERNAME"] = user
+    let account = account(for: user, in: definition)
+    environment["OS_USERNAME"] = account?.name ?? user
     environment["OS_PASSWORD"] = account?.password ?? ""
     environment["OS_PROJECT_NAME"] = project ?? account?.project ?? user
   }

@@ -78,6 +78,23 @@ import Testing
     #expect(session.environment["OS_PROJECT_NAME"] == "demo")
   }
 
+  /// devstack's `openrc demo`: its demo user is, in a cloud without a user of that name, the
+  /// first user of the project `demo`, as for `demo-openrc`; a name that is neither a user nor a
+  /// project stays as given (and Keystone refuses it).
+  @Test func sourcingOpenrcForDevstacksDemoUserSignsInAsTheDemoProjectsUser() {
+    let session = Session(cloud: FakeCloud())
+    #expect(session.run("source openrc demo").exitStatus == 0)
+    #expect(session.environment["OS_USERNAME"] == "clouduser1")
+    #expect(session.environment["OS_PROJECT_NAME"] == "demo")
+    #expect(session.run("openstack network list -f value -c Name").exitStatus == 0)
+    #expect(session.run("source openrc demo admin").exitStatus == 0)
+    #expect(session.environment["OS_USERNAME"] == "clouduser1")
+    #expect(session.environment["OS_PROJECT_NAME"] == "admin")
+    #expect(session.run("source openrc nobody").exitStatus == 0)
+    #expect(session.environment["OS_USERNAME"] == "nobody")
+    #expect(session.run("openstack network list").exitStatus == 1)
+  }
+
   /// devstack's `clouds.yaml`: `devstack` is the member, `devstack-admin` the admin; variables
   /// the environment sets win over the named cloud's, as in openstacksdk.
   @Test func osCloudPicksAnEntryOfCloudsYAML() {
