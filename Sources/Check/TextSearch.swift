@@ -30,16 +30,16 @@ extension StringProtocol {
 /// `lowercased().includes(...)` for each phrase without making a lower-case copy of each text,
 /// in one pass over it (a byte that begins no phrase is passed over at once).
 struct CaseInsensitivePhrases: Sendable {
-  private let phrases: [[UInt8]]
-  /// For each byte, lowered, whether a phrase begins with it.
-  private let begins: [Bool]
+  /// For each byte, lowered, the phrases that begin with it (most bytes begin none).
+  private let byFirstByte: [[[UInt8]]]
 
   /// `phrases`: lower-case ASCII, none empty.
   init(_ phrases: [String]) {
-    self.phrases = phrases.map { Array($0.utf8) }
-    var begins = [Bool](repeating: false, count: 256)
-    for phrase in self.phrases { if let first = phrase.first { begins[Int(first)] = true } }
-    self.begins = begins
+    var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+    for phrase in phrases.map({ Array($0.utf8) }) {
+      if let first = phrase.first { byFirstByte[Int(first)].append(phrase) }
+    }
+    self.byFirstByte = byFirstByte
   }
 
   /// Whether any of the phrases occurs in `text`.
@@ -49,12 +49,21 @@ struct CaseInsensitivePhrases: Sendable {
   }
 
   private func occur(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    for start in text.indices where begins[Int(Self.lowered(text[start]))] {
-      for phrase in phrases where phrase.count <= text.count - start {
-        if phrase.indices.allSatisfy({ Self.lowered(text[start + $0]) == phrase[$0] }) { return true }
-      }
+    for start in text.indices {
+      let candidates = byFirstByte[Int(Self.lowered(text[start]))]
+      if candidates.isEmpty { continue }
+      for phrase in candidates where phrase.count <= text.count - start && matches(phrase, text, at: start) { return true }
     }
     return false
+  }
+
+  private func matches(_ phrase: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    var offset = 1
+    while offset < phrase.count {
+      if Self.lowered(text[start + offset]) != phrase[offset] { return false }
+      offset += 1
+    }
+    return true
   }
 
   private static func lowered(_ byte: UInt8) -> UInt8 {

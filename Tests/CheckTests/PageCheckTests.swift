@@ -44,6 +44,21 @@ import Testing
       results.map(\.outcome) == [.failed(status: 1, message: "No share with a name or ID of 'nothing' exists.")])
   }
 
+  /// A failure names what the page names: the cloud's IDs bound to the page's are written back.
+  @Test func aFailureQuotesThePagesIDsForTheCloudsBoundToThem() throws {
+    let page = """
+      Networks::
+
+        $ openstack network create lab -c id -f value
+        3f1b2a4c-1111-4222-8333-444455556666
+        $ openstack network delete 3f1b2a4c-1111-4222-8333-444455556666
+        $ openstack network show 3f1b2a4c-1111-4222-8333-444455556666 -c id -f value
+        3f1b2a4c-1111-4222-8333-444455556666
+      """
+    let results = try check(page)
+    #expect(results.last?.outcome == .failed(status: 1, message: "No Network found for 3f1b2a4c-1111-4222-8333-444455556666"))
+  }
+
   @Test func otherProgramsAreNotSimulated() throws {
     let results = try check("List::\n\n  $ ls -l\n  total 0\n")
     #expect(results.map(\.outcome) == [.notSimulated(reason: "walkthrough: not run: the line 'ls' is not simulated.")])
@@ -92,7 +107,7 @@ import Testing
         "118: 145: field properties: on the page, not printed",
         "118: 159: field status: page \"available\", printed \"creating\"",
         "118: 163: fields printed, not on the page: metadata, encryption_key_ref",
-        "207: failed 2: openstack: 'share message-show 189deb96-b2a4-4ad1-bc13-5bbe71a127ab' is not an openstack command. See 'openstack --help'.",
+        "207: failed 2: openstack: 'share message-show 8fe74a26-f57d-4961-8435-5ea8ccf05946' is not an openstack command. See 'openstack --help'.",
         "254: 290: field encryption_key_ref: printed, not on the page",
         "333: 369: field encryption_key_ref: printed, not on the page",
         "411: 412: the page shows an empty table; for an empty list the client prints only an empty line (the header needs --print-empty)",

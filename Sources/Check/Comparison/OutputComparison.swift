@@ -38,7 +38,7 @@ struct OutputComparison {
     // says whether the command worked. (A command that prints nothing matches such a page.)
     if original.isEmpty && !printedText.isEmpty {
       if result.exitStatus == 0 { return (.ran, []) }
-      return (.failed(status: result.exitStatus, message: Self.errorLine(of: result)), [])
+      return (.failed(status: result.exitStatus, message: bindings.documented(Self.errorLine(of: result))), [])
     }
     let printed = printedText.map(Self.tableCanonical)
     // Columns padded to another width are not drift.
@@ -55,7 +55,7 @@ struct OutputComparison {
     }
     // The command errs where the page shows it working: the error says why, not a diff.
     if result.exitStatus != 0 && !documented.isEmpty {
-      return (.failed(status: result.exitStatus, message: Self.errorLine(of: result)), [])
+      return (.failed(status: result.exitStatus, message: bindings.documented(Self.errorLine(of: result))), [])
     }
     let firstLine = outputStart
     if printed.isEmpty, let page = CliffTable.parse(original), page.rows.isEmpty {
@@ -109,7 +109,9 @@ struct OutputComparison {
 
   /// The line that says why a command failed: the first of its standard error (else of its
   /// output), past the deprecation warnings the client logs before it runs (`API has been
-  /// deprecated; consider using 'hypervisor list' instead.`) when an error follows them.
+  /// deprecated; consider using 'hypervisor list' instead.`) when an error follows them. The
+  /// callers give it the page's values for the cloud's bound to them (`No Network found for` the
+  /// page's ID, not the cloud's).
   private static func errorLine(of result: CommandResult) -> String {
     let message = result.standardError.isEmpty ? result.standardOutput : result.standardError
     let lines = message.split(separator: "\n")

@@ -99,8 +99,10 @@ enum CommandNames {
       self.mostWords = mostWords
     }
 
-    /// The node under `node` for `word` (a range of `bytes`), added when there is none.
+    /// The node under `node` for `word` (a range of `bytes`), added when there is none. The
+    /// names come sorted, so a word already there is almost always the last one added.
     private static func child(of node: Int, word: Range<Int>, in nodes: inout [Node], _ bytes: [UInt8]) -> Int {
+      if let last = nodes[node].children.last, bytes[last.word].elementsEqual(bytes[word]) { return last.node }
       if let child = nodes[node].children.first(where: { bytes[$0.word].elementsEqual(bytes[word]) }) { return child.node }
       nodes.append(Node())
       nodes[node].children.append((word, nodes.count - 1))
