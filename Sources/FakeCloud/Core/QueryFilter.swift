@@ -98,7 +98,11 @@ struct QueryFilters<Record>: Sendable {
 /// oslo's `strutils.bool_from_string(..., strict=True)`, which Nova and Neutron read filters with.
 enum StrictBool {
   static func parse(_ text: String) -> Bool? {
-    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    // Foundation's trimming bridges to `NSString`: only a value that may have blanks around it
+    // (a space, a tab, or a character beyond ASCII at either end) is trimmed.
+    let blank = { (byte: UInt8?) in byte.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 >= 0x80 } ?? false }
+    let trimmed = blank(text.utf8.first) || blank(text.utf8.last) ? text.trimmingCharacters(in: .whitespaces) : text
+    switch trimmed.lowercased() {
     case "1", "t", "true", "on", "y", "yes": return true
     case "0", "f", "false", "off", "n", "no": return false
     default: return nil

@@ -48,8 +48,11 @@ struct PathPattern: Sendable {
   fileprivate let segments: [(literal: [UInt8], placeholder: String?)]
 
   init(_ pattern: String) {
+    // By bytes: every route of every service is read at each start.
     segments = pattern.split(ascii: "/").map { segment in
-      segment.hasPrefix("{") ? ([], String(segment.dropFirst().dropLast())) : (Array(segment.utf8), nil)
+      let bytes = Array(segment.utf8)
+      guard bytes.first == UInt8(ascii: "{") else { return (bytes, nil) }
+      return ([], String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self))
     }
   }
 

@@ -151,12 +151,13 @@ public struct TableBorders: Sendable {
   /// The border at terminal width `width` (`nil`: no width, nothing wrapped).
   public func line(at width: Int?) -> String {
     let limits = TableFormatter.maxWidths(natural: natural, width: width, minimumWidth: minimumWidth)
-    var line = "+"
+    var line: [UInt8] = [UInt8(ascii: "+")]
     for index in natural.indices {
       let column = max(headerWidths[index], limits[index].map { min(cellWidths[index], $0) } ?? cellWidths[index])
-      line += String(repeating: "-", count: column + 2) + "+"
+      line.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: column + 2))
+      line.append(UInt8(ascii: "+"))
     }
-    return line
+    return String(decoding: line, as: UTF8.self)
   }
 }
 
