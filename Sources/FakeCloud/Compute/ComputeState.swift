@@ -89,6 +89,7 @@ struct ComputeState {
       case ("active", "deleting"), ("error", "deleting"): return "ACTIVE"
       case ("active", "rebuilding"), ("stopped", "rebuilding"), ("error", "rebuilding"): return "REBUILD"
       case ("active", "rebooting"), ("active", "reboot_pending"), ("active", "reboot_started"): return "REBOOT"
+      case ("active", "migrating"), ("paused", "migrating"): return "MIGRATING"
       case (_, "rebooting_hard"), (_, "reboot_pending_hard"), (_, "reboot_started_hard"): return "HARD_REBOOT"
       case ("active", _): return "ACTIVE"
       case ("resized", _): return "VERIFY_RESIZE"

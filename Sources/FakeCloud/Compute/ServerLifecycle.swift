@@ -89,6 +89,8 @@ extension ComputeService {
       let id = server.id
       state.after(400_000) { state in coldMigrate(id, to: target, in: &state) }
       return APIResponse(status: 202)
+    case "os-migrateLive":
+      return LiveMigration.start(body, at: index, call, caller, in: &state)
     case "trigger_crash_dump":
       // From 2.17; below it Nova answers as for an action it does not have.
       guard state.computeVersion >= Microversion(2, 17) else { return .fault(404, "The resource could not be found.") }

@@ -32,6 +32,70 @@ enum Tracebacks {
 
     """
 
+  /// `conductor_migrate_server` of a live migration the conductor refused: `wrap_instance_event`,
+  /// `_live_migrate` and the task's `rollback_wrapper` re-raising through oslo.utils'
+  /// `save_and_reraise_exception` (10.2), down to the check that raised (`step`).
+  static func liveMigrateEvent(_ step: String) -> String {
+    """
+      File "/opt/stack/nova/nova/compute/utils.py", line 1483, in decorated_function
+        return function(self, context, *args, **kwargs)
+      File "/opt/stack/nova/nova/conductor/manager.py", line 339, in migrate_server
+        self._live_migrate(context, instance, scheduler_hint,
+      File "/opt/stack/nova/nova/conductor/manager.py", line 531, in _live_migrate
+        with excutils.save_and_reraise_exception():
+      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 260, in __exit__
+        self.force_reraise()
+      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 226, in force_reraise
+        raise self.value
+      File "/opt/stack/nova/nova/conductor/manager.py", line 517, in _live_migrate
+        task.execute()
+      File "/opt/stack/nova/nova/conductor/tasks/base.py", line 25, in wrap
+        with excutils.save_and_reraise_exception():
+      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 260, in __exit__
+        self.force_reraise()
+      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 226, in force_reraise
+        raise self.value
+      File "/opt/stack/nova/nova/conductor/tasks/base.py", line 23, in wrap
+        return original(self)
+      File "/opt/stack/nova/nova/conductor/tasks/base.py", line 40, in execute
+        return self._execute()
+
+    """ + step
+  }
+
+  /// The scheduler finding no destination (`_find_destination`).
+  static let findDestination = """
+      File "/opt/stack/nova/nova/conductor/tasks/live_migrate.py", line 100, in _execute
+        self.destination, dest_node, self.limits = self._find_destination()
+      File "/opt/stack/nova/nova/conductor/tasks/live_migrate.py", line 544, in _find_destination
+        selection_lists = self.query_client.select_destinations(
+      File "/opt/stack/nova/nova/scheduler/client/query.py", line 41, in select_destinations
+        return self.scheduler_rpcapi.select_destinations(context, spec_obj,
+      File "/opt/stack/nova/nova/scheduler/rpcapi.py", line 160, in select_destinations
+        return cctxt.call(ctxt, 'select_destinations', **msg_args)
+
+    """
+
+  /// A forced destination that is the source (`_check_destination_is_not_source`).
+  static let destinationIsSource = """
+      File "/opt/stack/nova/nova/conductor/tasks/live_migrate.py", line 106, in _execute
+        self._check_destination_is_not_source()
+      File "/opt/stack/nova/nova/conductor/tasks/live_migrate.py", line 328, in _check_destination_is_not_source
+        raise exception.UnableToMigrateToSelf(
+
+    """
+
+  /// A host whose compute service is down (`_check_host_is_up`), the source or a forced destination.
+  static func checkHostIsUp(source: Bool) -> String {
+    """
+      File "/opt/stack/nova/nova/conductor/tasks/live_migrate.py", line \(source ? 84 : 107), in _execute
+        self._check_host_is_up(self.\(source ? "source" : "destination"))
+      File "/opt/stack/nova/nova/conductor/tasks/live_migrate.py", line 305, in _check_host_is_up
+        raise exception.ComputeServiceUnavailable(host=host)
+
+    """
+  }
+
   /// The fault of a failed resize: the exception with its frames.
   static func resizeFailure(_ message: String) -> String {
     "Traceback (most recent call last):\n" + migrateServerEvent + "nova.exception.NoValidHost: \(message)\n"

@@ -16,8 +16,10 @@ struct ServerPowerAction {
     return .nothing
   }
 
-  static func send(_ body: JSON, to id: String, in context: CommandContext) throws {
-    let response = try context.api.send(APIRequest(.post, "/v2.1/servers/\(id)/action", body: body), to: .compute)
+  /// The action, at the session's microversion or at the one openstacksdk pins for it.
+  static func send(_ body: JSON, to id: String, at version: Microversion? = nil, in context: CommandContext) throws {
+    let request = APIRequest(.post, "/v2.1/servers/\(id)/action", body: body)
+    let response = try context.api.send(request, to: .compute, computeResource: version.map { .pinned($0) } ?? .server)
     guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/action") }
   }
 }
