@@ -43,18 +43,16 @@ enum Tracebacks {
         self._live_migrate(context, instance, scheduler_hint,
       File "/opt/stack/nova/nova/conductor/manager.py", line 531, in _live_migrate
         with excutils.save_and_reraise_exception():
-      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 260, in __exit__
-        self.force_reraise()
-      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 226, in force_reraise
-        raise self.value
+
+    """ + reraised
+      + """
       File "/opt/stack/nova/nova/conductor/manager.py", line 517, in _live_migrate
         task.execute()
       File "/opt/stack/nova/nova/conductor/tasks/base.py", line 25, in wrap
         with excutils.save_and_reraise_exception():
-      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 260, in __exit__
-        self.force_reraise()
-      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 226, in force_reraise
-        raise self.value
+
+    """ + reraised
+      + """
       File "/opt/stack/nova/nova/conductor/tasks/base.py", line 23, in wrap
         return original(self)
       File "/opt/stack/nova/nova/conductor/tasks/base.py", line 40, in execute
@@ -62,6 +60,15 @@ enum Tracebacks {
 
     """ + step
   }
+
+  /// `save_and_reraise_exception` raising the exception it saved again.
+  private static let reraised = """
+      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 260, in __exit__
+        self.force_reraise()
+      File "/opt/stack/data/venv/lib/python3.12/site-packages/oslo_utils/excutils.py", line 226, in force_reraise
+        raise self.value
+
+    """
 
   /// The scheduler finding no destination (`_find_destination`).
   static let findDestination = """
