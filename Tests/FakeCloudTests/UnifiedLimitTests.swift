@@ -78,4 +78,24 @@ import Testing
     let seen = try send(.get, "/v3/limits", as: "clouduser1").body?["limits"]?.array ?? []
     #expect(seen.map { $0["project_id"]?.string } == [demo])
   }
+
+  /// Keystone's validator: an item's properties first, then what it may not have, then what it
+  /// requires, each named by the item's index with its value (`validators.py`).
+  @Test func aMalformedBatchIsRefusedAsKeystonesSchemaReportsIt() throws {
+    func refusal(_ item: JSONObject) throws -> String? {
+      try send(.post, "/v3/registered_limits", .object(["registered_limits": .array([.object(item)])])).body?["error"]?["message"]?.string
+    }
+    let service = JSON.string(computeService)
+    #expect(
+      try refusal(["service_id": service, "resource_name": "servers", "default_limit": "ten"])
+        == "Invalid input for field/attribute default_limit. Value: ten. 'ten' is not of type 'integer'")
+    #expect(
+      try refusal(["service_id": service, "resource_name": "servers", "default_limit": 1, "scope": "x"])
+        == "Invalid input for field/attribute 0. Value: {'service_id': '\(computeService)', 'resource_name': 'servers', 'default_limit': 1, 'scope': 'x'}. Additional properties are not allowed ('scope' was unexpected)")
+    #expect(
+      try refusal(["service_id": service, "default_limit": 1])
+        == "Invalid input for field/attribute 0. Value: {'service_id': '\(computeService)', 'default_limit': 1}. 'resource_name' is a required property")
+    let empty = try send(.post, "/v3/registered_limits", .object(["registered_limits": .array([])]))
+    #expect(empty.status == 400 && empty.body?["error"]?["message"] == "Invalid input for field/attribute registered_limits. Value: []. [] should be non-empty")
+  }
 }

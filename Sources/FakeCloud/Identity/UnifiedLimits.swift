@@ -237,44 +237,51 @@ enum UnifiedLimits {
 
   // MARK: Checks and faults
 
-  /// The request body's records, checked against the create schema: a non-empty array of
-  /// objects with only the attributes known, the service, resource and value required, the
-  /// value an integer from -1 to 2³¹−1.
+  /// The request body's records, checked against the create schema as Keystone's validator
+  /// reports it (`keystone/api/validation/validators.py`): jsonschema's first error, each
+  /// object's properties before what it requires and what it may not have; below the root the
+  /// message names the innermost field (an item by its index) and its value.
   private static func batch(_ call: Call, _ key: String, attributes: [String], value: String) -> Result<[JSONObject], Fault> {
-    guard let items = call.request.body?[key]?.array else {
+    let body = call.request.body?.object ?? [:]
+    var records: [JSONObject] = []
+    if let items = body[key] {
+      guard case .array(let list) = items else { return .failure(.invalid(key, items, "\(pythonRepr(items)) is not of type 'array'")) }
+      guard !list.isEmpty else { return .failure(.invalid(key, items, "[] should be non-empty")) }
+      for (index, item) in list.enumerated() {
+        guard case .object(let record) = item else {
+          return .failure(.invalid(String(index), item, "\(pythonRepr(item)) is not of type 'object'"))
+        }
+        let required = ["service_id", "resource_name", value]
+        if let fault = checked(record, field: String(index), attributes: attributes, value: value, required: required) {
+          return .failure(fault)
+        }
+        records.append(record)
+      }
+    } else {
       return .failure(Fault(message: "'\(key)' is a required property"))
     }
-    guard !items.isEmpty else { return .failure(Fault(message: "[] should be non-empty")) }
-    var records: [JSONObject] = []
-    for item in items {
-      let record = item.object
-      for name in ["service_id", "resource_name", value] where record[name] == nil {
-        return .failure(Fault(message: "'\(name)' is a required property"))
-      }
-      if let fault = checked(record, attributes: attributes, value: value) { return .failure(fault) }
-      records.append(record)
-    }
+    if let extra = Fault.extra(in: body, allowed: [key]) { return .failure(Fault(message: extra)) }
     return .success(records)
   }
 
-  /// The body's member of an update, checked as its create's.
+  /// The body's member of an update, checked as its create's (nothing required).
   private static func member(_ call: Call, _ key: String, attributes: [String], value: String) -> Result<JSONObject, Fault> {
     let record = call.request.body?[key]?.object ?? [:]
-    if let fault = checked(record, attributes: attributes + ["id"], value: value) { return .failure(fault) }
+    if let fault = checked(record, field: key, attributes: attributes + ["id"], value: value, required: []) { return .failure(fault) }
     return .success(record)
   }
 
-  private static func checked(_ record: JSONObject, attributes: [String], value: String) -> Fault? {
-    if let unknown = record.keys.first(where: { !attributes.contains($0) }) {
-      return Fault(message: "Additional properties are not allowed ('\(unknown)' was unexpected)")
+  /// One record: its value an integer from -1 to 2³¹−1, then no attribute but the schema's, then
+  /// those it requires.
+  private static func checked(_ record: JSONObject, field: String, attributes: [String], value: String, required: [String]) -> Fault? {
+    if let limit = record[value] {
+      guard case .int(let number) = limit else { return .invalid(value, limit, "\(pythonRepr(limit)) is not of type 'integer'") }
+      if number < -1 { return .invalid(value, limit, "\(number) is less than the minimum of -1") }
+      if number > 0x7FFF_FFFF { return .invalid(value, limit, "\(number) is greater than the maximum of 2147483647") }
     }
-    guard case .int(let number)? = record[value] else { return nil }
-    if number < -1 {
-      return Fault(message: "Invalid input for field/attribute \(value). Value: \(number). \(number) is less than the minimum of -1")
-    }
-    if number > 0x7FFF_FFFF {
-      return Fault(
-        message: "Invalid input for field/attribute \(value). Value: \(number). \(number) is greater than the maximum of 2147483647")
+    if let extra = Fault.extra(in: record, allowed: Set(attributes)) { return .invalid(field, .object(record), extra) }
+    if let missing = required.first(where: { record[$0] == nil }) {
+      return .invalid(field, .object(record), "'\(missing)' is a required property")
     }
     return nil
   }
@@ -348,5 +355,18 @@ enum UnifiedLimits {
   private struct Fault: Error {
     var message: String
     var response: APIResponse { IdentityDirectory.error(400, "Bad Request", message) }
+
+    /// An error below the root: `Invalid input for field/attribute FIELD. Value: VALUE. REASON`.
+    static func invalid(_ field: String, _ value: JSON, _ reason: String) -> Fault {
+      Fault(message: "Invalid input for field/attribute \(field). Value: \(pythonStr(value)). \(reason)")
+    }
+
+    /// jsonschema's `additionalProperties` message for the keys not allowed, if any.
+    static func extra(in object: JSONObject, allowed: Set<String>) -> String? {
+      let unexpected = object.keys.filter { !allowed.contains($0) }
+      guard !unexpected.isEmpty else { return nil }
+      let names = unexpected.map { pythonRepr(.string($0)) }.joined(separator: ", ")
+      return "Additional properties are not allowed (\(names) \(unexpected.count == 1 ? "was" : "were") unexpected)"
+    }
   }
 }
