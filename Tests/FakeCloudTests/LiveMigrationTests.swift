@@ -73,4 +73,15 @@ import Testing
     let message = "Cannot 'os-migrateLive' instance \(id) while it is in vm_state stopped"
     #expect(stopped.body?["conflictingRequest"]?["message"]?.string == message)
   }
+
+  /// Before 2.30 a named host is forced past the scheduler: the conductor's own check refuses the
+  /// source (`_check_destination_is_not_source`) rather than the scheduler.
+  @Test func beforeTwoThirtyANamedHostIsForced() throws {
+    let admin = try ComputeTests.Client(Self.twoHosts(), user: "admin", project: "admin")
+    let id = try Self.server(admin)
+    let refused = try admin.send(.post, "/v2.1/servers/\(id)/action", body: Self.migrate("compute1"), version: "2.25")
+    #expect(refused.body?["badRequest"]?["message"]?.string == "Unable to migrate instance (\(id)) to current host (compute1).")
+    let moved = try admin.send(.post, "/v2.1/servers/\(id)/action", body: Self.migrate("compute2"), version: "2.25")
+    #expect(moved.status == 202)
+  }
 }

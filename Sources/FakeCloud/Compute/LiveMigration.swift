@@ -17,8 +17,10 @@ enum LiveMigration {
     let host = request["host"]?.string
     let rule = "os-migrate-server:migrate_live" + (host == nil ? "" : ":host")
     guard caller.isAdmin else { return .fault(403, "Policy doesn't allow os_compute_api:\(rule) to be performed.") }
-    // `force` exists from 2.30 to 2.67, and only with a destination.
-    let forced = state.computeVersion >= Microversion(2, 30) && request["force"] == true
+    // Before 2.30 a destination given is forced past the scheduler; from 2.30 to 2.67 only with
+    // `force`; from 2.68 never.
+    let forced =
+      state.computeVersion < Microversion(2, 30) ? host != nil : state.computeVersion < Microversion(2, 68) && request["force"] == true
     if forced, host == nil { return .fault(400, "Can't force to a non-provided destination") }
     if state.compute.shareMappings.contains(where: { $0.serverID == server.id }) {
       return .fault(409, "Feature not supported with instances that have shares.")
