@@ -49,7 +49,7 @@ public struct Bindings: Sendable {
     var index = 0
     var textStart = 0
     while index < bytes.count {
-      if index == 0 || !isHex(bytes[index - 1]), let length = volatileLength(bytes, at: index),
+      if isHex(bytes[index]), index == 0 || !isHex(bytes[index - 1]), let length = volatileLength(bytes, at: index),
         index + length == bytes.count || !isHex(bytes[index + length])
       {
         if textStart < index { parts.append(.text(slice(textStart..<index))) }
@@ -82,14 +82,14 @@ public struct Bindings: Sendable {
         _ = match(page, actual)
       }
     }
+    // Each skeleton made once: making one is most of what pairing the lines costs.
     var printedBySkeleton: [String: [Pattern]] = [:]
     for pattern in printedPatterns where pattern.hasValues { printedBySkeleton[pattern.skeleton, default: []].append(pattern) }
+    let pageSkeletons = pagePatterns.filter(\.hasValues).map { ($0, $0.skeleton) }
     var documentedCount: [String: Int] = [:]
-    for pattern in pagePatterns where pattern.hasValues { documentedCount[pattern.skeleton, default: 0] += 1 }
-    for pattern in pagePatterns where pattern.hasValues {
-      guard documentedCount[pattern.skeleton] == 1, let candidates = printedBySkeleton[pattern.skeleton],
-        candidates.count == 1
-      else { continue }
+    for (_, skeleton) in pageSkeletons { documentedCount[skeleton, default: 0] += 1 }
+    for (pattern, skeleton) in pageSkeletons {
+      guard documentedCount[skeleton] == 1, let candidates = printedBySkeleton[skeleton], candidates.count == 1 else { continue }
       _ = match(pattern, candidates[0])
     }
   }
@@ -236,12 +236,11 @@ public struct Bindings: Sendable {
     }
     func byte(_ offset: Int) -> UInt8? { start + offset < bytes.count ? bytes[start + offset] : nil }
     // 8-4-4-4-12 with dashes or underscores.
-    for separator in [UInt8(ascii: "-"), UInt8(ascii: "_")] {
-      if hexRun(0, 8), byte(8) == separator, hexRun(9, 4), byte(13) == separator, hexRun(14, 4),
-        byte(18) == separator, hexRun(19, 4), byte(23) == separator, hexRun(24, 12)
-      {
-        return 36
-      }
+    if let separator = byte(8), separator == UInt8(ascii: "-") || separator == UInt8(ascii: "_"), hexRun(0, 8),
+      hexRun(9, 4), byte(13) == separator, hexRun(14, 4), byte(18) == separator, hexRun(19, 4), byte(23) == separator,
+      hexRun(24, 12)
+    {
+      return 36
     }
     // Nova's hostId (sha224, 56 hex digits), then Keystone's 32-hex IDs.
     if hexRun(0, 56) { return 56 }

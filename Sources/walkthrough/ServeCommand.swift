@@ -9,7 +9,7 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Serve the fake cloud over HTTP, with Keystone, Nova, Glance, Neutron and Manila under devstack's paths.",
+    abstract: "Serve the fake cloud over HTTP, with Keystone, Nova, Glance, Neutron, Cinder and Manila under devstack's paths.",
     discussion: """
       On start it prints the clouds.yaml entry and the openrc lines that reach it. It listens on \
       the loopback address unless told otherwise, and stops cleanly on SIGINT or SIGTERM.

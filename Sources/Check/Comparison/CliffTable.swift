@@ -74,8 +74,12 @@ struct CliffTable: Equatable {
   /// A row line cut at the border's `+` columns (display columns, so that wide characters count
   /// twice), each piece without its padding; `nil` when the line does not fit the border.
   private static func split(_ line: String, at boundaries: [Int]) -> [String]? {
+    let bytes = Array(line.utf8)
+    if bytes.allSatisfy({ $0 &- 0x20 < 0x5F }) {
+      guard bytes.first == UInt8(ascii: "|"), bytes.last == UInt8(ascii: "|") else { return nil }
+      return splitPrintableASCII(bytes, at: boundaries)
+    }
     guard line.first == "|", line.last == "|" else { return nil }
-    if line.utf8.allSatisfy({ $0 &- 0x20 < 0x5F }) { return splitPrintableASCII(Array(line.utf8), at: boundaries) }
     var cells: [String] = []
     var current = ""
     var column = 0

@@ -114,9 +114,18 @@ struct OutputComparison {
   /// page's ID, not the cloud's).
   private static func errorLine(of result: CommandResult) -> String {
     let message = result.standardError.isEmpty ? result.standardOutput : result.standardError
-    let lines = message.split(separator: "\n")
-    return String(lines.first { !$0.contains("deprecated") } ?? lines.first ?? "")
+    // Cut by bytes: a traceback runs to hundreds of lines, and cutting them into characters had
+    // cost a failing command more than running it.
+    var first: Substring?
+    for bytes in message.utf8.split(separator: UInt8(ascii: "\n")) {
+      let line = Substring(bytes)
+      if !line.includes(bytes: deprecated) { return String(line) }
+      if first == nil { first = line }
+    }
+    return String(first ?? "")
   }
+
+  private static let deprecated = Array("deprecated".utf8)
 
   /// Rows in another order are drift when the command asks for an order (`--sort-column`,
   /// `--sort`) or the check is strict about order.
@@ -140,27 +149,50 @@ struct OutputComparison {
   /// A cliff table line without its padding: a border as `+`, a row as its cells, trimmed,
   /// between `|`. Other lines stay as they are. Read as bytes: every output line goes through here.
   static func tableCanonical(_ line: String) -> String {
-    let bytes = Array(line.utf8)
-    guard bytes.count >= 2, let first = bytes.first, let last = bytes.last else { return line }
     let (plus, minus, bar, space) = (UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: " "))
-    if first == plus && last == plus && bytes.allSatisfy({ $0 == plus || $0 == minus }) { return "+" }
-    guard first == bar && last == bar else { return line }
-    var canonical: [UInt8] = []
-    canonical.reserveCapacity(bytes.count)
-    for cell in bytes[1..<(bytes.count - 1)].split(separator: bar, omittingEmptySubsequences: false) {
-      if cell.startIndex > 1 { canonical.append(bar) }
-      let start = cell.firstIndex { $0 != space } ?? cell.endIndex
-      let end = cell.lastIndex { $0 != space }.map { $0 + 1 } ?? start
-      canonical += cell[start..<max(start, end)]
+    // Most lines are neither border nor row: known by their ends without copying their bytes.
+    guard let first = line.utf8.first, let last = line.utf8.last, line.utf8.count >= 2,
+      (first == plus && last == plus) || (first == bar && last == bar)
+    else { return line }
+    var line = line
+    return line.withUTF8 { bytes in
+      if first == plus {
+        return bytes.allSatisfy({ $0 == plus || $0 == minus }) ? "+" : String(decoding: bytes, as: UTF8.self)
+      }
+      // Each cell between two bars, without the spaces at its ends; the bars kept between cells.
+      var canonical: [UInt8] = []
+      canonical.reserveCapacity(bytes.count)
+      var start = 1
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count - 1 && bytes[end] != bar { end += 1 }
+        var (from, to) = (start, end)
+        while from < to && bytes[from] == space { from += 1 }
+        while to > from && bytes[to - 1] == space { to -= 1 }
+        if start > 1 { canonical.append(bar) }
+        canonical.append(contentsOf: bytes[from..<to])
+        start = end + 1
+      }
+      return String(decoding: canonical, as: UTF8.self)
     }
-    return String(decoding: canonical, as: UTF8.self)
   }
 
   /// The printed text as the page would show it: lines without trailing spaces, trailing blank
   /// lines dropped (as the reader drops them from documented output).
   static func lines(_ text: String) -> [String] {
-    var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-      String(Substring($0).trimmingSuffix(" "))
+    // Cut and trimmed over the text's bytes: the generic `split` of a UTF-8 view and trimming by
+    // characters had cost more than comparing the lines.
+    var text = text
+    var lines = text.withUTF8 { bytes in
+      var lines: [String] = []
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+        var end = index
+        while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        start = index + 1
+      }
+      return lines
     }
     while lines.last?.isEmpty == true { lines.removeLast() }
     return lines

@@ -165,10 +165,10 @@ extension CliffTable {
   /// The table with each key in `column` that `keys` has whole, but the table cut over several
   /// rows, read as one row (each of its other cells the lines of those rows).
   func rejoiningKeys(in column: Int, _ keys: Set<String>) -> CliffTable {
-    // What the pieces may add up to: keys as short as IDs and field names, by their beginnings,
-    // so that each row costs one look-up whatever the table's size; made only for a table that
-    // has a key cut (most have none).
-    var beginnings: Set<String>?
+    // What the pieces may add up to: keys as short as IDs and field names; made only for a table
+    // whose keys are not all the other side's (most tables' IDs are not: the page's are bound
+    // to the cloud's later).
+    var beginnings: KeyBeginnings?
     var joined: [Row] = []
     var index = 0
     while index < rows.count {
@@ -180,7 +180,7 @@ extension CliffTable {
         continue
       }
       var end = index
-      let pieces = beginnings ?? Set(keys.filter { $0.count <= 64 }.flatMap { key in key.indices.map { String(key[...$0]) } })
+      let pieces = beginnings ?? KeyBeginnings(keys)
       beginnings = pieces
       // Only as long as the pieces begin a key of the other side.
       while end < rows.count, !keys.contains(key), pieces.contains(key) {
@@ -200,9 +200,36 @@ extension CliffTable {
   }
 }
 
+/// Whether a text begins one of a few keys (or is one): the keys in order, where those a text
+/// begins come right at or after the text itself. (A set of every beginning of every key had
+/// cost a table of IDs some 300,000 instructions.)
+private struct KeyBeginnings {
+  private let sorted: [String]
+
+  /// The keys as short as IDs and field names.
+  init(_ keys: Set<String>) {
+    sorted = keys.filter { $0.count <= 64 }.sorted()
+  }
+
+  func contains(_ text: String) -> Bool {
+    var (low, high) = (0, sorted.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < text { low = middle + 1 } else { high = middle }
+    }
+    return !text.isEmpty && low < sorted.count && sorted[low].hasPrefix(text)
+  }
+}
+
 func squashed(_ text: String) -> String {
-  // ASCII's white space is tab to carriage return and the space; most cells have none.
+  // ASCII's white space is tab to carriage return and the space; most cells have none. Read over
+  // contiguous bytes (iterating a UTF-8 view costs several times as much).
   let isASCIISpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 < 5 }
+  let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return bytes.contains(where: isASCIISpace) ? String(decoding: bytes.filter { !isASCIISpace($0) }, as: UTF8.self) : text
+  }
+  if let ascii = ascii ?? nil { return ascii }
   if text.utf8.allSatisfy({ $0 < 0x80 }) {
     return text.utf8.contains(where: isASCIISpace) ? String(decoding: text.utf8.filter { !isASCIISpace($0) }, as: UTF8.self) : text
   }
