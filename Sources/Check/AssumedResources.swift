@@ -130,6 +130,7 @@ struct AssumedResources {
     "project create": ("<project-name>", .project),
     "volume backup restore": ("<volume>", .volume), "share snapshot create": ("--name", .shareSnapshot),
     "volume backup create": ("--name", .volumeBackup), "volume qos create": ("<name>", .volumeQoS),
+    "server image create": ("--name", .image),
   ]
 
   /// No assumption: a page that must run on its cloud as it is.

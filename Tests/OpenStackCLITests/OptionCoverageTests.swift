@@ -438,6 +438,7 @@ import Testing
     "availability zone list": Baseline(arguments: ""),
     "server lock": Baseline(setup: [serverCreate], arguments: "vm"),
     "server dump create": Baseline(setup: [serverCreate], arguments: "vm"),
+    "server image create": Baseline(setup: [serverCreate], arguments: "vm"),
     "server add share": Baseline(setup: stoppedServerAndShare, arguments: "vm s", cloud: fileBackedMemory),
     "server share list": Baseline(setup: [serverCreate], arguments: "vm"),
     "server share show": Baseline(setup: stoppedServerAndShare + ["server add share vm s"], arguments: "vm s", cloud: fileBackedMemory),

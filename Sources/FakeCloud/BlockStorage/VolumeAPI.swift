@@ -297,7 +297,7 @@ enum VolumeAPI {
     let definition = image.definition
     return [("signature_verified", "False")] + definition.properties + [
       ("image_id", image.id), ("image_name", definition.name), ("checksum", definition.checksum),
-      ("container_format", definition.containerFormat), ("disk_format", definition.diskFormat), ("min_disk", "0"),
+      ("container_format", image.containerFormat ?? ""), ("disk_format", image.diskFormat ?? ""), ("min_disk", "0"),
       ("min_ram", "0"), ("size", String(definition.size)),
     ]
   }

@@ -381,9 +381,12 @@ enum ComputeService {
     func conflict(_ action: String) -> APIResponse {
       .fault(409, "Cannot '\(action)' instance \(server.id) while it is in vm_state \(server.vmState)")
     }
-    // `check_instance_lock`: a locked server takes no action but from an admin.
+    // `check_instance_lock`: a locked server takes no action but from an admin (a snapshot is
+    // not checked: the lock is against changing the server).
     let key = body.keys.first ?? ""
-    if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput"].contains(key), !RemoteConsoleAPI.actions.contains(key) {
+    if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput", "createImage"].contains(key),
+      !RemoteConsoleAPI.actions.contains(key)
+    {
       return .fault(409, "Instance \(server.id) is locked")
     }
     if RemoteConsoleAPI.actions.contains(key) { return RemoteConsoleAPI.action(key, body, on: server, &state) }

@@ -78,6 +78,8 @@ struct ComputeState {
     var locked = false
     /// The host a migration or a resize left, until it is confirmed or reverted.
     var sourceHost: String? = nil
+    /// What Nova keeps of the boot image and the booting user, which snapshots inherit.
+    var systemMetadata = SystemMetadata()
 
     /// The API's status, from the VM and task states (`nova/api/openstack/common.py`).
     var status: String {

@@ -29,12 +29,15 @@ extension ComputeService {
       var request = creation.request
       request.launchIndex = launchIndex
       if creation.count > 1, let hostname = request.hostname { request.hostname = "\(hostname)-\(launchIndex + 1)" }
-      let server = ComputeState.Server(
+      var server = ComputeState.Server(
         id: id, name: name, projectID: caller.projectID, userID: caller.userID, flavorID: creation.flavorID,
         imageID: creation.imageID, vmState: "building", taskState: "scheduling", powerState: 0, host: nil,
         availabilityZone: nil, created: now, updated: now, launched: nil, reservationID: reservation,
         instanceName: String(format: "instance-%08x", state.compute.servers.count + 1), request: request,
         metadata: creation.metadata, description: creation.description, tags: creation.tags)
+      server.systemMetadata = .atBuild(
+        image: state.images.images.first { $0.id == creation.imageID }, imageRef: creation.imageID,
+        flavor: state.compute.flavor(creation.flavorID)?.definition, caller: caller)
       // Drawn even where the request gives one, so that giving one changes no other.
       let drawn = state.ids.password()
       let password = call.request.body?["server"]?["adminPass"]?.string ?? drawn

@@ -55,11 +55,13 @@ extension ComputeService {
       record("lock")
       state.compute.servers[index].locked = true
       state.compute.servers[index].lockedReason = body["lock"]?["locked_reason"]?.string
+      if let reason = body["lock"]?["locked_reason"]?.string { state.compute.servers[index].systemMetadata["locked_reason"] = reason }
       return APIResponse(status: 202)
     case "unlock":
       record("unlock")
       state.compute.servers[index].locked = false
       state.compute.servers[index].lockedReason = nil
+      state.compute.servers[index].systemMetadata["locked_reason"] = nil
       return APIResponse(status: 202)
     case "os-resetState":
       if let refusal = adminOnly("os-admin-actions:reset_state") { return refusal }
@@ -91,6 +93,8 @@ extension ComputeService {
       return APIResponse(status: 202)
     case "os-migrateLive":
       return LiveMigration.start(body, at: index, call, caller, in: &state)
+    case "createImage":
+      return ServerSnapshot.create(body["createImage"]?.object ?? [:], on: index, call, caller, in: &state)
     case "trigger_crash_dump":
       // From 2.17; below it Nova answers as for an action it does not have.
       guard state.computeVersion >= Microversion(2, 17) else { return .fault(404, "The resource could not be found.") }

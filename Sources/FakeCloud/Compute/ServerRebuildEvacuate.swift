@@ -45,6 +45,7 @@ extension ComputeService {
         action: "rebuild", serverID: server.id, requestID: call.requestID, globalRequestID: call.globalRequestID,
         userID: caller.userID, projectID: caller.projectID, start: start, updated: start, message: nil))
     if !server.imageID.isEmpty { state.compute.servers[index].imageID = imageID }
+    state.compute.servers[index].systemMetadata.rebuild(from: image, flavor: state.compute.flavor(server.flavorID)?.definition)
     if let name = body["name"]?.string { state.compute.servers[index].name = name }
     if version >= Microversion(2, 19), let description = body["description"] {
       state.compute.servers[index].description = description.string

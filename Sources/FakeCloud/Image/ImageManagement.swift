@@ -23,12 +23,12 @@ enum ImageManagement {
     },
     "disk_format": Attribute(onlyWhileQueued: true) { image, value in
       guard let format = value.string, diskFormats.contains(format) else { return enumFault(value, diskFormats) }
-      image.definition.diskFormat = format
+      image.diskFormat = format
       return nil
     },
     "container_format": Attribute(onlyWhileQueued: true) { image, value in
       guard let format = value.string, containerFormats.contains(format) else { return enumFault(value, containerFormats) }
-      image.definition.containerFormat = format
+      image.containerFormat = format
       return nil
     },
     "visibility": Attribute { image, value in

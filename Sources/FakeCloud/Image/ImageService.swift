@@ -18,8 +18,19 @@ struct ImageState {
     var minDisk = 0
     var minRam = 0
     var tags: [String] = []
+    /// Glance's formats: unset (`null`) until a request sets them (Nova's snapshots leave them to
+    /// the upload).
+    var diskFormat: String?
+    var containerFormat: String?
+    /// What openstacksdk's upload records beside the data (`owner_specified.openstack.*`): the
+    /// cloud file's images were uploaded with it, Nova's snapshots are not.
+    var uploadProperties: [(String, String)] = []
 
-    var hasData: Bool { status != "queued" }
+    /// Size, checksum and hash are known once the upload has ended.
+    var hasData: Bool { !["queued", "saving"].contains(status) }
+
+    /// The extra properties, as Glance lists them and its clients read them.
+    var extraProperties: [(String, String)] { definition.properties + uploadProperties }
   }
 
   var images: [Image] = []
@@ -30,7 +41,13 @@ struct ImageState {
     let admin = definition.users.first { $0.roles.contains("admin") }?.project
     let owner = admin.flatMap { identity.project(named: $0)?.id } ?? identity.projects.first?.id ?? ""
     images = definition.images.map {
-      Image(id: $0.id.drawing(&ids), definition: $0, owner: owner, created: clock.now, updated: clock.now)
+      Image(
+        id: $0.id.drawing(&ids), definition: $0, owner: owner, created: clock.now, updated: clock.now,
+        diskFormat: $0.diskFormat, containerFormat: $0.containerFormat,
+        uploadProperties: [
+          ("owner_specified.openstack.md5", ""), ("owner_specified.openstack.sha256", ""),
+          ("owner_specified.openstack.object", "images/\($0.name)"),
+        ])
     }
   }
 }
@@ -150,17 +167,12 @@ enum ImageService {
   /// image without data has no size, checksum or hash.
   static func view(_ image: ImageState.Image) -> JSON {
     let definition = image.definition
-    var body = JSONObject(uniqueKeysWithValues: definition.properties.map { ($0, JSON.string($1)) })
-    if image.hasData {
-      // The SDK's upload records these; a cloud file's images were uploaded with it.
-      body["owner_specified.openstack.md5"] = ""
-      body["owner_specified.openstack.sha256"] = ""
-      body["owner_specified.openstack.object"] = .string("images/\(definition.name)")
-    }
+    var body: JSONObject = [:]
+    for (key, value) in image.extraProperties { body[key] = .string(value) }
     let data = image.hasData
     let fields: [(String, JSON)] = [
-      ("name", .string(definition.name)), ("disk_format", .string(definition.diskFormat)),
-      ("container_format", .string(definition.containerFormat)), ("visibility", .string(image.visibility)),
+      ("name", .string(definition.name)), ("disk_format", image.diskFormat.map(JSON.string) ?? .null),
+      ("container_format", image.containerFormat.map(JSON.string) ?? .null), ("visibility", .string(image.visibility)),
       ("size", data ? .int(definition.size) : .null), ("virtual_size", .null), ("status", .string(image.status)),
       ("checksum", data ? .string(definition.checksum) : .null), ("protected", .bool(image.isProtected)),
       ("min_ram", .int(image.minRam)), ("min_disk", .int(image.minDisk)), ("owner", .string(image.owner)),

@@ -119,7 +119,7 @@ enum Commands {
     ServerGroupList.self, ServerGroupShow.self, ServerGroupDelete.self, AvailabilityZoneList.self, ServerDumpCreate.self, ServerAddShare.self, ServerShareList.self, ServerShareShow.self,
     ServerRemoveShare.self, HostList.self, HostShow.self, HostSet.self, RegionCreate.self, RegionList.self,
     RegionShow.self, RegionSet.self, RegionDelete.self, ServiceShow.self, ServiceSet.self, ServiceDelete.self,
-    UsageList.self, UsageShow.self, ConsoleURLShow.self, ServerLock.self,
+    UsageList.self, UsageShow.self, ConsoleURLShow.self, ServerLock.self, ServerImageCreate.self,
     ServerUnlock.self, ServerRescue.self, ServerUnrescue.self, ServerShelve.self, ServerUnshelve.self, ServerMigrate.self,
     ServerMigrateConfirm.self, ServerMigrateRevert.self, ServerResizeConfirm.self, ServerResizeRevert.self,
     ServerSet.self, ServerUnset.self,

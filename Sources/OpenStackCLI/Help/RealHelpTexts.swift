@@ -9302,6 +9302,55 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "server image create": #"""
+      usage: openstack server image create [-h] [-f {json,shell,table,value,yaml}]
+                                           [-c COLUMN] [--noindent]
+                                           [--prefix PREFIX] [--max-width <integer>]
+                                           [--fit-width] [--print-empty]
+                                           [--name <image-name>]
+                                           [--property <key=value>] [--wait]
+                                           <server>
+
+      Create a new server disk image from an existing server
+
+      positional arguments:
+        <server>              Server to create image (name or ID)
+
+      options:
+        -h, --help            show this help message and exit
+        --name <image-name>   Name of new disk image (default: server name)
+        --property <key=value>
+                              Set a new property to meta_data.json on the metadata
+                              server (repeat option to set multiple values)
+        --wait                Wait for operation to complete
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "server list": #"""
       usage: openstack server list [-h] [-f {csv,json,table,value,yaml}] [-c COLUMN]
                                    [--quote {all,minimal,none,nonnumeric}]

@@ -38,9 +38,13 @@ enum ComputeLookup {
   static func image(_ nameOrID: String, in context: CommandContext) throws -> JSON {
     let direct = try context.api.send(APIRequest(.get, "/v2/images/\(nameOrID)"), to: .image)
     if direct.status == 200, let image = direct.body { return image }
+    // The visible images by name, then the hidden ones; two of the same name are the SDK's
+    // `DuplicateResource` in either.
     for query in [[(name: "name", value: nameOrID)], [(name: "os_hidden", value: "True")]] {
-      let listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))
-      if let image = try? exactMatch(listed["images"]?.array ?? [], nameOrID, kind: "Image") { return image }
+      let listed = try context.call(.image, APIRequest(.get, "/v2/images", query: query))["images"]?.array ?? []
+      if listed.contains(where: { $0["id"]?.string == nameOrID || $0["name"]?.string == nameOrID }) {
+        return try exactMatch(listed, nameOrID, kind: "Image")
+      }
     }
     throw CommandFailure(message: "No Image found for \(nameOrID)")
   }

@@ -61,6 +61,7 @@ enum Images {
     var properties = JSONObject()
     // The SDK drops what is None, keeps no `self` link, and stores unknown keys as properties.
     for (key, value) in image.object where value != .null && !["tags", "self", "location"].contains(key) {
+      if sdkOwnNames.contains(key) { continue }
       if fields.contains(key) {
         info[key] = value
       } else if integerAttributes.contains(key), let number = value.string.flatMap({ Int($0) }) {
@@ -120,6 +121,10 @@ enum Images {
     "hw_vif_multiqueue_enabled", "hw_boot_menu", "vmware_adaptertype", "vmware_ostype", "auto_disk_config", "os_type",
     "os_admin_user", "hw_qemu_guest_agent", "os_require_quiesce",
   ]
+  /// Properties named as the SDK names an attribute whose key is another (`owner_id` for
+  /// `owner`, which Nova sets on every snapshot): the SDK reads them as that attribute, and
+  /// Glance's own key, which always follows the extra properties, overwrites them.
+  static let sdkOwnNames: Set<String> = ["owner_id", "is_hidden", "is_protected", "hash_algo", "hash_value"]
   /// The SDK's image attributes typed `int`: it reads Glance's strings as numbers.
   static let integerAttributes: Set<String> = [
     "hw_cpu_cores", "hw_cpu_sockets", "hw_cpu_threads", "hw_serial_port_count", "hw_video_ram", "os_shutdown_timeout",
