@@ -117,6 +117,21 @@ import Testing
     #expect(cloud.state.compute.servers[0].systemMetadata["image_image_type"] == "snapshot")
   }
 
+  @Test func aShelvedServerIsKeptAsASnapshotWhichItsUnshelveDeletes() throws {
+    let member = try ComputeTests.Client(FakeCloud(definition: .devstack), user: "clouduser1", project: "demo")
+    let server = try Self.server(member)
+    #expect(try member.send(.post, "/v2.1/servers/\(server)/action", body: .object(["shelve": .null])).status == 202)
+    let shelved = try #require(member.cloud.state.images.images.last)
+    #expect(shelved.definition.name == "vm1-shelved" && shelved.status == "queued")
+    member.cloud.advanceClock(seconds: 10)
+    #expect(member.cloud.state.images.images.last?.status == "active")
+    #expect(member.cloud.state.compute.servers[0].vmState == "shelved_offloaded")
+    #expect(try member.send(.post, "/v2.1/servers/\(server)/action", body: .object(["unshelve": .null])).status == 202)
+    member.cloud.advanceClock(seconds: 10)
+    #expect(member.cloud.state.compute.servers[0].vmState == "active")
+    #expect(!member.cloud.state.images.images.contains { $0.id == shelved.id })
+  }
+
   @Test func aServerBootedFromAVolumeIsNotSnapshotted() throws {
     let member = try ComputeTests.Client(FakeCloud(definition: .devstack), user: "clouduser1", project: "demo")
     let server = try Self.server(member)

@@ -145,8 +145,17 @@ extension ComputeService {
     state.compute.servers[index].taskState = change.taskState
     state.compute.servers[index].updated = start
     let id = server.id
+    // A server booted from an image is shelved as a snapshot, `NAME-shelved`, which its unshelve
+    // deletes once the server runs from it again.
+    let shelvedImage =
+      change.key == "shelve" && !server.imageID.isEmpty
+      ? ServerSnapshot.makeImage(of: server, named: "\(server.name)-shelved", caller: caller, in: &state).id : nil
     state.after(StateChange.duration) { state in
       guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
+      if let shelvedImage {
+        ServerSnapshot.upload(shelvedImage, of: id, in: &state)
+        state.compute.servers[index].systemMetadata["shelved_image_id"] = shelvedImage
+      }
       var host = state.compute.servers[index].host
       if change.leavesHost { host = nil }
       if change.findsHost {
@@ -163,6 +172,11 @@ extension ComputeService {
             traceback: Tracebacks.scheduleEvent, in: &state)
           return
         }
+      }
+      if change.findsHost, let shelved = state.compute.servers[index].systemMetadata["shelved_image_id"] {
+        state.images.images.removeAll { $0.id == shelved }
+        state.images.members.removeAll { $0.imageID == shelved }
+        state.compute.servers[index].systemMetadata["shelved_image_id"] = nil
       }
       state.compute.servers[index].host = host
       state.compute.servers[index].vmState = change.endState

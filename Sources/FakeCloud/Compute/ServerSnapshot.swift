@@ -42,13 +42,7 @@ enum ServerSnapshot {
     if let task = server.taskState {
       return .fault(409, "Cannot 'createImage' instance \(server.id) while it is in task_state \(task)")
     }
-    let image = snapshotImage(of: server, named: normalized(rawName), metadata: metadata, caller: caller, in: &state)
-    state.images.images.append(image)
-    if image.visibility == "shared" {
-      // The server's owner is made a member, as Nova's glance layer does for `instance_owner`.
-      state.images.members.append(
-        ImageState.Member(imageID: image.id, memberID: server.projectID, created: state.clock.now, updated: state.clock.now))
-    }
+    let image = makeImage(of: server, named: normalized(rawName), metadata: metadata, caller: caller, in: &state)
     state.compute.servers[index].taskState = "image_snapshot_pending"
     state.compute.servers[index].updated = state.clock.now
     let start = state.clock.now
@@ -74,6 +68,21 @@ enum ServerSnapshot {
       return .json(202, .object(["image_id": .string(image.id)]))
     }
     return APIResponse(status: 202, headers: ["Location": "http://devstack/image/images/\(image.id)"])
+  }
+
+  /// `compute_utils.create_image`: the queued image in Glance (shared with the server's project,
+  /// a pending member, when another project's user makes it), as a snapshot or a shelve makes it.
+  static func makeImage(
+    of server: ComputeState.Server, named name: String, metadata: JSONObject = [:], caller: Caller, in state: inout CloudState
+  ) -> ImageState.Image {
+    let image = snapshotImage(of: server, named: name, metadata: metadata, caller: caller, in: &state)
+    state.images.images.append(image)
+    if image.visibility == "shared" {
+      // The server's owner is made a member, as Nova's glance layer does for `instance_owner`.
+      state.images.members.append(
+        ImageState.Member(imageID: image.id, memberID: server.projectID, created: state.clock.now, updated: state.clock.now))
+    }
+    return image
   }
 
   /// `initialize_instance_snapshot_metadata`: the system metadata back as an image (its
@@ -120,7 +129,7 @@ enum ServerSnapshot {
   /// The libvirt driver's upload (`_create_snapshot_metadata`, a qcow2 disk): the formats, the
   /// snapshot's own properties, then the data (the size of the image booted from; a checksum and
   /// hash drawn from the cloud's seed).
-  private static func upload(_ imageID: String, of serverID: String, in state: inout CloudState) {
+  static func upload(_ imageID: String, of serverID: String, in state: inout CloudState) {
     guard let index = state.images.images.firstIndex(where: { $0.id == imageID }) else { return }
     let server = state.compute.servers.first { $0.id == serverID }
     let base = state.images.images.first { $0.id == server?.imageID }
