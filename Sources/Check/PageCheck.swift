@@ -22,6 +22,14 @@ public enum StepOutcome: Equatable, Sendable {
   indirect case expectedDrift(reason: String, StepOutcome)
   /// The page says its block drifts, and none of the block's commands does any more.
   case driftGone(reason: String)
+
+  /// What a moment more of the cloud's work might change: drift, or a failure.
+  var mayBeTooSoon: Bool {
+    switch self {
+    case .drift, .failed: true
+    default: false
+    }
+  }
 }
 
 /// A difference between page and behaviour: a line the page shows and the command did not

@@ -79,10 +79,52 @@ public final class PageSteps {
     public var printed: [String]?
   }
 
+  /// How long a person waits for the cloud to show what the page shows, in seconds, and how many
+  /// times they run the command again meanwhile.
+  static let patience = 120.0
+  static let retries = 12
+
   /// Runs step `index`'s command, or `line` in its place (the command as a person edited it),
   /// and compares what it prints with the step's documented output.
+  ///
+  /// A page's output may show the cloud a little later than a second after the command before
+  /// (a server `SHUTOFF` after its stop, a volume `available` after its create): a command that
+  /// drifts or fails while the cloud still has work going on is run again after each piece of
+  /// that work, up to ``patience`` seconds, as a person runs it again until it shows what the page
+  /// shows; the first run that then matches is kept, with a note; otherwise the first run stands.
   /// - Parameter width: the terminal's width for this command, instead of the page's.
   public func run(step index: Int, line typed: String? = nil, width: Int? = nil) -> StepRun {
+    let before = typed == nil && session.cloud.hasPendingWork ? checkpoint() : nil
+    let first = attempt(step: index, line: typed, width: width)
+    guard let before, first.result.outcome.mayBeTooSoon else { return first }
+    let after = checkpoint()
+    // The n-th run again waits, from the moment before the step, for the first n pieces of work.
+    for pieces in 1...Self.retries {
+      restore(before)
+      var (waited, reached) = (0.0, 0)
+      while reached < pieces, let wait = session.cloud.advanceToNextWork(within: Self.patience - waited) {
+        waited += wait
+        reached += 1
+      }
+      guard reached == pieces else { break }
+      var retry = attempt(step: index, line: typed, width: width)
+      // What the page shows, or (for a page that shows no output) a command that worked.
+      let verb: String
+      switch retry.result.outcome {
+      case .matched: verb = "matched"
+      case .ran: verb = "ran"
+      default: continue
+      }
+      retry.result.notes.append(
+        "\(verb) after a wait of \(Int(waited.rounded(.up))) s for the cloud's work in progress (the page shows a later moment than a second after the command before)")
+      return retry
+    }
+    restore(after)
+    return first
+  }
+
+  /// One run of the step's command, compared with its documented output.
+  private func attempt(step index: Int, line typed: String?, width: Int?) -> StepRun {
     let step = walkthrough.steps[index]
     for (name, value) in plan.environment[index] ?? [] { session.export(name, value) }
     if let reason = plan.skipped[index] {

@@ -174,6 +174,21 @@ public final class FakeCloud: CloudTransport {
     state.runDueWork()
   }
 
+  /// Whether any of the services' background work is still to run.
+  public var hasPendingWork: Bool { !state.pending.isEmpty }
+
+  /// Moves virtual time on to the next background work due within `seconds`, and runs it:
+  /// how many seconds passed, or `nil` when none is due so soon (the clock then stays).
+  public func advanceToNextWork(within seconds: Double) -> Double? {
+    let now = state.clock.now
+    guard let due = state.pending.map(\.due).filter({ $0 > now }).min(), due - now <= Int64(seconds * 1_000_000) else {
+      return nil
+    }
+    state.clock.advance(microseconds: due - now)
+    state.runDueWork()
+    return Double(due - now) / 1_000_000
+  }
+
   /// What the services logged, oldest first: the newest ten thousand records at least; empty
   /// unless the cloud was made to keep its log.
   public var log: [LogRecord] { state.log }
