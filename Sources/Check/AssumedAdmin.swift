@@ -21,7 +21,7 @@ enum AssumedAdmin {
       let command = step.command.command
       if setsCredentials(command) { return nil }
       guard case .failed(_, let message) = run.results[index].outcome, isRefusal(message) else { continue }
-      if command.contains("--os-") || step.command.output.contains(where: isRefusal) { return nil }
+      if namesCredentials(command) || step.command.output.contains(where: isRefusal) { return nil }
       return index
     }
     return nil
@@ -53,8 +53,17 @@ enum AssumedAdmin {
     "(http 403)",
   ])
 
+  /// An `OS_` variable but an API version (`OS_COMPUTE_API_VERSION` chooses no one).
   private static func choosesCredentials(_ variable: String) -> Bool {
-    variable.hasPrefix("OS_")
+    variable.hasPrefix("OS_") && !variable.hasSuffix("_API_VERSION")
+  }
+
+  /// A command line with a global option that may say whose credentials it uses (`--os-cloud`,
+  /// `--os-username`...): any `--os-` option but an API version (`--os-compute-api-version=2.53`).
+  private static func namesCredentials(_ command: String) -> Bool {
+    command.split(separator: " ").contains { word in
+      word.hasPrefix("--os-") && !(word.split(separator: "=", maxSplits: 1).first ?? word).hasSuffix("-api-version")
+    }
   }
 
   /// `source admin-openrc`, `. openrc demo demo`, `export OS_CLOUD=...`, `unset OS_TOKEN`.
@@ -63,7 +72,8 @@ enum AssumedAdmin {
     guard let program = words.first else { return false }
     switch program {
     case "source", ".": return true
-    case "export", "unset": return words.dropFirst().contains { $0.hasPrefix("OS_") }
+    case "export", "unset":
+      return words.dropFirst().contains { choosesCredentials(String($0.split(separator: "=", maxSplits: 1).first ?? $0)) }
     default: return false
     }
   }

@@ -395,6 +395,19 @@ extension AssumedResourceTests {
     #expect(results.dropFirst().map(\.outcome.kind) == [.failed, .failed])
   }
 
+  /// An API version says nothing of whose credentials a page uses, on the command line or in the
+  /// environment.
+  @Test(arguments: [
+    "  $ openstack --os-volume-api-version=3.0 volume qos list -f value -c Name\n  high-iops\n",
+    "  $ export OS_VOLUME_API_VERSION=3.0\n",
+  ])
+  func anAPIVersionChoosesNoCredentials(_ last: String) throws {
+    let page = Self.operatorsPage.replacingOccurrences(of: "QoS::\n\n", with: "QoS::\n\n\(last)")
+    let results = try check(page)
+    #expect(results.contains { $0.notes.first?.hasPrefix("ran the page as the cloud's admin") == true })
+    #expect(!results.contains { $0.outcome.kind == .failed })
+  }
+
   @Test func credentialsGivenToTheCheckAreKept() throws {
     let results = try check(Self.operatorsPage, environment: [("OS_CLOUD", "devstack")])
     #expect(results.map(\.outcome.kind) == [.failed, .failed])
