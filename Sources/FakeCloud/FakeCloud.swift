@@ -33,6 +33,14 @@ struct CloudState {
     return id
   }
 
+  /// Keystone's ID of a new record: the preset one (``FakeCloud/createNext(withID:)``), if any and
+  /// not `taken`, else `drawn` (drawn either way, as ``newResourceID()`` draws).
+  mutating func identityID(drawn: String, taken: (String) -> Bool) -> String {
+    defer { presetID = nil }
+    guard let preset = presetID, !taken(preset) else { return drawn }
+    return preset
+  }
+
   /// The Shared File Systems microversion of the request being handled.
   var shareVersion = ManilaService.minimumVersion
   /// The Compute microversion of the request being handled.

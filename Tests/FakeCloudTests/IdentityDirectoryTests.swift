@@ -27,6 +27,22 @@ import Testing
     #expect(missing.body?["error"]?["message"] == "Could not find project: demo.")
   }
 
+  /// A project or user a check assumes under the page's ID takes that ID, as other services'
+  /// records do (``FakeCloud/createNext(withID:)``); an ID in use is not taken twice.
+  @Test func aProjectAndAUserTakeAPresetID() throws {
+    let auth = try authenticate(cloud, user: "admin", project: "admin", password: "secret")
+    func create(_ collection: String, _ name: String, id: String) throws -> JSON? {
+      cloud.createNext(withID: id)
+      var request = APIRequest(.post, "/v3/\(collection)s", body: .object([collection: .object(["name": .string(name)])]))
+      request.headers["X-Auth-Token"] = auth.headers["X-Subject-Token"]
+      return try cloud.send(request, to: .identity).body?[collection]?["id"]
+    }
+    let id = "6f88036c45344d9999a1f971e4882723"
+    #expect(try create("project", "p1", id: id) == .string(id))
+    #expect(try create("project", "p2", id: id) != .string(id))
+    #expect(try create("user", "u1", id: id) == .string(id))
+  }
+
   /// A member reads its own project, user and domain by ID; anything else, even what is not
   /// there, is forbidden, and so is every list.
   @Test func aMemberReadsOnlyItsOwn() throws {

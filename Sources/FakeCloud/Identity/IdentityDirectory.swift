@@ -47,7 +47,9 @@ struct IdentityDirectory: Sendable {
       }
     }, own: { $0.projectID },
     create: { state, body in
-      let id = state.identity.ids.hex32()
+      let drawn = state.identity.ids.hex32()
+      let projects = state.identity.projects
+      let id = state.identityID(drawn: drawn) { id in projects.contains { $0.id == id } }
       state.identity.projects.append(
         IdentityState.Project(
           id: id, name: body["name"]?.string ?? "", description: body["description"]?.string ?? "",
@@ -97,7 +99,9 @@ struct IdentityDirectory: Sendable {
       }
     }, own: { $0.userID },
     create: { state, body in
-      let id = state.identity.ids.hex32()
+      let drawn = state.identity.ids.hex32()
+      let users = state.identity.users
+      let id = state.identityID(drawn: drawn) { id in users.contains { $0.id == id } }
       let project = body["default_project_id"]?.string.flatMap { id in state.identity.projects.first { $0.id == id }?.name }
       state.identity.users.append(
         IdentityState.User(
