@@ -45,6 +45,11 @@ enum NeutronExtensions {
     .init(alias: "port-security", name: "Port Security", description: "Provides port security", updated: "2012-07-23T10:00:00-00:00"),
     .init(alias: "project-id", name: "project_id field enabled", description: "Extension that indicates that project_id field is enabled.", updated: "2016-09-09T09:09:09-09:09"),
     .init(alias: "provider", name: "Provider Network", description: "Expose mapping of virtual networks to physical networks", updated: "2012-09-07T10:00:00-00:00"),
+    .init(alias: "quota-check-limit", name: "Quota engine limit check", description: "Support for checking the resource usage before applying a new quota limit", updated: "2021-09-08T16:00:00-00:00"),
+    .init(alias: "quota-check-limit-default", name: "Quota engine limit check by default", description: "By default, the Neutron quota engine checks the resource usage before applying a new quota limit", updated: "2024-08-21T16:00:00-00:00"),
+    // `quotasv2.py` and `quotasv2_detail.py` (the database quota driver's wording).
+    .init(alias: "quota_details", name: "Quota details management support", description: "Expose functions for quotas usage statistics per project", updated: "2017-02-10T10:00:00-00:00"),
+    .init(alias: "quotas", name: "Quota management support", description: "Expose functions for quotas management per project", updated: "2012-07-29T10:00:00-00:00"),
     .init(alias: "rbac-address-group", name: "Add address_group type to RBAC", description: "Add address_group type to network RBAC", updated: "2021-01-20T00:00:00-00:00"),
     .init(alias: "rbac-address-scope", name: "Add address_scope type to RBAC", description: "Add address_scope type to RBAC", updated: "2020-02-12T00:00:00-00:00"),
     .init(alias: "rbac-security-groups", name: "Add security_group type to network RBAC", description: "Add security_group type to network RBAC", updated: "2019-02-14T00:00:00-00:00"),
