@@ -148,7 +148,7 @@ enum BackupAPI {
       }
     }
     var metadata: [(String, String)] = []
-    for (key, value) in body["metadata"]?.object ?? [:] { metadata.setValue(value.string ?? pythonStr(value), forKey: key) }
+    for (key, value) in body["metadata"]?.object ?? [:] { metadata.setValue(value.string ?? PythonValue.str(value), forKey: key) }
     let now = state.clock.now / 1_000_000
     let backup = Backup(
       id: state.ids.uuid(), name: body["name"]?.string, description: body["description"]?.string, volumeID: volumeID,
@@ -225,7 +225,7 @@ enum BackupAPI {
       if let description = body["description"] { state.blockStorage.backups[index].description = description.string }
       if context.version >= Microversion(3, 43), case .object(let given)? = body["metadata"] {
         var metadata: [(String, String)] = []
-        for (key, value) in given { metadata.setValue(value.string ?? pythonStr(value), forKey: key) }
+        for (key, value) in given { metadata.setValue(value.string ?? PythonValue.str(value), forKey: key) }
         state.blockStorage.backups[index].metadata = metadata
       }
       state.blockStorage.backups[index].updatedAt = state.clock.now / 1_000_000

@@ -60,13 +60,13 @@ enum EncryptionAPI {
     }
     if required {
       for key in ["provider", "control_location"] where specs[key] == nil {
-        return .failure(FaultResponse(CinderFault.invalidInput("encryption", pythonStr(.object(specs)), "'\(key)' is a required property")))
+        return .failure(FaultResponse(CinderFault.invalidInput("encryption", PythonValue.str(.object(specs)), "'\(key)' is a required property")))
       }
     }
     if let location = specs["control_location"], !["front-end", "back-end"].contains(location.string ?? "") {
       return .failure(
         FaultResponse(
-          CinderFault.invalidInput("control_location", pythonStr(location), "\(pythonRepr(location)) is not one of ['front-end', 'back-end']")))
+          CinderFault.invalidInput("control_location", PythonValue.str(location), "\(PythonValue.repr(location)) is not one of ['front-end', 'back-end']")))
     }
     switch specs["key_size"] {
     case .int(let size)? where size < 0:

@@ -90,7 +90,7 @@ enum QoSSpecsAPI {
       return .fault(409, "QoS Specs \(name) already exists.")
     }
     var specs: [(String, String)] = []
-    for (key, value) in fields { specs.setValue(value.string ?? pythonStr(value), forKey: key) }
+    for (key, value) in fields { specs.setValue(value.string ?? PythonValue.str(value), forKey: key) }
     let spec = QoSSpecs(id: state.ids.uuid(), name: name, consumer: consumer, specs: specs, createdAt: state.clock.now / 1_000_000)
     state.blockStorage.qosSpecs.append(spec)
     return detail(spec, BlockStorageService.context(state, call))
@@ -104,7 +104,7 @@ enum QoSSpecsAPI {
     switch find(state, call) {
     case .success(let index):
       for (key, value) in fields {
-        let text = value.string ?? pythonStr(value)
+        let text = value.string ?? PythonValue.str(value)
         if key == "consumer" {
           guard consumers.contains(text) else {
             return .fault(400, "Invalid qos specs: Valid consumer of QoS specs are: ['front-end', 'back-end', 'both']")

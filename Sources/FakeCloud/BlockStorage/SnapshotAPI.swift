@@ -91,7 +91,7 @@ enum SnapshotAPI {
         "Invalid volume: Volume \(volume.id) status must be \(valid.joined(separator: ", ")), but current status is: \(volume.status).")
     }
     var metadata: [(String, String)] = []
-    for (key, value) in body["metadata"]?.object ?? [:] { metadata.setValue(value.string ?? pythonStr(value), forKey: key) }
+    for (key, value) in body["metadata"]?.object ?? [:] { metadata.setValue(value.string ?? PythonValue.str(value), forKey: key) }
     let snapshot = Snapshot(
       id: state.newResourceID(), name: body["name"]?.string, description: body["description"]?.string, volumeID: volume.id,
       status: "creating", size: volume.size, metadata: metadata, projectID: volume.projectID, userID: context.caller.userID,
@@ -138,7 +138,7 @@ enum SnapshotAPI {
     guard case .object(let given)? = call.request.body?["metadata"] else { return .fault(400, "Malformed request body") }
     switch find(state, call) {
     case .success(let index):
-      for (key, value) in given { state.blockStorage.snapshots[index].metadata.setValue(value.string ?? pythonStr(value), forKey: key) }
+      for (key, value) in given { state.blockStorage.snapshots[index].metadata.setValue(value.string ?? PythonValue.str(value), forKey: key) }
       return .json(200, .object(["metadata": state.blockStorage.snapshots[index].metadata.json]))
     case .failure(let fault): return fault.response
     }

@@ -162,12 +162,12 @@ enum VolumeAPI {
       guard number >= 1 else { return CinderFault.invalidInput("size", text, "'\(text)' is less than the minimum of 1") }
       size = number
     case .null?, nil: break
-    case let other?: return CinderFault.invalidInput("size", pythonStr(other), "\(pythonRepr(other)) is not of type 'integer', 'string', 'null'")
+    case let other?: return CinderFault.invalidInput("size", PythonValue.str(other), "\(PythonValue.repr(other)) is not of type 'integer', 'string', 'null'")
     }
     var metadata: [(String, String)] = []
     for (key, value) in body["metadata"]?.object ?? [:] {
       guard let text = value.string else {
-        return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")
+        return CinderFault.invalidInput(key, PythonValue.str(value), "\(PythonValue.repr(value)) is not of type 'string'")
       }
       metadata.setValue(text, forKey: key)
     }
@@ -284,7 +284,7 @@ enum VolumeAPI {
         }
       if !valid {
         return .fault(
-          400, "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid under any of the given schemas")
+          400, "Invalid input for field/attribute \(key). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not valid under any of the given schemas")
       }
     }
     return nil
@@ -369,7 +369,7 @@ enum VolumeAPI {
       if call.request.method == .put { state.blockStorage.volumes[index].metadata = [] }
       for (key, value) in given {
         guard let text = value.string else {
-          return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")
+          return CinderFault.invalidInput(key, PythonValue.str(value), "\(PythonValue.repr(value)) is not of type 'string'")
         }
         state.blockStorage.volumes[index].metadata.setValue(text, forKey: key)
       }
@@ -463,7 +463,7 @@ enum VolumeAPI {
         if let fault = metadataFault(volume) { return fault }
         for (key, value) in given {
           guard let text = value.string else {
-            return CinderFault.invalidInput(key, pythonStr(value), "\(pythonRepr(value)) is not of type 'string'")
+            return CinderFault.invalidInput(key, PythonValue.str(value), "\(PythonValue.repr(value)) is not of type 'string'")
           }
           guard !key.isEmpty else { return .fault(400, "Invalid metadata: Metadata property key blank.") }
           state.blockStorage.volumes[index].imageMetadata.setValue(text, forKey: key)

@@ -124,7 +124,7 @@ enum VolumeTypeAPI {
       return .fault(409, "Volume Type \(name) already exists.")
     }
     var specs: [(String, String)] = []
-    for (key, value) in body["extra_specs"]?.object ?? [:] { specs.setValue(value.string ?? pythonStr(value), forKey: key) }
+    for (key, value) in body["extra_specs"]?.object ?? [:] { specs.setValue(value.string ?? PythonValue.str(value), forKey: key) }
     let type = VolumeType(
       id: state.ids.uuid(), name: name, description: description, isPublic: isPublic, extraSpecs: specs,
       createdAt: state.clock.now / 1_000_000)
@@ -257,10 +257,10 @@ enum VolumeTypeAPI {
     let given = Array(specs)
     for (key, value) in given {
       if key.isEmpty || key.count > 255 {
-        return CinderFault.invalidInput("extra_specs", pythonStr(.object(specs)), "'\(key)' does not match any of the regexes: '^[a-zA-Z0-9-_:. /]{1,255}$'")
+        return CinderFault.invalidInput("extra_specs", PythonValue.str(.object(specs)), "'\(key)' does not match any of the regexes: '^[a-zA-Z0-9-_:. /]{1,255}$'")
       }
       guard value.string != nil else {
-        return CinderFault.invalidInput(key, pythonStr(value), "\(pythonStr(value)) is not of type 'string'")
+        return CinderFault.invalidInput(key, PythonValue.str(value), "\(PythonValue.str(value)) is not of type 'string'")
       }
     }
     if value("multiattach", given) == "<is> True", value("cacheable", given) == "<is> True",
@@ -285,24 +285,4 @@ enum VolumeTypeAPI {
     state.blockStorage.types[index].extraSpecs.removeAll { $0.0 == key }
     return APIResponse(status: 202)
   }
-}
-
-/// Python's `str()` of a JSON value, as Cinder's messages quote what they were given.
-func pythonStr(_ value: JSON) -> String {
-  switch value {
-  case .string(let text): text
-  case .null: "None"
-  case .bool(let flag): flag ? "True" : "False"
-  case .int(let number): String(number)
-  case .largeInt(let digits): digits
-  case .double(let number): JSON.pythonFloat(number)
-  case .array(let items): "[" + items.map(pythonRepr).joined(separator: ", ") + "]"
-  case .object(let fields): "{" + fields.map { "'\($0.key)': \(pythonRepr($0.value))" }.joined(separator: ", ") + "}"
-  }
-}
-
-/// Python's `repr()`: strings quoted.
-func pythonRepr(_ value: JSON) -> String {
-  if case .string(let text) = value { return "'\(text)'" }
-  return pythonStr(value)
 }

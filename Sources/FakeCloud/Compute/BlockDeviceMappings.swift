@@ -34,7 +34,7 @@ enum BlockDeviceMappings {
 
   private static func bad(_ message: String) -> Failure { FaultResponse(.fault(400, message)) }
   private static func invalid(_ key: String, _ value: JSON, _ reason: String) -> Failure {
-    bad("Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(reason)")
+    bad("Invalid input for field/attribute \(key). Value: \(PythonValue.str(value)). \(reason)")
   }
 
   /// `parameter_types.boolean`'s enum, as jsonschema prints it.
@@ -82,42 +82,42 @@ enum BlockDeviceMappings {
         device.size = number
       case .string(let text):
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-          return .failure(invalid("volume_size", size, "\(pythonRepr(size)) does not match '^[0-9]+$'"))
+          return .failure(invalid("volume_size", size, "\(PythonValue.repr(size)) does not match '^[0-9]+$'"))
         }
         // A string is not held to the minimum: `"0"` passes, and counts as no size.
         device.size = Int(text).flatMap { $0 == 0 ? nil : $0 }
-      default: return .failure(invalid("volume_size", size, "\(pythonRepr(size)) is not of type 'integer', 'string'"))
+      default: return .failure(invalid("volume_size", size, "\(PythonValue.repr(size)) is not of type 'integer', 'string'"))
       }
     }
     if let name = mapping["device_name"] {
-      guard let text = name.string else { return .failure(invalid("device_name", name, "\(pythonRepr(name)) is not of type 'string'")) }
+      guard let text = name.string else { return .failure(invalid("device_name", name, "\(PythonValue.repr(name)) is not of type 'string'")) }
       if text.isEmpty { return .failure(invalid("device_name", name, "'' is too short")) }
       guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }) else {
-        return .failure(invalid("device_name", name, "\(pythonRepr(name)) does not match '^[a-zA-Z0-9._/-]*$'"))
+        return .failure(invalid("device_name", name, "\(PythonValue.repr(name)) does not match '^[a-zA-Z0-9._/-]*$'"))
       }
       device.deviceName = text.hasPrefix("/dev/") ? text : "/dev/" + text
     }
     if let value = mapping["delete_on_termination"] {
       guard booleans.contains(value) else {
-        return .failure(invalid("delete_on_termination", value, "\(pythonRepr(value)) is not one of \(pythonRepr(.array(booleans)))"))
+        return .failure(invalid("delete_on_termination", value, "\(PythonValue.repr(value)) is not one of \(PythonValue.repr(.array(booleans)))"))
       }
       device.deleteOnTermination = value.isTruthyBool ?? false
     }
     if let source = mapping["source_type"] {
       guard let text = source.string, ["volume", "image", "snapshot", "blank"].contains(text) else {
-        return .failure(invalid("source_type", source, "\(pythonRepr(source)) is not one of ['volume', 'image', 'snapshot', 'blank']"))
+        return .failure(invalid("source_type", source, "\(PythonValue.repr(source)) is not one of ['volume', 'image', 'snapshot', 'blank']"))
       }
       device.source = text
     }
     if let uuid = mapping["uuid"] {
       guard let text = uuid.string, !text.isEmpty,
         text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
-      else { return .failure(invalid("uuid", uuid, "\(pythonRepr(uuid)) does not match '^[a-zA-Z0-9._-]*$'")) }
+      else { return .failure(invalid("uuid", uuid, "\(PythonValue.repr(uuid)) does not match '^[a-zA-Z0-9._-]*$'")) }
       device.uuid = text
     }
     if let destination = mapping["destination_type"] {
       guard let text = destination.string, ["local", "volume"].contains(text) else {
-        return .failure(invalid("destination_type", destination, "\(pythonRepr(destination)) is not one of ['local', 'volume']"))
+        return .failure(invalid("destination_type", destination, "\(PythonValue.repr(destination)) is not one of ['local', 'volume']"))
       }
       device.destination = text
     }
@@ -127,7 +127,7 @@ enum BlockDeviceMappings {
       case .int(let number): device.bootIndex = number
       case .string(let text):
         guard let number = Int(text) else {
-          return .failure(invalid("boot_index", index, "\(pythonRepr(index)) does not match '^-?[0-9]+$'"))
+          return .failure(invalid("boot_index", index, "\(PythonValue.repr(index)) does not match '^-?[0-9]+$'"))
         }
         device.bootIndex = number
       default: break

@@ -113,10 +113,10 @@ extension ComputeService {
     case .failure(let fault): return fault.response
     case .success(let owner):
       guard let name = body["name"]?.string, !name.isEmpty else {
-        return .fault(400, "Invalid input for field/attribute keypair. Value: \(pythonStr(.object(body))). 'name' is a required property")
+        return .fault(400, "Invalid input for field/attribute keypair. Value: \(PythonValue.str(.object(body))). 'name' is a required property")
       }
       guard let publicKey = body["public_key"]?.string else {
-        return .fault(400, "Invalid input for field/attribute keypair. Value: \(pythonStr(.object(body))). 'public_key' is a required property")
+        return .fault(400, "Invalid input for field/attribute keypair. Value: \(PythonValue.str(.object(body))). 'public_key' is a required property")
       }
       guard !state.compute.keypairs.contains(where: { $0.name == name && $0.userID == owner }) else {
         return .fault(409, "Key pair '\(name)' already exists.")

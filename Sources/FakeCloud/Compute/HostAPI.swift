@@ -78,22 +78,22 @@ extension ComputeService {
     if let refusal = hostsRefusal(state, call, rule: "update") { return refusal }
     let body = call.request.body ?? .null
     guard case .object(let fields) = body else {
-      return .fault(400, "Invalid input for field/attribute body. Value: \(pythonStr(body)). \(pythonRepr(body)) is not of type 'object'")
+      return .fault(400, "Invalid input for field/attribute body. Value: \(PythonValue.str(body)). \(PythonValue.repr(body)) is not of type 'object'")
     }
     let allowed: Set<String> = ["status", "maintenance_mode"]
     if let extra = fields.keys.first(where: { !allowed.contains($0) }) {
-      return .fault(400, "Invalid input for field/attribute body. Value: \(pythonStr(body)). Additional properties are not allowed ('\(extra)' was unexpected)")
+      return .fault(400, "Invalid input for field/attribute body. Value: \(PythonValue.str(body)). Additional properties are not allowed ('\(extra)' was unexpected)")
     }
     let values = ["enable", "disable", "Enable", "Disable", "ENABLE", "DISABLE"]
     for key in ["status", "maintenance_mode"] {
       guard let value = fields[key] else { continue }
       guard let text = value.string, values.contains(text) else {
         let choices = "[" + values.map { "'\($0)'" }.joined(separator: ", ") + "]"
-        return .fault(400, "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not one of \(choices)")
+        return .fault(400, "Invalid input for field/attribute \(key). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not one of \(choices)")
       }
     }
     guard fields["status"] != nil || fields["maintenance_mode"] != nil else {
-      return .fault(400, "Invalid input for field/attribute body. Value: \(pythonStr(body)). \(pythonRepr(body)) is not valid under any of the given schemas")
+      return .fault(400, "Invalid input for field/attribute body. Value: \(PythonValue.str(body)). \(PythonValue.repr(body)) is not valid under any of the given schemas")
     }
     let name = call.parameters["id"] ?? ""
     guard state.compute.hosts.contains(where: { $0.name == name }) else {

@@ -30,11 +30,11 @@ enum RemoteConsoleAPI {
     let allowed = schema(version)
     for (field, choices) in [("protocol", allowed.protocols), ("type", allowed.types)] {
       guard let value = body[field] else {
-        return .fault(400, "Invalid input for field/attribute remote_console. Value: \(pythonStr(body)). '\(field)' is a required property")
+        return .fault(400, "Invalid input for field/attribute remote_console. Value: \(PythonValue.str(body)). '\(field)' is a required property")
       }
       guard let text = value.string, choices.contains(text) else {
         let list = "[" + choices.map { "'\($0)'" }.joined(separator: ", ") + "]"
-        return .fault(400, "Invalid input for field/attribute \(field). Value: \(pythonStr(value)). \(pythonRepr(value)) is not one of \(list)")
+        return .fault(400, "Invalid input for field/attribute \(field). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not one of \(list)")
       }
     }
     let (proto, type) = (body["protocol"]?.string ?? "", body["type"]?.string ?? "")

@@ -27,7 +27,7 @@ extension ComputeState {
       guard let first = placed.first else { return hosts }
       return hosts.filter { $0.name == first }
     case "anti-affinity":
-      let limit = group.rules["max_server_per_host"].flatMap { Int(pythonStr($0)) } ?? 1
+      let limit = group.rules["max_server_per_host"].flatMap { Int(PythonValue.str($0)) } ?? 1
       return hosts.filter { host in placed.filter { $0 == host.name }.count < limit }
     default:
       // The soft policies weigh hosts rather than filter them.
@@ -104,14 +104,14 @@ extension ComputeService {
     let body = call.request.body?["server_group"]?.object ?? [:]
     let version = state.computeVersion
     guard let name = body["name"]?.string, !name.isEmpty else {
-      return .fault(400, "Invalid input for field/attribute server_group. Value: \(pythonStr(.object(body))). 'name' is a required property")
+      return .fault(400, "Invalid input for field/attribute server_group. Value: \(PythonValue.str(.object(body))). 'name' is a required property")
     }
     let policy = version >= Microversion(2, 64) ? body["policy"]?.string : body["policies"]?.array.first?.string
     guard let policy, serverGroupPolicies.contains(policy) else {
       let given = body["policy"] ?? body["policies"] ?? .null
       return .fault(
         400,
-        "Invalid input for field/attribute policy. Value: \(pythonStr(given)). \(pythonRepr(given)) is not one of \(pythonRepr(.array(serverGroupPolicies.map(JSON.string))))")
+        "Invalid input for field/attribute policy. Value: \(PythonValue.str(given)). \(PythonValue.repr(given)) is not one of \(PythonValue.repr(.array(serverGroupPolicies.map(JSON.string))))")
     }
     let rules = body["rules"]?.object ?? [:]
     if policy != "anti-affinity", !rules.isEmpty { return .fault(400, "Only anti-affinity policy supports rules.") }

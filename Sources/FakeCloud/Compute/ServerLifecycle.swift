@@ -248,7 +248,7 @@ extension ComputeService {
     }
     if server.locked, !(call.caller?.isAdmin ?? false) { return .fault(409, "Instance \(server.id) is locked") }
     for (key, value) in call.request.body?["metadata"]?.object ?? [:] {
-      state.compute.servers[index].metadata[key] = .string(value.string ?? pythonStr(value))
+      state.compute.servers[index].metadata[key] = .string(value.string ?? PythonValue.str(value))
     }
     return .json(200, .object(["metadata": .object(state.compute.servers[index].metadata)]))
   }
@@ -261,7 +261,7 @@ extension ComputeService {
     if server.locked, !(call.caller?.isAdmin ?? false) { return .fault(409, "Instance \(server.id) is locked") }
     state.compute.servers[index].metadata = [:]
     for (key, value) in call.request.body?["metadata"]?.object ?? [:] {
-      state.compute.servers[index].metadata[key] = .string(value.string ?? pythonStr(value))
+      state.compute.servers[index].metadata[key] = .string(value.string ?? PythonValue.str(value))
     }
     return .json(200, .object(["metadata": .object(state.compute.servers[index].metadata)]))
   }

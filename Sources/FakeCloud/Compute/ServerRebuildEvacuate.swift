@@ -51,7 +51,7 @@ extension ComputeService {
       state.compute.servers[index].description = description.string
     }
     if let metadata = body["metadata"]?.object {
-      state.compute.servers[index].metadata = metadata.mapValues { .string($0.string ?? pythonStr($0)) }
+      state.compute.servers[index].metadata = metadata.mapValues { .string($0.string ?? PythonValue.str($0)) }
     }
     if version >= Microversion(2, 90), let hostname = body["hostname"]?.string {
       state.compute.servers[index].request.hostname = hostname

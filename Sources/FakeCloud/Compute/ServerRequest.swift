@@ -118,7 +118,7 @@ struct ServerCreation {
         let items = value.string.map { [$0] } ?? value.array.map { $0.string ?? "" }
         if value.string == nil && value.array.isEmpty || !items.allSatisfy(isUUID) {
           return bad(
-            "Invalid input for field/attribute \(key). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid under any of the given schemas")
+            "Invalid input for field/attribute \(key). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not valid under any of the given schemas")
         }
       }
       if let group = hints["group"]?.string {

@@ -149,27 +149,27 @@ enum ServerShareAPI {
   /// Nova names the field when the error is below the root.
   private static func checkBody(_ body: JSON?) -> String? {
     func invalid(_ field: String, _ value: JSON, _ reason: String) -> String {
-      "Invalid input for field/attribute \(field). Value: \(pythonStr(value)). \(reason)"
+      "Invalid input for field/attribute \(field). Value: \(PythonValue.str(value)). \(reason)"
     }
     func extras(_ object: JSONObject, allowed: Set<String>) -> String? {
       let unexpected = object.keys.filter { !allowed.contains($0) }
       guard !unexpected.isEmpty else { return nil }
-      let names = unexpected.map { pythonRepr(.string($0)) }.joined(separator: ", ")
+      let names = unexpected.map { PythonValue.repr(.string($0)) }.joined(separator: ", ")
       return "Additional properties are not allowed (\(names) \(unexpected.count == 1 ? "was" : "were") unexpected)"
     }
-    guard case .object(let root)? = body else { return "\(pythonRepr(body ?? .null)) is not of type 'object'" }
+    guard case .object(let root)? = body else { return "\(PythonValue.repr(body ?? .null)) is not of type 'object'" }
     if let share = root["share"] {
-      guard case .object(let fields) = share else { return invalid("share", share, "\(pythonRepr(share)) is not of type 'object'") }
+      guard case .object(let fields) = share else { return invalid("share", share, "\(PythonValue.repr(share)) is not of type 'object'") }
       if let id = fields["share_id"] {
-        guard let text = id.string else { return invalid("share_id", id, "\(pythonRepr(id)) is not of type 'string'") }
-        guard UUIDText.isUUIDLike(text) else { return invalid("share_id", id, "\(pythonRepr(id)) is not a 'uuid'") }
+        guard let text = id.string else { return invalid("share_id", id, "\(PythonValue.repr(id)) is not of type 'string'") }
+        guard UUIDText.isUUIDLike(text) else { return invalid("share_id", id, "\(PythonValue.repr(id)) is not a 'uuid'") }
       }
       if let tag = fields["tag"] {
-        guard let text = tag.string else { return invalid("tag", tag, "\(pythonRepr(tag)) is not of type 'string'") }
+        guard let text = tag.string else { return invalid("tag", tag, "\(PythonValue.repr(tag)) is not of type 'string'") }
         if text.isEmpty { return invalid("tag", tag, "'' is too short") }
-        if text.count > 255 { return invalid("tag", tag, "\(pythonRepr(tag)) is too long") }
+        if text.count > 255 { return invalid("tag", tag, "\(PythonValue.repr(tag)) is too long") }
         let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "-" }
-        if !allowed { return invalid("tag", tag, "\(pythonRepr(tag)) does not match '^[a-zA-Z0-9-]*$'") }
+        if !allowed { return invalid("tag", tag, "\(PythonValue.repr(tag)) does not match '^[a-zA-Z0-9-]*$'") }
       }
       if fields["share_id"] == nil { return invalid("share", share, "'share_id' is a required property") }
       if let extra = extras(fields, allowed: ["share_id", "tag"]) { return invalid("share", share, extra) }

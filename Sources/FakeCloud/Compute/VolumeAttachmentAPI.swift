@@ -88,11 +88,11 @@ enum VolumeAttachmentAPI {
     case .success(let server):
       let body = call.request.body?["volumeAttachment"]
       guard let volumeID = body?["volumeId"]?.string else {
-        return .fault(400, "Invalid input for field/attribute volumeAttachment. Value: \(pythonStr(body ?? .null)). 'volumeId' is a required property")
+        return .fault(400, "Invalid input for field/attribute volumeAttachment. Value: \(PythonValue.str(body ?? .null)). 'volumeId' is a required property")
       }
       let version = state.computeVersion
       if body?["tag"] != nil, version < Microversion(2, 49) {
-        return .fault(400, "Invalid input for field/attribute volumeAttachment. Value: \(pythonStr(body ?? .null)). Additional properties are not allowed ('tag' was unexpected)")
+        return .fault(400, "Invalid input for field/attribute volumeAttachment. Value: \(PythonValue.str(body ?? .null)). Additional properties are not allowed ('tag' was unexpected)")
       }
       guard attachableStates.contains(server.vmState), server.taskState == nil else {
         return .fault(409, "Cannot 'attach_volume' instance \(server.id) while it is in \(server.taskState.map { "task_state \($0)" } ?? "vm_state \(server.vmState)")")

@@ -245,11 +245,11 @@ enum UnifiedLimits {
     let body = call.request.body?.object ?? [:]
     var records: [JSONObject] = []
     if let items = body[key] {
-      guard case .array(let list) = items else { return .failure(.invalid(key, items, "\(pythonRepr(items)) is not of type 'array'")) }
+      guard case .array(let list) = items else { return .failure(.invalid(key, items, "\(PythonValue.repr(items)) is not of type 'array'")) }
       guard !list.isEmpty else { return .failure(.invalid(key, items, "[] should be non-empty")) }
       for (index, item) in list.enumerated() {
         guard case .object(let record) = item else {
-          return .failure(.invalid(String(index), item, "\(pythonRepr(item)) is not of type 'object'"))
+          return .failure(.invalid(String(index), item, "\(PythonValue.repr(item)) is not of type 'object'"))
         }
         let required = ["service_id", "resource_name", value]
         if let fault = checked(record, field: String(index), attributes: attributes, value: value, required: required) {
@@ -275,7 +275,7 @@ enum UnifiedLimits {
   /// those it requires.
   private static func checked(_ record: JSONObject, field: String, attributes: [String], value: String, required: [String]) -> Fault? {
     if let limit = record[value] {
-      guard case .int(let number) = limit else { return .invalid(value, limit, "\(pythonRepr(limit)) is not of type 'integer'") }
+      guard case .int(let number) = limit else { return .invalid(value, limit, "\(PythonValue.repr(limit)) is not of type 'integer'") }
       if number < -1 { return .invalid(value, limit, "\(number) is less than the minimum of -1") }
       if number > 0x7FFF_FFFF { return .invalid(value, limit, "\(number) is greater than the maximum of 2147483647") }
     }
@@ -358,14 +358,14 @@ enum UnifiedLimits {
 
     /// An error below the root: `Invalid input for field/attribute FIELD. Value: VALUE. REASON`.
     static func invalid(_ field: String, _ value: JSON, _ reason: String) -> Fault {
-      Fault(message: "Invalid input for field/attribute \(field). Value: \(pythonStr(value)). \(reason)")
+      Fault(message: "Invalid input for field/attribute \(field). Value: \(PythonValue.str(value)). \(reason)")
     }
 
     /// jsonschema's `additionalProperties` message for the keys not allowed, if any.
     static func extra(in object: JSONObject, allowed: Set<String>) -> String? {
       let unexpected = object.keys.filter { !allowed.contains($0) }
       guard !unexpected.isEmpty else { return nil }
-      let names = unexpected.map { pythonRepr(.string($0)) }.joined(separator: ", ")
+      let names = unexpected.map { PythonValue.repr(.string($0)) }.joined(separator: ", ")
       return "Additional properties are not allowed (\(names) \(unexpected.count == 1 ? "was" : "were") unexpected)"
     }
   }

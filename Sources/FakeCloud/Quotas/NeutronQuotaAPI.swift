@@ -65,7 +65,7 @@ enum NeutronQuotaAPI {
     var changes: [(String, Int)] = []
     for (name, value) in body {
       guard let limit = value.integer ?? value.string.flatMap({ Int($0) }) else {
-        return ResourceTable.response(.badRequest("Invalid input for \(name). Reason: '\(pythonStr(value))' is not an integer."))
+        return ResourceTable.response(.badRequest("Invalid input for \(name). Reason: '\(PythonValue.str(value))' is not an integer."))
       }
       guard limit >= -1 else {
         return ResourceTable.response(.badRequest("Invalid input for \(name). Reason: '\(limit)' is too small - must be at least '-1'."))

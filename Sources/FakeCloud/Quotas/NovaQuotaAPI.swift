@@ -83,10 +83,10 @@ enum NovaQuotaAPI {
     for (name, value) in body where name != "force" {
       guard known.contains(name) else {
         return .fault(
-          400, "Invalid input for field/attribute quota_set. Value: \(pythonRepr(.object(body))). Additional properties are not allowed ('\(name)' was unexpected)")
+          400, "Invalid input for field/attribute quota_set. Value: \(PythonValue.repr(.object(body))). Additional properties are not allowed ('\(name)' was unexpected)")
       }
       guard let limit = value.integer ?? value.string.flatMap({ Int($0) }) else {
-        return .fault(400, "Invalid input for field/attribute \(name). Value: \(pythonStr(value)). \(pythonRepr(value)) is not of type 'integer', 'string'")
+        return .fault(400, "Invalid input for field/attribute \(name). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not of type 'integer', 'string'")
       }
       guard limit >= -1 else {
         return .fault(400, "Invalid input for field/attribute \(name). Value: \(limit). \(limit) is less than the minimum of -1")
@@ -138,7 +138,7 @@ enum NovaQuotaAPI {
     }
     for (name, value) in body {
       guard QuotaTables.compute.contains(where: { $0.name == name }), let limit = value.integer, limit >= -1 else {
-        return .fault(400, "Invalid input for field/attribute \(name). Value: \(pythonStr(value)). \(pythonRepr(value)) is not valid")
+        return .fault(400, "Invalid input for field/attribute \(name). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not valid")
       }
       state.quotas.setClassLimit(.compute, quotaClass, name, limit)
     }
