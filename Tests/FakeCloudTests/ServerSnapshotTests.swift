@@ -132,6 +132,16 @@ import Testing
     #expect(!member.cloud.state.images.images.contains { $0.id == shelved.id })
   }
 
+  /// Nova's schema takes string metadata only (`parameter_types.metadata`).
+  @Test func metadataThatIsNoStringIsRefused() throws {
+    let member = try ComputeTests.Client(FakeCloud(definition: .devstack), user: "clouduser1", project: "demo")
+    let server = try Self.server(member)
+    let answer = try Self.snapshot(member, server, metadata: .object(["copies": .int(2)]))
+    #expect(answer.status == 400)
+    #expect(answer.body?["badRequest"]?["message"]?.string == "Invalid input for field/attribute copies. Value: 2. 2 is not of type 'string'")
+    #expect(member.cloud.state.images.images.count == 1)
+  }
+
   @Test func aServerBootedFromAVolumeIsNotSnapshotted() throws {
     let member = try ComputeTests.Client(FakeCloud(definition: .devstack), user: "clouduser1", project: "demo")
     let server = try Self.server(member)

@@ -225,15 +225,12 @@ func squashed(_ text: String) -> String {
   // ASCII's white space is tab to carriage return and the space; most cells have none. Read over
   // contiguous bytes (iterating a UTF-8 view costs several times as much).
   let isASCIISpace = { (byte: UInt8) in byte == 0x20 || byte &- 0x09 < 5 }
-  let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+  var contiguous = text
+  let ascii = contiguous.withUTF8 { bytes -> String? in
     guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
     return bytes.contains(where: isASCIISpace) ? String(decoding: bytes.filter { !isASCIISpace($0) }, as: UTF8.self) : text
   }
-  if let ascii = ascii ?? nil { return ascii }
-  if text.utf8.allSatisfy({ $0 < 0x80 }) {
-    return text.utf8.contains(where: isASCIISpace) ? String(decoding: text.utf8.filter { !isASCIISpace($0) }, as: UTF8.self) : text
-  }
-  return String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+  return ascii ?? String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
 }
 
 extension String {

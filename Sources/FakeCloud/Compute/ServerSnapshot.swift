@@ -28,6 +28,11 @@ enum ServerSnapshot {
       return .fault(400, "Invalid input for field/attribute name. Value: \(PythonValue.str(requested)). \(PythonValue.repr(requested)) is not of type 'string'")
     }
     let metadata = request["metadata"]?.object ?? [:]
+    // The schema's metadata: string values only (`parameter_types.metadata`).
+    if let (key, value) = metadata.first(where: { $0.value.string == nil }).map({ ($0.key, $0.value) }) {
+      return .fault(
+        400, "Invalid input for field/attribute \(key). Value: \(PythonValue.str(value)). \(PythonValue.repr(value)) is not of type 'string'")
+    }
     // Before 2.39 the metadata counts against the `metadata_items` quota (128).
     if state.computeVersion < Microversion(2, 39), metadata.count > 128 {
       return .fault(403, "Image metadata limit exceeded")
@@ -112,7 +117,7 @@ enum ServerSnapshot {
     properties["instance_uuid"] = server.id
     properties["user_id"] = caller.userID
     properties["image_type"] = "snapshot"
-    for (key, value) in metadata { properties[key] = value.string ?? PythonValue.str(value) }
+    for (key, value) in metadata { properties[key] = value.string }
     // `instance_owner` only says whom to share with; Glance never sees it.
     properties["instance_owner"] = nil
     // Nova's glance layer drops an empty or `None` kernel or ramdisk.

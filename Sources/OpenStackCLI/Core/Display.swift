@@ -101,8 +101,8 @@ struct DisplaySettings {
   private static func normalizes(_ name: String, to normal: String) -> Bool {
     // Over contiguous bytes where the name has them: iterating a UTF-8 view costs several times
     // as much, and every `-c` meets every column's name.
-    let ascii = name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? name.utf8.allSatisfy { $0 < 0x80 }
-    guard ascii else { return normalized(name) == normal }
+    var contiguous = name
+    guard contiguous.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) else { return normalized(name) == normal }
     var bytes = name.utf8[...]
     while let first = bytes.first, isPythonSpace(first) { bytes = bytes.dropFirst() }
     while let last = bytes.last, isPythonSpace(last) { bytes = bytes.dropLast() }
