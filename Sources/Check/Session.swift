@@ -123,6 +123,13 @@ public final class Session {
     case "unset":
       for name in arguments { environment.removeValue(forKey: name) }
       return CommandResult()
+    case "sleep":
+      // The cloud's background work goes on while the reader waits, in virtual time.
+      guard let seconds = SleepInterval.seconds(arguments) else {
+        return notSimulated(line, because: "sleeps for something other than coreutils' intervals")
+      }
+      cloud.advanceClock(seconds: seconds)
+      return CommandResult()
     default:
       return notSimulated(line, because: "'\(command)' is not simulated")
     }
@@ -179,5 +186,30 @@ public final class Session {
 
   private func notSimulated(_ line: String, because reason: String) -> CommandResult {
     CommandResult(standardError: "walkthrough: not run: the line \(reason).\n", exitStatus: 127, isSimulated: false)
+  }
+}
+
+/// coreutils `sleep`'s operands: numbers of seconds, each with an optional `s`, `m`, `h` or `d`,
+/// added up.
+enum SleepInterval {
+  static func seconds(_ operands: [String]) -> Double? {
+    guard !operands.isEmpty else { return nil }
+    var total = 0.0
+    for operand in operands {
+      let unit: Double
+      var number = Substring(operand)
+      switch operand.last {
+      case "s": unit = 1
+      case "m": unit = 60
+      case "h": unit = 3600
+      case "d": unit = 86400
+      default: unit = 1
+      }
+      if operand.last.map({ "smhd".contains($0) }) == true { number = number.dropLast() }
+      guard number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(number), value.isFinite
+      else { return nil }
+      total += value * unit
+    }
+    return total
   }
 }

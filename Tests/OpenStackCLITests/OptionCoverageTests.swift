@@ -35,6 +35,12 @@ import Testing
     "share server delete": Baseline(setup: serverShare + ["share delete s", "share list"], arguments: firstServer, cloud: shareServerCloud),
     "share server abandon": Baseline(
       setup: serverShare + ["share delete s", "share list"], arguments: firstServer, cloud: shareServerCloud),
+    "share migration start": Baseline(setup: [availableShare], arguments: "s devstack@alpha#fake_pool_alpha " + migrationFlags),
+    "share migration show": Baseline(setup: [availableShare, migrationStart], arguments: "s"),
+    "share migration cancel": Baseline(setup: [availableShare, migrationStart], arguments: "s"),
+    "share migration complete": Baseline(
+      setup: [availableShare, migrationStart + " --force-host-assisted-migration True"] + Array(repeating: "share show s", count: 4),
+      arguments: "s"),
     "share transfer create": Baseline(setup: [availableShare], arguments: "s"),
     "share transfer list": Baseline(arguments: ""),
     "share transfer show": Baseline(setup: [availableShare, "share transfer create s --name t"], arguments: "t"),
@@ -506,6 +512,9 @@ import Testing
   static let floatingIP = ["floating ip create public -f value -c id"]
   static let networkAndSubnet = "subnet create --network shared --subnet-range 192.0.2.0/24 s"
   static let availableShare = shareCreate + " --wait"
+  static let migrationFlags = "--preserve-metadata False --preserve-snapshots False --writable False --nondisruptive False"
+  /// A migration of `s` to the other dummy back end: its data copied within seconds.
+  static let migrationStart = "share migration start s devstack@alpha#fake_pool_alpha " + migrationFlags
   static let accessRule = [availableShare, "share access create s ip 10.0.0.0/24 --properties a=b -f value -c id"]
   static let shareSnapshotCreate = "share snapshot create s --name snap --wait"
   static let networkSubnet = [

@@ -81,6 +81,11 @@ struct ManilaState {
     var schedulerHints: [String: String] = [:]
     /// The share server the share is exported from, on a back end that handles them.
     var shareServerID: String? = nil
+    /// Where a migration stands (`migration_starting` ... `migration_success`), or what an admin
+    /// reset it to; `nil` before any.
+    var taskState: String? = nil
+    /// The migration under way, from its start until it completes, fails or is cancelled.
+    var migration: ShareMigration.Move? = nil
   }
 
   /// A share snapshot and its one instance.

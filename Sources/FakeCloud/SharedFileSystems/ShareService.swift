@@ -11,6 +11,7 @@ enum ShareService {
     router.add(.get, "/v2/shares/{id}/export_locations", listExportLocations)
     router.add(.get, "/v2/shares/{id}/export_locations/{location}", showExportLocation)
     router.add(.post, "/v2/shares/{id}/action", ShareActions.handle)
+    router.add(.get, "/v2/shares/{id}/migration-progress", ShareMigration.showProgress)
     router.add(.get, "/v2/messages", listMessages)
     router.add(.get, "/v2/messages/{id}", showMessage)
     router.add(.delete, "/v2/messages/{id}", deleteMessage)
@@ -154,16 +155,20 @@ enum ShareService {
       }
       state.manila.shares[index].shareServerID = serverID
     }
-    // The dummy driver's mount point: share_<share id>_<instance id>, dashes as underscores.
-    let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingEvery("-", with: "_")
-    state.manila.shares[index].exportLocations = [
-      ("11.0.0.11", false, true), ("10.0.0.10", true, false), ("10.0.0.20", false, false),
-    ].map { address, preferred, adminOnly in
-      ManilaState.ExportLocation(id: state.ids.uuid(), path: "\(address):\(mount)", preferred: preferred, isAdminOnly: adminOnly)
-    }
+    state.manila.shares[index].exportLocations = dummyExportLocations(of: share, in: &state)
     state.manila.shares[index].status = "available"
     state.manila.shares[index].progress = "100%"
     ShareReplicaService.addActiveReplica(of: state.manila.shares[index], in: &state)
+  }
+
+  /// The dummy driver's exports of a share instance: its mount point
+  /// (`share_<share id>_<instance id>`, dashes as underscores) on the service address (admin
+  /// only) and the two public ones, the first preferred.
+  static func dummyExportLocations(of share: ManilaState.Share, in state: inout CloudState) -> [ManilaState.ExportLocation] {
+    let mount = "/path/to/fake/share/share_\(share.id)_\(share.instanceID)".replacingEvery("-", with: "_")
+    return [("11.0.0.11", false, true), ("10.0.0.10", true, false), ("10.0.0.20", false, false)].map { address, preferred, adminOnly in
+      ManilaState.ExportLocation(id: state.ids.uuid(), path: "\(address):\(mount)", preferred: preferred, isAdminOnly: adminOnly)
+    }
   }
 
   /// `message_api.create`: the action and detail, the request that caused it, an expiry 30 days
@@ -368,7 +373,7 @@ enum ShareService {
     ]
     let at = { (major: Int, minor: Int) in version >= Microversion(major, minor) }
     if at(2, 2) { view.appendNew("snapshot_support", spec("snapshot_support")) }
-    if at(2, 5) { view.appendNew("task_state", .null) }
+    if at(2, 5) { view.appendNew("task_state", .orNull(share.taskState)) }
     if at(2, 6) {
       view["share_type"] = .string(share.shareTypeID)
       view.appendNew("share_type_name", .orNull(type?.name))

@@ -90,6 +90,9 @@ enum ShareUpdates {
     guard value == .null || taskStates.contains(value.string ?? "") else {
       return .fault(400, "Invalid state. Valid states: \((taskStates + ["None"]).joined(separator: ", ")).")
     }
+    if let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) {
+      state.manila.shares[index].taskState = value.string
+    }
     return APIResponse(status: 202)
   }
 }

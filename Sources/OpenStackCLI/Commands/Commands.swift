@@ -42,6 +42,7 @@ enum Commands {
     ShareTransferShow.self, ShareTransferAccept.self, ShareTransferDelete.self, ShareRestore.self,
     ShareLockCreate.self, ShareLockList.self, ShareLockShow.self, ShareLockSet.self, ShareLockUnset.self, ShareLockDelete.self,
     ShareServerList.self, ShareServerShow.self, ShareServerDelete.self, ShareServerSet.self, ShareServerAbandon.self,
+    ShareMigrationStart.self, ShareMigrationComplete.self, ShareMigrationCancel.self, ShareMigrationShow.self,
   ]
 
   private static let network: [any OpenStackCommand.Type] = [

@@ -12704,6 +12704,129 @@ extension RealHelp {
 
       This command is provided by the python-manilaclient plugin.
       """#,
+    "share migration cancel": #"""
+      usage: openstack share migration cancel [-h] <share>
+
+      Cancels migration of a given share when copying
+
+      positional arguments:
+        <share>     Name or ID of share to migrate.
+
+      options:
+        -h, --help  show this help message and exit
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share migration complete": #"""
+      usage: openstack share migration complete [-h] <share>
+
+      Completes migration for a given share
+
+      positional arguments:
+        <share>     Name or ID of share to migrate.
+
+      options:
+        -h, --help  show this help message and exit
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share migration show": #"""
+      usage: openstack share migration show [-h] [-f {json,shell,table,value,yaml}]
+                                            [-c COLUMN] [--noindent]
+                                            [--prefix PREFIX]
+                                            [--max-width <integer>] [--fit-width]
+                                            [--print-empty]
+                                            <share>
+
+      Gets migration progress of a given share when copying
+
+      positional arguments:
+        <share>               Name or ID of the share to get share migration
+                              progress information.
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
+    "share migration start": #"""
+      usage: openstack share migration start [-h]
+                                             [--force-host-assisted-migration <force-host-assisted-migration>]
+                                             --preserve-metadata <preserve-metadata>
+                                             --preserve-snapshots
+                                             <preserve-snapshots> --writable
+                                             <writable> --nondisruptive
+                                             <nondisruptive>
+                                             [--new-share-network <new_share_network>]
+                                             [--new-share-type <new-share-type>]
+                                             <share> <host>
+
+      Migrates share to a new host.
+
+      positional arguments:
+        <share>               Name or ID of share to migrate.
+        <host>                Destination host where share will be migrated to. Use
+                              the format 'host@backend#pool'.
+
+      options:
+        -h, --help            show this help message and exit
+        --force-host-assisted-migration <force-host-assisted-migration>
+                              Enforces the use of the host-assisted migration
+                              approach, which bypasses driver optimizations.
+                              Default=False.
+        --preserve-metadata <preserve-metadata>
+                              Enforces migration to preserve all file metadata when
+                              moving its contents. If set to True, host-assisted
+                              migration will not be attempted.
+        --preserve-snapshots <preserve-snapshots>
+                              Enforces migration of the share snapshots to the
+                              destination. If set to True, host-assisted migration
+                              will not be attempted.
+        --writable <writable>
+                              Enforces migration to keep the share writable while
+                              contents are being moved. If set to True, host-
+                              assisted migration will not be attempted.
+        --nondisruptive <nondisruptive>
+                              Enforces migration to be nondisruptive. If set to
+                              True, host-assisted migration will not be attempted.
+        --new-share-network <new_share_network>
+                              Specify the new share network for the share. Do not
+                              specify this parameter if the migrating share has to
+                              be retained within its current share network.
+        --new-share-type <new-share-type>
+                              Specify the new share type for the share. Do not
+                              specify this parameter if the migrating share has to
+                              be retained with its current share type.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
     "share network create": #"""
       usage: openstack share network create [-h] [-f {json,shell,table,value,yaml}]
                                             [-c COLUMN] [--noindent]
