@@ -234,7 +234,11 @@ enum ShareMigration {
       let reason = validationMessage(share) ?? "First migration phase of share \(share.id) not completed yet."
       return .fault(400, "Invalid share: \(reason).")
     }
-    guard let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else { return .fault(404, "") }
+    // `get_migrating_instances`: a task state an admin set, with no migration behind it, fails
+    // with an error the API does not expect.
+    guard share.migration != nil, let index = state.manila.shares.firstIndex(where: { $0.id == share.id }) else {
+      return ShareService.serverError
+    }
     let id = share.id
     state.manila.shares[index].taskState =
       share.taskState == "data_copying_completed" ? "data_copying_completing" : "migration_completing"
@@ -284,6 +288,7 @@ enum ShareMigration {
       let reason = validationMessage(share) ?? "Migration of share \(share.id) cannot be cancelled at this moment."
       return .fault(400, "Invalid share: \(reason).")
     }
+    guard share.migration != nil else { return ShareService.serverError }
     let id = share.id
     state.after(managerDelay) { state in
       guard let index = state.manila.shares.firstIndex(where: { $0.id == id }), state.manila.shares[index].migration != nil

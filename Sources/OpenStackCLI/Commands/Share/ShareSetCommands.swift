@@ -1,13 +1,13 @@
 import CloudAPI
 
 /// `openstack share set`: properties, then name, description and visibility in one update, the
-/// status (admin), and always the task state (python-manilaclient 6.3.0 resets it to none when
-/// `--task-state` is not given, which only an admin may do); each failure logged, then one
-/// error.
+/// status (admin), and always the task state (`--task-state`, `none` for none; python-manilaclient
+/// 6.3.0 resets it to none when the option is not given, which only an admin may do); each
+/// failure logged, then one error.
 enum ShareSet: OpenStackCommand {
   static let name = "share set"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"], types: ["--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--task-state"]
+  static let refusedOptions: Set<String> = []
   static let taskStateManager = ManilaManager(
     qualifiedName: "manilaclient.v2.shares.ShareManager", minimumVersion: Microversion(2, 22))
 
@@ -49,11 +49,13 @@ enum ShareSet: OpenStackCommand {
         { "Failed to set status for the share: \($0)" },
         APIRequest(.post, path + "/action", body: .object([action: .object(["status": .string(status)])])))
     }
+    let given = arguments.value("--task-state").flatMap { $0.lowercased() == "none" ? nil : $0 }
+    let taskState = given.map(JSON.string) ?? .null
     do {
       try taskStateManager.require("reset_task_state", in: context)
       attempt(
         { "Failed to update share task state \($0)" },
-        APIRequest(.post, path + "/action", body: .object(["reset_task_state": .object(["task_state": .null])])))
+        APIRequest(.post, path + "/action", body: .object(["reset_task_state": .object(["task_state": taskState])])))
     } catch let failure as CommandFailure {
       failures += 1
       context.log("Failed to update share task state \(failure.message)")
