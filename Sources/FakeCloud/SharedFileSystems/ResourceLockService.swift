@@ -18,10 +18,10 @@ extension ManilaState {
   }
 }
 
-/// Resource locks (`manila/api/v2/resource_locks.py`, 2.81) on shares' `delete` action. A lock
-/// belongs to its project (others', but an admin's, see none of it); a user's lock may be changed
-/// or removed by anyone who sees it, an admin's only by an admin. Locks on access rules (and
-/// their `show` action) are not emulated: the client refuses them before any request.
+/// Resource locks (`manila/api/v2/resource_locks.py`, 2.81) on shares' `delete` action and on
+/// access rules' `delete` and `show` (``AccessRuleLocks``). A lock belongs to its project
+/// (others', but an admin's, see none of it); a user's lock may be changed or removed by anyone
+/// who sees it, an admin's only by an admin.
 enum ResourceLockService {
   static func register(in router: inout Router<CloudState>) {
     router.add(.post, "/v2/resource-locks", create)
@@ -110,8 +110,9 @@ enum ResourceLockService {
     if let refusal = checkBody(body, updating: nil) { return refusal }
     let type = body["resource_type"]?.string ?? "share"
     let action = body["resource_action"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "delete"
-    guard type == "share" else { return .fault(501, "Locks on access rules are not emulated.") }
-    guard let share = ShareService.visibleShare(state, id: body["resource_id"]?.string ?? "", caller: caller) else {
+    let resourceID = body["resource_id"]?.string ?? ""
+    if type == "access_rule" { return createOnAccessRule(resourceID, action: action, body: body, caller: caller, &state, call) }
+    guard let share = ShareService.visibleShare(state, id: resourceID, caller: caller) else {
       return .fault(400, "No such resource found.")
     }
     if let refusal = stateRefusal(of: share, action: action) { return .fault(409, refusal) }
@@ -120,6 +121,25 @@ enum ResourceLockService {
       resourceType: type, resourceID: share.id, resourceAction: action, lockReason: body["lock_reason"]?.string,
       created: state.clock.now, updated: nil)
     state.manila.resourceLocks.append(lock)
+    return .json(200, .object(["resource_lock": resource.view(lock, resource.context(state, call))]))
+  }
+
+  /// A lock on an access rule of a share the caller sees: one visibility lock at most, none on a
+  /// rule being denied or in error.
+  private static func createOnAccessRule(
+    _ id: String, action: String, body: JSONObject, caller: Caller, _ state: inout CloudState, _ call: Call
+  ) -> APIResponse {
+    guard let rule = state.manila.accessRules.first(where: { $0.id == id }),
+      ShareService.visibleShare(state, id: rule.shareID, caller: caller) != nil
+    else { return .fault(400, "No such resource found.") }
+    if action == "show", state.manila.resourceLocks.contains(where: { $0.resourceID == id && $0.resourceAction == "show" }) {
+      // webob's HTTPConflict given its text as `detail`: the fault shows its explanation.
+      return .fault(409, "There was a conflict when trying to complete your request.")
+    }
+    if action == "delete", ["queued_to_deny", "denying", "error", "deleted"].contains(rule.state) {
+      return .fault(409, "Invalid input received: Resource status not suitable for locking.")
+    }
+    let lock = AccessRuleLocks.add(action, on: id, type: "access_rule", reason: body["lock_reason"]?.string, by: caller, in: &state)
     return .json(200, .object(["resource_lock": resource.view(lock, resource.context(state, call))]))
   }
 
@@ -181,6 +201,11 @@ enum ResourceLockService {
     }
     if let refusal = checkBody(body, updating: lock) ?? manipulationRefusal(lock, by: caller) { return refusal }
     if let action = body["resource_action"]?.string {
+      // Manila looks for the resource's visibility locks and tests the (locks, count) pair it
+      // gets back, which is never empty: a lock never becomes a visibility lock.
+      if action == "show", lock.resourceAction != "show" {
+        return .fault(400, "Invalid input received: The resource already has a visibility lock..")
+      }
       if let share = state.manila.shares.first(where: { $0.id == lock.resourceID }),
         let refusal = stateRefusal(of: share, action: action)
       {

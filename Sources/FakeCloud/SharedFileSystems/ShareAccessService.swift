@@ -92,13 +92,23 @@ enum ShareAccessService {
       metadata: version >= Microversion(2, 45) ? body["metadata"]?.object ?? [:] : [:], created: state.clock.now,
       requestID: call.requestID)
     state.manila.accessRules.append(rule)
+    if version >= Microversion(2, 82), !locks.isEmpty, let caller = call.caller {
+      AccessRuleLocks.place(
+        on: rule, deletion: locks.contains("lock_deletion"), visibility: locks.contains("lock_visibility"),
+        reason: body["lock_reason"]?.string, by: caller, in: &state)
+    }
     queueUpdate(of: share.id, in: &state)
     return .json(200, .object(["access": resource.view(rule, resource.context(state, call))]))
   }
 
-  /// `deny_access`: the rule, which must be the share's, is queued to be denied; 202.
+  /// `deny_access`: the rule's deletion locks checked first (dropped with `unrestrict`, 2.82);
+  /// the rule, which must be the share's, is queued to be denied; 202.
   static func deny(_ state: inout CloudState, _ call: Call, share: ManilaState.Share, body: JSON) -> APIResponse {
     let accessID = body["access_id"]?.string ?? ""
+    let unrestrict = version(state, call) >= Microversion(2, 82) && body["unrestrict"] == .bool(true)
+    if let refusal = AccessRuleLocks.denyRefusal(of: accessID, shareID: share.id, unrestrict: unrestrict, by: call.caller, in: state) {
+      return refusal
+    }
     guard let index = state.manila.accessRules.firstIndex(where: { $0.id == accessID && $0.shareID == share.id }) else {
       return .fault(404, "Resource could not be found.")
     }
@@ -157,6 +167,9 @@ enum ShareAccessService {
   static func apply(share id: String, in state: inout CloudState) {
     guard let share = state.manila.shares.first(where: { $0.id == id }) else { return }
     let supported = supportedTypes[share.proto] ?? []
+    for rule in state.manila.accessRules where rule.shareID == id && rule.state == "queued_to_deny" {
+      AccessRuleLocks.release(rule: rule.id, in: &state)
+    }
     state.manila.accessRules.removeAll { $0.shareID == id && $0.state == "queued_to_deny" }
     for index in state.manila.accessRules.indices where state.manila.accessRules[index].shareID == id {
       let rule = state.manila.accessRules[index]
@@ -206,13 +219,21 @@ enum ShareAccessService {
     guard ShareService.visibleShare(state, id: shareID, caller: call.caller) != nil else {
       return .fault(400, "Share \(shareID) not found.")
     }
-    return summary.list(state, call) { $0.shareID == shareID }
+    // A rule whose visibility is restricted is left out of a search by what it hides.
+    let searchesHidden = call.query("access_to") != nil || call.query("access_key") != nil
+    return redactedSummary.list(state, call) { rule in
+      rule.shareID == shareID && !(searchesHidden && AccessRuleLocks.isRestricted(rule, for: call.caller, in: state))
+    }
   }
 
   static func showRule(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard state.version(call) >= Microversion(2, 45) else { return .fault(404, "The resource could not be found.") }
-    return resource.show(state, call)
+    return redacted.show(state, call)
   }
+
+  /// The rules' API's views, which visibility locks redact.
+  static let redacted = AccessRuleLocks.redacting(resource)
+  static let redactedSummary = AccessRuleLocks.redacting(summary)
 
   /// `PUT /v2/share-access-rules/{id}/metadata`: the items added to the rule's.
   static func setMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {

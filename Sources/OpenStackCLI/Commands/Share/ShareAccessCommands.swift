@@ -35,18 +35,29 @@ enum ShareAccessRule {
 }
 
 /// `openstack share access create`: the rule checked as the client checks it, then
-/// `allow_access`; every failure after the share's lookup is wrapped with the share.
+/// `allow_access` (with its deletion and visibility locks from 2.82); every failure after the
+/// share's lookup is wrapped with the share.
 enum ShareAccessCreate: OpenStackCommand {
   static let name = "share access create"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating,
     types: ["--access-level": .choices(["rw", "ro"])])
-  static let refusedOptions: Set<String> = ["--lock-visibility", "--lock-deletion", "--lock-reason"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
     let shareID = share["id"]?.string ?? ""
     let version = try context.api.negotiatedShareVersion()
+    var locks: JSONObject = [:]
+    if arguments.flag("--lock-visibility") { locks["lock_visibility"] = .bool(true) }
+    if arguments.flag("--lock-deletion") { locks["lock_deletion"] = .bool(true) }
+    if let reason = arguments.value("--lock-reason"), !reason.isEmpty { locks["lock_reason"] = .string(reason) }
+    if !locks.isEmpty, version < Microversion(2, 82) {
+      throw CommandFailure(message: "Restricted access rules are only available starting from API version 2.82.")
+    }
+    if locks["lock_reason"] != nil, locks["lock_visibility"] == nil, locks["lock_deletion"] == nil {
+      throw CommandFailure(message: "Lock reason can only be set while locking the deletion or visibility.")
+    }
     var properties: JSONObject = [:]
     let items = arguments.values("--properties")
     if !items.isEmpty {
@@ -62,6 +73,7 @@ enum ShareAccessCreate: OpenStackCommand {
       var access: JSONObject = ["access_type": .string(type), "access_to": .string(to)]
       if let level = arguments.value("--access-level") { access["access_level"] = .string(level) }
       if version >= Microversion(2, 45) && !properties.isEmpty { access["metadata"] = .object(properties) }
+      for (key, value) in locks { access[key] = value }
       let action = version < Microversion(2, 7) ? "os-allow_access" : "allow_access"
       let body = try context.call(
         .sharedFileSystem, APIRequest(.post, "/v2/shares/\(shareID)/action", body: .object([action: .object(access)])))
@@ -171,19 +183,27 @@ enum ShareAccessShow: OpenStackCommand {
   }
 }
 
-/// `openstack share access delete`: `deny_access`, then with `--wait` until the rule is gone.
+/// `openstack share access delete`: `deny_access` (`--unrestrict` from 2.82 drops the rule's
+/// deletion locks), then with `--wait` until the rule is gone.
 enum ShareAccessDelete: OpenStackCommand {
   static let name = "share access delete"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
-  static let refusedOptions: Set<String> = ["--unrestrict"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<share>") ?? ""
     let share = try ManilaLookup.share.find(name, in: context)
     let id = arguments.value("<id>") ?? ""
+    let version = try context.api.negotiatedShareVersion()
+    let unrestrict = arguments.flag("--unrestrict")
+    if unrestrict, version < Microversion(2, 82) {
+      throw CommandFailure(message: "Restricted access rules are only available starting from API version 2.82.")
+    }
     do {
-      let action = try context.api.negotiatedShareVersion() < Microversion(2, 7) ? "os-deny_access" : "deny_access"
-      let body: JSON = .object([action: .object(["access_id": .string(id)])])
+      let action = version < Microversion(2, 7) ? "os-deny_access" : "deny_access"
+      var request: JSONObject = ["access_id": .string(id)]
+      if unrestrict { request["unrestrict"] = .bool(true) }
+      let body: JSON = .object([action: .object(request)])
       _ = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares/\(share["id"]?.string ?? "")/action", body: body))
       if arguments.flag("--wait") {
         try ShareAccessRule.manager.require("get", in: context)
