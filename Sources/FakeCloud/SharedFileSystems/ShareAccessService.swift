@@ -7,6 +7,7 @@ enum ShareAccessService {
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v2/share-access-rules", listRules)
     router.add(.get, "/v2/share-access-rules/{id}", showRule)
+    router.add(.put, "/v2/share-access-rules/{id}", updateRule)
     router.add(.put, "/v2/share-access-rules/{id}/metadata", setMetadata)
     router.add(.delete, "/v2/share-access-rules/{id}/metadata/{key}", unsetMetadata)
   }
@@ -173,7 +174,7 @@ enum ShareAccessService {
     state.manila.accessRules.removeAll { $0.shareID == id && $0.state == "queued_to_deny" }
     for index in state.manila.accessRules.indices where state.manila.accessRules[index].shareID == id {
       let rule = state.manila.accessRules[index]
-      guard rule.state == "queued_to_apply" else { continue }
+      guard rule.state == "queued_to_apply" || rule.state == "queued_to_update" else { continue }
       state.manila.accessRules[index].updated = state.clock.now
       if supported.contains(rule.accessType) {
         state.manila.accessRules[index].state = "active"
@@ -229,6 +230,38 @@ enum ShareAccessService {
   static func showRule(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard state.version(call) >= Microversion(2, 45) else { return .fault(404, "The resource could not be found.") }
     return redacted.show(state, call)
+  }
+
+  /// `PUT /v2/share-access-rules/{id}` (2.88): a new access level, which the driver applies
+  /// (`queued_to_update`); the answer shows the rule as it was found, with its new level.
+  static func updateRule(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard state.version(call) >= Microversion(2, 88) else { return .fault(404, "The resource could not be found.") }
+    guard case .object(let update)? = call.request.body?["update_access"] else {
+      return .fault(400, "The server could not comply with the request since it is either malformed or otherwise incorrect.")
+    }
+    guard let level = update["access_level"]?.string, !level.isEmpty else {
+      return .fault(400, "Invalid input. Missing 'access_level' in update request.")
+    }
+    guard levels.contains(level) else { return .fault(400, "Invalid or unsupported share access level: \(level).") }
+    guard let rule = resource.find(state, call), let index = resource.index(state, of: rule.id) else {
+      return .fault(404, "Share access rule \(call.parameters["id"] ?? "") not found.")
+    }
+    // Unredacted: Manila's update does not look at visibility locks.
+    guard level != rule.accessLevel else { return .json(200, .object(["access": resource.view(rule, resource.context(state, call))])) }
+    guard let share = state.manila.shares.first(where: { $0.id == rule.shareID }), share.host != nil,
+      ["available", "error"].contains(share.status)
+    else {
+      return .fault(
+        400,
+        "Access rules cannot be updated while the share, any of its replicas or migration copies lacks a valid host or is in an invalid state.")
+    }
+    state.manila.accessRules[index].accessLevel = level
+    state.manila.accessRules[index].updated = state.clock.now
+    let shown = APIResponse.json(
+      200, .object(["access": resource.view(state.manila.accessRules[index], resource.context(state, call))]))
+    state.manila.accessRules[index].state = "queued_to_update"
+    queueUpdate(of: share.id, in: &state)
+    return shown
   }
 
   /// The rules' API's views, which visibility locks redact.

@@ -218,19 +218,24 @@ enum ShareAccessDelete: OpenStackCommand {
   }
 }
 
-/// `openstack share access set`: properties (2.45) merged into the rule's.
+/// `openstack share access set`: properties (2.45) merged into the rule's, then the access level
+/// (2.88).
 enum ShareAccessSet: OpenStackCommand {
   static let name = "share access set"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: ["--property"],
     types: ["--property": .keyValue, "--access-level": .choices(["rw", "ro"])])
-  static let refusedOptions: Set<String> = ["--access-level"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let properties = OSCLib.keyValues(arguments.values("--property"))
     let version = try context.api.negotiatedShareVersion()
     if !properties.isEmpty && version < Microversion(2, 45) {
       throw CommandFailure(message: "Setting properties to access rule is supported only with API microversion 2.45 and higher")
+    }
+    let level = arguments.value("--access-level").flatMap { $0.isEmpty ? nil : $0 }
+    if level != nil && version < Microversion(2, 88) {
+      throw CommandFailure(message: "Setting access level to access rule is supported only with API microversion 2.88 and higher")
     }
     try ShareAccessRule.manager.require("get", in: context)
     let id = arguments.value("<access_id>") ?? ""
@@ -244,6 +249,15 @@ enum ShareAccessSet: OpenStackCommand {
           APIRequest(.put, "/v2/share-access-rules/\(ruleID)/metadata", body: .object(["metadata": .object(metadata)])))
       } catch let failure as CommandFailure {
         throw CommandFailure(message: "Failed to set properties to share access rule with ID '\(ruleID)': \(failure.message)")
+      }
+    }
+    if let level {
+      do {
+        _ = try context.call(
+          .sharedFileSystem,
+          APIRequest(.put, "/v2/share-access-rules/\(ruleID)", body: .object(["update_access": .object(["access_level": .string(level)])])))
+      } catch let failure as CommandFailure {
+        throw CommandFailure(message: "Failed to set access level to share access rule with ID '\(ruleID)': \(failure.message)")
       }
     }
     return .nothing
