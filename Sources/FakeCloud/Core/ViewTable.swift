@@ -84,11 +84,14 @@ struct ViewTable<Record, Audience: ViewAudience>: Sendable {
   }
 
   /// The records (in the order given) the audience sees and the query's filters keep, paged, as
-  /// `{"volumes": [...]}`; a filter value the service cannot read is its fault.
-  func list(_ records: [Record], _ call: Call, _ audience: Audience, brief: Bool = false) -> APIResponse {
+  /// `{"volumes": [...]}`, `counted`: with `count`, how many were kept before paging; a filter
+  /// value the service cannot read is its fault.
+  func list(_ records: [Record], _ call: Call, _ audience: Audience, brief: Bool = false, counted: Bool = false) -> APIResponse {
     let visible = records.filter { isVisible($0, audience) }
     return filters.apply(visible, call, version: audience.version) { kept in
-      .json(200, .object([collection: .array(page(kept, call).map { view($0, audience, brief: brief) })]))
+      var body: JSONObject = [collection: .array(page(kept, call).map { view($0, audience, brief: brief) })]
+      if counted { body["count"] = .int(kept.count) }
+      return .json(200, .object(body))
     }
   }
 

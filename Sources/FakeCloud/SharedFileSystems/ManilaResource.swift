@@ -61,8 +61,10 @@ struct ManilaResource<Record>: Sendable {
   }
 
   /// The records of `scope` the caller sees and the query keeps, in the resource's order, paged.
-  func list(_ state: CloudState, _ call: Call, brief: Bool = false, scope: (Record) -> Bool = { _ in true }) -> APIResponse {
-    table.list(ordered(state.manila[keyPath: records].filter(scope)), call, context(state, call), brief: brief)
+  func list(
+    _ state: CloudState, _ call: Call, brief: Bool = false, counted: Bool = false, scope: (Record) -> Bool = { _ in true }
+  ) -> APIResponse {
+    table.list(ordered(state.manila[keyPath: records].filter(scope)), call, context(state, call), brief: brief, counted: counted)
   }
 
   func show(_ state: CloudState, _ call: Call) -> APIResponse {

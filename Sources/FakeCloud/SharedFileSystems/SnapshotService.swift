@@ -6,8 +6,8 @@ import Foundation
 enum SnapshotService {
   static func register(in router: inout Router<CloudState>) {
     router.add(.post, "/v2/snapshots", create)
-    router.add(.get, "/v2/snapshots", { state, call in resource.list(state, call, brief: true) })
-    router.add(.get, "/v2/snapshots/detail", { state, call in resource.list(state, call) })
+    router.add(.get, "/v2/snapshots", { state, call in list(state, call, brief: true) })
+    router.add(.get, "/v2/snapshots/detail", { state, call in list(state, call, brief: false) })
     router.add(.get, "/v2/snapshots/{id}", { state, call in resource.show(state, call) })
     router.add(.put, "/v2/snapshots/{id}", update)
     router.add(.delete, "/v2/snapshots/{id}", delete)
@@ -56,6 +56,27 @@ enum SnapshotService {
       ViewField("metadata", since: Microversion(2, 73)) { snapshot, _ in .object(snapshot.metadata) },
     ],
     briefFields: ["id", "name", "links"])
+
+  /// `_get_snapshots`: the resource's filters, an admin's `usage` (members' is dropped as an
+  /// option they may not use), and from 2.79 `with_count`.
+  static func list(_ state: CloudState, _ call: Call, brief: Bool) -> APIResponse {
+    let counted = state.version(call) >= Microversion(2, 79) && call.query("with_count").flatMap(StrictBool.parse) == true
+    var usage: (ManilaState.Snapshot) -> Bool = { _ in true }
+    if call.caller?.isAdmin == true, let wanted = call.query("usage") {
+      // The database joins every share to every snapshot: `used` keeps a snapshot a share was
+      // made from, `unused` one beside a share made from another snapshot.
+      let sources = state.manila.shares.compactMap(\.snapshotID)
+      switch wanted {
+      case "any": break
+      case "used": usage = { sources.contains($0.id) }
+      case "unused": usage = { snapshot in sources.contains { $0 != snapshot.id } }
+      default:
+        return .fault(
+          400, "Invalid input received: Wrong 'usage' key provided - '\(wanted)'. Expected keys are '['any', 'used', 'unused']'..")
+      }
+    }
+    return resource.list(state, call, brief: brief, counted: counted, scope: usage)
+  }
 
   /// `POST /v2/snapshots`: the share must support snapshots and be available.
   static func create(_ state: inout CloudState, _ call: Call) -> APIResponse {

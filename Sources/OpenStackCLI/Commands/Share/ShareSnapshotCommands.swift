@@ -48,13 +48,14 @@ enum ShareSnapshotCreate: OpenStackCommand {
   }
 }
 
-/// `openstack share snapshot list`: sorted by the client (`--sort`, by name unless told).
+/// `openstack share snapshot list`: sorted by the client (`--sort`, by name unless told);
+/// `--count` (2.79, tables only) prints the total first.
 enum ShareSnapshotList: OpenStackCommand {
   static let name = "share snapshot list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--property"]),
     types: ["--property": .keyValue, "--limit": .int, "--usage": .choices(["used", "unused"])])
-  static let refusedOptions: Set<String> = ["--usage", "--count"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     if let limit = arguments.value("--limit"), let value = Int(limit), value < 0 {
@@ -67,6 +68,7 @@ enum ShareSnapshotList: OpenStackCommand {
       ("offset", arguments.value("--marker")), ("limit", arguments.value("--limit")),
       ("all_tenants", arguments.flag("--all-projects") ? "True" : nil), ("name", arguments.value("--name")),
       ("status", arguments.value("--status")), ("share_id", share),
+      ("usage", arguments.value("--usage")),
       ("metadata", ManilaFormat.dictRepr(OSCLib.keyValues(arguments.values("--property")))),
     ]
     let patterns = [("name~", arguments.value("--name~")), ("description~", arguments.value("--description~")),
@@ -77,6 +79,14 @@ enum ShareSnapshotList: OpenStackCommand {
       throw CommandFailure(
         message: "Pattern based filtering (name~, description~ and description) is only available with manila API version >= 2.36")
     }
+    let counted = arguments.flag("--count")
+    if counted {
+      guard try context.api.negotiatedShareVersion() >= Microversion(2, 79) else {
+        throw CommandFailure(message: "Displaying total number of share snapshots is only available with manila API version >= 2.79")
+      }
+      guard context.isTable else { throw CommandFailure(message: "Count can only be printed when using '--format table'") }
+      options.append(("with_count", "True"))
+    }
     var columns = ["ID", "Name"]
     if arguments.flag("--detail") {
       columns += ["Status", "Description", "Created At", "Size", "Share ID", "Share Proto", "Share Size", "User ID"]
@@ -85,6 +95,10 @@ enum ShareSnapshotList: OpenStackCommand {
     let body = try context.call(
       .sharedFileSystem, APIRequest(.get, "/v2/snapshots/detail", query: ManilaFormat.query(options)))
     let snapshots = try OSCLib.sorted(body["snapshots"]?.array ?? [], by: arguments.value("--sort") ?? "name:asc")
+    if counted {
+      let total = if case .int(let count)? = body["count"] { String(count) } else { "None" }
+      context.written.text += "Total number of snapshots: \(total)\n"
+    }
     let keys = columns.map(ManilaFormat.key(ofColumn:))
     return .list(columns: columns, rows: snapshots.map { ManilaFormat.row($0, keys) })
   }
