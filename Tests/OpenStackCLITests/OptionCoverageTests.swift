@@ -554,8 +554,9 @@ import Testing
     definition.computeHosts.append(second)
     return definition
   }()
-  /// A live migration two seconds in, running; its ID printed.
-  static let liveMigrating = [serverCreate, "server migrate --live-migration vm", "server migration list -f value -c Id"]
+  /// A live migration two seconds in, running; its UUID printed (`server migration show` finds
+  /// none by its ID: the client asks for it with the server's ID in its place).
+  static let liveMigrating = [serverCreate, "server migrate --live-migration vm", "server migration list -f value -c UUID"]
 
   /// A value each option accepts, by its metavar; any text for the others.
   static func value(for option: CommandSyntax.Option) -> String? {

@@ -181,7 +181,8 @@ enum ServerMigrationLookup {
 }
 
 /// `openstack server migration show` (`ShowMigration`): an in-progress live migration, its
-/// fields in the client's order, `UUID` from 2.59, `User ID` and `Project ID` from 2.80.
+/// fields in the client's order, `UUID` from 2.59, `User ID` and `Project ID` from 2.80. Only a
+/// migration named by its UUID is found: one named by its ID is asked for with the server's.
 enum ServerMigrationShow: OpenStackCommand {
   static let name = "server migration show"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
@@ -191,13 +192,19 @@ enum ServerMigrationShow: OpenStackCommand {
     let (server, id, found) = try ServerMigrationLookup.find(
       arguments, minimum: Microversion(2, 24), command: "server migration show", byUUID: "retrieve", in: context)
     let migration: JSON
+    // The path's server, which the SDK shows as `server_id`.
+    var pathServer = server
     if let found {
       migration = found
     } else {
-      let path = "/servers/\(server)/migrations/\(id)"
+      // The client hands `get_server_migration` the server and the migration the wrong way
+      // round: it asks for the migration named by the server's ID on the server named by the
+      // migration's, which Nova does not find.
+      pathServer = id
+      let path = "/servers/\(id)/migrations/\(server)"
       let response = try context.api.send(APIRequest(.get, "/v2.1" + path), to: .compute, computeResource: .migration)
       guard response.status == 200, let fetched = response.body?["migration"] else {
-        throw CommandFailure(message: "No ServerMigration found for \(id): " + ComputeLookup.errorDetails(response, path: path))
+        throw CommandFailure(message: "No ServerMigration found for \(server): " + ComputeLookup.errorDetails(response, path: path))
       }
       migration = fetched
     }
@@ -214,7 +221,7 @@ enum ServerMigrationShow: OpenStackCommand {
     if try context.api.supportsComputeVersion(Microversion(2, 80)) { shown += [("User ID", "user_id"), ("Project ID", "project_id")] }
     for (column, key) in shown {
       // `server_id` is the path's server, not a field of the body.
-      fields.appendNew(column, key == "server_id" ? .string(server) : migration[key] ?? .null)
+      fields.appendNew(column, key == "server_id" ? .string(pathServer) : migration[key] ?? .null)
     }
     return .show(fields)
   }
