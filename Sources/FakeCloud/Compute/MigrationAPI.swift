@@ -84,7 +84,8 @@ enum MigrationAPI {
       }
       kept = Array(kept.prefix(limit))
       if limit > 0, kept.count == limit, let last = kept.last {
-        links = [.object(["rel": "next", "href": .string(nextLink(call, marker: last.uuid))])]
+        let endpoint = state.endpoints[.compute] ?? ServerView.endpoint
+        links = [.object(["rel": "next", "href": .string(nextLink(call, marker: last.uuid, endpoint: endpoint))])]
       }
     }
     let isAdmin = caller.isAdmin
@@ -94,8 +95,8 @@ enum MigrationAPI {
   }
 
   /// `_get_next_link`: the request's parameters sorted by name, `marker` the last record's UUID,
-  /// as `urlencode` writes them.
-  private static func nextLink(_ call: Call, marker: String) -> String {
+  /// as `urlencode` writes them, under the compute endpoint the cloud is served at.
+  private static func nextLink(_ call: Call, marker: String, endpoint: String) -> String {
     var parameters = call.request.query.filter { $0.name != "marker" }
     parameters.append((name: "marker", value: marker))
     parameters.sort { $0.name < $1.name }
@@ -105,7 +106,7 @@ enum MigrationAPI {
       (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
     }
     let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
-    return ServerView.endpoint + "/v2.1/os-migrations?" + query
+    return endpoint + "/v2.1/os-migrations?" + query
   }
 
   /// `MigrationsController._output`: the record's columns but the progress; `migration_type`
