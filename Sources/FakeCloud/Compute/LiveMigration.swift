@@ -44,10 +44,8 @@ enum LiveMigration {
         userID: caller.userID, projectID: caller.projectID, start: state.clock.now, updated: state.clock.now, message: nil))
     // The conductor's record (`live_migrate_instance`): the destination only when forced.
     let migration = MigrationRecords.open(
-      "live-migration", of: server, status: "accepted", flavors: (server.flavorID, server.flavorID), userID: caller.userID,
-      projectID: caller.projectID, in: &state)
-    state.compute.migrations[state.compute.migrations.count - 1].sourceNode = nil
-    if forced { state.compute.migrations[state.compute.migrations.count - 1].destCompute = host }
+      "live-migration", of: server, status: "accepted", flavors: (server.flavorID, server.flavorID),
+      destination: forced ? host : nil, userID: caller.userID, projectID: caller.projectID, in: &state)
     switch destination(for: server, asked: host, forced: forced, in: state) {
     case .failure(let refusal):
       // `_set_vm_state`: the task state reset, the fault recorded, the record in error; the API

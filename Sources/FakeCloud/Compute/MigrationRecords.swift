@@ -51,10 +51,12 @@ extension ComputeState {
 /// `completed` (or `cancelled` when aborted); an evacuation `accepted`, then `done`; any of them
 /// `error` when no host takes the server.
 enum MigrationRecords {
-  /// A new record (`Migration.create`), its ID the next of the cell's table.
+  /// A new record (`Migration.create`), its ID the next of the cell's table. The conductor's
+  /// record of a live migration names the source node only once its task runs
+  /// (`LiveMigrationTask._execute`); a destination is named at once when the request forced one.
   static func open(
     _ type: String, of server: ComputeState.Server, status: String, flavors: (old: String, new: String)?,
-    userID: String, projectID: String, in state: inout CloudState
+    destination: String? = nil, userID: String, projectID: String, in state: inout CloudState
   ) -> Int {
     let id = (state.compute.migrations.last?.id ?? 0) + 1
     let compute = state.compute
@@ -62,8 +64,9 @@ enum MigrationRecords {
     state.compute.migrations.append(
       ComputeState.Migration(
         id: id, uuid: state.migrationIDs.uuid(), type: type, serverID: server.id, status: status,
-        sourceCompute: server.host, sourceNode: server.host, oldFlavor: flavors.flatMap { row($0.old) },
-        newFlavor: flavors.flatMap { row($0.new) }, userID: userID, projectID: projectID, created: state.clock.now))
+        sourceCompute: server.host, sourceNode: type == "live-migration" ? nil : server.host, destCompute: destination,
+        oldFlavor: flavors.flatMap { row($0.old) }, newFlavor: flavors.flatMap { row($0.new) }, userID: userID,
+        projectID: projectID, created: state.clock.now))
     return id
   }
 

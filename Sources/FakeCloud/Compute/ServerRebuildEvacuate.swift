@@ -117,9 +117,8 @@ extension ComputeService {
     state.compute.servers[index].updated = start
     // The API's record, a tombstone for the source host to find; the destination claims it.
     let migration = MigrationRecords.open(
-      "evacuation", of: server, status: "accepted", flavors: nil, userID: caller.userID, projectID: caller.projectID,
-      in: &state)
-    if let target { state.compute.migrations[state.compute.migrations.count - 1].destCompute = target }
+      "evacuation", of: server, status: "accepted", flavors: nil, destination: target, userID: caller.userID,
+      projectID: caller.projectID, in: &state)
     let stopped = server.vmState == "stopped" || version >= Microversion(2, 95)
     let id = server.id
     state.after(rebuildDuration) { state in
