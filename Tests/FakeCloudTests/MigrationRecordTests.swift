@@ -112,6 +112,31 @@ import Testing
     #expect(try Self.list(member).status == 403)
   }
 
+  /// `PROJECT_MANAGER_OR_ADMIN`: a manager lists the records of their own project only, asked by
+  /// its ID, and without the hosts (`index:host` is an admin's).
+  @Test func aProjectManagerListsTheirProjectsRecordsWithoutHosts() throws {
+    let admin = try Client(LiveMigrationTests.twoHosts(), user: "admin", project: "admin")
+    let identity = admin.cloud.state.identity
+    let project = try #require(identity.projects.first { $0.name == "demo" }?.id)
+    let user = try #require(identity.users.first { $0.name == "clouduser1" }?.id)
+    let role = try #require(identity.tables["roles"]?.first { $0["name"] == "manager" }?["id"]?.string)
+    var grant = APIRequest(.put, "/v3/projects/\(project)/users/\(user)/roles/\(role)")
+    grant.headers["X-Auth-Token"] = admin.token
+    #expect(try admin.cloud.send(grant, to: .identity).status == 204)
+    let manager = try Client(admin.cloud, user: "clouduser1", project: "demo")
+    let server = try LiveMigrationTests.server(manager)
+    _ = try Self.action(manager, server, .object(["resize": .object(["flavorRef": "2"])]))
+    admin.cloud.advanceClock(seconds: 2)
+    let everyone = try Self.list(manager)
+    #expect(everyone.status == 403)
+    let refusal = "Policy doesn't allow os_compute_api:os-migrations:index:all_projects to be performed."
+    #expect(everyone.body?["forbidden"]?["message"] == .string(refusal))
+    let own = try #require(try Self.list(manager, [(name: "project_id", value: project)]).body?["migrations"]?.array)
+    #expect(own.count == 1 && own.first?["migration_type"] == "resize")
+    #expect(own.first?["source_compute"] == .null && own.first?["dest_host"] == .null)
+    #expect(try Self.list(admin).body?["migrations"]?.array.first?["source_compute"] == "compute1")
+  }
+
   @Test func aRunningLiveMigrationIsAbortedOrForcedToComplete() throws {
     let (admin, server) = try Self.setUp()
     _ = try Self.action(admin, server, LiveMigrationTests.migrate(nil), version: "2.30")
