@@ -9,6 +9,9 @@ struct CloudState {
   /// what was created, not on how many requests a client made (the real client makes more than
   /// the emulation), and the same page gives the same resources on both.
   var requestIDs: IDGenerator
+  /// The UUIDs of Nova's migration records: a stream of their own, so that moving a server
+  /// changes no other resource's ID.
+  var migrationIDs = IDGenerator(seed: 0)
   var identity: IdentityState
   var network: NetworkState
   var manila: ManilaState
@@ -152,6 +155,7 @@ public final class FakeCloud: CloudTransport {
       blockStorage: blockStorage)
     state.endpoints = endpoints
     state.keepsLog = keepsLog
+    state.migrationIDs = IDGenerator(seed: seed ^ 0x6D69_6772_6174_696F)
     state.compute.importKeypairs(definition.keypairs, identity: identity, now: clock.now)
   }
 

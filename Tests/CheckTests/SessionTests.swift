@@ -32,7 +32,7 @@ import Testing
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-messages-paging", "volume-attachment-records", "volume-read-only-image-properties", "volume-create-read-only", "volume-retype", "volume-migrate",
     "admin-quotas", "admin-image-members", "help-texts", "api-version-command-sets",
-    "admin-image-paging", "compute-rebuild-evacuate",
+    "admin-image-paging", "compute-rebuild-evacuate", "compute-server-migrations",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {
     let cloudFile = Bundle.module.url(forResource: "Goldens/\(name).cloud", withExtension: "yaml")

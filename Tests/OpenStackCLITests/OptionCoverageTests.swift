@@ -456,6 +456,12 @@ import Testing
     "server unshelve": Baseline(setup: [serverCreate, "server shelve --wait vm"], arguments: "vm"),
     "server migrate": Baseline(setup: [serverCreate], arguments: "vm"),
     "server migrate confirm": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
+    "server migration list": Baseline(arguments: ""),
+    "server migration show": Baseline(setup: liveMigrating, arguments: "vm {}", cloud: twoHosts),
+    "server migration abort": Baseline(setup: liveMigrating, arguments: "vm {}", cloud: twoHosts),
+    "server migration force complete": Baseline(setup: liveMigrating, arguments: "vm {}", cloud: twoHosts),
+    "server migration confirm": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
+    "server migration revert": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
     "server migrate revert": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
     "server resize confirm": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
     "server resize revert": Baseline(setup: [serverCreate] + resized, arguments: "vm"),
@@ -549,6 +555,17 @@ import Testing
     return definition
   }()
   static let serverCreate = "server create --flavor m1.tiny --image cirros-0.4.0-x86_64-disk --network private --wait vm"
+  /// A second compute host, for a server to move to.
+  static let twoHosts: CloudDefinition = {
+    var definition = CloudDefinition.devstack
+    var second = definition.computeHosts[0]
+    second.name = "compute2"
+    definition.computeHosts.append(second)
+    return definition
+  }()
+  /// A live migration two seconds in, running; its UUID printed (`server migration show` finds
+  /// none by its ID: the client asks for it with the server's ID in its place).
+  static let liveMigrating = [serverCreate, "server migrate --live-migration vm", "server migration list -f value -c UUID"]
 
   /// A value each option accepts, by its metavar; any text for the others.
   static func value(for option: CommandSyntax.Option) -> String? {

@@ -34,6 +34,7 @@ enum ComputeService {
     VolumeAttachmentAPI.register(in: &router)
     ServerShareAPI.register(in: &router)
     RemoteConsoleAPI.register(in: &router)
+    MigrationAPI.register(in: &router)
     registerComputeAdmin(in: &router)
     registerHosts(in: &router)
     registerUsage(in: &router)
@@ -407,6 +408,10 @@ enum ComputeService {
     case "confirmResize":
       guard server.vmState == "resized" else { return conflict("confirmResize") }
       record("confirmResize")
+      // The API marks the record `confirming`, the source host `confirmed` once it cleaned up.
+      if let migration = MigrationRecords.finished(of: server.id, in: state) {
+        MigrationRecords.update(migration, in: &state) { $0.status = "confirmed" }
+      }
       state.compute.servers[index].vmState = "active"
       state.compute.servers[index].oldFlavorID = nil
       state.compute.servers[index].sourceHost = nil
@@ -414,6 +419,10 @@ enum ComputeService {
     case "revertResize":
       guard server.vmState == "resized" else { return conflict("revertResize") }
       record("revertResize")
+      // `reverting`, then `reverted` once the server runs on its source host again.
+      if let migration = MigrationRecords.finished(of: server.id, in: state) {
+        MigrationRecords.update(migration, in: &state) { $0.status = "reverted" }
+      }
       state.compute.servers[index].vmState = "active"
       state.compute.servers[index].flavorID = server.oldFlavorID ?? server.flavorID
       state.compute.servers[index].oldFlavorID = nil
@@ -431,16 +440,23 @@ enum ComputeService {
   }
 
   /// The conductor's cold migration for a resize: the new flavor must fit a host beside the
-  /// old one (placement holds both while the server moves); when none can, `NoValidHost`
-  /// leaves the server active with its flavor, its events and action in error, and a fault.
+  /// old one (placement holds both while the server moves), its migration record `finished`
+  /// there; when none can, `NoValidHost` leaves the server active with its flavor, its events,
+  /// action and record in error, and a fault.
   private static func migrate(_ id: String, to flavor: CloudDefinition.Flavor, in state: inout CloudState) {
     guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
     // The conductor takes the request at once and is done within a second (the times are kept to
     // the second): its events start when the action did and finish a second later.
-    let start = state.compute.actions.last { $0.serverID == id && $0.action == "resize" }?.start ?? state.clock.now
+    let action = state.compute.actions.last { $0.serverID == id && $0.action == "resize" }
+    let start = action?.start ?? state.clock.now
     let conductorHost = state.compute.hosts.first?.name
+    let server = state.compute.servers[index]
+    let migration = MigrationRecords.open(
+      "resize", of: server, status: "pre-migrating", flavors: (server.flavorID, flavor.id),
+      userID: action?.userID ?? server.userID, projectID: action?.projectID ?? server.projectID, in: &state)
     state.clock.set(max(state.clock.now, start + 1_000_000))
     if let host = state.compute.hosts(fitting: flavor).first {
+      MigrationRecords.claim(migration, on: host.name, status: "finished", in: &state)
       state.compute.servers[index].oldFlavorID = state.compute.servers[index].flavorID
       state.compute.servers[index].flavorID = flavor.id
       state.compute.servers[index].sourceHost = state.compute.servers[index].host
@@ -453,6 +469,7 @@ enum ComputeService {
       return
     }
     let message = "No valid host was found. No valid host found for resize"
+    MigrationRecords.update(migration, in: &state) { $0.status = "error" }
     if let action = state.compute.actions.last(where: { $0.serverID == id && $0.action == "resize" }) {
       state.record(
         LogRecord(

@@ -5,6 +5,10 @@ struct ComputeState {
   struct Flavor {
     var definition: CloudDefinition.Flavor
     var id: String { definition.id }
+    /// The flavor's row in Nova's `flavors` table (`Flavor.id`, not `flavorid`): what migrations
+    /// name as `old_instance_type_id` and `new_instance_type_id`. The cloud's flavors are made in
+    /// the order the cloud lists them; a flavor created later takes the next.
+    var databaseID: Int
     /// The projects a private flavor is open to (`os-flavor-access`).
     var accessProjects: [String] = []
     /// A deleted flavor stays for the servers that were built with it, as Nova keeps a copy in
@@ -156,10 +160,12 @@ struct ComputeState {
   var serverGroups: [ServerGroup] = []
   /// Shares mapped into servers, oldest first.
   var shareMappings: [ShareMapping] = []
+  /// Migration records (`MigrationRecords`), oldest first: their IDs count from 1.
+  var migrations: [Migration] = []
 
   init(definition: CloudDefinition) {
     // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...
-    flavors = definition.flavors.map { Flavor(definition: $0) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    flavors = definition.flavors.enumerated().map { Flavor(definition: $1, databaseID: $0 + 1) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     hosts = definition.computeHosts.map(Host.init)
   }
 

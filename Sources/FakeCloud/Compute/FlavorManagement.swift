@@ -99,7 +99,9 @@ extension ComputeService {
     definition.rxtxFactor = rxtx
     // Nova lists flavors by their `flavorid`, as text.
     let position = state.compute.flavors.firstIndex { id.utf8.lexicographicallyPrecedes($0.id.utf8) }
-    state.compute.flavors.insert(ComputeState.Flavor(definition: definition), at: position ?? state.compute.flavors.endIndex)
+    let databaseID = (state.compute.flavors.map(\.databaseID).max() ?? 0) + 1
+    state.compute.flavors.insert(
+      ComputeState.Flavor(definition: definition, databaseID: databaseID), at: position ?? state.compute.flavors.endIndex)
     return .json(200, .object(["flavor": flavorView(definition, state.computeVersion)]))
   }
 

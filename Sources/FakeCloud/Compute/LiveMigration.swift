@@ -6,7 +6,9 @@ import CloudAPI
 /// they are asynchronous; openstacksdk sends the action at 2.30): a destination that is missing,
 /// down, the source itself or full comes back as a 400 after the server's task state is reset.
 /// The compute hosts then copy the server over in a few seconds of the cloud's time: status
-/// `MIGRATING`, then `ACTIVE` (or `PAUSED`) on the new host.
+/// `MIGRATING`, then `ACTIVE` (or `PAUSED`) on the new host. Its migration record
+/// (`MigrationRecords`) follows the steps, and can be aborted or forced to complete
+/// (`MigrationAPI`) while it runs.
 enum LiveMigration {
   /// From the request to the server on its new host.
   static let duration: Int64 = 5_000_000
@@ -40,9 +42,15 @@ enum LiveMigration {
       ComputeState.Action(
         action: "live-migration", serverID: server.id, requestID: call.requestID, globalRequestID: call.globalRequestID,
         userID: caller.userID, projectID: caller.projectID, start: state.clock.now, updated: state.clock.now, message: nil))
+    // The conductor's record (`live_migrate_instance`): the destination only when forced.
+    let migration = MigrationRecords.open(
+      "live-migration", of: server, status: "accepted", flavors: (server.flavorID, server.flavorID),
+      destination: forced ? host : nil, userID: caller.userID, projectID: caller.projectID, in: &state)
     switch destination(for: server, asked: host, forced: forced, in: state) {
     case .failure(let refusal):
-      // `_set_vm_state`: the task state reset, the fault recorded; the API answers 400.
+      // `_set_vm_state`: the task state reset, the fault recorded, the record in error; the API
+      // answers 400.
+      MigrationRecords.update(migration, in: &state) { $0.status = "error" }
       state.compute.servers[index].taskState = nil
       state.compute.servers[index].fault = ComputeState.Fault(
         code: refusal.code, created: state.clock.now, message: refusal.message,
@@ -59,7 +67,16 @@ enum LiveMigration {
         in: &state)
       let source = server.host
       let id = server.id
-      state.after(duration) { state in complete(id, from: source, to: target, start: start, in: &state) }
+      // `LiveMigrationTask._execute` names both hosts; the source queues the migration at once.
+      MigrationRecords.update(migration, in: &state) {
+        $0.sourceNode = source
+        $0.destCompute = target
+        $0.destNode = target
+        $0.status = "queued"
+      }
+      let memory = state.compute.embeddedFlavor(server.flavorID)?.definition.ram ?? 0
+      MigrationRecords.followLiveMigration(migration, memoryMiB: memory, in: &state)
+      state.after(duration) { state in complete(id, migration: migration, from: source, to: target, start: start, in: &state) }
       return APIResponse(status: 202)
     }
   }
@@ -123,18 +140,29 @@ enum LiveMigration {
   }
 
   /// The compute hosts' part: the destination checked and prepared, the memory copied from the
-  /// source, the server started on the destination.
-  private static func complete(_ id: String, from source: String?, to target: String, start: Int64, in state: inout CloudState) {
+  /// source, the server started on the destination, the record `completed`; nothing once the
+  /// migration was aborted or completed (forced) already.
+  static func complete(
+    _ id: String, migration: Int, from source: String?, to target: String, start: Int64, in state: inout CloudState
+  ) {
     guard let index = state.compute.servers.firstIndex(where: { $0.id == id }),
-      state.compute.servers[index].taskState == "migrating"
+      state.compute.servers[index].taskState == "migrating",
+      let record = state.compute.migrations.first(where: { $0.id == migration }), record.isLiveInProgress
     else { return }
+    MigrationRecords.update(migration, in: &state) { record in
+      record.status = "completed"
+      if let total = record.memory?.total { record.memory = .init(total: total, processed: total) }
+    }
     let steps: [(event: String, host: String?, offset: Int64)] = [
       ("compute_check_can_live_migrate_destination", target, 0), ("compute_check_can_live_migrate_source", source, 0),
       ("compute_pre_live_migration", target, 1_000_000), ("compute_live_migration", source, 2_000_000),
       ("compute_post_live_migration_at_destination", target, 4_000_000),
     ]
+    // A migration forced to complete ends before its steps' usual times.
     for step in steps {
-      ComputeService.finish(id, action: "live-migration", event: step.event, start: start + step.offset, host: step.host, traceback: nil, in: &state)
+      ComputeService.finish(
+        id, action: "live-migration", event: step.event, start: min(start + step.offset, state.clock.now), host: step.host,
+        traceback: nil, in: &state)
     }
     state.compute.servers[index].host = target
     if let host = state.compute.hosts.first(where: { $0.name == target }) {

@@ -194,17 +194,22 @@ extension ComputeService {
   }
 
   /// A cold migration: the conductor places the server on another host with room (or the host
-  /// asked for) and leaves it to be confirmed or reverted; with none, `NoValidHost` leaves it
-  /// where it was, its action in error and a fault.
+  /// asked for) and leaves it to be confirmed or reverted, its migration record `finished`; with
+  /// none, `NoValidHost` leaves it where it was, its action and record in error and a fault.
   private static func coldMigrate(_ id: String, to target: String?, in state: inout CloudState) {
     guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
     let server = state.compute.servers[index]
-    let start = state.compute.actions.last { $0.serverID == id && $0.action == "migrate" }?.start ?? state.clock.now
+    let action = state.compute.actions.last { $0.serverID == id && $0.action == "migrate" }
+    let start = action?.start ?? state.clock.now
     let conductorHost = state.compute.hosts.first?.name
+    let migration = MigrationRecords.open(
+      "migration", of: server, status: "pre-migrating", flavors: (server.flavorID, server.flavorID),
+      userID: action?.userID ?? server.userID, projectID: action?.projectID ?? server.projectID, in: &state)
     state.clock.set(max(state.clock.now, start + 1_000_000))
     var others = state.compute
     others.hosts = state.compute.hosts.filter { $0.name != server.host && (target == nil || $0.name == target) }
     if case .success(let host) = placement(for: server, in: others) {
+      MigrationRecords.claim(migration, on: host.name, status: "finished", in: &state)
       state.compute.servers[index].sourceHost = server.host
       state.compute.servers[index].host = host.name
       state.compute.servers[index].availabilityZone = state.compute.zone(of: host)
@@ -217,6 +222,7 @@ extension ComputeService {
       return
     }
     let message = "No valid host was found. No valid host found for cold migrate"
+    MigrationRecords.update(migration, in: &state) { $0.status = "error" }
     state.compute.servers[index].taskState = nil
     state.compute.servers[index].updated = state.clock.now
     state.compute.servers[index].fault = ComputeState.Fault(

@@ -83,6 +83,7 @@ extension ComputeService {
 
   /// `evacuate`: admins only; the server's host must be down (its service forced down), the
   /// target host (2.29) must exist and differ; the scheduler places the server on another host.
+  /// Its migration record goes from `accepted` to `done` (or `error`).
   /// From 2.95 the server arrives stopped; before 2.14 the answer carries its admin password.
   static func evacuate(_ body: JSONObject, on index: Int, _ call: Call, _ state: inout CloudState) -> APIResponse {
     guard let caller = call.caller else { return .unauthenticated() }
@@ -114,6 +115,10 @@ extension ComputeService {
         userID: caller.userID, projectID: caller.projectID, start: start, updated: start, message: nil))
     state.compute.servers[index].taskState = "rebuilding"
     state.compute.servers[index].updated = start
+    // The API's record, a tombstone for the source host to find; the destination claims it.
+    let migration = MigrationRecords.open(
+      "evacuation", of: server, status: "accepted", flavors: nil, destination: target, userID: caller.userID,
+      projectID: caller.projectID, in: &state)
     let stopped = server.vmState == "stopped" || version >= Microversion(2, 95)
     let id = server.id
     state.after(rebuildDuration) { state in
@@ -123,6 +128,7 @@ extension ComputeService {
       let conductor = state.compute.hosts.first?.name
       switch placement(for: state.compute.servers[index], in: others) {
       case .success(let host):
+        MigrationRecords.claim(migration, on: host.name, status: "done", in: &state)
         state.compute.servers[index].host = host.name
         state.compute.servers[index].availabilityZone = state.compute.zone(of: host)
         state.compute.servers[index].vmState = stopped ? "stopped" : "active"
@@ -133,6 +139,7 @@ extension ComputeService {
         finish(id, action: "evacuate", event: "compute_rebuild_instance", start: start, host: host.name, traceback: nil, in: &state)
       case .failure(let failure):
         // No host: the server stays where it was, in error, with the scheduler's fault.
+        MigrationRecords.update(migration, in: &state) { $0.status = "error" }
         state.compute.servers[index].vmState = "error"
         state.compute.servers[index].taskState = nil
         state.compute.servers[index].updated = state.clock.now

@@ -140,7 +140,8 @@ enum Commands {
     DomainCreate.self, DomainList.self, DomainShow.self, DomainSet.self, DomainDelete.self, GroupCreate.self, GroupList.self,
     GroupShow.self, GroupSet.self, GroupDelete.self, GroupAddUser.self, GroupRemoveUser.self, GroupContainsUser.self,
     ProjectSet.self, ProjectDelete.self, UserSet.self, UserDelete.self, UserPasswordSet.self, ServerRebuild.self,
-    ServerEvacuate.self,
+    ServerEvacuate.self, ServerMigrationList.self, ServerMigrationShow.self, ServerMigrationAbort.self,
+    ServerMigrationForceComplete.self, ServerMigrationConfirm.self, ServerMigrationRevert.self,
   ]
 
   private static let imageMembers: [any OpenStackCommand.Type] = [

@@ -261,6 +261,8 @@ enum ComputeResource {
   case shareMapping
   case usage
   case remoteConsole
+  /// `Migration` and `ServerMigration`.
+  case migration
   /// A request the SDK sends without a microversion (the API's 2.1, or the one the user named).
   case unversioned
   /// No resource: the session's own version, what `supports_microversion` compares with.
@@ -286,6 +288,7 @@ enum ComputeResource {
     case .shareMapping: Microversion(2, 97)
     case .usage: Microversion(2, 75)
     case .remoteConsole: Microversion(2, 99)
+    case .migration: Microversion(2, 80)
     case .unversioned: Microversion(2, 1)
     case .pinned(let version): version
     }

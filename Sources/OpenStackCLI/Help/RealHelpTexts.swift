@@ -9585,6 +9585,199 @@ extension RealHelp {
       options:
         -h, --help  show this help message and exit
       """#,
+    "server migration abort": #"""
+      usage: openstack server migration abort [-h] <server> <migration>
+
+      Cancel an ongoing live migration. This command requires ``--os-compute-api-
+      version`` 2.24 or greater.
+
+      positional arguments:
+        <server>     Server (name or ID)
+        <migration>  Migration (ID)
+
+      options:
+        -h, --help   show this help message and exit
+      """#,
+    "server migration confirm": #"""
+      usage: openstack server migration confirm [-h] <server>
+
+      Confirm server migration. Confirm (verify) success of the migration operation
+      and release the old server.
+
+      positional arguments:
+        <server>    Server (name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
+    "server migration force complete": #"""
+      usage: openstack server migration force complete [-h] <server> <migration>
+
+      Force an ongoing live migration to complete. This command requires ``--os-
+      compute-api-version`` 2.22 or greater.
+
+      positional arguments:
+        <server>     Server (name or ID)
+        <migration>  Migration (ID)
+
+      options:
+        -h, --help   show this help message and exit
+      """#,
+    "server migration list": #"""
+      usage: openstack server migration list [-h] [-f {csv,json,table,value,yaml}]
+                                             [-c COLUMN]
+                                             [--quote {all,minimal,none,nonnumeric}]
+                                             [--noindent] [--max-width <integer>]
+                                             [--fit-width] [--print-empty]
+                                             [--sort-column SORT_COLUMN]
+                                             [--sort-ascending | --sort-descending]
+                                             [--server <server>] [--host <host>]
+                                             [--status <status>] [--type <type>]
+                                             [--limit <limit>] [--marker <marker>]
+                                             [--max-items <max-items>]
+                                             [--changes-since <changes-since>]
+                                             [--changes-before <changes-before>]
+                                             [--project <project>]
+                                             [--project-domain <project-domain>]
+                                             [--user <user>]
+                                             [--user-domain <user-domain>]
+
+      List server migrations
+
+      options:
+        -h, --help            show this help message and exit
+        --server <server>     Filter migrations by server (name or ID)
+        --host <host>         Filter migrations by source or destination host
+        --status <status>     Filter migrations by status
+        --type <type>         Filter migrations by type
+        --limit <limit>       The maximum number of entries to return per page. If
+                              the value exceeds the server-defined maximum, then the
+                              server-defined value will be used. Note that this
+                              controls the page size, not the total number of
+                              entries returned. Use --max-items to limit the total
+                              number of entries returned.
+        --marker <marker>     The first position in the collection to return results
+                              from. This should be a value that was returned in a
+                              previous request.
+        --max-items <max-items>
+                              The maximum number of entries to return in total,
+                              paging through multiple requests if needed. Use
+                              --limit to control the page size.
+        --changes-since <changes-since>
+                              List only migrations changed later or equal to a
+                              certain point of time. The provided time should be an
+                              ISO 8061 formatted time, e.g.
+                              ``2016-03-04T06:27:59Z``. (supported with --os-
+                              compute-api-version 2.59 or above)
+        --changes-before <changes-before>
+                              List only migrations changed earlier or equal to a
+                              certain point of time. The provided time should be an
+                              ISO 8061 formatted time, e.g.
+                              ``2016-03-04T06:27:59Z``. (supported with --os-
+                              compute-api-version 2.66 or above)
+        --project <project>   Filter migrations by project (name or ID) (supported
+                              with --os-compute-api-version 2.80 or above)
+        --project-domain <project-domain>
+                              Domain the project belongs to (name or ID). This can
+                              be used in case collisions between project names
+                              exist.
+        --user <user>         Filter migrations by user (name or ID) (supported with
+                              --os-compute-api-version 2.80 or above)
+        --user-domain <user-domain>
+                              Domain the user belongs to (name or ID). This can be
+                              used in case collisions between user names exist.
+
+      output formatters:
+        output formatter options
+
+        -f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+        --sort-column SORT_COLUMN
+                              specify the column(s) to sort the data (columns
+                              specified first have a priority, non-existing columns
+                              are ignored), column names are case-insensitive and
+                              accept underscores for spaces, can be repeated
+        --sort-ascending      sort the column(s) in ascending order
+        --sort-descending     sort the column(s) in descending order
+
+      CSV Formatter:
+        --quote {all,minimal,none,nonnumeric}
+                              when to include quotes, defaults to nonnumeric
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
+    "server migration revert": #"""
+      usage: openstack server migration revert [-h] <server>
+
+      Revert server migration. Revert the migration operation. Release the new
+      server and restart the old one.
+
+      positional arguments:
+        <server>    Server (name or ID)
+
+      options:
+        -h, --help  show this help message and exit
+      """#,
+    "server migration show": #"""
+      usage: openstack server migration show [-h] [-f {json,shell,table,value,yaml}]
+                                             [-c COLUMN] [--noindent]
+                                             [--prefix PREFIX]
+                                             [--max-width <integer>] [--fit-width]
+                                             [--print-empty]
+                                             <server> <migration>
+
+      Show an in-progress live migration for a given server. Note that it is not
+      possible to show cold migrations or completed live-migrations. Use 'openstack
+      server migration list' to get details for these.
+
+      positional arguments:
+        <server>              Server (name or ID)
+        <migration>           Migration (ID)
+
+      options:
+        -h, --help            show this help message and exit
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+      """#,
     "server pause": #"""
       usage: openstack server pause [-h] <server> [<server> ...]
 
