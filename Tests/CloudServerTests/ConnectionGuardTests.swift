@@ -28,7 +28,9 @@ import Testing
         let started = ContinuousClock.now
         let status = try LoopbackClient(port: port).token().status
         #expect(ContinuousClock.now - started < .seconds(1))
-        return (status, halfOpen[0].closes(within: 1), halfOpen[39].closes(within: 0.1))
+        // Up to 5 s for the close to arrive: the whole suite running on two cores has delayed it
+        // past 1 s (the wait ends as soon as it arrives).
+        return (status, halfOpen[0].closes(within: 5), halfOpen[39].closes(within: 0.1))
       }
       #expect(status == 201)
       #expect(closedFirst)
