@@ -41,6 +41,9 @@ import Testing
     "share migration complete": Baseline(
       setup: [availableShare, migrationStart + " --force-host-assisted-migration True"] + Array(repeating: "share show s", count: 4),
       arguments: "s"),
+    "share server adopt": Baseline(
+      setup: ["share network create --name n --neutron-net-id private --neutron-subnet-id private-subnet"],
+      arguments: "devstack@gamma n backend_server_1", cloud: shareServerCloud),
     "share transfer create": Baseline(setup: [availableShare], arguments: "s"),
     "share transfer list": Baseline(arguments: ""),
     "share transfer show": Baseline(setup: [availableShare, "share transfer create s --name t"], arguments: "t"),

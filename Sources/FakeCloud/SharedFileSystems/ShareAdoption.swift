@@ -6,6 +6,8 @@ extension ManilaState {
   struct Abandoned {
     var shareMounts: Set<String> = []
     var snapshotLocations: Set<String> = []
+    /// The identifiers of abandoned share servers, whose details the dummy driver keeps.
+    var shareServers: Set<String> = []
   }
 }
 

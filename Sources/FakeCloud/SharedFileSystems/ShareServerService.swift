@@ -15,6 +15,10 @@ extension ManilaState {
     var created: Int64
     var updated: Int64?
     var taskState: String? = nil
+    /// The back end's name for it; the dummy driver's is the server's ID, unless adopted.
+    var identifier: String? = nil
+    /// Whether Manila may delete it on its own once unused: not one adopted.
+    var isAutoDeletable = true
   }
 }
 
@@ -28,6 +32,7 @@ enum ShareServerService {
     router.add(.get, "/v2/share-servers/{id}", show)
     router.add(.delete, "/v2/share-servers/{id}", delete)
     router.add(.post, "/v2/share-servers/{id}/action", action)
+    router.add(.post, "/v2/share-servers/manage", ShareServerAdoption.manage)
   }
 
   static let deleteDelay: Int64 = 1_204_519
@@ -45,7 +50,7 @@ enum ShareServerService {
     isVisible: { _, _ in true },
     filters: QueryFilters([
       .exact("id", { $0.id }), .exact("host", { $0.host }), .exact("status", { $0.status }),
-      .exact("identifier", { $0.id }), .exact("task_state", { $0.taskState }),
+      .exact("identifier", { $0.identifier ?? $0.id }), .exact("task_state", { $0.taskState }),
       .exact("source_share_server_id", { _ in nil }), .exact("project_id", { $0.projectID }),
       .exact("share_network", { $0.shareNetworkID }), .exact("share_network_id", { $0.shareNetworkID }),
       .exact("share_network_subnet_id", { $0.subnetID }),
@@ -58,8 +63,8 @@ enum ShareServerService {
       },
       .text("share_network_id", { $0.shareNetworkID }),
       .time("created_at", { $0.created }), ViewField("backend_details") { _, _ in .object([:]) },
-      ViewField("is_auto_deletable", since: Microversion(2, 49)) { _, _ in .bool(true) },
-      .text("identifier", since: Microversion(2, 49), { $0.id }),
+      ViewField("is_auto_deletable", since: Microversion(2, 49)) { server, _ in .bool(server.isAutoDeletable) },
+      .text("identifier", since: Microversion(2, 49), { $0.identifier ?? $0.id }),
       ViewField("share_network_subnet_id", since: Microversion(2, 51), until: Microversion(2, 69)) { server, _ in
         .string(server.subnetID)
       },
@@ -141,7 +146,12 @@ enum ShareServerService {
       }
       state.manila.shareServers[index].status = "unmanage_starting"
       let id = server.id
-      state.after(deleteDelay) { $0.manila.shareServers.removeAll { $0.id == id } }
+      // The dummy driver keeps the server's details under its identifier, to be adopted again.
+      let identifier = server.identifier ?? server.id
+      state.after(deleteDelay) { state in
+        state.manila.shareServers.removeAll { $0.id == id }
+        state.manila.abandoned.shareServers.insert(identifier)
+      }
     }
     state.manila.shareServers[index].updated = state.clock.now
     return APIResponse(status: 202)

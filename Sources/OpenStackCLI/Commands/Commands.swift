@@ -41,7 +41,7 @@ enum Commands {
     ShareNetworkSubnetSet.self, ShareNetworkSubnetUnset.self, ShareTransferCreate.self, ShareTransferList.self,
     ShareTransferShow.self, ShareTransferAccept.self, ShareTransferDelete.self, ShareRestore.self,
     ShareLockCreate.self, ShareLockList.self, ShareLockShow.self, ShareLockSet.self, ShareLockUnset.self, ShareLockDelete.self,
-    ShareServerList.self, ShareServerShow.self, ShareServerDelete.self, ShareServerSet.self, ShareServerAbandon.self,
+    ShareServerList.self, ShareServerShow.self, ShareServerDelete.self, ShareServerSet.self, ShareServerAbandon.self, ShareServerAdopt.self,
     ShareMigrationStart.self, ShareMigrationComplete.self, ShareMigrationCancel.self, ShareMigrationShow.self,
   ]
 

@@ -14402,6 +14402,67 @@ extension RealHelp {
 
       This command is provided by the python-manilaclient plugin.
       """#,
+    "share server adopt": #"""
+      usage: openstack share server adopt [-h] [-f {json,shell,table,value,yaml}]
+                                          [-c COLUMN] [--noindent] [--prefix PREFIX]
+                                          [--max-width <integer>] [--fit-width]
+                                          [--print-empty]
+                                          [--driver-options <key=value>]
+                                          [--share-network-subnet <share-network-subnet>]
+                                          [--wait]
+                                          <host> <share-network> <identifier>
+
+      Adopt share server not handled by Manila (Admin only).
+
+      positional arguments:
+        <host>                Backend name as "<node_hostname>@<backend_name>".
+        <share-network>       Share network where share server has network
+                              allocations in.
+        <identifier>          A driver-specific share server identifier required by
+                              the driver to manage the share server.
+
+      options:
+        -h, --help            show this help message and exit
+        --driver-options <key=value>
+                              One or more driver-specific key=value pairs that may
+                              be necessary to manage the share server (Optional,
+                              Default=None).
+        --share-network-subnet <share-network-subnet>
+                              Share network subnet where share server has network
+                              allocations in.The default subnet will be used if it's
+                              not specified. Available for microversion >= 2.51
+                              (Optional, Default=None).
+        --wait                Wait until share server is adopted
+
+      output formatters:
+        output formatter options
+
+        -f {json,shell,table,value,yaml}, --format {json,shell,table,value,yaml}
+                              the output format, defaults to table
+        -c COLUMN, --column COLUMN
+                              specify the column(s) to include, can be repeated to
+                              show multiple columns
+
+      json formatter:
+        --noindent            whether to disable indenting the JSON
+
+      shell formatter:
+        a format a UNIX shell can parse (variable="value")
+
+        --prefix PREFIX       add a prefix to all variable names
+
+      table formatter:
+        --max-width <integer>
+                              Maximum display width, <1 to disable. You can also use
+                              the CLIFF_MAX_TERM_WIDTH environment variable, but the
+                              parameter takes precedence.
+        --fit-width           Fit the table to the display width. Implied if --max-
+                              width greater than 0. Set the environment variable
+                              CLIFF_FIT_WIDTH=1 to always enable
+        --print-empty         Print empty table if there is no data to show.
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
     "share server delete": #"""
       usage: openstack share server delete [-h] [--wait]
                                            <share-server> [<share-server> ...]

@@ -102,6 +102,58 @@ enum ShareServerAbandon: OpenStackCommand {
   }
 }
 
+/// `openstack share server adopt` (admin, 2.51: the command fails at 2.49 and 2.50): the share
+/// network found osc-lib's way, its subnet by the network's subnets API, the server shown without
+/// its links and back-end details, in the API's order.
+enum ShareServerAdopt: OpenStackCommand {
+  static let name = "share server adopt"
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--driver-options"]),
+    types: ["--driver-options": .keyValue])
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let network = try ManilaLookup.shareNetwork.find(arguments.value("<share-network>") ?? "", in: context, helper: .oscLib)
+    let networkID = network["id"] ?? .null
+    let version = try context.api.negotiatedShareVersion()
+    var subnetID: JSON = .null
+    if let subnet = arguments.value("--share-network-subnet"), !subnet.isEmpty {
+      guard version >= Microversion(2, 51) else {
+        throw CommandFailure(message: "Share network subnet can be specified only with manila API version >= 2.51")
+      }
+      let path = "/v2/share-networks/\(networkID.string ?? "")/subnets/\(subnet)"
+      subnetID = try context.call(.sharedFileSystem, APIRequest(.get, path))["share_network_subnet"]?["id"] ?? .null
+    }
+    try ShareServerAbandon.manager.require("manage", in: context)
+    // The command always passes the subnet, which the manager's method of 2.49 and 2.50 does not
+    // take.
+    guard version >= Microversion(2, 51) else {
+      throw CommandFailure(message: "ShareServerManager.manage() got an unexpected keyword argument 'share_network_subnet_id'")
+    }
+    var server: JSONObject = [
+      "host": .string(arguments.value("<host>") ?? ""), "share_network_id": networkID,
+      "identifier": .string(arguments.value("<identifier>") ?? ""), "share_network_subnet_id": subnetID,
+    ]
+    // osc-lib's `KeyValueAction`: a later value for a key replaces the earlier in place.
+    var options = JSONObject()
+    for (key, value) in OSCLib.keyValues(arguments.values("--driver-options")) { options[key] = .string(value) }
+    server["driver_options"] = .object(options)
+    var shown = try context.call(
+      .sharedFileSystem, APIRequest(.post, "/v2/share-servers/manage", body: .object(["share_server": .object(server)])))["share_server"] ?? .null
+    if arguments.flag("--wait") {
+      let path = "/v2/share-servers/\(shown["id"]?.string ?? "")"
+      if !(try context.waitForStatus(path, member: "share_server", success: ["active"], error: ["manage_error", "error"])) {
+        context.log("ERROR: Share server is in error state.")
+      }
+      shown = try ManilaLookup.shareServer.find(shown["id"]?.string ?? "", in: context, helper: .oscLib)
+    }
+    var fields = shown.object
+    fields.removeValue(forKey: "links")
+    fields.removeValue(forKey: "backend_details")
+    return .show(fields)
+  }
+}
+
 /// `openstack share server set` (admin): the status (`active` unless told), then the task state
 /// (2.57; `None` unless told), each as its own action.
 enum ShareServerSet: OpenStackCommand {
