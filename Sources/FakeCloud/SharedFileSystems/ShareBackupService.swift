@@ -69,7 +69,43 @@ enum ShareBackupService {
       return .fault(400, "No share exists with ID \(shareID).")
     }
     let allProjects = call.caller?.isAdmin == true && (call.query("all_tenants") ?? call.query("all_projects")) != nil
-    return resource.list(state, call, brief: brief) { allProjects || $0.projectID == call.caller?.projectID }
+    let key = call.query("sort_key") ?? "created_at"
+    let direction = (call.query("sort_dir") ?? "desc").lowercased()
+    guard ["asc", "desc"].contains(direction) else {
+      return .fault(
+        400,
+        "Invalid input received: Wrong sorting data provided: sort key is '\(key)' and sort direction is '\(call.query("sort_dir") ?? "")'..")
+    }
+    // `name` and `description` are the model's `display_` columns; another name is no attribute.
+    guard let value = sortValues[key] else { return ShareService.serverError }
+    let scoped = state.manila.shareBackups.filter { allProjects || $0.projectID == call.caller?.projectID }
+    // `apply_sorting`: by the key, then by the ID, both in the direction asked; MySQL puts NULL
+    // first when ascending.
+    let sorted = scoped.sorted { a, b in
+      let (x, y) = (value(a), value(b))
+      if x != y { return direction == "asc" ? x < y : y < x }
+      return direction == "asc" ? a.id < b.id : b.id < a.id
+    }
+    return resource.table.list(sorted, call, resource.context(state, call), brief: brief)
+  }
+
+  /// The columns a list sorts by, as comparable values.
+  private static let sortValues: [String: @Sendable (ManilaState.ShareBackup) -> SortValue] = [
+    "id": { .text($0.id) }, "share_id": { .text($0.shareID) }, "project_id": { .text($0.projectID) },
+    "user_id": { .text($0.userID) }, "name": { .init($0.name) }, "description": { .init($0.description) },
+    "size": { .number($0.size) }, "status": { .text($0.status) }, "availability_zone": { .init($0.availabilityZone) },
+    "progress": { .text($0.progress) }, "restore_progress": { .text($0.restoreProgress) }, "host": { .init($0.host) },
+    "topic": { .text($0.topic) }, "backup_type": { .init($0.backupType) }, "created_at": { .number(Int($0.created)) },
+    "updated_at": { $0.updated.map { .number(Int($0)) } ?? .null },
+  ]
+
+  /// A column's value as MySQL orders it: NULL before any other.
+  enum SortValue: Comparable {
+    case null
+    case number(Int)
+    case text(String)
+
+    init(_ text: String?) { self = text.map(SortValue.text) ?? .null }
   }
 
   /// `create_share_backup`: the share available, without snapshots or replicas, within the

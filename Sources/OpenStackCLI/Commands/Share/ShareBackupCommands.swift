@@ -55,7 +55,10 @@ enum ShareBackupList: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
     spellings: ["--sort-key": ["--sort_key"], "--sort-dir": ["--sort_dir"]], types: ["--limit": .int])
-  static let refusedOptions: Set<String> = ["--sort-key", "--sort-dir"]
+  static let refusedOptions: Set<String> = []
+  /// `BACKUP_SORT_KEY_VALUES` and `SORT_DIR_VALUES`, which the manager checks.
+  static let sortKeys = ["id", "status", "size", "share_id", "progress", "restore_progress", "name", "host", "topic", "project_id"]
+  static let sortDirections = ["asc", "desc"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     if let limit = arguments.value("--limit"), let value = Int(limit), value < 0 {
@@ -76,10 +79,19 @@ enum ShareBackupList: OpenStackCommand {
       ]
     }
     try ManilaLookup.shareBackup.manager?.require("list", in: context)
+    let sortKey = arguments.value("--sort-key")
+    let sortDirection = arguments.value("--sort-dir")
+    if let sortKey, !sortKeys.contains(sortKey) {
+      throw CommandFailure(message: "sort_key must be one of the following: \(sortKeys.joined(separator: ", ")).")
+    }
+    if let sortDirection, !sortDirections.contains(sortDirection) {
+      throw CommandFailure(message: "sort_dir must be one of the following: \(sortDirections.joined(separator: ", ")).")
+    }
     let query = ManilaFormat.query([
       ("limit", arguments.value("--limit")), ("offset", arguments.value("--offset")), ("name", arguments.value("--name")),
       ("description", arguments.value("--description")), ("status", arguments.value("--status")), ("share_id", share),
       ("name~", arguments.value("--name~")), ("description~", arguments.value("--description~")),
+      ("sort_key", sortKey), ("sort_dir", sortDirection),
     ])
     let path = detail ? "/v2/share-backups/detail" : "/v2/share-backups"
     let body = try context.call(.sharedFileSystem, APIRequest(.get, path, query: query))
