@@ -151,6 +151,16 @@ enum ShareReplicaService {
     switch name {
     case "promote":
       if replica.replicaState == "active" { return APIResponse(status: 200) }
+      // 2.75's `quiesce_wait_time`: a text or number `strutils.is_int_like` takes, above 0 (the
+      // dummy driver has nothing to wait for).
+      if state.version(call) >= Microversion(2, 75), let wait = body["promote"]?["quiesce_wait_time"],
+        ![.null, .string(""), .int(0), .bool(false)].contains(wait)
+      {
+        let text = if case .string(let text) = wait { text } else { PythonValue.str(wait) }
+        guard let seconds = Int(text), String(seconds) == text, seconds > 0 else {
+          return .fault(400, "quiesce_wait_time must be an integer and greater than 0.")
+        }
+      }
       guard replica.status == "available" else {
         return .fault(
           400,

@@ -8,6 +8,13 @@ enum ShareResize {
 
   static func extend(_ state: inout CloudState, _ call: Call, share: ManilaState.Share, body: JSON) -> APIResponse {
     guard let newSize = newSize(body) else { return .fault(400, "New share size must be specified as an integer.") }
+    // 2.64's `force` (oslo's strict boolean), which only admins may use; the fake's scheduler
+    // has no capacity check for an extension to skip.
+    if state.version(call) >= Microversion(2, 64), let force = body["force"] {
+      let text = if case .string(let text) = force { text } else { PythonValue.str(force) }
+      guard let forced = StrictBool.parse(text) else { return .fault(400, "Invalid boolean force : \(text)") }
+      if forced, let fault = ShareTypeService.policyFault(call, "share:force_extend") { return fault }
+    }
     guard share.status == "available" else {
       return .fault(
         400,

@@ -275,11 +275,12 @@ enum ShareDelete: OpenStackCommand {
   }
 }
 
-/// `openstack share resize`: `extend` or `shrink` by the size the share has now.
+/// `openstack share resize`: `extend` or `shrink` by the size the share has now; `--force`
+/// (2.64, extending only) has the extension skip the scheduler.
 enum ShareResize: OpenStackCommand {
   static let name = "share resize"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
-  static let refusedOptions: Set<String> = ["--force"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let sizeText = arguments.value("<new-size>") ?? ""
@@ -289,10 +290,17 @@ enum ShareResize: OpenStackCommand {
     guard case .int(let size)? = share["size"], size != newSize else {
       throw CommandFailure(message: "Share size is already at \(newSize) GiBs")
     }
-    let legacy = try context.api.negotiatedShareVersion() < Microversion(2, 7)
-    let action = (legacy ? "os-" : "") + (size > newSize ? "shrink" : "extend")
+    let version = try context.api.negotiatedShareVersion()
+    let action = (version < Microversion(2, 7) ? "os-" : "") + (size > newSize ? "shrink" : "extend")
+    var request: JSONObject = ["new_size": .int(newSize)]
+    if size < newSize, arguments.flag("--force") {
+      guard version >= Microversion(2, 64) else {
+        throw CommandFailure(message: "args force is available only for API microversion >= 2.64")
+      }
+      request["force"] = "true"
+    }
     do {
-      let body: JSON = .object([action: .object(["new_size": .int(newSize)])])
+      let body: JSON = .object([action: .object(request)])
       _ = try context.call(.sharedFileSystem, APIRequest(.post, "/v2/shares/\(id)/action", body: body))
     } catch let failure as CommandFailure {
       throw CommandFailure(message: "Share resize failed: \(failure.message)")

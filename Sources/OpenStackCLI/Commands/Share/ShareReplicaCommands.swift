@@ -160,16 +160,24 @@ enum ShareReplicaSet: OpenStackCommand {
   }
 }
 
-/// `openstack share replica promote`: to `active`; `--wait` watches the replica state.
+/// `openstack share replica promote`: to `active` (`--quiesce-wait-time` from 2.75, sent as
+/// given); `--wait` watches the replica state.
 enum ShareReplicaPromote: OpenStackCommand {
   static let name = "share replica promote"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
-  static let refusedOptions: Set<String> = ["--quiesce-wait-time"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let replica = try ShareReplicas.find(arguments.value("<replica>") ?? "", in: context)
+    var body: JSON = .null
+    if let wait = arguments.value("--quiesce-wait-time"), !wait.isEmpty {
+      guard try context.api.negotiatedShareVersion() >= Microversion(2, 75) else {
+        throw CommandFailure(message: "'quiesce-wait-time' option is available only starting with '2.75' API microversion.")
+      }
+      body = .object(["quiesce_wait_time": .string(wait)])
+    }
     do {
-      try ShareReplicas.act(replica, "promote", .null, in: context)
+      try ShareReplicas.act(replica, "promote", body, in: context)
       if arguments.flag("--wait"),
         !(try context.waitForStatus(ShareReplicas.path(replica), member: "share_replica", field: "replica_state", success: ["active"]))
       {
