@@ -123,6 +123,8 @@ import Testing
     "share replica show": Baseline(setup: replicatedShare, arguments: activeReplica),
     "share replica set": Baseline(setup: replicatedShare, arguments: activeReplica + " --status available"),
     "share replica promote": Baseline(setup: replicatedShare, arguments: activeReplica),
+    "share replica unset": Baseline(
+      setup: replicatedShare + ["share replica set \(activeReplica) --property a=b"], arguments: activeReplica + " --property a"),
     "share replica resync": Baseline(setup: replicatedShare, arguments: activeReplica),
     "share replica delete": Baseline(setup: replicatedShare + [replicaCreate], arguments: "{}"),
     "share replica export location list": Baseline(setup: replicatedShare, arguments: activeReplica),

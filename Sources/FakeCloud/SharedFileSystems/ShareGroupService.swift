@@ -50,6 +50,8 @@ extension ManilaState {
     var created: Int64
     var updated: Int64?
     var exportLocations: [ExportLocation] = []
+    /// Its own metadata (2.95).
+    var metadata: JSONObject = [:]
   }
 }
 

@@ -22,12 +22,15 @@ enum ShareNetworkSubnetMetadata {
 
   static func set(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard state.version(call) >= Microversion(2, 78) else { return .fault(404, "The resource could not be found.") }
-    guard case .object(let items)? = call.request.body?["metadata"] else { return .fault(400, "Malformed request body") }
+    let items: JSONObject
+    switch ManilaMetadata.items(call.request.body) {
+    case .failure(let fault): return fault.response
+    case .success(let checked): items = checked
+    }
     switch locate(state, call) {
     case .failure(let fault): return fault.response
     case .success(let (network, subnet)):
-      for (key, value) in items { state.manila.shareNetworks[network].subnets[subnet].metadata[key] = value }
-      return .json(200, .object(["metadata": .object(state.manila.shareNetworks[network].subnets[subnet].metadata)]))
+      return ManilaMetadata.merge(items, into: &state.manila.shareNetworks[network].subnets[subnet].metadata)
     }
   }
 
@@ -36,11 +39,7 @@ enum ShareNetworkSubnetMetadata {
     switch locate(state, call) {
     case .failure(let fault): return fault.response
     case .success(let (network, subnet)):
-      let key = call.parameters["key"] ?? ""
-      guard state.manila.shareNetworks[network].subnets[subnet].metadata.removeValue(forKey: key) != nil else {
-        return .fault(404, "Metadata item was not found")
-      }
-      return APIResponse(status: 200)
+      return ManilaMetadata.unset(call.parameters["key"] ?? "", from: &state.manila.shareNetworks[network].subnets[subnet].metadata)
     }
   }
 }

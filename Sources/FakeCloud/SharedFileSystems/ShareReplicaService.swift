@@ -13,6 +13,9 @@ enum ShareReplicaService {
     router.add(.post, "/v2/share-replicas/{id}/action", action)
     router.add(.get, "/v2/share-replicas/{id}/export-locations", listExportLocations)
     router.add(.get, "/v2/share-replicas/{id}/export-locations/{location}", showExportLocation)
+    router.add(.get, "/v2/share-replicas/{id}/metadata", showMetadata)
+    router.add(.post, "/v2/share-replicas/{id}/metadata", setMetadata)
+    router.add(.delete, "/v2/share-replicas/{id}/metadata/{key}", unsetMetadata)
   }
 
   static let createDelay: Int64 = 1_873_004
@@ -32,9 +35,43 @@ enum ShareReplicaService {
       ViewField("cast_rules_to_readonly", since: Microversion(2, 30), adminOnly: true) { replica, _ in
         .bool(replica.replicaState != "active")
       },
-      ViewField("metadata", since: Microversion(2, 95)) { _, _ in .object([:]) },
+      ViewField("metadata", since: Microversion(2, 95)) { replica, _ in .object(replica.metadata) },
     ],
     briefFields: ["id", "share_id", "status", "replica_state"])
+
+  // MARK: Metadata (2.95)
+
+  /// The replica's index, when its share is the caller's to see; otherwise the controller's 404.
+  private static func metadataOwner(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
+    guard state.version(call) >= Microversion(2, 95) else {
+      return .failure(FaultResponse(.fault(404, "The resource could not be found.")))
+    }
+    guard let index = resource.index(state, of: call.parameters["id"] ?? ""),
+      ShareService.visibleShare(state, id: state.manila.shareReplicas[index].shareID, caller: call.caller) != nil
+    else { return .failure(FaultResponse(.fault(404, "Share_replica not found."))) }
+    return .success(index)
+  }
+
+  static func showMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    switch metadataOwner(state, call) {
+    case .failure(let fault): fault.response
+    case .success(let index): .json(200, .object(["metadata": .object(state.manila.shareReplicas[index].metadata)]))
+    }
+  }
+
+  static func setMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    switch (ManilaMetadata.items(call.request.body), metadataOwner(state, call)) {
+    case (.failure(let fault), _), (_, .failure(let fault)): fault.response
+    case (.success(let items), .success(let index)): ManilaMetadata.merge(items, into: &state.manila.shareReplicas[index].metadata)
+    }
+  }
+
+  static func unsetMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    switch metadataOwner(state, call) {
+    case .failure(let fault): fault.response
+    case .success(let index): ManilaMetadata.unset(call.parameters["key"] ?? "", from: &state.manila.shareReplicas[index].metadata)
+    }
+  }
 
   /// The replicas of the shares the caller sees (of one share with `share_id`).
   static func list(_ state: CloudState, _ call: Call, brief: Bool) -> APIResponse {
@@ -92,9 +129,12 @@ enum ShareReplicaService {
     guard share.status == "available" else {
       return .fault(400, "Share \(shareID) has status '\(share.status)' and cannot be replicated.")
     }
+    let metadata = state.version(call) >= Microversion(2, 95) ? body["metadata"]?.object ?? [:] : [:]
+    if let fault = ManilaMetadata.fault(metadata) { return fault }
     let replica = ManilaState.ShareReplica(
       id: state.ids.uuid(), shareID: shareID, status: "creating", replicaState: "out_of_sync", host: nil,
-      availabilityZone: zone ?? share.availabilityZone, shareNetworkID: networkID, created: state.clock.now)
+      availabilityZone: zone ?? share.availabilityZone, shareNetworkID: networkID, created: state.clock.now,
+      metadata: metadata)
     state.manila.shareReplicas.append(replica)
     let onlyHost = body["scheduler_hints"]?["only_host"]?.string
     let id = replica.id

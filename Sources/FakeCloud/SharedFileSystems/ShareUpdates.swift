@@ -43,23 +43,24 @@ enum ShareUpdates {
     return .json(200, .object(["share": ShareService.view(share, state: state, caller: call.caller, version: state.version(call))]))
   }
 
+  /// The body checked first, then the share looked up, as Manila's metadata controller does.
   static func setMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    let items: JSONObject
+    switch ManilaMetadata.items(call.request.body) {
+    case .failure(let fault): return fault.response
+    case .success(let checked): items = checked
+    }
     let id = call.parameters["id"] ?? ""
     guard let index = state.manila.shares.firstIndex(where: { $0.id == ShareService.visibleShare(state, id: id, caller: call.caller)?.id })
     else { return .fault(404, "Share \(id) could not be found.") }
-    guard let metadata = call.request.body?["metadata"]?.object else { return .fault(400, "Malformed request body") }
-    for (key, value) in metadata { state.manila.shares[index].metadata[key] = value }
-    return .json(200, .object(["metadata": .object(state.manila.shares[index].metadata)]))
+    return ManilaMetadata.merge(items, into: &state.manila.shares[index].metadata)
   }
 
   static func unsetMetadata(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let id = call.parameters["id"] ?? ""
     guard let index = state.manila.shares.firstIndex(where: { $0.id == ShareService.visibleShare(state, id: id, caller: call.caller)?.id })
     else { return .fault(404, "Share \(id) could not be found.") }
-    let key = call.parameters["key"] ?? ""
-    guard state.manila.shares[index].metadata[key] != nil else { return .fault(404, "Metadata item was not found") }
-    state.manila.shares[index].metadata.removeValue(forKey: key)
-    return APIResponse(status: 200)
+    return ManilaMetadata.unset(call.parameters["key"] ?? "", from: &state.manila.shares[index].metadata)
   }
 
   static let statuses: Set<String> = [

@@ -32,7 +32,7 @@ enum Commands {
     ShareBackupRestore.self, ShareBackupDelete.self, ShareQuotaShow.self, ShareQuotaSet.self, ShareQuotaDelete.self,
     ShareGroupCreate.self, ShareGroupList.self, ShareGroupShow.self, ShareGroupSet.self, ShareGroupUnset.self,
     ShareGroupDelete.self, ShareReplicaCreate.self, ShareReplicaList.self, ShareReplicaShow.self, ShareReplicaSet.self,
-    ShareReplicaPromote.self, ShareReplicaResync.self, ShareReplicaDelete.self, ShareReplicaExportLocationList.self,
+    ShareReplicaPromote.self, ShareReplicaUnset.self, ShareReplicaResync.self, ShareReplicaDelete.self, ShareReplicaExportLocationList.self,
     ShareReplicaExportLocationShow.self, ShareServiceList.self, ShareServiceSet.self, SharePoolList.self,
     ShareAvailabilityZoneList.self, ShareRevert.self, ShareSnapshotAccessCreate.self, ShareSnapshotAccessList.self,
     ShareSnapshotAccessDelete.self, ShareAdopt.self, ShareAbandon.self, ShareSnapshotAdopt.self, ShareSnapshotAbandon.self,

@@ -14059,6 +14059,21 @@ extension RealHelp {
 
       This command is provided by the python-manilaclient plugin.
       """#,
+    "share replica unset": #"""
+      usage: openstack share replica unset [-h] [--property <key>] <replica>
+
+      Unset a share replica property
+
+      positional arguments:
+        <replica>         ID of the share replica to unset property from
+
+      options:
+        -h, --help        show this help message and exit
+        --property <key>  Remove a property from replica (repeat option to remove
+                          multiple properties)
+
+      This command is provided by the python-manilaclient plugin.
+      """#,
     "share resize": #"""
       usage: openstack share resize [-h] [--wait] [--force] <share> <new-size>
 

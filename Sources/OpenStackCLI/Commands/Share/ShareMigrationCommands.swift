@@ -35,9 +35,7 @@ enum ShareMigrationComplete: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
-    try ShareMigrationAction.post(["migration_complete": .null], to: share, in: context)
-    return .nothing
+    try ShareMigrationAction.run("migration_complete", on: arguments.value("<share>") ?? "", in: context)
   }
 }
 
@@ -49,9 +47,7 @@ enum ShareMigrationCancel: OpenStackCommand {
   static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context)
-    try ShareMigrationAction.post(["migration_cancel": .null], to: share, in: context)
-    return .nothing
+    try ShareMigrationAction.run("migration_cancel", on: arguments.value("<share>") ?? "", in: context)
   }
 }
 
@@ -80,5 +76,11 @@ enum ShareMigrationAction {
   static func post(_ body: JSONObject, to share: JSON, in context: CommandContext) throws {
     let path = "/v2/shares/\(share["id"]?.string ?? "")/action"
     _ = try context.call(.sharedFileSystem, APIRequest(.post, path, body: .object(body)))
+  }
+
+  /// An action without arguments on the share named, which prints nothing.
+  static func run(_ action: String, on name: String, in context: CommandContext) throws -> CommandOutput {
+    try post([action: .null], to: try ManilaLookup.share.find(name, in: context), in: context)
+    return .nothing
   }
 }

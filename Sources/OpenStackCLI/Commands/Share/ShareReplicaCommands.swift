@@ -21,6 +21,14 @@ enum ShareReplicas {
     _ = try context.call(.sharedFileSystem, APIRequest(.post, path(replica) + "/action", body: .object([name: info])))
   }
 
+  /// `--property key=value` as osc-lib's `KeyValueAction` keeps them: a later value for a key
+  /// replaces the earlier in place.
+  static func properties(_ arguments: ParsedArguments) -> JSONObject {
+    var properties = JSONObject()
+    for (key, value) in OSCLib.keyValues(arguments.values("--property")) { properties[key] = .string(value) }
+    return properties
+  }
+
   /// The metadata (2.95) as `properties`, a dict column.
   static func withProperties(_ replica: JSON, in context: CommandContext) -> JSONObject {
     var fields = replica.object
@@ -30,13 +38,14 @@ enum ShareReplicas {
   }
 }
 
-/// `openstack share replica create`: in the zone, or (2.67) on the host, given.
+/// `openstack share replica create`: in the zone, or (2.67) on the host, given; with properties
+/// from 2.95.
 enum ShareReplicaCreate: OpenStackCommand {
   static let name = "share replica create"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--scheduler-hint", "--property"]),
     types: ["--scheduler-hint": .keyValue, "--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--property"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let share = try ManilaLookup.share.find(arguments.value("<share>") ?? "", in: context, helper: .oscLib)
@@ -53,12 +62,19 @@ enum ShareReplicaCreate: OpenStackCommand {
       }
       replica["scheduler_hints"] = .object(["only_host": .string(host.value)])
     }
+    let properties = ShareReplicas.properties(arguments)
+    if !properties.isEmpty {
+      guard version >= Microversion(2, 95) else {
+        throw CommandFailure(message: "arg '--property' is available only starting with API microversion '2.95'.")
+      }
+    }
     if let network = arguments.value("--share-network") {
       if version < Microversion(2, 72) {
         throw CommandFailure(message: "'share-network' option is available only starting with '2.72' API microversion.")
       }
       replica["share_network_id"] = try ManilaLookup.shareNetwork.find(network, in: context, helper: .oscLib)["id"] ?? .null
     }
+    if !properties.isEmpty { replica["metadata"] = .object(properties) }
     try ManilaLookup.shareReplica.manager?.require("create", in: context)
     let body = try context.call(
       .sharedFileSystem, APIRequest(.post, "/v2/share-replicas", body: .object(["share_replica": .object(replica)])))
@@ -73,26 +89,38 @@ enum ShareReplicaCreate: OpenStackCommand {
   }
 }
 
-/// `openstack share replica list`: every replica the caller sees, or one share's.
+/// `openstack share replica list`: every replica the caller sees, or one share's; `--property`
+/// (2.95) is sent as `metadata=key:value,...`, which Manila does not read, and applied by the
+/// client to what comes back.
 enum ShareReplicaList: OpenStackCommand {
   static let name = "share replica list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--property"]),
     types: ["--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--property"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let share = try arguments.value("--share").map {
       try ManilaLookup.share.find($0, in: context, helper: .oscLib)["id"]?.string ?? $0
     }
+    let version = try context.api.negotiatedShareVersion()
+    let properties = ShareReplicas.properties(arguments)
+    if !properties.isEmpty, version < Microversion(2, 95) {
+      throw CommandFailure(message: "Property based filtering is only available with manila API version >= 2.95")
+    }
     try ManilaLookup.shareReplica.manager?.require("list", in: context)
-    let body = try context.call(
-      .sharedFileSystem,
-      APIRequest(.get, "/v2/share-replicas/detail", query: share.map { [(name: "share_id", value: $0)] } ?? []))
+    var query: [(name: String, value: String)] = share.map { [(name: "share_id", value: $0)] } ?? []
+    if !properties.isEmpty {
+      query.append((name: "metadata", value: properties.map { "\($0.key):\($0.value.string ?? "")" }.joined(separator: ",")))
+    }
+    let body = try context.call(.sharedFileSystem, APIRequest(.get, "/v2/share-replicas/detail", query: query))
     var keys = ["id", "status", "replica_state", "share_id", "host", "availability_zone", "updated_at"]
-    let withProperties = try context.api.negotiatedShareVersion() >= Microversion(2, 95)
+    let withProperties = version >= Microversion(2, 95)
     if withProperties { keys.append("properties") }
-    let rows = (body["share_replicas"]?.array ?? []).map { replica in
+    let replicas = (body["share_replicas"]?.array ?? []).filter { replica in
+      properties.allSatisfy { replica["metadata"]?[$0.key] == $0.value }
+    }
+    let rows = replicas.map { replica in
       ManilaFormat.row(withProperties ? .object(ShareReplicas.withProperties(replica, in: context)) : replica, keys)
     }
     return .list(columns: keys.map(ManilaFormat.header), rows: rows)
@@ -124,8 +152,8 @@ enum ShareReplicaShow: OpenStackCommand {
   }
 }
 
-/// `openstack share replica set` (admin): the replica state, then the status; each failure
-/// logged, then one error.
+/// `openstack share replica set`: the replica state and the status (admin), then properties
+/// (2.95); each failure logged, then one error.
 enum ShareReplicaSet: OpenStackCommand {
   static let name = "share replica set"
   static let syntax = CommandSyntax(
@@ -134,10 +162,11 @@ enum ShareReplicaSet: OpenStackCommand {
       "--replica-state": .choices(["in_sync", "out_of_sync", "active", "error"]),
       "--status": .choices(["available", "error", "creating", "deleting", "error_deleting"]), "--property": .keyValue,
     ])
-  static let refusedOptions: Set<String> = ["--property"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let replica = try ShareReplicas.find(arguments.value("<replica>") ?? "", in: context)
+    let properties = ShareReplicas.properties(arguments)
     var failures = 0
     if let state = arguments.value("--replica-state") {
       do {
@@ -155,7 +184,52 @@ enum ShareReplicaSet: OpenStackCommand {
         context.log("Failed to set status '\(status)': \(failure.message)")
       }
     }
+    if !properties.isEmpty {
+      guard try context.api.negotiatedShareVersion() >= Microversion(2, 95) else {
+        throw CommandFailure(message: "Setting properties in share replicas is available only starting with API microversion '2.95'.")
+      }
+      do {
+        _ = try context.call(
+          .sharedFileSystem,
+          APIRequest(.post, ShareReplicas.path(replica) + "/metadata", body: .object(["metadata": .object(properties)])))
+      } catch let failure as CommandFailure {
+        failures += 1
+        let repr = ManilaFormat.dictRepr(properties.map { ($0.key, $0.value.string ?? "") }) ?? "{}"
+        context.log("Failed to set share replica properties '\(repr)': \(failure.message)")
+      }
+    }
+    if arguments.value("--replica-state") == nil, arguments.value("--status") == nil, properties.isEmpty {
+      throw CommandFailure(message: "Nothing to set. Please define either '--replica_state' or '--status' or '--property'.")
+    }
     if failures > 0 { throw CommandFailure(message: "One or more of the set operations failed") }
+    return .nothing
+  }
+}
+
+/// `openstack share replica unset --property KEY` (2.95): each key deleted in turn, each failure
+/// logged, then one error.
+enum ShareReplicaUnset: OpenStackCommand {
+  static let name = "share replica unset"
+  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: ["--property"])
+  static let refusedOptions: Set<String> = []
+
+  static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    let replica = try ShareReplicas.find(arguments.value("<replica>") ?? "", in: context)
+    let keys = arguments.values("--property")
+    guard !keys.isEmpty else { throw CommandFailure(message: "Please specify '--property <key>' to unset a property.") }
+    guard try context.api.negotiatedShareVersion() >= Microversion(2, 95) else {
+      throw CommandFailure(message: "arg '--property' is available only starting with API microversion '2.95'.")
+    }
+    var failures = 0
+    for key in keys {
+      do {
+        _ = try context.call(.sharedFileSystem, APIRequest(.delete, ShareReplicas.path(replica) + "/metadata/\(key)"))
+      } catch let failure as CommandFailure {
+        failures += 1
+        context.log("Failed to unset replica property '\(key)': \(failure.message)")
+      }
+    }
+    if failures > 0 { throw CommandFailure(message: "One or more of the unset operations failed") }
     return .nothing
   }
 }
