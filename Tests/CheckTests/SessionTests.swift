@@ -26,7 +26,7 @@ import Testing
     "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",
     "shares-type-filters", "shares-group-types", "shares-backups", "shares-list-filters", "shares-transfers", "shares-servers", "shares-security-service-update", "shares-groups", "shares-replicas",
-    "shares-adoption", "shares-subnet-properties", "shares-locks", "shares-migration", "shares-access-locks", "shares-snapshot-usage", "shares-server-adoption", "shares-backup-sorting", "shares-replica-promotion", "shares-resize-force", "shares-replica-properties",
+    "shares-adoption", "shares-subnet-properties", "shares-locks", "shares-migration", "shares-access-locks", "shares-snapshot-usage", "shares-server-adoption", "shares-backup-sorting", "shares-replica-promotion", "shares-resize-force", "shares-replica-properties", "shares-shrink-data",
     "admin-flavors", "admin-identity", "identity-domains-groups", "identity-regions-services", "identity-unified-limits", "network-ip-availability", "identity-project-users", "identity-project-properties", "admin-compute", "admin-hypervisors", "admin-hosts", "admin-usage", "admin-hypervisor-stats", "compute-server-dump", "compute-server-shares", "compute-console-url", "compute-live-migration", "compute-server-image", "admin-server-power", "admin-images",
     "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
     "networking-dns", "networking-extensions",

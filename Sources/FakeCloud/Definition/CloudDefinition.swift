@@ -62,6 +62,9 @@ public struct CloudDefinition: Sendable {
     /// Capabilities reported beside (or instead of) the dummy driver's, which share types'
     /// extra specs are matched against.
     public var capabilities: [(String, String)] = []
+    /// The data, in GiB, each share on the back end holds: the driver refuses to shrink one below
+    /// it. None on devstack's dummy back ends, whose shares are empty.
+    public var shareUsedSpace: Int = 0
   }
 
   /// A Nova flavor: sizes in MiB (RAM) and GiB (disks).

@@ -199,7 +199,8 @@ extension CloudDefinition {
     if let backends = sections["backends"] {
       let entries = try reader.list(backends, in: "backends").map { node throws(CloudFileError) in
         let fields = try reader.mapping(
-          node, in: "a back end", keys: ["host", "availability_zone", "driver_handles_share_servers", "capacity", "capabilities"])
+          node, in: "a back end",
+          keys: ["host", "availability_zone", "driver_handles_share_servers", "capacity", "capabilities", "share_used_space"])
         var capabilities: [(String, String)] = []
         if let reported = fields["capabilities"] {
           for (key, value) in try reader.orderedMapping(reported, in: "capabilities") {
@@ -213,6 +214,9 @@ extension CloudDefinition {
           driverHandlesShareServers: try reader.flag(fields, "driver_handles_share_servers") ?? false,
           capacity: try fields["capacity"].map { node throws(CloudFileError) in try reader.size(node, "capacity") } ?? 1000)
         backend.capabilities = capabilities
+        backend.shareUsedSpace = try fields["share_used_space"].map { node throws(CloudFileError) in
+          try reader.size(node, "share_used_space")
+        } ?? 0
         return (backend, fields["host"] ?? node)
       }
       try reader.unique(entries, \.host, "back end")

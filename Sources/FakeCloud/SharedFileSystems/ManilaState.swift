@@ -163,6 +163,8 @@ struct ManilaState {
     /// What the back end reports to the scheduler, which the capabilities filter matches the
     /// share type's extra specs against (booleans as `True`/`False`).
     var capabilities: [String: String]
+    /// The GiB of data each of its shares holds, below which the driver refuses to shrink one.
+    var shareUsedSpace = 0
   }
 
   /// `quota_gigabytes`' default: the sizes of a project's shares add up to no more.
@@ -211,7 +213,7 @@ struct ManilaState {
       return Backend(
         host: backend.host, availabilityZone: backend.availabilityZone,
         driverHandlesShareServers: backend.driverHandlesShareServers, freeCapacity: backend.capacity,
-        totalCapacity: backend.capacity, capabilities: capabilities)
+        totalCapacity: backend.capacity, capabilities: capabilities, shareUsedSpace: backend.shareUsedSpace)
     }
   }
 }

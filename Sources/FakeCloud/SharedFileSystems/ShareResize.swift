@@ -32,7 +32,7 @@ enum ShareResize {
     if limit >= 0 && newSize - share.size > limit - used {
       return .fault(403, "Requested share exceeds allowed project/user or share type gigabytes quota.")
     }
-    resize(share.id, to: newSize, status: "extending", in: &state)
+    resize(share.id, to: newSize, status: "extending", requestID: call.requestID, in: &state)
     return APIResponse(status: 202)
   }
 
@@ -49,7 +49,7 @@ enum ShareResize {
         400,
         "Invalid input received: New size for shrink must be less than current size and greater than 0 (current: \(share.size), new: \(newSize)).")
     }
-    resize(share.id, to: newSize, status: "shrinking", in: &state)
+    resize(share.id, to: newSize, status: "shrinking", requestID: call.requestID, in: &state)
     return APIResponse(status: 202)
   }
 
@@ -62,13 +62,23 @@ enum ShareResize {
     }
   }
 
-  /// The share manager: the back end's free capacity follows, the share is available again.
-  private static func resize(_ id: String, to size: Int, status: String, in state: inout CloudState) {
+  /// The share manager: the back end's free capacity follows, the share is available again. A
+  /// driver whose shares hold more data than the new size refuses to shrink
+  /// (`ShareShrinkingPossibleDataLoss`): the share stays as it was, available, with message
+  /// 009/018.
+  private static func resize(_ id: String, to size: Int, status: String, requestID: String, in state: inout CloudState) {
     guard let index = state.manila.shares.firstIndex(where: { $0.id == id }) else { return }
     state.manila.shares[index].status = status
     state.after(resizeDelay) { state in
       guard let index = state.manila.shares.firstIndex(where: { $0.id == id }) else { return }
       let share = state.manila.shares[index]
+      if status == "shrinking", let used = state.manila.backends.first(where: { $0.host == share.host })?.shareUsedSpace,
+        size < used
+      {
+        state.manila.shares[index].status = "available"
+        ShareService.leaveMessage(action: "009", detail: "018", share: share, requestID: requestID, in: &state)
+        return
+      }
       if let backend = state.manila.backends.firstIndex(where: { $0.host == share.host }) {
         state.manila.backends[backend].freeCapacity -= size - share.size
       }
