@@ -9,6 +9,8 @@ struct IdentityState {
     var description = ""
     var enabled = true
     var domainID = "default"
+    /// The project above it; none for a project at the top, whose parent is its domain.
+    var parentID: String? = nil
     var tags: [String] = []
     /// Its resource options (`immutable`).
     var options: JSONObject = [:]
