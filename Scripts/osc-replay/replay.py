@@ -376,6 +376,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 # Cinder's next-page links point at the cloud that recorded them; the client
                 # follows them here.
                 text = text.replace("http://devstack/volume/", self.replay.bases["volume"] + "/")
+            if self.service == "compute":
+                # So do Nova's (`keypairs_links`).
+                text = text.replace("http://devstack/compute/", self.replay.bases["compute"] + "/")
             payload = text.encode("utf-8")
             if "content-type" not in lower:
                 out_headers["Content-Type"] = "application/json"
