@@ -307,9 +307,16 @@ enum ComputeService {
     }
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
     let filters = (call.caller?.isAdmin ?? false) ? adminServerFilters : serverFilters
+    let endpoint = state.endpoints[.compute] ?? ServerView.endpoint
+    let everyServer = state.compute.servers
     return filters.apply(visibleServers(state, call, all: all), call, version: state.computeVersion) { servers in
-      // Newest first (`created_at desc`).
-      let items = servers.reversed().map { server -> JSON in
+      // Newest first (`created_at desc`), then the page.
+      let page: (servers: [ComputeState.Server], next: String?)
+      switch ServerPaging.page(Array(servers.reversed()), of: everyServer, call, endpoint: endpoint, detail: detail) {
+      case .failure(let fault): return fault.response
+      case .success(let found): page = found
+      }
+      let items = page.servers.map { server -> JSON in
         detail
           ? view.view(server, detail: true)
           : .object([
@@ -317,7 +324,9 @@ enum ComputeService {
             "links": ServerView.links("servers", server.id, bookmarkOnly: false),
           ])
       }
-      return .json(200, .object(["servers": .array(items)]))
+      var body: JSONObject = ["servers": .array(items)]
+      if let next = page.next { body["servers_links"] = .array([.object(["rel": "next", "href": .string(next)])]) }
+      return .json(200, .object(body))
     }
   }
 
