@@ -376,6 +376,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 # Cinder's next-page links point at the cloud that recorded them; the client
                 # follows them here.
                 text = text.replace("http://devstack/volume/", self.replay.bases["volume"] + "/")
+            if self.service == "compute":
+                # So do Nova's (`keypairs_links`).
+                text = text.replace("http://devstack/compute/", self.replay.bases["compute"] + "/")
             payload = text.encode("utf-8")
             if "content-type" not in lower:
                 out_headers["Content-Type"] = "application/json"
@@ -450,6 +453,14 @@ def _guarded_connect_ex(self, address):
     return _orig_connect_ex(self, address)
 _socket.socket.connect = _guarded_connect
 _socket.socket.connect_ex = _guarded_connect_ex
+
+# The replay signs in with `auth_type: none`, which knows no user: the commands that ask the
+# plugin for the signed-in user's ID (`application credential ...`) get the one the recorded
+# requests name (see `signed_in_user`).
+import os as _os
+if _os.environ.get("OSC_REPLAY_USER_ID"):
+    from keystoneauth1 import noauth as _noauth
+    _noauth.NoAuth.get_user_id = lambda self, session: _os.environ["OSC_REPLAY_USER_ID"]
 '''
 
 CLOUD_NAME = "osc-replay"
@@ -464,6 +475,20 @@ def volume_project(entries):
         if e.service == "volume" and not e.used and len(parts) > 2 and parts[1] == "v3" and parts[2]:
             return parts[2]
     return "project"
+
+
+def signed_in_user(entries, client_args):
+    """For an `application credential` command, the user of the next recorded request under
+    `/v3/users/{user}/application_credentials` not answered yet: the user the emulation signed
+    in as, whose ID the command asks the auth plugin for."""
+    if client_args[:2] != ["application", "credential"]:
+        return None
+    for e in entries:
+        parts = e.path.split("/")
+        if e.service == "identity" and not e.used and len(parts) > 4 and parts[1:3] == ["v3", "users"] \
+                and parts[4] == "application_credentials":
+            return parts[3]
+    return None
 
 
 def clouds_yaml(bases, project="project"):
@@ -599,8 +624,10 @@ def main(argv):
                     # A page's `image create` runs at a terminal, where the client reads no
                     # image data from stdin: it gets a pseudo-terminal.
                     terminal = os.openpty() if client_args[:2] == ["image", "create"] else None
+                    user = signed_in_user(entries, client_args)
                     try:
-                        proc = subprocess.run([openstack] + client_args, env=env, cwd=tmp,
+                        proc = subprocess.run([openstack] + client_args,
+                                              env=dict(env, OSC_REPLAY_USER_ID=user) if user else env, cwd=tmp,
                                               stdin=terminal[1] if terminal else subprocess.DEVNULL,
                                               capture_output=True, timeout=args.timeout)
                     finally:

@@ -48,38 +48,80 @@ public enum CivilTime {
     case unconverted(String)
     /// The format matched a day the month does not have: `day is out of range for month`.
     case dayOutOfRange
+    /// `%S` matched a leap second (60 or 61), which `datetime` refuses: `second must be in 0..59`.
+    case secondOutOfRange
+
   }
 
-  /// `datetime.strptime(text, "%Y-%m-%d")`, with `_strptime`'s patterns: four digits, a dash, a
-  /// month (`1[0-2]|0[1-9]|[1-9]`), a dash, a day (`3[01]|[12]\d|0[1-9]|[1-9]| [1-9]`), nothing
-  /// after; midnight of that day.
+  /// `datetime.strptime(text, "%Y-%m-%d")`: midnight of that day.
   public static func parseDate(_ text: String) -> Result<Int64, DateError> {
+    strptime(text, format: "%Y-%m-%d")
+  }
+
+  /// `_strptime`'s patterns of the directives read here, each a list of alternatives tried in
+  /// order, as its regular expression tries them: each alternative a list of byte ranges, one a
+  /// byte.
+  private static let directives: [Character: [[ClosedRange<UInt8>]]] = {
+    let digit: ClosedRange<UInt8> = 48...57
+    func one(_ byte: UInt8) -> ClosedRange<UInt8> { byte...byte }
+    return [
+      "Y": [[digit, digit, digit, digit]],
+      "m": [[one(49), 48...50], [one(48), 49...57], [49...57]],
+      "d": [[one(51), 48...49], [49...50, digit], [one(48), 49...57], [49...57], [one(32), 49...57]],
+      "H": [[one(50), 48...51], [48...49, digit], [digit]],
+      "M": [[48...53, digit], [digit]],
+      "S": [[one(54), 48...49], [48...53, digit], [digit]],
+    ]
+  }()
+
+  /// `datetime.strptime(text, format)` for a format of `%Y`, `%m`, `%d`, `%H`, `%M`, `%S` and
+  /// plain characters (matched regardless of case, as `_strptime` compiles its expression with
+  /// `IGNORECASE`): the first match by the patterns' order, anchored at the start, then nothing
+  /// after it; the time in microseconds since the epoch.
+  public static func strptime(_ text: String, format: String) -> Result<Int64, DateError> {
+    enum Piece {
+      case literal(UInt8)
+      case directive(Character, [[ClosedRange<UInt8>]])
+    }
+    var pieces: [Piece] = []
+    var characters = Array(format)[...]
+    while let character = characters.popFirst() {
+      if character == "%", let name = characters.popFirst(), let alternatives = directives[name] {
+        pieces.append(.directive(name, alternatives))
+      } else {
+        pieces.append(contentsOf: String(character).utf8.map(Piece.literal))
+      }
+    }
     let bytes = Array(text.utf8)
-    func digit(_ index: Int, _ range: ClosedRange<UInt8> = 48...57) -> Bool { index < bytes.count && range.contains(bytes[index]) }
-    func value(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 * 10 + Int($1) - 48 } }
-    guard bytes.count > 5, (0..<4).allSatisfy({ digit($0) }), bytes[4] == UInt8(ascii: "-") else { return .failure(.format) }
-    let year = value(0..<4)
-    // The month's alternatives in their order, each followed by the dash.
-    let monthLengths = [(digit(5, 49...49) && digit(6, 48...50)) ? 2 : 0, (digit(5, 48...48) && digit(6, 49...57)) ? 2 : 0, digit(5, 49...57) ? 1 : 0]
-    guard let monthLength = monthLengths.first(where: { $0 > 0 && 5 + $0 < bytes.count && bytes[5 + $0] == UInt8(ascii: "-") }) else {
-      return .failure(.format)
+    func folded(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+    var values: [Character: Int] = [:]
+    // The end of the first match of `pieces[index...]` from `position`, the values read.
+    func match(_ index: Int, _ position: Int) -> Int? {
+      guard index < pieces.count else { return position }
+      switch pieces[index] {
+      case .literal(let byte):
+        guard position < bytes.count, folded(bytes[position]) == folded(byte) else { return nil }
+        return match(index + 1, position + 1)
+      case .directive(let name, let alternatives):
+        for ranges in alternatives where position + ranges.count <= bytes.count {
+          let span = bytes[position..<(position + ranges.count)]
+          guard zip(span, ranges).allSatisfy({ $1.contains($0) }) else { continue }
+          guard let end = match(index + 1, position + ranges.count) else { continue }
+          values[name] = span.reduce(0) { $1 == 32 ? $0 : $0 * 10 + Int($1) - 48 }
+          return end
+        }
+        return nil
+      }
     }
-    let month = value(5..<(5 + monthLength))
-    let dayStart = 6 + monthLength
-    let dayRange: Range<Int>? =
-      if digit(dayStart, 51...51) && digit(dayStart + 1, 48...49) { dayStart..<(dayStart + 2) }
-      else if digit(dayStart, 49...50) && digit(dayStart + 1) { dayStart..<(dayStart + 2) }
-      else if digit(dayStart, 48...48) && digit(dayStart + 1, 49...57) { dayStart..<(dayStart + 2) }
-      else if digit(dayStart, 49...57) { dayStart..<(dayStart + 1) }
-      else if dayStart < bytes.count, bytes[dayStart] == UInt8(ascii: " "), digit(dayStart + 1, 49...57) { (dayStart + 1)..<(dayStart + 2) }
-      else { nil }
-    guard let dayRange else { return .failure(.format) }
-    guard dayRange.upperBound == bytes.count else {
-      return .failure(.unconverted(String(decoding: bytes[dayRange.upperBound...], as: UTF8.self)))
-    }
-    let day = value(dayRange)
+    guard let end = match(0, 0) else { return .failure(.format) }
+    guard end == bytes.count else { return .failure(.unconverted(String(decoding: bytes[end...], as: UTF8.self))) }
+    let (year, month, day) = (values["Y"] ?? 1900, values["m"] ?? 1, values["d"] ?? 1)
     guard day <= daysIn(month: month, year: year) else { return .failure(.dayOutOfRange) }
-    return .success(Int64(days(year: year, month: month, day: day)) * 86_400_000_000)
+    let second = values["S"] ?? 0
+    guard second < 60 else { return .failure(.secondOutOfRange) }
+    let seconds = Int64(days(year: year, month: month, day: day)) * 86_400
+      + Int64((values["H"] ?? 0) * 3600 + (values["M"] ?? 0) * 60 + second)
+    return .success(seconds * 1_000_000)
   }
 
   private static func daysIn(month: Int, year: Int) -> Int {

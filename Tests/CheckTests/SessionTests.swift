@@ -31,7 +31,7 @@ import Testing
     "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-messages-paging", "volume-attachment-records", "volume-read-only-image-properties", "volume-create-read-only", "volume-retype", "volume-migrate",
-    "admin-quotas", "admin-image-members", "help-texts", "api-version-command-sets",
+    "admin-quotas", "admin-image-members", "admin-image-deactivate", "identity-application-credential-expiry", "identity-project-hierarchy", "identity-domain-roles-immutable", "compute-rebuild-wait", "compute-server-topology-force-delete", "compute-keypair-paging", "compute-server-paging", "help-texts", "api-version-command-sets",
     "admin-image-paging", "compute-rebuild-evacuate", "compute-server-migrations",
   ])
   func printsWhatTheRealClientPrintsForTheSameCloud(session name: String) throws {

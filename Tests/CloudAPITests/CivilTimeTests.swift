@@ -26,6 +26,26 @@ import Testing
     case .failure(.format): #expect(expected == "format")
     case .failure(.unconverted(let rest)): #expect("unconverted data remains: \(rest)" == expected)
     case .failure(.dayOutOfRange): #expect(expected == "day is out of range for month")
+    case .failure(.secondOutOfRange): Issue.record("a date has no seconds")
+    }
+  }
+
+  /// `datetime.strptime(text, '%Y-%m-%dT%H:%M:%S')`, as `application credential create
+  /// --expiration` reads its date (expected values from CPython 3.11).
+  @Test(arguments: [
+    ("2027-01-02T03:04:05", "2027-01-02T03:04:05"), ("2027-1-2t3:4:5", "2027-01-02T03:04:05"),
+    ("2027-01-02T23:59:59", "2027-01-02T23:59:59"), ("2027-01-02T24:00:00", "format"), ("2027-01-02", "format"),
+    ("2027-01-02T03:04:60", "second must be in 0..59"), ("2027-01-02T03:04:61", "second must be in 0..59"),
+    ("2027-01-02T03:04:62", "unconverted data remains: 2"), ("2027-01-02T03:04:05Z", "unconverted data remains: Z"),
+    ("2027-02-29T00:00:00", "day is out of range for month"), ("2027-01-02 03:04:05", "format"),
+  ])
+  func strptimeReadsTimes(text: String, expected: String) {
+    switch CivilTime.strptime(text, format: "%Y-%m-%dT%H:%M:%S") {
+    case .success(let time): #expect(CivilTime.isoformat(time) == expected)
+    case .failure(.format): #expect(expected == "format")
+    case .failure(.unconverted(let rest)): #expect("unconverted data remains: \(rest)" == expected)
+    case .failure(.dayOutOfRange): #expect(expected == "day is out of range for month")
+    case .failure(.secondOutOfRange): #expect(expected == "second must be in 0..59")
     }
   }
 }

@@ -74,10 +74,55 @@ extension ComputeService {
     case .failure(let fault): return fault.response
     case .success(let owner):
       let version = state.computeVersion
-      let keys = state.compute.keypairs.filter { $0.userID == owner }.sorted { $0.name < $1.name }
+      var keys = state.compute.keypairs.filter { $0.userID == owner }.sorted { $0.name < $1.name }
+      var links: [JSON] = []
+      if version >= Microversion(2, 35) {
+        switch page(&keys, call, endpoint: state.endpoints[.compute] ?? ServerView.endpoint) {
+        case .failure(let fault): return fault.response
+        case .success(let next): links = next.map { [.object(["rel": "next", "href": .string($0)])] } ?? []
+        }
+      }
       let items = keys.map { JSON.object(["keypair": keypairView($0, ["name", "public_key", "fingerprint"], version)]) }
-      return .json(200, .object(["keypairs": .array(items)]))
+      var body: JSONObject = ["keypairs": .array(items)]
+      if !links.isEmpty { body["keypairs_links"] = .array(links) }
+      return .json(200, .object(body))
     }
+  }
+
+  /// From 2.35, `get_limit_and_marker` (the limit at most `max_limit`, 1000) over the keys by
+  /// name, after the marker's (`Marker NAME could not be found.`); `_get_collection_links`: a
+  /// `next` link when the page holds as many keys as asked, the request's parameters sorted and
+  /// `marker` the last key's name.
+  private static func page(_ keys: inout [ComputeState.Keypair], _ call: Call, endpoint: String) -> Result<String?, FaultResponse> {
+    var limit = 1000
+    if let text = call.query("limit") {
+      guard let number = Int(text), text.utf8.allSatisfy({ (48...57).contains($0) }) else {
+        return .failure(FaultResponse(.fault(400, "Invalid input for query parameters limit. Value: \(text). '\(text)' does not match '^[0-9]*$'")))
+      }
+      limit = min(number, 1000)
+    }
+    if let marker = call.query("marker") {
+      guard let found = keys.first(where: { $0.name == marker }) else {
+        return .failure(FaultResponse(.fault(400, "Marker \(marker) could not be found.")))
+      }
+      keys = keys.filter { $0.name > found.name }
+    }
+    keys = Array(keys.prefix(limit))
+    guard limit > 0, keys.count == limit, let last = keys.last else { return .success(nil) }
+    // `OrderedDict(sorted(params))`, then the marker: in its place if given, else last.
+    var parameters = call.request.query.sorted { $0.name < $1.name }
+    if let index = parameters.firstIndex(where: { $0.name == "marker" }) {
+      parameters[index].value = last.name
+    } else {
+      parameters.append((name: "marker", value: last.name))
+    }
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "_.-~")
+    func encode(_ text: String) -> String {
+      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
+    }
+    let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
+    return .success(endpoint + "/v2.1/os-keypairs?" + query)
   }
 
   static func showKeypair(_ state: inout CloudState, _ call: Call) -> APIResponse {

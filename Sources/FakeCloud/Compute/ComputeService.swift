@@ -20,6 +20,7 @@ enum ComputeService {
     router.add(.get, "/v2.1/servers/{id}", showServer)
     router.add(.delete, "/v2.1/servers/{id}", deleteServer)
     router.add(.post, "/v2.1/servers/{id}/action", serverAction)
+    router.add(.get, "/v2.1/servers/{id}/topology", serverTopology)
     ServerInterfaceAPI.register(in: &router)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions", listActions)
     router.add(.get, "/v2.1/servers/{id}/os-instance-actions/{request}", showAction)
@@ -306,9 +307,16 @@ enum ComputeService {
     }
     let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
     let filters = (call.caller?.isAdmin ?? false) ? adminServerFilters : serverFilters
+    let endpoint = state.endpoints[.compute] ?? ServerView.endpoint
+    let everyServer = state.compute.servers
     return filters.apply(visibleServers(state, call, all: all), call, version: state.computeVersion) { servers in
-      // Newest first (`created_at desc`).
-      let items = servers.reversed().map { server -> JSON in
+      // Newest first (`created_at desc`), then the page.
+      let page: (servers: [ComputeState.Server], next: String?)
+      switch ServerPaging.page(Array(servers.reversed()), of: everyServer, call, endpoint: endpoint, detail: detail) {
+      case .failure(let fault): return fault.response
+      case .success(let found): page = found
+      }
+      let items = page.servers.map { server -> JSON in
         detail
           ? view.view(server, detail: true)
           : .object([
@@ -316,7 +324,9 @@ enum ComputeService {
             "links": ServerView.links("servers", server.id, bookmarkOnly: false),
           ])
       }
-      return .json(200, .object(["servers": .array(items)]))
+      var body: JSONObject = ["servers": .array(items)]
+      if let next = page.next { body["servers_links"] = .array([.object(["rel": "next", "href": .string(next)])]) }
+      return .json(200, .object(body))
     }
   }
 
@@ -343,8 +353,16 @@ enum ComputeService {
 
   static func deleteServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let server = server(state, call), let caller = call.caller else { return instanceNotFound(call) }
-    guard let index = state.compute.servers.firstIndex(where: { $0.id == server.id }) else { return instanceNotFound(call) }
+    guard state.compute.servers.contains(where: { $0.id == server.id }) else { return instanceNotFound(call) }
     if server.locked, !caller.isAdmin { return .fault(409, "Instance \(server.id) is locked") }
+    startDelete(server, caller, call, &state)
+    return .noContent()
+  }
+
+  /// `_delete`: the server `deleting` at once, recorded as a `delete` action, and gone (its
+  /// volumes, shares and ports released) a moment later.
+  private static func startDelete(_ server: ComputeState.Server, _ caller: Caller, _ call: Call, _ state: inout CloudState) {
+    guard let index = state.compute.servers.firstIndex(where: { $0.id == server.id }) else { return }
     state.compute.servers[index].taskState = "deleting"
     state.compute.actions.append(
       ComputeState.Action(
@@ -363,7 +381,25 @@ enum ComputeService {
       state.compute.servers[index].interfaces = []
       state.compute.servers[index].addresses = []
     }
-    return .noContent()
+  }
+
+  /// `GET /servers/{id}/topology` (`server_topology.py`, 2.78): a server without a NUMA
+  /// topology (no NUMA nodes, dedicated CPUs or page size asked by its flavor's extra specs or
+  /// its image's properties) has no nodes. What Nova's scheduler would place for one that asks is
+  /// not emulated.
+  static func serverTopology(_ state: inout CloudState, _ call: Call) -> APIResponse {
+    guard state.computeVersion >= Microversion(2, 78) else { return .fault(404, "The resource could not be found.") }
+    guard let server = server(state, call) else { return instanceNotFound(call) }
+    let specs = (state.compute.embeddedFlavor(server.flavorID)?.definition.extraSpecs ?? [])
+      + (state.images.images.first { $0.id == server.imageID }?.extraProperties ?? []).map { key, value in
+        // An image's `hw_numa_nodes` is the flavor's `hw:numa_nodes`.
+        (key.hasPrefix("hw_") ? "hw:" + key.dropFirst(3) : key, value)
+      }
+    let numa = specs.contains { key, value in
+      key.hasPrefix("hw:numa_") || key == "hw:mem_page_size" || key == "hw:cpu_policy" && value != "shared"
+    }
+    if numa { return .fault(501, "The NUMA topology of a server is not emulated") }
+    return .json(200, .object(["nodes": .array([]), "pagesize_kb": .null]))
   }
 
   /// `POST /servers/{id}/action`: resize, confirmResize, revertResize.
@@ -416,6 +452,11 @@ enum ComputeService {
       state.compute.servers[index].oldFlavorID = nil
       state.compute.servers[index].sourceHost = nil
       return .noContent()
+    case "forceDelete":
+      // `deferred_delete.py` `_force_delete`: `force_delete` takes a server in any state (the
+      // lock checked above), deleted as a plain delete is; 202 without a body.
+      startDelete(server, caller, call, &state)
+      return APIResponse(status: 202)
     case "revertResize":
       guard server.vmState == "resized" else { return conflict("revertResize") }
       record("revertResize")

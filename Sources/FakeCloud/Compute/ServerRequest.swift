@@ -57,9 +57,11 @@ struct ServerCreation {
     let root = mappings.first { $0["boot_index"]?.integer == 0 }
     if !creation.imageID.isEmpty || root?["source_type"]?.string == "image" && root?["destination_type"]?.string == "local" {
       if creation.imageID.isEmpty { creation.imageID = root?["uuid"]?.string ?? "" }
-      guard state.images.images.contains(where: { $0.id == creation.imageID }) else {
+      guard let image = state.images.images.first(where: { $0.id == creation.imageID }) else {
         return bad("Image \(creation.imageID) could not be found.")
       }
+      // `_validate_flavor_image`: a queued or deactivated image boots nothing.
+      guard image.status == "active" else { return bad("Image \(creation.imageID) is not active.") }
     }
     if let flavor = state.compute.flavor(flavorRef)?.definition {
       let imageRef = body["imageRef"]?.string ?? ""

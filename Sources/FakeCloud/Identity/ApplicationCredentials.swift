@@ -4,7 +4,7 @@ import CloudAPI
 /// `/v3/users/{user_id}/application_credentials`): a user makes them for the project the token is
 /// for, with the token's roles or some of them, and reads and deletes them (admins anyone's). The
 /// view is the SQL record's (`_to_dict`): the roles as Keystone's role records, the secret only in
-/// the answer to the create. Access rules and expiry dates are not emulated.
+/// the answer to the create, the expiry date as given. Access rules are not emulated.
 enum ApplicationCredentials {
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/users/{user}/application_credentials", list)
@@ -29,9 +29,8 @@ enum ApplicationCredentials {
     guard let name = body["name"]?.string else {
       return IdentityDirectory.error(400, "Bad Request", "Invalid input for field 'name': 'name' is a required property")
     }
-    if !(body["access_rules"]?.array.isEmpty ?? true) || !(body["expires_at"].map { $0 == .null } ?? true) {
-      return IdentityDirectory.error(
-        501, "Not Implemented", "Application credentials with access rules or an expiry date are not emulated")
+    if !(body["access_rules"]?.array.isEmpty ?? true) {
+      return IdentityDirectory.error(501, "Not Implemented", "Application credentials with access rules are not emulated")
     }
     // `_get_roles`: the roles asked for, each one the token has; else all of the token's.
     let tokenRoles = caller.roles.compactMap { state.identity.roleID(named: $0) }
@@ -60,15 +59,50 @@ enum ApplicationCredentials {
       return IdentityDirectory.error(
         409, "Conflict", "Conflict occurred attempting to store application_credential - Duplicate entry found with name \(name).")
     }
+    // `parse_expiration_date`: an ISO 8601 time in UTC, not before now; the record keeps it as
+    // oslo's `jsonutils` writes a `datetime`, to the microsecond.
+    var expiry = JSON.null
+    if let text = body["expires_at"]?.string, !text.isEmpty {
+      guard let time = expirationTime(text) else {
+        return IdentityDirectory.error(
+          400, "Bad Request",
+          "Timestamp not in expected format. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.")
+      }
+      guard time >= state.clock.now else {
+        return IdentityDirectory.error(
+          400, "Bad Request",
+          "The 'expires_at' must not be before now. The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.")
+      }
+      expiry = .string(VirtualClock.isoMicroseconds(time))
+    }
     let record: JSONObject = [
       "id": .string(state.identity.ids.hex32()), "name": .string(name), "description": body["description"] ?? .null,
-      "user_id": .string(caller.userID), "project_id": .string(caller.projectID), "system": .null, "expires_at": .null,
+      "user_id": .string(caller.userID), "project_id": .string(caller.projectID), "system": .null, "expires_at": expiry,
       "unrestricted": body["unrestricted"] ?? .null, "roles": .array(roleIDs.map { .string($0) }),
     ]
     state.identity.applicationCredentials.append(record)
     let secret = body["secret"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? state.identity.ids.urlSafeToken(bytes: 64)
     return .json(201, .object(["application_credential": view(record, secret: secret, state, call)]))
   }
+
+  /// `timeutils.parse_isotime` of the time with a `Z` added where it has none, for the forms
+  /// clients send: a date and a time to the second (`isoformat()`), a fraction of up to six
+  /// digits, then `Z`.
+  private static func expirationTime(_ text: String) -> Int64? {
+    var rest = Substring(text.hasSuffix("Z") ? String(text.dropLast()) : text)
+    var fraction: Int64 = 0
+    if let dot = rest.firstIndex(of: ".") {
+      let digits = rest[rest.index(after: dot)...]
+      guard (1...6).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else { return nil }
+      fraction = value * Int64(pow10(6 - digits.count))
+      rest = rest[..<dot]
+    }
+    guard rest.utf8.count == 19, case .success(let time) = CivilTime.strptime(String(rest), format: "%Y-%m-%dT%H:%M:%S")
+    else { return nil }
+    return time + fraction
+  }
+
+  private static func pow10(_ exponent: Int) -> Int { (0..<exponent).reduce(1) { value, _ in value * 10 } }
 
   static func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let refusal = refusal(call, "list_application_credentials", adminToo: true) { return refusal }

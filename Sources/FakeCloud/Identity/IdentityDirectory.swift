@@ -23,6 +23,10 @@ struct IdentityDirectory: Sendable {
   var remove: @Sendable (inout CloudState, String) -> Void
   /// Keystone's 409 for a name taken in the domain, after `Conflict occurred attempting to store `.
   var conflict: @Sendable (_ name: String, _ domainID: String, _ id: String) -> String
+  /// Keystone's refusal of a change its records' own rules forbid (a project's hierarchy).
+  var refusal: @Sendable (ProjectHierarchy.Change, CloudState) -> APIResponse? = { _, _ in nil }
+  /// What a show of an ID adds to the record as the query asks (a project's parents, subtree).
+  var expansion: @Sendable (String, Call, CloudState) -> Result<JSONObject, FaultResponse> = { _, _, _ in .success([:]) }
 
   static let all = [projects, users]
 
@@ -38,7 +42,7 @@ struct IdentityDirectory: Sendable {
         var view: JSONObject = [
           "id": .string(project.id), "name": .string(project.name), "domain_id": .string(project.domainID),
           "description": .string(project.description), "enabled": .bool(project.enabled),
-          "parent_id": .string(project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
+          "parent_id": .string(project.parentID ?? project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
           "options": .object(project.options),
         ]
         // Its extra attributes beside them (none of them one of these: see `projectAttributes`).
@@ -54,6 +58,7 @@ struct IdentityDirectory: Sendable {
         IdentityState.Project(
           id: id, name: body["name"]?.string ?? "", description: body["description"]?.string ?? "",
           enabled: body["enabled"] != false, domainID: body["domain_id"]?.string ?? "default",
+          parentID: body["parent_id"]?.string.flatMap { $0.isEmpty || $0 == body["domain_id"]?.string ?? "default" ? nil : $0 },
           tags: body["tags"]?.array.compactMap(\.string) ?? [], options: body["options"]?.object ?? [:],
           extra: body.filter { !projectAttributes.contains($0.key) }))
       return id
@@ -81,7 +86,8 @@ struct IdentityDirectory: Sendable {
     },
     conflict: { name, _, id in
       "project - it is not permitted to have two projects with either the same name or same id in the same domain: name is \(name), project id \(id)"
-    })
+    }, refusal: { change, state in ProjectHierarchy.refusal(change, in: state) },
+    expansion: { id, call, state in ProjectHierarchy.expansion(of: id, call, in: state) })
 
   static let users = IdentityDirectory(
     collection: "users", member: "user",
@@ -155,6 +161,7 @@ struct IdentityDirectory: Sendable {
     guard state.keystoneRecords("domains").contains(where: { $0["id"]?.string == domain }) else {
       return Self.error(404, "Not Found", "Could not find domain: \(domain).")
     }
+    if let refusal = refusal(.create(body, domainID: domain), state) { return refusal }
     if taken(name, domain: domain, except: nil, state) {
       // The ID the record would have had, which Keystone's message names; not drawn, so that
       // the IDs of what is created next stay as they were.
@@ -180,6 +187,7 @@ struct IdentityDirectory: Sendable {
       let releases = body.count == 1 && [JSON.bool(false), .null].contains(body["options"]?["immutable"] ?? .string(""))
       if !releases { return immutable("update", id) }
     }
+    if let refusal = refusal(.update(id: id, body), state) { return refusal }
     let domain = record.view["domain_id"]?.string ?? "default"
     if let name = body["name"]?.string, taken(name, domain: domain, except: id, state) {
       return Self.error(409, "Conflict", "Conflict occurred attempting to store \(conflict(name, domain, id)).")
@@ -198,6 +206,7 @@ struct IdentityDirectory: Sendable {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
     if record.view["options"]?["immutable"] == true { return immutable("delete", id) }
+    if let refusal = refusal(.delete(id: id), state) { return refusal }
     remove(&state, id)
     return .noContent()
   }
@@ -215,7 +224,13 @@ struct IdentityDirectory: Sendable {
     guard let record = records(state).first(where: { $0.id == id }) else {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
-    return .json(200, .object([member: .object(linked(record.view, id: id, state))]))
+    switch expansion(id, call, state) {
+    case .failure(let fault): return fault.response
+    case .success(let added):
+      var view = record.view
+      for (key, value) in added { view[key] = value }
+      return .json(200, .object([member: .object(linked(view, id: id, state))]))
+    }
   }
 
   func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
@@ -225,6 +240,7 @@ struct IdentityDirectory: Sendable {
       call.query("name").map { $0 == record.name } ?? true
         && call.query("enabled").map { StrictBool.parse($0) == (record.view["enabled"] == true) } ?? true
         && call.query("domain_id").map { $0 == (record.view["domain_id"]?.string ?? record.id) } ?? true
+        && call.query("parent_id").map { $0 == record.view["parent_id"]?.string } ?? true
     }
     let base = (state.endpoints[.identity] ?? "http://devstack/identity") + "/v3/\(collection)"
     return .json(

@@ -9,6 +9,8 @@ struct IdentityState {
     var description = ""
     var enabled = true
     var domainID = "default"
+    /// The project above it; none for a project at the top, whose parent is its domain.
+    var parentID: String? = nil
     var tags: [String] = []
     /// Its resource options (`immutable`).
     var options: JSONObject = [:]
@@ -117,7 +119,8 @@ struct IdentityState {
   func project(named name: String) -> Project? { projects.first { $0.name == name } }
 
   func roleID(named name: String) -> String? {
-    tables["roles"]?.first { $0["name"]?.string == name }?["id"]?.string
+    // A global role: a domain's own roles are never a token's.
+    tables["roles"]?.first { $0["name"]?.string == name && ($0["domain_id"] ?? .null) == .null }?["id"]?.string
   }
 
   /// The names of the roles a user has on a project, its own and its groups', in the roles' order.

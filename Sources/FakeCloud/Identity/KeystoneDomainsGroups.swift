@@ -33,7 +33,7 @@ extension KeystoneTable {
         users.contains(assignment.userID) || groups.contains(assignment.groupID ?? "")
           || projects.contains(assignment.projectID) || assignment.domainID == id
       }
-    })
+    }, immutableOption: true)
 
   /// Groups, named uniquely in their domain (which must exist).
   static let groups = KeystoneTable(

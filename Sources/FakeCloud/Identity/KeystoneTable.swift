@@ -45,6 +45,11 @@ struct KeystoneTable: Sendable {
   var inCatalog = false
   /// A check of the new or changed record, Keystone's answer when it is refused.
   var validate: @Sendable (JSONObject, CloudState) -> APIResponse? = { _, _ in nil }
+  /// The filter a list without it applies as `null` (a role's `domain_id`: the global roles only).
+  var nullUnlessFiltered: String? = nil
+  /// Whether the records take the `immutable` resource option (roles, domains), which
+  /// `check_immutable_update` and `check_immutable_delete` enforce.
+  var immutableOption = false
 
   static let all = [roles, services, endpoints, regions, domains, groups]
 
@@ -55,7 +60,8 @@ struct KeystoneTable: Sendable {
       Attribute(name: "description", initial: .null), Attribute(name: "options", initial: .object([:])),
     ],
     filters: ["name", "domain_id"], unique: "name",
-    cascade: { state, id in state.identity.assignments.removeAll { $0.roleID == id } })
+    cascade: { state, id in state.identity.assignments.removeAll { $0.roleID == id } }, nullUnlessFiltered: "domain_id",
+    immutableOption: true)
 
   static let services = KeystoneTable(
     collection: "services", member: "service",
@@ -152,6 +158,12 @@ struct KeystoneTable: Sendable {
       403, "Forbidden", "You are not authorized to perform the requested action: identity:\(action).")
   }
 
+  /// `ResourceUpdateForbidden`, `ResourceDeleteForbidden` (their message's backtick unclosed).
+  private func immutable(_ action: String, _ id: String) -> APIResponse {
+    IdentityDirectory.error(
+      403, "Forbidden", "Unable to \(action) immutable \(member) resource: `\(id). Set resource option \"immutable\" to false first.")
+  }
+
   private func notFound(_ id: String) -> APIResponse {
     IdentityDirectory.error(404, "Not Found", "Could not find \(member): \(id).")
   }
@@ -169,7 +181,10 @@ struct KeystoneTable: Sendable {
   func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let refusal = refusal(call, "list_\(collection)", reading: true) { return refusal }
     let found = state.keystoneRecords(collection).filter { record in
-      filters.allSatisfy { name in call.query(name).map { PythonLike.text(record[name]) == $0 } ?? true }
+      filters.allSatisfy { name in
+        guard let wanted = call.query(name) else { return name != nullUnlessFiltered || (record[name] ?? .null) == .null }
+        return PythonLike.text(record[name]) == wanted
+      }
     }
     let base = (state.endpoints[.identity] ?? "http://devstack/identity") + "/v3/\(collection)"
     return .json(
@@ -232,7 +247,13 @@ struct KeystoneTable: Sendable {
     let id = call.parameters["id"] ?? ""
     guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
     var record = state.identity.tables[collection]?[index] ?? [:]
-    for (key, value) in call.request.body?[member]?.object ?? [:] {
+    let changes = call.request.body?[member]?.object ?? [:]
+    // An immutable record takes only its option turned off, alone.
+    if immutableOption, record["options"]?["immutable"] == true {
+      let releases = changes.count == 1 && [JSON.bool(false), .null].contains(changes["options"]?["immutable"] ?? .string(""))
+      if !releases { return immutable("update", id) }
+    }
+    for (key, value) in changes {
       guard let attribute = attributes.first(where: { $0.name == key }) else { continue }
       record[key] = attribute.stored(value)
     }
@@ -246,7 +267,9 @@ struct KeystoneTable: Sendable {
     if let refusal = refusal(call, "delete_\(member)", reading: false) { return refusal }
     let id = call.parameters["id"] ?? ""
     guard let index = state.identity.tables[collection]?.firstIndex(where: { $0["id"]?.string == id }) else { return notFound(id) }
-    if let refusal = deletable(state.identity.tables[collection]?[index] ?? [:], state) { return refusal }
+    let record = state.identity.tables[collection]?[index] ?? [:]
+    if let refusal = deletable(record, state) { return refusal }
+    if immutableOption, record["options"]?["immutable"] == true { return immutable("delete", id) }
     state.identity.tables[collection]?.remove(at: index)
     cascade(&state, id)
     if inCatalog { state.refreshCatalog() }

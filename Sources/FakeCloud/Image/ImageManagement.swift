@@ -253,6 +253,27 @@ enum ImageManagement {
     return .noContent()
   }
 
+  /// `POST /v2/images/{id}/actions/deactivate` and `…/reactivate` (`image_actions.py`): the
+  /// `deactivate` and `reactivate` policies (admins, or members of the image's project), then the
+  /// domain's transition (`glance/domain/__init__.py`): only between `active` and `deactivated`,
+  /// a request for the state the image is in changing nothing; no content.
+  static func activation(_ state: inout CloudState, _ call: Call, deactivating: Bool) -> APIResponse {
+    let id = call.parameters["id"] ?? ""
+    guard let index = index(of: id, in: state, for: call) else { return notFound(id) }
+    let image = state.images.images[index]
+    guard mayChange(image, call.caller) else { return unauthorized(deactivating ? "deactivate" : "reactivate") }
+    let (from, to) = deactivating ? ("active", "deactivated") : ("deactivated", "active")
+    switch image.status {
+    case from:
+      state.images.images[index].status = to
+      state.images.images[index].updated = state.clock.now
+    case to: break
+    default:
+      return forbidden("Not allowed to \(deactivating ? "deactivate" : "reactivate") image in status '\(image.status)'")
+    }
+    return .noContent()
+  }
+
   /// `DELETE /v2/images/{id}`: a protected image stays (`ProtectedImageDelete`).
   static func delete(_ state: inout CloudState, _ call: Call) -> APIResponse {
     let id = call.parameters["id"] ?? ""

@@ -62,6 +62,8 @@ enum ImageService {
     router.add(.delete, "/v2/images/{id}", ImageManagement.delete)
     router.add(.put, "/v2/images/{id}/tags/{tag}", ImageManagement.addTag)
     router.add(.delete, "/v2/images/{id}/tags/{tag}", ImageManagement.removeTag)
+    router.add(.post, "/v2/images/{id}/actions/deactivate") { ImageManagement.activation(&$0, $1, deactivating: true) }
+    router.add(.post, "/v2/images/{id}/actions/reactivate") { ImageManagement.activation(&$0, $1, deactivating: false) }
     ImageMembers.register(in: &router)
     return router
   }()

@@ -184,3 +184,15 @@ public enum PythonText {
     return String(repeating: "0", count: max(0, digits - text.count)) + text
   }
 }
+
+extension CivilTime.DateError {
+  /// The `ValueError`'s message for `text` read with `format`.
+  func message(text: String, format: String) -> String {
+    switch self {
+    case .format: "time data \(PythonText.repr(text)) does not match format \(PythonText.repr(format))"
+    case .unconverted(let rest): "unconverted data remains: \(rest)"
+    case .dayOutOfRange: "day is out of range for month"
+    case .secondOutOfRange: "second must be in 0..59"
+    }
+  }
+}

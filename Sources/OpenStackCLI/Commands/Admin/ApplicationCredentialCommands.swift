@@ -47,19 +47,27 @@ enum ApplicationCredentialCreate: OpenStackCommand {
   static let name = "application credential create"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--role"]))
-  /// An expiry date needs Keystone's date handling, access rules their own records: neither is
-  /// in the cloud.
-  static let refusedOptions: Set<String> = ["--expiration", "--access-rules"]
+  /// Access rules are records of their own, not in the cloud.
+  static let refusedOptions: Set<String> = ["--access-rules"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let userID = try context.api.userID()
     let roles: [JSON] = arguments.values("--role").map { role in
       .object(ManilaFormat.isUUIDLike(role) ? ["id": .string(role)] : ["name": .string(role)])
     }
+    // `strptime(expiration, '%Y-%m-%dT%H:%M:%S')`, sent as the naive `datetime`'s `isoformat()`.
+    var expiry = JSON.null
+    if let text = arguments.value("--expiration"), !text.isEmpty {
+      let format = "%Y-%m-%dT%H:%M:%S"
+      switch CivilTime.strptime(text, format: format) {
+      case .success(let time): expiry = .string(CivilTime.isoformat(time))
+      case .failure(let error): throw CommandFailure(message: error.message(text: text, format: format))
+      }
+    }
     // `--restricted` wins; without either, restricted.
     let unrestricted = !arguments.flag("--restricted") && arguments.flag("--unrestricted")
     let body: JSONObject = [
-      "name": .string(arguments.value("<name>") ?? ""), "roles": .array(roles), "expires_at": .null,
+      "name": .string(arguments.value("<name>") ?? ""), "roles": .array(roles), "expires_at": expiry,
       "description": arguments.value("--description").map(JSON.string) ?? .null,
       "secret": arguments.value("--secret").map(JSON.string) ?? .null, "unrestricted": .bool(unrestricted),
       "access_rules": .array([]),

@@ -6,7 +6,7 @@ enum ProjectCreate: OpenStackCommand {
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--tag", "--property"]),
     types: ["--property": .keyValue])
-  static let refusedOptions: Set<String> = ["--parent"]
+  static let refusedOptions: Set<String> = []
   /// The SDK project's attributes, as `_format_project` shows them.
   static let attributes = ["description", "domain_id", "enabled", "id", "is_domain", "name", "options", "parent_id", "tags"]
 
@@ -27,6 +27,11 @@ enum ProjectCreate: OpenStackCommand {
     if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
     let domain = try Keystone.domainID("--domain", in: arguments, context: context)
     if let domain { body["domain_id"] = .string(domain) }
+    // `find_project_id_sdk(parent, domain)`, which looks the domain up again by its ID.
+    if let parent = arguments.value("--parent") {
+      let inDomain = try domain.map { try Keystone.id("domains", "domain", $0, in: context) }
+      body["parent_id"] = .string(try Keystone.id("projects", "project", parent, domainID: inDomain, in: context))
+    }
     body["enabled"] = .bool(arguments.flag("--enable") || !arguments.flag("--disable"))
     let tags = arguments.values("--tag")
     if !tags.isEmpty { body["tags"] = .array(Array(Set(tags)).sorted().map(JSON.string)) }
@@ -67,14 +72,18 @@ enum ProjectList: OpenStackCommand {
   static let name = "project list"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
   static let refusedOptions: Set<String> = [
-    "--parent", "--user", "--my-projects", "--tags", "--tags-any", "--not-tags", "--not-tags-any", "--limit", "--marker",
+    "--user", "--my-projects", "--tags", "--tags-any", "--not-tags", "--not-tags-any", "--limit", "--marker",
     "--max-items",
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
-    if let domain = try Keystone.domainID("--domain", in: arguments, context: context) {
-      query.append((name: "domain_id", value: domain))
+    let domain = try Keystone.domainID("--domain", in: arguments, context: context)
+    if let domain { query.append((name: "domain_id", value: domain)) }
+    // `find_project_id_sdk(parent, domain)`, which looks the domain up again by its ID.
+    if let parent = arguments.value("--parent") {
+      let inDomain = try domain.map { try Keystone.id("domains", "domain", $0, in: context) }
+      query.append((name: "parent_id", value: try Keystone.id("projects", "project", parent, domainID: inDomain, in: context)))
     }
     if arguments.flag("--enabled") { query.append((name: "enabled", value: "True")) }
     if arguments.flag("--disabled") { query.append((name: "enabled", value: "False")) }
@@ -102,7 +111,7 @@ enum ProjectList: OpenStackCommand {
 enum ProjectShow: OpenStackCommand {
   static let name = "project show"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = ["--parents", "--children"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let domain = try Keystone.domainID("--domain", in: arguments, context: context)
@@ -112,7 +121,12 @@ enum ProjectShow: OpenStackCommand {
     // `find_project_id_sdk` looks the domain up again, by the ID found.
     let inDomain = try domain.map { try Keystone.id("domains", "domain", $0, in: context, mustExist: false) }
     let id = try Keystone.find("projects", "project", name, domainID: inDomain, in: context)?["id"]?.string ?? name
-    let project = try Keystone.required("projects", "project", id, domainID: domain, in: context)
+    // `find_project(id, parents_as_ids=True, subtree_as_ids=True)`: the SDK passes them to the
+    // direct look, where Keystone adds `parents` and `subtree` (nested IDs, shown as the
+    // project's extra attributes), and not to the list.
+    let expanding = [("--parents", "parents_as_ids"), ("--children", "subtree_as_ids")].filter { arguments.flag($0.0) }
+      .map { (name: $0.1, value: "True") }
+    let project = try Keystone.required("projects", "project", id, domainID: domain, expanding: expanding, in: context)
     return Keystone.showSorted(project, attributes: ProjectOptions.shown(project))
   }
 }

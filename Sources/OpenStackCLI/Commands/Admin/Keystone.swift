@@ -41,12 +41,19 @@ enum Keystone {
   /// openstacksdk's `find_<member>(name_or_id, ignore_missing=False)`: the record by ID, then
   /// the list by name (in the domain given) for an exact match. Not found is `nil`; a forbidden
   /// look is thrown as the SDK's exception.
-  static func find(_ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil, in context: CommandContext) throws -> JSON? {
+  /// `expanding` are parameters the direct look alone sends (the list drops them).
+  static func find(
+    _ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil,
+    expanding: [(name: String, value: String)] = [], in context: CommandContext
+  ) throws -> JSON? {
     // The SDK's `find` passes its filters to the direct look too.
     let domainQuery = domainID.map { [(name: "domain_id", value: $0)] } ?? []
-    let direct = try context.api.send(APIRequest(.get, "/v3/\(collection)/\(nameOrID)", query: domainQuery), to: .identity)
+    let direct = try context.api.send(
+      APIRequest(.get, "/v3/\(collection)/\(nameOrID)", query: domainQuery + expanding), to: .identity)
     if direct.status == 200, let record = direct.body?[member] { return record }
-    guard [400, 403, 404].contains(direct.status) else { throw sdkError(direct, path: "/\(collection)/\(nameOrID)") }
+    guard [400, 403, 404].contains(direct.status) else {
+      throw sdkError(direct, path: "/\(collection)/\(nameOrID)", query: domainQuery + expanding)
+    }
     // The list is searched by name where the SDK's resource has that filter (endpoints have
     // none), after the domain, in the order of the resource's query mapping.
     let query = domainQuery + (collection == "endpoints" ? [] : [(name: "name", value: nameOrID)])
@@ -59,8 +66,11 @@ enum Keystone {
   }
 
   /// The same, as `find_*(ignore_missing=False)` raises it: `No Member found for x`.
-  static func required(_ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil, in context: CommandContext) throws -> JSON {
-    guard let record = try find(collection, member, nameOrID, domainID: domainID, in: context) else {
+  static func required(
+    _ collection: String, _ member: String, _ nameOrID: String, domainID: String? = nil,
+    expanding: [(name: String, value: String)] = [], in context: CommandContext
+  ) throws -> JSON {
+    guard let record = try find(collection, member, nameOrID, domainID: domainID, expanding: expanding, in: context) else {
       throw CommandFailure(message: "No \(PythonText.title(member)) found for \(nameOrID)")
     }
     return record

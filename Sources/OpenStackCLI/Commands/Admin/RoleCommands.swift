@@ -63,13 +63,22 @@ enum RoleRemove: OpenStackCommand {
   }
 }
 
-/// `openstack role list` (`ListRole`): the global roles.
+/// `openstack role list` (`ListRole`): the global roles, or a domain's own (found with
+/// `find_domain`), each with the domain's name.
 enum RoleList: OpenStackCommand {
   static let name = "role list"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--domain"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    if let name = arguments.value("--domain") {
+      let domain = try Keystone.required("domains", "domain", name, in: context)
+      let query = [(name: "domain_id", value: domain["id"]?.string ?? "")]
+      let roles = try Keystone.call(.get, "/roles", query: query, in: context)["roles"]?.array ?? []
+      return .list(
+        columns: ["ID", "Name", "Domain"], rows: Keystone.rows(roles, ["id", "name"]).map { $0 + [domain["name"] ?? .null] },
+        names: .tuple)
+    }
     let roles = try Keystone.call(.get, "/roles", in: context)["roles"]?.array ?? []
     return .list(columns: ["ID", "Name"], rows: Keystone.rows(roles, ["id", "name"]), names: .tuple)
   }
@@ -79,21 +88,26 @@ enum RoleList: OpenStackCommand {
 enum RoleCreate: OpenStackCommand {
   static let name = "role create"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = ["--domain", "--immutable", "--no-immutable"]
+  static let refusedOptions: Set<String> = []
   static let columns: [(header: String, key: String)] = [
     ("id", "id"), ("name", "name"), ("domain_id", "domain_id"), ("description", "description"),
   ]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<role-name>") ?? ""
-    var body: JSONObject = ["name": .string(name)]
+    var body: JSONObject = [:]
+    // A domain's own role: the domain found by `_find_sdk_id`.
+    if let domain = arguments.value("--domain") { body["domain_id"] = .string(try Keystone.id("domains", "domain", domain, in: context)) }
+    body["name"] = .string(name)
     if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
+    if let immutable = ProjectOptions.immutable(arguments) { body["options"] = .object(["immutable": .bool(immutable)]) }
     let orShow = arguments.flag("--or-show")
     let role: JSON
     do {
       role = try Keystone.call(.post, "/roles", body: .object(["role": .object(body)]), in: context)["role"] ?? .null
     } catch let failure as CommandFailure where orShow && failure.message.hasPrefix("ConflictException") {
-      role = try Keystone.required("roles", "role", name, in: context)
+      // `find_role(name, domain_id=parsed_args.domain)`: the domain as given, not its ID.
+      role = try Keystone.required("roles", "role", name, domainID: arguments.value("--domain"), in: context)
     }
     return Keystone.show(role, columns)
   }

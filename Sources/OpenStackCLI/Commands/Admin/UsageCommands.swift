@@ -14,9 +14,7 @@ enum ProjectUsage {
       guard let text = arguments.value(option) else { return value }
       switch CivilTime.parseDate(text) {
       case .success(let time): return time
-      case .failure(.format): throw CommandFailure(message: "time data \(PythonText.repr(text)) does not match format '%Y-%m-%d'")
-      case .failure(.unconverted(let rest)): throw CommandFailure(message: "unconverted data remains: \(rest)")
-      case .failure(.dayOutOfRange): throw CommandFailure(message: "day is out of range for month")
+      case .failure(let error): throw CommandFailure(message: error.message(text: text, format: "%Y-%m-%d"))
       }
     }
     let day: Int64 = 86_400_000_000

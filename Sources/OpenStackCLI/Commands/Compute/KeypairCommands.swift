@@ -130,12 +130,52 @@ struct GeneratedKeypair {
 /// `openstack keypair list` (`ListKeypair`): the user's keys, another user's with `--user`.
 enum KeypairList: OpenStackCommand {
   static let name = "keypair list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--project", "--project-domain", "--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
+    types: ["--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items")])
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
-    let query = try Keypairs.user(arguments, in: context).map { [(name: "user_id", value: $0)] } ?? []
-    let keys = try Keypairs.call(.get, "/os-keypairs", query: query, in: context)["keypairs"]?.array.compactMap { $0["keypair"] } ?? []
+    func gate(_ option: String, _ version: Microversion) throws {
+      guard try context.api.supportsComputeVersion(version) else {
+        throw CommandFailure(message: "--os-compute-api-version \(version) or greater is required to support the \(option) option")
+      }
+    }
+    let marker = arguments.value("--marker").flatMap { $0.isEmpty ? nil : $0 }
+    if marker != nil { try gate("--marker", Microversion(2, 35)) }
+    let limit = arguments.value("--limit").flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
+    if limit != nil { try gate("--limit", Microversion(2, 35)) }
+    let maxItems = arguments.value("--max-items").flatMap(Int.init)
+    // The SDK's parameters in its query mapping's order (`limit`, `marker`, `user_id`), the most
+    // items wanted added last as the limit when none was given.
+    func query(user: String?) -> [(name: String, value: String)] {
+      var query: [(name: String, value: String)] = []
+      if let limit { query.append((name: "limit", value: String(limit))) }
+      if let marker { query.append((name: "marker", value: marker)) }
+      if let user { query.append((name: "user_id", value: user)) }
+      if limit == nil, let maxItems, maxItems > 0 { query.append((name: "limit", value: String(maxItems))) }
+      return query
+    }
+    var keys: [JSON] = []
+    // The domain alone names no project, as in the client.
+    let projectDomain = arguments.value("--project-domain")
+    if let project = arguments.value("--project") {
+      try gate("--project", Microversion(2, 10))
+      // Nova lists one user's keys: the client asks for those of each user with a role on the
+      // project (in the order of a Python set of their IDs, which differs from run to run; here
+      // the assignments' order), `--marker` for each of them.
+      let projectID = try IdentityLookup.project.sdkID(project, domain: projectDomain, in: context)
+      let assignments = try Keystone.call(.get, "/role_assignments", query: [(name: "scope.project.id", value: projectID)], in: context)
+      var users: [String] = []
+      for assignment in assignments["role_assignments"]?.array ?? [] {
+        if let user = assignment["user"]?["id"]?.string, !users.contains(user) { users.append(user) }
+      }
+      for user in users {
+        keys += try list(query(user: user), limit: limit, maxItems: maxItems, in: context)
+      }
+    } else {
+      keys = try list(query(user: try Keypairs.user(arguments, in: context)), limit: limit, maxItems: maxItems, in: context)
+    }
     var columns = ["Name", "Fingerprint"]
     let typed = try context.api.supportsComputeVersion(Microversion(2, 2))
     if typed { columns.append("Type") }
@@ -143,6 +183,30 @@ enum KeypairList: OpenStackCommand {
       [key["name"] ?? .null, key["fingerprint"] ?? .null] + (typed ? [key["type"] ?? "ssh"] : [])
     }
     return .list(columns: columns, rows: rows)
+  }
+
+  /// One user's keys as `compute_client.keypairs(**kwargs)` gives them: one page without a
+  /// limit (Nova's `keypairs_links` only for a full page of 1,000), else page after page, by the
+  /// `next` link or the last key's name, until one comes back empty or the most items wanted are
+  /// there.
+  private static func list(
+    _ query: [(name: String, value: String)], limit: Int?, maxItems: Int?, in context: CommandContext
+  ) throws -> [JSON] {
+    let wanted = maxItems.flatMap { $0 == 0 ? nil : $0 }
+    guard limit != nil || wanted != nil else {
+      let response = try Keypairs.send(.get, "/os-keypairs", query: query, in: context)
+      guard (200..<300).contains(response.status) else {
+        // The SDK's error names the URL with its query.
+        let encoded = query.map { PythonURL.quotePlus($0.name) + "=" + PythonURL.quotePlus($0.value) }.joined(separator: "&")
+        throw ComputeLookup.sdkError(response, path: "/os-keypairs" + (query.isEmpty ? "" : "?" + encoded))
+      }
+      return response.body?["keypairs"]?.array.compactMap { $0["keypair"] } ?? []
+    }
+    let paging = SDKPaging(
+      service: .compute, path: "/v2.1/os-keypairs", itemsKey: "keypairs", idKey: "name",
+      nextLink: { page in page["keypairs_links"]?.array.first { $0["rel"] == "next" }?["href"]?.string },
+      computeResource: .keypair, itemWrapper: "keypair")
+    return try paging.items(query: query, maxItems: wanted ?? Int.max, limit: limit, in: context).compactMap { $0["keypair"] }
   }
 }
 

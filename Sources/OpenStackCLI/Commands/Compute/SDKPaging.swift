@@ -1,9 +1,10 @@
 import CloudAPI
 
-/// openstacksdk's `Resource.list` with `max_items` and no `limit` of the user's: `limit` is the
-/// number wanted, and after each page that had items the SDK asks for the next one, by the
-/// page's `next` link or else by the last item as the marker, until a page comes back empty or
-/// it has the items wanted (which it sees only on the next page's first item).
+/// openstacksdk's `Resource.list` with `max_items` and no `limit` of the user's (`limit` is the
+/// number wanted), or with a `limit` the client does not cut the list to: after each page that
+/// had items the SDK asks for the next one, by the page's `next` link or else by the last item
+/// as the marker, until a page comes back empty or it has the items wanted (which it sees only
+/// on the next page's first item).
 struct SDKPaging {
   var service: ServiceType
   var path: String
@@ -14,12 +15,17 @@ struct SDKPaging {
   /// The next page's link in a page (`next`, or a `links` item of `rel` `next`).
   var nextLink: (JSON) -> String?
   var computeResource: ComputeResource? = nil
+  /// The key each item is wrapped in (Nova's `keypair`), under which `idKey` is.
+  var itemWrapper: String? = nil
 
-  /// The items of the first pages, at most `maxItems` of them.
-  func items(query: [(name: String, value: String)], maxItems: Int, in context: CommandContext) throws -> [JSON] {
+  /// The items of the first pages, at most `maxItems` of them; `limit`, the page size the user
+  /// asked for, is what the SDK asks again with the marker when a page has no link (else the
+  /// most items wanted).
+  func items(query: [(name: String, value: String)], maxItems: Int, limit: Int? = nil, in context: CommandContext) throws -> [JSON] {
     var items: [JSON] = []
     var request = APIRequest(.get, path, query: query)
     let others = query.filter { $0.name != "limit" && $0.name != "marker" }
+    var lastMarker = query.first { $0.name == "marker" }?.value
     while true {
       let page = try send(request, in: context)
       let found = page[itemsKey]?.array ?? []
@@ -30,11 +36,22 @@ struct SDKPaging {
       }
       if let link = nextLink(page) {
         let (linkPath, linkQuery) = Self.split(link)
-        request = APIRequest(.get, linkPath.isEmpty ? path : linkPath, query: others + linkQuery)
+        // The SDK updates its parameters with the link's: one it has takes the link's value in
+        // its place, the others follow.
+        let kept = others.map { parameter in linkQuery.first { $0.name == parameter.name } ?? parameter }
+        let added = linkQuery.filter { parameter in !others.contains { $0.name == parameter.name } }
+        request = APIRequest(.get, linkPath.isEmpty ? path : linkPath, query: kept + added)
       } else {
-        let marker = found.last?[idKey]?.string ?? ""
-        request = APIRequest(.get, path, query: others + [(name: "marker", value: marker), (name: "limit", value: String(maxItems))])
+        let last = found.last.map { item in itemWrapper.flatMap { item[$0] } ?? item }
+        let marker = last?[idKey]?.string ?? ""
+        request = APIRequest(
+          .get, path, query: others + [(name: "marker", value: marker), (name: "limit", value: String(limit ?? maxItems))])
       }
+      // A service that ignores the marker (Nova's key pairs below 2.35) ends the same page
+      // again: the SDK stops there.
+      let marker = request.query.first { $0.name == "marker" }?.value
+      if let marker, marker == lastMarker { throw CommandFailure(message: "Endless pagination loop detected, aborting") }
+      lastMarker = marker
     }
   }
 

@@ -255,26 +255,48 @@ enum ServerHints {
   }
 }
 
-/// `openstack server show` (`ShowServer`): the server as found, by ID or by name.
+/// `openstack server show` (`ShowServer`): the server as found, by ID or by name; with
+/// `--topology`, its NUMA topology beside the rest.
 enum ServerShow: OpenStackCommand {
   static let name = "server show"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = ["--diagnostics", "--topology"]
+  /// Diagnostics are the hypervisor's live statistics of the guest (libvirt's CPU times, disk
+  /// and NIC counters), which the fake cloud does not keep.
+  static let refusedOptions: Set<String> = ["--diagnostics"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ComputeLookup.server(arguments.value("<server>") ?? "", in: context)
+    let topology = arguments.flag("--topology") ? try self.topology(of: server["id"]?.string ?? "", in: context) : nil
     let detail = ServerDetail(context: context, version: try context.api.computeVersion(for: .server))
-    return .show(try detail.fields(of: server))
+    var fields = try detail.fields(of: server)
+    // `if topology:`: an answer with keys, in a `DictColumn`.
+    if let topology, !topology.object.isEmpty {
+      fields["topology"] = context.isTable ? OSCLib.formatDict(topology) : topology
+      fields.sort { $0.key.precedesByCodePoint($1.key) }
+    }
+    return .show(fields)
+  }
+
+  /// The client's check of 2.78, then the SDK's `fetch_topology`: a plain `session.get`, sent
+  /// without the resource's microversion (the one the user named, else none: Nova's 2.1, where
+  /// the API is not found).
+  private static func topology(of id: String, in context: CommandContext) throws -> JSON {
+    guard try context.api.supportsComputeVersion(Microversion(2, 78)) else {
+      throw CommandFailure(message: "--os-compute-api-version 2.78 or greater is required to support the --topology option")
+    }
+    let response = try context.api.send(APIRequest(.get, "/v2.1/servers/\(id)/topology"), to: .compute, computeResource: .unversioned)
+    guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)/topology") }
+    return response.body ?? .null
   }
 }
 
 /// `openstack server delete` (`DeleteServer`): each server found (in every project with
-/// `--all-projects`) and deleted, failures logged and counted; with `--wait`, then each deleted
-/// one waited for.
+/// `--all-projects`) and deleted (with `--force`, the SDK's `force_delete`: the `forceDelete`
+/// action), failures logged and counted; with `--wait`, then each deleted one waited for.
 enum ServerDelete: OpenStackCommand {
   static let name = "server delete"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
-  static let refusedOptions: Set<String> = ["--force"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let names = arguments.values("<server>")
@@ -283,8 +305,12 @@ enum ServerDelete: OpenStackCommand {
     for name in names {
       do {
         let id = try ComputeLookup.server(name, in: context, allProjects: allProjects)["id"]?.string ?? name
-        let response = try context.api.send(APIRequest(.delete, "/v2.1/servers/\(id)"), to: .compute)
-        guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)") }
+        if arguments.flag("--force") {
+          try ServerPowerAction.send(.object(["forceDelete": .null]), to: id, in: context)
+        } else {
+          let response = try context.api.send(APIRequest(.delete, "/v2.1/servers/\(id)"), to: .compute)
+          guard (200..<300).contains(response.status) else { throw ComputeLookup.sdkError(response, path: "/servers/\(id)") }
+        }
         deleted.append(id)
       } catch let failure as CommandFailure {
         context.log("Failed to delete server with name or ID '\(name)': \(failure.message)")

@@ -10,13 +10,14 @@ enum ServerList: OpenStackCommand {
     types: [
       "--power-state": .choices(["pending", "running", "paused", "shutdown", "crashed", "suspended"]),
       "--progress": .int, "--vm-state": .choices(vmStates), "--task-state": .choices(taskStates),
+      "--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items"),
     ])
   /// Nova's `InstanceState` and `InstanceTaskState` values, as the client offers them.
   static let vmStates = ["active", "building", "deleted", "error", "paused", "stopped", "suspended", "rescued", "resized", "shelved", "shelved_offloaded", "soft-delete"]
   static let taskStates = ["block_device_mapping", "deleting", "image_backup", "image_pending_upload", "image_snapshot", "image_snapshot_pending", "image_uploading", "migrating", "networking", "pausing", "powering-off", "powering-on", "rebooting", "reboot_pending", "reboot_started", "reboot_pending_hard", "reboot_started_hard", "rebooting_hard", "rebuilding", "rebuild_block_device_mapping", "rebuild_spawning", "rescuing", "resize_confirming", "resize_finish", "resize_migrated", "resize_migrating", "resize_prep", "resize_reverting", "restoring", "resuming", "scheduling", "shelving", "shelving_image_pending_upload", "shelving_image_uploading", "shelving_offloading", "soft-deleting", "spawning", "suspending", "updating_password", "unpausing", "unrescuing", "unshelving"]
 
-  /// Deleted servers are not kept; pages are not emulated.
-  static let refusedOptions: Set<String> = ["--deleted", "--limit", "--marker", "--max-items"]
+  /// Deleted servers are not kept.
+  static let refusedOptions: Set<String> = ["--deleted"]
 
   /// What `-c` adds to the columns, by its normalised name: the header and the attribute.
   private static let requestable: [(name: String, header: String, attribute: String)] = [
@@ -51,8 +52,28 @@ enum ServerList: OpenStackCommand {
     if let projectID { query.append((name: "project_id", value: projectID)) }
     if let userID { query.append((name: "user_id", value: userID)) }
     query += try filters(arguments, in: context)
-    var servers =
-      try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1/servers/detail", query: query), in: context)["servers"]?.array ?? []
+    // The pages: `--limit` one page of that size (`paginated=False`); `--max-items` the SDK's
+    // paging with that size; `--marker` found as a server first. The SDK's query mapping puts
+    // `limit` and `marker` before the rest.
+    let limit = arguments.value("--limit").flatMap(Int.init)
+    let maxItems = arguments.value("--max-items").flatMap(Int.init).flatMap { $0 == 0 ? nil : $0 }
+    var paging: [(name: String, value: String)] = []
+    if let pageSize = limit ?? maxItems { paging.append((name: "limit", value: String(pageSize))) }
+    if let marker = arguments.value("--marker") {
+      paging.append((name: "marker", value: try ComputeLookup.server(marker, in: context)["id"]?.string ?? marker))
+    }
+    query = paging + query
+    var servers: [JSON]
+    if let maxItems, limit == nil {
+      let pages = SDKPaging(
+        service: .compute, path: "/v2.1/servers/detail", itemsKey: "servers", idKey: "id",
+        nextLink: { page in page["servers_links"]?.array.first { $0["rel"] == "next" }?["href"]?.string },
+        computeResource: .server)
+      servers = try pages.items(query: query, maxItems: maxItems, in: context)
+    } else {
+      servers =
+        try ComputeLookup.sdkCall(APIRequest(.get, "/v2.1/servers/detail", query: query), in: context)["servers"]?.array ?? []
+    }
     // openstacksdk has no query parameter for `--instance-name`: it keeps, of what Nova lists, the
     // servers whose `OS-EXT-SRV-ATTR:instance_name` (an admin's) is exactly the name.
     if let instanceName = arguments.value("--instance-name") {

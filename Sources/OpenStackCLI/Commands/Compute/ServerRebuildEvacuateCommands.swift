@@ -2,16 +2,16 @@ import CloudAPI
 
 /// `openstack server rebuild` (`RebuildServer`): the server, then the image (given, or the
 /// server's own), the client's microversion checks in its order, the state check, the action;
-/// shown from the action's answer merged into the server found (`refresh=False`).
+/// shown from the action's answer merged into the server found (`refresh=False`), also after
+/// `--wait`.
 enum ServerRebuild: OpenStackCommand {
   static let name = "server rebuild"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating.union(["--property", "--trusted-image-cert"]),
     types: ["--property": .keyValue])
   /// `--user-data` reads a local file; trusted certificates need a signed image, which the
-  /// cloud has none of; `--wait` writes `Complete` before the table, which the emulation's
-  /// output cannot interleave.
-  static let refusedOptions: Set<String> = ["--user-data", "--trusted-image-cert", "--wait"]
+  /// cloud has none of.
+  static let refusedOptions: Set<String> = ["--user-data", "--trusted-image-cert"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let server = try ServerRequests.find(arguments, in: context)
@@ -73,11 +73,21 @@ enum ServerRebuild: OpenStackCommand {
       context.log(
         "Attempting to rebuild a volume-backed server using --os-compute-api-version 2.92 or earlier, which will only succeed if the image is identical to the one initially used. This will be an error in a future release.")
     }
-    guard ["shutoff", "error", "active"].contains(server["status"]?.string?.lowercased() ?? "") else {
+    let status = server["status"]?.string?.lowercased() ?? ""
+    guard ["shutoff", "error", "active"].contains(status) else {
       throw CommandFailure(message: "The server status is not ACTIVE, SHUTOFF or ERROR.")
     }
     let id = server["id"]?.string ?? ""
     let answer = try ServerRequests.call(.post, "/servers/\(id)/action", body: .object(["rebuild": .object(body)]), in: context)
+    // `--wait`: osc-lib's `wait_for_status` until the server is as it was (stopped, or active
+    // for an active or errored one), `Complete` written before the table.
+    if arguments.flag("--wait") {
+      var progress = ""
+      let reached = try Servers.wait(for: id, until: [status == "shutoff" ? "shutoff" : "active"], in: context, progress: &progress)
+      context.written.text += progress
+      guard reached else { throw CommandFailure(message: "Error rebuilding server: \(id)") }
+      context.written.text += "Complete\n"
+    }
     // The SDK's `_translate_response`: the answer's attributes over those of the server found.
     var merged = server.object
     for (key, value) in answer["server"]?.object ?? [:] { merged[key] = value }
@@ -91,7 +101,9 @@ enum ServerRebuild: OpenStackCommand {
 enum ServerEvacuate: OpenStackCommand {
   static let name = "server evacuate"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
-  /// `--wait` writes `Complete` before the table, which the emulation's output cannot interleave.
+  /// `--wait` polls for `ACTIVE` (or `SHUTOFF`) while osc-lib's `wait_for_status` compares the
+  /// status in lower case: the real client polls until the server errors, forever after a
+  /// successful evacuation, which the emulation cannot end as it does.
   static let refusedOptions: Set<String> = ["--wait"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {

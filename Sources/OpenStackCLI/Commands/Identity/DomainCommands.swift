@@ -5,7 +5,7 @@ import CloudAPI
 enum DomainCreate: OpenStackCommand {
   static let name = "domain create"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.showRepeating)
-  static let refusedOptions: Set<String> = ["--immutable", "--no-immutable"]
+  static let refusedOptions: Set<String> = []
   /// `_format_domain`'s columns under their headers.
   static let columns: [(header: String, key: String)] = [
     ("id", "id"), ("name", "name"), ("enabled", "enabled"), ("description", "description"), ("options", "options"),
@@ -13,10 +13,12 @@ enum DomainCreate: OpenStackCommand {
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let name = arguments.value("<domain-name>") ?? ""
-    // The SDK sends what it was given, `description: null` included, and `options: {}`.
+    // The SDK sends what it was given, `description: null` included, and the options (`{}`
+    // without `--immutable` or `--no-immutable`).
+    let options: JSONObject = ProjectOptions.immutable(arguments).map { ["immutable": .bool($0)] } ?? [:]
     let body: JSONObject = [
       "name": .string(name), "description": arguments.value("--description").map(JSON.string) ?? .null,
-      "options": .object([:]), "enabled": .bool(arguments.flag("--enable") || !arguments.flag("--disable")),
+      "options": .object(options), "enabled": .bool(arguments.flag("--enable") || !arguments.flag("--disable")),
     ]
     let orShow = arguments.flag("--or-show")
     let domain: JSON
@@ -58,7 +60,7 @@ enum DomainShow: OpenStackCommand {
 enum DomainSet: OpenStackCommand {
   static let name = "domain set"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
-  static let refusedOptions: Set<String> = ["--immutable", "--no-immutable"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let domain = try Keystone.required("domains", "domain", arguments.value("<domain>") ?? "", in: context)
@@ -67,6 +69,7 @@ enum DomainSet: OpenStackCommand {
     if let description = arguments.value("--description"), !description.isEmpty { body["description"] = .string(description) }
     if arguments.flag("--enable") { body["enabled"] = true }
     if arguments.flag("--disable") { body["enabled"] = false }
+    if let immutable = ProjectOptions.immutable(arguments) { body["options"] = .object(["immutable": .bool(immutable)]) }
     // The SDK commits only when something changed.
     if !body.isEmpty {
       try Keystone.call(.patch, "/domains/\(domain["id"]?.string ?? "")", body: .object(["domain": .object(body)]), in: context)

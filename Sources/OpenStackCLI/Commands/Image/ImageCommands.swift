@@ -212,8 +212,7 @@ enum ImageSet: OpenStackCommand {
       "--container-format": .choices(["ami", "ari", "aki", "bare", "docker", "ova", "ovf"]),
       "--disk-format": .choices(["ami", "ari", "aki", "vhd", "vmdk", "raw", "qcow2", "vhdx", "vdi", "iso", "ploop"]),
     ])
-  /// Activation is an action of its own, not emulated.
-  static let refusedOptions: Set<String> = ["--deactivate", "--activate"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let image = try ComputeLookup.image(arguments.value("<image>") ?? "", in: context)
@@ -222,6 +221,12 @@ enum ImageSet: OpenStackCommand {
     // The domain means nothing without a project.
     let domain = arguments.value("--project-domain")
     let project = try arguments.value("--project").map { try Flavors.projectID($0, domain: domain, in: context) }
+    // The activation first, an action of its own (`deactivate_image`, `reactivate_image`): the
+    // SDK's `Image._action` posts it and returns the response unchecked, so that Glance's
+    // refusal (a 403 for another project's image or one not active) passes unseen.
+    for (option, action) in [("--deactivate", "deactivate"), ("--activate", "reactivate")] where arguments.flag(option) {
+      _ = try context.api.send(APIRequest(.post, "/v2/images/\(id)/actions/\(action)"), to: .image)
+    }
     // The membership of the project given, else the caller's own; the project is then no owner.
     let membership = [("--accept", "accepted"), ("--reject", "rejected"), ("--pending", "pending")].first { arguments.flag($0.0) }?.1
     if let membership {
