@@ -128,6 +128,7 @@ public final class Session {
       guard let seconds = SleepInterval.seconds(arguments) else {
         return notSimulated(line, because: "sleeps for something other than coreutils' intervals")
       }
+      guard seconds <= SleepInterval.longest else { return notSimulated(line, because: "sleeps for more than a year") }
       cloud.advanceClock(seconds: seconds)
       return CommandResult()
     default:
@@ -192,6 +193,9 @@ public final class Session {
 /// coreutils `sleep`'s operands: numbers of seconds, each with an optional `s`, `m`, `h` or `d`,
 /// added up.
 enum SleepInterval {
+  /// The longest sleep the cloud's clock follows: a year (the clock counts microseconds in 64 bits).
+  static let longest: Double = 365 * 86400
+
   static func seconds(_ operands: [String]) -> Double? {
     guard !operands.isEmpty else { return nil }
     var total = 0.0

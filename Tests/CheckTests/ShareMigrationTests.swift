@@ -81,5 +81,7 @@ import Testing
     #expect(SleepInterval.seconds(["x"]) == nil)
     #expect(SleepInterval.seconds(["-1"]) == nil)
     #expect(Self.session().run("sleep soon").isSimulated == false)
+    #expect(Self.session().run("sleep 99999999999999999999").isSimulated == false)
+    #expect(Self.session().run("sleep 365d").isSimulated == true)
   }
 }
