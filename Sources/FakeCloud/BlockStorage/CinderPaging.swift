@@ -53,12 +53,6 @@ enum CinderPaging {
     let path = call.request.path.split(separator: "/").drop { !["volumes", "snapshots", "backups", "messages"].contains($0) }
     var parameters = call.request.query.filter { $0.name != "marker" }
     parameters.append((name: "marker", value: marker))
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "_.-~")
-    func encode(_ text: String) -> String {
-      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingEvery("%20", with: "+")
-    }
-    let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
-    return "\(context.endpoint)/\(path.joined(separator: "/"))?\(query)"
+    return "\(context.endpoint)/\(path.joined(separator: "/"))?\(PythonURLEncode.query(parameters))"
   }
 }

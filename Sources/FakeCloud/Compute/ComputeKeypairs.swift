@@ -109,20 +109,7 @@ extension ComputeService {
     }
     keys = Array(keys.prefix(limit))
     guard limit > 0, keys.count == limit, let last = keys.last else { return .success(nil) }
-    // `OrderedDict(sorted(params))`, then the marker: in its place if given, else last.
-    var parameters = call.request.query.sorted { $0.name < $1.name }
-    if let index = parameters.firstIndex(where: { $0.name == "marker" }) {
-      parameters[index].value = last.name
-    } else {
-      parameters.append((name: "marker", value: last.name))
-    }
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "_.-~")
-    func encode(_ text: String) -> String {
-      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
-    }
-    let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
-    return .success(endpoint + "/v2.1/os-keypairs?" + query)
+    return .success(endpoint + "/v2.1/os-keypairs?" + NovaNextLink.query(call, marker: last.name))
   }
 
   static func showKeypair(_ state: inout CloudState, _ call: Call) -> APIResponse {

@@ -94,19 +94,10 @@ enum MigrationAPI {
     return .json(200, .object(body))
   }
 
-  /// `_get_next_link`: the request's parameters sorted by name, `marker` the last record's UUID,
-  /// as `urlencode` writes them, under the compute endpoint the cloud is served at.
+  /// `_get_next_link`, `marker` the last record's UUID, under the compute endpoint the cloud is
+  /// served at.
   private static func nextLink(_ call: Call, marker: String, endpoint: String) -> String {
-    var parameters = call.request.query.filter { $0.name != "marker" }
-    parameters.append((name: "marker", value: marker))
-    parameters.sort { $0.name < $1.name }
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "_.-~")
-    func encode(_ text: String) -> String {
-      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
-    }
-    let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
-    return endpoint + "/v2.1/os-migrations?" + query
+    endpoint + "/v2.1/os-migrations?" + NovaNextLink.query(call, marker: marker)
   }
 
   /// `MigrationsController._output`: the record's columns but the progress; `migration_type`

@@ -28,19 +28,7 @@ enum ServerPaging {
     }
     kept = Array(kept.prefix(limit))
     guard limit > 0, kept.count == limit, let last = kept.last else { return .success((kept, nil)) }
-    // `OrderedDict(sorted(params))`, then the marker: in its place if given, else last.
-    var parameters = call.request.query.sorted { $0.name < $1.name }
-    if let index = parameters.firstIndex(where: { $0.name == "marker" }) {
-      parameters[index].value = last.id
-    } else {
-      parameters.append((name: "marker", value: last.id))
-    }
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "_.-~")
-    func encode(_ text: String) -> String {
-      (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: "%20", with: "+")
-    }
-    let query = parameters.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
+    let query = NovaNextLink.query(call, marker: last.id)
     return .success((kept, endpoint + "/v2.1/servers" + (detail ? "/detail" : "") + "?" + query))
   }
 }
