@@ -29,7 +29,8 @@ struct WalkthroughCommand: ParsableCommand {
       return
     }
     do {
-      var command = try parseAsRoot(arguments)
+      let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
+      var command = try parsedAsSubcommand(arguments) ?? parseAsRoot(arguments)
       if let asynchronous = command as? any AsyncParsableCommand {
         try Self.wait(for: asynchronous)
       } else {
@@ -48,6 +49,16 @@ struct WalkthroughCommand: ParsableCommand {
   }
 
   static func main() { main(nil) }
+
+  /// The command line parsed by the subcommand it names first, as if it were the root: the
+  /// root's parse reflects over both commands' arguments again and again (a quarter of a page's
+  /// check). Only a line the subcommand accepts is taken; any other, help requests included, is
+  /// the root's to parse, so that messages and usage stay argument-parser's own.
+  private static func parsedAsSubcommand(_ arguments: [String]) -> (any ParsableCommand)? {
+    guard let name = arguments.first, let subcommand = configuration.subcommands.first(where: { $0._commandName == name })
+    else { return nil }
+    return try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
+  }
 
   /// Runs an asynchronous command to its end, the main thread waiting for it.
   private static func wait(for command: sending any AsyncParsableCommand) throws {
