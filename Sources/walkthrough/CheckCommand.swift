@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
+  enum Format: String, NamedChoices {
     /// Findings and a summary line per page.
     case text
     /// One JSON object per command.
@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     case github
   }
 
-  enum Colour: String, ExpressibleByArgument, CaseIterable {
+  enum Colour: String, NamedChoices {
     case auto, always, never
   }
 

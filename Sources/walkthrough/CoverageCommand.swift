@@ -20,7 +20,7 @@ struct CoverageCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
+  enum Format: String, NamedChoices {
     /// A table and the groups, largest first.
     case text
     /// One JSON object.

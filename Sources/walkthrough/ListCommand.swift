@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     abstract: "List the console commands that pages document."
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
+  enum Format: String, NamedChoices {
     case text
     case json
   }

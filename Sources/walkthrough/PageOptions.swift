@@ -3,7 +3,7 @@ import Check
 import Documents
 import FakeCloud
 
-extension Syntax: ExpressibleByArgument {}
+extension Syntax: NamedChoices {}
 
 /// The pages a command works on.
 struct PageOptions: ParsableArguments {

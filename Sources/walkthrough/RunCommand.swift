@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
+  enum Format: String, NamedChoices {
     /// What the client writes, to standard output and standard error.
     case text
     /// A JSON object a line for each command: the command, its output, error output and status.

@@ -57,7 +57,10 @@ struct WalkthroughCommand: ParsableCommand {
   private static func parsedAsSubcommand(_ arguments: [String]) -> (any ParsableCommand)? {
     guard let name = arguments.first, let subcommand = configuration.subcommands.first(where: { $0._commandName == name })
     else { return nil }
-    return try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
+    // A request for help parses as argument-parser's own help command: not taken.
+    guard let parsed = try? subcommand.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == subcommand
+    else { return nil }
+    return parsed
   }
 
   /// Runs an asynchronous command to its end, the main thread waiting for it.

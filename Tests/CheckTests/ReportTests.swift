@@ -45,6 +45,14 @@ import TestScratch
     return PageReport(file: walkthrough.file, results: try PageCheck.run(walkthrough, settings: settings), seconds: 0.25)
   }
 
+  /// The reports' times: as `%.2f` and `%.6f` print them, whole and fraction padded.
+  @Test(arguments: [0.0, 0.004, 0.016, 1.234567, 9.999, 12.5, 61.049, 123456.789012, 3e-7])
+  func secondsPrintAsPrintfDoes(value: Double) {
+    #expect(Seconds.text(value, places: 2) == String(format: "%.2f", value))
+    #expect(Seconds.text(value, places: 6) == String(format: "%.6f", value))
+    #expect(Seconds.text(-value, places: 2) == String(format: "%.2f", -value).replacingOccurrences(of: "-0.00", with: "0.00"))
+  }
+
   @Test func textNamesEveryFindingWithItsFileAndLine() throws {
     #expect(
       TextReport(colour: false).render(try Self.report()) == """

@@ -114,7 +114,7 @@ public enum JUnitReport {
   }
 
   private static func seconds(_ value: Double) -> String {
-    String(format: "%.6f", value)
+    Seconds.text(value, places: 6)
   }
 
   /// Text for an attribute or element: markup characters as entities; characters XML 1.0 cannot

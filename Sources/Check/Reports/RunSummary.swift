@@ -19,7 +19,7 @@ public struct RunSummary: Sendable {
     let kinds = OutcomeKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
     var parts = kinds.isEmpty ? ["none"] : kinds
     if unreadable > 0 { parts.append("\(counted(unreadable, "page")) unreadable") }
-    let time = seconds.map { " (\(String(format: "%.2f", $0)) s)" } ?? ""
+    let time = seconds.map { " (\(Seconds.text($0, places: 2)) s)" } ?? ""
     return "\(counted(pages, "page")), \(counted(commands, "command")): \(parts.joined(separator: ", "))\(time)"
   }
 }

@@ -28,7 +28,7 @@ public struct TextReport: Sendable {
     let counts = page.counts.map { "\($0.count) \($0.kind.rawValue)" }
     let summary =
       "\(page.file): \(counted(page.results.count, "command")): \(counts.isEmpty ? "none" : counts.joined(separator: ", "))"
-      + " (\(String(format: "%.2f", page.seconds)) s)"
+      + " (\(Seconds.text(page.seconds, places: 2)) s)"
     for finding in page.snapshotFindings {
       text += render(finding, page: page.file, snapshotFile: page.snapshot?.snapshotFile ?? "") + "\n"
     }
