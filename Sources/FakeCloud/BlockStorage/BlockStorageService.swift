@@ -6,6 +6,8 @@ struct CinderViewContext: ViewAudience {
   var caller: Caller
   /// `http://devstack/volume/v3/{project_id}`: where the views' `self` links point.
   var endpoint: String
+  /// The cloud's volume types, whose names volumes' views show.
+  var volumeTypes: [BlockStorageState.VolumeType] = []
 
   var isAdmin: Bool { caller.isAdmin }
 }
@@ -97,7 +99,8 @@ enum BlockStorageService {
   static func context(_ state: CloudState, _ call: Call) -> CinderViewContext {
     let caller = call.caller ?? Caller(userID: "", userName: "", projectID: "", projectName: "", roles: [])
     return CinderViewContext(
-      version: state.volumeVersion, caller: caller, endpoint: "\(root)/v3/\(call.parameters["project_id"] ?? caller.projectID)")
+      version: state.volumeVersion, caller: caller, endpoint: "\(root)/v3/\(call.parameters["project_id"] ?? caller.projectID)",
+      volumeTypes: state.blockStorage.types)
   }
 
   /// `views/messages.py`, from 3.3.

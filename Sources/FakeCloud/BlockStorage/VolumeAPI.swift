@@ -1,4 +1,5 @@
 import CloudAPI
+import Synchronization
 
 /// Cinder's volumes: created `creating` at once, placed by the scheduler on a back end whose
 /// capabilities satisfy the type's extra specs (`error` where none does), `available` once the
@@ -23,9 +24,7 @@ enum VolumeAPI {
 
   /// `views/volumes.py`'s `detail` (its `legacy_detail` and the fields each microversion adds),
   /// then the extensions' attributes.
-  static func table(_ types: [BlockStorageState.VolumeType]) -> ViewTable<Volume, CinderViewContext> {
-    let typeName: @Sendable (Volume) -> JSON = { volume in .orNull(types.first { $0.id == volume.typeID }?.name) }
-    return ViewTable<Volume, CinderViewContext>(
+  static let table = ViewTable<Volume, CinderViewContext>(
       member: "volume", collection: "volumes",
       fields: [
         CinderField("id") { volume, _ in .string(volume.id) },
@@ -36,7 +35,7 @@ enum VolumeAPI {
         CinderField("updated_at") { volume, _ in volume.updatedAt.map(timestamp) ?? .null },
         CinderField("name") { volume, _ in .orNull(volume.name) },
         CinderField("description") { volume, _ in .orNull(volume.description) },
-        CinderField("volume_type") { volume, _ in typeName(volume) },
+        CinderField("volume_type") { volume, context in .orNull(context.volumeTypes.first { $0.id == volume.typeID }?.name) },
         CinderField("snapshot_id") { volume, _ in .orNull(volume.snapshotID) },
         CinderField("source_volid") { volume, _ in .orNull(volume.sourceVolumeID) },
         CinderField("metadata") { volume, _ in volume.metadata.json },
@@ -92,7 +91,6 @@ enum VolumeAPI {
       briefFields: ["id", "name", "links"], id: \.id,
       isVisible: { volume, context in context.isAdmin || volume.projectID == context.caller.projectID },
       notFound: { "Volume \($0) could not be found." })
-  }
 
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/{project_id}/volumes", list)
@@ -121,7 +119,7 @@ enum VolumeAPI {
     let context = BlockStorageService.context(state, call)
     if let fault = CinderPaging.limitFault(call) { return fault }
     let volumes = visible(state, call, context)
-    let response = table(state.blockStorage.types).list(volumes, call, context, brief: !call.request.path.hasSuffix("/detail"))
+    let response = table.list(volumes, call, context, brief: !call.request.path.hasSuffix("/detail"))
     let marker = call.query("marker") ?? ""
     return CinderPaging.page(
       response, collection: "volumes", order: volumes.map(\.id),
@@ -131,14 +129,14 @@ enum VolumeAPI {
 
   /// The caller's volume with this ID (any project's for an admin), or Cinder's 404.
   static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {
-    table(state.blockStorage.types).index(
+    table.index(
       of: call.parameters["id"] ?? "", in: state.blockStorage.volumes, for: BlockStorageService.context(state, call))
   }
 
   static func show(_ state: inout CloudState, _ call: Call) -> APIResponse {
     switch find(state, call) {
     case .success(let index):
-      return table(state.blockStorage.types).show(state.blockStorage.volumes[index], BlockStorageService.context(state, call))
+      return table.show(state.blockStorage.volumes[index], BlockStorageService.context(state, call))
     case .failure(let fault): return fault.response
     }
   }
@@ -254,7 +252,7 @@ enum VolumeAPI {
       volume.imageMetadata = source.imageMetadata
     }
     state.blockStorage.volumes.append(volume)
-    let response = table(state.blockStorage.types).show(volume, context, status: 202)
+    let response = table.show(volume, context, status: 202)
     let id = volume.id
     let imageMetadata = image.map(imageMetadata) ?? volume.imageMetadata
     let requestID = call.requestID
@@ -312,7 +310,7 @@ enum VolumeAPI {
         state.blockStorage.volumes[index].description = description.string
       }
       state.blockStorage.volumes[index].updatedAt = state.clock.now / 1_000_000
-      return table(state.blockStorage.types).show(state.blockStorage.volumes[index], BlockStorageService.context(state, call))
+      return table.show(state.blockStorage.volumes[index], BlockStorageService.context(state, call))
     case .failure(let fault): return fault.response
     }
   }
@@ -515,9 +513,16 @@ extension JSON {
 
 /// The volume service's `service_uuid`, the same for a host in every cloud.
 enum ServiceID {
+  /// The IDs of the first hosts asked for: every volume's view names its host's, and a digest
+  /// each time was a quarter of a volume list's cost. Bounded, since a host can come from a request.
+  private static let known = Mutex<[String: String]>([:])
+
   static func of(_ host: String) -> String {
+    if let id = known.withLock({ $0[host] }) { return id }
     let hex = Array(SHA224.hexDigest("cinder-volume " + host).utf8.prefix(32))
     let groups = [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]]
-    return groups.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
+    let id = groups.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
+    known.withLock { if $0.count < 64 { $0[host] = id } }
+    return id
   }
 }
