@@ -190,11 +190,28 @@ enum ServerUnshelve: OpenStackCommand {
       guard ["shelved", "shelved_offloaded"].contains(server["status"]?.string?.lowercased() ?? "") else { continue }
       try ServerRequests.action(body, on: server, in: context)
       let id = server["id"]?.string ?? ""
-      if wait, !(try Servers.wait(for: id, until: ["active", "shutoff"], in: context, progress: &progress)) {
+      if wait, !(try waitForUnshelve(id, in: context, progress: &progress)) {
         throw CommandFailure(message: progress + "Error unshelving server: \(id)")
       }
     }
     return progress.isEmpty ? .nothing : .text(progress)
+  }
+
+  /// `wait_for_status` until `active` or `shutoff`. An unshelve that found no host leaves the
+  /// server shelved with no task: the real client then polls for ever, which the emulation
+  /// refuses rather than run.
+  private static func waitForUnshelve(_ id: String, in context: CommandContext, progress: inout String) throws -> Bool {
+    while true {
+      let server = try context.call(.compute, APIRequest(.get, "/v2.1/servers/\(id)"))["server"] ?? .null
+      let status = server["status"]?.string?.lowercased() ?? ""
+      if let value = server["progress"], value.isTruthy { progress += "\rProgress: \(PythonText.str(value))" }
+      if ["active", "shutoff"].contains(status) { return true }
+      if status == "error" { return false }
+      if ["shelved", "shelved_offloaded"].contains(status), server["OS-EXT-STS:task_state"] == .null {
+        throw NotEmulated(what: "--wait on a server its unshelve left \(status.uppercased()) (the client polls for ever)")
+      }
+      context.sleep(5)
+    }
   }
 }
 
