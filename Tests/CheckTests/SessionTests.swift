@@ -28,7 +28,7 @@ import Testing
     "shares-type-filters", "shares-group-types", "shares-backups", "shares-list-filters", "shares-transfers", "shares-servers", "shares-security-service-update", "shares-groups", "shares-replicas",
     "shares-adoption", "shares-subnet-properties", "shares-locks", "shares-migration", "shares-access-locks", "shares-snapshot-usage", "shares-server-adoption", "shares-backup-sorting", "shares-replica-promotion", "shares-resize-force", "shares-replica-properties", "shares-shrink-data",
     "admin-flavors", "admin-identity", "identity-domains-groups", "identity-regions-services", "identity-unified-limits", "network-ip-availability", "identity-project-users", "identity-project-properties", "admin-compute", "admin-hypervisors", "admin-hosts", "admin-usage", "admin-hypervisor-stats", "compute-server-dump", "compute-server-shares", "compute-console-url", "compute-live-migration", "compute-server-image", "admin-server-power", "admin-images",
-    "compute-server-groups", "compute-server-lifecycle", "compute-server-options",
+    "compute-server-groups", "compute-server-lifecycle", "compute-server-options", "compute-server-shelve", "compute-server-shelve-offload",
     "networking-dns", "networking-extensions",
     "volume-transfers", "volume-services", "volume-messages-paging", "volume-attachment-records", "volume-read-only-image-properties", "volume-create-read-only", "volume-retype", "volume-migrate",
     "admin-quotas", "admin-image-members", "admin-image-deactivate", "identity-application-credential-expiry", "identity-project-hierarchy", "identity-domain-roles-immutable", "compute-rebuild-wait", "compute-server-topology-force-delete", "compute-keypair-paging", "compute-server-paging", "help-texts", "api-version-command-sets",

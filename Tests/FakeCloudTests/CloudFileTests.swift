@@ -49,7 +49,7 @@ import Testing
     ("users:\n  - {name: a, project: p, colour: red}\n", 2, "unknown key 'colour' in a user (expected name, password, project, roles)"),
     ("networks: private\n", 1, "networks must be a list"),
     ("users:\n  - {name: a}\n", 2, "a user needs 'project'"),
-    ("flavors: []\n", 1, "unknown key 'flavors' in the cloud file (expected users, clouds, networks, share_types, backends, default_share_type, default_user, compute_hosts, keypairs, volume_backends, volume_types, default_volume_type, volume_backup_host)"),
+    ("flavors: []\n", 1, "unknown key 'flavors' in the cloud file (expected users, clouds, networks, share_types, backends, default_share_type, default_user, compute_hosts, keypairs, volume_backends, volume_types, default_volume_type, volume_backup_host, shelved_offload_time)"),
     ("compute_hosts:\n  - {name: h, vcpus: 2, memory: 1024}\n", 2, "a compute host needs 'disk'"),
     ("clouds:\n  - {name: mine, user: nobody}\n", 2, "the user 'nobody' is not among the users"),
     ("clouds:\n  - {user: admin}\n", 2, "a cloud needs 'name'"),

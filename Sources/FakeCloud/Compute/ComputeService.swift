@@ -351,6 +351,28 @@ enum ComputeService {
     if traceback != nil { state.compute.actions[index].message = "Error" }
   }
 
+  /// `action_event_start`: the event shown as running (no finish, no result), the action's
+  /// `updated_at` its start.
+  static func startEvent(_ id: String, action name: String, event: String, host: String?, in state: inout CloudState) {
+    guard let index = state.compute.actions.lastIndex(where: { $0.serverID == id && $0.action == name }) else { return }
+    state.compute.actions[index].events.append(
+      ComputeState.Event(name: event, start: state.clock.now, finish: nil, result: nil, traceback: nil, host: host))
+    state.compute.actions[index].updated = state.clock.now
+  }
+
+  /// `action_event_finish` of an event `startEvent` began: its finish and result, the action
+  /// `Error` when it failed.
+  static func endEvent(_ id: String, action name: String, event: String, traceback: String?, in state: inout CloudState) {
+    guard let index = state.compute.actions.lastIndex(where: { $0.serverID == id && $0.action == name }),
+      let position = state.compute.actions[index].events.firstIndex(where: { $0.name == event })
+    else { return }
+    state.compute.actions[index].events[position].finish = state.clock.now
+    state.compute.actions[index].events[position].result = traceback == nil ? "Success" : "Error"
+    state.compute.actions[index].events[position].traceback = traceback
+    state.compute.actions[index].updated = state.clock.now
+    if traceback != nil { state.compute.actions[index].message = "Error" }
+  }
+
   static func deleteServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let server = server(state, call), let caller = call.caller else { return instanceNotFound(call) }
     guard state.compute.servers.contains(where: { $0.id == server.id }) else { return instanceNotFound(call) }
@@ -421,6 +443,14 @@ enum ComputeService {
     // `check_instance_lock`: a locked server takes no action but from an admin (a snapshot is
     // not checked: the lock is against changing the server).
     let key = body.keys.first ?? ""
+    // Checked before the lock: `shelveOffload`'s policy (admins only) and `shelve`'s
+    // `block_shares_not_supported`.
+    if key == "shelveOffload", !caller.isAdmin {
+      return .fault(403, "Policy doesn't allow os_compute_api:os-shelve:shelve_offload to be performed.")
+    }
+    if key == "shelve", state.compute.shareMappings.contains(where: { $0.serverID == server.id }) {
+      return .fault(409, "Feature not supported with instances that have shares.")
+    }
     if server.locked, !caller.isAdmin, !["lock", "unlock", "os-getConsoleOutput", "createImage"].contains(key),
       !RemoteConsoleAPI.actions.contains(key)
     {

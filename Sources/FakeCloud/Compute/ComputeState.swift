@@ -162,11 +162,15 @@ struct ComputeState {
   var shareMappings: [ShareMapping] = []
   /// Migration records (`MigrationRecords`), oldest first: their IDs count from 1.
   var migrations: [Migration] = []
+  /// `[DEFAULT] shelved_offload_time`: 0 offloads a shelved server at once, a negative value
+  /// never (`ServerShelve`).
+  var shelvedOffloadTime = 0
 
   init(definition: CloudDefinition) {
     // Nova lists flavors by `flavorid` as a string: 1, 2, 3, 4, 42, 5, 84, c1, ...
     flavors = definition.flavors.enumerated().map { Flavor(definition: $1, databaseID: $0 + 1) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     hosts = definition.computeHosts.map(Host.init)
+    shelvedOffloadTime = definition.shelvedOffloadTime
   }
 
   /// The flavor of that ID that has not been deleted.

@@ -1,9 +1,8 @@
 import CloudAPI
 
 /// A server action that moves a server through a task state to another VM state (`rescue`,
-/// `unrescue`, `shelve`, `unshelve`): the VM states `check_instance_state` lets it run in, the
-/// compute host's event, and whether the server leaves its host (shelved and offloaded) or is
-/// scheduled again (unshelved).
+/// `unrescue`): the VM states `check_instance_state` lets it run in and the compute host's event.
+/// Shelving has its own steps (`ServerShelve`).
 struct StateChange: Sendable {
   var key: String
   var name: String
@@ -12,8 +11,6 @@ struct StateChange: Sendable {
   var taskState: String
   var endState: String
   var endPower: Int
-  var leavesHost = false
-  var findsHost = false
 
   static let all = [
     StateChange(
@@ -22,21 +19,14 @@ struct StateChange: Sendable {
     StateChange(
       key: "unrescue", name: "unrescue", function: "unrescue_instance", allowed: ["rescued"], taskState: "unrescuing",
       endState: "active", endPower: 1),
-    // devstack offloads a shelved server at once (`shelved_offload_time = 0`).
-    StateChange(
-      key: "shelve", name: "shelve", function: "shelve_instance", allowed: ["active", "stopped", "paused", "suspended"],
-      taskState: "shelving", endState: "shelved_offloaded", endPower: 4, leavesHost: true),
-    StateChange(
-      key: "unshelve", name: "unshelve", function: "unshelve_instance", allowed: ["shelved", "shelved_offloaded"],
-      taskState: "unshelving", endState: "active", endPower: 1, findsHost: true),
   ]
 
   static let duration: Int64 = 3_100_000
 }
 
 extension ComputeService {
-  /// The actions beyond power (`lock`, `unlock`, `os-resetState`, `migrate`, and the state
-  /// changes); `nil` for an action Nova does not have.
+  /// The actions beyond power (`lock`, `unlock`, `os-resetState`, `migrate`, shelving, and the
+  /// state changes); `nil` for an action Nova does not have.
   static func lifecycleAction(_ body: JSONObject, on index: Int, _ call: Call, _ state: inout CloudState) -> APIResponse? {
     guard let caller = call.caller else { return .unauthenticated() }
     let server = state.compute.servers[index]
@@ -115,6 +105,12 @@ extension ComputeService {
       return rebuild(body["rebuild"]?.object ?? [:], on: index, call, &state)
     case "evacuate":
       return evacuate(body["evacuate"]?.object ?? [:], on: index, call, &state)
+    case "shelve":
+      return ServerShelve.shelve(on: index, call, caller, in: &state)
+    case "shelveOffload":
+      return ServerShelve.shelveOffload(on: index, call, caller, in: &state)
+    case "unshelve":
+      return ServerShelve.unshelve(body["unshelve"], on: index, call, caller, in: &state)
     default:
       guard let change = StateChange.all.first(where: { body[$0.key] != nil }) else { return nil }
       return perform(change, on: index, body: body, call, &state)
@@ -144,47 +140,14 @@ extension ComputeService {
         userID: caller.userID, projectID: caller.projectID, start: start, updated: start, message: nil))
     state.compute.servers[index].taskState = change.taskState
     state.compute.servers[index].updated = start
-    let id = server.id
-    // A server booted from an image is shelved as a snapshot, `NAME-shelved`, which its unshelve
-    // deletes once the server runs from it again.
-    let shelvedImage =
-      change.key == "shelve" && !server.imageID.isEmpty
-      ? ServerSnapshot.makeImage(of: server, named: "\(server.name)-shelved", caller: caller, in: &state).id : nil
+    let (id, host) = (server.id, server.host)
     state.after(StateChange.duration) { state in
       guard let index = state.compute.servers.firstIndex(where: { $0.id == id }) else { return }
-      if let shelvedImage {
-        ServerSnapshot.upload(shelvedImage, of: id, in: &state)
-        state.compute.servers[index].systemMetadata["shelved_image_id"] = shelvedImage
-      }
-      var host = state.compute.servers[index].host
-      if change.leavesHost { host = nil }
-      if change.findsHost {
-        switch placement(for: state.compute.servers[index], in: state.compute) {
-        case .success(let found):
-          host = found.name
-          state.compute.servers[index].availabilityZone = state.compute.zone(of: found)
-        case .failure(let failure):
-          // The server stays shelved, its action and event failed.
-          state.compute.servers[index].taskState = nil
-          state.compute.servers[index].fault = ComputeState.Fault(
-            code: 500, created: state.clock.now, message: failure.message, details: Tracebacks.scheduleFailure(failure.message))
-          finish(id, action: change.name, event: "conductor_unshelve_instance", start: start, host: nil,
-            traceback: Tracebacks.scheduleEvent, in: &state)
-          return
-        }
-      }
-      if change.findsHost, let shelved = state.compute.servers[index].systemMetadata["shelved_image_id"] {
-        state.images.images.removeAll { $0.id == shelved }
-        state.images.members.removeAll { $0.imageID == shelved }
-        state.compute.servers[index].systemMetadata["shelved_image_id"] = nil
-      }
-      state.compute.servers[index].host = host
       state.compute.servers[index].vmState = change.endState
       state.compute.servers[index].taskState = nil
       state.compute.servers[index].powerState = change.endPower
       state.compute.servers[index].updated = state.clock.now
-      finish(id, action: change.name, event: "compute_" + change.function, start: start, host: host ?? server.host,
-        traceback: nil, in: &state)
+      finish(id, action: change.name, event: "compute_" + change.function, start: start, host: host, traceback: nil, in: &state)
     }
     if change.key == "rescue" {
       let password = body["rescue"]?["adminPass"]?.string ?? state.ids.password()

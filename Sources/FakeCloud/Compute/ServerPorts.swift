@@ -111,6 +111,18 @@ enum ServerPorts {
     network.update(NeutronTables.ports, port)
   }
 
+  /// `unbind_ports(detach=False)`, as a shelved server leaves its host: the binding's host
+  /// cleared (Neutron then unbinds the port), the device kept.
+  static func unbind(_ portID: String, in network: inout NetworkState) {
+    guard var port = network.record(NeutronTables.ports, portID) else { return }
+    port["binding:host_id"] = ""
+    port["binding:vif_type"] = "unbound"
+    port["binding:vif_details"] = .object([:])
+    port["status"] = "DOWN"
+    network.touch(&port)
+    network.update(NeutronTables.ports, port)
+  }
+
   /// `deallocate_for_instance` for one port: deleted if Nova made it (its floating IPs let go),
   /// else unbound and kept.
   static func release(_ interface: ComputeState.Interface, in network: inout NetworkState) {

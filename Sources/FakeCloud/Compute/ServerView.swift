@@ -37,8 +37,8 @@ struct ServerView {
         "code": .int(fault.code), "created": .string(VirtualClock.isoZulu(fault.created)),
         "message": .string(fault.message),
       ]
-      // `_get_fault`: the traceback for admins, or for faults that are not the server's own.
-      if isAdmin || fault.code != 500 { fields["details"] = .string(fault.details) }
+      // `_get_fault`: the details, if any, for admins, or for faults that are not the server's own.
+      if !fault.details.isEmpty, isAdmin || fault.code != 500 { fields["details"] = .string(fault.details) }
       body.appendNew("fault", .object(fields))
     }
     if ["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].contains(server.status) {
@@ -80,7 +80,7 @@ struct ServerView {
     }
     if version >= Microversion(2, 73) { body.appendNew("locked_reason", .orNull(server.lockedReason)) }
     if version >= Microversion(2, 90), !isAdmin { body.appendNew("OS-EXT-SRV-ATTR:hostname", .string(hostname)) }
-    if version >= Microversion(2, 96) { body.appendNew("pinned_availability_zone", .null) }
+    if version >= Microversion(2, 96) { body.appendNew("pinned_availability_zone", .orNull(server.request.zone)) }
     if version >= Microversion(2, 100) { body.appendNew("scheduler_hints", .object(server.request.hints)) }
     if detail {
       if version >= Microversion(2, 16), isAdmin { body.appendNew("host_status", server.host == nil ? "" : "UP") }

@@ -32,6 +32,28 @@ enum Tracebacks {
 
     """
 
+  /// `schedule_instances`, the `EventReporter` around the conductor's scheduling of an unshelve,
+  /// when no host can take the server.
+  static let unshelveScheduleEvent = """
+      File "/opt/stack/nova/nova/conductor/manager.py", line 1096, in unshelve_instance
+        host_lists = self._schedule_instances(context,
+      File "/opt/stack/nova/nova/conductor/manager.py", line 954, in _schedule_instances
+        host_lists = self.query_client.select_destinations(
+      File "/opt/stack/nova/nova/scheduler/client/query.py", line 41, in select_destinations
+        return self.scheduler_rpcapi.select_destinations(context, spec_obj,
+      File "/opt/stack/nova/nova/scheduler/rpcapi.py", line 160, in select_destinations
+        return cctxt.call(ctxt, 'select_destinations', **msg_args)
+
+    """
+
+  /// `get_image_info`, the `EventReporter` around the conductor's look-up of a shelved server's
+  /// snapshot, when the image is gone (the `UnshelveException` it raises in its place).
+  static let unshelveImageEvent = """
+      File "/opt/stack/nova/nova/conductor/manager.py", line 1051, in unshelve_instance
+        raise exception.UnshelveException(
+
+    """
+
   /// `conductor_migrate_server` of a live migration the conductor refused: `wrap_instance_event`,
   /// `_live_migrate` and the task's `rollback_wrapper` re-raising through oslo.utils'
   /// `save_and_reraise_exception` (10.2), down to the check that raised (`step`).

@@ -153,6 +153,10 @@ public struct CloudDefinition: Sendable {
   /// The host Cinder's backup service (`cinder-backup`) runs on; none, as devstack has it unless
   /// `c-bak` is enabled.
   public var volumeBackupHost: String? = nil
+  /// Nova's `[DEFAULT] shelved_offload_time`: devstack's 0 offloads a shelved server at once; a
+  /// negative value keeps it `SHELVED` on its host until an admin offloads it. (A positive value,
+  /// the periodic task's delay, is not emulated.)
+  public var shelvedOffloadTime = 0
 
   /// A devstack cloud with the manila plugin and dummy back ends, as the Shared File Systems
   /// guides show it: the member `clouduser1` in project `demo`, `admin`, devstack's `private`,

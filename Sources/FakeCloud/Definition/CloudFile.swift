@@ -94,7 +94,7 @@ extension CloudDefinition {
 
   /// Reads a cloud file: YAML with the sections `users`, `clouds`, `networks`, `share_types`,
   /// `backends`, `default_share_type`, `default_user`, `compute_hosts` (memory in MiB, disk in
-  /// GiB), `keypairs` (each user's imported OpenSSH public keys), `volume_backends`, `volume_types`, `default_volume_type` and `volume_backup_host`. A section left out keeps
+  /// GiB), `keypairs` (each user's imported OpenSSH public keys), `volume_backends`, `volume_types`, `default_volume_type`, `volume_backup_host` and `shelved_offload_time` (Nova's: 0, devstack's, or negative). A section left out keeps
   /// devstack's
   /// (`clouds`: devstack's entries for the file's users).
   ///
@@ -136,7 +136,7 @@ extension CloudDefinition {
       root, in: "the cloud file",
       keys: [
         "users", "clouds", "networks", "share_types", "backends", "default_share_type", "default_user", "compute_hosts",
-        "keypairs", "volume_backends", "volume_types", "default_volume_type", "volume_backup_host",
+        "keypairs", "volume_backends", "volume_types", "default_volume_type", "volume_backup_host", "shelved_offload_time",
       ])
     if let users = sections["users"] {
       let entries = try reader.list(users, in: "users").map { node throws(CloudFileError) in
@@ -255,6 +255,14 @@ extension CloudDefinition {
         }
         return key
       }
+    }
+    if let offload = sections["shelved_offload_time"] {
+      let seconds = try reader.number(offload, in: "shelved_offload_time")
+      guard seconds <= 0 else {
+        throw reader.error(
+          offload, "'shelved_offload_time' must be 0 (offload at once) or negative (never): the periodic offload is not simulated")
+      }
+      shelvedOffloadTime = seconds
     }
     try readBlockStorage(sections, reader, root: root)
     if let name = sections["default_share_type"], name.null == nil {

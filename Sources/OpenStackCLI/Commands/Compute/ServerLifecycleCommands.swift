@@ -109,8 +109,9 @@ enum ServerUnrescue: OpenStackCommand {
 }
 
 /// `openstack server shelve` (`ShelveServer`): servers already shelved are skipped; with
-/// `--wait` or `--offload`, each waited for (the cloud offloads at once, so `--offload` has
-/// nothing left to do).
+/// `--wait` or `--offload`, each waited for until shelved (or offloaded); with `--offload`, each
+/// still `SHELVED` offloaded (`shelveOffload`, an admin's) and, with `--wait`, waited for again
+/// until `SHELVED_OFFLOADED`.
 enum ServerShelve: OpenStackCommand {
   static let name = "server shelve"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
@@ -132,38 +133,85 @@ enum ServerShelve: OpenStackCommand {
         throw CommandFailure(message: progress + "Error shelving server: \(id)")
       }
     }
-    if offload {
+    guard offload else { return progress.isEmpty ? .nothing : .text(progress) }
+    for id in shelved {
+      let server = try ServerRequests.call(.get, "/servers/\(id)", in: context)["server"] ?? .null
+      if server["status"]?.string?.lowercased() == "shelved_offloaded" { continue }
+      try ServerRequests.action(.object(["shelveOffload": .null]), on: server, in: context)
+    }
+    if wait {
       for id in shelved {
-        let server = try ServerRequests.call(.get, "/servers/\(id)", in: context)["server"] ?? .null
-        if server["status"]?.string?.lowercased() == "shelved_offloaded" { continue }
-        try ServerRequests.action(.object(["shelveOffload": .null]), on: server, in: context)
+        guard try Servers.wait(for: id, until: ["shelved_offloaded"], in: context, progress: &progress) else {
+          throw CommandFailure(message: progress + "Error offloading shelved server: \(id)")
+        }
       }
     }
     return progress.isEmpty ? .nothing : .text(progress)
   }
 }
 
-/// `openstack server unshelve` (`UnshelveServer`): only shelved servers; with `--wait`, each
-/// waited for until active (or shut off).
+/// `openstack server unshelve` (`UnshelveServer`): only shelved servers; a zone to schedule to
+/// (2.77), a host (2.91) or none (`--no-availability-zone`, 2.91), checked before any server is
+/// looked up; with `--wait`, each waited for until active (or shut off).
 enum ServerUnshelve: OpenStackCommand {
   static let name = "server unshelve"
   static let syntax = CommandSyntax(usage: RealHelp.usage(of: name))
-  /// The scheduler's choice is the fake cloud's; a zone or host asked for is not emulated.
-  static let refusedOptions: Set<String> = ["--availability-zone", "--no-availability-zone", "--host"]
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    // openstacksdk's `unshelve`: the host first, then the zone (`null` to unpin); no body
+    // (`null`) when neither is given.
+    var request: JSONObject = [:]
+    var zone: JSON? = nil
+    if let name = arguments.value("--availability-zone"), !name.isEmpty {
+      guard try context.api.supportsComputeVersion(Microversion(2, 77)) else {
+        throw CommandFailure(message: "--os-compute-api-version 2.77 or greater is required to support the --availability-zone option")
+      }
+      zone = .string(name)
+    }
+    if let host = arguments.value("--host"), !host.isEmpty {
+      guard try context.api.supportsComputeVersion(Microversion(2, 91)) else {
+        throw CommandFailure(message: "--os-compute-api-version 2.91 or greater is required to support the --host option")
+      }
+      request["host"] = .string(host)
+    }
+    if arguments.flag("--no-availability-zone") {
+      guard try context.api.supportsComputeVersion(Microversion(2, 91)) else {
+        throw CommandFailure(message: "--os-compute-api-version 2.91 or greater is required to support the --no-availability-zone option")
+      }
+      zone = .null
+    }
+    if let zone { request["availability_zone"] = zone }
+    let body: JSON = .object(["unshelve": request.isEmpty ? .null : .object(request)])
     var progress = ""
     let wait = arguments.flag("--wait")
     for name in arguments.values("<server>") {
       let server = try ComputeLookup.server(name, in: context)
       guard ["shelved", "shelved_offloaded"].contains(server["status"]?.string?.lowercased() ?? "") else { continue }
-      try ServerRequests.action(.object(["unshelve": .null]), on: server, in: context)
+      try ServerRequests.action(body, on: server, in: context)
       let id = server["id"]?.string ?? ""
-      if wait, !(try Servers.wait(for: id, until: ["active", "shutoff"], in: context, progress: &progress)) {
+      if wait, !(try waitForUnshelve(id, in: context, progress: &progress)) {
         throw CommandFailure(message: progress + "Error unshelving server: \(id)")
       }
     }
     return progress.isEmpty ? .nothing : .text(progress)
+  }
+
+  /// `wait_for_status` until `active` or `shutoff`. An unshelve that found no host leaves the
+  /// server shelved with no task: the real client then polls for ever, which the emulation
+  /// refuses rather than run.
+  private static func waitForUnshelve(_ id: String, in context: CommandContext, progress: inout String) throws -> Bool {
+    while true {
+      let server = try context.call(.compute, APIRequest(.get, "/v2.1/servers/\(id)"))["server"] ?? .null
+      let status = server["status"]?.string?.lowercased() ?? ""
+      if let value = server["progress"], value.isTruthy { progress += "\rProgress: \(PythonText.str(value))" }
+      if ["active", "shutoff"].contains(status) { return true }
+      if status == "error" { return false }
+      if ["shelved", "shelved_offloaded"].contains(status), server["OS-EXT-STS:task_state"] == .null {
+        throw NotEmulated(what: "--wait on a server its unshelve left \(status.uppercased()) (the client polls for ever)")
+      }
+      context.sleep(5)
+    }
   }
 }
 
