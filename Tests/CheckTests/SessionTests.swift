@@ -21,7 +21,7 @@ import Testing
   @Test(arguments: [
     "share-networks", "manila-troubleshooting", "options-errors-admin", "delete-failures", "wait", "widths-formats",
     "networks-and-columns", "compute-failed-resize", "compute-faults", "compute-flavors-images", "pagination-errors",
-    "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-agents", "networking-pools", "networking-qos", "networking-qos-rules", "networking-segments", "networking-port-options", "networking-flavors", "networking-router-gateways", "networking-server-ports", "networking-filters", "networking-rule-prefixes",
+    "listing-options", "networking-networks", "networking-routers", "networking-rbac", "networking-rbac-in-use", "networking-list-paging", "networking-agents", "networking-pools", "networking-qos", "networking-qos-rules", "networking-segments", "networking-port-options", "networking-flavors", "networking-router-gateways", "networking-server-ports", "networking-filters", "networking-rule-prefixes",
     "volume-types", "volume-volumes", "volume-attachments", "volume-boot", "volume-paging", "volume-backup-quotas", "volume-bad-input", "volume-snapshots", "volume-backups", "volume-backups-admin", "volume-encryption",
     "shares-types", "shares-access", "shares-snapshots", "shares-resize", "shares-set",
     "shares-security-services", "shares-subnets", "shares-limits", "shares-export-locations",

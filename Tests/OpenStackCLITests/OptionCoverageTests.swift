@@ -194,6 +194,7 @@ import Testing
     "network rbac show": Baseline(setup: rbacPolicy, arguments: "{}"),
     "network rbac list": Baseline(arguments: ""),
     "network rbac delete": Baseline(setup: rbacPolicy, arguments: "{}"),
+    "network rbac set": Baseline(setup: rbacPolicy, arguments: "{} --target-project demo"),
     "network agent list": Baseline(arguments: ""),
     "network agent show": Baseline(setup: ["network agent list -f value -c ID"], arguments: "{}"),
     "subnet pool create": Baseline(arguments: "--pool-prefix 203.0.113.0/24 pool"),

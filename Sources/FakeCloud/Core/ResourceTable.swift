@@ -92,14 +92,32 @@ struct ResourceTable: Sendable {
   let attributes: [ResourceAttribute]
   /// The fault for an ID no visible record has.
   let notFound: @Sendable (String) -> ResourceFault
+  /// How its lists page.
+  let paging: Paging
   /// The attributes only admins see (a few at most), looked up for every member of a record a
   /// member sees: scanned, not hashed.
   private let adminOnly: [String]
 
+  /// How Neutron's API pages a list (`neutron/api/api_common.py`, `pecan_wsgi/hooks/query_parameters.py`).
+  enum Paging: Sendable {
+    /// `allow_pagination=False` (RBAC policies): `limit`, `marker` and `page_reverse` are not
+    /// read, the whole list comes back without links.
+    case none
+    /// `PaginationEmulatedHelper` (a plugin without native pagination, the flavors'): the API
+    /// pages the plugin's whole list; a marker the list does not have gives an empty page.
+    case emulated
+    /// Native pagination through the plugin's `_get_<resource>` for the marker (networks,
+    /// ports, routers): a marker the caller cannot see is the resource's not-found fault.
+    case nativeFinding
+    /// Native pagination through the objects' `Pager`: a marker not found is no marker.
+    case native
+  }
+
   init(
-    path: String? = nil, collection: String, member: String, attributes: [ResourceAttribute],
+    path: String? = nil, collection: String, member: String, attributes: [ResourceAttribute], paging: Paging = .native,
     notFound: @escaping @Sendable (String) -> ResourceFault
   ) {
+    self.paging = paging
     self.path = path ?? collection
     self.collection = collection
     self.member = member
@@ -228,23 +246,83 @@ struct ResourceTable: Sendable {
       case .failure(let fault): return Self.response(fault)
       }
     }
+    var limit = 0
+    var marker: String? = nil
+    var reverse = false
+    if paging != .none {
+      // `get_limit_and_marker` (`pagination_max_limit` is `-1`, no maximum) and `get_page_reverse`.
+      let limitText = call.query("limit") ?? "0"
+      guard let given = PythonInt.parse(limitText), given >= 0 else {
+        return Self.response(
+          ResourceFault(
+            status: 400, type: "BadRequest", message: "Bad limit request: Limit must be an integer 0 or greater and not '\(limitText)'."))
+      }
+      limit = given
+      marker = call.query("marker").flatMap { $0.isEmpty ? nil : $0 }
+      reverse = (call.query("page_reverse") ?? "False").lowercased() == "true"
+    }
+    // The database's marker: the record the caller sees of that ID, among all it sees.
+    var markerRecord: JSONObject? = nil
+    if limit > 0, let marker, paging != .emulated {
+      markerRecord = records.first { $0["id"]?.string == marker }
+      if markerRecord == nil, paging == .nativeFinding { return Self.response(notFound(marker)) }
+    }
+    if let markerRecord, !kept.contains(where: { $0["id"] == markerRecord["id"] }) { kept.append(markerRecord) }
     switch sorted(kept, query) {
     case .success(let records): kept = records
     case .failure(let fault): return Self.response(fault)
     }
     var links: [JSON] = []
-    if let markerID = call.query("marker"), let index = kept.firstIndex(where: { $0["id"]?.string == markerID }) {
-      kept.removeFirst(index + 1)
-    }
-    if let limitText = call.query("limit"), let limit = PythonInt.parse(limitText), limit > 0, kept.count > limit {
-      kept = Array(kept.prefix(limit))
-      let last = kept.last?["id"]?.string ?? ""
-      links.append(.object(["href": .string("\(baseURL)/v2.0/\(path)?limit=\(limit)&marker=\(last)"), "rel": "next"]))
+    if limit > 0 {
+      // The page after (or, `page_reverse`, before) the marker; for an emulated list, a marker it
+      // does not have leaves nothing.
+      var start = reverse ? kept.count : 0
+      if let marker, paging == .emulated || markerRecord != nil {
+        if let index = kept.firstIndex(where: { $0["id"]?.string == marker }) {
+          start = reverse ? index : index + 1
+        } else {
+          start = -1
+        }
+      }
+      if start < 0 {
+        kept = []
+      } else if reverse {
+        kept = Array(kept[max(start - limit, 0)..<start])
+      } else {
+        kept = Array(kept[start..<min(start + limit, kept.count)])
+      }
+      links = paginationLinks(kept, call, limit: limit, reverse: reverse, baseURL: baseURL)
+    } else if reverse, paging == .native || paging == .nativeFinding {
+      // The database's query sorted the other way, without a page to turn back.
+      kept.reverse()
     }
     let fields = query.filter { $0.name == "fields" }.map(\.value)
     var body: JSONObject = [collection: .array(kept.map { view($0, isAdmin: isAdmin, fields: fields) })]
     if !links.isEmpty { body["\(collection)_links"] = .array(links) }
     return .json(200, .object(body))
+  }
+
+  /// `get_pagination_links`: `next` unless a short page going forward, `previous` unless a
+  /// short page going back; each the request's parameters (`urlencode` of them in their order)
+  /// with `marker` moved to the end and set to the page's last (first) record, the `previous`
+  /// one with `page_reverse=True`.
+  private func paginationLinks(_ page: [JSONObject], _ call: Call, limit: Int, reverse: Bool, baseURL: String) -> [JSON] {
+    var links: [JSON] = []
+    let url = "\(baseURL)/v2.0/\(path)"
+    let parameters = call.request.query.filter { $0.name != "marker" }
+    if !(page.count < limit && !reverse) {
+      var next = parameters.filter { $0.name != "page_reverse" }
+      if let last = page.last?["id"]?.string { next.append((name: "marker", value: last)) }
+      links.append(.object(["rel": "next", "href": .string(url + "?" + PythonURLEncode.query(next))]))
+    }
+    if !(page.count < limit && reverse) {
+      var previous = parameters
+      if let first = page.first?["id"]?.string { previous.append((name: "marker", value: first)) }
+      previous.removeAll { $0.name == "page_reverse" }
+      previous.append((name: "page_reverse", value: "True"))
+      links.append(.object(["rel": "previous", "href": .string(url + "?" + PythonURLEncode.query(previous))]))
+    }
+    return links
   }
 
   /// The query parameters that are not filters.

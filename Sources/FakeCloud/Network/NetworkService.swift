@@ -64,7 +64,7 @@ enum NetworkService {
     guard let caller = call.caller else { return .unauthenticated() }
     let network = state.network
     var visible = network[resource.table].filter { resource.visible($0, caller, network) }
-    if let shown = resource.shown { visible = visible.map { shown($0, network) } }
+    if let shown = resource.shown { visible = visible.map { shown($0, network, caller) } }
     // The resource's own filters first; the table applies the others.
     var call = call
     for (name, filter) in resource.filters {
@@ -89,10 +89,11 @@ enum NetworkService {
   }
 
   static func show(_ resource: NeutronResource, _ state: inout CloudState, _ call: Call) -> APIResponse {
-    switch visibleRecord(resource, state, call).map({ resource.shown?($0, state.network) ?? $0 }) {
+    guard let caller = call.caller else { return .unauthenticated() }
+    switch visibleRecord(resource, state, call).map({ resource.shown?($0, state.network, caller) ?? $0 }) {
     case .success(let record):
       let fields = call.request.query.filter { $0.name == "fields" }.map(\.value)
-      return .json(200, .object([resource.table.member: resource.table.view(record, isAdmin: call.caller?.isAdmin ?? false, fields: fields)]))
+      return .json(200, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin, fields: fields)]))
     case .failure(let fault): return ResourceTable.response(fault)
     }
   }
@@ -107,7 +108,7 @@ enum NetworkService {
       return NeutronQuotaAPI.check(state, collection: resource.table.collection, project: project).map(Result.failure) ?? .success(fields)
     }
     switch read.flatMap(quota).flatMap({ state.network.create(resource, $0, caller: caller, presetID: preset) }).map({
-      resource.shown?($0, state.network) ?? $0
+      resource.shown?($0, state.network, caller) ?? $0
     }) {
     case .success(let record):
       return .json(201, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin)]))
@@ -122,7 +123,7 @@ enum NetworkService {
         state.network.update(resource, record, changes, caller: caller)
       }
     }
-    switch result.map({ resource.shown?($0, state.network) ?? $0 }) {
+    switch result.map({ resource.shown?($0, state.network, caller) ?? $0 }) {
     case .success(let record):
       return .json(200, .object([resource.table.member: resource.table.view(record, isAdmin: caller.isAdmin)]))
     case .failure(let fault): return ResourceTable.response(fault)

@@ -14,6 +14,9 @@ struct NetworkState {
   /// The IDs of the ports Nova asks for when it builds a server or attaches a network: a stream
   /// of their own, so that a server's ports change no other ID.
   var serverPortIDs: IDGenerator
+  /// The IDs of the policies Neutron makes itself (a shared network's wildcard policy): a
+  /// stream of their own, so that sharing a network changes no other ID.
+  var rbacIDs: IDGenerator
 
   subscript(_ table: ResourceTable) -> [JSONObject] {
     get { records[table.collection] ?? [] }
@@ -69,6 +72,7 @@ struct NetworkState {
   init(definition: CloudDefinition, identity: IdentityState, ids: inout IDGenerator, clock: VirtualClock, seed: UInt64) {
     self.ids = IDGenerator(seed: seed ^ 0x6E65_7574_726F_6E)
     self.serverPortIDs = IDGenerator(seed: seed ^ 0x7365_7276_6572_706F)
+    self.rbacIDs = IDGenerator(seed: seed ^ 0x7262_6163_706F_6C)
     self.now = clock.now
     let time = JSON.string(VirtualClock.isoSeconds(clock.now / 1_000_000) + "Z")
     var segment = 0
@@ -107,6 +111,10 @@ struct NetworkState {
             "provider:physical_network": network.external ? "public" : .null,
             "provider:segmentation_id": network.external ? .null : .int(segment),
           ]))
+      // A shared network's wildcard sharing policy, an external one's wildcard external policy.
+      let record = self[NeutronTables.networks][self[NeutronTables.networks].count - 1]
+      if network.shared { NeutronRBAC.addWildcard(&self, network: record, action: NeutronRBAC.shared) }
+      if network.external { NeutronRBAC.addWildcard(&self, network: record, action: NeutronRBAC.external) }
     }
     NeutronDevstack.populate(&self, definition: definition, identity: identity, time: time)
   }

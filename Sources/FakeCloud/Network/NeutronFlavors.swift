@@ -14,6 +14,7 @@ enum NeutronFlavors {
       A("service_profiles", .list, default: .value(.array([])), filterable: false),
       A("tenant_id", put: false, default: .computed, shown: false), A("project_id", put: false, default: .computed, shown: false),
     ],
+    paging: .emulated,
     notFound: { ResourceFault(status: 404, type: "FlavorNotFound", message: "Flavor \($0) could not be found.") })
 
   static let profileTable = ResourceTable(
@@ -24,6 +25,7 @@ enum NeutronFlavors {
       A("metainfo", default: .value("")), A("flavors", .list, post: false, put: false, default: .value(.array([])), filterable: false),
       A("tenant_id", put: false, default: .computed, shown: false), A("project_id", put: false, default: .computed, shown: false),
     ],
+    paging: .emulated,
     notFound: { ResourceFault(status: 404, type: "ServiceProfileNotFound", message: "Service Profile \($0) could not be found.") })
 
   /// The drivers of the service providers (`/v2.0/service-providers`), which a profile must name.

@@ -39,11 +39,43 @@ enum NeutronNetworks {
       record["status"] = "ACTIVE"
       record["availability_zones"] = .array([])
       NeutronSegments.addSegment(of: record, to: &state)
+      // `create_network_db` and `_process_l3_create`: the wildcard policies of a shared or an
+      // external network.
+      if record["shared"] == .bool(true) { NeutronRBAC.addWildcard(&state, network: record, action: NeutronRBAC.shared) }
+      if record["router:external"] == .bool(true) { NeutronRBAC.addWildcard(&state, network: record, action: NeutronRBAC.external) }
       return .success(record)
     },
     update: { state, record, changes, caller in
       if !caller.isAdmin, let attribute = adminAttributes.first(where: { changes[$0] != nil }) {
         return .failure(policyFault("update_network", attribute))
+      }
+      let id = record["id"]?.string ?? ""
+      if let value = changes["shared"], value != .null {
+        let share = value == .bool(true)
+        let wasShared = NeutronRBAC.hasWildcard(state, objectID: id, action: NeutronRBAC.shared)
+        if wasShared, !share {
+          if let fault = checkUnshare(state, record) { return .failure(fault) }
+          state[NeutronTables.rbacPolicies].removeAll {
+            $0["object_id"]?.string == id && $0["action"]?.string == NeutronRBAC.shared && $0["target_tenant"]?.string == "*"
+          }
+        } else if share, !wasShared {
+          NeutronRBAC.addWildcard(&state, network: record, action: NeutronRBAC.shared)
+        }
+      }
+      // `_process_l3_update`.
+      if let value = changes["router:external"], value != .null, (value == .bool(true)) != (record["router:external"] == .bool(true)) {
+        let external = value == .bool(true)
+        if external {
+          NeutronRBAC.addWildcard(&state, network: record, action: NeutronRBAC.external)
+        } else {
+          if state[NeutronTables.ports].contains(where: { $0["network_id"]?.string == id && $0["device_owner"]?.string == "network:router_gateway" }) {
+            return .failure(
+              .conflict(
+                "ExternalNetworkInUse",
+                "External network \(id) cannot be updated to be made non-external, since it has existing gateway ports."))
+          }
+          state[NeutronTables.rbacPolicies].removeAll { $0["object_id"]?.string == id && $0["action"]?.string == NeutronRBAC.external }
+        }
       }
       var record = record
       for (key, value) in changes { record[key] = value }
@@ -64,7 +96,31 @@ enum NeutronNetworks {
       state[NeutronTables.segments].removeAll { $0["network_id"]?.string == id }
       return nil
     },
-    shown: withAddressScopes)
+    shown: { network, state, caller in
+      // `_is_network_shared`: shared with everyone or with the caller's project.
+      var shown = withAddressScopes(network, state)
+      shown["shared"] = .bool(NeutronRBAC.sharesWith(state, objectID: network["id"]?.string ?? "", project: caller.projectID))
+      return shown
+    })
+
+  /// `_validate_shared_update`: a network stops being shared only if each project other than
+  /// its owner that has ports (other than the network's own) or subnets on it has a policy of
+  /// its own (`InvalidSharedSetting`, naming the network by its name).
+  private static func checkUnshare(_ state: NetworkState, _ network: JSONObject) -> ResourceFault? {
+    let id = network["id"]?.string ?? ""
+    let owner = network["project_id"]?.string ?? ""
+    let ports = state[NeutronTables.ports].filter { $0["network_id"]?.string == id && !($0["device_owner"]?.string ?? "").hasPrefix("network:") }
+    let subnets = state[NeutronTables.subnets].filter { $0["network_id"]?.string == id }
+    let projects = Set((ports + subnets).compactMap { $0["project_id"]?.string })
+    guard projects.count > 1 || (projects.count == 1 && !projects.contains(owner)) else { return nil }
+    let allowed = Set(
+      NeutronRBAC.policies(state, objectID: id, action: NeutronRBAC.shared).compactMap { $0["target_tenant"]?.string }.filter { $0 != "*" }
+        + [owner])
+    guard !projects.subtracting(allowed).isEmpty else { return nil }
+    return .conflict(
+      "InvalidSharedSetting",
+      "Unable to reconfigure sharing settings for network \(network["name"]?.string ?? ""). Multiple projects are using it.")
+  }
 
   /// The address-scope extension's `ipv4_address_scope` and `ipv6_address_scope`
   /// (`get_network_address_scope`): the scope of the pool of the network's first subnet of that
@@ -152,7 +208,9 @@ enum NeutronNetworks {
     guard var network = state.record(NeutronTables.networks, networkID), networks.visible(network, caller, state) else {
       return .failure(NeutronTables.networks.notFound(networkID))
     }
-    if !caller.isAdmin, network["project_id"] != .string(caller.projectID), network["shared"] != .bool(true) {
+    if !caller.isAdmin, network["project_id"] != .string(caller.projectID),
+      !NeutronRBAC.sharesWith(state, objectID: networkID, project: caller.projectID)
+    {
       return .failure(
         ResourceFault(status: 404, type: "NetworkNotFound", message: "Network \(networkID) could not be found."))
     }

@@ -52,7 +52,7 @@ enum NeutronPorts {
       }
       return nil
     },
-    shown: { port, state in trunkDetails(port, state) },
+    shown: { port, state, _ in trunkDetails(port, state) },
     filters: ["fixed_ips": fixedIPsFilter])
 
   /// `fixed_ips=ip_address=A`, `subnet_id=S`, `ip_address_substr=T` (each `key=value`, keys

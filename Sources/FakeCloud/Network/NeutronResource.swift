@@ -29,8 +29,8 @@ struct NeutronResource: Sendable {
   /// Whether the API only reads it (agents): no POST or DELETE route.
   var readOnly = false
   /// What a record shows that is worked out when it is read (a segment range's `used` and
-  /// `available`), or `nil`.
-  var shown: (@Sendable (JSONObject, NetworkState) -> JSONObject)? = nil
+  /// `available`, a network's `shared` for the caller), or `nil`.
+  var shown: (@Sendable (JSONObject, NetworkState, Caller) -> JSONObject)? = nil
   /// Filters whose query the table's attributes cannot state (a port's `fixed_ips=ip_address=A`),
   /// by parameter: the test of a record for the parameter's values, or the fault for a value
   /// Neutron cannot read.

@@ -6,6 +6,11 @@ import CloudAPI
 enum NeutronSecurityGroups {
   static let groups = NeutronResource(
     table: NeutronTables.securityGroups,
+    // A group shared by a policy is seen by the projects it is shared with.
+    visible: { record, caller, state in
+      caller.isAdmin || record["project_id"]?.string == caller.projectID
+        || NeutronRBAC.grants(state, objectID: record["id"]?.string ?? "", to: caller.projectID)
+    },
     create: { state, fields, _ in
       var group = fields
       let id = fields["id"]?.string ?? ""

@@ -43,7 +43,7 @@ enum NeutronSegmentRanges {
       if !segments(in: range, state).isEmpty { return referenced(id) }
       return nil
     },
-    shown: withUsage)
+    shown: { range, state, _ in withUsage(range, state) })
 
   private static func readOnly(_ id: String) -> ResourceFault {
     ResourceFault(

@@ -48,6 +48,7 @@ enum NeutronTables {
       A("provider:segmentation_id", .integer, default: .computed, adminOnly: true),
       A("is_default", .boolean, default: .value(false)),
     ],
+    paging: .nativeFinding,
     notFound: { ResourceFault(status: 404, type: "NetworkNotFound", message: "Network \($0) could not be found.") })
 
   static let subnets = ResourceTable(
@@ -101,6 +102,7 @@ enum NeutronTables {
       A("qos_policy_id", default: .value(.null), validate: NeutronValidators.uuidOrNone),
       A("ip_allocation", post: false, put: false, default: .value("immediate"), filterable: false),
     ] + standard(tagsOnCreate: true),  // `tag-ports-during-bulk-creation`
+    paging: .nativeFinding,
     notFound: { ResourceFault(status: 404, type: "PortNotFound", message: "Port \($0) could not be found.") })
 
   static let routers = ResourceTable(
@@ -115,6 +117,7 @@ enum NeutronTables {
       A("routes", .other, post: false, default: .value(.array([])), filterable: false),
       A("flavor_id", put: false, default: .value(.null)),
     ] + standard(),
+    paging: .nativeFinding,
     notFound: { ResourceFault(status: 404, type: "RouterNotFound", message: "Router \($0) could not be found") })
 
   static let securityGroups = ResourceTable(
@@ -178,6 +181,7 @@ enum NeutronTables {
         ["address_group", "address_scope", "network", "qos_policy", "security_group", "subnetpool"])),
       A("object_id", put: false, default: .required, validate: NeutronValidators.uuidOrNone), tenant,
     ],
+    paging: .none,
     notFound: { ResourceFault(status: 404, type: "RbacPolicyNotFound", message: "RBAC policy of type network with ID \($0) not found") })
 
   /// The agents OVN reports (read-only; an admin's).

@@ -4760,6 +4760,36 @@ extension RealHelp {
                               CLIFF_FIT_WIDTH=1 to always enable
         --print-empty         Print empty table if there is no data to show.
       """#,
+    "network rbac set": #"""
+      usage: openstack network rbac set [-h]
+                                        [--extra-property type=<property_type>,name=<property_name>,value=<property_value>]
+                                        [--target-project <target-project>]
+                                        [--target-project-domain <target-project-domain>]
+                                        <rbac-policy>
+
+      Set network RBAC policy properties
+
+      positional arguments:
+        <rbac-policy>         RBAC policy to be modified (ID only)
+
+      options:
+        -h, --help            show this help message and exit
+        --extra-property type=<property_type>,name=<property_name>,value=<property_value>
+                              Additional parameters can be passed using this
+                              property. Default type of the extra property is string
+                              ('str'), but other types can be used as well.
+                              Available types are: 'dict', 'list', 'str', 'bool',
+                              'int'. In case of 'list' type, 'value' can be
+                              semicolon-separated list of values. For 'dict' value
+                              is semicolon-separated list of the key:value pairs.
+        --target-project <target-project>
+                              The project to which the RBAC policy will be enforced
+                              (name or ID)
+        --target-project-domain <target-project-domain>
+                              Domain the target project belongs to (name or ID).
+                              This can be used in case collisions between project
+                              names exist.
+      """#,
     "network rbac show": #"""
       usage: openstack network rbac show [-h] [-f {json,shell,table,value,yaml}]
                                          [-c COLUMN] [--noindent] [--prefix PREFIX]

@@ -43,8 +43,9 @@ enum FloatingIPShow: OpenStackCommand {
 enum FloatingIPList: OpenStackCommand {
   static let name = "floating ip list"
   static let syntax = CommandSyntax(
-    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--network", "--port", "--router"]))
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--network", "--port", "--router"]),
+    types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var columns = [
@@ -76,7 +77,7 @@ enum FloatingIPList: OpenStackCommand {
       query.append((name: "router_id", value: try NeutronResourceKind.router.findID(router, in: context)))
     }
     query += NeutronTags.query(arguments)
-    let addresses = try floatingIP.list(query, in: context)
+    let addresses = try floatingIP.list(query, paging: arguments, in: context)
     return .list(columns: columns.map(\.0), rows: addresses.map { address in columns.map { address[$0.1] ?? .null } }, names: .tuple)
   }
 }

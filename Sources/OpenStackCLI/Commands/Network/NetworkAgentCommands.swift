@@ -14,10 +14,13 @@ enum NetworkAgentList: OpenStackCommand {
   ]
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
-    types: ["--agent-type": .choices(agentTypes.map(\.option))])
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+    types: NeutronPaging.types.merging(["--agent-type": .choices(agentTypes.map(\.option))]) { _, new in new })
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
+    // Read in every case; only the list of every agent pages.
+    let paging = NeutronPaging.query(arguments)
+    let maxItems = NeutronPaging.maxItems(arguments)
     var columns: [(String, String, NeutronColumnFormat)] = [
       ("ID", "id", .plain), ("Agent Type", "agent_type", .plain), ("Host", "host", .plain),
       ("Availability Zone", "availability_zone", .plain), ("Alive", "alive", .alive), ("State", "admin_state_up", .adminState),
@@ -40,7 +43,7 @@ enum NetworkAgentList: OpenStackCommand {
         query.append((name: "agent_type", value: type))
       }
       if let host = arguments.value("--host") { query.append((name: "host", value: host)) }
-      agents = try NeutronResourceKind.agent.list(query, in: context)
+      agents = try NeutronResourceKind.agent.list(paging + query, maxItems: maxItems, in: context)
     }
     return .list(
       columns: columns.map(\.0),

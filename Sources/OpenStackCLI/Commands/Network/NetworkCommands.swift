@@ -54,8 +54,8 @@ enum SubnetList: OpenStackCommand {
   static let name = "subnet list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--service-type"]),
-    types: ["--ip-version": .intChoices([4, 6])])
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+    types: NeutronPaging.types.merging(["--ip-version": .intChoices([4, 6])]) { _, new in new })
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -79,11 +79,13 @@ enum SubnetList: OpenStackCommand {
       query.append((name: "subnetpool_id", value: try NeutronResourceKind.subnetPool.find(pool, in: context)["id"]?.string ?? ""))
     }
     query += NeutronTags.query(arguments)
-    let body = try context.call(.network, APIRequest(.get, "/v2.0/subnets", query: query))
+    let listed = try NeutronPaging.list(
+      path: "subnets", collection: "subnets", query: NeutronPaging.query(arguments) + query,
+      maxItems: NeutronPaging.maxItems(arguments), in: context)
     // The SDK's `Subnet` has no `service_types` query parameter: it keeps, client-side, the
     // subnets whose service types are exactly those given, in that order.
     let serviceTypes = arguments.values("--service-type").map(JSON.string)
-    let subnets = (body["subnets"]?.array ?? []).filter { serviceTypes.isEmpty || $0["service_types"]?.array ?? [] == serviceTypes }
+    let subnets = listed.filter { serviceTypes.isEmpty || $0["service_types"]?.array ?? [] == serviceTypes }
     var columns = ["ID", "Name", "Network", "Subnet"]
     var keys = ["id", "name", "network_id", "cidr"]
     if arguments.flag("--long") {
@@ -114,11 +116,11 @@ enum NetworkList: OpenStackCommand {
   static let name = "network list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating,
-    types: [
+    types: NeutronPaging.types.merging([
       "--status": .choices(["ACTIVE", "BUILD", "DOWN", "ERROR"]),
       "--provider-network-type": .choices(["flat", "geneve", "gre", "local", "vlan", "vxlan"]),
-    ])
-  static let refusedOptions: Set<String> = ["--pvlan", "--no-pvlan", "--agent", "--limit", "--marker", "--max-items"]
+    ]) { _, new in new })
+  static let refusedOptions: Set<String> = ["--pvlan", "--no-pvlan", "--agent"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -144,7 +146,9 @@ enum NetworkList: OpenStackCommand {
       if let value = arguments.value(option), !value.isEmpty { query.append((name: attribute, value: value)) }
     }
     query += NeutronTags.query(arguments)
-    let body = try context.call(.network, APIRequest(.get, "/v2.0/networks", query: query))
+    let networks = try NeutronPaging.list(
+      path: "networks", collection: "networks", query: NeutronPaging.query(arguments) + query,
+      maxItems: NeutronPaging.maxItems(arguments), in: context)
     let long = arguments.flag("--long")
     let columns =
       long
@@ -155,7 +159,7 @@ enum NetworkList: OpenStackCommand {
     let table = context.isTable
     return .list(
       columns: columns,
-      rows: (body["networks"]?.array ?? []).map { network in
+      rows: networks.map { network in
         // osc-lib's ListColumn: the items sorted and joined with ", " in a table.
         func list(_ key: String) -> JSON {
           let items = network[key]?.array ?? []

@@ -168,8 +168,15 @@ struct NeutronResourceKind: Sendable {
     return try NeutronClient.call(context, .put, "/\(path)/\(id)", body: .object([member: .object(attributes)]))[member] ?? .null
   }
 
-  func list(_ query: [(name: String, value: String)], in context: CommandContext) throws -> [JSON] {
-    try NeutronClient.call(context, .get, "/\(path)", query: query)[collection]?.array ?? []
+  /// openstacksdk's `list` of the collection: the query's pages, at most `maxItems` items
+  /// (see ``NeutronPaging``).
+  func list(_ query: [(name: String, value: String)], maxItems: Int? = nil, in context: CommandContext) throws -> [JSON] {
+    try NeutronPaging.list(path: path, collection: collection, query: query, maxItems: maxItems, in: context)
+  }
+
+  /// The list with the command's `--limit`, `--marker` and `--max-items`.
+  func list(_ query: [(name: String, value: String)], paging arguments: ParsedArguments, in context: CommandContext) throws -> [JSON] {
+    try list(NeutronPaging.query(arguments) + query, maxItems: NeutronPaging.maxItems(arguments), in: context)
   }
 
   /// The client's delete loop: each name found and deleted, a failure logged
@@ -292,5 +299,121 @@ enum URLQuery {
       }
     }
     return text
+  }
+}
+
+/// The client's marker pagination options of a Neutron list (`--limit`, `--marker`,
+/// `--max-items`: `pagination.add_marker_pagination_option_to_parser`) and openstacksdk's
+/// `Resource.list`, which pages through the collection: after each page that had items it asks
+/// for the next one by the page's `<collection>_links` link of `rel` `next` (its parameters
+/// taking the place of the query's), or, without a link but with a limit, again with the page's
+/// last item as the marker; until a page comes back empty, or without a link when no limit
+/// was given, or it has `--max-items` items (the first page's limit when no `--limit`).
+enum NeutronPaging {
+  /// The options' argument types (argparse's `NonNegativeAction`).
+  static let types: [String: ValueType] = [
+    "--limit": .nonNegativeInt(option: "--limit"), "--max-items": .nonNegativeInt(option: "--max-items"),
+  ]
+
+  /// `limit` and `marker` as the SDK's query mapping puts them, before the command's filters.
+  static func query(_ arguments: ParsedArguments) -> [(name: String, value: String)] {
+    var query: [(name: String, value: String)] = []
+    if let limit = arguments.value("--limit") { query.append((name: "limit", value: String(Int(limit) ?? 0))) }
+    if let marker = arguments.value("--marker") { query.append((name: "marker", value: marker)) }
+    return query
+  }
+
+  /// `--max-items`.
+  static func maxItems(_ arguments: ParsedArguments) -> Int? { arguments.value("--max-items").flatMap { Int($0) } }
+
+  /// A parameter of the SDK's query: its values, and whether they came from a link (a list of
+  /// `parse_qs`, which the loop's check compares as a list).
+  private struct Parameter {
+    var name: String
+    var values: [String]
+    var fromLink = false
+  }
+
+  static func list(
+    path: String, collection: String, query: [(name: String, value: String)], maxItems: Int?, in context: CommandContext
+  ) throws -> [JSON] {
+    // The SDK's query is a dictionary: a parameter given several times (`fields`) is one, a list.
+    var parameters: [Parameter] = []
+    for (name, value) in query {
+      if let index = parameters.firstIndex(where: { $0.name == name }) {
+        parameters[index].values.append(value)
+      } else {
+        parameters.append(Parameter(name: name, values: [value]))
+      }
+    }
+    let maxItems = maxItems ?? 0
+    // `if max_items and not query_params.get('limit')`: the most items wanted as the page size.
+    if maxItems > 0 {
+      if let index = parameters.firstIndex(where: { $0.name == "limit" }) {
+        if parameters[index].values == ["0"] { parameters[index].values = [String(maxItems)] }
+      } else {
+        parameters.append(Parameter(name: "limit", values: [String(maxItems)]))
+      }
+    }
+    let limit = parameters.first { $0.name == "limit" }?.values.first.flatMap { $0 == "0" ? nil : $0 }
+    var uri = "/\(path)"
+    var items: [JSON] = []
+    while true {
+      let flat = parameters.flatMap { parameter in parameter.values.map { (name: parameter.name, value: $0) } }
+      let page = try NeutronClient.call(context, .get, uri, query: flat)
+      let lastMarker = parameters.first { $0.name == "marker" }
+      parameters.removeAll { $0.name == "marker" || $0.name == "limit" }
+      let found = page[collection]?.array ?? []
+      guard !found.isEmpty else { return items }
+      for item in found {
+        if maxItems > 0, items.count >= maxItems { return items }
+        items.append(item)
+      }
+      var next: [Parameter]
+      if let link = (page["\(collection)_links"]?.array ?? []).first(where: { $0["rel"]?.string == "next" })?["href"]?.string {
+        let (linkPath, linkQuery) = split(link)
+        uri = linkPath
+        next = []
+        for (name, value) in linkQuery {
+          if let index = next.firstIndex(where: { $0.name == name }) {
+            next[index].values.append(value)
+          } else {
+            next.append(Parameter(name: name, values: [value], fromLink: true))
+          }
+        }
+      } else if let limit {
+        next = [
+          Parameter(name: "marker", values: [found.last?["id"]?.string ?? ""]), Parameter(name: "limit", values: [limit]),
+        ]
+      } else {
+        return items
+      }
+      if let marker = next.first(where: { $0.name == "marker" }), let lastMarker,
+        marker.values == lastMarker.values, marker.fromLink == lastMarker.fromLink
+      {
+        throw CommandFailure(message: "Endless pagination loop detected, aborting")
+      }
+      // `query_params.update(next_params)`: a parameter it has takes the new values in its place.
+      for parameter in next {
+        if let index = parameters.firstIndex(where: { $0.name == parameter.name }) {
+          parameters[index] = parameter
+        } else {
+          parameters.append(parameter)
+        }
+      }
+    }
+  }
+
+  /// A link's path under `/v2.0` and its query, unquoted, without blank values (`parse_qs`).
+  static func split(_ link: String) -> (path: String, query: [(name: String, value: String)]) {
+    let parts = link.split(separator: "?", maxSplits: 1).map(String.init)
+    var path = parts.first ?? ""
+    if let version = path.range(of: "/v2.0/") { path = String(path[path.index(before: version.upperBound)...]) }
+    let query = (parts.count > 1 ? parts[1] : "").split(separator: "&").map { pair -> (name: String, value: String) in
+      let field = pair.split(separator: "=", maxSplits: 1).map(String.init)
+      func unquote(_ text: String) -> String { text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text }
+      return (name: unquote(field[0]), value: field.count > 1 ? unquote(field[1]) : "")
+    }
+    return (path, query.filter { !$0.value.isEmpty })
   }
 }

@@ -224,10 +224,10 @@ enum PortList: OpenStackCommand {
   static let name = "port list"
   static let syntax = CommandSyntax(
     usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating.union(["--fixed-ip", "--security-group"]),
-    types: ["--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address", "ip-substring"])])
-  static let refusedOptions: Set<String> = [
-    "--pvlan-type", "--pvlan-community", "--pvlan", "--no-pvlan", "--limit", "--marker", "--max-items",
-  ]
+    types: NeutronPaging.types.merging(["--fixed-ip": .multiKeyValue(required: [], optional: ["subnet", "ip-address", "ip-substring"])]) {
+      _, new in new
+    })
+  static let refusedOptions: Set<String> = ["--pvlan-type", "--pvlan-community", "--pvlan", "--no-pvlan"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var fields = ["id", "name", "mac_address", "fixed_ips", "status"]
@@ -265,7 +265,7 @@ enum PortList: OpenStackCommand {
     }
     for group in arguments.values("--security-group") { add("security_groups", group) }
     query += NeutronTags.query(arguments)
-    let ports = try NeutronResourceKind.port.list(query, in: context)
+    let ports = try NeutronResourceKind.port.list(query, paging: arguments, in: context)
     let formats: [String: NeutronColumnFormat] = ["fixed_ips": .listDict, "security_groups": .list, "tags": .list, "trunk_details": .listDict]
     return .list(
       columns: headers,

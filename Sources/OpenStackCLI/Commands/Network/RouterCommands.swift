@@ -129,8 +129,9 @@ enum RouterShow: OpenStackCommand {
 /// `openstack router list` (`ListRouter`).
 enum RouterList: OpenStackCommand {
   static let name = "router list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--agent", "--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = ["--agent"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -144,7 +145,7 @@ enum RouterList: OpenStackCommand {
       query.append((name: "project_id", value: project))
     }
     query += NeutronTags.query(arguments)
-    let routers = try NeutronResourceKind.router.list(query, in: context)
+    let routers = try NeutronResourceKind.router.list(query, paging: arguments, in: context)
     var columns: [(header: String, field: String, format: NeutronColumnFormat)] = [
       ("ID", "id", .plain), ("Name", "name", .plain), ("Status", "status", .plain), ("State", "admin_state_up", .adminState),
       ("Project", "project_id", .plain),

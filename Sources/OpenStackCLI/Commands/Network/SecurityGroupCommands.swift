@@ -34,8 +34,9 @@ enum SecurityGroupShow: OpenStackCommand {
 /// `openstack security group list` (`ListSecurityGroup`): six fields asked for, shown raw.
 enum SecurityGroupList: OpenStackCommand {
   static let name = "security group list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let fields = ["id", "name", "description", "project_id", "tags", "shared"]
@@ -49,7 +50,7 @@ enum SecurityGroupList: OpenStackCommand {
       query.append((name: "shared", value: arguments.flag("--share") ? "True" : "False"))
     }
     query += NeutronTags.query(arguments)
-    let groups = try NeutronResourceKind.securityGroup.list(query, in: context)
+    let groups = try NeutronResourceKind.securityGroup.list(query, paging: arguments, in: context)
     return .list(
       columns: ["ID", "Name", "Description", "Project", "Tags", "Shared"],
       rows: groups.map { group in fields.map { group[$0] ?? .null } }, names: .tuple)
@@ -176,8 +177,9 @@ enum SecurityGroupRuleShow: OpenStackCommand {
 /// every group with the group's column; port ranges and remote prefixes as the client writes them.
 enum SecurityGroupRuleList: OpenStackCommand {
   static let name = "security group rule list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     if arguments.flag("--long") { context.log("The --long option has been deprecated and is no longer needed") }
@@ -201,7 +203,7 @@ enum SecurityGroupRuleList: OpenStackCommand {
     {
       query.append((name: "project_id", value: project))
     }
-    let rules = try NeutronResourceKind.securityGroupRule.list(query, in: context)
+    let rules = try NeutronResourceKind.securityGroupRule.list(query, paging: arguments, in: context)
     return .list(
       columns: headers,
       rows: rules.map { rule in

@@ -73,10 +73,11 @@ enum SubnetPoolSet: OpenStackCommand {
 /// `openstack subnet pool list` (`ListSubnetPool`).
 enum SubnetPoolList: OpenStackCommand {
   static let name = "subnet pool list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
   /// The client sends `shared` and `is_shared` both, which the SDK turns into one filter given
   /// twice; not modelled.
-  static let refusedOptions: Set<String> = ["--share", "--no-share", "--limit", "--marker", "--max-items"]
+  static let refusedOptions: Set<String> = ["--share", "--no-share"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -100,7 +101,7 @@ enum SubnetPoolList: OpenStackCommand {
         ("Default Subnet Pool", "is_default", .plain), ("Shared", "shared", .plain), ("Tags", "tags", .list),
       ]
     }
-    let pools = try NeutronResourceKind.subnetPool.list(query, in: context)
+    let pools = try NeutronResourceKind.subnetPool.list(query, paging: arguments, in: context)
     return .list(
       columns: columns.map(\.0),
       rows: pools.map { pool in columns.map { $0.2.format(pool[$0.1] ?? .null, table: context.isTable) } }, names: .tuple)
@@ -151,8 +152,9 @@ enum AddressScopeShow: OpenStackCommand {
 /// `openstack address scope list` (`ListAddressScope`).
 enum AddressScopeList: OpenStackCommand {
   static let name = "address scope list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--share", "--no-share", "--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = ["--share", "--no-share"]
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -164,7 +166,7 @@ enum AddressScopeList: OpenStackCommand {
       query.append((name: "project_id", value: project))
     }
     let columns = [("ID", "id"), ("Name", "name"), ("IP Version", "ip_version"), ("Shared", "shared"), ("Project", "project_id")]
-    let scopes = try NeutronResourceKind.addressScope.list(query, in: context)
+    let scopes = try NeutronResourceKind.addressScope.list(query, paging: arguments, in: context)
     return .list(columns: columns.map(\.0), rows: scopes.map { scope in columns.map { scope[$0.1] ?? .null } }, names: .tuple)
   }
 }

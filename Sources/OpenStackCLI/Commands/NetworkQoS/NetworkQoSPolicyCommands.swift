@@ -80,8 +80,9 @@ enum NetworkQoSPolicySet: OpenStackCommand {
 /// become filters.
 enum NetworkQoSPolicyList: OpenStackCommand {
   static let name = "network qos policy list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     let filters = try policyAttributes(arguments, in: context).fields
@@ -89,7 +90,7 @@ enum NetworkQoSPolicyList: OpenStackCommand {
       filters[key].map { (name: key, value: $0 == .bool(true) ? "True" : $0 == .bool(false) ? "False" : $0.string ?? "") }
     }
     let columns = [("ID", "id"), ("Name", "name"), ("Shared", "shared"), ("Default", "is_default"), ("Project", "project_id")]
-    let policies = try NeutronResourceKind.qosPolicy.list(query, in: context)
+    let policies = try NeutronResourceKind.qosPolicy.list(query, paging: arguments, in: context)
     return .list(columns: columns.map(\.0), rows: policies.map { policy in columns.map { policy[$0.1] ?? .null } }, names: .tuple)
   }
 }

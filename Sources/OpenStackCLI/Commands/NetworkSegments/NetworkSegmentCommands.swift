@@ -53,8 +53,9 @@ enum NetworkSegmentSet: OpenStackCommand {
 /// `openstack network segment list` (`ListNetworkSegment`).
 enum NetworkSegmentList: OpenStackCommand {
   static let name = "network segment list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     var query: [(name: String, value: String)] = []
@@ -65,7 +66,7 @@ enum NetworkSegmentList: OpenStackCommand {
       ("ID", "id"), ("Name", "name"), ("Network", "network_id"), ("Network Type", "network_type"), ("Segment", "segmentation_id"),
     ]
     if arguments.flag("--long") { columns.append(("Physical Network", "physical_network")) }
-    let segments = try NeutronResourceKind.segment.list(query, in: context)
+    let segments = try NeutronResourceKind.segment.list(query, paging: arguments, in: context)
     return .list(columns: columns.map(\.0), rows: segments.map { segment in columns.map { segment[$0.1] ?? .null } }, names: .tuple)
   }
 }

@@ -120,8 +120,9 @@ enum NetworkSegmentRangeSet: OpenStackCommand {
 /// `--available` and `--unavailable` keep the ranges they name (and list in long form).
 enum NetworkSegmentRangeList: OpenStackCommand {
   static let name = "network segment range list"
-  static let syntax = CommandSyntax(usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating)
-  static let refusedOptions: Set<String> = ["--limit", "--marker", "--max-items"]
+  static let syntax = CommandSyntax(
+    usage: RealHelp.usage(of: name), repeating: DisplayOptions.listerRepeating, types: NeutronPaging.types)
+  static let refusedOptions: Set<String> = []
 
   static func run(_ arguments: ParsedArguments, in context: CommandContext) throws -> CommandOutput {
     try requireRanges("list", in: context)
@@ -132,7 +133,7 @@ enum NetworkSegmentRangeList: OpenStackCommand {
     let filters = ["--available", "--unavailable", "--used", "--unused"].filter { arguments.flag($0) }
     let long = arguments.flag("--long") || !filters.isEmpty
     if long { columns += [("Used", "used"), ("Available", "available")] }
-    let ranges = try NeutronResourceKind.segmentRange.list([], in: context).filter { range in
+    let ranges = try NeutronResourceKind.segmentRange.list([], paging: arguments, in: context).filter { range in
       let available = !(range["available"]?.array ?? []).isEmpty
       let used = !(range["used"]?.object ?? [:]).isEmpty
       if arguments.flag("--available"), !available { return false }
