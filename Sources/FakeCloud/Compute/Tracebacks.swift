@@ -23,20 +23,19 @@ enum Tracebacks {
   static let scheduleEvent = """
       File "/opt/stack/nova/nova/conductor/manager.py", line 1666, in schedule_and_build_instances
         host_lists = self._schedule_instances(context, request_specs[0],
-      File "/opt/stack/nova/nova/conductor/manager.py", line 954, in _schedule_instances
-        host_lists = self.query_client.select_destinations(
-      File "/opt/stack/nova/nova/scheduler/client/query.py", line 41, in select_destinations
-        return self.scheduler_rpcapi.select_destinations(context, spec_obj,
-      File "/opt/stack/nova/nova/scheduler/rpcapi.py", line 160, in select_destinations
-        return cctxt.call(ctxt, 'select_destinations', **msg_args)
 
-    """
+    """ + selectDestinations
 
   /// `schedule_instances`, the `EventReporter` around the conductor's scheduling of an unshelve,
   /// when no host can take the server.
   static let unshelveScheduleEvent = """
       File "/opt/stack/nova/nova/conductor/manager.py", line 1096, in unshelve_instance
         host_lists = self._schedule_instances(context,
+
+    """ + selectDestinations
+
+  /// The conductor's `_schedule_instances` asking the scheduler, where both end.
+  private static let selectDestinations = """
       File "/opt/stack/nova/nova/conductor/manager.py", line 954, in _schedule_instances
         host_lists = self.query_client.select_destinations(
       File "/opt/stack/nova/nova/scheduler/client/query.py", line 41, in select_destinations
