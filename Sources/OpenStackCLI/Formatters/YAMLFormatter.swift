@@ -432,11 +432,31 @@ struct ScalarAnalysis {
       allowFlowPlain = false
       return
     }
+    // Sets of scalars as `switch`es: a string literal's scalars searched for each scalar of each
+    // value had been a tenth of a YAML command's formatting.
     func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
-      "\0 \t\r\n\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar)
+      switch scalar {
+      case "\0", " ", "\t", "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}": true
+      default: false
+      }
     }
     func isBreak(_ scalar: Unicode.Scalar) -> Bool {
-      "\n\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar)
+      switch scalar {
+      case "\n", "\u{85}", "\u{2028}", "\u{2029}": true
+      default: false
+      }
+    }
+    func isIndicator(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar {
+      case "#", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`": true
+      default: false
+      }
+    }
+    func isFlowIndicator(_ scalar: Unicode.Scalar) -> Bool {
+      switch scalar {
+      case ",", "?", "[", "]", "{", "}": true
+      default: false
+      }
     }
 
     var blockIndicators = false
@@ -459,7 +479,7 @@ struct ScalarAnalysis {
     var previousBreak = false
     for (index, scalar) in scalars.enumerated() {
       if index == 0 {
-        if "#,[]{}&*!|>'\"%@`".unicodeScalars.contains(scalar) {
+        if isIndicator(scalar) {
           flowIndicators = true
           blockIndicators = true
         }
@@ -472,7 +492,7 @@ struct ScalarAnalysis {
           blockIndicators = true
         }
       } else {
-        if ",?[]{}".unicodeScalars.contains(scalar) { flowIndicators = true }
+        if isFlowIndicator(scalar) { flowIndicators = true }
         if scalar == ":" {
           flowIndicators = true
           if followedByWhitespace { blockIndicators = true }
