@@ -150,17 +150,12 @@ enum VolumeAPI {
     }
     var size: Int?
     switch body["size"] {
-    case .int(let number)?:
-      guard number >= 1 else { return CinderFault.invalidInput("size", String(number), "\(number) is less than the minimum of 1") }
-      size = number
-    case .string(let text)?:
-      guard let number = Int(text), text.allSatisfy(\.isNumber) else {
-        return CinderFault.invalidInput("size", text, "'\(text)' does not match '^[0-9]+$'")
-      }
-      guard number >= 1 else { return CinderFault.invalidInput("size", text, "'\(text)' is less than the minimum of 1") }
-      size = number
     case .null?, nil: break
-    case let other?: return CinderFault.invalidInput("size", PythonValue.str(other), "\(PythonValue.repr(other)) is not of type 'integer', 'string', 'null'")
+    case let given?:
+      switch volumeSize(given, field: "size", nullable: true) {
+      case .success(let number): size = number
+      case .failure(let fault): return fault.response
+      }
     }
     var metadata: [(String, String)] = []
     for (key, value) in body["metadata"]?.object ?? [:] {
@@ -389,6 +384,36 @@ enum VolumeAPI {
     }
   }
 
+  /// The largest size Cinder's schema takes (`constants.DB_MAX_INT`).
+  static let largestSize = 2_147_483_647
+
+  /// A size as `parameter_types.volume_size` checks it (an integer, or a string of digits, from 1
+  /// to `DB_MAX_INT`), in jsonschema's words. The schema bounds only numbers: a string of more
+  /// digits than 64 bits hold, which Cinder would take on to its quota's refusal, is refused here
+  /// as a number that large would be.
+  static func volumeSize(_ value: JSON, field: String, nullable: Bool) -> Result<Int, FaultResponse> {
+    func invalid(_ reason: String) -> Result<Int, FaultResponse> {
+      .failure(FaultResponse(CinderFault.invalidInput(field, PythonValue.str(value), reason)))
+    }
+    switch value {
+    case .int(let number):
+      if number < 1 { return invalid("\(number) is less than the minimum of 1") }
+      if number > largestSize { return invalid("\(number) is greater than the maximum of \(largestSize)") }
+      return .success(number)
+    case .largeInt(let digits):
+      return invalid(digits.hasPrefix("-") ? "\(digits) is less than the minimum of 1" : "\(digits) is greater than the maximum of \(largestSize)")
+    case .string(let text):
+      guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+        return invalid("'\(text)' does not match '^[0-9]+$'")
+      }
+      guard let number = Int(text) else { return invalid("'\(text)' is greater than the maximum of \(largestSize)") }
+      guard number >= 1 else { return invalid("'\(text)' is less than the minimum of 1") }
+      return .success(number)
+    default:
+      return invalid("\(PythonValue.repr(value)) is not of type 'integer', 'string'\(nullable ? ", 'null'" : "")")
+    }
+  }
+
   /// `_extend`'s reservation of the increase (gigabytes, and the type's): over any quota, the
   /// 413 names the project's gigabytes, whichever quota it was.
   static func extendQuotaFault(_ state: CloudState, _ volume: Volume, by increase: Int) -> APIResponse? {
@@ -420,13 +445,12 @@ enum VolumeAPI {
         state.blockStorage.volumes[index].bootable = flag
         return APIResponse(status: 200)
       case "os-extend":
-        let newSize: Int? =
-          switch argument["new_size"] {
-          case .int(let number)?: number
-          case .string(let text)?: Int(text)
-          default: nil
-          }
-        guard let newSize else { return .fault(400, "New volume size must be specified as an integer.") }
+        guard let given = argument["new_size"] else { return .fault(400, "New volume size must be specified as an integer.") }
+        let newSize: Int
+        switch volumeSize(given, field: "new_size", nullable: false) {
+        case .success(let number): newSize = number
+        case .failure(let fault): return fault.response
+        }
         let attachedAllowed = state.volumeVersion >= Microversion(3, 42) && volume.status == "in-use"
         guard volume.status == "available" || attachedAllowed else {
           return .fault(

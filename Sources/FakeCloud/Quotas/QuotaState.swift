@@ -61,7 +61,7 @@ extension CloudState {
     let figures = quotaFigures(service, project: project)
     return deltas.compactMap { delta in
       guard delta.amount > 0, let figure = figures.first(where: { $0.name == delta.name }), figure.limit >= 0,
-        figure.inUse + delta.amount > figure.limit
+        figure.inUse > figure.limit - delta.amount  // not `inUse + amount`, which a huge request overflows
       else { return nil }
       return figure
     }.sorted { $0.name < $1.name }
