@@ -207,7 +207,7 @@ enum ServerUnshelve: OpenStackCommand {
       if let value = server["progress"], value.isTruthy { progress += "\rProgress: \(PythonText.str(value))" }
       if ["active", "shutoff"].contains(status) { return true }
       if status == "error" { return false }
-      if ["shelved", "shelved_offloaded"].contains(status), server["OS-EXT-STS:task_state"] == .null {
+      if ["shelved", "shelved_offloaded"].contains(status), (server["OS-EXT-STS:task_state"] ?? .null) == .null {
         throw NotEmulated(what: "--wait on a server its unshelve left \(status.uppercased()) (the client polls for ever)")
       }
       context.sleep(5)

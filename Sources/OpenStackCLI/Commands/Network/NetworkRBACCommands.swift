@@ -103,6 +103,7 @@ enum NetworkRBACSet: OpenStackCommand {
       attributes["target_tenant"] = .string(
         try IdentityLookup.project.sdkID(target, domain: arguments.value("--target-project-domain"), in: context))
     } else {
+      // The client reads the domain only to find a target project: alone it changes nothing.
       _ = arguments.value("--target-project-domain")
     }
     // The SDK sends only what changes: the same target, nothing.
