@@ -74,8 +74,13 @@ enum Placeholders {
   /// Whether the line (or word) has any of what a placeholder is made of (`<`, `[`, `...`, a
   /// capital, or anything beyond ASCII): most have none, and reading them by characters costs more.
   private static func mayHold(_ line: some StringProtocol) -> Bool {
+    // Over contiguous bytes where the text has them (a UTF-8 view's iterator costs more).
+    line.utf8.withContiguousStorageIfAvailable { mayHoldBytes($0) } ?? mayHoldBytes(line.utf8)
+  }
+
+  private static func mayHoldBytes(_ bytes: some Sequence<UInt8>) -> Bool {
     var dots = 0
-    for byte in line.utf8 {
+    for byte in bytes {
       if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") || byte &- UInt8(ascii: "A") < 26 || byte >= 0x80 { return true }
       dots = byte == UInt8(ascii: ".") ? dots + 1 : 0
       if dots == 3 { return true }
@@ -90,7 +95,7 @@ enum Placeholders {
     if isCapitalisedName(word) || isNamedUUID(word) { return String(word) }
     // A value after `=` (`--hint group=SERVER_GROUP_UUID`, `--property key=VALUE`), or a list's
     // item (`same_host="[Volume_A-UUID,`).
-    if let equals = word.lastIndex(of: "=") {
+    if word.utf8.contains(UInt8(ascii: "=")), let equals = word.lastIndex(of: "=") {
       let value = word[word.index(after: equals)...].trimmingPrefix { "\"'[".contains($0) }
       let item = value.prefix { !",]\"'".contains($0) }
       if isCapitalisedName(item) || isNamedUUID(item) { return String(item) }
@@ -100,13 +105,15 @@ enum Placeholders {
 
   /// `Volume_A-UUID`, `server-UUID`: a name the reader gives, for the UUID of one of theirs.
   private static func isNamedUUID(_ word: Substring) -> Bool {
-    guard word.count > 5, word.hasSuffix("-UUID") || word.hasSuffix("_UUID"), word.first?.isLetter == true else { return false }
+    // Its last bytes first: few words end so, and counting characters costs more.
+    guard word.utf8.last == UInt8(ascii: "D"), word.count > 5, word.hasSuffix("-UUID") || word.hasSuffix("_UUID"), word.first?.isLetter == true else { return false }
     return word.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" }
   }
 
   /// `<share-id>` or `<name>` anywhere in the word, except the capability operators of Cinder's and
   /// Manila's extra specs (`'<is> True'`, `'<in> gold'`), which are values.
   private static func angled(in word: Substring) -> String? {
+    guard word.utf8.contains(UInt8(ascii: "<")) else { return nil }
     var rest = word[...]
     while let open = rest.firstIndex(of: "<") {
       let inside = rest[rest.index(after: open)...].prefix { $0 != ">" }
@@ -128,7 +135,8 @@ enum Placeholders {
   /// a word that names a kind of value. Other capitalised words are often real values (`NFS`,
   /// `CEPHFS`, a volume type called `POWERMAX_FC_DIAMOND`, a trait such as `HW_CPU_X86_AVX2`).
   private static func isCapitalisedName(_ word: Substring) -> Bool {
-    guard word.count >= 2, word.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }),
+    // An ASCII small letter rules a word out before its characters are counted.
+    guard !word.utf8.contains(where: { $0 &- UInt8(ascii: "a") < 26 }), word.count >= 2, word.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }),
       let last = word.split(separator: "_").last
     else { return false }
     return valueKinds.contains(String(last))

@@ -18,6 +18,7 @@ enum ShellWords {
     // Bytes: every character the shell treats specially is ASCII, and no byte of a character
     // of several bytes is; grapheme breaking (and even decoding) would only cost time.
     let bytes = Array(line.utf8)
+    current.reserveCapacity(bytes.count)
     var index = 0
     func expand() throws(Failure) {
       let name: ArraySlice<UInt8>
@@ -87,12 +88,29 @@ enum ShellWords {
       case UInt8(ascii: "#") where !inWord:
         index = bytes.count
       default:
-        current.append(byte)
+        // The run of ordinary bytes this one begins, at once: most of a line is one.
+        var end = index
+        while end < bytes.count, !isSpecial(bytes[end]) { end += 1 }
+        current += bytes[(index - 1)..<end]
+        index = end
         inWord = true
       }
     }
     if inWord { words.append(String(decoding: current, as: UTF8.self)) }
     return words
+  }
+
+  /// Whether a byte inside a word means more than itself: a blank, a quote, an escape, an
+  /// expansion, or what a simple command cannot hold (`#` starts a comment only between words).
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+      UInt8(ascii: "$"), UInt8(ascii: "|"), UInt8(ascii: "&"), UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: "`"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "?"):
+      return true
+    default:
+      return false
+    }
   }
 
   /// What a backslash escapes between double quotes: `$`, `` ` ``, `"` and itself.

@@ -73,11 +73,11 @@ struct CloudState {
   /// The service catalog every token carries, made anew only when the services or endpoints
   /// change.
   private(set) var catalog = IdentityService.catalog(DevstackLayout.inProcessEndpoints) {
-    didSet { signIns = [:] }
+    didSet { signIns = [] }
   }
-  /// Each project's and user's sign-in (`project user`), made once and kept until the catalog
-  /// or who may sign in to what changes: every command signs in.
-  private(set) var signIns: [String: (revision: Int, signIn: SignIn)] = [:]
+  /// Each project's and user's sign-in, made once and kept until the catalog or who may sign in
+  /// to what changes: every command signs in. A cloud has a handful: scanned, not hashed.
+  private(set) var signIns: [(projectID: String, userID: String, revision: Int, signIn: SignIn)] = []
 
   /// What every token of one user on one project holds.
   struct SignIn {
@@ -93,8 +93,8 @@ struct CloudState {
 
   /// The sign-in of `user` to `project`.
   mutating func signIn(_ user: IdentityState.User, to project: IdentityState.Project) -> SignIn {
-    let key = project.id + " " + user.id
-    if let kept = signIns[key], kept.revision == identity.revision { return kept.signIn }
+    let kept = signIns.firstIndex { $0.projectID == project.id && $0.userID == user.id }
+    if let kept, signIns[kept].revision == identity.revision { return signIns[kept].signIn }
     let roles = identity.roleNames(of: user.id, on: project.id)
     let domain: JSON = .object(["id": "default", "name": "Default"])
     let body: JSONObject = [
@@ -109,7 +109,8 @@ struct CloudState {
       "catalog": IdentityService.catalog(catalog, project: project.id, user: user.id),
     ]
     let signIn = SignIn(roles: roles, body: body)
-    signIns[key] = (identity.revision, signIn)
+    let entry = (projectID: project.id, userID: user.id, revision: identity.revision, signIn: signIn)
+    if let kept { signIns[kept] = entry } else { signIns.append(entry) }
     return signIn
   }
 

@@ -194,6 +194,7 @@ struct GlobalOptions {
   /// command's, in their order. Everything after `--` is the command's.
   init(_ arguments: [String], environment: [String: String], clouds: [String: CloudCredentials]) throws(CommandFailure) {
     var settings: [String: String] = [:]
+    remaining.reserveCapacity(arguments.count)
     var index = 0
     while index < arguments.count {
       let word = arguments[index]

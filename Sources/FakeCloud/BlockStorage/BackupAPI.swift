@@ -29,7 +29,7 @@ enum BackupAPI {
       CinderField("description") { backup, _ in .orNull(backup.description) },
       CinderField("fail_reason") { backup, _ in .orNull(backup.failReason) },
       CinderField("volume_id") { backup, _ in .string(backup.volumeID) },
-      CinderField("links") { backup, context in links(backup.id, context) },
+      CinderField("links") { backup, context in context.links("backups", backup.id) },
       CinderField("is_incremental") { backup, _ in .bool(backup.parentID != nil) },
       CinderField("has_dependent_backups") { backup, _ in .bool(backup.hasDependents) },
       CinderField("snapshot_id") { backup, _ in .orNull(backup.snapshotID) },
@@ -46,14 +46,6 @@ enum BackupAPI {
     briefFields: ["id", "name", "links"], id: \.id,
     isVisible: { backup, context in context.isAdmin || backup.projectID == context.caller.projectID },
     notFound: { "Backup \($0) could not be found." })
-
-  static func links(_ id: String, _ context: CinderViewContext) -> JSON {
-    let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
-    return .array([
-      .object(["rel": "self", "href": .string("\(context.endpoint)/backups/\(id)")]),
-      .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/backups/\(id)")]),
-    ])
-  }
 
   static func register(in router: inout Router<CloudState>) {
     router.add(.get, "/v3/{project_id}/backups", list)

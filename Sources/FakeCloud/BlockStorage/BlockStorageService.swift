@@ -10,6 +10,24 @@ struct CinderViewContext: ViewAudience {
   var volumeTypes: [BlockStorageState.VolumeType] = []
 
   var isAdmin: Bool { caller.isAdmin }
+
+  /// A view's `links`, as Cinder's view builders make them: `self` under the endpoint,
+  /// `bookmark` under the service's root and the endpoint's project.
+  func links(_ collection: String, _ id: String) -> JSON {
+    .array([
+      .object(["rel": "self", "href": .string("\(endpoint)/\(collection)/\(id)")]),
+      .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/\(collection)/\(id)")]),
+    ])
+  }
+
+  /// The endpoint's last path segment, the project in its URL (every view's links name it: cut
+  /// by bytes, not split into substrings).
+  private var project: Substring {
+    var path = endpoint[...]
+    while path.utf8.last == UInt8(ascii: "/") { path = path.dropLast() }
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return path[path.utf8.index(after: slash)...]
+  }
 }
 
 /// A field of a Cinder view, for its context.
@@ -75,7 +93,7 @@ enum BlockStorageService {
   }
 
   /// `versions.py`'s only version, v3.0, with its microversions.
-  private static var version: JSON {
+  private static let version: JSON =
     .object([
       "id": "v3.0", "status": "CURRENT", "version": .string(maximumVersion.description),
       "min_version": .string(minimumVersion.description), "updated": "2023-08-31T00:00:00Z",
@@ -85,7 +103,6 @@ enum BlockStorageService {
       ]),
       "media-types": .array([.object(["base": "application/json", "type": "application/vnd.openstack.volume+json;version=3"])]),
     ])
-  }
 
   /// `GET /`: every version, 300 Multiple Choices.
   static func versions() -> APIResponse { .json(300, .object(["versions": .array([version])])) }
@@ -116,13 +133,7 @@ enum BlockStorageService {
         VolumeAPI.timestamp(message.createdAt + BlockStorageState.messageLifetime)
       },
       CinderField("request_id") { message, _ in .string(message.requestID) },
-      CinderField("links") { message, context in
-        let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
-        return .array([
-          .object(["rel": "self", "href": .string("\(context.endpoint)/messages/\(message.id)")]),
-          .object(["rel": "bookmark", "href": .string("\(root)/\(project)/messages/\(message.id)")]),
-        ])
-      },
+      CinderField("links") { message, context in context.links("messages", message.id) },
       CinderField("resource_type") { message, _ in .string(message.resourceType) },
       CinderField("resource_uuid") { message, _ in .string(message.resourceUUID) },
     ],

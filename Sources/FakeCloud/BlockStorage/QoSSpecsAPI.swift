@@ -44,16 +44,7 @@ enum QoSSpecsAPI {
 
   /// A spec with its `links`, as `show` and `create` answer (beside the spec, not in it).
   private static func detail(_ spec: QoSSpecs, _ context: CinderViewContext) -> APIResponse {
-    let href = "\(context.endpoint)/qos-specs/\(spec.id)"
-    let bookmark = "\(BlockStorageService.root)/\(context.endpoint.split(separator: "/").last ?? "")/qos-specs/\(spec.id)"
-    return .json(
-      200,
-      .object([
-        "qos_specs": table.view(spec, context),
-        "links": .array([
-          .object(["rel": "self", "href": .string(href)]), .object(["rel": "bookmark", "href": .string(bookmark)]),
-        ]),
-      ]))
+    .json(200, .object(["qos_specs": table.view(spec, context), "links": context.links("qos-specs", spec.id)]))
   }
 
   private static func find(_ state: CloudState, _ call: Call) -> Result<Int, FaultResponse> {

@@ -14,7 +14,7 @@ enum TransferAPI {
       CinderField("created_at") { transfer, _ in VolumeAPI.timestamp(transfer.createdAt) },
       CinderField("name") { transfer, _ in .orNull(transfer.name) },
       CinderField("volume_id") { transfer, _ in .string(transfer.volumeID) },
-      CinderField("links") { transfer, context in links(transfer.id, context) },
+      CinderField("links") { transfer, context in context.links("os-volume-transfer", transfer.id) },
       CinderField("no_snapshots", since: Microversion(3, 55)) { transfer, _ in .bool(transfer.noSnapshots) },
       CinderField("destination_project_id", since: Microversion(3, 57)) { _, _ in .null },
       CinderField("source_project_id", since: Microversion(3, 57)) { transfer, _ in .string(transfer.projectID) },
@@ -22,14 +22,6 @@ enum TransferAPI {
     ],
     id: \.id, isVisible: { transfer, context in context.isAdmin || transfer.projectID == context.caller.projectID },
     notFound: { "Transfer \($0) could not be found." })
-
-  static func links(_ id: String, _ context: CinderViewContext) -> JSON {
-    let project = context.endpoint.split(separator: "/").last.map(String.init) ?? ""
-    return .array([
-      .object(["rel": "self", "href": .string("\(context.endpoint)/os-volume-transfer/\(id)")]),
-      .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/os-volume-transfer/\(id)")]),
-    ])
-  }
 
   static func register(in router: inout Router<CloudState>) {
     for base in ["os-volume-transfer", "volume-transfers"] {
@@ -62,7 +54,7 @@ enum TransferAPI {
         200,
         .object([
           "transfers": .array(
-            transfers.map { .object(["id": .string($0.id), "volume_id": .string($0.volumeID), "name": .orNull($0.name), "links": links($0.id, context)]) })
+            transfers.map { .object(["id": .string($0.id), "volume_id": .string($0.volumeID), "name": .orNull($0.name), "links": context.links("os-volume-transfer", $0.id)]) })
         ]))
     }
     return table.list(transfers, call, context)
@@ -147,7 +139,7 @@ enum TransferAPI {
       .object([
         "transfer": .object([
           "id": .string(transfer.id), "name": .orNull(transfer.name), "volume_id": .string(transfer.volumeID),
-          "links": links(transfer.id, context),
+          "links": context.links("os-volume-transfer", transfer.id),
         ])
       ]))
   }

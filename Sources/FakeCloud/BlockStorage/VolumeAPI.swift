@@ -14,14 +14,6 @@ enum VolumeAPI {
   static func timestamp(_ seconds: Int64) -> JSON { .string(VirtualClock.isoSeconds(seconds) + ".000000") }
 
   /// `self` and `bookmark` links, as `ViewBuilder._get_links` writes them.
-  static func links(_ id: String, _ context: CinderViewContext) -> JSON {
-    let project = context.endpoint.split(ascii: "/").last.map(String.init) ?? ""
-    return .array([
-      .object(["rel": "self", "href": .string("\(context.endpoint)/volumes/\(id)")]),
-      .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/volumes/\(id)")]),
-    ])
-  }
-
   /// `views/volumes.py`'s `detail` (its `legacy_detail` and the fields each microversion adds),
   /// then the extensions' attributes.
   static let table = ViewTable<Volume, CinderViewContext>(
@@ -39,7 +31,7 @@ enum VolumeAPI {
         CinderField("snapshot_id") { volume, _ in .orNull(volume.snapshotID) },
         CinderField("source_volid") { volume, _ in .orNull(volume.sourceVolumeID) },
         CinderField("metadata") { volume, _ in volume.metadata.json },
-        CinderField("links") { volume, context in links(volume.id, context) },
+        CinderField("links") { volume, context in context.links("volumes", volume.id) },
         CinderField("user_id") { volume, _ in .string(volume.userID) },
         CinderField("bootable") { volume, _ in .string(volume.bootable ? "true" : "false") },
         CinderField("encrypted") { volume, _ in .bool(volume.encrypted) },

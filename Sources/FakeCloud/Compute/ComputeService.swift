@@ -67,7 +67,10 @@ enum ComputeService {
   }
 
   /// `GET /`: the API's versions (v2.0 deprecated, v2.1 current).
-  static func versions() -> APIResponse {
+  static func versions() -> APIResponse { versionsResponse }
+
+  /// Made once, as the version document: every compute command negotiates its microversion.
+  private static let versionsResponse: APIResponse = {
     func version(_ id: String, _ status: String, _ current: String, _ minimum: String, _ updated: String) -> JSON {
       .object([
         "id": .string(id), "status": .string(status), "version": .string(current), "min_version": .string(minimum),
@@ -83,10 +86,12 @@ enum ComputeService {
           version("v2.1", "CURRENT", maximumVersion.description, minimumVersion.description, "2013-07-23T11:33:21Z"),
         ])
       ]))
-  }
+  }()
 
   /// `GET /v2.1/`: the version document the client negotiates with.
-  static func versionDocument() -> APIResponse {
+  static func versionDocument() -> APIResponse { versionDocumentResponse }
+
+  private static let versionDocumentResponse: APIResponse =
     .json(
       200,
       .object([
@@ -102,7 +107,6 @@ enum ComputeService {
           ]),
         ])
       ]))
-  }
 
   // MARK: Flavors
 

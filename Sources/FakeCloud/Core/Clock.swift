@@ -33,36 +33,44 @@ struct VirtualClock {
   private static func iso(seconds: Int64, microseconds: Int?) -> String {
     let second = Int(seconds % 86_400)
     let (year, month, day) = CivilTime.date(days: Int(seconds / 86_400))
-    // Timestamps are made for every view: bytes, not string concatenation.
-    var text: [UInt8] = []
-    text.reserveCapacity(26)
-    appendDigits(year, width: 4, to: &text, after: nil)
-    appendDigits(month, width: 2, to: &text, after: "-")
-    appendDigits(day, width: 2, to: &text, after: "-")
-    appendDigits(second / 3600, width: 2, to: &text, after: "T")
-    appendDigits(second / 60 % 60, width: 2, to: &text, after: ":")
-    appendDigits(second % 60, width: 2, to: &text, after: ":")
-    if let microseconds { appendDigits(microseconds, width: 6, to: &text, after: ".") }
-    return String(decoding: text, as: UTF8.self)
+    // Timestamps are made for every view: written straight into the string's storage (41 bytes
+    // at most: a year of 19 digits and the rest).
+    return String(unsafeUninitializedCapacity: 48) { text in
+      var end = 0
+      write(year, width: 4, into: text, at: &end, after: nil)
+      write(month, width: 2, into: text, at: &end, after: "-")
+      write(day, width: 2, into: text, at: &end, after: "-")
+      write(second / 3600, width: 2, into: text, at: &end, after: "T")
+      write(second / 60 % 60, width: 2, into: text, at: &end, after: ":")
+      write(second % 60, width: 2, into: text, at: &end, after: ":")
+      if let microseconds { write(microseconds, width: 6, into: text, at: &end, after: ".") }
+      return end
+    }
   }
 
   /// A separator, then the value in decimal, zero-padded to `width` digits (more if it needs).
-  private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8], after separator: Unicode.Scalar?) {
-    if let separator { text.append(UInt8(ascii: separator)) }
+  private static func write(
+    _ value: Int, width: Int, into text: UnsafeMutableBufferPointer<UInt8>, at end: inout Int,
+    after separator: Unicode.Scalar?
+  ) {
+    if let separator {
+      text[end] = UInt8(ascii: separator)
+      end += 1
+    }
     var count = 1
     var bound = 10
     while value >= bound {
       count += 1
       bound *= 10
     }
-    // Zeros first, then the digits written over them from the right: no array of digits.
-    text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(width, count)))
+    // From the right, zeros where the value has no more digits.
     var rest = value
-    var index = text.count - 1
-    while rest > 0 {
-      text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-      rest /= 10
+    var index = end + max(width, count)
+    end = index
+    while index > end - max(width, count) {
       index -= 1
+      text[index] = rest > 0 ? UInt8(ascii: "0") + UInt8(rest % 10) : UInt8(ascii: "0")
+      rest /= 10
     }
   }
 }

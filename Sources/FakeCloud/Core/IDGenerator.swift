@@ -22,19 +22,24 @@ struct IDGenerator {
   mutating func hex32() -> String { hexText(dashes: false) }
 
   /// 16 random bytes (two draws, least significant byte first) with the version (4) and variant
-  /// bits of a UUID4, in hexadecimal. Every request takes one: written straight into the text.
-  private mutating func hexText(dashes: Bool) -> String {
-    let (low, high) = (next(), next())
-    return String(unsafeUninitializedCapacity: dashes ? 36 : 32) { buffer in
+  /// bits of a UUID4, in hexadecimal, after `prefix`. Every request takes one: written straight
+  /// into the text.
+  private mutating func hexText(dashes: Bool, prefix: StaticString = "") -> String {
+    // Byte 6 holds the version in its high half, byte 8 the variant in its two high bits.
+    let low = next() & ~(0xF0 << 48 as UInt64) | (0x40 << 48)
+    let high = next() & ~(0xC0 as UInt64) | 0x80
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (dashes ? 36 : 32)) { buffer in
       var index = 0
+      for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+        buffer[index] = byte
+        index += 1
+      }
       for position in 0..<16 {
-        var byte = UInt8(truncatingIfNeeded: (position < 8 ? low : high) >> (8 * (position % 8)))
-        if position == 6 { byte = (byte & 0x0F) | 0x40 }
-        if position == 8 { byte = (byte & 0x3F) | 0x80 }
         if dashes && (position == 4 || position == 6 || position == 8 || position == 10) {
           buffer[index] = UInt8(ascii: "-")
           index += 1
         }
+        let byte = UInt8(truncatingIfNeeded: (position < 8 ? low : high) >> (8 * UInt64(position & 7)))
         buffer[index] = Self.hexDigit(byte >> 4)
         buffer[index + 1] = Self.hexDigit(byte & 0x0F)
         index += 2
@@ -93,7 +98,7 @@ struct IDGenerator {
   }
 
   /// `req-1621b77d-0abb-4c90-9e61-8809214f58a6`
-  mutating func requestID() -> String { "req-" + uuid() }
+  mutating func requestID() -> String { hexText(dashes: true, prefix: "req-") }
 }
 
 

@@ -14,12 +14,23 @@ extension CloudState {
   /// Runs the work that is due, each at its own time.
   mutating func runDueWork() {
     let now = clock.now
-    while let next = pending.enumerated().filter({ $0.element.due <= now }).min(by: { $0.element.due < $1.element.due }) {
-      pending.remove(at: next.offset)
+    while let index = nextDue(at: now) {
+      let work = pending.remove(at: index)
       let resume = clock.now
-      clock.set(next.element.due)
-      next.element.run(&self)
+      clock.set(work.due)
+      work.run(&self)
       clock.set(resume)
     }
+  }
+
+  /// The place of the work due soonest by `now` (the first of those due at once), if any: found
+  /// without copying the list, since every request asks and most find none.
+  private func nextDue(at now: Int64) -> Int? {
+    var found: Int?
+    for index in pending.indices where pending[index].due <= now {
+      if let soonest = found, pending[soonest].due <= pending[index].due { continue }
+      found = index
+    }
+    return found
   }
 }

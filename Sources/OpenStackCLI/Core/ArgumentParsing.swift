@@ -1,20 +1,23 @@
 /// A command's arguments after parsing, read by option name (`--share-type`) or positional
 /// metavar (`<share>`).
 struct ParsedArguments {
-  private(set) var values: [String: [String]] = [:]
-  private(set) var flags: Set<String> = []
+  /// The options and positionals given, each with its values in order, and the flags given. A
+  /// line gives a few and a command asks for many it was not given: scanned, not hashed (hashing
+  /// every name asked for had cost more than the rest of a short command's parse).
+  private var given: [(name: String, values: [String])] = []
+  private var flags: [String] = []
   /// Records every name the command asks for, when a test watches (`nil` otherwise): the proof
   /// that a command reads each option it does not refuse.
   var reads: ArgumentReads?
 
   func value(_ name: String) -> String? {
     reads?.names.insert(name)
-    return values[name]?.last
+    return index(of: name).flatMap { given[$0].values.last }
   }
 
   func values(_ name: String) -> [String] {
     reads?.names.insert(name)
-    return values[name] ?? []
+    return index(of: name).map { given[$0].values } ?? []
   }
 
   func flag(_ name: String) -> Bool {
@@ -23,23 +26,31 @@ struct ParsedArguments {
   }
 
   /// Whether the command line gave the option (a flag, a value, or a list of none).
-  func contains(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
+  func contains(_ name: String) -> Bool { flags.contains(name) || index(of: name) != nil }
 
   /// Whether the command line gave an option or positional whose name satisfies `predicate`.
   func gives(where predicate: (String) -> Bool) -> Bool {
-    flags.contains(where: predicate) || values.keys.contains(where: predicate)
+    flags.contains(where: predicate) || given.contains { predicate($0.name) }
   }
 
+  /// The values given, by option or positional name.
+  var givenValues: [String: [String]] { Dictionary(uniqueKeysWithValues: given.map { ($0.name, $0.values) }) }
+
+  private func index(of name: String) -> Int? { given.firstIndex { $0.name == name } }
+
   fileprivate mutating func add(_ value: String, to name: String, replacing: Bool) {
-    if replacing { values[name] = [value] } else { values[name, default: []].append(value) }
+    guard let index = index(of: name) else { return given.append((name, [value])) }
+    if replacing { given[index].values = [value] } else { given[index].values.append(value) }
   }
 
   /// An `nargs='*'` option is given even with no value.
   fileprivate mutating func addList(_ name: String) {
-    if values[name] == nil { values[name] = [] }
+    if index(of: name) == nil { given.append((name, [])) }
   }
 
-  fileprivate mutating func set(_ name: String) { flags.insert(name) }
+  fileprivate mutating func set(_ name: String) {
+    if !flags.contains(name) { flags.append(name) }
+  }
 }
 
 /// The option and positional names a command asked its arguments for.

@@ -17,7 +17,7 @@ public struct CommandLineReading: Sendable {
       command.refusedOption(in: parsed) == nil
     else { return nil }
     self.command = name
-    values = parsed.values
+    values = parsed.givenValues
   }
 
   /// What the client's parser says when it refuses `openstack ARGUMENTS...` (an unknown option,

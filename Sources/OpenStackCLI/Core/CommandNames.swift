@@ -245,7 +245,10 @@ extension [UInt8] {
   fileprivate func starts(_ prefix: [UInt8], at start: Int, within bounds: Range<Int>? = nil) -> Bool {
     let end = bounds?.upperBound ?? count
     guard end - start >= prefix.count else { return false }
-    guard !prefix.isEmpty else { return true }
+    guard let first = prefix.first else { return true }
+    // The first bytes alone tell most words apart: every command's first word meets every
+    // command group's.
+    guard self[start] == first else { return false }
     return withUnsafeBufferPointer { buffer in
       prefix.withUnsafeBufferPointer { memcmp(buffer.baseAddress! + start, $0.baseAddress!, prefix.count) == 0 }
     }

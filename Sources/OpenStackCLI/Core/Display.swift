@@ -99,17 +99,26 @@ struct DisplaySettings {
   /// Whether `name` normalised is `normal`, an already normalised name: for ASCII names byte by
   /// byte, without making the copy (every `-c` is compared with every column's name).
   private static func normalizes(_ name: String, to normal: String) -> Bool {
-    // Over contiguous bytes where the name has them: iterating a UTF-8 view costs several times
-    // as much, and every `-c` meets every column's name.
-    var contiguous = name
-    guard contiguous.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) else { return normalized(name) == normal }
-    var bytes = name.utf8[...]
-    while let first = bytes.first, isPythonSpace(first) { bytes = bytes.dropFirst() }
-    while let last = bytes.last, isPythonSpace(last) { bytes = bytes.dropLast() }
-    return bytes.elementsEqual(normal.utf8) { byte, wanted in
-      let folded = byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : (byte &- UInt8(ascii: "A") < 26 ? byte + 32 : byte)
-      return folded == wanted
+    // Over contiguous bytes: iterating a UTF-8 view costs several times as much, and every `-c`
+    // meets every column's name.
+    var name = name
+    var normal = normal
+    let matches: Bool? = name.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var start = 0
+      var end = bytes.count
+      while start < end, isPythonSpace(bytes[start]) { start += 1 }
+      while end > start, isPythonSpace(bytes[end - 1]) { end -= 1 }
+      return normal.withUTF8 { wanted in
+        guard wanted.count == end - start else { return false }
+        for (offset, byte) in bytes[start..<end].enumerated() {
+          let folded = byte == UInt8(ascii: " ") ? UInt8(ascii: "_") : (byte &- UInt8(ascii: "A") < 26 ? byte + 32 : byte)
+          if folded != wanted[offset] { return false }
+        }
+        return true
+      }
     }
+    return matches ?? (normalized(name) == normal)
   }
 
   /// What Python's `str.strip()` takes off an ASCII name: tab to carriage return, the four
