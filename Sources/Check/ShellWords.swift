@@ -19,6 +19,8 @@ enum ShellWords {
     // of several bytes is; grapheme breaking (and even decoding) would only cost time.
     let bytes = Array(line.utf8)
     current.reserveCapacity(bytes.count)
+    // Room for a long command line's words: growing the list had cost more than splitting.
+    words.reserveCapacity(24)
     var index = 0
     func expand() throws(Failure) {
       let name: ArraySlice<UInt8>

@@ -76,8 +76,10 @@ struct CloudState {
     didSet { signIns = [] }
   }
   /// Each project's and user's sign-in, made once and kept until the catalog or who may sign in
-  /// to what changes: every command signs in. A cloud has a handful: scanned, not hashed.
-  private(set) var signIns: [(projectID: String, userID: String, revision: Int, signIn: SignIn)] = []
+  /// to what changes: every command signs in. A cloud has a handful: scanned, not hashed. The
+  /// catalog as its token carries it outlives changes of who may sign in: formatting it for the
+  /// project and user costs more than the rest of the token.
+  private(set) var signIns: [(projectID: String, userID: String, revision: Int, signIn: SignIn, catalog: JSON)] = []
 
   /// What every token of one user on one project holds.
   struct SignIn {
@@ -96,6 +98,7 @@ struct CloudState {
     let kept = signIns.firstIndex { $0.projectID == project.id && $0.userID == user.id }
     if let kept, signIns[kept].revision == identity.revision { return signIns[kept].signIn }
     let roles = identity.roleNames(of: user.id, on: project.id)
+    let tokenCatalog = kept.map { signIns[$0].catalog } ?? IdentityService.catalog(catalog, project: project.id, user: user.id)
     let domain: JSON = .object(["id": "default", "name": "Default"])
     let body: JSONObject = [
       "methods": .array(["password"]),
@@ -106,10 +109,10 @@ struct CloudState {
       "project": .object(["domain": domain, "id": .string(project.id), "name": .string(project.name)]),
       "is_domain": false,
       "roles": .array(roles.map { .object(["name": .string($0)]) }),
-      "catalog": IdentityService.catalog(catalog, project: project.id, user: user.id),
+      "catalog": tokenCatalog,
     ]
     let signIn = SignIn(roles: roles, body: body)
-    let entry = (projectID: project.id, userID: user.id, revision: identity.revision, signIn: signIn)
+    let entry = (projectID: project.id, userID: user.id, revision: identity.revision, signIn: signIn, catalog: tokenCatalog)
     if let kept { signIns[kept] = entry } else { signIns.append(entry) }
     return signIn
   }
