@@ -11,19 +11,26 @@ public struct Microversion: Comparable, Hashable, Sendable, CustomStringConverti
   /// Parses `2.51`; `nil` for anything else (`2`, `2.x`, `latest`).
   /// `MAJOR.MINOR` in decimal digits. Read as bytes: every request carries one.
   public init?(_ text: String) {
-    // Read as the bytes go by, no part cut out: each part one to nine digits.
-    var parts = [(value: 0, digits: 0), (value: 0, digits: 0)]
-    var part = 0
+    // Read as the bytes go by, no part cut out and no array made (every request to Nova, Cinder
+    // and Manila names one): each part one to nine digits.
+    var major = (value: 0, digits: 0)
+    var minor = (value: 0, digits: 0)
+    var inMinor = false
     for byte in text.utf8 {
-      if byte == UInt8(ascii: "."), part == 0 {
-        part = 1
+      if byte == UInt8(ascii: "."), !inMinor {
+        inMinor = true
         continue
       }
-      guard byte &- UInt8(ascii: "0") < 10, parts[part].digits < 9 else { return nil }
-      parts[part] = (parts[part].value * 10 + Int(byte &- UInt8(ascii: "0")), parts[part].digits + 1)
+      let digit = byte &- UInt8(ascii: "0")
+      guard digit < 10, (inMinor ? minor : major).digits < 9 else { return nil }
+      if inMinor {
+        minor = (minor.value * 10 + Int(digit), minor.digits + 1)
+      } else {
+        major = (major.value * 10 + Int(digit), major.digits + 1)
+      }
     }
-    guard part == 1, parts[0].digits > 0, parts[1].digits > 0 else { return nil }
-    self.init(parts[0].value, parts[1].value)
+    guard inMinor, major.digits > 0, minor.digits > 0 else { return nil }
+    self.init(major.value, minor.value)
   }
 
   /// Written without interpolation (which formats each number through a protocol): every

@@ -21,10 +21,19 @@ struct IDGenerator {
   /// `138d700333eb46cfb36b5a9659704759`: Keystone's IDs, a UUID4 without dashes.
   mutating func hex32() -> String { hexText(dashes: false) }
 
+  /// A Fernet-looking token: `gAAAAA` and two `hex32` draws, in one string.
+  mutating func token() -> String {
+    let first = hexText(dashes: false, prefix: "gAAAAA")
+    return first + hexText(dashes: false)
+  }
+
+  /// The first `length` characters of a `uuid`, as Keystone's audit IDs are cut (one draw).
+  mutating func uuidPrefix(_ length: Int) -> String { hexText(dashes: true, length: length) }
+
   /// 16 random bytes (two draws, least significant byte first) with the version (4) and variant
   /// bits of a UUID4, in hexadecimal, after `prefix`. Every request takes one: written straight
   /// into the text.
-  private mutating func hexText(dashes: Bool, prefix: StaticString = "") -> String {
+  private mutating func hexText(dashes: Bool, prefix: StaticString = "", length: Int = .max) -> String {
     // Byte 6 holds the version in its high half, byte 8 the variant in its two high bits.
     let low = next() & ~(0xF0 << 48 as UInt64) | (0x40 << 48)
     let high = next() & ~(0xC0 as UInt64) | 0x80
@@ -44,7 +53,7 @@ struct IDGenerator {
         buffer[index + 1] = Self.hexDigit(byte & 0x0F)
         index += 2
       }
-      return index
+      return min(index, length)
     }
   }
 

@@ -330,13 +330,13 @@ enum IdentityService {
           ])
         ]))
     }
-    let tokenID = "gAAAAA" + state.requestIDs.hex32() + state.requestIDs.hex32()
+    let tokenID = state.requestIDs.token()
     let caller = Caller(
       userID: account.id, userName: account.name, projectID: project.id, projectName: project.name, roles: signIn.roles)
     state.identity.issue(tokenID, for: caller, now: state.clock.now, expires: state.clock.now + tokenLifetime)
     let issued = state.clock.now
     var token = signIn.body
-    token["audit_ids"] = .array([.string(String(state.requestIDs.uuid().utf8.prefix(22))!)])
+    token["audit_ids"] = .array([.string(state.requestIDs.uuidPrefix(22))])
     token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z")
     token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
     var response = APIResponse.json(201, .object(["token": .object(token)]))
