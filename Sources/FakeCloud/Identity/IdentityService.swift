@@ -78,16 +78,21 @@ struct IdentityState {
     latest = (token, caller, expires)
   }
 
-  /// The token issued last, which the requests after it nearly all carry (a command signs in,
-  /// then sends them): compared, where looking a token up hashes its 70 bytes.
+  /// The token issued or looked up last, which the requests after it nearly all carry (a
+  /// command signs in, then sends them): compared, where looking a token up hashes its 70 bytes.
   private var latest: (token: String, caller: Caller, expires: Int64)?
 
-  /// Who a token stands for, while it has not expired.
-  func caller(_ token: String?, at time: Int64) -> Caller? {
+  /// Who a token stands for, while it has not expired. Mutating: it remembers the token as the
+  /// latest, and so is reached in place (a read through the cloud had copied the whole identity
+  /// state for every request).
+  mutating func caller(_ token: String?, at time: Int64) -> Caller? {
     guard let token else { return nil }
-    let entry = latest.flatMap { $0.token == token ? (caller: $0.caller, expires: $0.expires) : nil } ?? tokens[token]
-    guard let entry, entry.expires > time else { return nil }
-    return entry.caller
+    if latest?.token != token {
+      guard let entry = tokens[token] else { return nil }
+      latest = (token, entry.caller, entry.expires)
+    }
+    guard let latest, latest.expires > time else { return nil }
+    return latest.caller
   }
 
   /// The roles Keystone's bootstrap and devstack create.
