@@ -106,7 +106,9 @@ enum Placeholders {
   /// `Volume_A-UUID`, `server-UUID`: a name the reader gives, for the UUID of one of theirs.
   private static func isNamedUUID(_ word: Substring) -> Bool {
     // Its last bytes first: few words end so, and counting characters costs more.
-    guard word.utf8.last == UInt8(ascii: "D"), word.count > 5, word.hasSuffix("-UUID") || word.hasSuffix("_UUID"), word.first?.isLetter == true else { return false }
+    guard word.utf8.last == UInt8(ascii: "D"), word.count > 5, word.hasSuffix("-UUID") || word.hasSuffix("_UUID"),
+      word.first?.isLetter == true
+    else { return false }
     return word.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" }
   }
 
@@ -136,7 +138,8 @@ enum Placeholders {
   /// `CEPHFS`, a volume type called `POWERMAX_FC_DIAMOND`, a trait such as `HW_CPU_X86_AVX2`).
   private static func isCapitalisedName(_ word: Substring) -> Bool {
     // An ASCII small letter rules a word out before its characters are counted.
-    guard !word.utf8.contains(where: { $0 &- UInt8(ascii: "a") < 26 }), word.count >= 2, word.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }),
+    guard !word.utf8.contains(where: { $0 &- UInt8(ascii: "a") < 26 }), word.count >= 2,
+      word.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0.isNumber || $0 == "_" }),
       let last = word.split(separator: "_").last
     else { return false }
     return valueKinds.contains(String(last))
