@@ -183,6 +183,17 @@ func authenticate(_ cloud: FakeCloud, user: String, project: String, password: S
     #expect(first.hex32().count == 32)
   }
 
+  /// Request IDs, Keystone's token IDs and audit IDs are the same draws as UUIDs and `hex32`s,
+  /// written in one string: the IDs after them, and every page's bindings, stay as they were.
+  @Test func requestTokenAndAuditIDsAreTheDrawsOfUUIDs() {
+    var written = IDGenerator(seed: 11)
+    var drawn = IDGenerator(seed: 11)
+    #expect(written.requestID() == "req-" + drawn.uuid())
+    #expect(written.token() == "gAAAAA" + drawn.hex32() + drawn.hex32())
+    #expect(written.uuidPrefix(22) == String(drawn.uuid().prefix(22)))
+    #expect(written.uuid() == drawn.uuid())
+  }
+
   /// Each command of a session signs in: however long it runs, the expired tokens go, and
   /// rarely enough that sweeping them costs each token a constant share.
   @Test func aLongSessionKeepsAboutAnHourOfTokens() {
