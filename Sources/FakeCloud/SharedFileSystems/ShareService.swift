@@ -186,23 +186,27 @@ enum ShareService {
   static func listShares(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let fault = ManilaPagination.sharesFault(call) { return fault }
     let version = state.version(call)
-    return visibleShares(state, call) { [state] shares in
-      .json(200, .object(["shares": .array(shares.map { view($0, state: state, caller: call.caller, version: version) })]))
+    return visibleShares(&state, call) { shares, state in
+      var views: [JSON] = []
+      views.reserveCapacity(shares.count)
+      for share in shares { views.append(view(share, state: state, caller: call.caller, version: version)) }
+      return .json(200, .object(["shares": .array(views)]))
     }
   }
 
   static func listSharesBrief(_ state: inout CloudState, _ call: Call) -> APIResponse {
     if let fault = ManilaPagination.sharesFault(call) { return fault }
-    return visibleShares(state, call) { shares in
+    return visibleShares(&state, call) { shares, _ in
       .json(200, .object(["shares": .array(shares.map { JSON.object(["id": .string($0.id), "name": .orNull($0.name)]) })]))
     }
   }
 
   /// The response to the caller's shares (all of them for an admin with `all_tenants`), newest
   /// first, filtered by the query's fields, the page `limit` and `offset` ask for (the query
-  /// already validated).
+  /// already validated). The state is lent in place, `inout` though only read: passed by value
+  /// beside a closure, the whole cloud state was copied for every list.
   private static func visibleShares(
-    _ state: CloudState, _ call: Call, respond: ([ManilaState.Share]) -> APIResponse
+    _ state: inout CloudState, _ call: Call, respond: ([ManilaState.Share], inout CloudState) -> APIResponse
   ) -> APIResponse {
     let isAdmin = call.caller?.isAdmin ?? false
     let allTenants = isAdmin && call.query("all_tenants").map { $0 != "0" && $0.lowercased() != "false" } == true
@@ -226,7 +230,7 @@ enum ShareService {
       if let limit = call.query("limit").flatMap(PythonInt.parse) {
         shares = Array(shares.dropFirst(call.query("offset").flatMap(PythonInt.parse) ?? 0).prefix(limit))
       }
-      return respond(shares)
+      return respond(shares, &state)
     }
   }
 

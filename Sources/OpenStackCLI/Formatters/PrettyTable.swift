@@ -13,7 +13,12 @@ struct PrettyTable {
 
   var fields: [String]
   var alignments: [Alignment]
-  var rows: [[String]] = []
+  var rows: [[String]] = [] {
+    didSet { sizes = rows.map { $0.map(Self.size) } }
+  }
+  /// Each cell's widest line and number of lines, measured once: the widths, the check for
+  /// wrapping and the padding all need them, and measuring a cell scans its bytes.
+  private var sizes: [[(width: Int, height: Int)]] = []
   /// `max_width` per column (cliff sets it when it shrinks a table); `nil`: unlimited.
   var maxWidths: [Int?]
   /// `print_empty`: whether a table without rows still prints its header.
@@ -30,9 +35,9 @@ struct PrettyTable {
   /// lines, a cell counting at most the column's maximum width (the header is never limited).
   func columnWidths() -> [Int] {
     var widths = fields.map { Self.size($0).width }
-    for row in rows {
+    for row in sizes {
       for index in row.indices where index < widths.count {
-        let cell = Self.size(row[index]).width
+        let cell = row[index].width
         widths[index] = max(widths[index], maxWidths[index].map { min(cell, $0) } ?? cell)
       }
     }
@@ -53,11 +58,11 @@ struct PrettyTable {
     appendHeader(widths: widths, to: &output)
     output.append(0x0A)
     output += rule
-    for row in rows {
+    for (row, rowSizes) in zip(rows, sizes) {
       // Most rows are one line that fits: nothing to wrap or lay out.
-      if fitsOnOneLine(row, widths: widths) {
+      if fitsOnOneLine(rowSizes, widths: widths) {
         output.append(0x0A)
-        append(row, widths: widths, to: &output)
+        append(row, widths: widths, cellWidths: rowSizes.lazy.map(\.width), to: &output)
         continue
       }
       for line in physicalLines(of: row, widths: widths) {
@@ -94,10 +99,17 @@ struct PrettyTable {
   /// One physical line: `| cell | cell |`, each cell padded to its column's width (wcwidth's
   /// `ljust` and `rjust`: a cell wider than its column is left as it is).
   private func append(_ cells: [String], widths: [Int], to output: inout [UInt8]) {
+    append(cells, widths: widths, cellWidths: cells.lazy.map { DisplayWidth.of($0) }, to: &output)
+  }
+
+  /// One physical line whose cells' widths are known.
+  private func append(
+    _ cells: [String], widths: [Int], cellWidths: some Collection<Int>, to output: inout [UInt8]
+  ) {
     output.append(0x7C)
-    for index in cells.indices {
+    for (index, cellWidth) in zip(cells.indices, cellWidths) {
       let cell = cells[index]
-      let padding = max(0, widths[index] - DisplayWidth.of(cell))
+      let padding = max(0, widths[index] - cellWidth)
       output.append(0x20)
       if alignments[index] == .left {
         Self.append(cell, to: &output)
@@ -151,12 +163,9 @@ struct PrettyTable {
     return (0..<height).map { y in cells.map { y < $0.count ? $0[y] : "" } }
   }
 
-  /// Whether every cell of `row` is one line within its column.
-  private func fitsOnOneLine(_ row: [String], widths: [Int]) -> Bool {
-    row.indices.allSatisfy { index in
-      let size = Self.size(row[index])
-      return size.height == 1 && size.width <= widths[index]
-    }
+  /// Whether every cell of a row, by its cells' sizes, is one line within its column.
+  private func fitsOnOneLine(_ sizes: [(width: Int, height: Int)], widths: [Int]) -> Bool {
+    sizes.indices.allSatisfy { index in sizes[index].height == 1 && sizes[index].width <= widths[index] }
   }
 
   /// `_get_size`: the widest line and the number of lines.

@@ -41,6 +41,8 @@ public struct TableFormatter: CliffListFormatter, CliffSingleFormatter {
   /// prettytable's `_format_value`: `str()`, then `expandtabs()`.
   static func cell(_ value: JSON) -> String {
     guard case .string(let text) = value else { return expandingTabs(PythonText.str(value)) }
+    // Most cells are printable ASCII: no carriage return, no tab, one scan.
+    if DisplayWidth.isPrintableASCII(text) { return text }
     guard text.utf8.contains(0x0D) else { return expandingTabs(text) }
     var result = String.UnicodeScalarView()
     var afterCarriageReturn = false
