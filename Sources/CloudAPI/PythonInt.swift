@@ -5,9 +5,8 @@ public enum PythonInt {
   /// `nil` where `int` raises `ValueError`.
   public static func parse(_ text: String) -> Int? {
     var bytes = Array(text.utf8)[...]
-    let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D]
-    while let first = bytes.first, blanks.contains(first) { bytes.removeFirst() }
-    while let last = bytes.last, blanks.contains(last) { bytes.removeLast() }
+    while let first = bytes.first, isBlank(first) { bytes.removeFirst() }
+    while let last = bytes.last, isBlank(last) { bytes.removeLast() }
     var negative = false
     if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
       negative = sign == UInt8(ascii: "-")
@@ -31,6 +30,12 @@ public enum PythonInt {
     }
     if overflowed { return negative ? Int.min : Int.max }
     return negative ? -magnitude : magnitude
+  }
+
+  /// The ASCII blanks `int` strips: space, tab, line feed, vertical tab, form feed, return (a
+  /// set of them, made for every call, had cost more than the number).
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool {

@@ -11,8 +11,11 @@ struct IdentityDirectory: Sendable {
   var collection: String
   /// `project`, `user`: the member's key and the policy's noun.
   var member: String
-  /// The records: each one's ID, name and view.
-  var records: @Sendable (CloudState) -> [(id: String, name: String, view: JSONObject)]
+  /// The records' IDs and names, in their order: what finding one takes.
+  var entries: @Sendable (CloudState) -> [(id: String, name: String)]
+  /// The view of the record at a place in ``entries``: made only for the records a request
+  /// answers with (a lookup by name had made every record's view first).
+  var view: @Sendable (CloudState, Int) -> JSONObject
   /// What a non-admin may read: the ID of its own record.
   var own: @Sendable (Caller) -> String
   /// Keeps a new record from the request's member object and returns its ID.
@@ -37,18 +40,18 @@ struct IdentityDirectory: Sendable {
 
   static let projects = IdentityDirectory(
     collection: "projects", member: "project",
-    records: { state in
-      state.identity.projects.map { project in
-        var view: JSONObject = [
-          "id": .string(project.id), "name": .string(project.name), "domain_id": .string(project.domainID),
-          "description": .string(project.description), "enabled": .bool(project.enabled),
-          "parent_id": .string(project.parentID ?? project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
-          "options": .object(project.options),
-        ]
-        // Its extra attributes beside them (none of them one of these: see `projectAttributes`).
-        for (key, value) in project.extra { view[key] = value }
-        return (project.id, project.name, view)
-      }
+    entries: { state in state.identity.projects.map { ($0.id, $0.name) } },
+    view: { state, index in
+      let project = state.identity.projects[index]
+      var view: JSONObject = [
+        "id": .string(project.id), "name": .string(project.name), "domain_id": .string(project.domainID),
+        "description": .string(project.description), "enabled": .bool(project.enabled),
+        "parent_id": .string(project.parentID ?? project.domainID), "is_domain": false, "tags": .array(project.tags.map(JSON.string)),
+        "options": .object(project.options),
+      ]
+      // Its extra attributes beside them (none of them one of these: see `projectAttributes`).
+      for (key, value) in project.extra { view[key] = value }
+      return view
     }, own: { $0.projectID },
     create: { state, body in
       let drawn = state.identity.ids.hex32()
@@ -91,18 +94,18 @@ struct IdentityDirectory: Sendable {
 
   static let users = IdentityDirectory(
     collection: "users", member: "user",
-    records: { state in
-      state.identity.users.map { user in
-        var view: JSONObject = [
-          "id": .string(user.id), "name": .string(user.name), "domain_id": .string(user.domainID), "enabled": .bool(user.enabled),
-          "default_project_id": .orNull(state.identity.project(named: user.projectName)?.id),
-          "password_expires_at": .null, "options": .object([:]),
-        ]
-        // Keystone keeps what else a user was given as extra attributes, shown when set.
-        if let email = user.email { view["email"] = .string(email) }
-        if let description = user.description { view["description"] = .string(description) }
-        return (user.id, user.name, view)
-      }
+    entries: { state in state.identity.users.map { ($0.id, $0.name) } },
+    view: { state, index in
+      let user = state.identity.users[index]
+      var view: JSONObject = [
+        "id": .string(user.id), "name": .string(user.name), "domain_id": .string(user.domainID), "enabled": .bool(user.enabled),
+        "default_project_id": .orNull(state.identity.project(named: user.projectName)?.id),
+        "password_expires_at": .null, "options": .object([:]),
+      ]
+      // Keystone keeps what else a user was given as extra attributes, shown when set.
+      if let email = user.email { view["email"] = .string(email) }
+      if let description = user.description { view["description"] = .string(description) }
+      return view
     }, own: { $0.userID },
     create: { state, body in
       let drawn = state.identity.ids.hex32()
@@ -144,9 +147,23 @@ struct IdentityDirectory: Sendable {
     router.add(.delete, "/v3/\(collection)/{id}", delete)
   }
 
+  /// Every record with its view, in order.
+  func records(_ state: CloudState) -> [(id: String, name: String, view: JSONObject)] {
+    entries(state).enumerated().map { index, entry in (entry.id, entry.name, view(state, index)) }
+  }
+
+  /// The place in ``entries`` of the record with an ID.
+  private func index(of id: String, _ state: CloudState) -> Int? {
+    entries(state).firstIndex { $0.id == id }
+  }
+
   /// Whether another record of the domain has the name.
   private func taken(_ name: String, domain: String, except id: String?, _ state: CloudState) -> Bool {
-    records(state).contains { $0.name == name && $0.id != id && ($0.view["domain_id"]?.string ?? "default") == domain }
+    let entries = entries(state)
+    return entries.indices.contains { index in
+      entries[index].name == name && entries[index].id != id
+        && (view(state, index)["domain_id"]?.string ?? "default") == domain
+    }
   }
 
   /// `POST /v3/projects|users`: admins only; a name taken in the domain is a conflict.
@@ -169,8 +186,8 @@ struct IdentityDirectory: Sendable {
       return Self.error(409, "Conflict", "Conflict occurred attempting to store \(conflict(name, domain, next.hex32())).")
     }
     let id = create(&state, body)
-    guard let record = records(state).first(where: { $0.id == id }) else { return Self.error(404, "Not Found", "Could not find \(member): \(id).") }
-    return .json(201, .object([member: .object(linked(record.view, id: id, state))]))
+    guard let index = index(of: id, state) else { return Self.error(404, "Not Found", "Could not find \(member): \(id).") }
+    return .json(201, .object([member: .object(linked(view(state, index), id: id, state))]))
   }
 
   /// `PATCH /v3/projects|users/{id}`: admins only; a new name must be free in the domain.
@@ -178,23 +195,24 @@ struct IdentityDirectory: Sendable {
     guard let caller = call.caller else { return .unauthenticated() }
     guard caller.isAdmin else { return forbidden("update_\(member)") }
     let id = call.parameters["id"] ?? ""
-    guard let record = records(state).first(where: { $0.id == id }) else {
+    guard let index = index(of: id, state) else {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
+    let old = view(state, index)
     let body = call.request.body?[member]?.object ?? [:]
     // `check_immutable_update`: an immutable record takes only its option turned off.
-    if record.view["options"]?["immutable"] == true {
+    if old["options"]?["immutable"] == true {
       let releases = body.count == 1 && [JSON.bool(false), .null].contains(body["options"]?["immutable"] ?? .string(""))
       if !releases { return immutable("update", id) }
     }
     if let refusal = refusal(.update(id: id, body), state) { return refusal }
-    let domain = record.view["domain_id"]?.string ?? "default"
+    let domain = old["domain_id"]?.string ?? "default"
     if let name = body["name"]?.string, taken(name, domain: domain, except: id, state) {
       return Self.error(409, "Conflict", "Conflict occurred attempting to store \(conflict(name, domain, id)).")
     }
     update(&state, id, body)
-    let view = records(state).first { $0.id == id }?.view ?? record.view
-    return .json(200, .object([member: .object(linked(view, id: id, state))]))
+    let updated = self.index(of: id, state).map { view(state, $0) } ?? old
+    return .json(200, .object([member: .object(linked(updated, id: id, state))]))
   }
 
   /// `DELETE /v3/projects|users/{id}`: admins only.
@@ -202,10 +220,10 @@ struct IdentityDirectory: Sendable {
     guard let caller = call.caller else { return .unauthenticated() }
     guard caller.isAdmin else { return forbidden("delete_\(member)") }
     let id = call.parameters["id"] ?? ""
-    guard let record = records(state).first(where: { $0.id == id }) else {
+    guard let index = index(of: id, state) else {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
-    if record.view["options"]?["immutable"] == true { return immutable("delete", id) }
+    if view(state, index)["options"]?["immutable"] == true { return immutable("delete", id) }
     if let refusal = refusal(.delete(id: id), state) { return refusal }
     remove(&state, id)
     return .noContent()
@@ -221,13 +239,13 @@ struct IdentityDirectory: Sendable {
     let id = call.parameters["id"] ?? ""
     guard let caller = call.caller else { return .unauthenticated() }
     guard caller.isAdmin || own(caller) == id else { return forbidden("get_\(member)") }
-    guard let record = records(state).first(where: { $0.id == id }) else {
+    guard let index = index(of: id, state) else {
       return Self.error(404, "Not Found", "Could not find \(member): \(id).")
     }
     switch expansion(id, call, state) {
     case .failure(let fault): return fault.response
     case .success(let added):
-      var view = record.view
+      var view = self.view(state, index)
       for (key, value) in added { view[key] = value }
       return .json(200, .object([member: .object(linked(view, id: id, state))]))
     }
@@ -236,17 +254,23 @@ struct IdentityDirectory: Sendable {
   func list(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let caller = call.caller else { return .unauthenticated() }
     guard caller.isAdmin else { return forbidden("list_\(collection)") }
-    let found = records(state).filter { record in
-      call.query("name").map { $0 == record.name } ?? true
-        && call.query("enabled").map { StrictBool.parse($0) == (record.view["enabled"] == true) } ?? true
-        && call.query("domain_id").map { $0 == (record.view["domain_id"]?.string ?? record.id) } ?? true
-        && call.query("parent_id").map { $0 == record.view["parent_id"]?.string } ?? true
+    let (name, enabled) = (call.query("name"), call.query("enabled"))
+    let (domain, parent) = (call.query("domain_id"), call.query("parent_id"))
+    var found: [JSON] = []
+    // The name first, from the entry: only the records it leaves have their view made.
+    for (index, entry) in entries(state).enumerated() where name.map({ $0 == entry.name }) ?? true {
+      let view = self.view(state, index)
+      guard enabled.map({ StrictBool.parse($0) == (view["enabled"] == true) }) ?? true,
+        domain.map({ $0 == (view["domain_id"]?.string ?? entry.id) }) ?? true,
+        parent.map({ $0 == view["parent_id"]?.string }) ?? true
+      else { continue }
+      found.append(.object(linked(view, id: entry.id, state)))
     }
     let base = (state.endpoints[.identity] ?? "http://devstack/identity") + "/v3/\(collection)"
     return .json(
       200,
       .object([
-        collection: .array(found.map { .object(linked($0.view, id: $0.id, state)) }),
+        collection: .array(found),
         "links": .object(["next": .null, "self": .string(base), "previous": .null]),
       ]))
   }

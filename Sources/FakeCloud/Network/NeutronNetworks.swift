@@ -99,7 +99,9 @@ enum NeutronNetworks {
     shown: { network, state, caller in
       // `_is_network_shared`: shared with everyone or with the caller's project.
       var shown = withAddressScopes(network, state)
-      shown["shared"] = .bool(NeutronRBAC.sharesWith(state, objectID: network["id"]?.string ?? "", project: caller.projectID))
+      let shared = JSON.bool(NeutronRBAC.sharesWith(state, objectID: network["id"]?.string ?? "", project: caller.projectID))
+      // Set only when it differs: the record is the table's, and a change copies its members.
+      if shown["shared"] != shared { shown["shared"] = shared }
       return shown
     })
 

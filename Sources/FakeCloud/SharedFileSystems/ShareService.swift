@@ -218,7 +218,10 @@ enum ShareService {
       guard let wanted = PythonDictLiteral.parse(text) else { return serverError }
       specs = wanted
     }
-    let types = Dictionary(state.manila.shareTypes.map { ($0.id, $0.extraSpecs) }, uniquingKeysWith: { first, _ in first })
+    // Looked up by type only when specs are asked for (most lists ask none).
+    let types =
+      specs.isEmpty
+      ? [:] : Dictionary(state.manila.shareTypes.map { ($0.id, $0.extraSpecs) }, uniquingKeysWith: { first, _ in first })
     let visible = state.manila.shares.filter { share in
       ShareRecycleBin.keeps(share, call) && (allTenants || share.projectID == call.caller?.projectID) && (owner.0.map { share.projectID == $0 } ?? true)
         && (owner.1.map { share.userID == $0 } ?? true)
