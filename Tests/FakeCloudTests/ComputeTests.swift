@@ -126,6 +126,29 @@ import Testing
     #expect(SHA224.hexDigest(String(repeating: "x", count: 1000)) == "3fd1f1f34b2c22d0ca7f496aa180079401d28c7d9dd96dff5ce4d05c")
     // The faults guide's hostId: its project on the host `devstack`.
     #expect(SHA224.hexDigest("b22597ea961545f3bde1b2ede0bd5b91devstack") == "22e88bec09a7e33606348fce0abac0ebbbe091a35e29db1498ec4e14")
+    // Around the padding's edges: the length fits the last block, or takes one more (hashlib's).
+    let digests = [
+      55: "5c2440d904e6c59e26ff4bafbb500394cd5c36648926990014ef7f50",
+      56: "df50764461715b7a7128672238a7e968ff496f13c8bb9b219be459e5",
+      63: "85514dabb138d5bc9a7cad01461a656bd87bb788fa0e91349d9df58d",
+      64: "12beaaab01b6833c201bb6e77e9e5f19a04dce2b3e13741182f4c25c",
+      119: "c87f54867fe7347cfe419516bb055e166c901dcaaffffdd849c3b3eb",
+      120: "56467c223b14e06ccf4734fc3bde88a28268862cfbe3377dfde73745",
+    ]
+    for (length, digest) in digests {
+      #expect(SHA224.hexDigest(String(repeating: "y", count: length)) == digest, "\(length) bytes")
+    }
+  }
+
+  /// `sanitize_hostname`: ASCII names (read by bytes) and others (by characters) the same way.
+  @Test func makesHostnamesOfServerNames() {
+    #expect(ServerView.hostname("Web_Server.01 ") == "web-server-01")
+    #expect(ServerView.hostname("--db--") == "db")
+    #expect(ServerView.hostname("a b!c?") == "a-bc")
+    #expect(ServerView.hostname("ÉCOLE_été") == "école-été")
+    #expect(ServerView.hostname("line\r\nbreak") == "linebreak")
+    #expect(ServerView.hostname(String(repeating: "x", count: 70)) == String(repeating: "x", count: 63))
+    #expect(ServerView.hostname("...") == "")
   }
 
   @Test func writesAddressesAsPython() {

@@ -222,7 +222,7 @@ enum BlockStorageService {
   static func listServices(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard call.caller?.isAdmin ?? false else { return CinderFault.policy("volume_extension:services:index") }
     let version = state.volumeVersion
-    let updated = VirtualClock.isoSeconds(state.clock.now / 1_000_000 / 10 * 10) + ".000000"
+    let updated = VirtualClock.isoSeconds(state.clock.now / 1_000_000 / 10 * 10, suffix: ".000000")
     let hosts = services(state.blockStorage)
     let host = call.query("host")
     let binary = call.query("binary")

@@ -11,7 +11,7 @@ enum VolumeAPI {
   static let schedulingDelay: Int64 = 1_000_000
   static let creationDelay: Int64 = 2_000_000
 
-  static func timestamp(_ seconds: Int64) -> JSON { .string(VirtualClock.isoSeconds(seconds) + ".000000") }
+  static func timestamp(_ seconds: Int64) -> JSON { .string(VirtualClock.isoSeconds(seconds, suffix: ".000000")) }
 
   /// `self` and `bookmark` links, as `ViewBuilder._get_links` writes them.
   /// `views/volumes.py`'s `detail` (its `legacy_detail` and the fields each microversion adds),

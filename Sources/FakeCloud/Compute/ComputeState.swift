@@ -208,12 +208,12 @@ struct ComputeState {
 extension VirtualClock {
   /// `2019-12-02T19:14:42Z`: `utils.isotime`, what Nova prints for `created` and `updated`.
   static func isoZulu(_ time: Int64) -> String {
-    isoSeconds(time / 1_000_000) + "Z"
+    isoSeconds(time / 1_000_000, suffix: "Z")
   }
 
   /// `2019-12-02T19:15:35.000000`: a naive datetime from a MySQL `DATETIME` column (whole
   /// seconds) as `jsonutils` prints it.
   static func isoDatabase(_ time: Int64) -> String {
-    isoSeconds(time / 1_000_000) + ".000000"
+    isoSeconds(time / 1_000_000, suffix: ".000000")
   }
 }

@@ -20,22 +20,25 @@ struct VirtualClock {
     now = time
   }
 
-  /// `2025-04-22T16:00:19.973764`, as Manila and Neutron's oslo serialisation print times.
-  static func isoMicroseconds(_ time: Int64) -> String {
-    iso(seconds: time / 1_000_000, microseconds: Int(time % 1_000_000))
+  /// `2025-04-22T16:00:19.973764`, as Manila and Neutron's oslo serialisation print times;
+  /// `suffix` (`Z`) written after it, in the same string.
+  static func isoMicroseconds(_ time: Int64, suffix: StaticString = "") -> String {
+    iso(seconds: time / 1_000_000, microseconds: Int(time % 1_000_000), suffix: suffix)
   }
 
-  /// `2025-04-22T16:00:19`, without a fraction (UTC, proleptic Gregorian calendar).
-  static func isoSeconds(_ seconds: Int64) -> String {
-    iso(seconds: seconds, microseconds: nil)
+  /// `2025-04-22T16:00:19`, without a fraction (UTC, proleptic Gregorian calendar); `suffix`
+  /// (`Z`, `.000000`) written after it, in the same string.
+  static func isoSeconds(_ seconds: Int64, suffix: StaticString = "") -> String {
+    iso(seconds: seconds, microseconds: nil, suffix: suffix)
   }
 
-  private static func iso(seconds: Int64, microseconds: Int?) -> String {
+  private static func iso(seconds: Int64, microseconds: Int?, suffix: StaticString) -> String {
     let second = Int(seconds % 86_400)
     let (year, month, day) = CivilTime.date(days: Int(seconds / 86_400))
     // Timestamps are made for every view: written straight into the string's storage (41 bytes
-    // at most: a year of 19 digits and the rest).
-    return String(unsafeUninitializedCapacity: 48) { text in
+    // at most: a year of 19 digits and the rest), the suffix too (appending it had cost a
+    // fifth of the timestamp).
+    return String(unsafeUninitializedCapacity: 41 + suffix.utf8CodeUnitCount) { text in
       var end = 0
       write(year, width: 4, into: text, at: &end, after: nil)
       write(month, width: 2, into: text, at: &end, after: "-")
@@ -44,6 +47,10 @@ struct VirtualClock {
       write(second / 60 % 60, width: 2, into: text, at: &end, after: ":")
       write(second % 60, width: 2, into: text, at: &end, after: ":")
       if let microseconds { write(microseconds, width: 6, into: text, at: &end, after: ".") }
+      for byte in UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount) {
+        text[end] = byte
+        end += 1
+      }
       return end
     }
   }

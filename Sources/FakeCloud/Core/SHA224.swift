@@ -26,41 +26,26 @@ public enum SHA224 {
     var state: [UInt32] = [
       0xc105_9ed8, 0x367c_d507, 0x3070_dd17, 0xf70e_5939, 0xffc0_0b31, 0x6858_1511, 0x64f9_8fa7, 0xbefa_4fa4,
     ]
-    var padded = message + [0x80]
-    while padded.count % 64 != 56 { padded.append(0) }
+    // The message, `0x80`, zeros, and its length in bits (big-endian), in whole blocks: made at
+    // its size at once, and read through pointers (a server's view hashes its host, and
+    // appending the padding byte by byte, with every index checked, had cost twice the rounds).
+    let length = (message.count + 8) / 64 * 64 + 64
+    var padded = [UInt8](repeating: 0, count: length)
+    padded.replaceSubrange(0..<message.count, with: message)
+    padded[message.count] = 0x80
     let bits = UInt64(message.count) &* 8
-    for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+    for index in 0..<8 { padded[length - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * index)) }
     var words = [UInt32](repeating: 0, count: 64)
-    for block in stride(from: 0, to: padded.count, by: 64) {
-      for index in 0..<16 {
-        let offset = block + index * 4
-        words[index] =
-          UInt32(padded[offset]) << 24 | UInt32(padded[offset + 1]) << 16 | UInt32(padded[offset + 2]) << 8
-          | UInt32(padded[offset + 3])
+    padded.withUnsafeBufferPointer { padded in
+      words.withUnsafeMutableBufferPointer { words in
+        constants.withUnsafeBufferPointer { constants in
+          state.withUnsafeMutableBufferPointer { state in
+            for block in stride(from: 0, to: padded.count, by: 64) {
+              compress(padded.baseAddress! + block, words: words, constants: constants, state: state)
+            }
+          }
+        }
       }
-      for index in 16..<64 {
-        let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-        let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-        words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-      for index in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let t1 = h &+ s1 &+ choice &+ constants[index] &+ words[index]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      state[0] &+= a
-      state[1] &+= b
-      state[2] &+= c
-      state[3] &+= d
-      state[4] &+= e
-      state[5] &+= f
-      state[6] &+= g
-      state[7] &+= h
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(28)
@@ -68,6 +53,42 @@ public enum SHA224 {
       for shift in stride(from: UInt32(24), through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) }
     }
     return bytes
+  }
+
+  /// One 64-byte block into the state.
+  private static func compress(
+    _ block: UnsafePointer<UInt8>, words: UnsafeMutableBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>,
+    state: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    for index in 0..<16 {
+      let offset = index * 4
+      words[index] =
+        UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16 | UInt32(block[offset + 2]) << 8
+        | UInt32(block[offset + 3])
+    }
+    for index in 16..<64 {
+      let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+      let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+      words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+    for index in 0..<64 {
+      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+      let choice = (e & f) ^ (~e & g)
+      let t1 = h &+ s1 &+ choice &+ constants[index] &+ words[index]
+      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+      let majority = (a & b) ^ (a & c) ^ (b & c)
+      let t2 = s0 &+ majority
+      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    }
+    state[0] &+= a
+    state[1] &+= b
+    state[2] &+= c
+    state[3] &+= d
+    state[4] &+= e
+    state[5] &+= f
+    state[6] &+= g
+    state[7] &+= h
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

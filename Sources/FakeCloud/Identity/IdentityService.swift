@@ -342,8 +342,8 @@ enum IdentityService {
     let issued = state.clock.now
     var token = signIn.body
     token["audit_ids"] = .array([.string(state.requestIDs.uuidPrefix(22))])
-    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + tokenLifetime) + "Z")
-    token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued) + "Z")
+    token["expires_at"] = .string(VirtualClock.isoMicroseconds(issued + tokenLifetime, suffix: "Z"))
+    token["issued_at"] = .string(VirtualClock.isoMicroseconds(issued, suffix: "Z"))
     var response = APIResponse.json(201, .object(["token": .object(token)]))
     response.headers["X-Subject-Token"] = tokenID
     return response

@@ -10,7 +10,7 @@ struct NetworkState {
   var ids: IDGenerator
   /// The time of the request being handled, for the records it makes.
   var now: Int64 = 0
-  var timestamp: JSON { .string(VirtualClock.isoSeconds(now / 1_000_000) + "Z") }
+  var timestamp: JSON { .string(VirtualClock.isoSeconds(now / 1_000_000, suffix: "Z")) }
   /// The IDs of the ports Nova asks for when it builds a server or attaches a network: a stream
   /// of their own, so that a server's ports change no other ID.
   var serverPortIDs: IDGenerator
@@ -74,7 +74,7 @@ struct NetworkState {
     self.serverPortIDs = IDGenerator(seed: seed ^ 0x7365_7276_6572_706F)
     self.rbacIDs = IDGenerator(seed: seed ^ 0x7262_6163_706F_6C)
     self.now = clock.now
-    let time = JSON.string(VirtualClock.isoSeconds(clock.now / 1_000_000) + "Z")
+    let time = JSON.string(VirtualClock.isoSeconds(clock.now / 1_000_000, suffix: "Z"))
     var segment = 0
     for network in definition.networks {
       let owner = network.project ?? definition.users.first?.project ?? ""

@@ -197,7 +197,7 @@ enum ManilaService {
   /// in the view's order. Network details
   /// (`network_type`, `segmentation_id`) are shown to admins only.
   static func shareNetworkView(_ network: ManilaState.ShareNetwork, caller: Caller?, version: Microversion) -> JSON {
-    let time = VirtualClock.isoMicroseconds
+    let time = { VirtualClock.isoMicroseconds($0) }
     let subnet = network.subnets.first
     var view: JSONObject = [
       "id": .string(network.id), "name": .orNull(network.name), "project_id": .string(network.projectID),

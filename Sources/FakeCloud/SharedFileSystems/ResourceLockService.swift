@@ -173,7 +173,7 @@ enum ResourceLockService {
       case "lock_context": lock.lockContext
       case "user_id": lock.userID
       case "project_id": lock.projectID
-      case "updated_at": lock.updated.map(VirtualClock.isoMicroseconds) ?? ""
+      case "updated_at": lock.updated.map { VirtualClock.isoMicroseconds($0) } ?? ""
       default: VirtualClock.isoMicroseconds(lock.created)
       }
     }

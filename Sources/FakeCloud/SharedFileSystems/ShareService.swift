@@ -468,7 +468,7 @@ enum ShareService {
       "id": .string(message.id), "project_id": .string(message.projectID), "action_id": .string(message.actionID),
       "detail_id": .string(message.detailID), "message_level": "ERROR",
       "created_at": .string(VirtualClock.isoMicroseconds(message.created)),
-      "expires_at": .string(VirtualClock.isoSeconds(expires) + ".000000"), "request_id": .string(message.requestID),
+      "expires_at": .string(VirtualClock.isoSeconds(expires, suffix: ".000000")), "request_id": .string(message.requestID),
       "links": .array([]), "resource_type": "SHARE", "resource_id": .string(message.resourceID),
       "user_message": .string(MessageCatalog.userMessage(action: message.actionID, detail: message.detailID)),
     ])
