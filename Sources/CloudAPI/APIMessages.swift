@@ -11,36 +11,46 @@ public enum HTTPMethod: String, Sendable, CaseIterable {
 
 /// HTTP header fields: names compare without regard to case, order and repeats are kept.
 public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
-  public private(set) var fields: [(name: String, value: String)]
+  /// A field as kept: a struct rather than a tuple, whose parts the runtime copies and destroys
+  /// one by one through their metadata (every request and response has a few fields).
+  private struct Field: Sendable {
+    var name: String
+    var value: String
+  }
+
+  private var stored: [Field]
+
+  /// The fields in order, a name more than once if it was added so.
+  public var fields: [(name: String, value: String)] { stored.map { ($0.name, $0.value) } }
 
   public init(dictionaryLiteral elements: (String, String)...) {
     // Room for the fields a service or the client adds on the way (request IDs, versions,
     // `Vary`): growing the array one field at a time had been most of what a field cost.
-    fields = []
-    fields.reserveCapacity(elements.count + 4)
-    for (name, value) in elements { fields.append((name: name, value: value)) }
+    stored = []
+    stored.reserveCapacity(elements.count + 4)
+    for (name, value) in elements { stored.append(Field(name: name, value: value)) }
   }
 
   /// The first value of the field `name`, whatever its case.
   public subscript(name: String) -> String? {
-    get { fields.first { $0.name.caseInsensitiveEquals(name) }?.value }
+    get { stored.first { $0.name.caseInsensitiveEquals(name) }?.value }
     set {
-      if let index = fields.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
-        fields.remove(at: index)
-        fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+      if let index = stored.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
+        stored.remove(at: index)
+        stored.removeAll { $0.name.caseInsensitiveEquals(name) }
       }
-      if let newValue { fields.append((name: name, value: newValue)) }
+      if let newValue { stored.append(Field(name: name, value: newValue)) }
     }
   }
 
   /// Adds a field, keeping the ones of the same name (`Vary` may come twice).
   public mutating func append(_ name: String, _ value: String) {
-    fields.append((name: name, value: value))
+    stored.append(Field(name: name, value: value))
   }
 
   public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
-    lhs.fields.count == rhs.fields.count
-      && zip(lhs.fields, rhs.fields).allSatisfy {
+    lhs.stored.count == rhs.stored.count
+      && zip(lhs.stored, rhs.stored).allSatisfy {
         $0.name.caseInsensitiveEquals($1.name) && $0.value == $1.value
       }
   }

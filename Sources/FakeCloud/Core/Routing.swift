@@ -58,7 +58,7 @@ struct PathPattern: Sendable {
 
   /// The placeholders' values in `parts`, the ranges of a path's segments in its bytes, which
   /// fit the pattern.
-  fileprivate func parameters(_ parts: [Range<Int>], of path: UnsafeBufferPointer<UInt8>) -> PathParameters {
+  fileprivate func parameters(_ parts: UnsafeBufferPointer<Range<Int>>, of path: UnsafeBufferPointer<UInt8>) -> PathParameters {
     var parameters = PathParameters()
     for (segment, part) in zip(segments, parts) {
       if let name = segment.placeholder {
@@ -125,38 +125,60 @@ struct Router<State>: Sendable {
   }
 
   /// The path read as bytes, its segments as ranges of them (empty ones skipped, as
-  /// `split(separator:)` skips them): no string is made but the placeholders' values.
+  /// `split(separator:)` skips them): no string is made but the placeholders' values. The
+  /// segments and the walk's pending nodes are kept on the stack: every request is routed, and
+  /// their arrays had been three allocations of each.
   private func route(_ method: HTTPMethod, _ path: UnsafeBufferPointer<UInt8>) -> RouteMatch<Handler> {
-    // Room for the deepest paths: growing the arrays had cost more than the walk.
-    var parts: [Range<Int>] = []
-    parts.reserveCapacity(8)
-    var start = 0
-    for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
-      if start < index { parts.append(start..<index) }
-      start = index + 1
+    let most = path.count / 2 + 1
+    return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: most) { parts in
+      var count = 0
+      var start = 0
+      for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+        if start < index {
+          parts[count] = start..<index
+          count += 1
+        }
+        start = index + 1
+      }
+      return route(method, path, parts: UnsafeBufferPointer(rebasing: parts[..<count]))
     }
+  }
+
+  private func route(
+    _ method: HTTPMethod, _ path: UnsafeBufferPointer<UInt8>, parts: UnsafeBufferPointer<Range<Int>>
+  ) -> RouteMatch<Handler> {
     var pathKnown = false
     var first: Int?
     // Every pattern the path fits (a literal and a placeholder may both), the earliest added
-    // with the method winning.
-    var pending = [(node: 0, depth: 0)]
-    pending.reserveCapacity(8)
-    while let (node, depth) = pending.popLast() {
-      guard depth < parts.count else {
-        for index in nodes[node].routes {
-          pathKnown = true
-          if methods[index] == method, index < first ?? .max { first = index }
+    // with the method winning. A node's literals differ, so a step down adds at most two nodes
+    // for the one it takes: the pending nodes never outnumber the segments by more than one.
+    let found = withUnsafeTemporaryAllocation(of: (node: Int, depth: Int).self, capacity: parts.count + 2) { pending in
+      pending[0] = (0, 0)
+      var count = 1
+      while count > 0 {
+        count -= 1
+        let (node, depth) = pending[count]
+        guard depth < parts.count else {
+          for index in nodes[node].routes {
+            pathKnown = true
+            if methods[index] == method, index < first ?? .max { first = index }
+          }
+          continue
         }
-        continue
+        let part = UnsafeBufferPointer(rebasing: path[parts[depth]])
+        for literal in nodes[node].literals where literal.segment.bytesEqual(part) {
+          pending[count] = (literal.node, depth + 1)
+          count += 1
+        }
+        if let child = nodes[node].placeholder {
+          pending[count] = (child, depth + 1)
+          count += 1
+        }
       }
-      let part = UnsafeBufferPointer(rebasing: path[parts[depth]])
-      for literal in nodes[node].literals where literal.segment.bytesEqual(part) {
-        pending.append((literal.node, depth + 1))
-      }
-      if let child = nodes[node].placeholder { pending.append((child, depth + 1)) }
+      return first
     }
-    guard let first else { return pathKnown ? .methodNotAllowed : .notFound }
-    return .found(handlers[first], patterns[first].parameters(parts, of: path))
+    guard let found else { return pathKnown ? .methodNotAllowed : .notFound }
+    return .found(handlers[found], patterns[found].parameters(parts, of: path))
   }
 }
 
