@@ -9,8 +9,8 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
 
   /// A member as kept: a struct, not the tuple the collection yields, because the runtime copies
   /// and destroys a tuple's parts one by one through their type's metadata, where a struct's
-  /// own code does it directly (a tenth of the instructions spent destroying a response's
-  /// objects went to that walk). Its layout is the tuple's, which lets a literal's array be kept.
+  /// own code does it directly (that walk had cost some 6,000 instructions a command). Its
+  /// layout is the tuple's, which lets a literal's array be kept.
   @usableFromInline
   struct Member: Sendable {
     @usableFromInline var key: String
