@@ -33,13 +33,23 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 
   /// The first value of the field `name`, whatever its case.
   public subscript(name: String) -> String? {
-    get { stored.first { $0.name.caseInsensitiveEquals(name) }?.value }
+    get { firstIndex(of: name).map { stored[$0].value } }
     set {
-      if let index = stored.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
+      if let index = firstIndex(of: name) {
         stored.remove(at: index)
         stored.removeAll { $0.name.caseInsensitiveEquals(name) }
       }
       if let newValue { stored.append(Field(name: name, value: newValue)) }
+    }
+  }
+
+  /// Where the field `name` first is. A loop over the buffer: every request and answer sets and
+  /// reads a few fields, and a closure over the array had retained and released each name it
+  /// compared.
+  private func firstIndex(of name: String) -> Int? {
+    stored.withUnsafeBufferPointer { fields in
+      for index in fields.indices where fields[index].name.caseInsensitiveEquals(name) { return index }
+      return nil
     }
   }
 

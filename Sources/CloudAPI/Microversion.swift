@@ -33,9 +33,54 @@ public struct Microversion: Comparable, Hashable, Sendable, CustomStringConverti
     self.init(major.value, minor.value)
   }
 
-  /// Written without interpolation (which formats each number through a protocol): every
-  /// answer of Nova, Cinder and Manila carries its version in a header.
-  public var description: String { String(major) + "." + String(minor) }
+  /// Written digit by digit into the string's own bytes (no number formatted through a protocol,
+  /// no pieces joined): every request to Nova, Cinder and Manila and every answer carries its
+  /// version in a header or two.
+  public var description: String { text(after: "") }
+
+  /// `PREFIX MAJOR.MINOR`, such as `compute 2.79` (`OpenStack-API-Version`'s value), made at
+  /// once.
+  public func text(after prefix: StaticString) -> String {
+    guard major >= 0, minor >= 0 else { return prefix.description + String(major) + "." + String(minor) }
+    let majorDigits = Self.digitCount(major)
+    let minorDigits = Self.digitCount(minor)
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + majorDigits + 1 + minorDigits) { buffer in
+      var end = 0
+      prefix.withUTF8Buffer { bytes in
+        for byte in bytes {
+          buffer[end] = byte
+          end += 1
+        }
+      }
+      end += majorDigits
+      Self.writeDigits(of: major, endingAt: end, in: buffer)
+      buffer[end] = UInt8(ascii: ".")
+      end += 1 + minorDigits
+      Self.writeDigits(of: minor, endingAt: end, in: buffer)
+      return end
+    }
+  }
+
+  private static func digitCount(_ value: Int) -> Int {
+    var count = 1
+    var rest = value / 10
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    return count
+  }
+
+  /// The decimal digits of a non-negative `value`, the last one just before `end`.
+  private static func writeDigits(of value: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) {
+    var rest = value
+    var index = end
+    repeat {
+      index -= 1
+      buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    } while rest > 0
+  }
 
   public static func < (lhs: Microversion, rhs: Microversion) -> Bool {
     (lhs.major, lhs.minor) < (rhs.major, rhs.minor)

@@ -302,11 +302,11 @@ public final class FakeCloud: CloudTransport {
       response.headers["Vary"] = "X-OpenStack-Manila-API-Version"
     }
     if service == .blockStorage {
-      response.headers["OpenStack-API-Version"] = "volume \(state.volumeVersion)"
+      response.headers["OpenStack-API-Version"] = state.volumeVersion.text(after: "volume ")
       response.headers["Vary"] = "OpenStack-API-Version"
     }
     if service == .compute {
-      response.headers["OpenStack-API-Version"] = "compute \(state.computeVersion)"
+      response.headers["OpenStack-API-Version"] = state.computeVersion.text(after: "compute ")
       response.headers["X-OpenStack-Nova-API-Version"] = state.computeVersion.description
       response.headers.append("Vary", "OpenStack-API-Version")
       response.headers.append("Vary", "X-OpenStack-Nova-API-Version")

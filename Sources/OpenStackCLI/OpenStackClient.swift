@@ -7,6 +7,8 @@ public final class OpenStackClient {
   private let sleep: (Double) -> Void
   private let now: () -> Int64
   private let clouds: [String: CloudCredentials]
+  /// The sign-in request of the last credentials, for the commands after it.
+  private let tokenRequests = TokenRequests()
   /// Where the next commands record the arguments they read, when a test watches.
   var argumentReads: ArgumentReads?
   /// What a person types at osc-lib's password prompt (`--password-prompt`), both times, for the
@@ -83,7 +85,7 @@ public final class OpenStackClient {
       }
       parsed.reads = argumentReads
       let api = APIClient(
-        transport: transport, credentials: globals.credentials, shareVersion: globals.shareVersion,
+        transport: transport, credentials: globals.credentials, tokenRequests: tokenRequests, shareVersion: globals.shareVersion,
         computeVersion: globals.computeVersion, volumeVersion: globals.volumeVersion)
       var context = CommandContext(api: api, format: parsed.value("--format") ?? "table", sleep: sleep)
       context.now = now

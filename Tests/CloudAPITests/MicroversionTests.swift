@@ -18,6 +18,17 @@ import Testing
 
   @Test func writesAndOrdersAsNumbers() {
     #expect(Microversion(2, 104).description == "2.104")
+    #expect(Microversion(2, 0).description == "2.0")
+    #expect(Microversion(10, 9).description == "10.9")
+    #expect(Microversion(Int.max, 0).description == "\(Int.max).0")
     #expect(Microversion(2, 9) < Microversion(2, 10))
+  }
+
+  /// `OpenStack-API-Version`'s value, written with its service's name.
+  @Test func writesAfterAServiceName() {
+    #expect(Microversion(2, 100).text(after: "compute ") == "compute 2.100")
+    #expect(Microversion(3, 71).text(after: "volume ") == "volume 3.71")
+    #expect(Microversion(2, 92).text(after: "shared-file-system ") == "shared-file-system 2.92")
+    #expect(Microversion(-1, 5).text(after: "x ") == "x -1.5")
   }
 }

@@ -8,6 +8,8 @@ import Testing
     #expect(VersionHeader.version("compute 2.79", service: "compute") == "2.79")
     #expect(VersionHeader.version("COMPUTE latest", service: "compute") == "latest")
     #expect(VersionHeader.version("  Volume   3.1 ", service: "volume") == "3.1")
+    // Longer than a string keeps inline, and not ASCII: the same words.
+    #expect(VersionHeader.version("compute   2.79-\u{E9}t\u{E9}-and-more", service: "compute") == "2.79-\u{E9}t\u{E9}-and-more")
   }
 
   @Test func nothingForAnotherServiceOrAnotherShape() {

@@ -1,5 +1,4 @@
 import CloudAPI
-import Synchronization
 
 /// Cinder's volumes: created `creating` at once, placed by the scheduler on a back end whose
 /// capabilities satisfy the type's extra specs (`error` where none does), `available` once the
@@ -529,16 +528,15 @@ extension JSON {
 
 /// The volume service's `service_uuid`, the same for a host in every cloud.
 enum ServiceID {
-  /// The IDs of the first hosts asked for: every volume's view names its host's, and a digest
-  /// each time was a quarter of a volume list's cost. Bounded, since a host can come from a request.
-  private static let known = Mutex<[String: String]>([:])
+  /// Every volume's view names its host's: a digest each time was a quarter of a volume list's
+  /// cost.
+  private static let known = DigestMemo(limit: 64)
 
   static func of(_ host: String) -> String {
-    if let id = known.withLock({ $0[host] }) { return id }
-    let hex = Array(SHA224.hexDigest("cinder-volume " + host).utf8.prefix(32))
-    let groups = [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]]
-    let id = groups.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
-    known.withLock { if $0.count < 64 { $0[host] = id } }
-    return id
+    known.text(for: host) { host in
+      let hex = Array(SHA224.hexDigest("cinder-volume " + host).utf8.prefix(32))
+      let groups = [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]]
+      return groups.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "-")
+    }
   }
 }

@@ -7,6 +7,9 @@ struct ServerView {
   var version: Microversion
   var isAdmin: Bool
 
+  /// `hostId`, the digest of the project and the host: the same few in every view.
+  private static let hostIDs = DigestMemo(limit: 256)
+
   /// Where the API's links point: the fake cloud has no host name of its own.
   static let endpoint = "http://devstack/compute"
 
@@ -21,7 +24,7 @@ struct ServerView {
       "addresses": server.vmState == "building" ? .object([:]) : Self.addresses(server.addresses),
       "created": .string(VirtualClock.isoZulu(server.created)),
       "flavor": flavorView(flavor),
-      "hostId": .string(server.host.map { SHA224.hexDigest(server.projectID + $0) } ?? ""),
+      "hostId": .string(server.host.map { Self.hostIDs.text(for: server.projectID + $0, making: SHA224.hexDigest) } ?? ""),
       "id": .string(server.id),
       // A server booted from a volume has no image: an empty string.
       "image": server.imageID.isEmpty
@@ -152,11 +155,22 @@ struct ServerView {
     return .object(networks)
   }
 
-  /// The URLs joined, not interpolated: every flavor, server and image of a list takes two.
+  /// Each URL written into one string of its size, not joined piece by piece: every flavor,
+  /// server and image of a list takes two.
   static func links(_ collection: String, _ id: String, bookmarkOnly: Bool) -> JSON {
-    let path = "/" + collection + "/" + id
-    let bookmark: JSON = .object(["rel": "bookmark", "href": .string(endpoint + path)])
+    func url(version: String) -> JSON {
+      var text = ""
+      text.reserveCapacity(endpoint.utf8.count + version.utf8.count + collection.utf8.count + id.utf8.count + 2)
+      text += endpoint
+      text += version
+      text += "/"
+      text += collection
+      text += "/"
+      text += id
+      return .string(text)
+    }
+    let bookmark: JSON = .object(["rel": "bookmark", "href": url(version: "")])
     if bookmarkOnly { return .array([bookmark]) }
-    return .array([.object(["rel": "self", "href": .string(endpoint + "/v2.1" + path)]), bookmark])
+    return .array([.object(["rel": "self", "href": url(version: "/v2.1")]), bookmark])
   }
 }

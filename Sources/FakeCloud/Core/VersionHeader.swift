@@ -6,17 +6,24 @@ enum VersionHeader {
   /// it has two (split at spaces) and the first is the service's name in any case; `nil`
   /// otherwise. Read as bytes: every request to the two services carries one.
   static func version(_ header: String, service: String) -> String? {
-    let bytes = Array(header.utf8)
-    var words: [Range<Int>] = []
-    var start = 0
-    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
-      if start < index {
-        guard words.count < 2 else { return nil }
-        words.append(start..<index)
+    // In the header's own buffer, the two words as ranges: no array of its bytes or of its words.
+    var header = header
+    return header.withUTF8 { bytes -> String? in
+      var words = (count: 0, first: 0..<0, second: 0..<0)
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+        if start < index {
+          words.count += 1
+          switch words.count {
+          case 1: words.first = start..<index
+          case 2: words.second = start..<index
+          default: return nil
+          }
+        }
+        start = index + 1
       }
-      start = index + 1
+      guard words.count == 2, bytes[words.first].elementsEqual(service.utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+      return String(decoding: bytes[words.second], as: UTF8.self)
     }
-    guard words.count == 2, bytes[words[0]].elementsEqual(service.utf8, by: { $0 | 0x20 == $1 }) else { return nil }
-    return String(decoding: bytes[words[1]], as: UTF8.self)
   }
 }

@@ -1,7 +1,7 @@
 import CloudAPI
 
 /// Who the client acts as: the `OS_*` settings and the `--os-*` options that override them.
-struct Credentials {
+struct Credentials: Equatable {
   var username: String?
   var password: String?
   var projectName: String?
@@ -17,6 +17,7 @@ struct Credentials {
 final class APIClient {
   private let transport: any CloudTransport
   private let credentials: Credentials
+  private let tokenRequests: TokenRequests
   private let requestedShareVersion: Microversion?
   private let requestedComputeVersion: Microversion?
   private let requestedVolumeVersion: Microversion?
@@ -30,11 +31,12 @@ final class APIClient {
   private var volumeRange: ClosedRange<Microversion>?
 
   init(
-    transport: any CloudTransport, credentials: Credentials, shareVersion: Microversion?, computeVersion: Microversion? = nil,
-    volumeVersion: Microversion? = nil
+    transport: any CloudTransport, credentials: Credentials, tokenRequests: TokenRequests = TokenRequests(),
+    shareVersion: Microversion?, computeVersion: Microversion? = nil, volumeVersion: Microversion? = nil
   ) {
     self.transport = transport
     self.credentials = credentials
+    self.tokenRequests = tokenRequests
     self.requestedShareVersion = shareVersion
     self.requestedComputeVersion = computeVersion
     self.requestedVolumeVersion = volumeVersion
@@ -53,17 +55,17 @@ final class APIClient {
       // Paths are the project's: `/types` is `/v3/{project_id}/types`.
       request.path = "/v3/\(projectID)" + request.path
       if let version = try volumeVersion(for: volumeResource) {
-        request.headers["OpenStack-API-Version"] = "volume \(version)"
+        request.headers["OpenStack-API-Version"] = version.text(after: "volume ")
       }
     }
     if service == .sharedFileSystem {
       let version = try negotiatedShareVersion()
       request.headers["X-OpenStack-Manila-API-Version"] = version.description
-      request.headers["OpenStack-API-Version"] = "shared-file-system \(version)"
+      request.headers["OpenStack-API-Version"] = version.text(after: "shared-file-system ")
     }
     if service == .compute {
       let version = try computeVersion(for: computeResource)
-      request.headers["OpenStack-API-Version"] = "compute \(version)"
+      request.headers["OpenStack-API-Version"] = version.text(after: "compute ")
       request.headers["X-OpenStack-Nova-API-Version"] = version.description
     }
     return try transport.send(request, to: service)
@@ -153,7 +155,7 @@ final class APIClient {
     var discovery = APIRequest(.get, "/")
     discovery.headers["X-Auth-Token"] = try authenticate()
     discovery.headers["X-OpenStack-Manila-API-Version"] = EmulatedClient.shareMaxMicroversion.description
-    discovery.headers["OpenStack-API-Version"] = "shared-file-system \(EmulatedClient.shareMaxMicroversion)"
+    discovery.headers["OpenStack-API-Version"] = EmulatedClient.shareMaxMicroversion.text(after: "shared-file-system ")
     let response = try transport.send(discovery, to: .sharedFileSystem)
     let serverMaximum = Self.maximumVersion(in: response.body) ?? EmulatedClient.shareMaxMicroversion
     let version = min(serverMaximum, EmulatedClient.shareMaxMicroversion)
@@ -177,33 +179,8 @@ final class APIClient {
   /// A Keystone token for the credentials, obtained once per invocation as the real client does.
   private func authenticate() throws -> String {
     if let token { return token }
-    guard let username = credentials.username else {
-      throw CommandFailure(message: "Missing value username required for auth plugin password")
-    }
-    let project: JSON
-    if let projectID = credentials.projectID {
-      project = .object(["id": .string(projectID)])
-    } else if let projectName = credentials.projectName {
-      project = .object(["name": .string(projectName), "domain": .object(["name": .string(credentials.projectDomainName)])])
-    } else {
-      throw CommandFailure(message: "Missing value project_name required for auth plugin password")
-    }
-    let body: JSON = .object([
-      "auth": .object([
-        "identity": .object([
-          "methods": .array([.string("password")]),
-          "password": .object([
-            "user": .object([
-              "name": .string(username),
-              "domain": .object(["name": .string(credentials.userDomainName)]),
-              "password": .string(credentials.password ?? ""),
-            ])
-          ]),
-        ]),
-        "scope": .object(["project": project]),
-      ])
-    ])
-    let response = try transport.send(APIRequest(.post, "/v3/auth/tokens", body: body), to: .identity)
+    let request = try tokenRequests.request(for: credentials).get()
+    let response = try transport.send(request, to: .identity)
     projectID = response.body?["token"]?["project"]?["id"]?.string ?? ""
     guard response.status == 201, let token = response.headers["X-Subject-Token"] else {
       throw CommandFailure(
@@ -241,6 +218,51 @@ final class APIClient {
   func signedInProjectID() throws -> String {
     _ = try authenticate()
     return authorization?["project"]?["id"]?.string ?? ""
+  }
+}
+
+/// keystoneauth's password sign-in request (`POST /v3/auth/tokens`) for the credentials, made
+/// once for the commands that sign in the same way: every command signs in, and building and
+/// then destroying the request's nested body had cost more than reading the answer.
+final class TokenRequests {
+  private var last: (credentials: Credentials, request: Result<APIRequest, CommandFailure>)?
+
+  /// The request, or why the credentials cannot make one.
+  func request(for credentials: Credentials) -> Result<APIRequest, CommandFailure> {
+    if let last, last.credentials == credentials { return last.request }
+    let request = Result { () throws(CommandFailure) in try Self.make(for: credentials) }
+    last = (credentials, request)
+    return request
+  }
+
+  private static func make(for credentials: Credentials) throws(CommandFailure) -> APIRequest {
+    guard let username = credentials.username else {
+      throw CommandFailure(message: "Missing value username required for auth plugin password")
+    }
+    let project: JSON
+    if let projectID = credentials.projectID {
+      project = .object(["id": .string(projectID)])
+    } else if let projectName = credentials.projectName {
+      project = .object(["name": .string(projectName), "domain": .object(["name": .string(credentials.projectDomainName)])])
+    } else {
+      throw CommandFailure(message: "Missing value project_name required for auth plugin password")
+    }
+    let body: JSON = .object([
+      "auth": .object([
+        "identity": .object([
+          "methods": .array([.string("password")]),
+          "password": .object([
+            "user": .object([
+              "name": .string(username),
+              "domain": .object(["name": .string(credentials.userDomainName)]),
+              "password": .string(credentials.password ?? ""),
+            ])
+          ]),
+        ]),
+        "scope": .object(["project": project]),
+      ])
+    ])
+    return APIRequest(.post, "/v3/auth/tokens", body: body)
   }
 }
 
