@@ -16,6 +16,22 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
   private struct Field: Sendable {
     var name: String
     var value: String
+    /// The name's length and its first and last bytes, folded to lower case: the names the
+    /// services and the client use all differ here, and a lookup compares one word per field
+    /// instead of two strings.
+    var key: UInt64
+
+    init(name: String, value: String, key: UInt64? = nil) {
+      self.name = name
+      self.value = value
+      self.key = key ?? Self.key(of: name)
+    }
+
+    static func key(of name: String) -> UInt64 {
+      let bytes = name.utf8
+      guard let first = bytes.first, let last = bytes.last else { return 0 }
+      return UInt64(bytes.count) << 16 | UInt64(first | 0x20) << 8 | UInt64(last | 0x20)
+    }
   }
 
   private var stored: [Field]
@@ -33,22 +49,25 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 
   /// The first value of the field `name`, whatever its case.
   public subscript(name: String) -> String? {
-    get { firstIndex(of: name).map { stored[$0].value } }
+    get { firstIndex(of: name, key: Field.key(of: name)).map { stored[$0].value } }
     set {
-      if let index = firstIndex(of: name) {
+      let key = Field.key(of: name)
+      if let index = firstIndex(of: name, key: key) {
         stored.remove(at: index)
-        stored.removeAll { $0.name.caseInsensitiveEquals(name) }
+        stored.removeAll { $0.key == key && $0.name.caseInsensitiveEquals(name) }
       }
-      if let newValue { stored.append(Field(name: name, value: newValue)) }
+      if let newValue { stored.append(Field(name: name, value: newValue, key: key)) }
     }
   }
 
-  /// Where the field `name` first is. A loop over the buffer: every request and answer sets and
-  /// reads a few fields, and a closure over the array had retained and released each name it
-  /// compared.
-  private func firstIndex(of name: String) -> Int? {
+  /// Where the field `name` (whose key is `key`) first is. A loop over the buffer: every request
+  /// and answer sets and reads a few fields, and a closure over the array had retained and
+  /// released each name it compared.
+  private func firstIndex(of name: String, key: UInt64) -> Int? {
     stored.withUnsafeBufferPointer { fields in
-      for index in fields.indices where fields[index].name.caseInsensitiveEquals(name) { return index }
+      for index in fields.indices where fields[index].key == key && fields[index].name.caseInsensitiveEquals(name) {
+        return index
+      }
       return nil
     }
   }
@@ -61,7 +80,7 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
   public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
     lhs.stored.count == rhs.stored.count
       && zip(lhs.stored, rhs.stored).allSatisfy {
-        $0.name.caseInsensitiveEquals($1.name) && $0.value == $1.value
+        $0.key == $1.key && $0.name.caseInsensitiveEquals($1.name) && $0.value == $1.value
       }
   }
 }
@@ -170,5 +189,32 @@ extension String {
   /// ``Substring/split(ascii:omittingEmptySubsequences:)`` of the whole string.
   public func split(ascii separator: Unicode.Scalar, omittingEmptySubsequences: Bool = true) -> [Substring] {
     self[...].split(ascii: separator, omittingEmptySubsequences: omittingEmptySubsequences)
+  }
+}
+
+extension String {
+  /// The parts one after the other, written into one string of their total size: a URL joined
+  /// with `+` makes a string for each step, and every item of a list has a link or two.
+  public init(concatenating parts: String...) {
+    var count = 0
+    for part in parts { count += part.utf8.count }
+    self.init(unsafeUninitializedCapacity: count) { buffer in
+      var end = 0
+      for part in parts {
+        let copied = part.utf8.withContiguousStorageIfAvailable { bytes in
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: bytes)
+          return bytes.count
+        }
+        if let copied {
+          end += copied
+        } else {
+          for byte in part.utf8 {
+            buffer[end] = byte
+            end += 1
+          }
+        }
+      }
+      return end
+    }
   }
 }

@@ -86,3 +86,23 @@ public struct Microversion: Comparable, Hashable, Sendable, CustomStringConverti
     (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
   }
 }
+
+/// A service's version header values for the microversion used last (`2.79` and
+/// `compute 2.79`), kept: every request to Nova, Cinder and Manila and every answer names its
+/// version, nearly always the same one.
+public struct VersionHeaderTexts {
+  private let service: StaticString
+  private var last: (version: Microversion, plain: String, named: String)?
+
+  /// `service` is the word before the version in `OpenStack-API-Version`, with its space.
+  public init(service: StaticString) { self.service = service }
+
+  /// The version as it is (`X-OpenStack-Nova-API-Version`) and after the service's name
+  /// (`OpenStack-API-Version`).
+  public mutating func texts(for version: Microversion) -> (plain: String, named: String) {
+    if let last, last.version == version { return (last.plain, last.named) }
+    let texts = (plain: version.description, named: version.text(after: service))
+    last = (version, texts.plain, texts.named)
+    return texts
+  }
+}

@@ -126,6 +126,10 @@ struct CloudState {
 public final class FakeCloud: CloudTransport {
   public let definition: CloudDefinition
   var state: CloudState
+  /// The version headers' values of the answers before.
+  private var computeTexts = VersionHeaderTexts(service: "compute ")
+  private var volumeTexts = VersionHeaderTexts(service: "volume ")
+  private var shareTexts = VersionHeaderTexts(service: "shared-file-system ")
 
   init(definition: CloudDefinition, state: CloudState) {
     self.definition = definition
@@ -298,16 +302,17 @@ public final class FakeCloud: CloudTransport {
       response = .fault(404, "The resource could not be found.")
     }
     if service == .sharedFileSystem {
-      response.headers["X-OpenStack-Manila-API-Version"] = state.shareVersion.description
+      response.headers["X-OpenStack-Manila-API-Version"] = shareTexts.texts(for: state.shareVersion).plain
       response.headers["Vary"] = "X-OpenStack-Manila-API-Version"
     }
     if service == .blockStorage {
-      response.headers["OpenStack-API-Version"] = state.volumeVersion.text(after: "volume ")
+      response.headers["OpenStack-API-Version"] = volumeTexts.texts(for: state.volumeVersion).named
       response.headers["Vary"] = "OpenStack-API-Version"
     }
     if service == .compute {
-      response.headers["OpenStack-API-Version"] = state.computeVersion.text(after: "compute ")
-      response.headers["X-OpenStack-Nova-API-Version"] = state.computeVersion.description
+      let texts = computeTexts.texts(for: state.computeVersion)
+      response.headers["OpenStack-API-Version"] = texts.named
+      response.headers["X-OpenStack-Nova-API-Version"] = texts.plain
       response.headers.append("Vary", "OpenStack-API-Version")
       response.headers.append("Vary", "X-OpenStack-Nova-API-Version")
     }

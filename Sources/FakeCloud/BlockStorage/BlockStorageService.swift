@@ -15,8 +15,8 @@ struct CinderViewContext: ViewAudience {
   /// `bookmark` under the service's root and the endpoint's project.
   func links(_ collection: String, _ id: String) -> JSON {
     .array([
-      .object(["rel": "self", "href": .string("\(endpoint)/\(collection)/\(id)")]),
-      .object(["rel": "bookmark", "href": .string("\(BlockStorageService.root)/\(project)/\(collection)/\(id)")]),
+      .object(["rel": "self", "href": .string(String(concatenating: endpoint, "/", collection, "/", id))]),
+      .object(["rel": "bookmark", "href": .string(String(concatenating: BlockStorageService.root, "/", String(project), "/", collection, "/", id))]),
     ])
   }
 

@@ -309,7 +309,7 @@ enum ComputeService {
     case .success(let wanted): all = wanted
     case .failure(let fault): return fault.response
     }
-    let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
+    let view = ServerView(version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
     let filters = (call.caller?.isAdmin ?? false) ? adminServerFilters : serverFilters
     let endpoint = state.endpoints[.compute] ?? ServerView.endpoint
     let everyServer = state.compute.servers
@@ -322,7 +322,7 @@ enum ComputeService {
       }
       let items = page.servers.map { server -> JSON in
         detail
-          ? view.view(server, detail: true)
+          ? view.view(server, detail: true, in: state)
           : .object([
             "id": .string(server.id), "name": .string(server.name),
             "links": ServerView.links("servers", server.id, bookmarkOnly: false),
@@ -336,8 +336,8 @@ enum ComputeService {
 
   static func showServer(_ state: inout CloudState, _ call: Call) -> APIResponse {
     guard let server = server(state, call) else { return instanceNotFound(call) }
-    let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
-    return .json(200, .object(["server": view.view(server, detail: false)]))
+    let view = ServerView(version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
+    return .json(200, .object(["server": view.view(server, detail: false, in: state)]))
   }
 
   /// Records an event of the server's latest action of that kind: started at `start`, finished

@@ -206,8 +206,8 @@ extension ComputeService {
     if let description = body["description"] { state.compute.servers[index].description = description.string }
     if let hostname = body["hostname"]?.string { state.compute.servers[index].request.hostname = hostname }
     state.compute.servers[index].updated = state.clock.now
-    let view = ServerView(state: state, version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
-    return .json(200, .object(["server": view.view(state.compute.servers[index], detail: false)]))
+    let view = ServerView(version: state.computeVersion, isAdmin: call.caller?.isAdmin ?? false)
+    return .json(200, .object(["server": view.view(state.compute.servers[index], detail: false, in: state)]))
   }
 
   /// `POST /servers/{id}/metadata`: the items given added or replaced; all of them answered.

@@ -73,7 +73,7 @@ extension ComputeService {
       finish(id, action: "rebuild", event: "compute_rebuild_instance", start: start, host: host, traceback: nil, in: &state)
     }
     let password = body["adminPass"]?.string ?? state.ids.password()
-    var view = ServerView(state: state, version: version, isAdmin: caller.isAdmin).view(state.compute.servers[index], detail: false)
+    var view = ServerView(version: version, isAdmin: caller.isAdmin).view(state.compute.servers[index], detail: false, in: state)
     if case .object(var fields) = view {
       fields["adminPass"] = .string(password)
       view = .object(fields)

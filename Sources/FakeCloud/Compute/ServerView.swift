@@ -3,7 +3,6 @@ import CloudAPI
 /// The JSON Nova's `views/servers.py` builds for a server, key for key in its order, at a
 /// microversion, for a caller (admins see the `OS-EXT-SRV-ATTR:*` keys and `host_status`).
 struct ServerView {
-  var state: CloudState
   var version: Microversion
   var isAdmin: Bool
 
@@ -15,10 +14,13 @@ struct ServerView {
 
   /// `show()`; `detail` for an item of `/servers/detail` (no `server_groups`, `host_status` and
   /// `security_groups` last).
-  func view(_ server: ComputeState.Server, detail: Bool) -> JSON {
-    let compute = state.compute
-    let flavor = compute.embeddedFlavor(server.flavorID)?.definition
+  /// The state is borrowed, not kept: a copy of the whole cloud's had cost more than a view's
+  /// links and addresses together.
+  func view(_ server: ComputeState.Server, detail: Bool, in state: borrowing CloudState) -> JSON {
+    let flavor = state.compute.embeddedFlavor(server.flavorID)?.definition
     let hostname = server.request.hostname ?? Self.hostname(server.name)
+    // Derived from the VM and task states, by comparing strings: once.
+    let status = server.status
     var body: JSONObject = [
       "accessIPv4": "", "accessIPv6": "",
       "addresses": server.vmState == "building" ? .object([:]) : Self.addresses(server.addresses),
@@ -31,11 +33,11 @@ struct ServerView {
         ? ""
         : .object(["id": .string(server.imageID), "links": Self.links("images", server.imageID, bookmarkOnly: true)]),
       "links": Self.links("servers", server.id, bookmarkOnly: false),
-      "metadata": .object(server.metadata), "name": .string(server.name), "status": .string(server.status),
+      "metadata": .object(server.metadata), "name": .string(server.name), "status": .string(status),
       "tenant_id": .string(server.projectID), "user_id": .string(server.userID),
       "updated": .string(VirtualClock.isoZulu(server.updated)), "OS-DCF:diskConfig": "MANUAL",
     ]
-    if ["ERROR", "DELETED"].contains(server.status), let fault = server.fault {
+    if status == "ERROR" || status == "DELETED", let fault = server.fault {
       var fields: JSONObject = [
         "code": .int(fault.code), "created": .string(VirtualClock.isoZulu(fault.created)),
         "message": .string(fault.message),
@@ -44,7 +46,7 @@ struct ServerView {
       if !fault.details.isEmpty, isAdmin || fault.code != 500 { fields["details"] = .string(fault.details) }
       body.appendNew("fault", .object(fields))
     }
-    if ["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].contains(server.status) {
+    if ["ACTIVE", "BUILD", "REBUILD", "RESIZE", "VERIFY_RESIZE", "MIGRATING"].contains(status) {
       body.appendNew("progress", 0)
     }
     body.appendNew("OS-EXT-AZ:availability_zone", .string(server.availabilityZone ?? ""))
@@ -158,17 +160,7 @@ struct ServerView {
   /// Each URL written into one string of its size, not joined piece by piece: every flavor,
   /// server and image of a list takes two.
   static func links(_ collection: String, _ id: String, bookmarkOnly: Bool) -> JSON {
-    func url(version: String) -> JSON {
-      var text = ""
-      text.reserveCapacity(endpoint.utf8.count + version.utf8.count + collection.utf8.count + id.utf8.count + 2)
-      text += endpoint
-      text += version
-      text += "/"
-      text += collection
-      text += "/"
-      text += id
-      return .string(text)
-    }
+    func url(version: String) -> JSON { .string(String(concatenating: endpoint, version, "/", collection, "/", id)) }
     let bookmark: JSON = .object(["rel": "bookmark", "href": url(version: "")])
     if bookmarkOnly { return .array([bookmark]) }
     return .array([.object(["rel": "self", "href": url(version: "/v2.1")]), bookmark])

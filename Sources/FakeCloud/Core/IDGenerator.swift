@@ -21,10 +21,15 @@ struct IDGenerator {
   /// `138d700333eb46cfb36b5a9659704759`: Keystone's IDs, a UUID4 without dashes.
   mutating func hex32() -> String { hexText(dashes: false) }
 
-  /// A Fernet-looking token: `gAAAAA` and two `hex32` draws, in one string.
+  /// A Fernet-looking token: `gAAAAA` and two `hex32` draws, written into one string.
   mutating func token() -> String {
-    let first = hexText(dashes: false, prefix: "gAAAAA")
-    return first + hexText(dashes: false)
+    let prefix: StaticString = "gAAAAA"
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + 64) { buffer in
+      buffer.baseAddress!.initialize(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+      var end = prefix.utf8CodeUnitCount
+      for _ in 0..<2 { end = writeHex(into: buffer, at: end, dashes: false) }
+      return end
+    }
   }
 
   /// The first `length` characters of a `uuid`, as Keystone's audit IDs are cut (one draw).
@@ -34,39 +39,44 @@ struct IDGenerator {
   /// bits of a UUID4, in hexadecimal, after `prefix`. Every request takes one: written straight
   /// into the text, a byte's two digits at once.
   private mutating func hexText(dashes: Bool, prefix: StaticString = "", length: Int = .max) -> String {
+    String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (dashes ? 36 : 32)) { buffer in
+      buffer.baseAddress!.initialize(from: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+      return min(writeHex(into: buffer, at: prefix.utf8CodeUnitCount, dashes: dashes), length)
+    }
+  }
+
+  /// Writes a draw's 32 digits (36 with dashes) from `start`; returns where they end.
+  private mutating func writeHex(into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int, dashes: Bool) -> Int {
     // Byte 6 holds the version in its high half, byte 8 the variant in its two high bits.
     let low = next() & ~(0xF0 << 48 as UInt64) | (0x40 << 48)
     let high = next() & ~(0xC0 as UInt64) | 0x80
-    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (dashes ? 36 : 32)) { buffer in
-      let text = buffer.baseAddress!
-      var index = prefix.utf8CodeUnitCount
-      text.initialize(from: prefix.utf8Start, count: index)
-      // The bytes of `word` from `first` up to `end`, two digits each.
-      func digits(_ word: UInt64, _ first: Int, _ end: Int) {
-        for position in first..<end {
-          let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(position)))
-          text[index] = Self.hexDigit(byte >> 4)
-          text[index + 1] = Self.hexDigit(byte & 0x0F)
-          index += 2
-        }
+    let text = buffer.baseAddress!
+    var index = start
+    // The bytes of `word` from `first` up to `end`, two digits each.
+    func digits(_ word: UInt64, _ first: Int, _ end: Int) {
+      for position in first..<end {
+        let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(position)))
+        text[index] = Self.hexDigit(byte >> 4)
+        text[index + 1] = Self.hexDigit(byte & 0x0F)
+        index += 2
       }
-      func dash() {
-        guard dashes else { return }
-        text[index] = UInt8(ascii: "-")
-        index += 1
-      }
-      // A UUID's groups: 4, 2, 2, 2 and 6 bytes.
-      digits(low, 0, 4)
-      dash()
-      digits(low, 4, 6)
-      dash()
-      digits(low, 6, 8)
-      dash()
-      digits(high, 0, 2)
-      dash()
-      digits(high, 2, 8)
-      return min(index, length)
     }
+    func dash() {
+      guard dashes else { return }
+      text[index] = UInt8(ascii: "-")
+      index += 1
+    }
+    // A UUID's groups: 4, 2, 2, 2 and 6 bytes.
+    digits(low, 0, 4)
+    dash()
+    digits(low, 4, 6)
+    dash()
+    digits(low, 6, 8)
+    dash()
+    digits(high, 0, 2)
+    dash()
+    digits(high, 2, 8)
+    return index
   }
 
   /// A digit's ASCII byte without a branch: from 10 up, 39 more (`a` - `0` - 10).

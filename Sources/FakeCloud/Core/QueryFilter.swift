@@ -120,17 +120,54 @@ enum TextSearch {
   /// MySQL's `REGEXP` (ICU's syntax), case-insensitive under the services' collation: whether
   /// the pattern is found anywhere in a text. A pattern MySQL cannot compile matches nothing.
   static func regexp(_ pattern: String) -> (String) -> Bool {
-    // Most searches give plain text: no expression to compile.
-    if !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }) {
+    // Most searches give plain text: no expression to compile. (The metacharacters are ASCII,
+    // and no byte of a character of several bytes is: looked for by bytes.)
+    if !pattern.utf8.contains(where: isMetacharacter) {
       let text = pattern.lowercased()
-      return { $0.lowercased().contains(text) }
+      return { ASCIISearch.containsFolded($0, text) ?? $0.lowercased().contains(text) }
     }
     guard let expression = try? NSRegularExpression(pattern: pattern, options: .caseInsensitive) else { return { _ in false } }
     return { expression.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
   }
 
+  private static func isMetacharacter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"), UInt8(ascii: "?"),
+      UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "{"), UInt8(ascii: "}"):
+      true
+    default: false
+    }
+  }
+
   /// Python's `value in text`: a case-sensitive substring.
   static func substring(_ value: String) -> (String) -> Bool {
     { $0.contains(value) }
+  }
+}
+
+/// A substring search over ASCII text, by bytes: every list filtered by name searches each
+/// record's name, and lowering and searching by characters had cost more than the rest of the
+/// list.
+enum ASCIISearch {
+  /// Whether `text`, in lower case, holds `lowercased` (lower case already); `nil` when either is
+  /// not ASCII or holds a carriage return (with a line feed, one character: only a search by
+  /// characters tells), or `lowercased` is empty (which string searches disagree on).
+  static func containsFolded(_ text: String, _ lowercased: String) -> Bool? {
+    func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+    func folded(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+    let found: Bool?? = text.utf8.withContiguousStorageIfAvailable { haystack -> Bool? in
+      lowercased.utf8.withContiguousStorageIfAvailable { needle -> Bool? in
+        guard !needle.isEmpty, haystack.allSatisfy(plain), needle.allSatisfy(plain) else { return nil }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) {
+          var matched = 0
+          while matched < needle.count, folded(haystack[start + matched]) == needle[matched] { matched += 1 }
+          if matched == needle.count { return true }
+        }
+        return false
+      } ?? nil
+    }
+    return found ?? nil
   }
 }

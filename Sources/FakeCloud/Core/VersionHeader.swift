@@ -22,7 +22,13 @@ enum VersionHeader {
         }
         start = index + 1
       }
-      guard words.count == 2, bytes[words.first].elementsEqual(service.utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+      guard words.count == 2, words.first.count == service.utf8.count else { return nil }
+      // The service's name, its letters in any case (`service` is in lower case).
+      var position = words.first.lowerBound
+      for byte in service.utf8 {
+        guard bytes[position] | 0x20 == byte else { return nil }
+        position += 1
+      }
       return String(decoding: bytes[words.second], as: UTF8.self)
     }
   }

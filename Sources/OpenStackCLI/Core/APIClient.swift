@@ -22,6 +22,10 @@ final class APIClient {
   private let requestedComputeVersion: Microversion?
   private let requestedVolumeVersion: Microversion?
   private var token: String?
+  /// The version headers' values of the requests before.
+  private var computeTexts = VersionHeaderTexts(service: "compute ")
+  private var volumeTexts = VersionHeaderTexts(service: "volume ")
+  private var shareTexts = VersionHeaderTexts(service: "shared-file-system ")
   /// The token's project: Cinder's endpoint names it.
   private var projectID = ""
   private var shareVersion: Microversion?
@@ -55,18 +59,18 @@ final class APIClient {
       // Paths are the project's: `/types` is `/v3/{project_id}/types`.
       request.path = "/v3/\(projectID)" + request.path
       if let version = try volumeVersion(for: volumeResource) {
-        request.headers["OpenStack-API-Version"] = version.text(after: "volume ")
+        request.headers["OpenStack-API-Version"] = volumeTexts.texts(for: version).named
       }
     }
     if service == .sharedFileSystem {
-      let version = try negotiatedShareVersion()
-      request.headers["X-OpenStack-Manila-API-Version"] = version.description
-      request.headers["OpenStack-API-Version"] = version.text(after: "shared-file-system ")
+      let texts = shareTexts.texts(for: try negotiatedShareVersion())
+      request.headers["X-OpenStack-Manila-API-Version"] = texts.plain
+      request.headers["OpenStack-API-Version"] = texts.named
     }
     if service == .compute {
-      let version = try computeVersion(for: computeResource)
-      request.headers["OpenStack-API-Version"] = version.text(after: "compute ")
-      request.headers["X-OpenStack-Nova-API-Version"] = version.description
+      let texts = computeTexts.texts(for: try computeVersion(for: computeResource))
+      request.headers["OpenStack-API-Version"] = texts.named
+      request.headers["X-OpenStack-Nova-API-Version"] = texts.plain
     }
     return try transport.send(request, to: service)
   }
