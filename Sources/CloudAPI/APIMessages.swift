@@ -28,9 +28,10 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     }
 
     static func key(of name: String) -> UInt64 {
-      let bytes = name.utf8
-      guard let first = bytes.first, let last = bytes.last else { return 0 }
-      return UInt64(bytes.count) << 16 | UInt64(first | 0x20) << 8 | UInt64(last | 0x20)
+      // From the contiguous bytes: the view's `last` steps back through a generic index.
+      let ends = name.utf8.withContiguousStorageIfAvailable { bytes in bytes.first.map { ($0, bytes[bytes.count - 1]) } }
+      guard let (first, last) = ends ?? name.utf8.first.map({ ($0, Array(name.utf8).last!) }) else { return 0 }
+      return UInt64(name.utf8.count) << 16 | UInt64(first | 0x20) << 8 | UInt64(last | 0x20)
     }
   }
 
@@ -88,6 +89,8 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
 extension String {
   /// Field names are ASCII (RFC 9110): byte by byte, folding only A-Z.
   fileprivate func caseInsensitiveEquals(_ other: String) -> Bool {
+    // Most lookups spell the name as it was set.
+    if self == other { return true }
     guard utf8.count == other.utf8.count else { return false }
     func equal(_ a: UInt8, _ b: UInt8) -> Bool { a == b || (a | 0x20 == b | 0x20 && (a | 0x20) &- 0x61 < 26) }
     // Native strings are contiguous: compare their buffers rather than walk two views.

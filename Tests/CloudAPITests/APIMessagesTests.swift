@@ -29,6 +29,14 @@ import Testing
     #expect(headers.fields.map(\.name) == ["X_Auth", "X-Auth", "x\u{7F}auth", "VARY"])
     #expect(headers == ["x_auth": "underscore", "x-AUTH": "dash", "X\u{7F}Auth": "delete", "vary": "c"])
     #expect(headers != ["x_auth": "underscore", "x-AUTH": "dash", "X\u{7F}Auth": "delete", "varz": "c"])
+    // Names of one byte, none, and not ASCII.
+    headers[""] = "empty"
+    headers["a"] = "one"
+    headers["Ärger"] = "umlaut"
+    #expect(headers[""] == "empty")
+    #expect(headers["A"] == "one")
+    #expect(headers["Ärger"] == "umlaut")
+    #expect(headers["äRGER"] == nil)
   }
 
   /// A URL written from its parts: contiguous strings, small ones, and a bridged-free substring's

@@ -183,6 +183,15 @@ func authenticate(_ cloud: FakeCloud, user: String, project: String, password: S
     #expect(first.hex32().count == 32)
   }
 
+  /// SplitMix64's draws, as written by an independent implementation (Python): the bytes of
+  /// each pair of draws least significant first, with the version and variant bits set.
+  @Test func idsAreTheSeededDrawsInHexadecimal() {
+    var ids = IDGenerator(seed: 1)
+    #expect(ids.uuid() == "c15c0289-ec2d-4a91-a7ec-8e65a18debbe")
+    #expect(ids.hex32() == "5e5532fbeea243f88bc942ee9086c171")
+    #expect(ids.token() == "gAAAAAb9b501d1d8544b7180021590ff0b4dc3a53c36d76cec49e0b58527120fbbe785")
+  }
+
   /// Request IDs, Keystone's token IDs and audit IDs are the same draws as UUIDs and `hex32`s,
   /// written in one string: the IDs after them, and every page's bindings, stay as they were.
   @Test func requestTokenAndAuditIDsAreTheDrawsOfUUIDs() {

@@ -50,33 +50,21 @@ struct IDGenerator {
     // Byte 6 holds the version in its high half, byte 8 the variant in its two high bits.
     let low = next() & ~(0xF0 << 48 as UInt64) | (0x40 << 48)
     let high = next() & ~(0xC0 as UInt64) | 0x80
-    let text = buffer.baseAddress!
-    var index = start
-    // The bytes of `word` from `first` up to `end`, two digits each.
-    func digits(_ word: UInt64, _ first: Int, _ end: Int) {
-      for position in first..<end {
-        let byte = UInt8(truncatingIfNeeded: word >> (8 * UInt64(position)))
-        text[index] = Self.hexDigit(byte >> 4)
-        text[index + 1] = Self.hexDigit(byte & 0x0F)
-        index += 2
+    let text = buffer.baseAddress! + start
+    var end = 0
+    // The bytes of `low`, then of `high`, least significant first, two digits each; a UUID's
+    // dashes before bytes 4, 6, 8 and 10.
+    for position in 0..<16 {
+      if dashes, position == 4 || position == 6 || position == 8 || position == 10 {
+        text[end] = UInt8(ascii: "-")
+        end += 1
       }
+      let byte = UInt8(truncatingIfNeeded: (position < 8 ? low : high) >> (8 * UInt64(position & 7)))
+      text[end] = Self.hexDigit(byte >> 4)
+      text[end + 1] = Self.hexDigit(byte & 0x0F)
+      end += 2
     }
-    func dash() {
-      guard dashes else { return }
-      text[index] = UInt8(ascii: "-")
-      index += 1
-    }
-    // A UUID's groups: 4, 2, 2, 2 and 6 bytes.
-    digits(low, 0, 4)
-    dash()
-    digits(low, 4, 6)
-    dash()
-    digits(low, 6, 8)
-    dash()
-    digits(high, 0, 2)
-    dash()
-    digits(high, 2, 8)
-    return index
+    return start + end
   }
 
   /// A digit's ASCII byte without a branch: from 10 up, 39 more (`a` - `0` - 10).
