@@ -80,8 +80,15 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
 
   public func index(forKey key: String) -> Int? {
     // Most keys scanned differ in length; comparing lengths first skips String's comparison.
+    // A loop over the buffer: every field read of every answer scans here, and the closure of
+    // `firstIndex` had cost more than the comparisons.
     let length = key.utf8.count
-    return elements.firstIndex { $0.key.utf8.count == length && $0.key == key }
+    return elements.withUnsafeBufferPointer { members in
+      for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
+        return index
+      }
+      return nil
+    }
   }
 
   /// The value of `key`; setting `nil` removes the member, setting a new key appends it.

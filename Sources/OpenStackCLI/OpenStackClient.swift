@@ -314,6 +314,13 @@ private struct OSVariables {
   /// short one as strings is the slow way.
   subscript(name: String) -> String? {
     let length = name.utf8.count
-    return entries.first { $0.name.utf8.count == length && $0.name == name }?.value
+    // A loop over the buffer: `first` copies out each entry it tries (a command reads some
+    // twenty names).
+    return entries.withUnsafeBufferPointer { entries in
+      for entry in entries.indices where entries[entry].name.utf8.count == length && entries[entry].name == name {
+        return entries[entry].value
+      }
+      return nil
+    }
   }
 }

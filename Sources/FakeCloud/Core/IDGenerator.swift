@@ -59,18 +59,25 @@ struct IDGenerator {
         text[end] = UInt8(ascii: "-")
         end += 1
       }
-      let byte = UInt8(truncatingIfNeeded: (position < 8 ? low : high) >> (8 * UInt64(position & 7)))
-      text[end] = Self.hexDigit(byte >> 4)
-      text[end + 1] = Self.hexDigit(byte & 0x0F)
+      let byte = Int(truncatingIfNeeded: (position < 8 ? low : high) >> (8 * UInt64(position & 7)) & 0xFF)
+      (text + end).initialize(from: Self.digitPairs.utf8Start + 2 * byte, count: 2)
       end += 2
     }
     return start + end
   }
 
-  /// A digit's ASCII byte without a branch: from 10 up, 39 more (`a` - `0` - 10).
-  private static func hexDigit(_ value: UInt8) -> UInt8 {
-    UInt8(ascii: "0") &+ value &+ ((9 &- value) >> 7) &* 39
-  }
+  /// Every byte's two lower-case digits, in the byte's order: read, not computed, for the sixteen
+  /// bytes of every ID (a request, a token and each resource take one or two).
+  private static let digitPairs: StaticString = """
+    000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\
+    202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f\
+    404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f\
+    606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f\
+    808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f\
+    a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf\
+    c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf\
+    e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff
+    """
 
   /// `NgascCr3dYo4`: Nova's `generate_password`, one character of each group, then any, shuffled.
   mutating func password(length: Int = 12) -> String {
