@@ -63,7 +63,7 @@ struct IdentityState {
   /// other IDs stay as they were.
   var ids: IDGenerator
   /// Issued tokens: who each stands for, and when it expires (an hour after it was issued).
-  private(set) var tokens: [TokenKey: (caller: Caller, expires: Int64)] = [:]
+  private(set) var tokens: [String: (caller: Caller, expires: Int64)] = [:]
   /// How many tokens are kept before the expired ones go: twice as many as were left the last
   /// time, so that sweeping them costs each token a constant share however long the session.
   private var sweepAt = 1000
@@ -74,23 +74,8 @@ struct IdentityState {
       tokens = tokens.filter { $0.value.expires > now }
       sweepAt = max(1000, 2 * tokens.count)
     }
-    tokens[TokenKey(token)] = (caller, expires)
+    tokens[token] = (caller, expires)
     latest = (token, caller, expires)
-  }
-
-  /// A token as the store's key: hashed by its last eight bytes, which are random in every token
-  /// the cloud issues (hashing all 70 bytes had cost more than the rest of keeping a token);
-  /// equal only to the same text.
-  struct TokenKey: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    func hash(into hasher: inout Hasher) {
-      var tail: UInt64 = 0
-      for byte in text.utf8.suffix(8) { tail = tail << 8 | UInt64(byte) }
-      hasher.combine(tail)
-    }
   }
 
   /// The token issued or looked up last, which the requests after it nearly all carry (a
@@ -103,7 +88,7 @@ struct IdentityState {
   mutating func caller(_ token: String?, at time: Int64) -> Caller? {
     guard let token else { return nil }
     if latest?.token != token {
-      guard let entry = tokens[TokenKey(token)] else { return nil }
+      guard let entry = tokens[token] else { return nil }
       latest = (token, entry.caller, entry.expires)
     }
     guard let latest, latest.expires > time else { return nil }
