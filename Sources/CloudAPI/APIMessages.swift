@@ -28,10 +28,12 @@ public struct HTTPHeaders: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     }
 
     static func key(of name: String) -> UInt64 {
-      // From the contiguous bytes: the view's `last` steps back through a generic index.
-      let ends = name.utf8.withContiguousStorageIfAvailable { bytes in bytes.first.map { ($0, bytes[bytes.count - 1]) } }
-      guard let (first, last) = ends ?? name.utf8.first.map({ ($0, Array(name.utf8).last!) }) else { return 0 }
-      return UInt64(name.utf8.count) << 16 | UInt64(first | 0x20) << 8 | UInt64(last | 0x20)
+      // From the name's own bytes: the UTF-8 view's `last` steps back through a generic index.
+      var name = name
+      return name.withUTF8 { bytes in
+        guard let first = bytes.first, let last = bytes.last else { return 0 }
+        return UInt64(bytes.count) << 16 | UInt64(first | 0x20) << 8 | UInt64(last | 0x20)
+      }
     }
   }
 
@@ -203,19 +205,8 @@ extension String {
     for part in parts { count += part.utf8.count }
     self.init(unsafeUninitializedCapacity: count) { buffer in
       var end = 0
-      for part in parts {
-        let copied = part.utf8.withContiguousStorageIfAvailable { bytes in
-          _ = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: bytes)
-          return bytes.count
-        }
-        if let copied {
-          end += copied
-        } else {
-          for byte in part.utf8 {
-            buffer[end] = byte
-            end += 1
-          }
-        }
+      for var part in parts {
+        end = part.withUTF8 { buffer[end...].initialize(fromContentsOf: $0) }
       }
       return end
     }
