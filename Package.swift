@@ -1,6 +1,22 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The Swift runtime and Foundation linked in: the dynamic loader's relocations were half of the
+// instructions of a process that only prints its help. Not position-independent: the loader no
+// longer applies 113,657 relative relocations at every start, which had touched some 350 pages (a
+// quarter of a `--help`'s time). No exported symbols: the static standard library's link options
+// export every symbol of the packages' objects (23,764), which the loader searched at each start
+// and the runtime's `dladdr` walked through (a fifth of a `--help`). Release builds only: tests
+// link the debug build many times over.
+let releaseLinking: [LinkerSetting] = [
+  .unsafeFlags(
+    [
+      "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--start-group",
+      "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-Xlinker", "--end-group",
+    ],
+    .when(configuration: .release))
+]
+
 let package = Package(
   name: "walkthrough",
   platforms: [.macOS(.v14)],
@@ -54,21 +70,7 @@ let package = Package(
         "Tutor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // The Swift runtime and Foundation linked in: the dynamic loader's relocations were half of
-      // the instructions of a process that only prints its help. Not position-independent: the
-      // loader no longer applies 113,657 relative relocations at every start, which had touched
-      // some 350 pages (a quarter of a `--help`'s time). No exported symbols: the static
-      // standard library's link options export every symbol of the packages' objects (23,764),
-      // which the loader searched at each start and the runtime's `dladdr` walked through (a
-      // fifth of a `--help`). Release builds only: tests link the debug build many times over.
-      linkerSettings: [
-        .unsafeFlags(
-          [
-            "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--start-group",
-            "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-Xlinker", "--end-group",
-          ],
-          .when(configuration: .release))
-      ]
+      linkerSettings: releaseLinking
     ),
     // The fuzz targets (Scripts/fuzz), and the program that drives them: libFuzzer's entry point
     // when built with -sanitize=fuzzer -DFUZZING, a replayer of saved inputs otherwise.
@@ -83,9 +85,12 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "walkthrough-fuzz", dependencies: ["FuzzTargets"]),
+    // Linked as walkthrough is, so that it times the code as walkthrough runs it: calls into a
+    // shared Swift runtime go through the procedure linkage table.
     .executableTarget(
       name: "Benchmark",
-      dependencies: ["Check", "Documents", "FakeCloud", "Tutor", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Check", "Documents", "FakeCloud", "Tutor", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      linkerSettings: releaseLinking
     ),
     // Where the tests write their files: one directory per test process, removed at its exit.
     .target(name: "TestScratch", path: "Tests/TestScratch"),
