@@ -23,8 +23,9 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
     }
   }
 
+  /// Internal rather than privately set: the inlinable lookups and appends below write it.
   @usableFromInline
-  private(set) var elements: [Member]
+  var elements: [Member]
 
   public init() {
     elements = []
@@ -78,6 +79,9 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
   public var keys: [String] { elements.map(\.key) }
   public var values: [JSON] { elements.map(\.value) }
 
+  /// Inlinable, as the subscript and `appendNew`: every field read and written goes through
+  /// them, from every module, a hundred times a command.
+  @inlinable
   public func index(forKey key: String) -> Int? {
     // Most keys scanned differ in length; comparing lengths first skips String's comparison.
     // A loop over the buffer: every field read of every answer scans here, and the closure of
@@ -92,6 +96,7 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
   }
 
   /// The value of `key`; setting `nil` removes the member, setting a new key appends it.
+  @inlinable
   public subscript(key: String) -> JSON? {
     get { index(forKey: key).map { elements[$0].value } }
     set {
@@ -106,6 +111,7 @@ public struct JSONObject: Equatable, Sendable, RandomAccessCollection, Expressib
 
   /// Appends a member whose key the object does not have: unchecked, for callers that know (a
   /// record made from a table's attributes), where the subscript would scan every member first.
+  @inlinable
   public mutating func appendNew(_ key: String, _ value: JSON) {
     assert(index(forKey: key) == nil, "\(key) is in the object already")
     elements.append(Member(key: key, value: value))

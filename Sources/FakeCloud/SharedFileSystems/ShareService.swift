@@ -378,6 +378,9 @@ enum ShareService {
       "links": .array([]), "is_public": .bool(share.isPublic),
       "export_locations": .array(share.exportLocations.map { .string($0.path) }),
     ]
+    // Room for the fields the microversions add (some twenty): grown as it fills, the literal's
+    // eighteen would be moved twice.
+    view.reserveCapacity(40)
     let at = { (major: Int, minor: Int) in version >= Microversion(major, minor) }
     if at(2, 2) { view.appendNew("snapshot_support", spec("snapshot_support")) }
     if at(2, 5) { view.appendNew("task_state", .orNull(share.taskState)) }
