@@ -8,7 +8,7 @@ import Synchronization
 /// print differs from what the page shows.
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check",
+    commandName: "check", _superCommandName: "walkthrough",
     abstract: "Run the pages' commands against a fake cloud and report where their output drifts from the page.",
     discussion: """
       Pages may carry directives for the check in comments (.. walkthrough: ... in \

@@ -8,7 +8,7 @@ import Synchronization
 /// rather than reported command by command.
 struct CoverageCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "coverage",
+    commandName: "coverage", _superCommandName: "walkthrough",
     abstract: "Count what the pages exercise: steps, openstack lines and their outcomes, what is not simulated and why.",
     discussion: """
       Runs every page as check does (in parallel, each in its own cloud), then prints per \

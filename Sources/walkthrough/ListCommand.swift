@@ -6,7 +6,7 @@ import Documents
 /// page shows for each.
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list",
+    commandName: "list", _superCommandName: "walkthrough",
     abstract: "List the console commands that pages document."
   )
 

@@ -9,7 +9,7 @@ import Foundation
 /// them, for exploring by hand.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run",
+    commandName: "run", _superCommandName: "walkthrough",
     abstract: "Run commands against a fresh fake cloud and print what the emulated client prints.",
     discussion: """
       Each argument is one command line (`"openstack share type list"`); with none, lines are read \

@@ -8,7 +8,7 @@ import Foundation
 /// or any script.
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "serve",
+    commandName: "serve", _superCommandName: "walkthrough",
     abstract: "Serve the fake cloud over HTTP, with Keystone, Nova, Glance, Neutron, Cinder and Manila under devstack's paths.",
     discussion: """
       On start it prints the clouds.yaml entry and the openrc lines that reach it. It listens on \

@@ -8,7 +8,7 @@ import Synchronization
 /// `Snapshots/`, a change written as a pending file for review, never over the snapshot.
 struct SnapshotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "snapshot",
+    commandName: "snapshot", _superCommandName: "walkthrough",
     abstract: "Compare each page's whole transcript with its snapshot under Snapshots/; review and accept changes.",
     discussion: """
       Each page runs as check runs it; its transcript (each command as it ran, its standard \

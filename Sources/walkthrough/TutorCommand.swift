@@ -8,7 +8,7 @@ import Tutor
 /// `walkthrough tutor`: a page done step by step against a fake cloud of the learner's own.
 struct TutorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "tutor",
+    commandName: "tutor", _superCommandName: "walkthrough",
     abstract: "Follow a walkthrough step by step against a fake cloud of your own.",
     discussion: """
       Each step shows the page's prose and its command, ready to run or edit; after it, what the \

@@ -7,7 +7,7 @@ import Foundation
 /// they print, in place, touching nothing else.
 struct UpdateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "update",
+    commandName: "update", _superCommandName: "walkthrough",
     abstract: "Rewrite the documented output of drifting commands with what they print, in place.",
     discussion: """
       Each page runs as check runs it. The output of every command that drifts or fails is \

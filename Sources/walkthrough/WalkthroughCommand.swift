@@ -36,13 +36,17 @@ struct WalkthroughCommand: ParsableCommand {
       } else {
         try command.run()
       }
+    } catch let code as ExitCode {
+      // A status and no message: argument-parser would first build the command's help to find
+      // that out (a thirtieth of a page's check, which exits 1 when the page drifts).
+      Foundation.exit(code.rawValue)
     } catch let error as DocumentError {
       FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
-      exit(withError: ExitCode(2))
+      Foundation.exit(2)
     } catch {
       if exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        exit(withError: ExitCode(2))
+        Foundation.exit(2)
       }
       exit(withError: error)
     }
@@ -54,6 +58,11 @@ struct WalkthroughCommand: ParsableCommand {
   /// root's parse reflects over both commands' arguments again and again (a quarter of a page's
   /// check). Only a line the subcommand accepts is taken; any other, help requests included, is
   /// the root's to parse, so that messages and usage stay argument-parser's own.
+  ///
+  /// Each subcommand names `walkthrough` as its super-command, which is all that tells
+  /// argument-parser it is not a root of its own: its parse then skips the check for a request
+  /// of a completion script (two more commands parsed, an eighth of a page's check). The root's
+  /// parse still makes that check, for every line a subcommand refuses.
   private static func parsedAsSubcommand(_ arguments: [String]) -> (any ParsableCommand)? {
     guard let name = arguments.first, let subcommand = configuration.subcommands.first(where: { $0._commandName == name })
     else { return nil }
