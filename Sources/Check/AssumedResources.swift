@@ -78,7 +78,7 @@ struct AssumedResources {
     var command: String? = nil
   }
 
-  /// What names a resource of each kind.
+  /// What names a resource of each kind, by key: sorted once, as every line of every page asks.
   private static let references: [Reference] = [
     Reference(key: "<server>", kind: .server), Reference(key: "<share>", kind: .share),
     Reference(key: "<share-network>", kind: .shareNetwork), Reference(key: "<flavor>", kind: .flavor),
@@ -109,12 +109,11 @@ struct AssumedResources {
     Reference(key: "--volume-id", kind: .volume, command: "volume attachment list"),
     Reference(key: "<backup>", kind: .volumeBackup, command: "volume backup "),
     Reference(key: "<qos-spec>", kind: .volumeQoS, command: "volume qos "),
-  ]
+  ].sorted { $0.key < $1.key }
 
   /// The references a command's reading may hold, in a fixed order.
   private static func references(of command: String) -> [Reference] {
     references.filter { reference in reference.command.map { command.hasPrefix($0) } ?? true }
-      .sorted { $0.key < $1.key }
   }
 
   /// The option or positional that names what each creating command creates.

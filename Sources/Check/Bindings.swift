@@ -119,7 +119,7 @@ public struct Bindings: Sendable {
     for (a, b) in zip(left.parts, right.parts) {
       switch (a, b) {
       case (.text(let x), .text(let y)) where x == y: continue
-      case (.value(let x), .value(let y)) where x.count == y.count:
+      case (.value(let x), .value(let y)) where x.utf8.count == y.utf8.count:
         let (doc, act) = (String(x), String(y))
         if let bound = actualFor[doc] {
           if bound != act { return false }

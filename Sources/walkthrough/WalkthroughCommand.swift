@@ -31,14 +31,16 @@ struct WalkthroughCommand: ParsableCommand {
     do {
       let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
       var command = try parsedAsSubcommand(arguments) ?? parseAsRoot(arguments)
-      if let asynchronous = command as? any AsyncParsableCommand {
-        try Self.wait(for: asynchronous)
+      // `serve` is the one asynchronous command. A cast to its type is a comparison; one to
+      // `AsyncParsableCommand` would first search every conformance of the executable.
+      if let serve = command as? ServeCommand {
+        try Self.wait(for: serve)
       } else {
         try command.run()
       }
     } catch let code as ExitCode {
       // A status and no message: argument-parser would first build the command's help to find
-      // that out (a thirtieth of a page's check, which exits 1 when the page drifts).
+      // that out (some 3 M instructions, on every check of a page that drifts).
       Foundation.exit(code.rawValue)
     } catch let error as DocumentError {
       FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
@@ -61,7 +63,7 @@ struct WalkthroughCommand: ParsableCommand {
   ///
   /// Each subcommand names `walkthrough` as its super-command, which is all that tells
   /// argument-parser it is not a root of its own: its parse then skips the check for a request
-  /// of a completion script (two more commands parsed, an eighth of a page's check). The root's
+  /// of a completion script (two more commands parsed, some 2 M instructions). The root's
   /// parse still makes that check, for every line a subcommand refuses.
   private static func parsedAsSubcommand(_ arguments: [String]) -> (any ParsableCommand)? {
     guard let name = arguments.first, let subcommand = configuration.subcommands.first(where: { $0._commandName == name })
@@ -72,14 +74,13 @@ struct WalkthroughCommand: ParsableCommand {
     return parsed
   }
 
-  /// Runs an asynchronous command to its end, the main thread waiting for it.
-  private static func wait(for command: sending any AsyncParsableCommand) throws {
+  /// Runs `serve` to its end, the main thread waiting for it.
+  private static func wait(for command: sending ServeCommand) throws {
     let outcome = Mutex<Result<Void, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     // The server's tasks run on its event loops: that must be settled before the first task.
-    if command is ServeCommand { CloudHTTPServer.runTasksOnEventLoops() }
+    CloudHTTPServer.runTasksOnEventLoops()
     Task {
-      var command = command
       let result: Result<Void, any Error>
       do { result = .success(try await command.run()) } catch { result = .failure(error) }
       outcome.withLock { $0 = result }

@@ -107,7 +107,7 @@ public enum ConsoleTranscript {
   /// `    --name myshare`: indented, then an option.
   private static func isIndentedOption(_ text: Substring) -> Bool {
     let trimmed = text.drop { $0 == " " || $0 == "\t" }
-    return trimmed.count < text.count && trimmed.hasPrefix("-") && trimmed.dropFirst().first.map { $0.isLetter || $0 == "-" } == true
+    return trimmed.startIndex > text.startIndex && trimmed.hasPrefix("-") && trimmed.dropFirst().first.map { $0.isLetter || $0 == "-" } == true
   }
 
   private static func endsWithBackslash(_ text: Substring) -> Bool {
