@@ -32,6 +32,9 @@ extension StringProtocol {
 struct CaseInsensitivePhrases: Sendable {
   /// For each byte, lowered, the phrases that begin with it (most bytes begin none).
   private let byFirstByte: [[[UInt8]]]
+  /// For each byte as it is, whether a phrase begins with it lowered: the test made on every
+  /// byte of every output, cheaper than taking the byte's list of phrases to find it empty.
+  private let begins: [Bool]
 
   /// `phrases`: lower-case ASCII, none empty.
   init(_ phrases: [String]) {
@@ -40,6 +43,7 @@ struct CaseInsensitivePhrases: Sendable {
       if let first = phrase.first { byFirstByte[Int(first)].append(phrase) }
     }
     self.byFirstByte = byFirstByte
+    begins = (0...255).map { !byFirstByte[Int(Self.lowered(UInt8($0)))].isEmpty }
   }
 
   /// Whether any of the phrases occurs in `text`.
@@ -49,9 +53,8 @@ struct CaseInsensitivePhrases: Sendable {
   }
 
   private func occur(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    for start in text.indices {
+    for start in text.indices where begins[Int(text[start])] {
       let candidates = byFirstByte[Int(Self.lowered(text[start]))]
-      if candidates.isEmpty { continue }
       for phrase in candidates where phrase.count <= text.count - start && matches(phrase, text, at: start) { return true }
     }
     return false

@@ -10,37 +10,53 @@
 /// shows; another line may be one, and keep them all.
 enum MarkdownNesting {
   static func check(_ text: String) throws(PageLimitError) {
+    var text = text
+    if let excess = text.withUTF8(firstExcess(in:)) { throw excess }
+  }
+
+  /// The error for the first line nested too deep, if one is. Read as a buffer, and each line's
+  /// text skipped once its prefix is read: byte by byte through the string, this check cost
+  /// more than cmark-gfm's parse of the page.
+  private static func firstExcess(in bytes: UnsafeBufferPointer<UInt8>) -> PageLimitError? {
     var depth = 0
     var afterBlank = true
     var lineNumber = 0
     var prefix = LinePrefix()
     var afterCarriageReturn = false
-    func endLine() throws(PageLimitError) {
+    func endLine() -> PageLimitError? {
       lineNumber += 1
       prefix.finish()
       if !prefix.isBlank {
         let shown = prefix.markers + min(depth, prefix.columns / 2)
         depth = afterBlank ? shown : max(depth, shown)
         guard depth <= PageLimits.markdownNesting else {
-          throw PageLimitError(
+          return PageLimitError(
             line: lineNumber, reason: "block quotes and lists nested more than \(PageLimits.markdownNesting) deep")
         }
       }
       afterBlank = prefix.isBlank
       prefix = LinePrefix()
+      return nil
     }
-    for byte in text.utf8 {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
       switch byte {
       case 0x0A where afterCarriageReturn: afterCarriageReturn = false
       case 0x0A, 0x0D:
-        try endLine()
+        if let excess = endLine() { return excess }
         afterCarriageReturn = byte == 0x0D
       default:
         afterCarriageReturn = false
         prefix.read(byte)
+        // The rest of a line's text counts for nothing: on to its end.
+        if prefix.isInText {
+          while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+        }
       }
     }
-    if !prefix.isBlank { try endLine() }
+    return prefix.isBlank ? nil : endLine()
   }
 
   /// The start of a line as far as it can hold block quote and list markers, read byte by byte.
@@ -64,6 +80,11 @@ enum MarkdownNesting {
       case digits(Int)
       /// In the line's text: nothing more to count.
       case text
+    }
+
+    /// Whether the line's text has begun: nothing after counts (the line is not blank either).
+    var isInText: Bool {
+      if case .text = state { true } else { false }
     }
 
     /// Counts a marker that ends the line (an empty list item).

@@ -76,10 +76,7 @@ private struct CodeBlockCollector {
     let first = document.pageLine(cmark_node_get_start_line(node)) + (fenced ? 1 : 0)
     let lines =
       literal.isEmpty
-      ? [] : literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().map {
-        // By bytes: lines end in "\n" alone here, and splitting by characters costs more than reading the page.
-        SourceLine(number: first + $0.offset, text: String(Substring($0.element)))
-      }
+      ? [] : Self.lines(of: &literal).enumerated().map { SourceLine(number: first + $0.offset, text: $0.element) }
     return LiteralBlock(
       kind: fenced ? .fenced : .indented,
       line: first,
@@ -87,6 +84,21 @@ private struct CodeBlockCollector {
       lines: lines,
       context: context
     )
+  }
+
+  /// A block's lines: they end in "\n" alone here. Cut in the text's buffer: splitting by
+  /// characters, or through the string's UTF-8 view, costs more than reading the page.
+  private static func lines(of text: inout String) -> [String] {
+    text.withUTF8 { bytes in
+      var lines: [String] = []
+      var start = 0
+      for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        start = index + 1
+      }
+      lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+      return lines
+    }
   }
 
   /// The text of a heading or paragraph: its text and code spans, soft breaks as spaces; as

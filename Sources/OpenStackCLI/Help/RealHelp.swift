@@ -21,19 +21,14 @@ enum RealHelp {
 
   private static let newline = UInt8(ascii: "\n")
 
-  /// The help's usage (up to the first empty line) and the rest.
+  /// The help's usage (up to the first empty line) and the rest. Looked for in the text's
+  /// buffer: the `utf8` view's indices cost several times as much a byte.
   static func parts(of text: String) -> (usage: Substring, rest: Substring) {
-    let bytes = text.utf8
-    var end = bytes.endIndex
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      let next = bytes.index(after: index)
-      if bytes[index] == newline, next < bytes.endIndex, bytes[next] == newline {
-        end = index
-        break
-      }
-      index = next
+    var contiguous = text
+    let offset = contiguous.withUTF8 { bytes in
+      bytes.indices.dropLast().first { bytes[$0] == newline && bytes[$0 + 1] == newline } ?? bytes.count
     }
+    let end = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     return (text[..<end], text[end...])
   }
 }
