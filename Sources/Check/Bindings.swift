@@ -5,8 +5,8 @@
 public struct Bindings: Sendable {
   private(set) var actualFor: [String: String] = [:]
   private var documentedFor: [String: String] = [:]
-  /// The bound timestamps, page's first, in the order they were bound.
-  private var timestamps: [(String, String)] = []
+  /// The bound timestamps in the order they were bound.
+  private var timestamps: [BoundTime] = []
   /// Values bound by the field they are in (a password, an address), which no pattern finds in
   /// a line: the cloud's, and the page's each stands for.
   private var fieldValues: [(actual: String, documented: String)] = []
@@ -39,29 +39,43 @@ public struct Bindings: Sendable {
   /// UUIDs (with dashes, or with underscores as in the dummy driver's paths), 56-hex host IDs,
   /// 32-hex IDs and ISO 8601 timestamps.
   static func pattern(of line: String) -> Pattern {
-    // Scanned as bytes: every line of every output goes through here.
-    let bytes = Array(line.utf8)
-    var parts: [Pattern.Part] = []
+    // Scanned in the string's own buffer: every line of every output goes through here, most
+    // of them without a value.
+    var text = line
+    let values = text.withUTF8(valueRanges(in:))
+    guard !values.isEmpty else { return Pattern(parts: line.isEmpty ? [] : [.text(line[...])]) }
+    let utf8 = line.utf8
     func slice(_ range: Range<Int>) -> Substring {
-      let utf8 = line.utf8
-      return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+      Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
-    var index = 0
+    var parts: [Pattern.Part] = []
+    parts.reserveCapacity(values.count * 2 + 1)
     var textStart = 0
+    for value in values {
+      if textStart < value.lowerBound { parts.append(.text(slice(textStart..<value.lowerBound))) }
+      parts.append(.value(slice(value)))
+      textStart = value.upperBound
+    }
+    if textStart < utf8.count { parts.append(.text(slice(textStart..<utf8.count))) }
+    return Pattern(parts: parts)
+  }
+
+  /// Where the volatile values of a line's bytes are: each starts and ends where no other
+  /// hexadecimal digit touches it.
+  private static func valueRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var values: [Range<Int>] = []
+    var index = 0
     while index < bytes.count {
       if isHex(bytes[index]), index == 0 || !isHex(bytes[index - 1]), let length = volatileLength(bytes, at: index),
         index + length == bytes.count || !isHex(bytes[index + length])
       {
-        if textStart < index { parts.append(.text(slice(textStart..<index))) }
-        parts.append(.value(slice(index..<(index + length))))
+        values.append(index..<(index + length))
         index += length
-        textStart = index
       } else {
         index += 1
       }
     }
-    if textStart < bytes.count { parts.append(.text(slice(textStart..<bytes.count))) }
-    return Pattern(parts: parts)
+    return values
   }
 
   /// A line with its volatile values blanked: lines with the same skeleton differ only in IDs and
@@ -135,12 +149,12 @@ public struct Bindings: Sendable {
     }
     // Times keep their order: a page that shows one event before another cannot bind them to
     // times the other way round.
-    let times = proposed.filter { Self.isTimestamp($0.0) }
-    for (doc, act) in times {
-      for (otherDoc, otherAct) in timestamps + times where otherDoc != doc {
-        let pageOrder = Self.instant(doc) < Self.instant(otherDoc)
-        let printedOrder = Self.instant(act) < Self.instant(otherAct)
-        guard pageOrder == printedOrder || Self.instant(doc) == Self.instant(otherDoc) else { return false }
+    let times = proposed.filter { Self.isTimestamp($0.0) }.map(BoundTime.init)
+    for time in times {
+      for other in timestamps + times where other.page != time.page {
+        let pageOrder = time.pageInstant < other.pageInstant
+        let printedOrder = time.cloudInstant < other.cloudInstant
+        guard pageOrder == printedOrder || time.pageInstant == other.pageInstant else { return false }
       }
     }
     for (doc, act) in proposed {
@@ -149,6 +163,20 @@ public struct Bindings: Sendable {
     }
     timestamps += times
     return true
+  }
+
+  /// A page's timestamp bound to the cloud's, each with its instant, worked out once: every
+  /// later time a page binds is set against it.
+  private struct BoundTime {
+    var page: String
+    var pageInstant: String
+    var cloudInstant: String
+
+    init(page: String, cloud: String) {
+      self.page = page
+      pageInstant = Bindings.instant(page)
+      cloudInstant = Bindings.instant(cloud)
+    }
   }
 
   /// A timestamp (the volatile values that start with a year).
@@ -167,7 +195,9 @@ public struct Bindings: Sendable {
 
   /// The documented text with every bound value replaced by the cloud's.
   public func substituted(_ text: String) -> String {
-    Self.pattern(of: text).parts.map { part -> Substring in
+    let pattern = Self.pattern(of: text)
+    guard pattern.hasValues else { return text }
+    return pattern.parts.map { part -> Substring in
       switch part {
       case .text(let text): return text
       case .value(let value): return actualFor[String(value)].map { Substring($0) } ?? value
@@ -229,7 +259,7 @@ public struct Bindings: Sendable {
   }
 
   /// The length of the volatile value starting at `start`, if one does.
-  private static func volatileLength(_ bytes: [UInt8], at start: Int) -> Int? {
+  private static func volatileLength(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
     guard isHex(bytes[start]) else { return nil }
     func hexRun(_ from: Int, _ count: Int) -> Bool {
       start + from + count <= bytes.count && bytes[(start + from)..<(start + from + count)].allSatisfy(isHex)
