@@ -131,4 +131,16 @@ import Testing
     #expect(!TerminalStyle.forOutput(isTerminal: true, environment: ["TERM": "dumb"]).colour)
     #expect(!TerminalStyle.forOutput(isTerminal: false, environment: [:]).colour)
   }
+
+  @Test func theEnvironmentIsReadOnlyForATerminal() {
+    var reads = 0
+    func environment() -> [String: String] {
+      reads += 1
+      return ["TERM": "xterm"]
+    }
+    #expect(!TerminalStyle.forOutput(isTerminal: false, environment: environment()).colour)
+    #expect(reads == 0)
+    #expect(TerminalStyle.forOutput(isTerminal: true, environment: environment()).colour)
+    #expect(reads == 1)
+  }
 }

@@ -12,8 +12,10 @@ public struct TextReport: Sendable {
 
   /// Colour when standard output is a terminal and `NO_COLOR` is not set to something (see
   /// no-color.org) and the terminal is not a dumb one.
-  public static func colourByDefault(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-    TerminalStyle.forOutput(environment: environment).colour
+  public static func colourByDefault(
+    environment: @autoclosure () -> [String: String] = ProcessInfo.processInfo.environment
+  ) -> Bool {
+    TerminalStyle.forOutput(environment: environment()).colour
   }
 
   public func render(_ page: PageReport) -> String {

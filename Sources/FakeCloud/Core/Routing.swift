@@ -48,12 +48,24 @@ struct PathPattern: Sendable {
   fileprivate let segments: [(literal: [UInt8], placeholder: String?)]
 
   init(_ pattern: String) {
-    // By bytes: every route of every service is read at each start.
-    segments = pattern.split(ascii: "/").map { segment in
-      let bytes = Array(segment.utf8)
-      guard bytes.first == UInt8(ascii: "{") else { return (bytes, nil) }
-      return ([], String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self))
+    // Cut in the pattern's buffer (empty segments skipped): every route of every service is
+    // read at each start, and splitting into substrings first cost most of that.
+    var pattern = pattern
+    segments = pattern.withUTF8 { bytes in
+      var segments: [(literal: [UInt8], placeholder: String?)] = []
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+        if start < index { segments.append(Self.segment(UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
+        start = index + 1
+      }
+      return segments
     }
+  }
+
+  /// A literal segment's bytes, or a placeholder's name (`{id}`).
+  private static func segment(_ bytes: UnsafeBufferPointer<UInt8>) -> (literal: [UInt8], placeholder: String?) {
+    guard bytes.first == UInt8(ascii: "{") else { return (Array(bytes), nil) }
+    return ([], String(decoding: UnsafeBufferPointer(rebasing: bytes.dropFirst().dropLast()), as: UTF8.self))
   }
 
   /// The placeholders' values in `parts`, the ranges of a path's segments in its bytes, which
