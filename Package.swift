@@ -65,9 +65,21 @@ let package = Package(
         "Documents",
         "CloudAPI",
         "Check",
-        "CloudServer",
         "FakeCloud",
         "Tutor",
+        "ServeOptions",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      linkerSettings: releaseLinking
+    ),
+    .target(name: "ServeOptions", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    // The fake cloud over HTTP, which `walkthrough serve` becomes: a program of its own, so that
+    // its HTTP stack loads only where it serves. Not a dependency of walkthrough, whose link
+    // would then take in that stack: `swift build` builds both.
+    .executableTarget(
+      name: "walkthrough-server",
+      dependencies: [
+        "CloudServer", "Documents", "FakeCloud", "ServeOptions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: releaseLinking

@@ -1,8 +1,6 @@
 import ArgumentParser
-import CloudServer
 import Documents
 import Foundation
-import Synchronization
 
 @main
 struct WalkthroughCommand: ParsableCommand {
@@ -19,8 +17,9 @@ struct WalkthroughCommand: ParsableCommand {
   /// Runs a command. Bad usage and unreadable input exit with status 2 (argument-parser's own
   /// default for usage errors is 64), with a message on standard error.
   ///
-  /// The process starts synchronously: only `serve` needs Swift's concurrency runtime, and
-  /// starting it costs every other command (and keeps valgrind from following the process).
+  /// The process runs synchronously: no command needs Swift's concurrency runtime (`serve`
+  /// becomes `walkthrough-server`), and starting it would cost every command (and keep valgrind
+  /// from following the process).
   static func main(_ arguments: [String]?) {
     // The bare `--help` prints what argument-parser prints for it, without first trying the
     // line as a request for a completion script: that attempt costs a third of the process.
@@ -31,13 +30,7 @@ struct WalkthroughCommand: ParsableCommand {
     do {
       let arguments = arguments ?? Array(CommandLine.arguments.dropFirst())
       var command = try parsedAsSubcommand(arguments) ?? parseAsRoot(arguments)
-      // `serve` is the one asynchronous command. A cast to its type is a comparison; one to
-      // `AsyncParsableCommand` would first search every conformance of the executable.
-      if let serve = command as? ServeCommand {
-        try Self.wait(for: serve)
-      } else {
-        try command.run()
-      }
+      try command.run()
     } catch let code as ExitCode {
       // A status and no message: argument-parser would first build the command's help to find
       // that out (some 3 M instructions, on every check of a page that drifts).
@@ -72,22 +65,6 @@ struct WalkthroughCommand: ParsableCommand {
     guard let parsed = try? subcommand.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == subcommand
     else { return nil }
     return parsed
-  }
-
-  /// Runs `serve` to its end, the main thread waiting for it.
-  private static func wait(for command: sending ServeCommand) throws {
-    let outcome = Mutex<Result<Void, any Error>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    // The server's tasks run on its event loops: that must be settled before the first task.
-    CloudHTTPServer.runTasksOnEventLoops()
-    Task {
-      let result: Result<Void, any Error>
-      do { result = .success(try await command.run()) } catch { result = .failure(error) }
-      outcome.withLock { $0 = result }
-      done.signal()
-    }
-    done.wait()
-    try outcome.withLock { $0 }!.get()
   }
 }
 
