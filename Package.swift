@@ -124,7 +124,8 @@ let package = Package(
       resources: [.copy("Goldens")]
     ),
     .testTarget(
-      name: "WalkthroughCLITests", dependencies: ["walkthrough", "TestScratch", .product(name: "Yams", package: "Yams")]),
+      name: "WalkthroughCLITests",
+      dependencies: ["walkthrough", "ServeOptions", "TestScratch", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "WalkthroughKitTests", dependencies: ["WalkthroughKit", "TestScratch"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "Check", "Documents", "FakeCloud", "TestScratch"]),
     .testTarget(name: "CloudServerTests", dependencies: ["CloudServer", "CloudAPI", "FakeCloud"]),
