@@ -28,17 +28,9 @@ import TestScratch
 
   /// The server starts with the options given: here the URL its services are said to be under.
   @Test func theServerServesWithTheOptionsGiven() throws {
-    let process = try cli.walkthroughProcess(["serve", "--port", "0", "--public-url", "http://devstack"])
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
+    let (process, printed) = try cli.startedServer(
+      ["--port", "0", "--public-url", "http://devstack"], printing: "export OS_USER_DOMAIN_NAME")
     defer { process.terminate(); process.waitUntilExit() }
-    var printed = ""
-    while !printed.contains("export OS_USER_DOMAIN_NAME") {
-      let chunk = output.fileHandleForReading.availableData
-      try #require(!chunk.isEmpty)
-      printed += String(decoding: chunk, as: UTF8.self)
-    }
     let first = try #require(printed.split(separator: "\n").first)
     #expect(first.hasPrefix("walkthrough serve: listening on http://127.0.0.1:"))
     #expect(first.hasSuffix(" (services under http://devstack)"))

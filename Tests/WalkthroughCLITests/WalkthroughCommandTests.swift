@@ -56,6 +56,25 @@ import TestScratch
     try Scratch.directory().path
   }
 
+  /// `walkthrough serve` started with `arguments`, and what it printed up to `marker`; the
+  /// caller stops it.
+  func startedServer(_ arguments: [String], printing marker: String) throws -> (process: Process, printed: String) {
+    let process = try walkthroughProcess(["serve"] + arguments)
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    var printed = ""
+    while !printed.contains(marker) {
+      let chunk = output.fileHandleForReading.availableData
+      guard !chunk.isEmpty else {
+        process.terminate()
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "serve ended before it printed \(marker): \(printed)"])
+      }
+      printed += String(decoding: chunk, as: UTF8.self)
+    }
+    return (process, printed)
+  }
+
   func page(_ text: String, named name: String) throws -> String {
     let url = Scratch.file(name)
     try Data(text.utf8).write(to: url)
@@ -498,17 +517,9 @@ import TestScratch
 
   /// A connection that sends nothing is closed after the request timeout given, not the default 10 s.
   @Test func aSilentConnectionIsClosedAfterTheRequestTimeoutGiven() throws {
-    let process = try cli.walkthroughProcess(["serve", "--port", "0", "--request-timeout", "0.3", "--max-connections", "4"])
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
+    let (process, printed) = try cli.startedServer(
+      ["--port", "0", "--request-timeout", "0.3", "--max-connections", "4"], printing: "\n")
     defer { process.terminate(); process.waitUntilExit() }
-    var printed = ""
-    while !printed.contains("\n") {
-      let chunk = output.fileHandleForReading.availableData
-      try #require(!chunk.isEmpty)
-      printed += String(decoding: chunk, as: UTF8.self)
-    }
     let port = try #require(printed.split(separator: "\n")[0].split(separator: ":").last.flatMap { Int($0) })
     let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(socket) }
