@@ -1,14 +1,27 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The Swift runtime and Foundation linked in: the dynamic loader's relocations were half of the
-// instructions of a process that only prints its help. Not position-independent: the loader no
-// longer applies 113,657 relative relocations at every start, which had touched some 350 pages (a
-// quarter of a `--help`'s time). No exported symbols: the static standard library's link options
-// export every symbol of the packages' objects (23,764), which the loader searched at each start
-// and the runtime's `dladdr` walked through (a fifth of a `--help`). Release builds only: tests
-// link the debug build many times over.
+// One static executable: the Swift runtime, Foundation, libstdc++, cmark-gfm and the C library
+// linked in, so that no dynamic loader runs. Loading and relocating seven shared libraries had
+// cost a third of the page faults of a page's check and half of a `--help`'s time; a static
+// executable is not position-independent either (a PIE's 113,657 relative relocations had touched
+// some 350 pages at every start). libstdc++ joins the group that Foundation's C and C++ libraries
+// close, since ICU needs it before the toolchain's own link options name it. Release builds only:
+// tests link the debug build many times over.
 let releaseLinking: [LinkerSetting] = [
+  .unsafeFlags(
+    [
+      "-static-executable", "-Xlinker", "--start-group", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+      "-l_FoundationCollections", "-lstdc++", "-Xlinker", "--end-group",
+    ],
+    .when(configuration: .release))
+]
+
+// The server keeps the C library shared: it resolves the host name it listens on, and a static C
+// library knows only the name services built into it (files and DNS), not the modules a host's
+// nsswitch.conf may name (mDNS, systemd's). Its start is paid once per suite, not per page. No exported symbols: the static standard library's link options export every symbol
+// of the packages' objects, which the loader would search at each start.
+let serverLinking: [LinkerSetting] = [
   .unsafeFlags(
     [
       "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--start-group",
@@ -82,7 +95,7 @@ let package = Package(
         "CloudServer", "Documents", "FakeCloud", "ServeOptions",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      linkerSettings: releaseLinking
+      linkerSettings: serverLinking
     ),
     // The fuzz targets (Scripts/fuzz), and the program that drives them: libFuzzer's entry point
     // when built with -sanitize=fuzzer -DFUZZING, a replayer of saved inputs otherwise.
