@@ -181,7 +181,7 @@ public struct Bindings: Sendable {
 
   /// A timestamp (the volatile values that start with a year).
   private static func isTimestamp(_ value: String) -> Bool {
-    value.utf8.count >= 19 && value.utf8.dropFirst(4).first == UInt8(ascii: "-") && !value.contains("_")
+    value.utf8.count >= 19 && value.utf8.dropFirst(4).first == UInt8(ascii: "-") && !value.utf8.contains(UInt8(ascii: "_"))
       && value.utf8.dropFirst(10).first == UInt8(ascii: "T")
   }
 

@@ -20,9 +20,10 @@ struct CliffTable: Equatable {
     guard lines.count >= 3, let border = lines.first, isBorder(border), isBorder(lines[lines.count - 1]) else {
       return nil
     }
-    // Column boundaries: the display columns of the `+`s.
+    // Column boundaries: the display columns of the `+`s, which are its bytes' offsets (a border
+    // is all `+` and `-`).
     var boundaries: [Int] = []
-    for (offset, character) in border.enumerated() where character == "+" { boundaries.append(offset) }
+    for (offset, byte) in border.utf8.enumerated() where byte == UInt8(ascii: "+") { boundaries.append(offset) }
     guard boundaries.count >= 2 else { return nil }
     var sections: [[[String]]] = [[]]
     for line in lines.dropFirst().dropLast() {
@@ -63,7 +64,7 @@ struct CliffTable: Equatable {
     guard let last = pieces.last, VolatileValue.begins(sofar, strictly: true),
       VolatileValue.begins(sofar + next, strictly: false)
     else { return false }
-    let firstChunk = next.prefix { $0 != "-" } + (next.contains("-") ? "-" : "")
+    let firstChunk = next.prefix { $0 != "-" } + (next.utf8.contains(UInt8(ascii: "-")) ? "-" : "")
     return DisplayWidth.of(last) + DisplayWidth.of(String(firstChunk)) > width
   }
 

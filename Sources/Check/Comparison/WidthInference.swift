@@ -19,7 +19,7 @@ enum WidthInference {
   /// The narrowest terminal width at which cliff lays `printed` out with the page's column
   /// widths; `nil` when the page's table is not wrapped, or no width does it.
   static func width(of page: CliffTable, pageBorder: String, printed: CliffTable) -> Int? {
-    guard page.rows.contains(where: { row in row.cells.contains { $0.contains("\n") } }),
+    guard page.rows.contains(where: { row in row.cells.contains { $0.utf8.contains(UInt8(ascii: "\n")) } }),
       page.columns == printed.columns, !printed.rows.isEmpty
     else { return nil }
     guard let borders = TableBorders(columns: printed.columns, rows: printed.rows.map(\.cells)) else { return nil }

@@ -116,14 +116,18 @@ public enum ConsoleTranscript {
 
   /// Joins command parts as the shell reads them: a trailing backslash and the surrounding spaces
   /// become one space.
+  /// Appended one by one: `joined(separator:)` over substrings is the standard library's generic
+  /// code, unspecialised.
   private static func joined(_ parts: [String]) -> String {
-    parts.map { part -> Substring in
+    var joined = ""
+    for part in parts {
       var trimmed = Substring(part).trimmingSpaces
       if trimmed.hasSuffix("\\") { trimmed = trimmed.dropLast().trimmingSpaces }
-      return trimmed
+      guard !trimmed.isEmpty else { continue }
+      if !joined.isEmpty { joined += " " }
+      joined.append(contentsOf: trimmed)
     }
-    .filter { !$0.isEmpty }
-    .joined(separator: " ")
+    return joined
   }
 
   private static func isBlank(_ text: String) -> Bool { text.isBlankLine }

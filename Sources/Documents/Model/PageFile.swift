@@ -36,13 +36,20 @@ enum PageFile {
 
   /// Refuses a file that is not a regular file, or that is larger than the limit.
   private static func checkKind(_ status: stat, _ failure: (String) -> DocumentError) throws(DocumentError) {
-    let kinds: [mode_t: String] = [
-      S_IFDIR: "is a directory", S_IFIFO: "not a regular file (a FIFO)",
-      S_IFCHR: "not a regular file (a character device)", S_IFBLK: "not a regular file (a block device)",
-      S_IFSOCK: "not a regular file (a socket)",
-    ]
     let kind = status.st_mode & S_IFMT
-    guard kind == S_IFREG else { throw failure(kinds[kind] ?? "not a regular file") }
+    guard kind == S_IFREG else { throw failure(description(of: kind)) }
     guard status.st_size <= PageLimits.bytes else { throw failure(tooLarge) }
+  }
+
+  /// How the refusal names a file of this kind.
+  private static func description(of kind: mode_t) -> String {
+    switch kind {
+    case S_IFDIR: "is a directory"
+    case S_IFIFO: "not a regular file (a FIFO)"
+    case S_IFCHR: "not a regular file (a character device)"
+    case S_IFBLK: "not a regular file (a block device)"
+    case S_IFSOCK: "not a regular file (a socket)"
+    default: "not a regular file"
+    }
   }
 }

@@ -315,7 +315,7 @@ enum RSTInlineText {
     }
 
     private static func unescaped(_ text: String) -> String {
-      guard text.contains("\\") else { return text }
+      guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
       var output = ""
       var escaped = false
       for character in text {

@@ -237,7 +237,8 @@ final class RSTBodyParser {
     var text = ""
     for line in paragraph {
       if !text.isEmpty { text += " " }
-      text += line.text
+      // The Substring overload: `+=` takes any sequence of characters, unspecialised.
+      text.append(contentsOf: line.text)
     }
     guard let literalLead = RSTParagraph.leadBeforeLiteral(text) else {
       lead = text

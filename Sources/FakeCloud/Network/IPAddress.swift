@@ -42,8 +42,12 @@ enum IPAddress {
       while index < groups.count, groups[index] == 0 { index += 1 }
       if index - start >= 2, index - start > (best?.count ?? 0) { best = start..<index }
     }
-    let text = groups.map { String($0, radix: 16) }
-    guard let best else { return text.joined(separator: ":") }
-    return text[..<best.lowerBound].joined(separator: ":") + "::" + text[best.upperBound...].joined(separator: ":")
+    // Joined by hand: `joined(separator:)` over an array slice is unspecialised.
+    var text = ""
+    for (index, group) in groups.enumerated() where !(best?.contains(index) ?? false) {
+      if index > 0 { text += index == best?.upperBound ? "::" : ":" }
+      text += String(group, radix: 16)
+    }
+    return best?.upperBound == groups.count ? text + "::" : text
   }
 }

@@ -72,25 +72,27 @@ enum CommandNames {
       var names: [Range<Int>] = []
       var nodes = [Node()]
       var mostWords = 0
-      var node = 0
-      var wordCount = 0
-      var nameStart = 0
-      var wordStart = 0
-      for index in 0...bytes.count {
-        let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
-        guard byte == Self.space || byte == UInt8(ascii: "\n") else { continue }
-        if index > wordStart {
-          node = Self.child(of: node, word: wordStart..<index, in: &nodes, bytes)
-          wordCount += 1
-        }
-        wordStart = index + 1
-        if byte == UInt8(ascii: "\n") {
-          if index > nameStart {
-            nodes[node].name = names.count
-            names.append(nameStart..<index)
-            mostWords = max(mostWords, wordCount)
+      bytes.withUnsafeBufferPointer { buffer in
+        var node = 0
+        var wordCount = 0
+        var nameStart = 0
+        var wordStart = 0
+        for index in 0...buffer.count {
+          let byte = index < buffer.count ? buffer[index] : UInt8(ascii: "\n")
+          guard byte == Self.space || byte == UInt8(ascii: "\n") else { continue }
+          if index > wordStart {
+            node = Self.child(of: node, word: wordStart..<index, in: &nodes, buffer)
+            wordCount += 1
           }
-          (node, wordCount, nameStart) = (0, 0, index + 1)
+          wordStart = index + 1
+          if byte == UInt8(ascii: "\n") {
+            if index > nameStart {
+              nodes[node].name = names.count
+              names.append(nameStart..<index)
+              mostWords = max(mostWords, wordCount)
+            }
+            (node, wordCount, nameStart) = (0, 0, index + 1)
+          }
         }
       }
       self.bytes = bytes
@@ -100,10 +102,16 @@ enum CommandNames {
     }
 
     /// The node under `node` for `word` (a range of `bytes`), added when there is none. The
-    /// names come sorted, so a word already there is almost always the last one added.
-    private static func child(of node: Int, word: Range<Int>, in nodes: inout [Node], _ bytes: [UInt8]) -> Int {
-      if let last = nodes[node].children.last, bytes[last.word].elementsEqual(bytes[word]) { return last.node }
-      if let child = nodes[node].children.first(where: { bytes[$0.word].elementsEqual(bytes[word]) }) { return child.node }
+    /// names come sorted, so a word already there is almost always the last one added. Words
+    /// compared in the list's buffer: comparing array slices was most of the table's making.
+    private static func child(
+      of node: Int, word: Range<Int>, in nodes: inout [Node], _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+      func same(_ other: Range<Int>) -> Bool {
+        other.count == word.count && memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + word.lowerBound, word.count) == 0
+      }
+      if let last = nodes[node].children.last, same(last.word) { return last.node }
+      if let child = nodes[node].children.first(where: { same($0.word) }) { return child.node }
       nodes.append(Node())
       nodes[node].children.append((word, nodes.count - 1))
       return nodes.count - 1

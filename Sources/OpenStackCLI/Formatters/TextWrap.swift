@@ -95,9 +95,11 @@ public struct TextWrapper: Sendable {
         while let last = content.last, PythonText.isSpace(last) { content.removeLast() }
         if content.isEmpty { continue }
       }
-      var text = String.UnicodeScalarView()
-      text.append(contentsOf: content)
-      lines.append(String(text))
+      // Scalar by scalar: appending the array at once is the standard library's generic code,
+      // unspecialised.
+      var text = ""
+      for scalar in content { text.unicodeScalars.append(scalar) }
+      lines.append(text)
     }
     return lines
   }
