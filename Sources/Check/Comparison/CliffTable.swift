@@ -75,10 +75,9 @@ struct CliffTable: Equatable {
   /// A row line cut at the border's `+` columns (display columns, so that wide characters count
   /// twice), each piece without its padding; `nil` when the line does not fit the border.
   private static func split(_ line: String, at boundaries: [Int]) -> [String]? {
-    let bytes = Array(line.utf8)
-    if bytes.allSatisfy({ $0 &- 0x20 < 0x5F }) {
-      guard bytes.first == UInt8(ascii: "|"), bytes.last == UInt8(ascii: "|") else { return nil }
-      return splitPrintableASCII(bytes, at: boundaries)
+    var contiguous = line
+    if contiguous.withUTF8({ $0.allSatisfy { $0 &- 0x20 < 0x5F } }) {
+      return contiguous.withUTF8 { splitPrintableASCII($0, at: boundaries) }
     }
     guard line.first == "|", line.last == "|" else { return nil }
     var cells: [String] = []
@@ -101,17 +100,18 @@ struct CliffTable: Equatable {
   }
 
   /// ``split(_:at:)`` for a line of printable ASCII, where a display column is a byte: each cell
-  /// is the bytes between two boundaries (most tables are such lines; measuring each character's
-  /// width was a third of a check's time).
-  private static func splitPrintableASCII(_ bytes: [UInt8], at boundaries: [Int]) -> [String]? {
+  /// is the bytes between two boundaries, read in the line's buffer (most tables are such lines;
+  /// measuring each character's width was a third of a check's time).
+  private static func splitPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, at boundaries: [Int]) -> [String]? {
+    guard bytes.first == UInt8(ascii: "|"), bytes.last == UInt8(ascii: "|") else { return nil }
     var cells: [String] = []
     for next in 1..<boundaries.count {
       let (start, end) = (boundaries[next - 1] + 1, boundaries[next])
       guard start <= end, end < bytes.count, bytes[end] == UInt8(ascii: "|") else { return nil }
-      var cell = bytes[start..<end]
-      while cell.first == UInt8(ascii: " ") { cell = cell.dropFirst() }
-      while cell.last == UInt8(ascii: " ") { cell = cell.dropLast() }
-      cells.append(String(decoding: cell, as: UTF8.self))
+      var (first, last) = (start, end)
+      while first < last, bytes[first] == UInt8(ascii: " ") { first += 1 }
+      while last > first, bytes[last - 1] == UInt8(ascii: " ") { last -= 1 }
+      cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
     }
     return cells
   }
@@ -119,7 +119,9 @@ struct CliffTable: Equatable {
   /// The cells of consecutive physical lines, each column's lines joined with a line feed
   /// (trailing empty lines of shorter cells dropped).
   private static func joined(_ lines: [[String]]) -> [String] {
-    lines[0].indices.map { column in
+    // Most rows are one line.
+    if lines.count == 1 { return lines[0] }
+    return lines[0].indices.map { column in
       var parts = lines.map { $0[column] }
       while parts.count > 1, parts.last?.isEmpty == true { parts.removeLast() }
       return parts.joined(separator: "\n")

@@ -56,21 +56,32 @@ enum CommandNames {
     let names: [Range<Int>]
     /// The tree's nodes, the root first: each run of first words some name begins with. A
     /// lookup walks down the words the typed ones begin, instead of comparing the typed words
-    /// with every name that begins with the first (a hundred begin with `network`).
+    /// with every name that begins with the first (a hundred begin with `network`). One array
+    /// of small nodes, each child linked to the next: an array of children for each node had
+    /// been a tenth of a page's check's memory and most of the table's making.
     private let nodes: [Node]
     let mostWords: Int
 
     private struct Node {
-      /// The next words, as ranges of ``bytes``, and their nodes.
-      var children: [(word: Range<Int>, node: Int)] = []
-      /// The index in ``names`` of the name these words are, if one is.
-      var name: Int?
+      /// The word that leads to the node from its parent: where it starts in ``bytes``, and its
+      /// length.
+      var wordStart: Int32 = 0
+      var wordLength: Int32 = 0
+      /// The index in ``names`` of the name these words are; -1 if they are none.
+      var name: Int32 = -1
+      /// The node's first child, and its parent's next child after it; -1 for none.
+      var firstChild: Int32 = -1
+      var nextSibling: Int32 = -1
+
+      var word: Range<Int> { Int(wordStart)..<Int(wordStart + wordLength) }
     }
 
     init(_ list: String) {
       let bytes = Array(list.utf8)
       var names: [Range<Int>] = []
       var nodes = [Node()]
+      // Each node's last child, while the tree is made.
+      var lastChildren: [Int32] = [-1]
       var mostWords = 0
       bytes.withUnsafeBufferPointer { buffer in
         var node = 0
@@ -81,13 +92,13 @@ enum CommandNames {
           let byte = index < buffer.count ? buffer[index] : UInt8(ascii: "\n")
           guard byte == Self.space || byte == UInt8(ascii: "\n") else { continue }
           if index > wordStart {
-            node = Self.child(of: node, word: wordStart..<index, in: &nodes, buffer)
+            node = Self.child(of: node, word: wordStart..<index, in: &nodes, lastChildren: &lastChildren, buffer)
             wordCount += 1
           }
           wordStart = index + 1
           if byte == UInt8(ascii: "\n") {
             if index > nameStart {
-              nodes[node].name = names.count
+              nodes[node].name = Int32(names.count)
               names.append(nameStart..<index)
               mostWords = max(mostWords, wordCount)
             }
@@ -103,18 +114,27 @@ enum CommandNames {
 
     /// The node under `node` for `word` (a range of `bytes`), added when there is none. The
     /// names come sorted, so a word already there is almost always the last one added. Words
-    /// compared in the list's buffer: comparing array slices was most of the table's making.
+    /// compared in the list's buffer: comparing array slices had cost more than the rest.
     private static func child(
-      of node: Int, word: Range<Int>, in nodes: inout [Node], _ bytes: UnsafeBufferPointer<UInt8>
+      of node: Int, word: Range<Int>, in nodes: inout [Node], lastChildren: inout [Int32], _ bytes: UnsafeBufferPointer<UInt8>
     ) -> Int {
-      func same(_ other: Range<Int>) -> Bool {
-        other.count == word.count && memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + word.lowerBound, word.count) == 0
+      func same(_ other: Node) -> Bool {
+        Int(other.wordLength) == word.count
+          && memcmp(bytes.baseAddress! + Int(other.wordStart), bytes.baseAddress! + word.lowerBound, word.count) == 0
       }
-      if let last = nodes[node].children.last, same(last.word) { return last.node }
-      if let child = nodes[node].children.first(where: { same($0.word) }) { return child.node }
-      nodes.append(Node())
-      nodes[node].children.append((word, nodes.count - 1))
-      return nodes.count - 1
+      let last = Int(lastChildren[node])
+      if last >= 0, same(nodes[last]) { return last }
+      var child = Int(nodes[node].firstChild)
+      while child >= 0 {
+        if same(nodes[child]) { return child }
+        child = Int(nodes[child].nextSibling)
+      }
+      let added = Int32(nodes.count)
+      nodes.append(Node(wordStart: Int32(word.lowerBound), wordLength: Int32(word.count)))
+      lastChildren.append(-1)
+      if last >= 0 { nodes[last].nextSibling = added } else { nodes[node].firstChild = added }
+      lastChildren[node] = added
+      return Int(added)
     }
 
     /// The names whose words the typed words begin, each word in its place (cliff's
@@ -124,11 +144,16 @@ enum CommandNames {
       var found = [[(name: Int, exact: Bool)]](repeating: [], count: typed.count)
       var pending = [(node: 0, depth: 0, exact: true)]
       while let (node, depth, exact) = pending.popLast() {
-        if depth > 0, let name = nodes[node].name { found[depth - 1].append((name, exact)) }
+        if depth > 0, nodes[node].name >= 0 { found[depth - 1].append((Int(nodes[node].name), exact)) }
         guard depth < typed.count else { continue }
         let typedWord = typed[depth]
-        for child in nodes[node].children where bytes.starts(typedWord, at: child.word.lowerBound, within: child.word) {
-          pending.append((child.node, depth + 1, exact && child.word.count == typedWord.count))
+        var child = Int(nodes[node].firstChild)
+        while child >= 0 {
+          let word = nodes[child].word
+          if bytes.starts(typedWord, at: word.lowerBound, within: word) {
+            pending.append((child, depth + 1, exact && word.count == typedWord.count))
+          }
+          child = Int(nodes[child].nextSibling)
         }
       }
       return found
