@@ -1,5 +1,6 @@
 import Dispatch
 import Documents
+import Foundation
 import Synchronization
 
 /// Checks pages on several threads, each page in its own session and cloud, and hands the
@@ -8,11 +9,13 @@ import Synchronization
 public enum PageRunner {
   /// - Parameters:
   ///   - files: the pages, in the order reports are wanted.
-  ///   - jobs: how many pages run at once.
+  ///   - jobs: how many pages run at once; by default as many as there are processors, counted
+  ///     only when there are two pages or more (counting reads the control group's CPU quota:
+  ///     files, and a fortieth of a one-page check).
   ///   - report: called once per page, in order, never twice at the same time.
   ///   - snapshots: given, each page's transcript is also compared with its snapshot there.
   public static func run(
-    _ files: [String], syntax: Syntax?, settings: CheckSettings, jobs: Int, snapshots: SnapshotStore? = nil,
+    _ files: [String], syntax: Syntax?, settings: CheckSettings, jobs: Int? = nil, snapshots: SnapshotStore? = nil,
     report: @escaping @Sendable (PageReport) -> Void
   ) {
     struct Progress {
@@ -21,7 +24,8 @@ public enum PageRunner {
       var done: [Int: PageReport] = [:]
     }
     let progress = Mutex(Progress())
-    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
+    let workers = files.count < 2 ? 1 : max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
         let index = progress.withLock { state -> Int? in
           guard state.nextToStart < files.count else { return nil }

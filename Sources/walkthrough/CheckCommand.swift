@@ -104,7 +104,6 @@ struct CheckCommand: ParsableCommand {
     // Only the JUnit report needs every page's results; the exit status needs two flags.
     let keepsReports = junit != nil
     let state = Mutex((fails: false, unreadable: false, reports: [PageReport](), summary: RunSummary()))
-    let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let store = try snapshots ? SnapshotCommand.repositoryStore(root: nil) : nil
     let progress = ProgressLine("check", total: files.count)
     let start = ContinuousClock.now
@@ -115,7 +114,7 @@ struct CheckCommand: ParsableCommand {
         case .json: JSONLinesReport.render(page)
         case .github: GitHubReport.render(page)
         }
-      progress.pageDone { FileHandle.standardOutput.write(Data(output.utf8)) }
+      progress.pageDone { FileHandle.standardOutput.write(output) }
       state.withLock { state in
         state.fails = state.fails || page.fails
         state.unreadable = state.unreadable || page.error != nil

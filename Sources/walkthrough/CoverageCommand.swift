@@ -47,7 +47,6 @@ struct CoverageCommand: ParsableCommand {
       throw DocumentError(file: pages.paths.joined(separator: " "), reason: "no page found (.rst, .md, .markdown)")
     }
     let coverage = Mutex(Coverage())
-    let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
     let progress = ProgressLine("coverage", total: files.count)
     PageRunner.run(files, syntax: pages.syntax, settings: try defaults.settings(), jobs: jobs) { page in
       coverage.withLock { $0.add(page) }

@@ -16,7 +16,7 @@ final class ProgressLine: Sendable {
 
   init(
     _ label: String, total: Int, isTerminal: Bool = isatty(STDERR_FILENO) == 1,
-    write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write($0) }
   ) {
     self.label = label
     self.total = total

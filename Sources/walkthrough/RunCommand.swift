@@ -61,19 +61,19 @@ struct RunCommand: ParsableCommand {
       let result = session.run(line)
       switch format {
       case .text:
-        FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
-        FileHandle.standardError.write(Data(result.standardError.utf8))
+        FileHandle.standardOutput.write(result.standardOutput)
+        FileHandle.standardError.write(result.standardError)
       case .json:
         let entry: JSON = .object([
           "command": .string(line), "stdout": .string(result.standardOutput), "stderr": .string(result.standardError),
           "exit_status": .int(Int(result.exitStatus)), "simulated": .bool(result.isSimulated),
         ])
-        FileHandle.standardOutput.write(Data((entry.pythonCompact + "\n").utf8))
+        FileHandle.standardOutput.write(entry.pythonCompact + "\n")
       }
       status = result.exitStatus
     }
     if log {
-      FileHandle.standardOutput.write(Data(session.cloud.log.map { $0.line + "\n" }.joined().utf8))
+      FileHandle.standardOutput.write(session.cloud.log.map { $0.line + "\n" }.joined())
     }
     if let record, let replayFile { try unwritable(record) { try replayFile.close() } }
     if status != 0 { throw ExitCode(status) }

@@ -69,9 +69,7 @@ struct SnapshotCommand: ParsableCommand {
     let settling = Settling(store: store, writes: !Self.isCI(), accepts: accept, reviews: review, text: text)
     // Pages run as check runs them, several at once; each is settled in page order.
     let state = Mutex(Tally())
-    PageRunner.run(
-      files, syntax: pages.syntax, settings: settings, jobs: ProcessInfo.processInfo.activeProcessorCount, snapshots: store
-    ) { report in
+    PageRunner.run(files, syntax: pages.syntax, settings: settings, snapshots: store) { report in
       state.withLock { settling.settle(report, tally: &$0) }
     }
     var tally = state.withLock { $0 }
@@ -137,7 +135,7 @@ struct Settling: Sendable {
       guard let comparison = report.snapshot else { return }
       try settle(comparison, tally: &tally)
     } catch {
-      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+      FileHandle.standardError.write("walkthrough: \(error)\n")
       tally.unreadable += 1
     }
   }
@@ -158,7 +156,7 @@ struct Settling: Sendable {
     let pending = comparison.snapshotFile + ".new"
     switch comparison.state {
     case .unreadable(let error):
-      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+      FileHandle.standardError.write("walkthrough: \(error)\n")
       tally.unreadable += 1
     case .new:
       print("\(page): no snapshot (\(comparison.snapshotFile))")

@@ -55,7 +55,7 @@ struct SnapshotReview {
 
   /// Writes at once, unbuffered: the prompt must show before the key is read.
   private static func say(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(text)
   }
 
   private func say(_ text: String) { Self.say(text) }

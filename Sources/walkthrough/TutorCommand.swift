@@ -58,7 +58,7 @@ struct TutorCommand: ParsableCommand {
       InteractiveTutor(tutorial: tutorial, fixedWidth: width, historyFile: TutorHistory.file(for: page)).run()
     } else {
       ScriptedTutor.run(tutorial, readLine: { readLine(strippingNewline: true) }) { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(text)
       }
     }
     if let record { try write(tutorial, to: record, cloud: cloud) }

@@ -42,7 +42,7 @@ struct UpdateCommand: ParsableCommand {
         progress.pageDone { report(rewrite, file: file, original: original) }
         refused = refused || !rewrite.refused.isEmpty
       } catch {
-        progress.pageDone { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+        progress.pageDone { FileHandle.standardError.write("\(error)\n") }
         unreadable = true
       }
     }

@@ -36,11 +36,11 @@ struct WalkthroughCommand: ParsableCommand {
       // that out (some 3 M instructions, on every check of a page that drifts).
       Foundation.exit(code.rawValue)
     } catch let error as DocumentError {
-      FileHandle.standardError.write(Data("walkthrough: \(error)\n".utf8))
+      FileHandle.standardError.write("walkthrough: \(error)\n")
       Foundation.exit(2)
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(fullMessage(for: error) + "\n")
         Foundation.exit(2)
       }
       exit(withError: error)
