@@ -3,7 +3,10 @@ import Foundation
 /// The names of every command of the real client, for cliff's "Did you mean one of these?".
 enum CommandNames {
   /// Every name, sorted (``list`` is).
-  static var all: [String] { table.names.map { String(decoding: table.bytes[$0], as: UTF8.self) } }
+  static var all: [String] {
+    let table = Self.table
+    return table.names.indices.map(table.name)
+  }
 
   /// Made once per process, and fetched once per lookup (a `static let` read in a loop costs
   /// a call each time).
@@ -159,6 +162,20 @@ enum CommandNames {
       return found
     }
 
+    /// The name at `index` of ``names``.
+    func name(_ index: Int) -> String { String(decoding: bytes[names[index]], as: UTF8.self) }
+
+    /// Whether the name at `index` begins with `text`'s bytes.
+    func name(_ index: Int, beginsWith text: [UInt8]) -> Bool {
+      bytes.starts(text, at: names[index].lowerBound, within: names[index])
+    }
+
+    /// The bytes of the first word of the name at `index`.
+    func firstWord(of index: Int) -> Range<Int> {
+      let name = names[index]
+      return name.lowerBound..<(bytes[name].firstIndex(of: Self.space) ?? name.upperBound)
+    }
+
     /// The indices of ``names`` whose names begin with `text`: they follow each other, after
     /// those that sort before `text`.
     func names(beginningWith text: [UInt8]) -> Range<Int> {
@@ -182,29 +199,36 @@ enum CommandNames {
 
   /// cliff's `get_fuzzy_matches`: the commands that start with `word`, then (a quirk of its loop,
   /// kept) every command whose first word is nearest to `word` by cliff's weighted
-  /// Damerau-Levenshtein distance.
+  /// Damerau-Levenshtein distance. Read from the name table's bytes: a string for every name and
+  /// its first word had cost a mistyped command more than its page's comparisons.
   static func fuzzyMatches(for word: String, unloaded: Set<String> = []) -> [String] {
-    let names = Self.names
+    let table = Self.table
+    let typed = Array(word.utf8)
     var prefixed: [String] = []
     var others: [Int] = []
-    for (index, name) in names.all.enumerated() where unloaded.isEmpty || !unloaded.contains(name) {
-      if name.hasPrefix(word) { prefixed.append(name) } else { others.append(index) }
+    for index in table.names.indices where unloaded.isEmpty || !unloaded.contains(table.name(index)) {
+      // Python's `startswith` compares code points: for these ASCII names, bytes.
+      if table.name(index, beginsWith: typed) { prefixed.append(table.name(index)) } else { others.append(index) }
     }
-    let nearest = nearestFirstWords(to: word, among: Set(others.map { names.firstWords[$0] }))
-    return prefixed + others.filter { nearest.contains(names.firstWords[$0]) }.map { names.all[$0] }
+    // The others' first words, each once (the names are sorted, so equal first words are
+    // neighbours), and which of them is each other's.
+    var firstWords: [Range<Int>] = []
+    var firstWordOfOther: [Int] = []
+    for index in others {
+      let first = table.firstWord(of: index)
+      if firstWords.last.map({ !table.bytes[$0].elementsEqual(table.bytes[first]) }) ?? true { firstWords.append(first) }
+      firstWordOfOther.append(firstWords.count - 1)
+    }
+    let words = firstWords.map { String(decoding: table.bytes[$0], as: UTF8.self) }
+    let nearest = nearestFirstWords(to: word, among: words)
+    let isNearest = words.map(nearest.contains)
+    return prefixed + others.indices.filter { isNearest[firstWordOfOther[$0]] }.map { table.name(others[$0]) }
   }
-
-  /// Every name and its first word, as strings: made once, for the unknown commands' search.
-  private static let names: (all: [String], firstWords: [String]) = {
-    let all = Self.all
-    // By bytes: a name's words are ASCII, and cutting by characters cost a million instructions.
-    return (all, all.map { String(decoding: $0.utf8.prefix { $0 != NameTable.space }, as: UTF8.self) })
-  }()
 
   /// The first words at the least distance from `word`. The distance takes time in proportion to
   /// the product of the lengths (a mistyped megabyte takes seconds); it is worked out only for
   /// words whose lower bound is within the least distance found so far, nearest bound first.
-  private static func nearestFirstWords(to word: String, among firstWords: Set<String>) -> Set<String> {
+  private static func nearestFirstWords(to word: String, among firstWords: [String]) -> Set<String> {
     let scalars = Array(word.unicodeScalars)
     let counts = LetterCounts(scalars)
     let bounded = firstWords.map { ($0, distanceLowerBound(scalars.count, counts, $0)) }.sorted { $0.1 < $1.1 }
