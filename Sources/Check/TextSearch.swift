@@ -28,40 +28,57 @@ extension StringProtocol {
 
 /// Lower-case ASCII phrases looked for in texts whatever the case of their ASCII letters:
 /// `lowercased().includes(...)` for each phrase without making a lower-case copy of each text,
-/// in one pass over it (a byte that begins no phrase is passed over at once).
+/// in one pass over it. Each phrase is looked for where its rarest byte is (its anchor: `u` in
+/// `not found`, the apostrophe in `doesn't`), so that the spaces, pipes and hexadecimal IDs that
+/// most output lines are made of are passed over at once.
 struct CaseInsensitivePhrases: Sendable {
-  /// For each byte, lowered, the phrases that begin with it (most bytes begin none).
-  private let byFirstByte: [[[UInt8]]]
-  /// For each byte as it is, whether a phrase begins with it lowered: the test made on every
-  /// byte of every output, cheaper than taking the byte's list of phrases to find it empty.
-  private let begins: [Bool]
+  /// For each byte as it is in a text, the phrases anchored at it lowered, with the anchor's
+  /// offset in the phrase.
+  private let byAnchor: [[(phrase: [UInt8], offset: Int)]]
+  /// For each byte as it is, whether a phrase is anchored at it: the test made on every byte of
+  /// every output, cheaper than taking the byte's list of phrases to find it empty.
+  private let anchors: [Bool]
 
   /// `phrases`: lower-case ASCII, none empty.
   init(_ phrases: [String]) {
-    var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
-    for phrase in phrases.map({ Array($0.utf8) }) {
-      if let first = phrase.first { byFirstByte[Int(first)].append(phrase) }
+    var byLoweredAnchor = [[(phrase: [UInt8], offset: Int)]](repeating: [], count: 256)
+    for phrase in phrases.map({ Array($0.utf8) }) where !phrase.isEmpty {
+      let offset = phrase.indices.min { Self.commonness(phrase[$0]) < Self.commonness(phrase[$1]) }!
+      byLoweredAnchor[Int(phrase[offset])].append((phrase, offset))
     }
-    self.byFirstByte = byFirstByte
-    begins = (0...255).map { !byFirstByte[Int(Self.lowered(UInt8($0)))].isEmpty }
+    byAnchor = (0...255).map { byLoweredAnchor[Int(Self.lowered(UInt8($0)))] }
+    anchors = byAnchor.map { !$0.isEmpty }
+  }
+
+  /// How often a byte is met in command output, roughly: punctuation least, then letters that
+  /// are no hexadecimal digit (by English frequency), then hexadecimal digits, then the space.
+  private static func commonness(_ byte: UInt8) -> Int {
+    switch byte {
+    case UInt8(ascii: " "): 4
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): 3
+    case _ where "tonisrhl".utf8.contains(byte): 2
+    case UInt8(ascii: "g")...UInt8(ascii: "z"): 1
+    default: 0
+    }
   }
 
   /// Whether any of the phrases occurs in `text`.
   func occur(in text: String) -> Bool {
     var text = text
-    return text.withUTF8 { occur(in: $0) }
+    return text.withUTF8 { text in anchors.withUnsafeBufferPointer { occur(in: text, anchors: $0) } }
   }
 
-  private func occur(in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    for start in text.indices where begins[Int(text[start])] {
-      let candidates = byFirstByte[Int(Self.lowered(text[start]))]
-      for phrase in candidates where phrase.count <= text.count - start && matches(phrase, text, at: start) { return true }
+  private func occur(in text: UnsafeBufferPointer<UInt8>, anchors: UnsafeBufferPointer<Bool>) -> Bool {
+    for index in text.indices where anchors[Int(text[index])] {
+      for (phrase, offset) in byAnchor[Int(text[index])] where index >= offset && text.count - (index - offset) >= phrase.count {
+        if matches(phrase, text, at: index - offset) { return true }
+      }
     }
     return false
   }
 
   private func matches(_ phrase: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-    var offset = 1
+    var offset = 0
     while offset < phrase.count {
       if Self.lowered(text[start + offset]) != phrase[offset] { return false }
       offset += 1
