@@ -2,12 +2,12 @@
 import PackageDescription
 
 // One static executable: the Swift runtime, Foundation, libstdc++, cmark-gfm and the C library
-// linked in, so that no dynamic loader runs. Loading and relocating seven shared libraries had
-// cost a third of the page faults of a page's check and half of a `--help`'s time; a static
-// executable is not position-independent either (a PIE's 113,657 relative relocations had touched
-// some 350 pages at every start). libstdc++ joins the group that Foundation's C and C++ libraries
-// close, since ICU needs it before the toolchain's own link options name it. Release builds only:
-// tests link the debug build many times over.
+// linked in, so that no dynamic loader runs. Loading and relocating six shared libraries had cost
+// a fifth to a third of the page faults of a page's check and a third of a `--help`'s time; a
+// static executable is not position-independent either (a PIE's 113,657 relative relocations had
+// touched some 350 pages at every start). libstdc++ joins the group that Foundation's C and C++
+// libraries close, since ICU needs it before the toolchain's own link options name it. Release
+// builds only: tests link the debug build many times over.
 let releaseLinking: [LinkerSetting] = [
   .unsafeFlags(
     [
@@ -19,8 +19,9 @@ let releaseLinking: [LinkerSetting] = [
 
 // The server keeps the C library shared: it resolves the host name it listens on, and a static C
 // library knows only the name services built into it (files and DNS), not the modules a host's
-// nsswitch.conf may name (mDNS, systemd's). Its start is paid once per suite, not per page. No exported symbols: the static standard library's link options export every symbol
-// of the packages' objects, which the loader would search at each start.
+// nsswitch.conf may name (mDNS, systemd's). Its start is paid once per suite, not per page. No
+// exported symbols: the static standard library's link options export every symbol of the
+// packages' objects, which the loader would search at each start.
 let serverLinking: [LinkerSetting] = [
   .unsafeFlags(
     [

@@ -10,8 +10,8 @@ public enum PageRunner {
   /// - Parameters:
   ///   - files: the pages, in the order reports are wanted.
   ///   - jobs: how many pages run at once; by default as many as there are processors, counted
-  ///     only when there are two pages or more (counting reads the control group's CPU quota:
-  ///     files, and a fortieth of a one-page check).
+  ///     only when there are two pages or more (counting reads the control group's CPU quota from
+  ///     its files, some 0.4 M instructions of a one-page check).
   ///   - report: called once per page, in order, never twice at the same time.
   ///   - snapshots: given, each page's transcript is also compared with its snapshot there.
   public static func run(
