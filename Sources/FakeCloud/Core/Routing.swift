@@ -42,40 +42,19 @@ struct PathParameters: Equatable, ExpressibleByDictionaryLiteral {
   }
 }
 
-/// `/v2/shares/{id}`: literal segments and `{name}` placeholders.
-struct PathPattern: Sendable {
-  /// Each segment: its literal bytes, or the name of the placeholder it is.
-  fileprivate let segments: [(literal: [UInt8], placeholder: String?)]
-
-  init(_ pattern: String) {
-    // Cut in the pattern's buffer (empty segments skipped): every route of every service is
-    // read at each start, and splitting into substrings first cost most of that.
-    var pattern = pattern
-    segments = pattern.withUTF8 { bytes in
-      var segments: [(literal: [UInt8], placeholder: String?)] = []
-      var start = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
-        if start < index { segments.append(Self.segment(UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
-        start = index + 1
-      }
-      return segments
-    }
-  }
-
-  /// A literal segment's bytes, or a placeholder's name (`{id}`).
-  private static func segment(_ bytes: UnsafeBufferPointer<UInt8>) -> (literal: [UInt8], placeholder: String?) {
-    guard bytes.first == UInt8(ascii: "{") else { return (Array(bytes), nil) }
-    return ([], String(decoding: UnsafeBufferPointer(rebasing: bytes.dropFirst().dropLast()), as: UTF8.self))
-  }
+/// What a route keeps of its pattern (`/v2/shares/{id}`): its placeholders' names, each with the
+/// index of the path segment it stands for. Its literal segments are in the router's tree only,
+/// where routes that share them share one copy (a copy for every segment of every route had been
+/// most of the routes' making, and a tenth of a page's check's memory).
+private struct PathPattern: Sendable {
+  let placeholders: [(segment: Int, name: String)]
 
   /// The placeholders' values in `parts`, the ranges of a path's segments in its bytes, which
   /// fit the pattern.
-  fileprivate func parameters(_ parts: UnsafeBufferPointer<Range<Int>>, of path: UnsafeBufferPointer<UInt8>) -> PathParameters {
+  func parameters(_ parts: UnsafeBufferPointer<Range<Int>>, of path: UnsafeBufferPointer<UInt8>) -> PathParameters {
     var parameters = PathParameters()
-    for (segment, part) in zip(segments, parts) {
-      if let name = segment.placeholder {
-        parameters.values.append((name: name, value: String(decoding: UnsafeBufferPointer(rebasing: path[part]), as: UTF8.self)))
-      }
+    for (segment, name) in placeholders {
+      parameters.values.append((name: name, value: String(decoding: UnsafeBufferPointer(rebasing: path[parts[segment]]), as: UTF8.self)))
     }
     return parameters
   }
@@ -102,29 +81,46 @@ struct Router<State>: Sendable {
     var routes: [Int] = []
   }
 
+  /// Adds a route: `pattern` is literal segments and `{name}` placeholders, cut in its buffer
+  /// (empty segments skipped), since every route of every service is read at each start.
   mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
-    let pattern = PathPattern(pattern)
-    var node = 0
-    for segment in pattern.segments {
-      node = child(of: node, segment)
+    var pattern = pattern
+    var placeholders: [(segment: Int, name: String)] = []
+    let node = pattern.withUTF8 { bytes in
+      var (node, segment, start) = (0, 0, 0)
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        start = index + 1
+        guard !text.isEmpty else { continue }
+        if text.first == UInt8(ascii: "{") {
+          placeholders.append((segment, String(decoding: UnsafeBufferPointer(rebasing: text.dropFirst().dropLast()), as: UTF8.self)))
+          node = placeholderChild(of: node)
+        } else {
+          node = literalChild(of: node, text)
+        }
+        segment += 1
+      }
+      return node
     }
     nodes[node].routes.append(patterns.count)
     methods.append(method)
-    patterns.append(pattern)
+    patterns.append(PathPattern(placeholders: placeholders))
     handlers.append(handler)
   }
 
-  /// The node under `node` for `segment`, added when there is none.
-  private mutating func child(of node: Int, _ segment: (literal: [UInt8], placeholder: String?)) -> Int {
-    if segment.placeholder != nil {
-      if let child = nodes[node].placeholder { return child }
-      nodes.append(Node())
-      nodes[node].placeholder = nodes.count - 1
-      return nodes.count - 1
-    }
-    if let child = nodes[node].literals.first(where: { $0.segment == segment.literal }) { return child.node }
+  /// The node under `node` for a placeholder, added when there is none.
+  private mutating func placeholderChild(of node: Int) -> Int {
+    if let child = nodes[node].placeholder { return child }
     nodes.append(Node())
-    nodes[node].literals.append((segment.literal, nodes.count - 1))
+    nodes[node].placeholder = nodes.count - 1
+    return nodes.count - 1
+  }
+
+  /// The node under `node` for a literal segment, added when there is none.
+  private mutating func literalChild(of node: Int, _ segment: UnsafeBufferPointer<UInt8>) -> Int {
+    if let child = nodes[node].literals.first(where: { $0.segment.bytesEqual(segment) }) { return child.node }
+    nodes.append(Node())
+    nodes[node].literals.append((Array(segment), nodes.count - 1))
     return nodes.count - 1
   }
 
