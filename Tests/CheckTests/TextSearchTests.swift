@@ -27,6 +27,18 @@ import Testing
     #expect(!phrases.occur(in: ""))
   }
 
+  /// Each phrase is looked for at its rarest byte (`u` in `not found`, the apostrophe in
+  /// `doesn't`), which may come before the phrase could begin, or be in either case.
+  @Test func findsAPhraseFromItsAnchorWhereverTheAnchorIs() {
+    let refusals = CaseInsensitivePhrases(["policy doesn't allow", "(http 403)"])
+    #expect(refusals.occur(in: "Policy doesn't allow volume:create to be performed. (HTTP 403)"))
+    #expect(refusals.occur(in: "POLICY DOESN'T ALLOW"))
+    #expect(!refusals.occur(in: "doesn't allow"))
+    #expect(!phrases.occur(in: "u"))
+    #expect(!phrases.occur(in: "UND"))
+    #expect(phrases.occur(in: "NOT FOUND"))
+  }
+
   @Test func findsABytePhraseInAByteText() {
     #expect("a share and its snapshot".includes("its snap"))
     #expect(!"a share and its snapshot".includes("snapshots"))

@@ -156,6 +156,14 @@ import Testing
     #expect(IPAddress.slaac("fda0:e0c4:2764::/64", mac: "fa:16:3e:03:08:06") == "fda0:e0c4:2764:0:f816:3eff:fe03:806")
     #expect(IPAddress.compressed([0x2001, 0xdb8, 0, 0, 0, 0, 0, 1]) == "2001:db8::1")
     #expect(IPAddress.compressed([0, 0, 1, 0, 0, 0, 1, 0]) == "0:0:1::1:0")
+    // Python's `ipaddress.IPv6Address(...).compressed` for the run at either end, everywhere, or
+    // nowhere long enough.
+    #expect(IPAddress.compressed([0, 0, 0, 0, 0, 0, 0, 0]) == "::")
+    #expect(IPAddress.compressed([1, 0, 0, 0, 0, 0, 0, 0]) == "1::")
+    #expect(IPAddress.compressed([0, 0, 0, 0, 0, 0, 0, 1]) == "::1")
+    #expect(IPAddress.compressed([1, 0, 1, 0, 1, 0, 1, 0]) == "1:0:1:0:1:0:1:0")
+    #expect(IPAddress.compressed([1, 0, 0, 2, 0, 0, 0, 3]) == "1:0:0:2::3")
+    #expect(IPAddress.compressed([0xfe80, 0, 0, 0, 0, 1, 0, 0]) == "fe80::1:0:0")
   }
 
   /// oslo.middleware keeps a caller's `X-Openstack-Request-Id` as the global request ID when it
